@@ -1,0 +1,29 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { Clock, SystemClock } from '@majlis/kernel';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { runCountingStatements } from './database/sql-statement-counter';
+
+export interface CreateAppOptions {
+  readonly config: AppConfig;
+  readonly databaseUrl: string;
+  readonly clock?: Clock;
+}
+
+/** The whole API, ready to listen: used by main.ts and by the end-to-end tests alike. */
+export async function createApp({ config, databaseUrl, clock = new SystemClock() }: CreateAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, clock }), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use((_request: unknown, _response: unknown, next: () => void) => runCountingStatements(next));
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
+  return app;
+}

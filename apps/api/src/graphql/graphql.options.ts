@@ -1,0 +1,54 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Request, Response } from 'express';
+import type { AppConfig } from '../config/app-config';
+import { sqlStatementCountHeader, unexpectedErrorLogging } from './apollo-plugins';
+import type { MajlisRequest } from './auth/request-of';
+import { formatError } from './errors/format-error';
+import { LoaderServices, RequestLoaders } from './loaders/request-loaders';
+import type { GraphQLContext } from './graphql-context';
+
+/**
+ * Apollo through @nestjs/apollo, code-first. Limits: depth, cost, aliases and directives from GraphQL Armor,
+ * tokens from the parser; CSRF prevention is on; introspection and the sandbox only outside production.
+ */
+export function graphqlOptions(config: AppConfig, services: LoaderServices): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth, flattenFragments: true },
+    costLimit: { maxCost: config.graphql.maxCost },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 20 },
+    // Token counting is done by graphql-js's own parser (parseOptions below), which reports GRAPHQL_PARSE_FAILED/400.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+  return {
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    csrfPrevention: true,
+    parseOptions: { maxTokens: 5000 },
+    introspection: !config.production,
+    playground: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...armor.plugins,
+      unexpectedErrorLogging(),
+      ...(config.production ? [] : [sqlStatementCountHeader(), ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+    ],
+    context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
+      const request = req as MajlisRequest;
+      return {
+        req: request,
+        res,
+        loaders: new RequestLoaders(services, () => {
+          if (!request.user) throw new Error('Loaders used before the request was authenticated');
+          return request.user;
+        }),
+      };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { LocaleEnum, MembershipRoleEnum, OrganizationKindEnum, PlatformRoleEnum } from './identity.enums';
+
+// Shapes only: lengths, formats and rules are checked by the domain services, which answer BAD_USER_INPUT per field.
+
+@InputType()
+export class SignInInput {
+  @Field()
+  email: string;
+
+  @Field()
+  password: string;
+}
+
+@InputType()
+export class RefreshSessionInput {
+  @Field()
+  refreshToken: string;
+}
+
+@InputType()
+export class AcceptInvitationInput {
+  @Field({ description: 'The token of the invitation link.' })
+  token: string;
+
+  @Field({ description: 'A new password (at least 12 characters), or the password of your existing account.' })
+  password: string;
+
+  @Field(() => String, { nullable: true, description: 'Required when the invitation creates your account.' })
+  displayName?: string | null;
+
+  @Field(() => LocaleEnum, { nullable: true })
+  locale?: LocaleEnum | null;
+}
+
+@InputType()
+export class OrganizationFilter {
+  @Field(() => OrganizationKindEnum, { nullable: true })
+  kind?: OrganizationKindEnum | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name or acronym.' })
+  search?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  verified?: boolean | null;
+}
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field(() => OrganizationKindEnum)
+  kind: OrganizationKindEnum;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  acronym?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for a company: its 15-digit ICE.' })
+  ice?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType()
+export class UpdateOrganizationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one answers CONFLICT.' })
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  acronym?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType()
+export class OrganizationIdInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@InputType()
+export class FederationMemberInput {
+  @Field(() => ID)
+  federationId: string;
+
+  @Field(() => ID, { description: 'The company or institution joining or leaving the federation.' })
+  organizationId: string;
+}
+
+@InputType()
+export class InviteMemberInput {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => MembershipRoleEnum)
+  role: MembershipRoleEnum;
+}
+
+@InputType()
+export class MembershipIdInput {
+  @Field(() => ID)
+  membershipId: string;
+}
+
+@InputType()
+export class ChangeMembershipRoleInput {
+  @Field(() => ID)
+  membershipId: string;
+
+  @Field(() => MembershipRoleEnum)
+  role: MembershipRoleEnum;
+}
+
+@InputType()
+export class UpdateProfileInput {
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  displayName?: string;
+
+  @Field(() => LocaleEnum, { nullable: true })
+  locale?: LocaleEnum;
+}
+
+@InputType()
+export class UserIdInput {
+  @Field(() => ID)
+  userId: string;
+}
+
+@InputType()
+export class SetPlatformRoleInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => PlatformRoleEnum)
+  platformRole: PlatformRoleEnum;
+}

@@ -1,0 +1,66 @@
+import { UseGuards } from '@nestjs/common';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthenticatedActor, AuthenticationService, InvitationService, SignedIn, User, UserService } from '@majlis/identity';
+import type { GraphQLContext } from '../graphql-context';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import { SignInGuard, SignedInUser } from '../auth/sign-in.guard';
+import { AcceptInvitationInput, RefreshSessionInput, SignInInput } from './identity.inputs';
+import { UserModel } from './identity.models';
+import { AcceptInvitationPayload, SessionPayload, SignOutPayload } from './identity.payloads';
+
+/** Signing in and out, refreshing tokens, accepting an invitation, and `me`. */
+@Resolver()
+export class SessionResolver {
+  constructor(
+    private readonly authentication: AuthenticationService,
+    private readonly invitations: InvitationService,
+    private readonly users: UserService,
+  ) {}
+
+  @Public()
+  @UseGuards(SignInGuard)
+  @Mutation(() => SessionPayload, { description: 'Signs in with e-mail and password (rate-limited after failures).' })
+  async signIn(
+    @Args('input') _input: SignInInput,
+    @SignedInUser() user: User,
+    @Context() context: GraphQLContext,
+  ): Promise<SessionPayload> {
+    return this.continueAs(context, await this.authentication.startSession(user));
+  }
+
+  @Public()
+  @Mutation(() => SessionPayload, { description: 'Exchanges a refresh token for new tokens; each refresh token works once.' })
+  async refreshSession(@Args('input') input: RefreshSessionInput, @Context() context: GraphQLContext): Promise<SessionPayload> {
+    return this.continueAs(context, await this.authentication.refresh(input.refreshToken));
+  }
+
+  @Mutation(() => SignOutPayload, { description: 'Ends the current session: its access and refresh tokens stop working.' })
+  async signOut(@CurrentActor() actor: AuthenticatedActor): Promise<SignOutPayload> {
+    await this.authentication.signOut(actor);
+    return { signedOut: true };
+  }
+
+  @Public()
+  @Mutation(() => AcceptInvitationPayload, { description: 'Accepts an invitation, creating the account if needed.' })
+  async acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AcceptInvitationPayload> {
+    const accepted = await this.invitations.accept({
+      token: input.token,
+      password: input.password,
+      displayName: input.displayName ?? undefined,
+      locale: input.locale ?? undefined,
+    });
+    return accepted as unknown as AcceptInvitationPayload;
+  }
+
+  /** The rest of the operation (the payload's fields) runs as the person who just signed in. */
+  private continueAs(context: GraphQLContext, { user, tokens, actor }: SignedIn): SessionPayload {
+    context.req.user = actor;
+    return { ...tokens, user: user as unknown as UserModel };
+  }
+
+  @Query(() => UserModel, { description: 'The signed-in person.' })
+  me(@CurrentActor() actor: AuthenticatedActor): Promise<User> {
+    return this.users.get(actor, actor.userId);
+  }
+}

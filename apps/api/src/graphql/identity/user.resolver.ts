@@ -1,0 +1,42 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthenticatedActor, Membership, User, UserPolicy, UserService } from '@majlis/identity';
+import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
+import type { GraphQLContext } from '../graphql-context';
+import { SetPlatformRoleInput, UpdateProfileInput, UserIdInput } from './identity.inputs';
+import { MembershipModel, UserModel } from './identity.models';
+import { UserPayload } from './identity.payloads';
+
+@Resolver(() => UserModel)
+export class UserResolver {
+  constructor(private readonly users: UserService) {}
+
+  @ResolveField(() => String, { nullable: true, description: 'Seen by the person themself and by platform staff only.' })
+  email(@OptionalActor() actor: AuthenticatedActor | null, @Parent() user: User): string | null {
+    return actor && UserPolicy.canSeeEmail(actor, user.id) ? user.email : null;
+  }
+
+  @ResolveField(() => [MembershipModel])
+  memberships(@Parent() user: User, @Context() context: GraphQLContext): Promise<Membership[]> {
+    return context.loaders.membershipsOfUser.load(user.id);
+  }
+
+  @Mutation(() => UserPayload, { description: 'Changes your own display name or locale.' })
+  async updateProfile(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UpdateProfileInput) {
+    return { user: await this.users.updateProfile(actor, input) };
+  }
+
+  @Mutation(() => UserPayload, { description: 'Suspends a person: no sign-in, and their sessions end at once.' })
+  async suspendUser(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UserIdInput) {
+    return { user: await this.users.suspend(actor, input.userId) };
+  }
+
+  @Mutation(() => UserPayload)
+  async reinstateUser(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UserIdInput) {
+    return { user: await this.users.reinstate(actor, input.userId) };
+  }
+
+  @Mutation(() => UserPayload, { description: 'Administrators only.' })
+  async setPlatformRole(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SetPlatformRoleInput) {
+    return { user: await this.users.setPlatformRole(actor, input.userId, input.platformRole) };
+  }
+}

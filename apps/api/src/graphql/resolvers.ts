@@ -1,0 +1,7 @@
+import { OrganizationResolver } from './identity/organization.resolver';
+import { InvitationResolver, MembershipResolver } from './identity/membership.resolver';
+import { SessionResolver } from './identity/session.resolver';
+import { UserResolver } from './identity/user.resolver';
+
+/** Every resolver of the API: registered by the app module, and read by the schema printer. */
+export const RESOLVERS = [SessionResolver, OrganizationResolver, UserResolver, MembershipResolver, InvitationResolver];

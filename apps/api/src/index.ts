@@ -1,0 +1,9 @@
+/** What the end-to-end tests need to run the real app: the same factory, configuration and database helpers. */
+export { createApp } from './app.factory';
+export { loadConfig } from './config/app-config';
+export type { AppConfig } from './config/app-config';
+export { migrate } from './database/migrate';
+export { startEmbeddedPostgres } from './database/embedded-postgres';
+export { seedSampleDataIfEmpty } from './seed/seed-sample-data';
+export { SAMPLE_PASSWORD, SAMPLE_USERS, SAMPLE_ORGANIZATIONS } from './seed/sample-organizations';
+export { schemaToSdl } from './graphql/schema-printer';

@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { AppConfig, ConfigurationError, loadConfig } from './config/app-config';
+import { migrate } from './database/migrate';
+import { buildSchemaSdl } from './graphql/schema-printer';
+import { provisionDatabase } from './database/provision-database';
+import { SAMPLE_PASSWORD, describeDemoAccounts, seedSampleDataIfEmpty } from './seed/seed-sample-data';
+
+/**
+ * `node main.js`          runs the API (database provisioned, migrations applied, sample data on first start).
+ * `node main.js migrate`  applies pending migrations and exits.
+ * `node main.js schema [--check]`  writes schema.gql from the resolvers (or checks that it is up to date).
+ */
+async function main(command: string | undefined): Promise<void> {
+  if (command === 'schema') return writeOrCheckSchema(process.argv.includes('--check'));
+  const startedAt = performance.now();
+  const config = readConfig();
+  const log = pino({ level: config.logLevel, base: { service: 'majlis-api' } });
+  let stopDatabase = async (): Promise<void> => undefined;
+  try {
+    const database = await provisionDatabase(config, (message) => log.info(message));
+    stopDatabase = onceOnly(() => database.stop());
+
+    const applied = await migrate(database.url);
+    log.info({ migrations: applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+    if (command === 'migrate') {
+      await stopDatabase();
+      return;
+    }
+    const app = await createApp({ config, databaseUrl: database.url });
+    if (config.seedSampleData && (await seedSampleDataIfEmpty(app.get(DataSource)))) {
+      log.info('loaded the illustrative sample data (fictional federations and companies)');
+    }
+    await app.listen(config.port, config.host);
+    announce(log, config, Math.round(performance.now() - startedAt));
+
+    const shutdown = onceOnly(async (signal: string) => {
+      log.info(`${signal} received: finishing in-flight requests, then stopping`);
+      await app.close();
+      await stopDatabase();
+      log.info('stopped cleanly');
+      process.exit(0);
+    });
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+  } catch (error) {
+    log.fatal({ err: error }, `the API could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await stopDatabase();
+    process.exit(1);
+  }
+}
+
+async function writeOrCheckSchema(check: boolean): Promise<void> {
+  const file = resolve(process.cwd(), 'schema.gql');
+  const sdl = await buildSchemaSdl();
+  if (!check) {
+    writeFileSync(file, sdl);
+    process.stdout.write(`wrote ${file}\n`);
+    return;
+  }
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== sdl) {
+    process.stderr.write('schema.gql does not match the resolvers: run `npm run schema` and commit the result.\n');
+    process.exit(1);
+  }
+  process.stdout.write('schema.gql matches the resolvers\n');
+}
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+function announce(log: pino.Logger, config: AppConfig, startupMs: number): void {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  log.info({ startupMs }, `Majlis API ready in ${startupMs} ms — GraphQL endpoint: http://${host}:${config.port}/graphql`);
+  if (config.seedSampleData) {
+    log.info(`demo accounts (password "${SAMPLE_PASSWORD}"):`);
+    for (const line of describeDemoAccounts()) log.info(`  ${line}`);
+  }
+}
+
+function onceOnly<A extends unknown[]>(work: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  let running: Promise<void> | null = null;
+  return (...args: A) => (running ??= work(...args));
+}
+
+void main(process.argv[2]);

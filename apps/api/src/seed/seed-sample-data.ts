@@ -1,0 +1,75 @@
+import { DataSource } from 'typeorm';
+import { FederationAffiliation, Membership, Organization, User, hashPassword } from '@majlis/identity';
+import { SAMPLE_ORGANIZATIONS, SAMPLE_PASSWORD, SAMPLE_USERS, SampleUser } from './sample-organizations';
+
+/** Loads the illustrative sample data into an empty database, in one transaction; does nothing otherwise. */
+export async function seedSampleDataIfEmpty(db: DataSource): Promise<boolean> {
+  const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM users`);
+  if (count > 0) return false;
+  const passwordHash = await hashPassword(SAMPLE_PASSWORD);
+  await db.transaction(async (manager) => {
+    const users = new Map<string, User>();
+    for (const sample of SAMPLE_USERS) {
+      users.set(
+        sample.email,
+        await manager.save(
+          manager.create(User, {
+            email: sample.email,
+            displayName: sample.displayName,
+            platformRole: sample.platformRole,
+            locale: sample.locale,
+            status: 'ACTIVE',
+            passwordHash,
+          }),
+        ),
+      );
+    }
+    const verifier = users.get('moderatrice@mtnra.example')!;
+    const organizations = new Map<string, Organization>();
+    for (const sample of SAMPLE_ORGANIZATIONS) {
+      organizations.set(
+        sample.key,
+        await manager.save(
+          manager.create(Organization, {
+            kind: sample.kind,
+            name: sample.name,
+            acronym: sample.acronym ?? null,
+            ice: sample.ice ?? null,
+            description: sample.description,
+            verifiedAt: sample.verified ? new Date() : null,
+            verifiedById: sample.verified ? verifier.id : null,
+          }),
+        ),
+      );
+    }
+    for (const sample of SAMPLE_ORGANIZATIONS) {
+      for (const federation of sample.federations ?? []) {
+        await manager.save(
+          manager.create(FederationAffiliation, {
+            federationId: organizations.get(federation)!.id,
+            organizationId: organizations.get(sample.key)!.id,
+            createdById: verifier.id,
+          }),
+        );
+      }
+    }
+    for (const sample of SAMPLE_USERS) {
+      for (const membership of sample.memberships) {
+        await manager.save(
+          manager.create(Membership, {
+            userId: users.get(sample.email)!.id,
+            organizationId: organizations.get(membership.organization)!.id,
+            role: membership.role,
+          }),
+        );
+      }
+    }
+  });
+  return true;
+}
+
+export function describeDemoAccounts(): string[] {
+  return SAMPLE_USERS.map((user: SampleUser) => `${user.email.padEnd(30)} ${user.describes}`);
+}
+
+export { SAMPLE_PASSWORD };

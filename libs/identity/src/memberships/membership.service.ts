@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  Actor,
+  Connection,
+  KeysetColumn,
+  MembershipRole,
+  PageRequest,
+  applyKeyset,
+  ensureAllowed,
+  ensureVisible,
+  keysetKeyOf,
+  pageWindow,
+  parseId,
+  parseInput,
+  toConnection,
+} from '@majlis/kernel';
+import { z } from 'zod';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationPolicy } from '../organizations/organization.policy';
+import { Membership, MEMBERSHIP_ROLES } from './membership.entity';
+
+const BY_JOINING: KeysetColumn[] = [
+  { expression: 'membership.created_at', property: 'createdAt', type: 'timestamptz' },
+  { expression: 'membership.id', property: 'id', type: 'uuid' },
+];
+
+@Injectable()
+export class MembershipService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The people of an organisation the actor can see, oldest membership first. */
+  async membersOf(actor: Actor, organization: Organization, page: PageRequest): Promise<Connection<Membership>> {
+    ensureVisible(OrganizationPolicy.canSee(actor, organization), 'Organization');
+    const window = pageWindow(page);
+    const query = this.db
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .where('membership.organization_id = :organizationId', { organizationId: organization.id });
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, BY_JOINING, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Membership>(BY_JOINING), totalCount);
+  }
+
+  /** Batch read for DataLoaders: each person's memberships. */
+  async membershipsOfUsers(userIds: readonly string[]): Promise<Map<string, Membership[]>> {
+    const result = new Map<string, Membership[]>(userIds.map((id) => [id, []]));
+    if (userIds.length === 0) return result;
+    const rows = await this.db
+      .getRepository(Membership)
+      .find({ where: { userId: In([...userIds]) }, order: { createdAt: 'ASC' } });
+    rows.forEach((row) => result.get(row.userId)?.push(row));
+    return result;
+  }
+
+  async remove(actor: Actor, rawId: string): Promise<Membership> {
+    const membership = await this.visibleMembership(actor, rawId);
+    ensureAllowed(OrganizationPolicy.canRemoveMember(actor, membership), 'You cannot remove this person from the organisation.');
+    await this.db.getRepository(Membership).delete({ id: membership.id });
+    return membership;
+  }
+
+  async changeRole(actor: Actor, rawId: string, rawRole: MembershipRole): Promise<Membership> {
+    const membership = await this.visibleMembership(actor, rawId);
+    ensureAllowed(OrganizationPolicy.canChangeMemberRole(actor), 'Only the ministry’s moderators can change who represents an organisation.');
+    const role = parseInput(z.enum(MEMBERSHIP_ROLES), rawRole, 'role');
+    await this.db.getRepository(Membership).update({ id: membership.id }, { role });
+    return { ...membership, role };
+  }
+
+  private async visibleMembership(actor: Actor, rawId: string): Promise<Membership> {
+    const id = parseId(rawId, 'membershipId');
+    const membership = await this.db.getRepository(Membership).findOneBy({ id });
+    const organization = membership
+      ? await this.db.getRepository(Organization).findOneBy({ id: membership.organizationId })
+      : null;
+    ensureVisible(!!membership && !!organization && OrganizationPolicy.canSee(actor, organization), 'Membership');
+    return membership!;
+  }
+}

@@ -1,0 +1,18 @@
+import { Actor, PlatformRole, isAdmin, isStaff } from '@majlis/kernel';
+
+/** Decisions about people: their personal data, their status and their platform role. */
+export const UserPolicy = {
+  /** An e-mail address is personal data: its owner and platform staff see it. */
+  canSeeEmail(actor: Actor, userId: string): boolean {
+    return actor.userId === userId || isStaff(actor);
+  },
+  /** Moderators suspend members; only administrators suspend staff; nobody suspends themselves. */
+  canChangeStatus(actor: Actor, target: { id: string; platformRole: PlatformRole }): boolean {
+    if (actor.userId === target.id) return false;
+    if (isAdmin(actor)) return true;
+    return isStaff(actor) && target.platformRole === 'MEMBER';
+  },
+  canChangePlatformRole(actor: Actor, target: { id: string }): boolean {
+    return isAdmin(actor) && actor.userId !== target.id;
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * Domain errors carry a stable code that the API maps, in one place, onto GraphQL's `extensions.code`.
+ * Messages are written for people; they never contain SQL, stack traces or internal identifiers.
+ */
+export type DomainErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DEADLINE_PASSED'
+  | 'RATE_LIMITED';
+
+/** Per-field messages, keyed by the input field's path (e.g. `email`, `answers.2.value`). */
+export type FieldErrors = Record<string, string>;
+
+export abstract class DomainError extends Error {
+  abstract readonly code: DomainErrorCode;
+  /** Extra, safe-to-show details merged into the GraphQL error's extensions. */
+  readonly details: Record<string, unknown> = {};
+
+  protected constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT' as const;
+
+  constructor(
+    readonly fields: FieldErrors,
+    message = summariseFields(fields),
+  ) {
+    super(message);
+    this.details['fields'] = fields;
+  }
+
+  static field(field: string, message: string): InvalidInputError {
+    return new InvalidInputError({ [field]: message });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED' as const;
+  constructor(message = 'You need to sign in to do this.') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+  /** `what` names the kind of thing ("Organization"); the message never says whether it exists but is hidden. */
+  constructor(what: string, message = `${what} not found.`) {
+    super(message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT' as const;
+  constructor(message: string, field?: string) {
+    super(message);
+    if (field) this.details['fields'] = { [field]: message };
+  }
+}
+
+export class DeadlinePassedError extends DomainError {
+  readonly code = 'DEADLINE_PASSED' as const;
+  constructor(message = 'The deadline for this has passed.') {
+    super(message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED' as const;
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many attempts. Try again in ${formatWait(retryAfterSeconds)}.`,
+  ) {
+    super(message);
+    this.details['retryAfterSeconds'] = retryAfterSeconds;
+  }
+}
+
+function summariseFields(fields: FieldErrors): string {
+  const entries = Object.entries(fields);
+  if (entries.length === 1) {
+    const [field, message] = entries[0];
+    return `Invalid ${field}: ${message}`;
+  }
+  return `The input has ${entries.length} invalid fields: ${entries.map(([field]) => field).join(', ')}.`;
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,66 @@
+import { InvalidInputError } from '../errors/domain-error';
+import { CursorKey, decodeCursor, encodeCursor } from './cursor';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageRequest {
+  readonly first?: number | null;
+  readonly after?: string | null;
+}
+
+/** A validated page request: how many rows, and the keyset position to start after. */
+export interface PageWindow {
+  readonly limit: number;
+  readonly after: CursorKey | null;
+}
+
+export interface Edge<T> {
+  readonly cursor: string;
+  readonly node: T;
+}
+
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+export interface Connection<T> {
+  readonly edges: Edge<T>[];
+  readonly pageInfo: PageInfo;
+  readonly totalCount: number;
+}
+
+export function pageWindow(request: PageRequest): PageWindow {
+  const first = request.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw InvalidInputError.field('first', `must be a whole number between 0 and ${MAX_PAGE_SIZE}`);
+  }
+  return { limit: first, after: request.after ? decodeCursor(request.after) : null };
+}
+
+/**
+ * Builds a connection from rows fetched with `limit + 1` (the extra row only tells whether a next page exists).
+ */
+export function toConnection<T>(
+  rows: T[],
+  window: PageWindow,
+  keyOf: (row: T) => CursorKey,
+  totalCount: number,
+): Connection<T> {
+  const hasNextPage = rows.length > window.limit;
+  const page = hasNextPage ? rows.slice(0, window.limit) : rows;
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: window.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

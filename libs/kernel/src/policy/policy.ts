@@ -1,0 +1,13 @@
+import { ForbiddenError, NotFoundError } from '../errors/domain-error';
+
+/**
+ * The two answers a policy gives when it says no: a thing the actor may not even see is NOT_FOUND
+ * (never a hint that it exists); a thing the actor sees but may not change is FORBIDDEN.
+ */
+export function ensureVisible(visible: boolean, what: string): void {
+  if (!visible) throw new NotFoundError(what);
+}
+
+export function ensureAllowed(allowed: boolean, message?: string): void {
+  if (!allowed) throw new ForbiddenError(message);
+}

@@ -1,0 +1,116 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { Clock } from '@majlis/kernel';
+import { SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty } from '@majlis/api';
+
+/** The server clock of a test app: real time plus an offset the test moves forward. */
+export class TestClock extends Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(milliseconds: number): void {
+    this.offsetMs += milliseconds;
+  }
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly data: T | null;
+  readonly errors: { message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }[] | undefined;
+}
+
+export interface TestApp {
+  /** The Nest application itself, for the rare test that inspects its internals (the served schema). */
+  readonly nest: INestApplication;
+  readonly graphqlUrl: string;
+  readonly baseUrl: string;
+  readonly clock: TestClock;
+  /** A direct connection to this suite's database, for checking what was (not) written. */
+  readonly db: Pool;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  signIn(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Environment overrides, as the app would read them. */
+  readonly env?: Record<string, string>;
+  /** Load the sample organisations and demo accounts (the default). */
+  readonly seed?: boolean;
+}
+
+/** Starts the real app on a fresh database of its own, listening on a random local port. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const adminUrl = process.env['MAJLIS_E2E_ADMIN_URL'];
+  if (!adminUrl) throw new Error('MAJLIS_E2E_ADMIN_URL is not set: run the suites through the e2e Jest config');
+  const databaseName = `majlis_e2e_${randomBytes(6).toString('hex')}`;
+  const admin = new Pool({ connectionString: adminUrl, max: 1 });
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  const databaseUrl = withDatabase(adminUrl, databaseName);
+  await migrate(databaseUrl);
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+    SEED_SAMPLE_DATA: 'false',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    ...options.env,
+  });
+  const clock = new TestClock();
+  const app: INestApplication = await createApp({ config, databaseUrl, clock });
+  if (options.seed !== false) await seedSampleDataIfEmpty(app.get(DataSource));
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const graphqlUrl = `${baseUrl}/graphql`;
+  const db = new Pool({ connectionString: databaseUrl, max: 2 });
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> => {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T | null; errors?: GraphQLResponse<T>['errors'] };
+    return { status: response.status, headers: response.headers, data: body.data ?? null, errors: body.errors };
+  };
+
+  return {
+    nest: app,
+    graphqlUrl,
+    baseUrl,
+    clock,
+    db,
+    gql,
+    async signIn(email: string, password = SAMPLE_PASSWORD) {
+      const result = await gql<{ signIn: { accessToken: string; refreshToken: string } }>(
+        `mutation SignIn($input: SignInInput!) { signIn(input: $input) { accessToken refreshToken } }`,
+        { input: { email, password } },
+      );
+      if (!result.data) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(result.errors)}`);
+      return result.data.signIn;
+    },
+    async close() {
+      await db.end();
+      await app.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** The error code of the first error, or 'OK' when the operation succeeded: what a matrix row asserts. */
+export function outcome(response: GraphQLResponse): string {
+  return response.errors?.length ? response.errors[0].extensions.code : 'OK';
+}
