@@ -2,6 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 // Relative import: globalSetup runs outside Jest's module resolver (and the helper needs only `pg`).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 
 /** Starts the PostgreSQL the suites share (each suite then creates its own database on it). */

@@ -10,3 +10,4 @@ export * from './pagination/connection';
 export * from './persistence/keyset';
 export * from './persistence/versioned-update';
 export * from './persistence/database-errors';
+export * from './text/markdown';
