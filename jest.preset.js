@@ -18,6 +18,8 @@ module.exports = {
   resolver: '@nx/jest/plugins/resolver',
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.[tj]s$': swcTransform },
+  // ES-module-only dependencies, compiled to CommonJS for Jest (Node itself loads them with require(esm)).
+  transformIgnorePatterns: ['/node_modules/(?!(approx-string-match)/)'],
   testMatch: ['**/?(*.)+(spec|test).ts'],
   coverageReporters: ['text-summary'],
 };
