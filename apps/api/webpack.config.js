@@ -4,6 +4,8 @@ const { join } = require('node:path');
 module.exports = {
   output: { path: join(__dirname, '../../dist/apps/api'), clean: true },
   devtool: 'source-map',
+  // Keep the real __dirname, so files shipped beside main.js (the sample circular) are found.
+  node: { __dirname: false },
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',
@@ -15,6 +17,7 @@ module.exports = {
       externalDependencies: 'all',
       generatePackageJson: true,
       sourceMap: true,
+      assets: [{ input: 'apps/api/src/seed/sample-circular', glob: 'circulaire-*.md', output: 'sample-circular' }],
     }),
   ],
 };

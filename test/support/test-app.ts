@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
 import { Clock } from '@majlis/kernel';
 import { SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty } from '@majlis/api';
 
@@ -64,7 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const clock = new TestClock();
   const app: INestApplication = await createApp({ config, databaseUrl, clock });
-  if (options.seed !== false) await seedSampleDataIfEmpty(app.get(DataSource));
+  if (options.seed !== false) await seedSampleDataIfEmpty(app);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const graphqlUrl = `${baseUrl}/graphql`;

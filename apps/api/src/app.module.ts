@@ -1,11 +1,12 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from '@majlis/kernel';
+import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -13,6 +14,8 @@ import { AccessTokenGuard } from './graphql/auth/access-token.guard';
 import { graphqlOptions } from './graphql/graphql.options';
 import { RESOLVERS } from './graphql/resolvers';
 import { HealthController } from './health/health.controller';
+import { AnnotationExportController } from './http/annotation-export.controller';
+import { DomainErrorFilter } from './http/domain-error.filter';
 import { loggerOptions } from './logging/logger.options';
 
 export interface AppModuleOptions {
@@ -41,16 +44,19 @@ export class AppModule {
             signInThrottle: config.signInThrottle,
           }),
         }),
+        DocumentsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [OrganizationService, UserService, MembershipService],
-          useFactory: (organizations: OrganizationService, users: UserService, memberships: MembershipService) =>
-            graphqlOptions(config, { organizations, users, memberships }),
+          imports: [DocumentsModule],
+          inject: [OrganizationService, UserService, MembershipService, DocumentService],
+          useFactory: (organizations: OrganizationService, users: UserService, memberships: MembershipService, documents: DocumentService) =>
+            graphqlOptions(config, { organizations, users, memberships, documents }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AnnotationExportController],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
         ...RESOLVERS,
       ],
     };

@@ -3,7 +3,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
-import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigurationError, loadConfig } from './config/app-config';
 import { migrate } from './database/migrate';
@@ -33,8 +32,8 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     const app = await createApp({ config, databaseUrl: database.url });
-    if (config.seedSampleData && (await seedSampleDataIfEmpty(app.get(DataSource)))) {
-      log.info('loaded the illustrative sample data (fictional federations and companies)');
+    if (config.seedSampleData && (await seedSampleDataIfEmpty(app))) {
+      log.info('loaded the illustrative sample data: fictional federations and companies, a sample circular in two versions with annotations');
     }
     await app.listen(config.port, config.host);
     announce(log, config, Math.round(performance.now() - startedAt));

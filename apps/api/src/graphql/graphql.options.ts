@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { sqlStatementCountHeader, unexpectedErrorLogging } from './apollo-plugins';
 import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
-import { LoaderServices, RequestLoaders } from './loaders/request-loaders';
+import { LoaderServices, createRequestLoaders } from './loaders/request-loaders';
 import type { GraphQLContext } from './graphql-context';
 
 /**
@@ -44,7 +44,7 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
       return {
         req: request,
         res,
-        loaders: new RequestLoaders(services, () => {
+        loaders: createRequestLoaders(services, () => {
           if (!request.user) throw new Error('Loaders used before the request was authenticated');
           return request.user;
         }),

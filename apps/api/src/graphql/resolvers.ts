@@ -1,7 +1,20 @@
+import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
+import { DocumentVersionResolver } from './documents/document-version.resolver';
+import { DocumentResolver } from './documents/document.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
 import { InvitationResolver, MembershipResolver } from './identity/membership.resolver';
 import { SessionResolver } from './identity/session.resolver';
 import { UserResolver } from './identity/user.resolver';
 
 /** Every resolver of the API: registered by the app module, and read by the schema printer. */
-export const RESOLVERS = [SessionResolver, OrganizationResolver, UserResolver, MembershipResolver, InvitationResolver];
+export const RESOLVERS = [
+  SessionResolver,
+  OrganizationResolver,
+  UserResolver,
+  MembershipResolver,
+  InvitationResolver,
+  DocumentResolver,
+  DocumentVersionResolver,
+  AnnotationResolver,
+  AnnotationAnswerResolver,
+];

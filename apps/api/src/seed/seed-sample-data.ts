@@ -1,11 +1,23 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FederationAffiliation, Membership, Organization, User, hashPassword } from '@majlis/identity';
+import { seedSampleDocuments } from './seed-sample-documents';
 import { SAMPLE_ORGANIZATIONS, SAMPLE_PASSWORD, SAMPLE_USERS, SampleUser } from './sample-organizations';
 
-/** Loads the illustrative sample data into an empty database, in one transaction; does nothing otherwise. */
-export async function seedSampleDataIfEmpty(db: DataSource): Promise<boolean> {
+/**
+ * Loads the illustrative sample data into an empty database — organisations and people in one transaction, then
+ * the sample circular through the domain services; does nothing when the database already has users.
+ */
+export async function seedSampleDataIfEmpty(app: INestApplicationContext): Promise<boolean> {
+  const db = app.get(DataSource);
   const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM users`);
   if (count > 0) return false;
+  await seedOrganizationsAndPeople(db);
+  await seedSampleDocuments(app);
+  return true;
+}
+
+async function seedOrganizationsAndPeople(db: DataSource): Promise<void> {
   const passwordHash = await hashPassword(SAMPLE_PASSWORD);
   await db.transaction(async (manager) => {
     const users = new Map<string, User>();
@@ -65,7 +77,6 @@ export async function seedSampleDataIfEmpty(db: DataSource): Promise<boolean> {
       }
     }
   });
-  return true;
 }
 
 export function describeDemoAccounts(): string[] {

@@ -1,0 +1,108 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { renderMarkdown } from '@majlis/kernel';
+import { AnchoredAnnotation, Annotation, AnnotationService, DocumentVersion } from '@majlis/documents';
+import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { GraphQLContext } from '../graphql-context';
+import { OrganizationModel, UserModel } from '../identity/identity.models';
+import { AnnotationIdInput, AnswerAnnotationInput, CreateAnnotationInput, UpdateAnnotationInput } from './documents.inputs';
+import {
+  AnnotationAnchorModel,
+  AnnotationAnswerModel,
+  AnnotationModel,
+  DocumentVersionModel,
+  TextTargetModel,
+} from './documents.models';
+import { AnnotationPayload } from './documents.payloads';
+
+@Resolver(() => AnnotationModel)
+export class AnnotationResolver {
+  constructor(private readonly annotations: AnnotationService) {}
+
+  @Query(() => AnnotationModel, { description: 'One annotation; NOT_FOUND when missing or not visible to you.' })
+  annotation(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Annotation> {
+    return this.annotations.get(actor, id);
+  }
+
+  @Mutation(() => AnnotationPayload, { description: 'Annotates a passage while the document is open for comment.' })
+  async createAnnotation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateAnnotationInput) {
+    return { annotation: await this.annotations.create(actor, input) };
+  }
+
+  @Mutation(() => AnnotationPayload, { description: 'The author edits; the previous text is kept in the history.' })
+  async updateAnnotation(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...changes }: UpdateAnnotationInput) {
+    return { annotation: await this.annotations.update(actor, id, changes) };
+  }
+
+  @Mutation(() => AnnotationPayload)
+  async deleteAnnotation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: AnnotationIdInput) {
+    return { annotation: await this.annotations.delete(actor, input.id) };
+  }
+
+  @Mutation(() => AnnotationPayload, { description: 'Moderators: the ministry’s official answer.' })
+  async answerAnnotation(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...answer }: AnswerAnnotationInput) {
+    return { annotation: await this.annotations.answer(actor, id, answer) };
+  }
+
+  @ResolveField(() => String, { description: 'The body rendered to safe HTML.' })
+  bodyHtml(@Parent() annotation: Annotation): string {
+    return renderMarkdown(annotation.body);
+  }
+
+  @ResolveField(() => TextTargetModel, { description: 'The passage as selected, on the version it was made on.' })
+  target(@Parent() annotation: Annotation): TextTargetModel {
+    const { exact, prefix, suffix, start, end, sectionKey } = annotation;
+    return { exact, prefix, suffix, start, end, sectionKey };
+  }
+
+  @ResolveField(() => DocumentVersionModel, { description: 'The version the passage was selected in.' })
+  createdOnVersion(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<DocumentVersion | null> {
+    return context.loaders.versionById.load(annotation.versionId);
+  }
+
+  @ResolveField(() => AnnotationAnchorModel, {
+    nullable: true,
+    description: 'Where it stands on the version it was listed for; null when read on its own.',
+  })
+  anchor(@Parent() annotation: Annotation | AnchoredAnnotation): AnnotationAnchorModel | null {
+    if (!('anchor' in annotation) || !annotation.anchor) return null;
+    const anchor = annotation.anchor;
+    return {
+      status: anchor.status as AnnotationAnchorModel['status'],
+      score: anchor.score,
+      target:
+        anchor.start === null || anchor.end === null
+          ? null
+          : { exact: anchor.exact ?? '', prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '', start: anchor.start, end: anchor.end, sectionKey: anchor.sectionKey },
+    };
+  }
+
+  @ResolveField(() => UserModel)
+  author(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<User | null> {
+    return context.loaders.user.load(annotation.authorId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
+  organization(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<Organization | null> | null {
+    return annotation.organizationId ? context.loaders.organization.load(annotation.organizationId) : null;
+  }
+
+  @ResolveField(() => AnnotationAnswerModel, { nullable: true, description: 'The ministry’s official answer, once given.' })
+  answer(@Parent() annotation: Annotation): AnnotationAnswerModel | null {
+    if (!annotation.disposition || !annotation.dispositionAt) return null;
+    return {
+      disposition: annotation.disposition as AnnotationAnswerModel['disposition'],
+      rationale: annotation.dispositionRationale ?? '',
+      answeredAt: annotation.dispositionAt,
+      answeredById: annotation.dispositionById ?? '',
+    };
+  }
+}
+
+@Resolver(() => AnnotationAnswerModel)
+export class AnnotationAnswerResolver {
+  @ResolveField(() => UserModel, { description: 'The moderator who answered for the ministry.' })
+  answeredBy(@Parent() answer: AnnotationAnswerModel, @Context() context: GraphQLContext): Promise<User | null> {
+    return context.loaders.user.load(answer.answeredById);
+  }
+}

@@ -1,0 +1,219 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../common/connection.type';
+import { LocaleEnum } from '../identity/identity.enums';
+import {
+  AnchorStatusEnum,
+  AnnotationStatusEnum,
+  AnnotationVisibilityEnum,
+  DiffOperationEnum,
+  DispositionEnum,
+  DocumentKindEnum,
+  DocumentStatusEnum,
+  MotivationEnum,
+  SectionChangeEnum,
+} from './documents.enums';
+
+@ObjectType('Document', { description: 'A text under shared reading: the circular, the contrat-programme, …' })
+export class DocumentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DocumentKindEnum)
+  kind: DocumentKindEnum;
+
+  @Field({ description: 'E.g. "Circulaire 15/2025".' })
+  reference: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => LocaleEnum)
+  language: LocaleEnum;
+
+  @Field(() => DocumentStatusEnum)
+  status: DocumentStatusEnum;
+
+  @Field(() => Date, { nullable: true })
+  commentsOpenAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  commentsCloseAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('DocumentSection', { description: 'An article of a version.' })
+export class DocumentSectionModel {
+  @Field({ description: 'Stable across versions ("art-3"): the same article keeps its key when renumbered or moved.' })
+  key: string;
+
+  @Field(() => Int, { description: 'The article number as published in this version.' })
+  number: number;
+
+  @Field()
+  title: string;
+
+  @Field()
+  heading: string;
+
+  @Field(() => Int, { description: 'UTF-16 offset of the heading in the version’s plain text.' })
+  start: number;
+
+  @Field(() => Int)
+  end: number;
+}
+
+@ObjectType('DocumentVersion', { description: 'One immutable published text of a document.' })
+export class DocumentVersionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  number: number;
+
+  @Field()
+  changeNote: string;
+
+  @Field()
+  publishedAt: Date;
+
+  documentId: string;
+}
+
+@ObjectType('TextTarget', { description: 'A passage: W3C TextQuoteSelector and TextPositionSelector (UTF-16 code units).' })
+export class TextTargetModel {
+  @Field()
+  exact: string;
+
+  @Field()
+  prefix: string;
+
+  @Field()
+  suffix: string;
+
+  @Field(() => Int)
+  start: number;
+
+  @Field(() => Int)
+  end: number;
+
+  @Field(() => String, { nullable: true, description: 'The article the passage starts in.' })
+  sectionKey: string | null;
+}
+
+@ObjectType('AnnotationAnchor', { description: 'Where an annotation stands on the version it is read through.' })
+export class AnnotationAnchorModel {
+  @Field(() => AnchorStatusEnum)
+  status: AnchorStatusEnum;
+
+  @Field(() => Float, { description: '1 for EXACT and MOVED, the match quality for FUZZY, 0 for ORPHANED.' })
+  score: number;
+
+  @Field(() => TextTargetModel, { nullable: true, description: 'Null when ORPHANED.' })
+  target: TextTargetModel | null;
+}
+
+@ObjectType('AnnotationAnswer', { description: 'The ministry’s official answer ("you said, we did").' })
+export class AnnotationAnswerModel {
+  @Field(() => DispositionEnum)
+  disposition: DispositionEnum;
+
+  @Field()
+  rationale: string;
+
+  @Field()
+  answeredAt: Date;
+
+  answeredById: string;
+}
+
+@ObjectType('Annotation', { description: 'A remark on a precise passage of a version.' })
+export class AnnotationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => MotivationEnum)
+  motivation: MotivationEnum;
+
+  @Field(() => AnnotationVisibilityEnum)
+  visibility: AnnotationVisibilityEnum;
+
+  @Field(() => AnnotationStatusEnum)
+  status: AnnotationStatusEnum;
+
+  @Field({ description: 'The body as written (Markdown).', name: 'bodyMarkdown' })
+  body: string;
+
+  @Field(() => String, { nullable: true, description: 'For AMENDING: the proposed replacement text.' })
+  suggestedText: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('SectionAnnotationCount')
+export class SectionAnnotationCountModel {
+  @Field()
+  sectionKey: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('DiffPart')
+export class DiffPartModel {
+  @Field(() => DiffOperationEnum)
+  op: DiffOperationEnum;
+
+  @Field()
+  text: string;
+}
+
+@ObjectType('SectionComparison')
+export class SectionComparisonModel {
+  @Field()
+  key: string;
+
+  @Field(() => SectionChangeEnum)
+  change: SectionChangeEnum;
+
+  @Field(() => DocumentSectionModel, { nullable: true })
+  from: DocumentSectionModel | null;
+
+  @Field(() => DocumentSectionModel, { nullable: true })
+  to: DocumentSectionModel | null;
+
+  @Field(() => [DiffPartModel], { description: 'Word-level diff, for CHANGED sections only.' })
+  diff: DiffPartModel[];
+}
+
+@ObjectType('VersionComparison')
+export class VersionComparisonModel {
+  @Field(() => DocumentVersionModel)
+  from: DocumentVersionModel;
+
+  @Field(() => DocumentVersionModel)
+  to: DocumentVersionModel;
+
+  @Field(() => [SectionComparisonModel])
+  sections: SectionComparisonModel[];
+}
+
+@ObjectType()
+export class DocumentConnection extends Connection(DocumentModel, 'Document') {}
+
+@ObjectType()
+export class AnnotationConnection extends Connection(AnnotationModel, 'Annotation') {}

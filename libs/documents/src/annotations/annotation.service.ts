@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { verifyTarget } from '@majlis/anchoring';
+import {
+  Actor,
+  Clock,
+  Connection,
+  DeadlinePassedError,
+  ForbiddenError,
+  InvalidInputError,
+  KeysetColumn,
+  PageRequest,
+  applyKeyset,
+  ensureAllowed,
+  ensureVisible,
+  isStaff,
+  pageWindow,
+  parseId,
+  parseInput,
+  toConnection,
+  updateVersioned,
+} from '@majlis/kernel';
+import { DocumentPolicy } from '../documents/document.policy';
+import { DocumentService } from '../documents/document.service';
+import { sectionKeyAt } from '../documents/section-lookup';
+import { AnnotationAnchor } from './annotation-anchor.entity';
+import { AnnotationRevision } from './annotation-revision.entity';
+import { Annotation } from './annotation.entity';
+import {
+  AnnotationFilter,
+  AnswerAnnotationInput,
+  CreateAnnotationInput,
+  UpdateAnnotationInput,
+  annotationFilter,
+  answerAnnotationInput,
+  createAnnotationInput,
+  updateAnnotationInput,
+} from './annotation.inputs';
+import { AnnotationPolicy } from './annotation.policy';
+
+/** An annotation as read on one version: where it stands there. */
+export interface AnchoredAnnotation extends Annotation {
+  anchor: AnnotationAnchor;
+}
+
+const BY_POSITION: KeysetColumn[] = [
+  { expression: 'anchor.start_offset', property: 'start', type: 'integer' },
+  { expression: 'annotation.id', property: 'id', type: 'uuid' },
+];
+const ORPHANS_BY_AGE: KeysetColumn[] = [
+  { expression: 'annotation.created_at', property: 'createdAt', type: 'timestamptz' },
+  { expression: 'annotation.id', property: 'id', type: 'uuid' },
+];
+
+@Injectable()
+export class AnnotationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly documents: DocumentService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, raw: CreateAnnotationInput): Promise<AnchoredAnnotation> {
+    const document = await this.documents.get(actor, raw.documentId, 'documentId');
+    const input = parseInput(createAnnotationInput, raw);
+    const version = await this.documents.version(actor, document, input.versionNumber);
+    if (!DocumentPolicy.isOpenForComment(document, this.clock.now())) {
+      throw new DeadlinePassedError('This document is not open for comments now.');
+    }
+    const organizationId = input.onBehalfOfOrganizationId ? parseId(input.onBehalfOfOrganizationId, 'onBehalfOfOrganizationId') : null;
+    if (organizationId && !AnnotationPolicy.canSpeakFor(actor, organizationId)) {
+      throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
+    }
+    const audienceOrganizationId = input.visibility === 'ORGANIZATION' ? this.audienceOf(actor, organizationId) : null;
+
+    const { plainText } = await this.documents.texts(version.id);
+    const target = { quote: { exact: input.target.exact, prefix: input.target.prefix, suffix: input.target.suffix }, position: { start: input.target.start, end: input.target.end } };
+    const check = verifyTarget(plainText, target);
+    if (!check.ok) throw new InvalidInputError({ target: TARGET_PROBLEMS[check.reason] });
+    const sections = (await this.documents.sectionsOf([version.id])).get(version.id) ?? [];
+    const sectionKey = sectionKeyAt(sections, input.target.start);
+
+    return this.db.transaction(async (manager) => {
+      const annotation = await manager.getRepository(Annotation).save(
+        manager.getRepository(Annotation).create({
+          documentId: document.id,
+          versionId: version.id,
+          authorId: actor.userId,
+          organizationId,
+          audienceOrganizationId,
+          motivation: input.motivation,
+          body: input.body,
+          suggestedText: input.motivation === 'AMENDING' ? input.suggestedText ?? null : null,
+          visibility: input.visibility,
+          status: 'OPEN',
+          exact: input.target.exact,
+          prefix: input.target.prefix,
+          suffix: input.target.suffix,
+          start: input.target.start,
+          end: input.target.end,
+          sectionKey,
+          deletedAt: null,
+        }),
+      );
+      const anchor = manager.getRepository(AnnotationAnchor).create({
+        annotationId: annotation.id,
+        versionId: version.id,
+        status: 'EXACT',
+        score: 1,
+        start: annotation.start,
+        end: annotation.end,
+        exact: annotation.exact,
+        prefix: annotation.prefix,
+        suffix: annotation.suffix,
+        sectionKey,
+      });
+      await manager.getRepository(AnnotationAnchor).insert(anchor);
+      return { ...annotation, anchor };
+    });
+  }
+
+  /** The author edits the text; the previous text is kept as a revision. A stale version answers CONFLICT. */
+  async update(actor: Actor, rawId: string, raw: UpdateAnnotationInput): Promise<Annotation> {
+    const annotation = await this.get(actor, rawId);
+    ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can edit an annotation.');
+    const input = parseInput(updateAnnotationInput, raw);
+    if (input.suggestedText !== undefined && annotation.motivation !== 'AMENDING') {
+      throw InvalidInputError.field('suggestedText', 'only amendments propose a text');
+    }
+    await this.db.transaction(async (manager) => {
+      await updateVersioned(manager, Annotation, annotation.id, input.version, {
+        ...(input.body !== undefined ? { body: input.body } : {}),
+        ...(input.suggestedText !== undefined ? { suggestedText: input.suggestedText } : {}),
+      }, 'This annotation');
+      await manager.getRepository(AnnotationRevision).insert({
+        annotationId: annotation.id,
+        body: annotation.body,
+        suggestedText: annotation.suggestedText,
+        editedById: actor.userId,
+      });
+    });
+    return this.get(actor, annotation.id);
+  }
+
+  async delete(actor: Actor, rawId: string): Promise<Annotation> {
+    const annotation = await this.get(actor, rawId);
+    ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can delete an annotation.');
+    await this.db.getRepository(Annotation).update({ id: annotation.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    return annotation;
+  }
+
+  /** The ministry's official answer: a disposition, its rationale and the resulting status. */
+  async answer(actor: Actor, rawId: string, raw: AnswerAnnotationInput): Promise<Annotation> {
+    const annotation = await this.get(actor, rawId);
+    ensureAllowed(AnnotationPolicy.canAnswer(actor), 'Only the ministry’s moderators answer officially.');
+    const input = parseInput(answerAnnotationInput, raw);
+    await this.db.getRepository(Annotation).update(
+      { id: annotation.id },
+      {
+        disposition: input.disposition,
+        dispositionRationale: input.rationale,
+        dispositionById: actor.userId,
+        dispositionAt: this.clock.now(),
+        status: input.status,
+        version: () => 'version + 1',
+      } as never,
+    );
+    return this.get(actor, annotation.id);
+  }
+
+  async get(actor: Actor, rawId: string): Promise<Annotation> {
+    const id = parseId(rawId, 'id');
+    const annotation = await this.db.getRepository(Annotation).findOneBy({ id });
+    ensureVisible(!!annotation && AnnotationPolicy.canSee(actor, annotation), 'Annotation');
+    await this.documents.get(actor, annotation!.documentId);
+    return annotation!;
+  }
+
+  /** The annotations anchored on a version (not orphaned), in text order, filtered. */
+  async anchoredOn(actor: Actor, versionId: string, rawFilter: AnnotationFilter, page: PageRequest): Promise<Connection<AnchoredAnnotation>> {
+    const filter = parseInput(annotationFilter, rawFilter, 'filter');
+    const window = pageWindow(page);
+    const query = this.visibleOn(actor, versionId).andWhere(`anchor.status <> 'ORPHANED'`);
+    if (filter.sectionKey) query.andWhere('anchor.section_key = :sectionKey', { sectionKey: filter.sectionKey });
+    if (filter.motivation) query.andWhere('annotation.motivation = :motivation', { motivation: filter.motivation });
+    if (filter.status) query.andWhere('annotation.status = :status', { status: filter.status });
+    if (filter.visibility) query.andWhere('annotation.visibility = :visibility', { visibility: filter.visibility });
+    if (filter.organizationId) query.andWhere('annotation.organization_id = :organizationId', { organizationId: filter.organizationId });
+    const totalCount = await query.clone().getCount();
+    const rows = (await applyKeyset(query, BY_POSITION, window).getMany()) as AnchoredAnnotation[];
+    return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], totalCount);
+  }
+
+  /** The annotations whose passage is gone from this version, with the text they were about. */
+  async orphanedOn(actor: Actor, versionId: string, page: PageRequest): Promise<Connection<AnchoredAnnotation>> {
+    const window = pageWindow(page);
+    const query = this.visibleOn(actor, versionId).andWhere(`anchor.status = 'ORPHANED'`);
+    const totalCount = await query.clone().getCount();
+    const rows = (await applyKeyset(query, ORPHANS_BY_AGE, window).getMany()) as AnchoredAnnotation[];
+    return toConnection(rows, window, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+  }
+
+  /** How many visible annotations each article of a version carries (for a heat-map). */
+  async countsBySection(actor: Actor, versionId: string): Promise<{ sectionKey: string; count: number }[]> {
+    const rows: { section_key: string; count: string }[] = await this.visibleOn(actor, versionId)
+      .andWhere(`anchor.status <> 'ORPHANED' AND anchor.section_key IS NOT NULL`)
+      .select('anchor.section_key', 'section_key')
+      .addSelect('count(*)', 'count')
+      .groupBy('anchor.section_key')
+      .orderBy('anchor.section_key')
+      .getRawMany();
+    return rows.map((row) => ({ sectionKey: row.section_key, count: Number(row.count) }));
+  }
+
+  /** Every public annotation of a document, for the W3C export, with its anchor on the version it was made on. */
+  async publicOf(documentId: string): Promise<AnchoredAnnotation[]> {
+    return (await this.db
+      .getRepository(Annotation)
+      .createQueryBuilder('annotation')
+      .innerJoinAndMapOne('annotation.anchor', AnnotationAnchor, 'anchor', 'anchor.annotation_id = annotation.id AND anchor.version_id = annotation.version_id')
+      .where('annotation.document_id = :documentId', { documentId })
+      .andWhere(`annotation.visibility = 'PUBLIC' AND annotation.deleted_at IS NULL`)
+      .orderBy('annotation.created_at')
+      .addOrderBy('annotation.id')
+      .getMany()) as AnchoredAnnotation[];
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Annotation>> {
+    const rows = ids.length ? await this.db.getRepository(Annotation).findBy({ id: In([...ids]) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private visibleOn(actor: Actor, versionId: string): SelectQueryBuilder<Annotation> {
+    const query = this.db
+      .getRepository(Annotation)
+      .createQueryBuilder('annotation')
+      .innerJoinAndMapOne('annotation.anchor', AnnotationAnchor, 'anchor', 'anchor.annotation_id = annotation.id AND anchor.version_id = :versionId', { versionId })
+      .where('annotation.deleted_at IS NULL');
+    if (!isStaff(actor)) {
+      const organizations = actor.memberships.map((m) => m.organizationId);
+      query.andWhere(
+        `(annotation.visibility = 'PUBLIC' OR annotation.author_id = :me${organizations.length ? ' OR annotation.audience_organization_id IN (:...organizations)' : ''})`,
+        { me: actor.userId, organizations },
+      );
+    }
+    return query;
+  }
+
+  /** ORGANIZATION visibility needs an organisation: the one spoken for, else the author's only one. */
+  private audienceOf(actor: Actor, organizationId: string | null): string {
+    if (organizationId) return organizationId;
+    if (actor.memberships.length === 1) return actor.memberships[0].organizationId;
+    throw InvalidInputError.field(
+      'visibility',
+      actor.memberships.length === 0
+        ? 'ORGANIZATION needs an organisation, and you belong to none'
+        : 'choose the organisation (onBehalfOfOrganizationId) whose members will see it',
+    );
+  }
+}
+
+const TARGET_PROBLEMS: Record<string, string> = {
+  OUT_OF_RANGE: 'the position is outside the text of this version',
+  QUOTE_MISMATCH: 'the quoted text does not match the text at this position',
+  EMPTY: 'the selection is empty',
+  SPLITS_SURROGATE_PAIR: 'the position splits a character in two',
+};

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import {
+  Actor,
+  Clock,
+  ConflictError,
+  Connection,
+  InvalidInputError,
+  KeysetColumn,
+  NotFoundError,
+  PageRequest,
+  applyKeyset,
+  ensureAllowed,
+  ensureVisible,
+  isStaff,
+  isUniqueViolation,
+  keysetKeyOf,
+  pageWindow,
+  parseId,
+  parseInput,
+  toConnection,
+  updateVersioned,
+} from '@majlis/kernel';
+import { reanchorAnnotations } from '../annotations/reanchor-annotations';
+import { DocumentSection } from './document-section.entity';
+import { DocumentVersion } from './document-version.entity';
+import { Document } from './document.entity';
+import {
+  CreateDocumentInput,
+  PublishVersionInput,
+  UpdateDocumentInput,
+  createDocumentInput,
+  publishVersionInput,
+  updateDocumentInput,
+} from './document.inputs';
+import { DocumentPolicy } from './document.policy';
+import { assignSectionKeys } from './section-keys';
+import { parseVersionText } from './version-text';
+import { SectionComparison, compareVersions } from './version-comparison';
+
+const BY_REFERENCE: KeysetColumn[] = [
+  { expression: 'doc.reference', property: 'reference', type: 'text' },
+  { expression: 'doc.id', property: 'id', type: 'uuid' },
+];
+
+export interface VersionComparison {
+  readonly from: DocumentVersion;
+  readonly to: DocumentVersion;
+  readonly sections: SectionComparison[];
+}
+
+export interface PublishedVersion {
+  readonly version: DocumentVersion;
+  /** How many annotations of earlier versions were carried over (anchored or orphaned). */
+  readonly reanchored: number;
+}
+
+@Injectable()
+export class DocumentService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, raw: CreateDocumentInput): Promise<Document> {
+    ensureAllowed(DocumentPolicy.canManage(actor), 'Only the ministry’s moderators can create documents.');
+    const input = parseInput(createDocumentInput, raw);
+    const repository = this.db.getRepository(Document);
+    try {
+      return await repository.save(
+        repository.create({
+          kind: input.kind,
+          reference: input.reference,
+          title: input.title,
+          language: input.language,
+          status: 'DRAFT',
+          commentsOpenAt: input.commentsOpenAt ?? null,
+          commentsCloseAt: input.commentsCloseAt ?? null,
+          createdById: actor.userId,
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'documents_reference_key')) throw new ConflictError('A document with this reference exists.', 'reference');
+      throw error;
+    }
+  }
+
+  async update(actor: Actor, rawId: string, raw: UpdateDocumentInput): Promise<Document> {
+    const document = await this.get(actor, rawId);
+    ensureAllowed(DocumentPolicy.canManage(actor), 'Only the ministry’s moderators can change documents.');
+    const input = parseInput(updateDocumentInput, raw);
+    const changes: Record<string, unknown> = {};
+    for (const field of ['title', 'status', 'commentsOpenAt', 'commentsCloseAt'] as const) {
+      if (input[field] !== undefined) changes[field] = input[field];
+    }
+    const openAt = (changes['commentsOpenAt'] as Date | null | undefined) ?? document.commentsOpenAt;
+    const closeAt = (changes['commentsCloseAt'] as Date | null | undefined) ?? document.commentsCloseAt;
+    if (openAt && closeAt && closeAt <= openAt) throw InvalidInputError.field('commentsCloseAt', 'must be after commentsOpenAt');
+    if (changes['status'] && changes['status'] !== 'DRAFT' && !(await this.latestVersionNumber(this.db.manager, document.id))) {
+      throw new ConflictError('Publish a first version before opening the document.', 'status');
+    }
+    await updateVersioned(this.db.manager, Document, document.id, input.version, changes, 'This document');
+    return this.get(actor, document.id);
+  }
+
+  /**
+   * Publishes a new immutable version from Markdown: plain text, articles with stable keys, and every earlier
+   * annotation re-anchored onto it — all in one transaction, serialised per document.
+   */
+  async publishVersion(actor: Actor, rawDocumentId: string, raw: PublishVersionInput): Promise<PublishedVersion> {
+    const document = await this.get(actor, rawDocumentId, 'documentId');
+    ensureAllowed(DocumentPolicy.canManage(actor), 'Only the ministry’s moderators can publish versions.');
+    const input = parseInput(publishVersionInput, raw);
+    const parsed = parseVersionText(input.markdown);
+    return this.db.transaction(async (manager) => {
+      await manager.getRepository(Document).createQueryBuilder('doc').setLock('pessimistic_write').where('doc.id = :id', { id: document.id }).getOne();
+      const previous = await manager
+        .getRepository(DocumentVersion)
+        .createQueryBuilder('version')
+        .addSelect('version.plainText')
+        .where('version.document_id = :id', { id: document.id })
+        .orderBy('version.number', 'DESC')
+        .getOne();
+      const previousSections = previous
+        ? (await manager.getRepository(DocumentSection).find({ where: { versionId: previous.id } })).map((section) => ({
+            key: section.key,
+            title: section.title,
+            text: previous.plainText.slice(section.start, section.end),
+          }))
+        : null;
+      const usedKeys = await this.usedSectionKeys(manager, document.id);
+      const sections = assignSectionKeys(parsed.sections, parsed.plainText, previousSections, usedKeys);
+      const version = await manager.getRepository(DocumentVersion).save(
+        manager.getRepository(DocumentVersion).create({
+          documentId: document.id,
+          number: (previous?.number ?? 0) + 1,
+          sourceMarkdown: input.markdown,
+          plainText: parsed.plainText,
+          changeNote: input.changeNote.trim(),
+          publishedById: actor.userId,
+          publishedAt: this.clock.now(),
+        }),
+      );
+      await manager.getRepository(DocumentSection).insert(
+        sections.map((section, ordinal) => ({
+          versionId: version.id,
+          key: section.key,
+          number: section.number,
+          title: section.title,
+          heading: section.heading,
+          ordinal,
+          start: section.start,
+          end: section.end,
+        })),
+      );
+      const reanchored = previous
+        ? await reanchorAnnotations(manager, {
+            previous: { id: previous.id, plainText: previous.plainText },
+            next: { id: version.id, plainText: parsed.plainText, sections },
+          })
+        : 0;
+      return { version, reanchored };
+    });
+  }
+
+  async get(actor: Actor, rawId: string, field = 'id'): Promise<Document> {
+    const id = parseId(rawId, field);
+    const document = await this.db.getRepository(Document).findOneBy({ id });
+    ensureVisible(!!document && DocumentPolicy.canSee(actor, document), 'Document');
+    return document!;
+  }
+
+  async list(actor: Actor, page: PageRequest): Promise<Connection<Document>> {
+    const window = pageWindow(page);
+    const query = this.db.getRepository(Document).createQueryBuilder('doc');
+    if (!isStaff(actor)) query.where(`doc.status <> 'DRAFT'`);
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, BY_REFERENCE, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Document>(BY_REFERENCE), totalCount);
+  }
+
+  /** A version of a visible document by number, or its latest when `number` is null. */
+  async version(actor: Actor, document: Document, number: number | null): Promise<DocumentVersion> {
+    ensureVisible(DocumentPolicy.canSee(actor, document), 'Document');
+    const query = this.db
+      .getRepository(DocumentVersion)
+      .createQueryBuilder('version')
+      .where('version.document_id = :id', { id: document.id });
+    if (number !== null) query.andWhere('version.number = :number', { number });
+    const version = await query.orderBy('version.number', 'DESC').getOne();
+    if (!version) throw new NotFoundError('Version');
+    return version;
+  }
+
+  async versionsOf(documentIds: readonly string[]): Promise<Map<string, DocumentVersion[]>> {
+    const result = new Map<string, DocumentVersion[]>(documentIds.map((id) => [id, []]));
+    if (documentIds.length === 0) return result;
+    const rows = await this.db.getRepository(DocumentVersion).find({ where: { documentId: In([...documentIds]) }, order: { number: 'ASC' } });
+    rows.forEach((row) => result.get(row.documentId)?.push(row));
+    return result;
+  }
+
+  async versionsByIds(ids: readonly string[]): Promise<Map<string, DocumentVersion>> {
+    const rows = ids.length ? await this.db.getRepository(DocumentVersion).findBy({ id: In([...ids]) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  async sectionsOf(versionIds: readonly string[]): Promise<Map<string, DocumentSection[]>> {
+    const result = new Map<string, DocumentSection[]>(versionIds.map((id) => [id, []]));
+    if (versionIds.length === 0) return result;
+    const rows = await this.db.getRepository(DocumentSection).find({ where: { versionId: In([...versionIds]) }, order: { ordinal: 'ASC' } });
+    rows.forEach((row) => result.get(row.versionId)?.push(row));
+    return result;
+  }
+
+  /** Article-by-article comparison of two versions of a visible document. */
+  async compare(actor: Actor, document: Document, fromNumber: number, toNumber: number): Promise<VersionComparison> {
+    const [from, to] = [await this.version(actor, document, fromNumber), await this.version(actor, document, toNumber)];
+    const sections = await this.sectionsOf([from.id, to.id]);
+    const [fromText, toText] = [await this.texts(from.id), await this.texts(to.id)];
+    return {
+      from,
+      to,
+      sections: compareVersions(
+        { plainText: fromText.plainText, sections: sections.get(from.id) ?? [] },
+        { plainText: toText.plainText, sections: sections.get(to.id) ?? [] },
+      ),
+    };
+  }
+
+  async texts(versionId: string): Promise<{ plainText: string; sourceMarkdown: string }> {
+    const row = await this.db
+      .getRepository(DocumentVersion)
+      .createQueryBuilder('version')
+      .select(['version.id', 'version.plainText', 'version.sourceMarkdown'])
+      .where('version.id = :versionId', { versionId })
+      .getOneOrFail();
+    return { plainText: row.plainText, sourceMarkdown: row.sourceMarkdown };
+  }
+
+  private async latestVersionNumber(manager: EntityManager, documentId: string): Promise<number | null> {
+    const [row] = await manager.query(`SELECT max(number) AS latest FROM document_versions WHERE document_id = $1`, [documentId]);
+    return row?.latest ?? null;
+  }
+
+  private async usedSectionKeys(manager: EntityManager, documentId: string): Promise<string[]> {
+    const rows: { key: string }[] = await manager.query(
+      `SELECT DISTINCT s.key FROM document_sections s JOIN document_versions v ON v.id = s.version_id WHERE v.document_id = $1`,
+      [documentId],
+    );
+    return rows.map((row) => row.key);
+  }
+}

@@ -1,0 +1,25 @@
+export * from './documents.module';
+export * from './documents/document.entity';
+export * from './documents/document-version.entity';
+export * from './documents/document-section.entity';
+export * from './documents/document.policy';
+export * from './documents/document.service';
+export { parseVersionText } from './documents/version-text';
+export type { CreateDocumentInput, UpdateDocumentInput, PublishVersionInput } from './documents/document.inputs';
+export * from './annotations/annotation.entity';
+export * from './annotations/annotation-anchor.entity';
+export * from './annotations/annotation.policy';
+export * from './annotations/annotation.service';
+export type { CreateAnnotationInput, UpdateAnnotationInput, AnswerAnnotationInput, AnnotationFilter } from './annotations/annotation.inputs';
+
+import { AnnotationAnchor } from './annotations/annotation-anchor.entity';
+import { AnnotationRevision } from './annotations/annotation-revision.entity';
+import { Annotation } from './annotations/annotation.entity';
+import { DocumentSection } from './documents/document-section.entity';
+import { DocumentVersion } from './documents/document-version.entity';
+import { Document } from './documents/document.entity';
+
+/** The TypeORM entities this lib owns, for the application's DataSource. */
+export const DOCUMENTS_ENTITIES = [Document, DocumentVersion, DocumentSection, Annotation, AnnotationAnchor, AnnotationRevision];
+export type { SectionComparison, SectionChange } from './documents/version-comparison';
+export { toW3cCollection } from './annotations/w3c-export';
