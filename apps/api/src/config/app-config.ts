@@ -29,7 +29,7 @@ const environmentSchema = z.object({
   SEED_SAMPLE_DATA: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
-  GRAPHQL_MAX_COST: positiveInt.default(5000),
+  GRAPHQL_MAX_COST: positiveInt.default(50_000),
   TRUST_PROXY: flag.default('false'),
   DATABASE_POOL_SIZE: positiveInt.default(10),
 });
