@@ -169,7 +169,7 @@ describe('re-anchoring through a new version', () => {
     expect(await missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Document not found.' } });
   });
 
-  it('reads a page of annotations with authors, organisations and answers in as many statements for 3 as for 60', async () => {
+  it('reads a page of annotations with authors, organisations, answers, reply and endorsement counts in as many statements for 3 as for 60', async () => {
     const documentId = await openDocument(app, moderator, SAMPLE_V1);
     const v1 = await plainTextOf(app, member, documentId, 1);
     const representative = (await app.signIn(ACCOUNTS.federationRepresentative)).accessToken;
@@ -181,7 +181,8 @@ describe('re-anchoring through a new version', () => {
       await app.gql(CREATE_ANNOTATION, { input: { documentId, versionNumber: 1, target: targetFor(v1, word, occurrence), motivation: 'COMMENTING', body: `Remarque ${index}`, onBehalfOfOrganizationId: index % 2 ? null : fmo } }, token);
     }
     const query = `query($d: ID!, $first: Int) { document(id: $d) { versionByNumber(number: 1) { annotations(first: $first) { totalCount edges { node {
-      id bodyHtml author { displayName } organization { name } createdOnVersion { number } answer { answeredBy { displayName } } anchor { status } } } } } } }`;
+      id bodyHtml author { displayName } organization { name } createdOnVersion { number } answer { answeredBy { displayName } } anchor { status }
+      replyCount endorsementCount viewerHasEndorsed } } } } } }`;
     const small = await app.gql<{ document: { versionByNumber: { annotations: { edges: unknown[] } } } }>(query, { d: documentId, first: 3 }, member);
     const large = await app.gql<{ document: { versionByNumber: { annotations: { edges: unknown[]; totalCount: number } } } }>(query, { d: documentId, first: 60 }, member);
     expect(small.data!.document.versionByNumber.annotations.edges).toHaveLength(3);

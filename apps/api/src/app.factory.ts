@@ -25,5 +25,7 @@ export async function createApp({ config, databaseUrl, clock = new SystemClock()
   app.use((_request: unknown, _response: unknown, next: () => void) => runCountingStatements(next));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
+  // Run the lifecycle hooks now (areas register their comment subjects), so the app is usable before listen().
+  await app.init();
   return app;
 }

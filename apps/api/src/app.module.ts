@@ -6,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from '@majlis/kernel';
+import { CommentService, DiscussionsModule, EndorsementService } from '@majlis/discussions';
 import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
@@ -44,13 +45,20 @@ export class AppModule {
             signInThrottle: config.signInThrottle,
           }),
         }),
+        DiscussionsModule,
         DocumentsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule],
-          inject: [OrganizationService, UserService, MembershipService, DocumentService],
-          useFactory: (organizations: OrganizationService, users: UserService, memberships: MembershipService, documents: DocumentService) =>
-            graphqlOptions(config, { organizations, users, memberships, documents }),
+          inject: [OrganizationService, UserService, MembershipService, DocumentService, CommentService, EndorsementService],
+          useFactory: (
+            organizations: OrganizationService,
+            users: UserService,
+            memberships: MembershipService,
+            documents: DocumentService,
+            comments: CommentService,
+            endorsements: EndorsementService,
+          ) => graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements }),
         }),
       ],
       controllers: [HealthController, AnnotationExportController],

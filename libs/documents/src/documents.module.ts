@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AnnotationSubject } from './annotations/annotation-subject';
 import { AnnotationService } from './annotations/annotation.service';
 import { DocumentService } from './documents/document.service';
 
-/** Documents, versions, sections and annotations. Needs a TypeORM DataSource and a kernel `Clock` from the app. */
+/**
+ * Documents, versions, sections and annotations. Needs a TypeORM DataSource, a kernel `Clock` and the
+ * DiscussionsModule (annotations are subjects of the shared reply model) from the app.
+ */
 @Module({
-  providers: [DocumentService, AnnotationService],
+  providers: [DocumentService, AnnotationService, AnnotationSubject],
   exports: [DocumentService, AnnotationService],
 })
 export class DocumentsModule {}

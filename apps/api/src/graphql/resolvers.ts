@@ -1,4 +1,5 @@
 import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
+import { CommentResolver } from './discussions/comment.resolver';
 import { DocumentVersionResolver } from './documents/document-version.resolver';
 import { DocumentResolver } from './documents/document.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
@@ -17,4 +18,5 @@ export const RESOLVERS = [
   DocumentVersionResolver,
   AnnotationResolver,
   AnnotationAnswerResolver,
+  CommentResolver,
 ];

@@ -14,6 +14,9 @@ export interface SampleAnnotation {
   readonly visibility?: 'PUBLIC' | 'ORGANIZATION';
   readonly onBehalfOf?: 'fmo' | 'atlas' | 'invest';
   readonly answer?: { disposition: 'ACCEPTED' | 'PARTIALLY_ACCEPTED' | 'REJECTED' | 'NOTED'; rationale: string };
+  /** Replies, each to the previous one (a short thread), the ministry's marked official. */
+  readonly replies?: readonly { author: string; body: string; official?: boolean }[];
+  readonly endorsedBy?: readonly string[];
 }
 
 export const SAMPLE_ANNOTATIONS: readonly SampleAnnotation[] = [
@@ -29,6 +32,11 @@ export const SAMPLE_ANNOTATIONS: readonly SampleAnnotation[] = [
     quote: 'Le montant de l\'aide est plafonné à 60 000 dirhams par emploi créé',
     motivation: 'QUESTIONING',
     body: 'Ce plafond est-il indexé ? Les profils ESO coûtent nettement plus cher à former que les profils CRM.',
+    replies: [
+      { author: 'representant@fmo.example', body: 'La fédération portera la question d’une modulation par famille de métiers.' },
+      { author: 'moderatrice@mtnra.example', body: 'Le plafond est relevé à **65 000 dirhams** dans la version 2 ; une modulation par métier sera étudiée avec le comité de suivi.', official: true },
+    ],
+    endorsedBy: ['representant@atlas.example', 'membre@atlas.example'],
   },
   {
     author: 'representant@atlas.example',
@@ -44,6 +52,7 @@ export const SAMPLE_ANNOTATIONS: readonly SampleAnnotation[] = [
     quote: 'Des zones d\'activités offshoring labellisées sont aménagées',
     motivation: 'SUPPORTING',
     body: 'Strongly supported: labelled zones are what our international clients look for first.',
+    endorsedBy: ['representant@fmo.example', 'membre@fmo.example', 'representant@adi.example'],
   },
   {
     author: 'representant@fmo.example',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { describeSelection } from '@majlis/anchoring';
+import { CommentService, EndorsementService } from '@majlis/discussions';
 import { AnnotationService, DocumentService, parseVersionText } from '@majlis/documents';
 import type { Actor } from '@majlis/kernel';
 import { SAMPLE_ANNOTATIONS } from './sample-annotations';
@@ -11,13 +12,16 @@ const SAMPLE_FOLDER = join(__dirname, 'sample-circular');
 const DAY = 24 * 3600 * 1000;
 
 /**
- * The illustrative sample circular: version 1, annotations of every motivation (some answered by the ministry),
+ * The illustrative sample circular: version 1, annotations of every motivation (some answered by the ministry, some
+ * discussed and endorsed),
  * then version 2, whose publication re-anchors them all — so a newcomer sees anchoring at work on first start.
  */
 export async function seedSampleDocuments(app: INestApplicationContext): Promise<void> {
   const db = app.get(DataSource);
   const documents = app.get(DocumentService);
   const annotations = app.get(AnnotationService);
+  const comments = app.get(CommentService);
+  const endorsements = app.get(EndorsementService);
   const actors = await actorsByEmail(db);
   const organizations = await organizationsByAcronym(db);
   const moderator = actors.get('moderatrice@mtnra.example')!;
@@ -51,6 +55,18 @@ export async function seedSampleDocuments(app: INestApplicationContext): Promise
       onBehalfOfOrganizationId: sample.onBehalfOf ? organizations.get(sample.onBehalfOf) : null,
     });
     if (sample.answer) await annotations.answer(moderator, created.id, { ...sample.answer, status: 'ANSWERED' });
+    let parentId: string | null = null;
+    for (const reply of sample.replies ?? []) {
+      const posted = await comments.post(actors.get(reply.author)!, {
+        subjectType: 'ANNOTATION',
+        subjectId: created.id,
+        parentId,
+        body: reply.body,
+        official: reply.official ?? false,
+      });
+      parentId = posted.id;
+    }
+    for (const endorser of sample.endorsedBy ?? []) await endorsements.endorse(actors.get(endorser)!, 'ANNOTATION', created.id);
   }
   await documents.publishVersion(moderator, document.id, {
     markdown: v2,

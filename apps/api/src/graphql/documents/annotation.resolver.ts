@@ -1,8 +1,12 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderMarkdown } from '@majlis/kernel';
+import type { Connection as DomainConnection } from '@majlis/kernel';
+import { Comment, CommentService } from '@majlis/discussions';
 import { AnchoredAnnotation, Annotation, AnnotationService, DocumentVersion } from '@majlis/documents';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { PageArgs } from '../common/page.args';
+import { CommentConnection } from '../discussions/discussions.models';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { AnnotationIdInput, AnswerAnnotationInput, CreateAnnotationInput, UpdateAnnotationInput } from './documents.inputs';
@@ -17,7 +21,10 @@ import { AnnotationPayload } from './documents.payloads';
 
 @Resolver(() => AnnotationModel)
 export class AnnotationResolver {
-  constructor(private readonly annotations: AnnotationService) {}
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly comments: CommentService,
+  ) {}
 
   @Query(() => AnnotationModel, { description: 'One annotation; NOT_FOUND when missing or not visible to you.' })
   annotation(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Annotation> {
@@ -75,6 +82,26 @@ export class AnnotationResolver {
           ? null
           : { exact: anchor.exact ?? '', prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '', start: anchor.start, end: anchor.end, sectionKey: anchor.sectionKey },
     };
+  }
+
+  @ResolveField(() => CommentConnection, { description: 'The conversation under this annotation, oldest first.' })
+  replies(@CurrentActor() actor: AuthenticatedActor, @Parent() annotation: Annotation, @Args() page: PageArgs): Promise<DomainConnection<Comment>> {
+    return this.comments.conversation(actor, 'ANNOTATION', annotation.id, page);
+  }
+
+  @ResolveField(() => Int)
+  replyCount(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<number> {
+    return context.loaders.annotationReplyCount.load(annotation.id);
+  }
+
+  @ResolveField(() => Int)
+  async endorsementCount(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<number> {
+    return (await context.loaders.annotationEndorsements.load(annotation.id)).count;
+  }
+
+  @ResolveField(() => Boolean)
+  async viewerHasEndorsed(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<boolean> {
+    return (await context.loaders.annotationEndorsements.load(annotation.id)).byViewer;
   }
 
   @ResolveField(() => UserModel)

@@ -1,0 +1,79 @@
+import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { renderMarkdown } from '@majlis/kernel';
+import { Comment, CommentService, EndorsementService } from '@majlis/discussions';
+import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { GraphQLContext } from '../graphql-context';
+import { OrganizationModel, UserModel } from '../identity/identity.models';
+import { CommentIdInput, EditCommentInput, EndorseInput, PostCommentInput } from './discussions.inputs';
+import { CommentModel, CommentPayload, EndorsementPayload } from './discussions.models';
+
+@Resolver(() => CommentModel)
+export class CommentResolver {
+  constructor(
+    private readonly comments: CommentService,
+    private readonly endorsements: EndorsementService,
+  ) {}
+
+  @Mutation(() => CommentPayload, { description: 'Replies to an annotation (or to a reply under it).' })
+  async postComment(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: PostCommentInput) {
+    return { comment: await this.comments.post(actor, input) };
+  }
+
+  @Mutation(() => CommentPayload, { description: 'The author edits; the previous text is kept.' })
+  async editComment(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...changes }: EditCommentInput) {
+    return { comment: await this.comments.edit(actor, id, changes) };
+  }
+
+  @Mutation(() => CommentPayload, { description: 'The author deletes; a comment with replies stays as a tombstone.' })
+  async deleteComment(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CommentIdInput) {
+    return { comment: await this.comments.delete(actor, input.id) };
+  }
+
+  @Mutation(() => EndorsementPayload, { description: 'Endorses an annotation or a comment — once each, never your own.' })
+  async endorse(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: EndorseInput): Promise<EndorsementPayload> {
+    await this.endorsements.endorse(actor, input.subjectType, input.id);
+    return this.summary(actor, input);
+  }
+
+  @Mutation(() => EndorsementPayload)
+  async withdrawEndorsement(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: EndorseInput): Promise<EndorsementPayload> {
+    await this.endorsements.withdraw(actor, input.subjectType, input.id);
+    return this.summary(actor, input);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Null once deleted (the tombstone keeps its place).' })
+  bodyMarkdown(@Parent() comment: Comment): string | null {
+    return comment.deletedAt ? null : comment.body;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  bodyHtml(@Parent() comment: Comment): string | null {
+    return comment.deletedAt ? null : renderMarkdown(comment.body);
+  }
+
+  @ResolveField(() => Boolean)
+  isDeleted(@Parent() comment: Comment): boolean {
+    return comment.deletedAt !== null;
+  }
+
+  @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted.' })
+  author(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<User | null> | null {
+    return comment.deletedAt ? null : context.loaders.user.load(comment.authorId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
+  organization(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<Organization | null> | null {
+    return comment.organizationId && !comment.deletedAt ? context.loaders.organization.load(comment.organizationId) : null;
+  }
+
+  @ResolveField(() => Int)
+  async endorsementCount(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<number> {
+    return (await context.loaders.commentEndorsements.load(comment.id)).count;
+  }
+
+  private async summary(actor: AuthenticatedActor, input: EndorseInput): Promise<EndorsementPayload> {
+    const summary = (await this.endorsements.summaries(actor, input.subjectType, [input.id])).get(input.id);
+    return { id: input.id, endorsementCount: summary?.count ?? 0, viewerHasEndorsed: summary?.byViewer ?? false };
+  }
+}

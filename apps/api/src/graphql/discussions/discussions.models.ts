@@ -1,0 +1,59 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/connection.type';
+
+export enum SubjectTypeEnum {
+  ANNOTATION = 'ANNOTATION',
+  THREAD = 'THREAD',
+}
+registerEnumType(SubjectTypeEnum, { name: 'CommentSubjectType', description: 'What a conversation is about.' });
+
+export enum EndorsableEnum {
+  ANNOTATION = 'ANNOTATION',
+  COMMENT = 'COMMENT',
+}
+registerEnumType(EndorsableEnum, { name: 'EndorsableType' });
+
+@ObjectType('Comment', { description: 'A reply in a conversation (tree of depth ≤ 3).' })
+export class CommentModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true })
+  parentId: string | null;
+
+  @Field(() => Int, { description: '1 for a reply to the subject, up to 3.' })
+  depth: number;
+
+  @Field({ description: 'The ministry’s official answer.' })
+  isOfficial: boolean;
+
+  @Field(() => Date, { nullable: true })
+  editedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType()
+export class CommentConnection extends Connection(CommentModel, 'Comment') {}
+
+@ObjectType()
+export class CommentPayload {
+  @Field(() => CommentModel)
+  comment: CommentModel;
+}
+
+@ObjectType()
+export class EndorsementPayload {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  endorsementCount: number;
+
+  @Field()
+  viewerHasEndorsed: boolean;
+}

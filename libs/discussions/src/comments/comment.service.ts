@@ -1,0 +1,158 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  Actor,
+  Clock,
+  Connection,
+  ForbiddenError,
+  InvalidInputError,
+  KeysetColumn,
+  NotFoundError,
+  PageRequest,
+  applyKeyset,
+  ensureAllowed,
+  isRepresentativeOf,
+  isStaff,
+  keysetKeyOf,
+  pageWindow,
+  parseId,
+  parseInput,
+  toConnection,
+  updateVersioned,
+} from '@majlis/kernel';
+import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
+import { CommentRevision } from './comment-revision.entity';
+import { Comment, MAX_COMMENT_DEPTH } from './comment.entity';
+import { EditCommentInput, PostCommentInput, editCommentInput, postCommentInput } from './comment.inputs';
+
+const IN_ORDER: KeysetColumn[] = [
+  { expression: 'comment.created_at', property: 'createdAt', type: 'timestamptz' },
+  { expression: 'comment.id', property: 'id', type: 'uuid' },
+];
+
+/**
+ * Replies under any subject, as a tree of depth ≤ 3, read oldest first. Visibility and the right to reply are the
+ * subject's: each area registers its subject type with the SubjectRegistry.
+ */
+@Injectable()
+export class CommentService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly subjects: SubjectRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A comment is seen by whoever sees what it replies to; it can itself be endorsed. */
+  onModuleInit(): void {
+    this.subjects.register('COMMENT', {
+      ensureVisible: async (actor, id) => {
+        const comment = await this.get(actor, id);
+        return { authorId: comment.authorId };
+      },
+      ensureCanReply: async () => {
+        throw new ForbiddenError('Reply to the conversation, not to a comment as a subject.');
+      },
+    });
+  }
+
+  async post(actor: Actor, raw: PostCommentInput): Promise<Comment> {
+    const input = parseInput(postCommentInput, raw);
+    const access = this.subjects.access(input.subjectType);
+    await access.ensureVisible(actor, input.subjectId);
+    if (input.official && !isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators answer officially.');
+    if (input.onBehalfOfOrganizationId && !isRepresentativeOf(actor, input.onBehalfOfOrganizationId)) {
+      throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
+    }
+    await access.ensureCanReply(actor, input.subjectId, input.official);
+    let depth = 1;
+    if (input.parentId) {
+      const parent = await this.db.getRepository(Comment).findOneBy({ id: input.parentId });
+      if (!parent || parent.subjectType !== input.subjectType || parent.subjectId !== input.subjectId || (parent.deletedAt && !(await this.hasReplies(parent.id)))) {
+        throw InvalidInputError.field('parentId', 'is not a reply in this conversation');
+      }
+      if (parent.depth >= MAX_COMMENT_DEPTH) throw InvalidInputError.field('parentId', `replies nest at most ${MAX_COMMENT_DEPTH} levels deep`);
+      depth = parent.depth + 1;
+    }
+    const repository = this.db.getRepository(Comment);
+    return repository.save(
+      repository.create({
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        parentId: input.parentId ?? null,
+        depth,
+        authorId: actor.userId,
+        organizationId: input.onBehalfOfOrganizationId ?? null,
+        isOfficial: input.official,
+        body: input.body,
+        editedAt: null,
+        deletedAt: null,
+      }),
+    );
+  }
+
+  /** The author edits; the previous text is kept. A stale version answers CONFLICT. */
+  async edit(actor: Actor, rawId: string, raw: EditCommentInput): Promise<Comment> {
+    const comment = await this.get(actor, rawId);
+    ensureAllowed(comment.authorId === actor.userId && !comment.deletedAt, 'Only its author can edit a comment.');
+    const input = parseInput(editCommentInput, raw);
+    await this.db.transaction(async (manager) => {
+      await updateVersioned(manager, Comment, comment.id, input.version, { body: input.body, editedAt: this.clock.now() }, 'This comment');
+      await manager.getRepository(CommentRevision).insert({ commentId: comment.id, body: comment.body, editedById: actor.userId });
+    });
+    return this.get(actor, comment.id);
+  }
+
+  /** The author deletes: a comment with replies stays as a tombstone so the conversation keeps its shape. */
+  async delete(actor: Actor, rawId: string): Promise<Comment> {
+    const comment = await this.get(actor, rawId);
+    ensureAllowed(comment.authorId === actor.userId, 'Only its author can delete a comment.');
+    await this.db.getRepository(Comment).update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    return { ...comment, deletedAt: this.clock.now() };
+  }
+
+  async get(actor: Actor, rawId: string): Promise<Comment> {
+    const id = parseId(rawId, 'id');
+    const comment = await this.db.getRepository(Comment).findOneBy({ id });
+    if (!comment || (comment.deletedAt && !(await this.hasReplies(comment.id)))) throw new NotFoundError('Comment');
+    await this.subjects.access(comment.subjectType).ensureVisible(actor, comment.subjectId);
+    return comment;
+  }
+
+  /** The conversation under a subject the actor sees, oldest first; deleted comments show only if they have replies. */
+  async conversation(actor: Actor, subjectType: SubjectType, subjectId: string, page: PageRequest): Promise<Connection<Comment>> {
+    await this.subjects.access(subjectType).ensureVisible(actor, subjectId);
+    const window = pageWindow(page);
+    const query = this.db
+      .getRepository(Comment)
+      .createQueryBuilder('comment')
+      .where('comment.subject_type = :subjectType AND comment.subject_id = :subjectId', { subjectType, subjectId })
+      .andWhere('(comment.deleted_at IS NULL OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))');
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, IN_ORDER, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Comment>(IN_ORDER), totalCount);
+  }
+
+  /** Batch read for DataLoaders: live replies per subject. */
+  async replyCounts(subjectType: SubjectType, subjectIds: readonly string[]): Promise<Map<string, number>> {
+    if (subjectIds.length === 0) return new Map();
+    const rows: { subject_id: string; count: string }[] = await this.db
+      .getRepository(Comment)
+      .createQueryBuilder('comment')
+      .select('comment.subject_id', 'subject_id')
+      .addSelect('count(*)', 'count')
+      .where('comment.subject_type = :subjectType AND comment.subject_id IN (:...ids) AND comment.deleted_at IS NULL', { subjectType, ids: [...subjectIds] })
+      .groupBy('comment.subject_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.subject_id, Number(row.count)]));
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Comment>> {
+    const rows = ids.length ? await this.db.getRepository(Comment).findBy({ id: In([...ids]) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private async hasReplies(commentId: string): Promise<boolean> {
+    return (await this.db.getRepository(Comment).count({ where: { parentId: commentId } })) > 0;
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, parseId } from '@majlis/kernel';
+import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
+import { Endorsement } from './endorsement.entity';
+
+/** Endorsements of any registered subject: once per person, never of one's own content. */
+@Injectable()
+export class EndorsementService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly subjects: SubjectRegistry,
+  ) {}
+
+  async endorse(actor: Actor, subjectType: SubjectType, rawId: string): Promise<void> {
+    const subjectId = parseId(rawId, 'id');
+    const { authorId } = await this.subjects.access(subjectType).ensureVisible(actor, subjectId);
+    if (authorId === actor.userId) throw new ForbiddenError('You cannot endorse what you wrote.');
+    try {
+      await this.db.getRepository(Endorsement).insert({ subjectType, subjectId, userId: actor.userId });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('You have already endorsed this.');
+      throw error;
+    }
+  }
+
+  async withdraw(actor: Actor, subjectType: SubjectType, rawId: string): Promise<void> {
+    const subjectId = parseId(rawId, 'id');
+    await this.subjects.access(subjectType).ensureVisible(actor, subjectId);
+    const result = await this.db.getRepository(Endorsement).delete({ subjectType, subjectId, userId: actor.userId });
+    if (result.affected !== 1) throw new NotFoundError('Endorsement', 'You have not endorsed this.');
+  }
+
+  /** Batch read for DataLoaders: how many endorsements each subject has, and whether the actor is among them. */
+  async summaries(actor: Actor, subjectType: SubjectType, subjectIds: readonly string[]): Promise<Map<string, { count: number; byViewer: boolean }>> {
+    if (subjectIds.length === 0) return new Map();
+    const rows: { subject_id: string; count: string; by_viewer: boolean }[] = await this.db.query(
+      `SELECT subject_id, count(*) AS count, bool_or(user_id = $3) AS by_viewer
+         FROM endorsements WHERE subject_type = $1 AND subject_id = ANY($2::uuid[]) GROUP BY subject_id`,
+      [subjectType, [...subjectIds], actor.userId],
+    );
+    return new Map(rows.map((row) => [row.subject_id, { count: Number(row.count), byViewer: row.by_viewer }]));
+  }
+}

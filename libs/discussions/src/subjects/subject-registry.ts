@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@majlis/kernel';
+import { NotFoundError } from '@majlis/kernel';
+
+/** What can be replied to and endorsed. Areas register their own kinds; this lib imports none of them. */
+export type SubjectType = 'ANNOTATION' | 'THREAD' | 'COMMENT';
+
+/** How an area answers for its content: who sees it, who may reply to it now. */
+export interface SubjectAccess {
+  /** The subject's author; throws NOT_FOUND when it does not exist or the actor may not see it. */
+  ensureVisible(actor: Actor, subjectId: string): Promise<{ authorId: string }>;
+  /** Throws (FORBIDDEN, DEADLINE_PASSED, …) when the actor may not reply now; `official` replies are the ministry's. */
+  ensureCanReply(actor: Actor, subjectId: string, official: boolean): Promise<void>;
+}
+
+@Injectable()
+export class SubjectRegistry {
+  private readonly subjects = new Map<SubjectType, SubjectAccess>();
+
+  register(type: SubjectType, access: SubjectAccess): void {
+    this.subjects.set(type, access);
+  }
+
+  access(type: SubjectType): SubjectAccess {
+    const access = this.subjects.get(type);
+    if (!access) throw new NotFoundError('Subject');
+    return access;
+  }
+}

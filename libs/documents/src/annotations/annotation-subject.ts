@@ -1,0 +1,34 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { SubjectRegistry } from '@majlis/discussions';
+import { Clock, DeadlinePassedError, isStaff } from '@majlis/kernel';
+import { DocumentPolicy } from '../documents/document.policy';
+import { DocumentService } from '../documents/document.service';
+import { AnnotationService } from './annotation.service';
+
+/**
+ * Annotations as subjects of the shared reply model: whoever sees an annotation sees its replies; members reply
+ * while the document is open for comment, the ministry's moderators at any time (their answers come after).
+ */
+@Injectable()
+export class AnnotationSubject implements OnModuleInit {
+  constructor(
+    private readonly subjects: SubjectRegistry,
+    private readonly annotations: AnnotationService,
+    private readonly documents: DocumentService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.subjects.register('ANNOTATION', {
+      ensureVisible: async (actor, id) => ({ authorId: (await this.annotations.get(actor, id)).authorId }),
+      ensureCanReply: async (actor, id) => {
+        const annotation = await this.annotations.get(actor, id);
+        if (isStaff(actor)) return;
+        const document = await this.documents.get(actor, annotation.documentId);
+        if (!DocumentPolicy.isOpenForComment(document, this.clock.now())) {
+          throw new DeadlinePassedError('This document is not open for comments now.');
+        }
+      },
+    });
+  }
+}
