@@ -103,8 +103,11 @@ describe('annotations: who writes, who reads, what is refused', () => {
     expect(outcome(await app.gql(update, { input: { id, version, body: 'Pas moi' } }, token.federationRepresentative))).toBe('FORBIDDEN');
     expect(outcome(await app.gql(update, { input: { id, version, body: 'Idée précisée' } }, token.federationMember))).toBe('OK');
     expect(outcome(await app.gql(update, { input: { id, version, body: 'Trop tard' } }, token.federationMember))).toBe('CONFLICT');
-    const revisions = await app.db.query('SELECT body FROM annotation_revisions WHERE annotation_id = $1', [id]);
-    expect(revisions.rows.map((row: { body: string }) => row.body)).toEqual(['Première idée']);
+    const history = `query($id: ID!) { annotation(id: $id) { bodyMarkdown history { body } } }`;
+    for (const who of ['federationMember', 'moderator'] as const) {
+      expect((await app.gql(history, { id }, token[who])).data).toEqual({ annotation: { bodyMarkdown: 'Idée précisée', history: [{ body: 'Première idée' }] } });
+    }
+    expect((await app.gql(history, { id }, token.companyMember)).data).toEqual({ annotation: { bodyMarkdown: 'Idée précisée', history: null } });
 
     const remove = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id } } }`;
     expect(outcome(await app.gql(remove, { input: { id } }, token.companyMember))).toBe('FORBIDDEN');

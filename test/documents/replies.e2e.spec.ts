@@ -112,4 +112,20 @@ describe('replies and endorsements: the shared reply model under annotations', (
     const read = await app.gql(`query($id: ID!) { annotation(id: $id) { endorsementCount viewerHasEndorsed } }`, { id }, token.companyRepresentative);
     expect(read.data).toEqual({ annotation: { endorsementCount: 1, viewerHasEndorsed: true } });
   });
+
+  it('keeps a deleted annotation as a tombstone while its conversation lives, and takes no new replies', async () => {
+    const id = await annotation('federationMember');
+    await reply('companyMember', id);
+    const remove = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id } } }`;
+    expect(outcome(await app.gql(remove, { input: { id } }, token.federationMember))).toBe('OK');
+    const read = await app.gql(`query($id: ID!) { annotation(id: $id) { isDeleted bodyMarkdown bodyHtml author { displayName } replyCount } }`, { id }, token.otherRepresentative);
+    expect(read.data).toEqual({ annotation: { isDeleted: true, bodyMarkdown: null, bodyHtml: null, author: null, replyCount: 1 } });
+    expect(outcome(await reply('companyRepresentative', id))).toBe('FORBIDDEN');
+    const listed = await app.gql<{ document: { versionByNumber: { annotations: { edges: { node: { id: string; isDeleted: boolean } }[] } } } }>(
+      `query($d: ID!) { document(id: $d) { versionByNumber(number: 1) { annotations(first: 100) { edges { node { id isDeleted } } } } } }`,
+      { d: documentId },
+      token.otherRepresentative,
+    );
+    expect(listed.data!.document.versionByNumber.annotations.edges.find((edge) => edge.node.id === id)?.node.isDeleted).toBe(true);
+  });
 });

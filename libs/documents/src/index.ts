@@ -23,3 +23,4 @@ import { Document } from './documents/document.entity';
 export const DOCUMENTS_ENTITIES = [Document, DocumentVersion, DocumentSection, Annotation, AnnotationAnchor, AnnotationRevision];
 export type { SectionComparison, SectionChange } from './documents/version-comparison';
 export { toW3cCollection } from './annotations/w3c-export';
+export { AnnotationRevision } from './annotations/annotation-revision.entity';

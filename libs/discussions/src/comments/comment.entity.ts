@@ -50,3 +50,11 @@ export class Comment {
   @VersionColumn()
   version: number;
 }
+
+/**
+ * SQL condition: the row aliased `alias` (a subject of `subjectType`) has at least one live reply. For areas
+ * that keep a deleted subject as a tombstone while its conversation lives on.
+ */
+export function hasLiveRepliesSql(subjectType: 'ANNOTATION' | 'THREAD', alias: string): string {
+  return `EXISTS (SELECT 1 FROM comments live_reply WHERE live_reply.subject_type = '${subjectType}' AND live_reply.subject_id = ${alias}.id AND live_reply.deleted_at IS NULL)`;
+}

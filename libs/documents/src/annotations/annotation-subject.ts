@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { SubjectRegistry } from '@majlis/discussions';
-import { Clock, DeadlinePassedError, isStaff } from '@majlis/kernel';
+import { Clock, DeadlinePassedError, ForbiddenError, isStaff } from '@majlis/kernel';
 import { DocumentPolicy } from '../documents/document.policy';
 import { DocumentService } from '../documents/document.service';
 import { AnnotationService } from './annotation.service';
@@ -23,6 +23,7 @@ export class AnnotationSubject implements OnModuleInit {
       ensureVisible: async (actor, id) => ({ authorId: (await this.annotations.get(actor, id)).authorId }),
       ensureCanReply: async (actor, id) => {
         const annotation = await this.annotations.get(actor, id);
+        if (annotation.deletedAt) throw new ForbiddenError('This annotation was deleted by its author: it takes no new replies.');
         if (isStaff(actor)) return;
         const document = await this.documents.get(actor, annotation.documentId);
         if (!DocumentPolicy.isOpenForComment(document, this.clock.now())) {

@@ -21,6 +21,7 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import { hasLiveRepliesSql } from '@majlis/discussions';
 import { DocumentPolicy } from '../documents/document.policy';
 import { DocumentService } from '../documents/document.service';
 import { sectionKeyAt } from '../documents/section-lookup';
@@ -169,15 +170,30 @@ export class AnnotationService {
     return this.get(actor, annotation.id);
   }
 
+  /**
+   * One annotation the actor may see, or NOT_FOUND. A deleted one is still found (as a tombstone) while replies
+   * hang under it; without replies it is gone.
+   */
   async get(actor: Actor, rawId: string): Promise<Annotation> {
     const id = parseId(rawId, 'id');
-    const annotation = await this.db.getRepository(Annotation).findOneBy({ id });
+    const annotation = await this.db
+      .getRepository(Annotation)
+      .createQueryBuilder('annotation')
+      .where('annotation.id = :id', { id })
+      .andWhere(`(annotation.deleted_at IS NULL OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`)
+      .getOne();
     ensureVisible(!!annotation && AnnotationPolicy.canSee(actor, annotation), 'Annotation');
     await this.documents.get(actor, annotation!.documentId);
     return annotation!;
   }
 
-  /** The annotations anchored on a version (not orphaned), in text order, filtered. */
+  /** The earlier texts of an annotation, oldest first: for its author and the ministry's moderators. */
+  async history(actor: Actor, annotation: Annotation): Promise<AnnotationRevision[] | null> {
+    if (annotation.authorId !== actor.userId && !isStaff(actor)) return null;
+    return this.db.getRepository(AnnotationRevision).find({ where: { annotationId: annotation.id }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The annotations anchored on a version (not orphaned), in text order, filtered; tombstones where replies hang. */
   async anchoredOn(actor: Actor, versionId: string, rawFilter: AnnotationFilter, page: PageRequest): Promise<Connection<AnchoredAnnotation>> {
     const filter = parseInput(annotationFilter, rawFilter, 'filter');
     const window = pageWindow(page);
@@ -204,7 +220,7 @@ export class AnnotationService {
   /** How many visible annotations each article of a version carries (for a heat-map). */
   async countsBySection(actor: Actor, versionId: string): Promise<{ sectionKey: string; count: number }[]> {
     const rows: { section_key: string; count: string }[] = await this.visibleOn(actor, versionId)
-      .andWhere(`anchor.status <> 'ORPHANED' AND anchor.section_key IS NOT NULL`)
+      .andWhere(`anchor.status <> 'ORPHANED' AND anchor.section_key IS NOT NULL AND annotation.deleted_at IS NULL`)
       .select('anchor.section_key', 'section_key')
       .addSelect('count(*)', 'count')
       .groupBy('anchor.section_key')
@@ -236,7 +252,7 @@ export class AnnotationService {
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .innerJoinAndMapOne('annotation.anchor', AnnotationAnchor, 'anchor', 'anchor.annotation_id = annotation.id AND anchor.version_id = :versionId', { versionId })
-      .where('annotation.deleted_at IS NULL');
+      .where(`(annotation.deleted_at IS NULL OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`);
     if (!isStaff(actor)) {
       const organizations = actor.memberships.map((m) => m.organizationId);
       query.andWhere(

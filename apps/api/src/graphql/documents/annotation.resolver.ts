@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService } from '@majlis/discussions';
-import { AnchoredAnnotation, Annotation, AnnotationService, DocumentVersion } from '@majlis/documents';
+import { AnchoredAnnotation, Annotation, AnnotationRevision, AnnotationService, DocumentVersion } from '@majlis/documents';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
@@ -14,6 +14,7 @@ import {
   AnnotationAnchorModel,
   AnnotationAnswerModel,
   AnnotationModel,
+  AnnotationRevisionModel,
   DocumentVersionModel,
   TextTargetModel,
 } from './documents.models';
@@ -51,9 +52,29 @@ export class AnnotationResolver {
     return { annotation: await this.annotations.answer(actor, id, answer) };
   }
 
-  @ResolveField(() => String, { description: 'The body rendered to safe HTML.' })
-  bodyHtml(@Parent() annotation: Annotation): string {
-    return renderMarkdown(annotation.body);
+  @ResolveField(() => String, { nullable: true, description: 'The body as written (Markdown); null once deleted.' })
+  bodyMarkdown(@Parent() annotation: Annotation): string | null {
+    return annotation.deletedAt ? null : annotation.body;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'The body rendered to safe HTML; null once deleted.' })
+  bodyHtml(@Parent() annotation: Annotation): string | null {
+    return annotation.deletedAt ? null : renderMarkdown(annotation.body);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'For AMENDING: the proposed replacement text.' })
+  suggestedText(@Parent() annotation: Annotation): string | null {
+    return annotation.deletedAt ? null : annotation.suggestedText;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Deleted by its author; kept as a tombstone while replies hang under it.' })
+  isDeleted(@Parent() annotation: Annotation): boolean {
+    return annotation.deletedAt !== null;
+  }
+
+  @ResolveField(() => [AnnotationRevisionModel], { nullable: true, description: 'Earlier texts: for the author and moderators.' })
+  history(@CurrentActor() actor: AuthenticatedActor, @Parent() annotation: Annotation): Promise<AnnotationRevision[] | null> {
+    return this.annotations.history(actor, annotation);
   }
 
   @ResolveField(() => TextTargetModel, { description: 'The passage as selected, on the version it was made on.' })
@@ -104,9 +125,9 @@ export class AnnotationResolver {
     return (await context.loaders.annotationEndorsements.load(annotation.id)).byViewer;
   }
 
-  @ResolveField(() => UserModel)
-  author(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<User | null> {
-    return context.loaders.user.load(annotation.authorId);
+  @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted.' })
+  author(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<User | null> | null {
+    return annotation.deletedAt ? null : context.loaders.user.load(annotation.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })

@@ -148,12 +148,6 @@ export class AnnotationModel {
   @Field(() => AnnotationStatusEnum)
   status: AnnotationStatusEnum;
 
-  @Field({ description: 'The body as written (Markdown).', name: 'bodyMarkdown' })
-  body: string;
-
-  @Field(() => String, { nullable: true, description: 'For AMENDING: the proposed replacement text.' })
-  suggestedText: string | null;
-
   @Field()
   createdAt: Date;
 
@@ -162,6 +156,18 @@ export class AnnotationModel {
 
   @Field(() => Int)
   version: number;
+}
+
+@ObjectType('AnnotationRevision', { description: 'The text an annotation had before an edit.' })
+export class AnnotationRevisionModel {
+  @Field()
+  body: string;
+
+  @Field(() => String, { nullable: true })
+  suggestedText: string | null;
+
+  @Field({ description: 'When it was replaced.' })
+  createdAt: Date;
 }
 
 @ObjectType('SectionAnnotationCount')
