@@ -47,7 +47,7 @@ export type VerifyFailureReason = 'OUT_OF_RANGE' | 'QUOTE_MISMATCH' | 'EMPTY' | 
 export type VerifyResult = { ok: true } | { ok: false; reason: VerifyFailureReason };
 
 export interface ReanchorOptions {
-  /** Minimum score for a FUZZY match to be accepted (default 0.75). */
+  /** Minimum score for a FUZZY match to be accepted (default 0.7, chosen on the benchmark). */
   minScore?: number;
   /** Context length (code units) used for the prefix/suffix of returned quotes (default 32). */
   contextLength?: number;
@@ -60,7 +60,7 @@ export interface ReanchorOptions {
   /**
    * Minimum verbatim span (code units) of a relocated exact copy: the quote plus the surroundings
    * that are identical between the old text around the passage and the new text around the copy.
-   * Guards against formulas repeated verbatim across articles (default 200).
+   * Guards against formulas repeated verbatim across articles (default 256).
    */
   minRelocationSpan?: number;
 }

@@ -37,7 +37,7 @@ export function scoreCandidate(candidate: Candidate, quote: TextQuoteSelector, n
   const q = candidate.quoteSimilarity;
   const score =
     candidate.positionSimilarity === null
-      ? WEIGHTS.quote * q + (0.5 - WEIGHTS.quote / 2) * (pre + suf)
+      ? WEIGHTS.quote * q + ((1 - WEIGHTS.quote) / 2) * (pre + suf)
       : WEIGHTS.quote * q + WEIGHTS.prefix * pre + WEIGHTS.suffix * suf + WEIGHTS.position * candidate.positionSimilarity;
   return { ...candidate, prefixSimilarity: pre, suffixSimilarity: suf, score: Math.max(0, Math.min(1, score)) };
 }

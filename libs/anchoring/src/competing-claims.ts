@@ -2,7 +2,8 @@ import { KGramIndex } from './kgram-index';
 import type { TextAlignment } from './text-alignment';
 import { SPAN_SIDE_CAP, supportSpan } from './verbatim-span';
 
-const MAX_CLAIMANTS = 2000;
+/** Vanished old copies examined per candidate (more would only repeat the same boilerplate). */
+const MAX_CLAIMANTS = 64;
 
 /**
  * Guards against attaching a passage to text that descends from another old passage which the

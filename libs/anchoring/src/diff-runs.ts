@@ -1,6 +1,5 @@
 import fastDiff from 'fast-diff';
-import type { Tokens } from './tokenize';
-import type { TokenEncoder } from './tokenize';
+import type { TokenEncoder, Tokens } from './tokenize';
 
 /**
  * A run of a token diff: equal tokens a[aFrom, aTo) = b[bFrom, bTo), or a change replacing
@@ -44,7 +43,7 @@ export function diffTokens(a: Tokens, b: Tokens, aFrom: number, aTo: number, bFr
  * text) and is merged into one change with its neighbours. Like diff-match-patch's semantic
  * cleanup, but an equality of `cap` code units or more is always kept as evidence.
  */
-export function dissolveWeakEqualities(runs: DiffRun[], a: Tokens, b: Tokens, cap: number, relative = true): DiffRun[] {
+export function dissolveWeakEqualities(runs: DiffRun[], a: Tokens, b: Tokens, cap: number): DiffRun[] {
   const out: DiffRun[] = [];
   const chars = (r: DiffRun): number => Math.max(a.starts[r.aTo] - a.starts[r.aFrom], b.starts[r.bTo] - b.starts[r.bFrom]);
   for (const run of runs) {
@@ -56,7 +55,7 @@ export function dissolveWeakEqualities(runs: DiffRun[], a: Tokens, b: Tokens, ca
         const before = out[out.length - 2];
         if (before.equal || !eq.equal) break;
         const len = chars(eq);
-        if (len >= cap || (relative && (len > chars(before) || len > chars(current)))) break;
+        if (len >= cap || len > chars(before) || len > chars(current)) break;
         out.length -= 2;
         current = { equal: false, aFrom: before.aFrom, aTo: current.aTo, bFrom: before.bFrom, bTo: current.bTo };
       }

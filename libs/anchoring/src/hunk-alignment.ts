@@ -3,7 +3,7 @@ import { dissolveWeakEqualities, type DiffRun } from './diff-runs';
 import { myersDiff } from './myers-diff';
 import type { SegmentBuilder } from './segment-builder';
 import { tokenize, type TokenCoder, type Tokens } from './tokenize';
-import { pairSimilarUnits } from './unit-pairing';
+import { pairSimilarUnits, similarity } from './unit-pairing';
 
 /** Share of words two sentences must have in common to be aligned as "edited versions". */
 const MIN_UNIT_SIMILARITY = 0.6;
@@ -23,6 +23,13 @@ export interface HunkContext {
   coder: TokenCoder;
   /** True when old unit i and new unit j are identical and occur once in each text (e.g. a heading). */
   isUniqueMatch(i: number, j: number): boolean;
+}
+
+/** True when two units share enough words to be edited versions of each other. */
+export function similarUnits(ctx: HunkContext, i: number, j: number): boolean {
+  const x = unitWords(ctx.oldUnits, i, ctx.coder).vocabulary;
+  const y = unitWords(ctx.newUnits, j, ctx.coder).vocabulary;
+  return similarity(x, y, MIN_UNIT_SIMILARITY) >= MIN_UNIT_SIMILARITY;
 }
 
 interface UnitWords {

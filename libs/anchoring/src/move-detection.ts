@@ -1,13 +1,15 @@
+import { similarUnits } from './hunk-alignment';
 import type { UnitDiffer } from './segment-diff';
-import type { Tokens } from './tokenize';
 
-/** Units shorter than this are too common to witness a move. */
-const MIN_WITNESS_UNIT = 24;
-/** A moved block needs this many witnesses (identical unique sentences) on its diagonal... */
-const MIN_WITNESSES = Number(process.env.MW ?? 2);
-/** ...totalling this many code units. */
-const MIN_MOVED_IDENTICAL = Number(process.env.MMI ?? 128);
-/** Edited (non-identical) units tolerated between two identical ones inside a moved block. */
+/** Units shorter than this are too common to witness a move, even when unique. */
+const MIN_WITNESS_UNIT = 8;
+/** A block needs two witnesses totalling this much identical unique text (code units)... */
+const MIN_MOVED_IDENTICAL = 128;
+/** ...or this many units once widened (say an article heading followed by edited sentences). */
+const MIN_BLOCK_UNITS = 3;
+/** Minimum size (old code units) of any moved block. */
+const MIN_MOVED_CHARS = 128;
+/** Edited units tolerated between two witnesses of one block. */
 const MAX_UNIT_GAP = 3;
 
 /** A moved block: old units [aFrom, aTo) reappear, possibly edited, as new units [bFrom, bTo). */
@@ -22,58 +24,52 @@ export interface UnitBlock {
 export const IN_HUNK = 1;
 export const MOVED = 2;
 
-/**
- * Block moves. The sentence diff is monotone: when an article moves, or two articles swap, one
- * side is seen as deleted here and inserted there. Sentences that vanished from the old text and
- * reappear verbatim among inserted new sentences, on a common diagonal, witness such a block;
- * each block (from its first to its last witness, widened to the adjacent vanished/inserted
- * units) is returned, and its units are marked MOVED so that the hunk alignment leaves them
- * alone. Runs before any similarity-based pairing: exact evidence first.
- */
-export function findMovedBlocks(differ: UnitDiffer, freeOld: Uint8Array, freeNew: Uint8Array): UnitBlock[] {
-  const a = differ.oldUnits;
-  const b = differ.newUnits;
-  const blocks = acceptBlocks(witnessBlocks(differ, freeOld, freeNew), a, b);
-  const CORE = 3;
-  for (const blk of blocks) {
-    freeOld.fill(CORE, blk.aFrom, blk.aTo);
-    freeNew.fill(CORE, blk.bFrom, blk.bTo);
-  }
-  const out: UnitBlock[] = [];
-  for (const blk of blocks.sort((x, y) => x.aFrom - y.aFrom)) {
-    // Widen to the whole run of vanished/inserted units around the witnesses, in step on both sides.
-    let { aFrom, aTo, bFrom, bTo } = blk;
-    while (aFrom > 0 && bFrom > 0 && freeOld[aFrom - 1] === IN_HUNK && freeNew[bFrom - 1] === IN_HUNK) {
-      aFrom--;
-      bFrom--;
-    }
-    while (aTo < a.words.length && bTo < b.words.length && freeOld[aTo] === IN_HUNK && freeNew[bTo] === IN_HUNK) {
-      aTo++;
-      bTo++;
-    }
-    freeOld.fill(MOVED, aFrom, aTo);
-    freeNew.fill(MOVED, bFrom, bTo);
-    out.push({ aFrom, aTo, bFrom, bTo });
-    if (process.env.DBGPOS && a.starts[aFrom] <= Number(process.env.DBGPOS) + 2000 && a.starts[aTo] >= Number(process.env.DBGPOS) - 2000) console.error('BLOCK', a.starts[aFrom], a.starts[aTo], b.starts[bFrom], b.starts[bTo], 'core', a.starts[blk.aFrom], a.starts[blk.aTo], (blk as Block).witnesses, (blk as Block).identical);
-  }
-  return out;
-}
-
-interface Block {
-  aFrom: number;
-  aTo: number;
-  bFrom: number;
-  bTo: number;
+interface Candidate extends UnitBlock {
   identical: number;
   witnesses: number;
 }
 
 /**
- * Witnesses: a vanished old unit identical to an inserted new unit, the sentence occurring once in
- * each text (boilerplate repeated across articles proves nothing). Grouped by diagonal into runs
- * of nearby witnesses.
+ * Block moves. The sentence diff is monotone: when an article moves, or two articles swap, one
+ * side is seen as deleted here and inserted there. Sentences that vanished from the old text and
+ * reappear verbatim among inserted new sentences — each occurring once in each text, so
+ * boilerplate proves nothing — witness such a block when they lie on a common diagonal. A block
+ * spans its witnesses, widened over adjacent sentences that still look like edited versions of
+ * each other. Accepted blocks (strongest first, no overlaps) have their units marked MOVED so the
+ * hunk alignment leaves them alone. Runs before any similarity-based pairing: exact evidence first.
  */
-function witnessBlocks(differ: UnitDiffer, freeOld: Uint8Array, freeNew: Uint8Array): Block[] {
+export function findMovedBlocks(differ: UnitDiffer, freeOld: Uint8Array, freeNew: Uint8Array): UnitBlock[] {
+  const a = differ.oldUnits;
+  const b = differ.newUnits;
+  const out: UnitBlock[] = [];
+  const candidates = witnessRuns(differ, freeOld, freeNew).sort(
+    (x, y) => y.identical - x.identical || x.aFrom - y.aFrom || x.bFrom - y.bFrom,
+  );
+  for (const c of candidates) {
+    if (!allMarked(freeOld, c.aFrom, c.aTo) || !allMarked(freeNew, c.bFrom, c.bTo)) continue;
+    const extendable = (i: number, j: number): boolean =>
+      freeOld[i] === IN_HUNK && freeNew[j] === IN_HUNK && (a.words[i] === b.words[j] || similarUnits(differ, i, j));
+    let { aFrom, aTo, bFrom, bTo } = c;
+    while (aFrom > 0 && bFrom > 0 && extendable(aFrom - 1, bFrom - 1)) {
+      aFrom--;
+      bFrom--;
+    }
+    while (aTo < a.words.length && bTo < b.words.length && extendable(aTo, bTo)) {
+      aTo++;
+      bTo++;
+    }
+    const chars = a.starts[aTo] - a.starts[aFrom];
+    const strong = (c.witnesses >= 2 && c.identical >= MIN_MOVED_IDENTICAL) || aTo - aFrom >= MIN_BLOCK_UNITS;
+    if (!strong || chars < MIN_MOVED_CHARS) continue;
+    freeOld.fill(MOVED, aFrom, aTo);
+    freeNew.fill(MOVED, bFrom, bTo);
+    out.push({ aFrom, aTo, bFrom, bTo });
+  }
+  return out.sort((x, y) => x.aFrom - y.aFrom);
+}
+
+/** Identical unique vanished/inserted unit pairs, grouped by diagonal into runs of nearby witnesses. */
+function witnessRuns(differ: UnitDiffer, freeOld: Uint8Array, freeNew: Uint8Array): Candidate[] {
   const a = differ.oldUnits;
   const b = differ.newUnits;
   const inserted = new Map<string, number>();
@@ -89,13 +85,13 @@ function witnessBlocks(differ: UnitDiffer, freeOld: Uint8Array, freeNew: Uint8Ar
     if (list) list.push([i, j]);
     else byDiagonal.set(j - i, [[i, j]]);
   }
-  const blocks: Block[] = [];
+  const runs: Candidate[] = [];
   for (const pairs of byDiagonal.values()) {
-    let current: Block | null = null;
+    let current: Candidate | null = null;
     for (const [i, j] of pairs) {
-      const contiguous = current !== null && i - current.aTo <= MAX_UNIT_GAP && allFree(freeOld, current.aTo, i) && allFree(freeNew, current.bTo, j);
-      if (current === null || !contiguous) {
-        if (current) blocks.push(current);
+      const near = current !== null && i - current.aTo <= MAX_UNIT_GAP && allMarked(freeOld, current.aTo, i) && allMarked(freeNew, current.bTo, j);
+      if (current === null || !near) {
+        if (current) runs.push(current);
         current = { aFrom: i, aTo: i + 1, bFrom: j, bTo: j + 1, identical: a.words[i].length, witnesses: 1 };
       } else {
         current.aTo = i + 1;
@@ -104,29 +100,13 @@ function witnessBlocks(differ: UnitDiffer, freeOld: Uint8Array, freeNew: Uint8Ar
         current.witnesses++;
       }
     }
-    if (current) blocks.push(current);
+    if (current) runs.push(current);
   }
-  return blocks;
+  return runs;
 }
 
-/** Strongest blocks first; a unit belongs to at most one block on each side. */
-function acceptBlocks(blocks: Block[], a: Tokens, b: Tokens): Block[] {
-  const usedOld = new Uint8Array(a.words.length);
-  const usedNew = new Uint8Array(b.words.length);
-  const accepted: Block[] = [];
-  blocks.sort((x, y) => y.identical - x.identical || x.aFrom - y.aFrom || x.bFrom - y.bFrom);
-  for (const blk of blocks) {
-    if (blk.identical < MIN_MOVED_IDENTICAL) break;
-    if (blk.witnesses < MIN_WITNESSES) continue;
-    if (!allFree(usedOld, blk.aFrom, blk.aTo, 0) || !allFree(usedNew, blk.bFrom, blk.bTo, 0)) continue;
-    usedOld.fill(1, blk.aFrom, blk.aTo);
-    usedNew.fill(1, blk.bFrom, blk.bTo);
-    accepted.push(blk);
-  }
-  return accepted;
-}
-
-function allFree(flags: Uint8Array, from: number, to: number, value = 1): boolean {
-  for (let k = from; k < to; k++) if (flags[k] !== value) return false;
+/** True when every unit in [from, to) is still IN_HUNK (not unchanged, not taken by a block). */
+function allMarked(flags: Uint8Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (flags[k] !== IN_HUNK) return false;
   return true;
 }

@@ -8,11 +8,9 @@ import { OccurrenceIndex, relocatedCandidates } from './relocated-candidates';
 import { alignTexts, type TextAlignment } from './text-alignment';
 import { supportSpan } from './verbatim-span';
 
-export const DEFAULT_MIN_SCORE = 0.75;
+export const DEFAULT_MIN_SCORE = 0.7;
 export const DEFAULT_MIN_RELOCATION_CONTEXT = 0.8;
-export const DEFAULT_MIN_RELOCATION_SPAN = 200;
-
-const ORPHANED: AnchorResult = Object.freeze({ status: 'ORPHANED', position: null, quote: null, score: 0 }) as AnchorResult;
+export const DEFAULT_MIN_RELOCATION_SPAN = 256;
 
 interface Session {
   oldText: string;
@@ -27,10 +25,16 @@ interface Session {
 }
 
 /**
- * Re-anchors annotations made on `oldText` onto `newText`. The two texts are aligned once; then
- * each target is resolved in O(log n) when its passage survived unchanged, and by a local
- * approximate search (plus a context-checked search for relocated exact copies) otherwise.
- * Deterministic; results are in the order of `targets`.
+ * Re-anchors annotations made on `oldText` onto `newText`. Deterministic; one result per target,
+ * in order. The two texts are aligned once (`alignTexts`: sentence, word and character diff plus
+ * detection of moved blocks); then, for each target:
+ * 1. passage unchanged and well supported by identical surroundings → EXACT/MOVED, O(log n);
+ * 2. otherwise candidates where the alignment points: the range between its surviving boundary
+ *    characters, or a bit-parallel approximate search (approx-string-match) nearby, scored on
+ *    quote, prefix, suffix and position similarity;
+ * 3. if the passage vanished from its place: exact copies elsewhere, accepted only with a long
+ *    verbatim span of identical surroundings (repeated formulas are not evidence);
+ * candidates descending from another old passage are rejected; below `minScore` → ORPHANED.
  */
 export function reanchor(
   targets: readonly AnchorTarget[],
@@ -57,7 +61,8 @@ export function reanchorWithAlignment(
     claims: new CompetingClaims(oldText, newText, alignment),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
     minRelocationContext: options.minRelocationContext ?? DEFAULT_MIN_RELOCATION_CONTEXT,
-    minRelocationSpan: options.minRelocationSpan ?? DEFAULT_MIN_RELOCATION_SPAN,
+    // In texts too short to hold that much context, half of the shorter text is as strong a proof.
+    minRelocationSpan: Math.min(options.minRelocationSpan ?? DEFAULT_MIN_RELOCATION_SPAN, Math.ceil(Math.min(oldText.length, newText.length) / 2)),
     contextLength: options.contextLength ?? DEFAULT_CONTEXT_LENGTH,
   };
   return targets.map((target) => reanchorOne(target, session));
@@ -66,7 +71,7 @@ export function reanchorWithAlignment(
 function reanchorOne(target: AnchorTarget, session: Session): AnchorResult {
   const { newText, alignment, minScore } = session;
   const range = resolveOldRange(session.oldText, target);
-  if (range === null || newText.length === 0) return ORPHANED;
+  if (range === null || newText.length === 0) return orphaned();
   const quote = target.quote;
   const pool: SupportedCandidate[] = [];
 
@@ -102,7 +107,7 @@ function reanchorOne(target: AnchorTarget, session: Session): AnchorResult {
     // An exact copy with wider identical surroundings beats a weakly supported exact island.
     if (moved && (best === null || (isExact(best, quote, newText) ? moved.support > best.support : moved.score > best.score))) best = moved;
   }
-  if (best === null) return ORPHANED;
+  if (best === null) return orphaned();
   return found(session, range, best, isExact(best, quote, newText) ? 1 : best.score);
 }
 
@@ -125,6 +130,10 @@ function contextSurvives(quote: TextQuoteSelector, newText: string, r: TextPosit
 
 function isExact(c: ScoredCandidate, quote: TextQuoteSelector, newText: string): boolean {
   return c.end - c.start === quote.exact.length && newText.startsWith(quote.exact, c.start);
+}
+
+function orphaned(): AnchorResult {
+  return { status: 'ORPHANED', position: null, quote: null, score: 0 };
 }
 
 function found(session: Session, old: TextPositionSelector, r: TextPositionSelector, score: number): AnchorResult {

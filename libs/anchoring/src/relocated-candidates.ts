@@ -18,8 +18,8 @@ export interface RelocationQuery {
   minSpan: number;
 }
 
-/** Occurrences beyond this many are ignored (a quote that common carries no information). */
-const MAX_OCCURRENCES = 5000;
+/** A quote occurring more often than this in the new text is too common to be relocated. */
+const MAX_OCCURRENCES = 64;
 /** Occurrences whose stored context is scored in full, after ranking by verbatim span. */
 const MAX_SCORED = 8;
 
@@ -28,12 +28,13 @@ export class OccurrenceIndex {
   private index: KGramIndex | null = null;
   constructor(private readonly text: string) {}
 
-  find(exact: string): number[] {
+  /** Start offsets of `exact`, ascending; at most `limit` + 1 (one more tells "too many"). */
+  find(exact: string, limit: number): number[] {
     this.index ??= new KGramIndex(this.text, [[0, this.text.length]]);
-    const found = this.index.find(exact, MAX_OCCURRENCES);
+    const found = this.index.find(exact, limit + 1);
     if (found !== null) return found;
     const out: number[] = [];
-    for (let i = this.text.indexOf(exact); i !== -1 && out.length < MAX_OCCURRENCES; i = this.text.indexOf(exact, i + 1)) out.push(i);
+    for (let i = this.text.indexOf(exact); i !== -1 && out.length <= limit; i = this.text.indexOf(exact, i + 1)) out.push(i);
     return out;
   }
 }
@@ -51,7 +52,9 @@ export class OccurrenceIndex {
 export function relocatedCandidates(q: RelocationQuery, index: OccurrenceIndex): ScoredCandidate[] {
   const len = q.quote.exact.length;
   const kept: Array<{ start: number; span: number }> = [];
-  for (const start of index.find(q.quote.exact)) {
+  const occurrences = index.find(q.quote.exact, MAX_OCCURRENCES);
+  if (occurrences.length > MAX_OCCURRENCES) return [];
+  for (const start of occurrences) {
     const end = start + len;
     if (splitsSurrogatePair(q.newText, start) || splitsSurrogatePair(q.newText, end)) continue;
     const span = supportSpan(q.oldText, q.oldStart, q.oldEnd, q.newText, start, end, len);

@@ -11,7 +11,7 @@ export type { EqualSegments } from './segment-builder';
  * the pairing step instead of being trusted: a boilerplate sentence ("Les modalités
  * d'application du présent article…") must not pin an edited article to another article's copy.
  */
-const WEAK_SENTENCE_RUN = Number(process.env.WSR ?? 128);
+const WEAK_SENTENCE_RUN = 128;
 
 /** Segments of text that survived in place (monotone) and in moved blocks. */
 export interface Alignment {

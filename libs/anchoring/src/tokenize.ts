@@ -1,3 +1,5 @@
+import { isHighSurrogate } from './surrogates';
+
 /**
  * Tokenizers for the multi-level diff.
  * - units (`splitUnits`): lines and sentences, cut at content-defined places so that an edit
@@ -29,15 +31,18 @@ export function tokenize(text: string, base = 0): Tokens {
 
 /** Sentence terminators (Latin, Arabic, CJK) after which a unit may end. */
 const TERMINATORS = new Set(['.', '!', '?', ';', ':', '؟', '؛', '。', '\u06d4']);
-/** Units without terminator are cut at content-chosen spaces once this long. */
+/** Units without terminator are cut at content-chosen spaces once this long... */
 const SOFT_UNIT_LENGTH = 400;
+/** ...and unconditionally (at a code point boundary) once this long. */
+const HARD_UNIT_LENGTH = 4000;
 
 /**
  * Splits into lines and sentences: a unit ends after a newline, or after a terminator followed
  * by spaces — but only once it holds a letter, so that enumerators ("4. ") and blank lines stick
  * to the next sentence instead of becoming weak, ambiguous units. Units longer than
  * SOFT_UNIT_LENGTH are also cut after a space whose preceding character falls in a chosen
- * bucket (content-defined, hence stable under edits elsewhere).
+ * bucket (content-defined, hence stable under edits elsewhere); HARD_UNIT_LENGTH bounds units of
+ * text without spaces.
  */
 export function splitUnits(text: string): Tokens {
   const words: string[] = [];
@@ -65,6 +70,8 @@ export function splitUnits(text: string): Tokens {
       cut(j);
       i = j - 1;
     } else if (code === 0x20 && i - unitStart >= SOFT_UNIT_LENGTH && text.charCodeAt(i - 1) % 7 === 0) {
+      cut(i + 1);
+    } else if (i + 1 - unitStart >= HARD_UNIT_LENGTH && !isHighSurrogate(code)) {
       cut(i + 1);
     }
   }

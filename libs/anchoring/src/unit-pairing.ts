@@ -56,7 +56,7 @@ export function pairSimilarUnits(a: readonly Int32Array[], b: readonly Int32Arra
 }
 
 /** Shared words / words of the longer unit (multisets); 0 when it cannot reach `min`. */
-function similarity(x: Int32Array, y: Int32Array, min: number): number {
+export function similarity(x: Int32Array, y: Int32Array, min: number): number {
   const longer = Math.max(x.length, y.length);
   if (longer === 0) return 1;
   if (Math.min(x.length, y.length) < min * longer) return 0;
