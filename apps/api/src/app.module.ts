@@ -6,7 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from '@majlis/kernel';
-import { CommentService, DiscussionsModule, EndorsementService } from '@majlis/discussions';
+import { CommentService, DiscussionsModule, EndorsementService, SpaceService, ThreadService } from '@majlis/discussions';
 import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
@@ -50,7 +50,7 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule],
-          inject: [OrganizationService, UserService, MembershipService, DocumentService, CommentService, EndorsementService],
+          inject: [OrganizationService, UserService, MembershipService, DocumentService, CommentService, EndorsementService, SpaceService, ThreadService],
           useFactory: (
             organizations: OrganizationService,
             users: UserService,
@@ -58,7 +58,9 @@ export class AppModule {
             documents: DocumentService,
             comments: CommentService,
             endorsements: EndorsementService,
-          ) => graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements }),
+            spaces: SpaceService,
+            threads: ThreadService,
+          ) => graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads }),
         }),
       ],
       controllers: [HealthController, AnnotationExportController],

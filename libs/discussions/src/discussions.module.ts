@@ -1,15 +1,18 @@
 import { Global, Module } from '@nestjs/common';
+import { CitationRegistry } from './citations/citation-registry';
 import { CommentService } from './comments/comment.service';
 import { EndorsementService } from './endorsements/endorsement.service';
+import { SpaceService } from './spaces/space.service';
 import { SubjectRegistry } from './subjects/subject-registry';
+import { ThreadService } from './threads/thread.service';
 
 /**
- * The shared conversation model (comments, endorsements). Global, so that every content area can register its
- * subjects with the one SubjectRegistry.
+ * Spaces, threads and the shared conversation model (comments, endorsements). Global, so that every content
+ * area can register its subjects (SubjectRegistry) and citations (CitationRegistry).
  */
 @Global()
 @Module({
-  providers: [SubjectRegistry, CommentService, EndorsementService],
-  exports: [SubjectRegistry, CommentService, EndorsementService],
+  providers: [SubjectRegistry, CitationRegistry, CommentService, EndorsementService, SpaceService, ThreadService],
+  exports: [SubjectRegistry, CitationRegistry, CommentService, EndorsementService, SpaceService, ThreadService],
 })
 export class DiscussionsModule {}

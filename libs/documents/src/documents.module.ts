@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnnotationSubject } from './annotations/annotation-subject';
 import { AnnotationService } from './annotations/annotation.service';
+import { DocumentCitations } from './documents/document-citations';
 import { DocumentService } from './documents/document.service';
 
 /**
@@ -8,7 +9,7 @@ import { DocumentService } from './documents/document.service';
  * DiscussionsModule (annotations are subjects of the shared reply model) from the app.
  */
 @Module({
-  providers: [DocumentService, AnnotationService, AnnotationSubject],
+  providers: [DocumentService, AnnotationService, AnnotationSubject, DocumentCitations],
   exports: [DocumentService, AnnotationService],
 })
 export class DocumentsModule {}

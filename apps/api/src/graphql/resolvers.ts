@@ -1,5 +1,7 @@
 import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
 import { CommentResolver } from './discussions/comment.resolver';
+import { SpaceMemberResolver, SpaceResolver } from './discussions/space.resolver';
+import { CitationResolver, ThreadResolver } from './discussions/thread.resolver';
 import { DocumentVersionResolver } from './documents/document-version.resolver';
 import { DocumentResolver } from './documents/document.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';
@@ -19,4 +21,8 @@ export const RESOLVERS = [
   AnnotationResolver,
   AnnotationAnswerResolver,
   CommentResolver,
+  SpaceResolver,
+  SpaceMemberResolver,
+  ThreadResolver,
+  CitationResolver,
 ];

@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FederationAffiliation, Membership, Organization, User, hashPassword } from '@majlis/identity';
-import { seedSampleDocuments } from './seed-sample-documents';
+import { actorsByEmail, seedSampleDocuments } from './seed-sample-documents';
+import { seedSampleSpaces } from './seed-sample-spaces';
 import { SAMPLE_ORGANIZATIONS, SAMPLE_PASSWORD, SAMPLE_USERS, SampleUser } from './sample-organizations';
 
 /**
@@ -14,6 +15,7 @@ export async function seedSampleDataIfEmpty(app: INestApplicationContext): Promi
   if (count > 0) return false;
   await seedOrganizationsAndPeople(db);
   await seedSampleDocuments(app);
+  await seedSampleSpaces(app, await actorsByEmail(db));
   return true;
 }
 

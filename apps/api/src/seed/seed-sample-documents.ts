@@ -74,7 +74,7 @@ export async function seedSampleDocuments(app: INestApplicationContext): Promise
   });
 }
 
-async function actorsByEmail(db: DataSource): Promise<Map<string, Actor>> {
+export async function actorsByEmail(db: DataSource): Promise<Map<string, Actor>> {
   const rows: { id: string; email: string; platform_role: Actor['platformRole']; memberships: Actor['memberships'] }[] = await db.query(
     `SELECT u.id, u.email, u.platform_role,
             COALESCE(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships

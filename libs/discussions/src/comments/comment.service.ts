@@ -22,7 +22,9 @@ import {
   updateVersioned,
 } from '@majlis/kernel';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
+import { CommentMention } from './comment-mention.entity';
 import { CommentRevision } from './comment-revision.entity';
+import { mentionedIds } from './mentions';
 import { Comment, MAX_COMMENT_DEPTH } from './comment.entity';
 import { EditCommentInput, PostCommentInput, editCommentInput, postCommentInput } from './comment.inputs';
 
@@ -53,6 +55,7 @@ export class CommentService implements OnModuleInit {
       ensureCanReply: async () => {
         throw new ForbiddenError('Reply to the conversation, not to a comment as a subject.');
       },
+      readersAmong: async () => new Set<string>(),
     });
   }
 
@@ -74,21 +77,43 @@ export class CommentService implements OnModuleInit {
       if (parent.depth >= MAX_COMMENT_DEPTH) throw InvalidInputError.field('parentId', `replies nest at most ${MAX_COMMENT_DEPTH} levels deep`);
       depth = parent.depth + 1;
     }
-    const repository = this.db.getRepository(Comment);
-    return repository.save(
-      repository.create({
-        subjectType: input.subjectType,
-        subjectId: input.subjectId,
-        parentId: input.parentId ?? null,
-        depth,
-        authorId: actor.userId,
-        organizationId: input.onBehalfOfOrganizationId ?? null,
-        isOfficial: input.official,
-        body: input.body,
-        editedAt: null,
-        deletedAt: null,
-      }),
-    );
+    const mentioned = await access.readersAmong(input.subjectId, mentionedIds(input.body).filter((id) => id !== actor.userId));
+    return this.db.transaction(async (manager) => {
+      const comment = await manager.getRepository(Comment).save(
+        manager.getRepository(Comment).create({
+          subjectType: input.subjectType,
+          subjectId: input.subjectId,
+          parentId: input.parentId ?? null,
+          depth,
+          authorId: actor.userId,
+          organizationId: input.onBehalfOfOrganizationId ?? null,
+          isOfficial: input.official,
+          body: input.body,
+          editedAt: null,
+          deletedAt: null,
+        }),
+      );
+      if (mentioned.size > 0) {
+        await manager.getRepository(CommentMention).insert([...mentioned].map((userId) => ({ commentId: comment.id, userId })));
+      }
+      await access.afterReply?.(manager, input.subjectId, comment);
+      return comment;
+    });
+  }
+
+  /** Batch read for DataLoaders: the people each comment mentions (resolved when it was posted). */
+  async mentionsOf(commentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>(commentIds.map((id) => [id, []]));
+    if (commentIds.length === 0) return result;
+    const rows = await this.db.getRepository(CommentMention).findBy({ commentId: In([...commentIds]) });
+    rows.forEach((row) => result.get(row.commentId)?.push(row.userId));
+    return result;
+  }
+
+  /** Earlier texts of a comment: for its author and the ministry's moderators. */
+  async history(actor: Actor, comment: Comment): Promise<CommentRevision[] | null> {
+    if (comment.authorId !== actor.userId && !isStaff(actor)) return null;
+    return this.db.getRepository(CommentRevision).find({ where: { commentId: comment.id }, order: { createdAt: 'ASC' } });
   }
 
   /** The author edits; the previous text is kept. A stale version answers CONFLICT. */

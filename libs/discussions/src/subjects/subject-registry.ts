@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@majlis/kernel';
 import { NotFoundError } from '@majlis/kernel';
 
@@ -11,6 +12,10 @@ export interface SubjectAccess {
   ensureVisible(actor: Actor, subjectId: string): Promise<{ authorId: string }>;
   /** Throws (FORBIDDEN, DEADLINE_PASSED, …) when the actor may not reply now; `official` replies are the ministry's. */
   ensureCanReply(actor: Actor, subjectId: string, official: boolean): Promise<void>;
+  /** Which of these people may read the subject (mentions of anyone else are not resolved). */
+  readersAmong(subjectId: string, userIds: readonly string[]): Promise<Set<string>>;
+  /** Runs in the reply's transaction, e.g. to record the subject's last activity. */
+  afterReply?(manager: EntityManager, subjectId: string, reply: { authorId: string; createdAt: Date }): Promise<void>;
 }
 
 @Injectable()

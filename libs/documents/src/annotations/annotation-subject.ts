@@ -21,6 +21,7 @@ export class AnnotationSubject implements OnModuleInit {
   onModuleInit(): void {
     this.subjects.register('ANNOTATION', {
       ensureVisible: async (actor, id) => ({ authorId: (await this.annotations.get(actor, id)).authorId }),
+      readersAmong: (id, userIds) => this.annotations.readersAmong(id, userIds),
       ensureCanReply: async (actor, id) => {
         const annotation = await this.annotations.get(actor, id);
         if (annotation.deletedAt) throw new ForbiddenError('This annotation was deleted by its author: it takes no new replies.');

@@ -242,6 +242,19 @@ export class AnnotationService {
       .getMany()) as AnchoredAnnotation[];
   }
 
+  /** Which of these people (active accounts) may read the annotation: for resolving mentions in its replies. */
+  async readersAmong(annotationId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN annotations a ON a.id = $1
+        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
+          AND (a.visibility = 'PUBLIC' OR u.id = a.author_id OR u.platform_role IN ('ADMIN', 'MODERATOR')
+               OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organization_id = a.audience_organization_id))`,
+      [annotationId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   async findByIds(ids: readonly string[]): Promise<Map<string, Annotation>> {
     const rows = ids.length ? await this.db.getRepository(Annotation).findBy({ id: In([...ids]) }) : [];
     return new Map(rows.map((row) => [row.id, row]));

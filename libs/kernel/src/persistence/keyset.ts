@@ -8,12 +8,15 @@ export interface KeysetColumn {
   readonly expression: string;
   /** The property of the fetched entity holding the value, used to build the cursor. */
   readonly property: string;
-  readonly type: 'text' | 'uuid' | 'timestamptz' | 'integer';
+  readonly type: 'text' | 'uuid' | 'timestamptz' | 'integer' | 'boolean';
+  /** ASC unless said otherwise. */
+  readonly direction?: 'ASC' | 'DESC';
 }
 
 /**
- * Applies keyset ("seek") pagination to a query: ORDER BY the columns ascending, WHERE (columns) > (cursor),
- * LIMIT page size + 1. Constant cost whatever the page number, unlike OFFSET.
+ * Applies keyset ("seek") pagination to a query: ORDER BY the columns, WHERE the row comes after the cursor,
+ * LIMIT page size + 1. Constant cost whatever the page number, unlike OFFSET. With every column ascending the
+ * condition is a row comparison (index-friendly); with mixed directions it is the expanded OR-chain.
  */
 export function applyKeyset<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -21,17 +24,28 @@ export function applyKeyset<T extends ObjectLiteral>(
   window: PageWindow,
 ): SelectQueryBuilder<T> {
   columns.forEach((column, index) =>
-    index === 0 ? query.orderBy(column.expression, 'ASC') : query.addOrderBy(column.expression, 'ASC'),
+    index === 0
+      ? query.orderBy(column.expression, column.direction ?? 'ASC')
+      : query.addOrderBy(column.expression, column.direction ?? 'ASC'),
   );
   if (window.after) {
     if (window.after.length !== columns.length) throw InvalidInputError.field('after', 'is not a valid cursor');
     const params: Record<string, unknown> = {};
-    const placeholders = columns.map((column, index) => {
-      const name = `keyset_${index}`;
-      params[name] = window.after![index];
-      return `CAST(:${name} AS ${column.type})`;
+    const values = columns.map((column, index) => {
+      params[`keyset_${index}`] = column.type === 'boolean' ? window.after![index] === 'true' || window.after![index] === 1 : window.after![index];
+      return `CAST(:keyset_${index} AS ${column.type})`;
     });
-    query.andWhere(`(${columns.map((c) => c.expression).join(', ')}) > (${placeholders.join(', ')})`, params);
+    const ascending = columns.every((column) => (column.direction ?? 'ASC') === 'ASC');
+    const condition = ascending
+      ? `(${columns.map((column) => column.expression).join(', ')}) > (${values.join(', ')})`
+      : columns
+          .map((column, index) => {
+            const equalBefore = columns.slice(0, index).map((previous, j) => `${previous.expression} = ${values[j]}`);
+            const operator = (column.direction ?? 'ASC') === 'ASC' ? '>' : '<';
+            return `(${[...equalBefore, `${column.expression} ${operator} ${values[index]}`].join(' AND ')})`;
+          })
+          .join(' OR ');
+    query.andWhere(`(${condition})`, params);
   }
   return query.take(undefined).limit(window.limit + 1);
 }
@@ -40,6 +54,8 @@ export function keysetKeyOf<T>(columns: readonly KeysetColumn[]) {
   return (row: T): (string | number)[] =>
     columns.map((column) => {
       const value = (row as Record<string, unknown>)[column.property];
-      return value instanceof Date ? value.toISOString() : (value as string | number);
+      if (value instanceof Date) return value.toISOString();
+      if (typeof value === 'boolean') return String(value);
+      return value as string | number;
     });
 }

@@ -1,12 +1,12 @@
 import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderMarkdown } from '@majlis/kernel';
-import { Comment, CommentService, EndorsementService } from '@majlis/discussions';
+import { Comment, CommentRevision, CommentService, EndorsementService } from '@majlis/discussions';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { CommentIdInput, EditCommentInput, EndorseInput, PostCommentInput } from './discussions.inputs';
-import { CommentModel, CommentPayload, EndorsementPayload } from './discussions.models';
+import { CommentModel, CommentPayload, CommentRevisionModel, EndorsementPayload } from './discussions.models';
 
 @Resolver(() => CommentModel)
 export class CommentResolver {
@@ -65,6 +65,17 @@ export class CommentResolver {
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
   organization(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<Organization | null> | null {
     return comment.organizationId && !comment.deletedAt ? context.loaders.organization.load(comment.organizationId) : null;
+  }
+
+  @ResolveField(() => [UserModel], { description: 'The people it mentions who can read the conversation.' })
+  async mentions(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<User[]> {
+    const ids = await context.loaders.commentMentions.load(comment.id);
+    return (await context.loaders.user.loadMany(ids)).filter((user): user is User => !!user && !(user instanceof Error));
+  }
+
+  @ResolveField(() => [CommentRevisionModel], { nullable: true, description: 'Earlier texts: for the author and moderators.' })
+  history(@CurrentActor() actor: AuthenticatedActor, @Parent() comment: Comment): Promise<CommentRevision[] | null> {
+    return this.comments.history(actor, comment);
   }
 
   @ResolveField(() => Int)

@@ -37,6 +37,15 @@ export class CommentModel {
   version: number;
 }
 
+@ObjectType('CommentRevision', { description: 'The text a comment had before an edit.' })
+export class CommentRevisionModel {
+  @Field()
+  body: string;
+
+  @Field({ description: 'When it was replaced.' })
+  createdAt: Date;
+}
+
 @ObjectType()
 export class CommentConnection extends Connection(CommentModel, 'Comment') {}
 

@@ -1,0 +1,113 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { SpaceRoleEnum, SpaceVisibilityEnum } from './spaces.models';
+
+@InputType()
+export class CreateSpaceInput {
+  @Field()
+  name: string;
+
+  @Field({ description: 'Lower-case words joined by hyphens, unique.' })
+  slug: string;
+
+  @Field({ defaultValue: '' })
+  description: string;
+
+  @Field(() => ID)
+  ownerOrganizationId: string;
+
+  @Field(() => SpaceVisibilityEnum)
+  visibility: SpaceVisibilityEnum;
+}
+
+@InputType()
+export class AddSpaceMemberInput {
+  @Field(() => ID)
+  spaceId: string;
+
+  @Field(() => ID, { nullable: true, description: 'A person…' })
+  userId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: '…or a whole organisation (its members, for as long as they are).' })
+  organizationId?: string | null;
+
+  @Field(() => SpaceRoleEnum)
+  role: SpaceRoleEnum;
+}
+
+@InputType()
+export class SpaceMemberIdInput {
+  @Field(() => ID)
+  memberId: string;
+}
+
+@InputType()
+export class CitationInput {
+  @Field(() => ID)
+  documentId: string;
+
+  @Field(() => Int)
+  versionNumber: number;
+
+  @Field()
+  sectionKey: string;
+}
+
+@InputType()
+export class CreateThreadInput {
+  @Field(() => ID)
+  spaceId: string;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown; mention people as @[Name](user:<id>).' })
+  body: string;
+
+  @Field(() => [String], { defaultValue: [] })
+  tags: string[];
+
+  @Field(() => CitationInput, { nullable: true })
+  citation?: CitationInput | null;
+
+  @Field(() => ID, { nullable: true })
+  onBehalfOfOrganizationId?: string | null;
+}
+
+@InputType()
+export class EditThreadInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  body?: string;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[];
+}
+
+@InputType()
+export class ThreadIdInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@InputType()
+export class SetThreadFlagInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  value: boolean;
+}
+
+@InputType()
+export class ThreadFilterInput {
+  @Field(() => String, { nullable: true })
+  tag?: string | null;
+}

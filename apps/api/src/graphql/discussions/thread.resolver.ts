@@ -1,0 +1,122 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { renderMarkdown } from '@majlis/kernel';
+import type { Connection as DomainConnection } from '@majlis/kernel';
+import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
+import type { DocumentVersion } from '@majlis/documents';
+import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { PageArgs } from '../common/page.args';
+import { DocumentVersionModel } from '../documents/documents.models';
+import type { GraphQLContext } from '../graphql-context';
+import { OrganizationModel, UserModel } from '../identity/identity.models';
+import { CommentConnection } from './discussions.models';
+import { CreateThreadInput, EditThreadInput, SetThreadFlagInput, ThreadIdInput } from './spaces.inputs';
+import { CitationModel, SpaceModel, ThreadModel, ThreadPayload } from './spaces.models';
+
+@Resolver(() => ThreadModel)
+export class ThreadResolver {
+  constructor(
+    private readonly threads: ThreadService,
+    private readonly comments: CommentService,
+  ) {}
+
+  @Query(() => ThreadModel, { description: 'A thread; NOT_FOUND when its space is not yours to read.' })
+  async thread(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Thread> {
+    return (await this.threads.get(actor, id)).thread;
+  }
+
+  @Mutation(() => ThreadPayload)
+  async createThread(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateThreadInput) {
+    return { thread: await this.threads.create(actor, input) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'The author edits; a stale version answers CONFLICT.' })
+  async editThread(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...changes }: EditThreadInput) {
+    return { thread: await this.threads.edit(actor, id, changes) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'The author deletes; a thread with replies stays as a tombstone.' })
+  async deleteThread(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ThreadIdInput) {
+    return { thread: await this.threads.delete(actor, input.id) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Space moderators: pinned threads come first.' })
+  async setThreadPinned(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SetThreadFlagInput) {
+    return { thread: await this.threads.moderate(actor, input.id, { pinned: input.value }) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Space moderators: a locked thread takes no new replies.' })
+  async setThreadLocked(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SetThreadFlagInput) {
+    return { thread: await this.threads.moderate(actor, input.id, { locked: input.value }) };
+  }
+
+  @Mutation(() => ThreadPayload, { description: 'Marks the thread read up to now.' })
+  async markThreadRead(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ThreadIdInput) {
+    return { thread: await this.threads.markRead(actor, input.id) };
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Null once deleted.' })
+  bodyMarkdown(@Parent() thread: Thread): string | null {
+    return thread.deletedAt ? null : thread.body;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  bodyHtml(@Parent() thread: Thread): string | null {
+    return thread.deletedAt ? null : renderMarkdown(thread.body);
+  }
+
+  @ResolveField(() => Boolean)
+  isDeleted(@Parent() thread: Thread): boolean {
+    return thread.deletedAt !== null;
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  author(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<User | null> | null {
+    return thread.deletedAt ? null : context.loaders.user.load(thread.authorId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
+  organization(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<Organization | null> | null {
+    return thread.organizationId ? context.loaders.organization.load(thread.organizationId) : null;
+  }
+
+  @ResolveField(() => SpaceModel)
+  space(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<Space | null> {
+    return context.loaders.space.load(thread.spaceId);
+  }
+
+  @ResolveField(() => CitationModel, { nullable: true })
+  citation(@Parent() thread: Thread): CitationModel | null {
+    return thread.documentId && thread.versionId && thread.sectionKey
+      ? { documentId: thread.documentId, versionId: thread.versionId, sectionKey: thread.sectionKey }
+      : null;
+  }
+
+  @ResolveField(() => CommentConnection, { description: 'The replies, oldest first.' })
+  replies(@CurrentActor() actor: AuthenticatedActor, @Parent() thread: Thread, @Args() page: PageArgs): Promise<DomainConnection<Comment>> {
+    return this.comments.conversation(actor, 'THREAD', thread.id, page);
+  }
+
+  @ResolveField(() => Int)
+  async replyCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
+    return (await context.loaders.threadActivity.load(thread.id)).replyCount;
+  }
+
+  @ResolveField(() => Int, { description: 'People who wrote in it, its author included.' })
+  async participantCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
+    return (await context.loaders.threadActivity.load(thread.id)).participantCount;
+  }
+
+  @ResolveField(() => Int, { description: 'Replies by others since you last read it.' })
+  async unreadCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
+    return (await context.loaders.threadActivity.load(thread.id)).unreadCount;
+  }
+}
+
+@Resolver(() => CitationModel)
+export class CitationResolver {
+  @ResolveField(() => DocumentVersionModel, { nullable: true })
+  version(@Parent() citation: CitationModel, @Context() context: GraphQLContext): Promise<DocumentVersion | null> {
+    return context.loaders.versionById.load(citation.versionId);
+  }
+}

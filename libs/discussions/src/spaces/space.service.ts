@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  Actor,
+  ConflictError,
+  Connection,
+  KeysetColumn,
+  PageRequest,
+  applyKeyset,
+  ensureAllowed,
+  ensureVisible,
+  isUniqueViolation,
+  keysetKeyOf,
+  pageWindow,
+  parseId,
+  parseInput,
+  toConnection,
+} from '@majlis/kernel';
+import { Space, SpaceMember, SpaceRole } from './space.entity';
+import { AddSpaceMemberInput, CreateSpaceInput, addSpaceMemberInput, createSpaceInput } from './space.inputs';
+import { SpacePolicy, strongestRole } from './space.policy';
+
+const BY_NAME: KeysetColumn[] = [
+  { expression: 'space.name', property: 'name', type: 'text' },
+  { expression: 'space.id', property: 'id', type: 'uuid' },
+];
+
+/** A space as the actor sees it: with their effective role there (null when not a member). */
+export interface VisibleSpace {
+  readonly space: Space;
+  readonly role: SpaceRole | null;
+}
+
+/** SQL: the space aliased `alias` is readable by the actor whose id and organisations are bound as :me and :myOrganizations. */
+export function readableSpaceSql(alias: string): string {
+  return `(${alias}.visibility <> 'PRIVATE' OR EXISTS (SELECT 1 FROM space_members reader WHERE reader.space_id = ${alias}.id
+    AND (reader.user_id = :me OR reader.organization_id = ANY(CAST(:myOrganizations AS uuid[])))))`;
+}
+
+export function readerParameters(actor: Actor): { me: string; myOrganizations: string[] } {
+  return { me: actor.userId, myOrganizations: actor.memberships.map((m) => m.organizationId) };
+}
+
+@Injectable()
+export class SpaceService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async create(actor: Actor, raw: CreateSpaceInput): Promise<Space> {
+    const input = parseInput(createSpaceInput, raw);
+    ensureAllowed(SpacePolicy.canCreate(actor, input.ownerOrganizationId), 'Only the organisation’s representatives can open a space for it.');
+    try {
+      return await this.db.transaction(async (manager) => {
+        const space = await manager.getRepository(Space).save(manager.getRepository(Space).create({ ...input, createdById: actor.userId }));
+        await manager.getRepository(SpaceMember).insert({ spaceId: space.id, userId: actor.userId, organizationId: null, role: 'OWNER' });
+        return space;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('Another space already uses this slug.', 'slug');
+      throw error;
+    }
+  }
+
+  async addMember(actor: Actor, rawSpaceId: string, raw: AddSpaceMemberInput): Promise<SpaceMember> {
+    const { space, role } = await this.get(actor, rawSpaceId, 'spaceId');
+    ensureAllowed(SpacePolicy.canManageMembers(actor, space, role), 'Only the space’s owners can change its members.');
+    const input = parseInput(addSpaceMemberInput, raw);
+    const repository = this.db.getRepository(SpaceMember);
+    try {
+      return await repository.save(
+        repository.create({ spaceId: space.id, userId: input.userId ?? null, organizationId: input.organizationId ?? null, role: input.role }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('Already a member of this space.');
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') throw new ConflictError('No such person or organisation.');
+      throw error;
+    }
+  }
+
+  async removeMember(actor: Actor, rawMemberId: string): Promise<SpaceMember> {
+    const id = parseId(rawMemberId, 'memberId');
+    const member = await this.db.getRepository(SpaceMember).findOneBy({ id });
+    const visible = member ? await this.get(actor, member.spaceId).catch(() => null) : null;
+    ensureVisible(!!visible, 'Space member');
+    ensureAllowed(SpacePolicy.canManageMembers(actor, visible!.space, visible!.role), 'Only the space’s owners can change its members.');
+    await this.db.getRepository(SpaceMember).delete({ id });
+    return member!;
+  }
+
+  /** One space the actor may read (by id or slug), or NOT_FOUND. */
+  async get(actor: Actor, idOrSlug: string, field = 'id'): Promise<VisibleSpace> {
+    const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
+    const space = await this.db.getRepository(Space).findOneBy(isUuid ? { id: parseId(idOrSlug, field) } : { slug: idOrSlug });
+    const role = space ? (await this.rolesIn(actor, [space.id])).get(space.id) ?? null : null;
+    ensureVisible(!!space && SpacePolicy.canRead(space, role), 'Space');
+    return { space: space!, role };
+  }
+
+  async list(actor: Actor, page: PageRequest): Promise<Connection<Space>> {
+    const window = pageWindow(page);
+    const query = this.db.getRepository(Space).createQueryBuilder('space').where(readableSpaceSql('space'), readerParameters(actor));
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, BY_NAME, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Space>(BY_NAME), totalCount);
+  }
+
+  /** The actor's effective role in each space: the strongest of their own and their organisations' memberships. */
+  async rolesIn(actor: Actor, spaceIds: readonly string[]): Promise<Map<string, SpaceRole>> {
+    if (spaceIds.length === 0) return new Map();
+    const organizations = actor.memberships.map((m) => m.organizationId);
+    const rows = await this.db
+      .getRepository(SpaceMember)
+      .createQueryBuilder('member')
+      .where('member.space_id IN (:...spaceIds)', { spaceIds: [...spaceIds] })
+      .andWhere('(member.user_id = :me OR member.organization_id = ANY(CAST(:organizations AS uuid[])))', { me: actor.userId, organizations })
+      .getMany();
+    const bySpace = new Map<string, SpaceRole[]>();
+    rows.forEach((row) => bySpace.set(row.spaceId, [...(bySpace.get(row.spaceId) ?? []), row.role]));
+    return new Map([...bySpace].map(([spaceId, roles]) => [spaceId, strongestRole(roles)!]));
+  }
+
+  async membersOf(spaceId: string): Promise<SpaceMember[]> {
+    return this.db.getRepository(SpaceMember).find({ where: { spaceId }, order: { createdAt: 'ASC' } });
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Space>> {
+    const rows = ids.length ? await this.db.getRepository(Space).findBy({ id: In([...ids]) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}

@@ -1,0 +1,227 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  Actor,
+  Clock,
+  Connection,
+  ForbiddenError,
+  KeysetColumn,
+  PageRequest,
+  applyKeyset,
+  ensureAllowed,
+  ensureVisible,
+  isRepresentativeOf,
+  keysetKeyOf,
+  pageWindow,
+  parseId,
+  parseInput,
+  toConnection,
+  updateVersioned,
+} from '@majlis/kernel';
+import { CitationRegistry } from '../citations/citation-registry';
+import { hasLiveRepliesSql } from '../comments/comment.entity';
+import { SpacePolicy } from '../spaces/space.policy';
+import { SpaceService, VisibleSpace, readableSpaceSql, readerParameters } from '../spaces/space.service';
+import { SubjectRegistry } from '../subjects/subject-registry';
+import { Thread, ThreadRead } from './thread.entity';
+import { CreateThreadInput, EditThreadInput, ThreadFilter, createThreadInput, editThreadInput, threadFilter } from './thread.inputs';
+
+const PINNED_THEN_ACTIVE: KeysetColumn[] = [
+  { expression: 'thread.pinned', property: 'pinned', type: 'boolean', direction: 'DESC' },
+  { expression: 'thread.last_activity_at', property: 'lastActivityAt', type: 'timestamptz', direction: 'DESC' },
+  { expression: 'thread.id', property: 'id', type: 'uuid', direction: 'DESC' },
+];
+const MOST_RECENT: KeysetColumn[] = PINNED_THEN_ACTIVE.slice(1);
+
+export interface ThreadActivity {
+  readonly replyCount: number;
+  readonly participantCount: number;
+  /** Replies by others since the actor last read the thread (all of them if never read). */
+  readonly unreadCount: number;
+  readonly lastReadAt: Date | null;
+}
+
+@Injectable()
+export class ThreadService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly spaces: SpaceService,
+    private readonly subjects: SubjectRegistry,
+    private readonly citations: CitationRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Threads are subjects of the shared reply model: readers of the space see replies; locked threads take none. */
+  onModuleInit(): void {
+    this.subjects.register('THREAD', {
+      ensureVisible: async (actor, id) => ({ authorId: (await this.get(actor, id)).thread.authorId }),
+      ensureCanReply: async (actor, id) => {
+        const { thread, space } = await this.get(actor, id);
+        if (thread.deletedAt) throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.');
+        if (thread.locked) throw new ForbiddenError('This thread is locked: it takes no new replies.');
+        ensureAllowed(SpacePolicy.canPost(space.space, space.role), 'Only the members of this space can take part here.');
+      },
+      readersAmong: (id, userIds) => this.readersAmong(id, userIds),
+      afterReply: async (manager, id, reply) => {
+        await manager.update(Thread, { id }, { lastActivityAt: reply.createdAt, lastActivityById: reply.authorId });
+      },
+    });
+  }
+
+  async create(actor: Actor, raw: CreateThreadInput): Promise<Thread> {
+    const space = await this.spaces.get(actor, raw.spaceId, 'spaceId');
+    ensureAllowed(SpacePolicy.canPost(space.space, space.role), 'Only the members of this space can start threads here.');
+    const input = parseInput(createThreadInput, raw);
+    if (input.onBehalfOfOrganizationId && !isRepresentativeOf(actor, input.onBehalfOfOrganizationId)) {
+      throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
+    }
+    const citation = input.citation ? await this.citations.resolve(actor, input.citation) : null;
+    const now = this.clock.now();
+    const repository = this.db.getRepository(Thread);
+    return repository.save(
+      repository.create({
+        spaceId: space.space.id,
+        title: input.title,
+        body: input.body,
+        tags: input.tags,
+        documentId: citation?.documentId ?? null,
+        versionId: citation?.versionId ?? null,
+        sectionKey: citation?.sectionKey ?? null,
+        authorId: actor.userId,
+        organizationId: input.onBehalfOfOrganizationId ?? null,
+        pinned: false,
+        locked: false,
+        lastActivityAt: now,
+        lastActivityById: actor.userId,
+        editedAt: null,
+        deletedAt: null,
+      }),
+    );
+  }
+
+  async edit(actor: Actor, rawId: string, raw: EditThreadInput): Promise<Thread> {
+    const { thread } = await this.get(actor, rawId);
+    ensureAllowed(thread.authorId === actor.userId && !thread.deletedAt, 'Only its author can edit a thread.');
+    const input = parseInput(editThreadInput, raw);
+    const changes: Record<string, unknown> = { editedAt: this.clock.now() };
+    for (const field of ['title', 'body', 'tags'] as const) if (input[field] !== undefined) changes[field] = input[field];
+    await updateVersioned(this.db.manager, Thread, thread.id, input.version, changes, 'This thread');
+    return (await this.get(actor, thread.id)).thread;
+  }
+
+  async delete(actor: Actor, rawId: string): Promise<Thread> {
+    const { thread } = await this.get(actor, rawId);
+    ensureAllowed(thread.authorId === actor.userId, 'Only its author can delete a thread.');
+    await this.db.getRepository(Thread).update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    return { ...thread, deletedAt: this.clock.now() };
+  }
+
+  /** Pin or lock (space owners and moderators, platform moderators where they can read). */
+  async moderate(actor: Actor, rawId: string, change: { pinned?: boolean; locked?: boolean }): Promise<Thread> {
+    const { thread, space } = await this.get(actor, rawId);
+    ensureAllowed(SpacePolicy.canModerate(actor, space.space, space.role), 'Only the space’s moderators can pin or lock threads.');
+    await this.db.getRepository(Thread).update({ id: thread.id }, { ...change, version: () => 'version + 1' } as never);
+    return (await this.get(actor, thread.id)).thread;
+  }
+
+  /** A thread the actor may read (a deleted one only while replies hang under it), with its space. */
+  async get(actor: Actor, rawId: string): Promise<{ thread: Thread; space: VisibleSpace }> {
+    const id = parseId(rawId, 'id');
+    const thread = await this.db
+      .getRepository(Thread)
+      .createQueryBuilder('thread')
+      .where('thread.id = :id', { id })
+      .andWhere(`(thread.deleted_at IS NULL OR ${hasLiveRepliesSql('THREAD', 'thread')})`)
+      .getOne();
+    ensureVisible(!!thread, 'Thread');
+    const space = await this.spaces.get(actor, thread!.spaceId).catch(() => null);
+    ensureVisible(!!space, 'Thread');
+    return { thread: thread!, space: space! };
+  }
+
+  /** A space's threads: pinned first, then by last activity; optionally those with a tag. */
+  async inSpace(actor: Actor, space: VisibleSpace, rawFilter: ThreadFilter, page: PageRequest): Promise<Connection<Thread>> {
+    ensureVisible(SpacePolicy.canRead(space.space, space.role), 'Space');
+    const filter = parseInput(threadFilter, rawFilter, 'filter');
+    const window = pageWindow(page);
+    const query = this.db
+      .getRepository(Thread)
+      .createQueryBuilder('thread')
+      .where('thread.space_id = :spaceId', { spaceId: space.space.id })
+      .andWhere(`(thread.deleted_at IS NULL OR ${hasLiveRepliesSql('THREAD', 'thread')})`);
+    if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, PINNED_THEN_ACTIVE, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Thread>(PINNED_THEN_ACTIVE), totalCount);
+  }
+
+  /** "What's new for me": threads of every space the actor reads with activity by others since they last read them. */
+  async whatsNew(actor: Actor, page: PageRequest): Promise<Connection<Thread>> {
+    const window = pageWindow(page);
+    const query = this.db
+      .getRepository(Thread)
+      .createQueryBuilder('thread')
+      .innerJoin('spaces', 'space', 'space.id = thread.space_id')
+      .leftJoin(ThreadRead, 'seen', 'seen.thread_id = thread.id AND seen.user_id = :me')
+      .where(readableSpaceSql('space'), readerParameters(actor))
+      .andWhere('thread.deleted_at IS NULL')
+      .andWhere('thread.last_activity_by_id IS DISTINCT FROM :me')
+      .andWhere(`thread.last_activity_at > COALESCE(seen.last_read_at, '-infinity'::timestamptz)`);
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
+  }
+
+  async markRead(actor: Actor, rawId: string): Promise<Thread> {
+    const { thread } = await this.get(actor, rawId);
+    await this.db.query(
+      `INSERT INTO thread_reads (user_id, thread_id, last_read_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_at = GREATEST(thread_reads.last_read_at, EXCLUDED.last_read_at)`,
+      [actor.userId, thread.id, this.clock.now()],
+    );
+    return thread;
+  }
+
+  /** Batch read for DataLoaders: reply and participant counts and the actor's unread replies per thread. */
+  async activity(actor: Actor, threadIds: readonly string[]): Promise<Map<string, ThreadActivity>> {
+    if (threadIds.length === 0) return new Map();
+    const rows: { id: string; replies: string; participants: string; unread: string; last_read_at: Date | null }[] = await this.db.query(
+      `SELECT t.id,
+              count(c.id) AS replies,
+              count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> t.author_id) + 1 AS participants,
+              count(c.id) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz)) AS unread,
+              r.last_read_at
+         FROM threads t
+         LEFT JOIN comments c ON c.subject_type = 'THREAD' AND c.subject_id = t.id AND c.deleted_at IS NULL
+         LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
+        WHERE t.id = ANY($1::uuid[])
+        GROUP BY t.id, r.last_read_at`,
+      [[...threadIds], actor.userId],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { replyCount: Number(row.replies), participantCount: Number(row.participants), unreadCount: Number(row.unread), lastReadAt: row.last_read_at },
+      ]),
+    );
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Thread>> {
+    const rows = ids.length ? await this.db.getRepository(Thread).findBy({ id: In([...ids]) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Which of these people (active accounts) can read the thread's space: for resolving mentions. */
+  private async readersAmong(threadId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN threads t ON t.id = $1 JOIN spaces s ON s.id = t.space_id
+        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
+          AND (s.visibility <> 'PRIVATE' OR EXISTS (SELECT 1 FROM space_members sm WHERE sm.space_id = s.id
+               AND (sm.user_id = u.id OR sm.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = u.id))))`,
+      [threadId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+}
