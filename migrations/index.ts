@@ -2,6 +2,7 @@ import { CreateIdentity1795686000000 } from './1795686000000-CreateIdentity';
 import { CreateDocumentsAndAnnotations1795690000000 } from './1795690000000-CreateDocumentsAndAnnotations';
 import { CreateComments1795692000000 } from './1795692000000-CreateComments';
 import { CreateSpacesAndThreads1795694000000 } from './1795694000000-CreateSpacesAndThreads';
+import { CreateModerationAndAudit1795696000000 } from './1795696000000-CreateModerationAndAudit';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateDocumentsAndAnnotations1795690000000,
   CreateComments1795692000000,
   CreateSpacesAndThreads1795694000000,
+  CreateModerationAndAudit1795696000000,
 ];

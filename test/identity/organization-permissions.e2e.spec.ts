@@ -239,7 +239,7 @@ describe('organisation and membership permissions', () => {
   ])('suspendUser as %s on %s → %s', async (role, targetRole, expected) => {
     const actorToken = tokens[role] ?? (await app.signIn(ACCOUNTS[role as Exclude<Role, 'anonymous'>])).accessToken;
     const { rows } = await app.db.query('SELECT id FROM users WHERE email = $1', [ACCOUNTS[targetRole as Exclude<Role, 'anonymous'>]]);
-    const result = await app.gql(`mutation($input: UserIdInput!) { suspendUser(input: $input) { user { status } } }`, { input: { userId: rows[0].id } }, actorToken);
+    const result = await app.gql(`mutation($input: SuspendUserInput!) { suspendUser(input: $input) { user { status } } }`, { input: { userId: rows[0].id } }, actorToken);
     expect(outcome(result)).toBe(expected);
     const status = (await app.db.query('SELECT status FROM users WHERE id = $1', [rows[0].id])).rows[0].status;
     expect(status).toBe(expected === 'OK' ? 'SUSPENDED' : 'ACTIVE');

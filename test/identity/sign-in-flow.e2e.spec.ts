@@ -104,7 +104,7 @@ describe('sign-in flow: invitation → accept → sign in → me → refresh →
     const member = await app.signIn(ACCOUNTS.federationMember);
     const moderator = await app.signIn(ACCOUNTS.moderator);
     const me = await app.gql<{ me: { id: string } }>(ME, {}, member.accessToken);
-    const suspended = await app.gql(`mutation($input: UserIdInput!) { suspendUser(input: $input) { user { status } } }`, { input: { userId: me.data!.me.id } }, moderator.accessToken);
+    const suspended = await app.gql(`mutation($input: SuspendUserInput!) { suspendUser(input: $input) { user { status } } }`, { input: { userId: me.data!.me.id } }, moderator.accessToken);
     expect(suspended.data).toEqual({ suspendUser: { user: { status: 'SUSPENDED' } } });
 
     expect(outcome(await app.gql(ME, {}, member.accessToken))).toBe('UNAUTHENTICATED');
@@ -113,5 +113,20 @@ describe('sign-in flow: invitation → accept → sign in → me → refresh →
 
     await app.gql(`mutation($input: UserIdInput!) { reinstateUser(input: $input) { user { status } } }`, { input: { userId: me.data!.me.id } }, moderator.accessToken);
     expect(outcome(await app.gql(SIGN_IN, { input: { email: ACCOUNTS.federationMember, password: 'Majlis-demo-2026' } }))).toBe('OK');
+  });
+
+  it('ends a suspension for a period by itself, at the first sign-in after it', async () => {
+    const moderator = await app.signIn(ACCOUNTS.moderator);
+    const { rows } = await app.db.query('SELECT id FROM users WHERE email = $1', [ACCOUNTS.companyRepresentative]);
+    const until = new Date(app.clock.now().getTime() + 3 * 24 * 3600 * 1000);
+    const suspended = await app.gql(`mutation($input: SuspendUserInput!) { suspendUser(input: $input) { user { status } } }`, { input: { userId: rows[0].id, until, reason: 'Propos injurieux' } }, moderator.accessToken);
+    expect(suspended.data).toEqual({ suspendUser: { user: { status: 'SUSPENDED' } } });
+    const signIn = { input: { email: ACCOUNTS.companyRepresentative, password: 'Majlis-demo-2026' } };
+    expect(outcome(await app.gql(SIGN_IN, signIn))).toBe('FORBIDDEN');
+    app.clock.advance(3 * 24 * 3600 * 1000 + 1000);
+    expect(outcome(await app.gql(SIGN_IN, signIn))).toBe('OK');
+    const { rows: events } = await app.db.query(`SELECT kind, details FROM audit_events WHERE subject_id = $1 ORDER BY sequence`, [rows[0].id]);
+    expect(events.map((event: { kind: string }) => event.kind)).toEqual(['USER_SUSPENDED', 'USER_REINSTATED']);
+    expect(events[0].details).toEqual({ until: until.toISOString(), reason: 'Propos injurieux' });
   });
 });

@@ -27,6 +27,7 @@ export interface TestApp {
   readonly nest: INestApplication;
   readonly graphqlUrl: string;
   readonly baseUrl: string;
+  readonly databaseUrl: string;
   readonly clock: TestClock;
   /** A direct connection to this suite's database, for checking what was (not) written. */
   readonly db: Pool;
@@ -82,6 +83,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     nest: app,
     graphqlUrl,
+    databaseUrl,
     baseUrl,
     clock,
     db,

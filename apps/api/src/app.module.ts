@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Clock } from '@majlis/kernel';
 import { CommentService, DiscussionsModule, EndorsementService, SpaceService, ThreadService } from '@majlis/discussions';
 import { DocumentService, DocumentsModule } from '@majlis/documents';
+import { AuditModule } from '@majlis/audit';
 import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -36,6 +37,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize)),
         TerminusModule.forRoot({ logger: false }),
         ClockModule.with(clock),
+        AuditModule,
         IdentityModule.forRootAsync({
           useFactory: () => ({
             jwtSecret: config.jwtSecret,

@@ -7,3 +7,4 @@ export { startEmbeddedPostgres } from './database/embedded-postgres';
 export { seedSampleDataIfEmpty } from './seed/seed-sample-data';
 export { SAMPLE_PASSWORD, SAMPLE_USERS, SAMPLE_ORGANIZATIONS } from './seed/sample-organizations';
 export { schemaToSdl } from './graphql/schema-printer';
+export { verifyAuditTrail } from './database/verify-audit-trail';

@@ -6,6 +6,7 @@ import pino from 'pino';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigurationError, loadConfig } from './config/app-config';
 import { migrate } from './database/migrate';
+import { verifyAuditTrail } from './database/verify-audit-trail';
 import { buildSchemaSdl } from './graphql/schema-printer';
 import { provisionDatabase } from './database/provision-database';
 import { SAMPLE_PASSWORD, describeDemoAccounts, seedSampleDataIfEmpty } from './seed/seed-sample-data';
@@ -14,6 +15,7 @@ import { SAMPLE_PASSWORD, describeDemoAccounts, seedSampleDataIfEmpty } from './
  * `node main.js`          runs the API (database provisioned, migrations applied, sample data on first start).
  * `node main.js migrate`  applies pending migrations and exits.
  * `node main.js schema [--check]`  writes schema.gql from the resolvers (or checks that it is up to date).
+ * `node main.js audit-verify`  checks the audit trail's hash chain and names the first broken row.
  */
 async function main(command: string | undefined): Promise<void> {
   if (command === 'schema') return writeOrCheckSchema(process.argv.includes('--check'));
@@ -30,6 +32,16 @@ async function main(command: string | undefined): Promise<void> {
     if (command === 'migrate') {
       await stopDatabase();
       return;
+    }
+    if (command === 'audit-verify') {
+      const verdict = await verifyAuditTrail(database.url);
+      await stopDatabase();
+      if (verdict.ok) {
+        process.stdout.write(`audit trail intact: ${verdict.checked} event(s) checked\n`);
+        return;
+      }
+      process.stderr.write(`audit trail BROKEN at event #${verdict.brokenAt}: ${verdict.problem} (${verdict.checked} event(s) checked)\n`);
+      process.exit(1);
     }
     const app = await createApp({ config, databaseUrl: database.url });
     if (config.seedSampleData && (await seedSampleDataIfEmpty(app))) {

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorMembership, Clock, ForbiddenError, PlatformRole, UnauthenticatedError, isId } from '@majlis/kernel';
+import { AuditService } from '@majlis/audit';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
 import { User } from '../users/user.entity';
 import { AccessTokenClaims, AuthenticatedActor, IssuedTokens } from './authenticated-actor';
@@ -31,12 +32,18 @@ export class AuthenticationService {
     private readonly jwt: JwtService,
     private readonly throttle: SignInThrottleService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Checks e-mail and password; the same answer and the same cost whether or not the e-mail exists. */
   async verifyCredentials(rawEmail: string, password: string, clientAddress: string | null): Promise<User> {
     const email = String(rawEmail ?? '').trim().toLowerCase().slice(0, 254);
-    await this.throttle.ensureAllowed(email, clientAddress);
+    try {
+      await this.throttle.ensureAllowed(email, clientAddress);
+    } catch (error) {
+      await this.audit.record({ kind: 'SIGN_IN_FAILED', details: { email, clientAddress, reason: 'RATE_LIMITED' } });
+      throw error;
+    }
     const user = await this.db
       .getRepository(User)
       .createQueryBuilder('user')
@@ -46,13 +53,27 @@ export class AuthenticationService {
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, String(password ?? '').slice(0, 128))
       : (await spendVerificationTime(String(password ?? '').slice(0, 128)), false);
-    if (!user || !passwordOk) {
+    if (!user || !passwordOk || user.status === 'DELETED') {
       await this.throttle.recordFailure(email, clientAddress);
+      await this.audit.record({ kind: 'SIGN_IN_FAILED', actorId: user?.id ?? null, details: { email, clientAddress, reason: 'WRONG_CREDENTIALS' } });
       throw new UnauthenticatedError(WRONG_CREDENTIALS);
     }
     await this.throttle.recordSuccess(email);
-    if (user.status !== 'ACTIVE') throw new ForbiddenError('This account is suspended. Contact the ministry’s moderators.');
+    if (user.status === 'SUSPENDED' && !(await this.suspensionHasEnded(user))) {
+      await this.audit.record({ kind: 'SIGN_IN_FAILED', actorId: user.id, details: { clientAddress, reason: 'SUSPENDED' } });
+      throw new ForbiddenError('This account is suspended. Contact the ministry’s moderators.');
+    }
+    await this.audit.record({ kind: 'SIGN_IN_SUCCEEDED', actorId: user.id, details: { clientAddress } });
     return user;
+  }
+
+  /** A suspension for a period ends by itself: the account is reinstated at its first sign-in after the period. */
+  private async suspensionHasEnded(user: User): Promise<boolean> {
+    const [row] = await this.db.query(`SELECT suspended_until FROM users WHERE id = $1`, [user.id]);
+    if (!row?.suspended_until || new Date(row.suspended_until).getTime() > this.clock.now().getTime()) return false;
+    await this.db.query(`UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1 WHERE id = $1 AND status = 'SUSPENDED'`, [user.id]);
+    await this.audit.record({ kind: 'USER_REINSTATED', actorId: null, subjectType: 'USER', subjectId: user.id, details: { reason: 'SUSPENSION_ENDED' } });
+    return true;
   }
 
   async startSession(user: User): Promise<SignedIn> {
@@ -94,6 +115,10 @@ export class AuthenticationService {
       if (session.revokedAt || session.expiresAt.getTime() <= this.clock.now().getTime()) return { kind: 'invalid' as const };
       if (token.rotatedAt) {
         await this.revokeSession(manager, session.id, 'REFRESH_TOKEN_REUSED');
+        await this.audit.record(
+          { kind: 'SESSION_FAMILY_REVOKED', actorId: session.userId, subjectType: 'SESSION', subjectId: session.id, details: { reason: 'REFRESH_TOKEN_REUSED' } },
+          manager,
+        );
         return { kind: 'reused' as const };
       }
       const user = await manager.getRepository(User).findOneByOrFail({ id: session.userId });

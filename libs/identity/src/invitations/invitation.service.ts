@@ -13,6 +13,7 @@ import {
   isUniqueViolation,
   parseInput,
 } from '@majlis/kernel';
+import { AuditService } from '@majlis/audit';
 import { hashPassword, newPassword, verifyPassword } from '../auth/password';
 import { hashSecret, newSecret } from '../auth/secret-token';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
@@ -41,6 +42,7 @@ export class InvitationService {
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
     private readonly organizations: OrganizationService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async invite(actor: Actor, raw: InviteMemberInput): Promise<IssuedInvitation> {
@@ -72,6 +74,13 @@ export class InvitationService {
         acceptedById: null,
       }),
     );
+    await this.audit.record({
+      kind: 'INVITATION_SENT',
+      actorId: actor.userId,
+      subjectType: 'ORGANIZATION',
+      subjectId: organization.id,
+      details: { invitationId: saved.id, email: input.email, role: input.role },
+    });
     return { invitation: saved, token };
   }
 
@@ -96,6 +105,10 @@ export class InvitationService {
       const user = await this.accountFor(manager, invitation, input);
       const membership = await this.addMembership(manager, invitation, user);
       await manager.update(Invitation, { id: invitation.id }, { acceptedAt: this.clock.now(), acceptedById: user.id });
+      await this.audit.record(
+        { kind: 'INVITATION_ACCEPTED', actorId: user.id, subjectType: 'ORGANIZATION', subjectId: invitation.organizationId, details: { invitationId: invitation.id, role: invitation.role } },
+        manager,
+      );
       return { user, membership };
     });
   }

@@ -17,6 +17,7 @@ import {
   toConnection,
 } from '@majlis/kernel';
 import { z } from 'zod';
+import { AuditService } from '@majlis/audit';
 import { Organization } from '../organizations/organization.entity';
 import { OrganizationPolicy } from '../organizations/organization.policy';
 import { Membership, MEMBERSHIP_ROLES } from './membership.entity';
@@ -28,7 +29,10 @@ const BY_JOINING: KeysetColumn[] = [
 
 @Injectable()
 export class MembershipService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** The people of an organisation the actor can see, oldest membership first. */
   async membersOf(actor: Actor, organization: Organization, page: PageRequest): Promise<Connection<Membership>> {
@@ -57,7 +61,13 @@ export class MembershipService {
   async remove(actor: Actor, rawId: string): Promise<Membership> {
     const membership = await this.visibleMembership(actor, rawId);
     ensureAllowed(OrganizationPolicy.canRemoveMember(actor, membership), 'You cannot remove this person from the organisation.');
-    await this.db.getRepository(Membership).delete({ id: membership.id });
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(Membership).delete({ id: membership.id });
+      await this.audit.record(
+        { kind: 'MEMBERSHIP_REMOVED', actorId: actor.userId, subjectType: 'USER', subjectId: membership.userId, details: { organizationId: membership.organizationId, role: membership.role } },
+        manager,
+      );
+    });
     return membership;
   }
 
@@ -65,7 +75,13 @@ export class MembershipService {
     const membership = await this.visibleMembership(actor, rawId);
     ensureAllowed(OrganizationPolicy.canChangeMemberRole(actor), 'Only the ministry’s moderators can change who represents an organisation.');
     const role = parseInput(z.enum(MEMBERSHIP_ROLES), rawRole, 'role');
-    await this.db.getRepository(Membership).update({ id: membership.id }, { role });
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(Membership).update({ id: membership.id }, { role });
+      await this.audit.record(
+        { kind: 'MEMBERSHIP_ROLE_CHANGED', actorId: actor.userId, subjectType: 'USER', subjectId: membership.userId, details: { organizationId: membership.organizationId, from: membership.role, to: role } },
+        manager,
+      );
+    });
     return { ...membership, role };
   }
 

@@ -21,6 +21,7 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import { AuditService } from '@majlis/audit';
 import { FederationAffiliation } from './federation-affiliation.entity';
 import { Organization } from './organization.entity';
 import {
@@ -43,6 +44,7 @@ export class OrganizationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async create(actor: Actor, raw: CreateOrganizationInput): Promise<Organization> {
@@ -85,13 +87,18 @@ export class OrganizationService {
     const organization = await this.get(actor, rawId);
     ensureAllowed(OrganizationPolicy.canVerify(actor), 'Only the ministry’s moderators can verify organisations.');
     if (organization.verifiedAt) return organization;
-    await this.db
-      .getRepository(Organization)
-      .createQueryBuilder()
-      .update()
-      .set({ verifiedAt: this.clock.now(), verifiedById: actor.userId, version: () => 'version + 1' })
-      .where('id = :id AND verified_at IS NULL', { id: organization.id })
-      .execute();
+    await this.db.transaction(async (manager) => {
+      const result = await manager
+        .getRepository(Organization)
+        .createQueryBuilder()
+        .update()
+        .set({ verifiedAt: this.clock.now(), verifiedById: actor.userId, version: () => 'version + 1' })
+        .where('id = :id AND verified_at IS NULL', { id: organization.id })
+        .execute();
+      if (result.affected === 1) {
+        await this.audit.record({ kind: 'ORGANIZATION_VERIFIED', actorId: actor.userId, subjectType: 'ORGANIZATION', subjectId: organization.id }, manager);
+      }
+    });
     return this.get(actor, organization.id);
   }
 

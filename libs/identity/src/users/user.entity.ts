@@ -4,7 +4,7 @@ import { PlatformRole } from '@majlis/kernel';
 export const LOCALES = ['fr', 'ar', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const PLATFORM_ROLES = ['ADMIN', 'MODERATOR', 'MEMBER'] as const;
-export const USER_STATUSES = ['ACTIVE', 'SUSPENDED'] as const;
+export const USER_STATUSES = ['ACTIVE', 'SUSPENDED', 'DELETED'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 @Entity({ name: 'users' })

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import {
   Actor,
   Clock,
+  InvalidInputError,
   NotFoundError,
   PlatformRole,
   ensureAllowed,
@@ -12,6 +13,7 @@ import {
   parseInput,
   updateVersioned,
 } from '@majlis/kernel';
+import { AuditService } from '@majlis/audit';
 import { Session } from '../auth/session.entity';
 import { User } from './user.entity';
 import { UpdateProfileInput, platformRole, updateProfileInput } from './user.inputs';
@@ -23,6 +25,7 @@ export class UserService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   /** Every signed-in person may see other people's public profile (name, locale, role); e-mail is checked per field. */
@@ -48,12 +51,14 @@ export class UserService {
     return this.get(actor, actor.userId);
   }
 
-  /** Suspends a person: they cannot sign in, and every session of theirs ends at once. */
-  async suspend(actor: Actor, rawId: string): Promise<User> {
+  /** Suspends a person (until a date, or until reinstated): no sign-in, and every session of theirs ends at once. */
+  async suspend(actor: Actor, rawId: string, until: Date | null = null, reason = ''): Promise<User> {
     const target = await this.get(actor, rawId, 'userId');
     ensureAllowed(UserPolicy.canChangeStatus(actor, target), 'You cannot suspend this person.');
+    if (until && until.getTime() <= this.clock.now().getTime()) throw InvalidInputError.field('until', 'must be in the future');
     await this.db.transaction(async (manager) => {
-      await manager.update(User, { id: target.id }, { status: 'SUSPENDED', version: () => 'version + 1' } as never);
+      await manager.query(`UPDATE users SET status = 'SUSPENDED', suspended_until = $2, version = version + 1 WHERE id = $1`, [target.id, until]);
+      await this.audit.record({ kind: 'USER_SUSPENDED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id, details: { until: until?.toISOString() ?? null, reason } }, manager);
       await manager
         .createQueryBuilder()
         .update(Session)
@@ -67,7 +72,10 @@ export class UserService {
   async reinstate(actor: Actor, rawId: string): Promise<User> {
     const target = await this.get(actor, rawId, 'userId');
     ensureAllowed(UserPolicy.canChangeStatus(actor, target), 'You cannot reinstate this person.');
-    await this.db.getRepository(User).update({ id: target.id }, { status: 'ACTIVE', version: () => 'version + 1' } as never);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1 WHERE id = $1`, [target.id]);
+      await this.audit.record({ kind: 'USER_REINSTATED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id }, manager);
+    });
     return this.get(actor, target.id);
   }
 
@@ -75,7 +83,13 @@ export class UserService {
     const target = await this.get(actor, rawId, 'userId');
     ensureAllowed(UserPolicy.canChangePlatformRole(actor, target), 'Only an administrator can change platform roles.');
     const role = parseInput(platformRole, rawRole, 'platformRole');
-    await this.db.getRepository(User).update({ id: target.id }, { platformRole: role, version: () => 'version + 1' } as never);
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(User).update({ id: target.id }, { platformRole: role, version: () => 'version + 1' } as never);
+      await this.audit.record(
+        { kind: 'PLATFORM_ROLE_CHANGED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id, details: { from: target.platformRole, to: role } },
+        manager,
+      );
+    });
     return this.get(actor, target.id);
   }
 

@@ -27,6 +27,7 @@ registerEnumType(MembershipRoleEnum, {
 export enum UserStatusEnum {
   ACTIVE = 'ACTIVE',
   SUSPENDED = 'SUSPENDED',
+  DELETED = 'DELETED',
 }
 registerEnumType(UserStatusEnum, { name: 'UserStatus' });
 

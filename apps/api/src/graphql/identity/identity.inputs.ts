@@ -142,6 +142,18 @@ export class UserIdInput {
 }
 
 @InputType()
+export class SuspendUserInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => Date, { nullable: true, description: 'Until when; indefinitely without it.' })
+  until?: Date | null;
+
+  @Field({ defaultValue: '', description: 'Why, for the audit trail.' })
+  reason: string;
+}
+
+@InputType()
 export class SetPlatformRoleInput {
   @Field(() => ID)
   userId: string;

@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { AuthenticatedActor, Membership, User, UserPolicy, UserService } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import type { GraphQLContext } from '../graphql-context';
-import { SetPlatformRoleInput, UpdateProfileInput, UserIdInput } from './identity.inputs';
+import { SetPlatformRoleInput, SuspendUserInput, UpdateProfileInput, UserIdInput } from './identity.inputs';
 import { MembershipModel, UserModel } from './identity.models';
 import { UserPayload } from './identity.payloads';
 
@@ -26,8 +26,8 @@ export class UserResolver {
   }
 
   @Mutation(() => UserPayload, { description: 'Suspends a person: no sign-in, and their sessions end at once.' })
-  async suspendUser(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UserIdInput) {
-    return { user: await this.users.suspend(actor, input.userId) };
+  async suspendUser(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SuspendUserInput) {
+    return { user: await this.users.suspend(actor, input.userId, input.until ?? null, input.reason) };
   }
 
   @Mutation(() => UserPayload)
