@@ -12,11 +12,14 @@ export class CreateModerationAndAudit1795696000000 implements MigrationInterface
       CREATE TABLE content_moderation (
         content_type text NOT NULL,
         content_id uuid NOT NULL,
+        space_id uuid,
+        document_id uuid,
+        author_id uuid,
         hidden boolean NOT NULL DEFAULT false,
         hidden_reason text,
         hidden_at timestamptz,
         reviewed_at timestamptz,
-        version integer NOT NULL DEFAULT 1,
+        version integer NOT NULL DEFAULT 0,
         PRIMARY KEY (content_type, content_id)
       )`);
     await db.query(`CREATE INDEX content_moderation_hidden ON content_moderation (content_type, content_id) WHERE hidden`);

@@ -9,6 +9,7 @@ import { Clock } from '@majlis/kernel';
 import { CommentService, DiscussionsModule, EndorsementService, SpaceService, ThreadService } from '@majlis/discussions';
 import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
+import { ModerationModule, ModerationService } from '@majlis/moderation';
 import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -38,6 +39,7 @@ export class AppModule {
         TerminusModule.forRoot({ logger: false }),
         ClockModule.with(clock),
         AuditModule,
+        ModerationModule.forRoot({ autoHideThreshold: config.moderation.autoHideThreshold }),
         IdentityModule.forRootAsync({
           useFactory: () => ({
             jwtSecret: config.jwtSecret,
@@ -52,7 +54,17 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule],
-          inject: [OrganizationService, UserService, MembershipService, DocumentService, CommentService, EndorsementService, SpaceService, ThreadService],
+          inject: [
+            OrganizationService,
+            UserService,
+            MembershipService,
+            DocumentService,
+            CommentService,
+            EndorsementService,
+            SpaceService,
+            ThreadService,
+            ModerationService,
+          ],
           useFactory: (
             organizations: OrganizationService,
             users: UserService,
@@ -62,7 +74,8 @@ export class AppModule {
             endorsements: EndorsementService,
             spaces: SpaceService,
             threads: ThreadService,
-          ) => graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads }),
+            moderation: ModerationService,
+          ) => graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads, moderation }),
         }),
       ],
       controllers: [HealthController, AnnotationExportController],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnnotationModeration } from './annotations/annotation-moderation';
 import { AnnotationSubject } from './annotations/annotation-subject';
 import { AnnotationService } from './annotations/annotation.service';
 import { DocumentCitations } from './documents/document-citations';
@@ -9,7 +10,7 @@ import { DocumentService } from './documents/document.service';
  * DiscussionsModule (annotations are subjects of the shared reply model) from the app.
  */
 @Module({
-  providers: [DocumentService, AnnotationService, AnnotationSubject, DocumentCitations],
+  providers: [DocumentService, AnnotationService, AnnotationSubject, AnnotationModeration, DocumentCitations],
   exports: [DocumentService, AnnotationService],
 })
 export class DocumentsModule {}

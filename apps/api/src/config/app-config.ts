@@ -32,6 +32,7 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_COST: positiveInt.default(50_000),
   TRUST_PROXY: flag.default('false'),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  MODERATION_AUTO_HIDE_REPORTS: positiveInt.default(3),
 });
 
 export interface AppConfig {
@@ -57,6 +58,7 @@ export interface AppConfig {
   readonly graphql: { readonly maxDepth: number; readonly maxCost: number };
   readonly trustProxy: boolean;
   readonly databasePoolSize: number;
+  readonly moderation: { readonly autoHideThreshold: number };
 }
 
 export class ConfigurationError extends Error {
@@ -101,6 +103,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
     trustProxy: env.TRUST_PROXY,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    moderation: { autoHideThreshold: env.MODERATION_AUTO_HIDE_REPORTS },
   };
 }
 

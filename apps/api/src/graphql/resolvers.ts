@@ -1,5 +1,6 @@
 import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
 import { CommentResolver } from './discussions/comment.resolver';
+import { ModerationActionResolver, ModerationResolver } from './moderation/moderation.resolver';
 import { SpaceMemberResolver, SpaceResolver } from './discussions/space.resolver';
 import { CitationResolver, ThreadResolver } from './discussions/thread.resolver';
 import { DocumentVersionResolver } from './documents/document-version.resolver';
@@ -25,4 +26,6 @@ export const RESOLVERS = [
   SpaceMemberResolver,
   ThreadResolver,
   CitationResolver,
+  ModerationResolver,
+  ModerationActionResolver,
 ];

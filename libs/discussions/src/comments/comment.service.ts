@@ -21,6 +21,7 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
 import { CommentMention } from './comment-mention.entity';
 import { CommentRevision } from './comment-revision.entity';
@@ -138,8 +139,14 @@ export class CommentService implements OnModuleInit {
 
   async get(actor: Actor, rawId: string): Promise<Comment> {
     const id = parseId(rawId, 'id');
-    const comment = await this.db.getRepository(Comment).findOneBy({ id });
-    if (!comment || (comment.deletedAt && !(await this.hasReplies(comment.id)))) throw new NotFoundError('Comment');
+    const hidden = hiddenForViewerSql('COMMENT', 'comment', actor);
+    const comment = await this.db
+      .getRepository(Comment)
+      .createQueryBuilder('comment')
+      .where('comment.id = :id', { id })
+      .andWhere(`((comment.deleted_at IS NULL AND NOT ${hidden.sql}) OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`, hidden.params)
+      .getOne();
+    if (!comment) throw new NotFoundError('Comment');
     await this.subjects.access(comment.subjectType).ensureVisible(actor, comment.subjectId);
     return comment;
   }
@@ -152,7 +159,10 @@ export class CommentService implements OnModuleInit {
       .getRepository(Comment)
       .createQueryBuilder('comment')
       .where('comment.subject_type = :subjectType AND comment.subject_id = :subjectId', { subjectType, subjectId })
-      .andWhere('(comment.deleted_at IS NULL OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))');
+      .andWhere(
+        `((comment.deleted_at IS NULL AND NOT ${hiddenForViewerSql('COMMENT', 'comment', actor).sql}) OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`,
+        hiddenForViewerSql('COMMENT', 'comment', actor).params,
+      );
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, IN_ORDER, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Comment>(IN_ORDER), totalCount);
@@ -167,6 +177,7 @@ export class CommentService implements OnModuleInit {
       .select('comment.subject_id', 'subject_id')
       .addSelect('count(*)', 'count')
       .where('comment.subject_type = :subjectType AND comment.subject_id IN (:...ids) AND comment.deleted_at IS NULL', { subjectType, ids: [...subjectIds] })
+      .andWhere(`NOT ${hiddenSql('COMMENT', 'comment')}`)
       .groupBy('comment.subject_id')
       .getRawMany();
     return new Map(rows.map((row) => [row.subject_id, Number(row.count)]));

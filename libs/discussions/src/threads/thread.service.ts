@@ -19,6 +19,7 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
 import { CitationRegistry } from '../citations/citation-registry';
 import { hasLiveRepliesSql } from '../comments/comment.entity';
 import { SpacePolicy } from '../spaces/space.policy';
@@ -40,6 +41,11 @@ export interface ThreadActivity {
   /** Replies by others since the actor last read the thread (all of them if never read). */
   readonly unreadCount: number;
   readonly lastReadAt: Date | null;
+}
+
+/** Neither deleted by its author nor hidden by moderation for this actor. */
+function presentSql(actor: Actor): string {
+  return `(thread.deleted_at IS NULL AND NOT ${hiddenForViewerSql('THREAD', 'thread', actor).sql})`;
 }
 
 @Injectable()
@@ -132,7 +138,7 @@ export class ThreadService implements OnModuleInit {
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .where('thread.id = :id', { id })
-      .andWhere(`(thread.deleted_at IS NULL OR ${hasLiveRepliesSql('THREAD', 'thread')})`)
+      .andWhere(`(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`, hiddenForViewerSql('THREAD', 'thread', actor).params)
       .getOne();
     ensureVisible(!!thread, 'Thread');
     const space = await this.spaces.get(actor, thread!.spaceId).catch(() => null);
@@ -149,7 +155,7 @@ export class ThreadService implements OnModuleInit {
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .where('thread.space_id = :spaceId', { spaceId: space.space.id })
-      .andWhere(`(thread.deleted_at IS NULL OR ${hasLiveRepliesSql('THREAD', 'thread')})`);
+      .andWhere(`(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`, hiddenForViewerSql('THREAD', 'thread', actor).params);
     if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, PINNED_THEN_ACTIVE, window).getMany();
@@ -165,7 +171,7 @@ export class ThreadService implements OnModuleInit {
       .innerJoin('spaces', 'space', 'space.id = thread.space_id')
       .leftJoin(ThreadRead, 'seen', 'seen.thread_id = thread.id AND seen.user_id = :me')
       .where(readableSpaceSql('space'), readerParameters(actor))
-      .andWhere('thread.deleted_at IS NULL')
+      .andWhere(presentSql(actor), hiddenForViewerSql('THREAD', 'thread', actor).params)
       .andWhere('thread.last_activity_by_id IS DISTINCT FROM :me')
       .andWhere(`thread.last_activity_at > COALESCE(seen.last_read_at, '-infinity'::timestamptz)`);
     const totalCount = await query.clone().getCount();
@@ -193,7 +199,7 @@ export class ThreadService implements OnModuleInit {
               count(c.id) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz)) AS unread,
               r.last_read_at
          FROM threads t
-         LEFT JOIN comments c ON c.subject_type = 'THREAD' AND c.subject_id = t.id AND c.deleted_at IS NULL
+         LEFT JOIN comments c ON c.subject_type = 'THREAD' AND c.subject_id = t.id AND c.deleted_at IS NULL AND NOT ${hiddenSql('COMMENT', 'c')}
          LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
         WHERE t.id = ANY($1::uuid[])
         GROUP BY t.id, r.last_read_at`,

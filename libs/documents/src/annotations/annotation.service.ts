@@ -22,6 +22,7 @@ import {
   updateVersioned,
 } from '@majlis/kernel';
 import { hasLiveRepliesSql } from '@majlis/discussions';
+import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
 import { DocumentService } from '../documents/document.service';
 import { sectionKeyAt } from '../documents/section-lookup';
@@ -180,7 +181,7 @@ export class AnnotationService {
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .where('annotation.id = :id', { id })
-      .andWhere(`(annotation.deleted_at IS NULL OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`)
+      .andWhere(`(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`, hiddenForViewerSql('ANNOTATION', 'annotation', actor).params)
       .getOne();
     ensureVisible(!!annotation && AnnotationPolicy.canSee(actor, annotation), 'Annotation');
     await this.documents.get(actor, annotation!.documentId);
@@ -220,7 +221,7 @@ export class AnnotationService {
   /** How many visible annotations each article of a version carries (for a heat-map). */
   async countsBySection(actor: Actor, versionId: string): Promise<{ sectionKey: string; count: number }[]> {
     const rows: { section_key: string; count: string }[] = await this.visibleOn(actor, versionId)
-      .andWhere(`anchor.status <> 'ORPHANED' AND anchor.section_key IS NOT NULL AND annotation.deleted_at IS NULL`)
+      .andWhere(`anchor.status <> 'ORPHANED' AND anchor.section_key IS NOT NULL AND annotation.deleted_at IS NULL AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
       .select('anchor.section_key', 'section_key')
       .addSelect('count(*)', 'count')
       .groupBy('anchor.section_key')
@@ -236,7 +237,7 @@ export class AnnotationService {
       .createQueryBuilder('annotation')
       .innerJoinAndMapOne('annotation.anchor', AnnotationAnchor, 'anchor', 'anchor.annotation_id = annotation.id AND anchor.version_id = annotation.version_id')
       .where('annotation.document_id = :documentId', { documentId })
-      .andWhere(`annotation.visibility = 'PUBLIC' AND annotation.deleted_at IS NULL`)
+      .andWhere(`annotation.visibility = 'PUBLIC' AND annotation.deleted_at IS NULL AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
       .orderBy('annotation.created_at')
       .addOrderBy('annotation.id')
       .getMany()) as AnchoredAnnotation[];
@@ -265,7 +266,7 @@ export class AnnotationService {
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .innerJoinAndMapOne('annotation.anchor', AnnotationAnchor, 'anchor', 'anchor.annotation_id = annotation.id AND anchor.version_id = :versionId', { versionId })
-      .where(`(annotation.deleted_at IS NULL OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`);
+      .where(`(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`, hiddenForViewerSql('ANNOTATION', 'annotation', actor).params);
     if (!isStaff(actor)) {
       const organizations = actor.memberships.map((m) => m.organizationId);
       query.andWhere(
@@ -287,6 +288,11 @@ export class AnnotationService {
         : 'choose the organisation (onBehalfOfOrganizationId) whose members will see it',
     );
   }
+}
+
+/** Neither deleted by its author nor hidden by moderation for this actor. */
+function presentSql(actor: Actor): string {
+  return `(annotation.deleted_at IS NULL AND NOT ${hiddenForViewerSql('ANNOTATION', 'annotation', actor).sql})`;
 }
 
 const TARGET_PROBLEMS: Record<string, string> = {

@@ -2,7 +2,9 @@ import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@n
 import { renderMarkdown } from '@majlis/kernel';
 import { Comment, CommentRevision, CommentService, EndorsementService } from '@majlis/discussions';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
+import { ModerationStateModel } from '../moderation/moderation.models';
+import { isRedactedFor, moderationFor } from '../moderation/redaction';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { CommentIdInput, EditCommentInput, EndorseInput, PostCommentInput } from './discussions.inputs';
@@ -42,14 +44,19 @@ export class CommentResolver {
     return this.summary(actor, input);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Null once deleted (the tombstone keeps its place).' })
-  bodyMarkdown(@Parent() comment: Comment): string | null {
-    return comment.deletedAt ? null : comment.body;
+  @ResolveField(() => String, { nullable: true, description: 'Null once deleted or hidden (the tombstone keeps its place).' })
+  async bodyMarkdown(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext) {
+    return (await this.redacted(actor, comment, context)) ? null : comment.body;
   }
 
   @ResolveField(() => String, { nullable: true })
-  bodyHtml(@Parent() comment: Comment): string | null {
-    return comment.deletedAt ? null : renderMarkdown(comment.body);
+  async bodyHtml(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext) {
+    return (await this.redacted(actor, comment, context)) ? null : renderMarkdown(comment.body);
+  }
+
+  @ResolveField(() => ModerationStateModel, { nullable: true, description: 'For its author and moderators: whether moderation hid it, and why.' })
+  async moderation(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext) {
+    return moderationFor(actor, comment, await context.loaders.commentModeration.load(comment.id));
   }
 
   @ResolveField(() => Boolean)
@@ -57,14 +64,19 @@ export class CommentResolver {
     return comment.deletedAt !== null;
   }
 
-  @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted.' })
-  author(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<User | null> | null {
-    return comment.deletedAt ? null : context.loaders.user.load(comment.authorId);
+  @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted or hidden.' })
+  async author(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext): Promise<User | null> {
+    return (await this.redacted(actor, comment, context)) ? null : context.loaders.user.load(comment.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
-  organization(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<Organization | null> | null {
-    return comment.organizationId && !comment.deletedAt ? context.loaders.organization.load(comment.organizationId) : null;
+  async organization(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext): Promise<Organization | null> {
+    if (!comment.organizationId || (await this.redacted(actor, comment, context))) return null;
+    return context.loaders.organization.load(comment.organizationId);
+  }
+
+  private async redacted(actor: AuthenticatedActor | null, comment: Comment, context: GraphQLContext): Promise<boolean> {
+    return isRedactedFor(actor, comment, await context.loaders.commentModeration.load(comment.id));
   }
 
   @ResolveField(() => [UserModel], { description: 'The people it mentions who can read the conversation.' })

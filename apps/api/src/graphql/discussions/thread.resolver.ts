@@ -4,7 +4,9 @@ import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
 import type { DocumentVersion } from '@majlis/documents';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
+import { ModerationStateModel } from '../moderation/moderation.models';
+import { isRedactedFor, moderationFor } from '../moderation/redaction';
 import { PageArgs } from '../common/page.args';
 import { DocumentVersionModel } from '../documents/documents.models';
 import type { GraphQLContext } from '../graphql-context';
@@ -55,14 +57,19 @@ export class ThreadResolver {
     return { thread: await this.threads.markRead(actor, input.id) };
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Null once deleted.' })
-  bodyMarkdown(@Parent() thread: Thread): string | null {
-    return thread.deletedAt ? null : thread.body;
+  @ResolveField(() => String, { nullable: true, description: 'Null once deleted or hidden.' })
+  async bodyMarkdown(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext) {
+    return (await this.redacted(actor, thread, context)) ? null : thread.body;
   }
 
   @ResolveField(() => String, { nullable: true })
-  bodyHtml(@Parent() thread: Thread): string | null {
-    return thread.deletedAt ? null : renderMarkdown(thread.body);
+  async bodyHtml(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext) {
+    return (await this.redacted(actor, thread, context)) ? null : renderMarkdown(thread.body);
+  }
+
+  @ResolveField(() => ModerationStateModel, { nullable: true, description: 'For its author and moderators: whether moderation hid it, and why.' })
+  async moderation(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext) {
+    return moderationFor(actor, thread, await context.loaders.threadModeration.load(thread.id));
   }
 
   @ResolveField(() => Boolean)
@@ -71,8 +78,12 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  author(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<User | null> | null {
-    return thread.deletedAt ? null : context.loaders.user.load(thread.authorId);
+  async author(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext): Promise<User | null> {
+    return (await this.redacted(actor, thread, context)) ? null : context.loaders.user.load(thread.authorId);
+  }
+
+  private async redacted(actor: AuthenticatedActor | null, thread: Thread, context: GraphQLContext): Promise<boolean> {
+    return isRedactedFor(actor, thread, await context.loaders.threadModeration.load(thread.id));
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })

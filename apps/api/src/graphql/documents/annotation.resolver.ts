@@ -4,7 +4,9 @@ import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService } from '@majlis/discussions';
 import { AnchoredAnnotation, Annotation, AnnotationRevision, AnnotationService, DocumentVersion } from '@majlis/documents';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
+import { ModerationStateModel } from '../moderation/moderation.models';
+import { isRedactedFor, moderationFor } from '../moderation/redaction';
 import { PageArgs } from '../common/page.args';
 import { CommentConnection } from '../discussions/discussions.models';
 import type { GraphQLContext } from '../graphql-context';
@@ -52,19 +54,24 @@ export class AnnotationResolver {
     return { annotation: await this.annotations.answer(actor, id, answer) };
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The body as written (Markdown); null once deleted.' })
-  bodyMarkdown(@Parent() annotation: Annotation): string | null {
-    return annotation.deletedAt ? null : annotation.body;
+  @ResolveField(() => String, { nullable: true, description: 'The body as written (Markdown); null once deleted or hidden.' })
+  async bodyMarkdown(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+    return (await this.redacted(actor, annotation, context)) ? null : annotation.body;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The body rendered to safe HTML; null once deleted.' })
-  bodyHtml(@Parent() annotation: Annotation): string | null {
-    return annotation.deletedAt ? null : renderMarkdown(annotation.body);
+  @ResolveField(() => String, { nullable: true, description: 'The body rendered to safe HTML; null once deleted or hidden.' })
+  async bodyHtml(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+    return (await this.redacted(actor, annotation, context)) ? null : renderMarkdown(annotation.body);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For AMENDING: the proposed replacement text.' })
-  suggestedText(@Parent() annotation: Annotation): string | null {
-    return annotation.deletedAt ? null : annotation.suggestedText;
+  async suggestedText(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+    return (await this.redacted(actor, annotation, context)) ? null : annotation.suggestedText;
+  }
+
+  @ResolveField(() => ModerationStateModel, { nullable: true, description: 'For its author and moderators: whether moderation hid it, and why.' })
+  async moderation(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+    return moderationFor(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
   }
 
   @ResolveField(() => Boolean, { description: 'Deleted by its author; kept as a tombstone while replies hang under it.' })
@@ -125,14 +132,19 @@ export class AnnotationResolver {
     return (await context.loaders.annotationEndorsements.load(annotation.id)).byViewer;
   }
 
-  @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted.' })
-  author(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<User | null> | null {
-    return annotation.deletedAt ? null : context.loaders.user.load(annotation.authorId);
+  @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted or hidden.' })
+  async author(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<User | null> {
+    return (await this.redacted(actor, annotation, context)) ? null : context.loaders.user.load(annotation.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
-  organization(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<Organization | null> | null {
-    return annotation.organizationId ? context.loaders.organization.load(annotation.organizationId) : null;
+  async organization(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<Organization | null> {
+    if (!annotation.organizationId || (await this.redacted(actor, annotation, context))) return null;
+    return context.loaders.organization.load(annotation.organizationId);
+  }
+
+  private async redacted(actor: AuthenticatedActor | null, annotation: Annotation, context: GraphQLContext): Promise<boolean> {
+    return isRedactedFor(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
   }
 
   @ResolveField(() => AnnotationAnswerModel, { nullable: true, description: 'The ministry’s official answer, once given.' })

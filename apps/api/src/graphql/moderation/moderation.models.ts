@@ -1,0 +1,213 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '../common/connection.type';
+
+export enum ContentTypeEnum {
+  ANNOTATION = 'ANNOTATION',
+  COMMENT = 'COMMENT',
+  THREAD = 'THREAD',
+}
+registerEnumType(ContentTypeEnum, { name: 'ContentType', description: 'What can be reported and moderated.' });
+
+export enum ReportReasonEnum {
+  SPAM = 'SPAM',
+  ABUSIVE = 'ABUSIVE',
+  OFF_TOPIC = 'OFF_TOPIC',
+  CONFIDENTIAL_INFORMATION = 'CONFIDENTIAL_INFORMATION',
+  MISLEADING = 'MISLEADING',
+  OTHER = 'OTHER',
+}
+registerEnumType(ReportReasonEnum, { name: 'ReportReason' });
+
+export enum ContentActionEnum {
+  HIDE = 'HIDE',
+  RESTORE = 'RESTORE',
+  KEEP = 'KEEP',
+  LOCK = 'LOCK',
+  UNLOCK = 'UNLOCK',
+}
+registerEnumType(ContentActionEnum, { name: 'ContentAction', description: 'KEEP: reviewed, stays visible, reports closed.' });
+
+export enum UserActionEnum {
+  SUSPEND = 'SUSPEND',
+  REINSTATE = 'REINSTATE',
+}
+registerEnumType(UserActionEnum, { name: 'UserModerationAction' });
+
+@ObjectType('ModerationState', { description: 'Whether moderation hid a piece of content, and why (for its author and moderators).' })
+export class ModerationStateModel {
+  @Field()
+  hidden: boolean;
+
+  @Field(() => String, { nullable: true })
+  reason: string | null;
+
+  @Field(() => Date, { nullable: true })
+  hiddenAt: Date | null;
+}
+
+@ObjectType('ReasonCount')
+export class ReasonCountModel {
+  @Field(() => ReportReasonEnum)
+  reason: ReportReasonEnum;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('ModerationQueueItem', { description: 'A piece of reported content with its open reports (reporters are not named).' })
+export class QueueItemModel {
+  @Field(() => ContentTypeEnum)
+  contentType: ContentTypeEnum;
+
+  @Field(() => ID)
+  contentId: string;
+
+  @Field()
+  hidden: boolean;
+
+  @Field(() => Int, { description: 'Pass it back with an action.' })
+  version: number;
+
+  @Field(() => ID, { nullable: true })
+  spaceId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  documentId: string | null;
+
+  @Field(() => Int)
+  openReports: number;
+
+  @Field(() => [ReasonCountModel])
+  reasons: ReasonCountModel[];
+
+  @Field(() => [String], { description: 'The reporters’ explanations.' })
+  explanations: string[];
+
+  @Field()
+  oldestReportAt: Date;
+
+  @Field()
+  excerpt: string;
+
+  authorId: string | null;
+}
+
+@ObjectType('ModerationAction', { description: 'An entry of the append-only moderation log.' })
+export class ModerationActionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  action: string;
+
+  @Field(() => String, { nullable: true })
+  contentType: string | null;
+
+  @Field(() => ID, { nullable: true })
+  contentId: string | null;
+
+  @Field()
+  reason: string;
+
+  @Field(() => String, { nullable: true })
+  internalNote: string | null;
+
+  @Field(() => Date, { nullable: true })
+  suspendedUntil: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  moderatorId: string | null;
+  targetUserId: string | null;
+}
+
+@ObjectType()
+export class ModerationQueueConnection extends Connection(QueueItemModel, 'ModerationQueueItem') {}
+
+@ObjectType()
+export class ModerationLogConnection extends Connection(ModerationActionModel, 'ModerationAction') {}
+
+@ObjectType()
+export class ReportPayload {
+  @Field({ description: 'Your report was recorded.' })
+  reported: boolean;
+}
+
+@ObjectType()
+export class ModerateContentPayload {
+  @Field(() => ModerationStateModel)
+  state: ModerationStateModel;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@InputType()
+export class ReportContentInput {
+  @Field(() => ContentTypeEnum)
+  contentType: ContentTypeEnum;
+
+  @Field(() => ID)
+  contentId: string;
+
+  @Field(() => ReportReasonEnum)
+  reason: ReportReasonEnum;
+
+  @Field(() => String, { nullable: true })
+  explanation?: string | null;
+}
+
+@InputType()
+export class ModerateContentInput {
+  @Field(() => ContentTypeEnum)
+  contentType: ContentTypeEnum;
+
+  @Field(() => ID)
+  contentId: string;
+
+  @Field(() => ContentActionEnum)
+  action: ContentActionEnum;
+
+  @Field()
+  reason: string;
+
+  @Field(() => String, { nullable: true, description: 'Seen by moderators only.' })
+  internalNote?: string | null;
+
+  @Field(() => Int, { description: 'The version shown in the queue (0 for content never reported).' })
+  version: number;
+}
+
+@InputType()
+export class ModerateUserInput {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => UserActionEnum)
+  action: UserActionEnum;
+
+  @Field()
+  reason: string;
+
+  @Field(() => String, { nullable: true })
+  internalNote?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'SUSPEND until then; indefinitely without it.' })
+  until?: Date | null;
+}
+
+@InputType()
+export class ModerationQueueFilter {
+  @Field(() => ReportReasonEnum, { nullable: true })
+  reason?: ReportReasonEnum | null;
+
+  @Field(() => ID, { nullable: true })
+  spaceId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  documentId?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  hidden?: boolean | null;
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, NotFoundError } from '@majlis/kernel';
+
+/** The kinds of content that can be reported and moderated. */
+export const CONTENT_TYPES = ['ANNOTATION', 'COMMENT', 'THREAD'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+/** What moderation needs to know of a piece of content, whatever its kind. */
+export interface ContentFacts {
+  readonly authorId: string;
+  /** The organisation it was posted on behalf of, if any. */
+  readonly organizationId: string | null;
+  readonly spaceId: string | null;
+  readonly documentId: string | null;
+  /** A short extract for the queue. */
+  readonly excerpt: string;
+}
+
+/** How a content area answers for its content. Areas register; moderation imports none of them. */
+export interface ModeratedContent {
+  /** The facts of content the actor may see; NOT_FOUND otherwise. */
+  facts(actor: Actor, id: string): Promise<ContentFacts>;
+  /** The facts of several pieces, for the queue (no visibility check: moderators only). */
+  describe(ids: readonly string[]): Promise<Map<string, ContentFacts>>;
+  /** For threads: lock or unlock. */
+  setLocked?(id: string, locked: boolean): Promise<void>;
+}
+
+/** Which spaces a person moderates (their space role is OWNER or MODERATOR): registered by the discussions area. */
+export type ModeratedSpaces = (actor: Actor) => Promise<string[]>;
+
+@Injectable()
+export class ModeratedContentRegistry {
+  private readonly contents = new Map<ContentType, ModeratedContent>();
+  private spacesOf: ModeratedSpaces = async () => [];
+
+  register(type: ContentType, content: ModeratedContent): void {
+    this.contents.set(type, content);
+  }
+
+  registerModeratedSpaces(spacesOf: ModeratedSpaces): void {
+    this.spacesOf = spacesOf;
+  }
+
+  content(type: ContentType): ModeratedContent {
+    const content = this.contents.get(type);
+    if (!content) throw new NotFoundError('Content');
+    return content;
+  }
+
+  moderatedSpaces(actor: Actor): Promise<string[]> {
+    return this.spacesOf(actor);
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { multiLineText, singleLineText } from '@majlis/kernel';
+import { CONTENT_TYPES } from './moderated-content';
+
+export const REPORT_REASONS = ['SPAM', 'ABUSIVE', 'OFF_TOPIC', 'CONFIDENTIAL_INFORMATION', 'MISLEADING', 'OTHER'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export const CONTENT_ACTIONS = ['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK'] as const;
+export type ContentAction = (typeof CONTENT_ACTIONS)[number];
+
+const id = z.string().uuid('is not a valid id');
+
+export const reportInput = z.object({
+  contentType: z.enum(CONTENT_TYPES),
+  contentId: id,
+  reason: z.enum(REPORT_REASONS),
+  explanation: multiLineText(2000).nullable().optional(),
+});
+export type ReportInput = z.input<typeof reportInput>;
+
+export const contentActionInput = z.object({
+  contentType: z.enum(CONTENT_TYPES),
+  contentId: id,
+  action: z.enum(CONTENT_ACTIONS),
+  reason: singleLineText(500),
+  internalNote: multiLineText(2000).nullable().optional(),
+  /** The moderation version the moderator saw: another moderator's action since then answers CONFLICT. */
+  version: z.number().int().min(0),
+});
+export type ContentActionInput = z.input<typeof contentActionInput>;
+
+export const userActionInput = z.object({
+  userId: id,
+  action: z.enum(['SUSPEND', 'REINSTATE']),
+  reason: singleLineText(500),
+  internalNote: multiLineText(2000).nullable().optional(),
+  until: z.coerce.date().nullable().optional(),
+});
+export type UserActionInput = z.input<typeof userActionInput>;
+
+export const queueFilter = z.object({
+  reason: z.enum(REPORT_REASONS).nullable().optional(),
+  spaceId: id.nullable().optional(),
+  documentId: id.nullable().optional(),
+  hidden: z.boolean().nullable().optional(),
+});
+export type QueueFilter = z.input<typeof queueFilter>;

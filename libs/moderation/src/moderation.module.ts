@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ModeratedContentRegistry } from './moderated-content';
+import { ModerationService } from './moderation.service';
+import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
+import { ReportService } from './report.service';
+
+/**
+ * Reports, the moderation queue and actions, for every kind of content through one mechanism: content areas
+ * register their types with the ModeratedContentRegistry; this module imports none of them. Global, so they can.
+ */
+@Module({})
+export class ModerationModule {
+  static forRoot(options: ModerationOptions): DynamicModule {
+    return {
+      module: ModerationModule,
+      global: true,
+      providers: [{ provide: MODERATION_OPTIONS, useValue: options }, ModeratedContentRegistry, ReportService, ModerationService],
+      exports: [ModeratedContentRegistry, ReportService, ModerationService],
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, Clock, ConflictError, ForbiddenError, isRepresentativeOf, isStaff, isUniqueViolation, parseInput } from '@majlis/kernel';
+import { MembershipService } from '@majlis/identity';
+import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
+import { ReportInput, reportInput } from './moderation.inputs';
+import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
+
+/**
+ * Reports of content by the people who see it — once each; reporters never learn who else reported. Enough open
+ * reports hide the content pending review; a report of confidential information hides it at once when it comes
+ * from a moderator or a representative of the organisation concerned.
+ */
+@Injectable()
+export class ReportService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MODERATION_OPTIONS) private readonly options: ModerationOptions,
+    private readonly registry: ModeratedContentRegistry,
+    private readonly memberships: MembershipService,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(actor: Actor, raw: ReportInput): Promise<void> {
+    const input = parseInput(reportInput, raw);
+    const facts = await this.registry.content(input.contentType).facts(actor, input.contentId);
+    if (facts.authorId === actor.userId) throw new ForbiddenError('You cannot report what you wrote: edit or delete it instead.');
+    const fastPath = input.reason === 'CONFIDENTIAL_INFORMATION' && (await this.speaksForConcernedOrganization(actor, facts));
+    try {
+      await this.db.transaction(async (manager) => {
+        await ensureModerationRow(manager, input.contentType, input.contentId, facts);
+        await manager.query(
+          `INSERT INTO reports (content_type, content_id, reporter_id, reason, explanation, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [input.contentType, input.contentId, actor.userId, input.reason, input.explanation ?? null, this.clock.now()],
+        );
+        const [{ open }] = await manager.query(
+          `SELECT count(*)::int AS open FROM reports WHERE content_type = $1 AND content_id = $2 AND status = 'OPEN'`,
+          [input.contentType, input.contentId],
+        );
+        if (fastPath || open >= this.options.autoHideThreshold) {
+          const reason = fastPath ? 'Confidential information reported by the organisation concerned' : `${open} open reports`;
+          const [, hidden] = await manager.query(
+            `UPDATE content_moderation SET hidden = true, hidden_reason = $3, hidden_at = $4, version = version + 1
+              WHERE content_type = $1 AND content_id = $2 AND NOT hidden`,
+            [input.contentType, input.contentId, 'Hidden pending review', this.clock.now()],
+          );
+          if (hidden > 0) {
+            await manager.query(
+              `INSERT INTO moderation_actions (moderator_id, action, content_type, content_id, reason, created_at) VALUES (NULL, 'AUTO_HIDE', $1, $2, $3, $4)`,
+              [input.contentType, input.contentId, reason, this.clock.now()],
+            );
+          }
+        }
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'reports_once_per_reporter')) throw new ConflictError('You have already reported this.');
+      throw error;
+    }
+  }
+
+  /** A moderator, or a representative of the organisation it speaks for (or of its author's organisations). */
+  private async speaksForConcernedOrganization(actor: Actor, facts: ContentFacts): Promise<boolean> {
+    if (isStaff(actor)) return true;
+    const concerned = facts.organizationId
+      ? [facts.organizationId]
+      : ((await this.memberships.membershipsOfUsers([facts.authorId])).get(facts.authorId) ?? []).map((m) => m.organizationId);
+    return concerned.some((organizationId) => isRepresentativeOf(actor, organizationId));
+  }
+}
+
+/** The moderation state row of a piece of content, created on first need with its context (for queue filters). */
+export async function ensureModerationRow(manager: EntityManager, type: ContentType, id: string, facts: ContentFacts): Promise<void> {
+  await manager.query(
+    `INSERT INTO content_moderation (content_type, content_id, space_id, document_id, author_id) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (content_type, content_id) DO NOTHING`,
+    [type, id, facts.spaceId, facts.documentId, facts.authorId],
+  );
+}
