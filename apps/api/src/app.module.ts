@@ -19,6 +19,7 @@ import { RESOLVERS } from './graphql/resolvers';
 import { HealthController } from './health/health.controller';
 import { AnnotationExportController } from './http/annotation-export.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
+import { PersonalDataController } from './http/personal-data.controller';
 import { loggerOptions } from './logging/logger.options';
 
 export interface AppModuleOptions {
@@ -78,7 +79,7 @@ export class AppModule {
           ) => graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads, moderation }),
         }),
       ],
-      controllers: [HealthController, AnnotationExportController],
+      controllers: [HealthController, AnnotationExportController, PersonalDataController],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { CitationRegistry } from './citations/citation-registry';
 import { CommentService } from './comments/comment.service';
 import { DiscussionsModeration } from './discussions-moderation';
+import { DiscussionsPersonalData } from './discussions-personal-data';
 import { EndorsementService } from './endorsements/endorsement.service';
 import { SpaceService } from './spaces/space.service';
 import { SubjectRegistry } from './subjects/subject-registry';
@@ -13,7 +14,7 @@ import { ThreadService } from './threads/thread.service';
  */
 @Global()
 @Module({
-  providers: [SubjectRegistry, CitationRegistry, CommentService, EndorsementService, SpaceService, ThreadService, DiscussionsModeration],
+  providers: [SubjectRegistry, CitationRegistry, CommentService, EndorsementService, SpaceService, ThreadService, DiscussionsModeration, DiscussionsPersonalData],
   exports: [SubjectRegistry, CitationRegistry, CommentService, EndorsementService, SpaceService, ThreadService],
 })
 export class DiscussionsModule {}

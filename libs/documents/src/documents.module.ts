@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnnotationModeration } from './annotations/annotation-moderation';
+import { AnnotationPersonalData } from './annotations/annotation-personal-data';
 import { AnnotationSubject } from './annotations/annotation-subject';
 import { AnnotationService } from './annotations/annotation.service';
 import { DocumentCitations } from './documents/document-citations';
@@ -10,7 +11,7 @@ import { DocumentService } from './documents/document.service';
  * DiscussionsModule (annotations are subjects of the shared reply model) from the app.
  */
 @Module({
-  providers: [DocumentService, AnnotationService, AnnotationSubject, AnnotationModeration, DocumentCitations],
+  providers: [DocumentService, AnnotationService, AnnotationSubject, AnnotationModeration, AnnotationPersonalData, DocumentCitations],
   exports: [DocumentService, AnnotationService],
 })
 export class DocumentsModule {}

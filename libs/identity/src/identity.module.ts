@@ -10,8 +10,10 @@ import { InvitationService } from './invitations/invitation.service';
 import { MembershipService } from './memberships/membership.service';
 import { OrganizationService } from './organizations/organization.service';
 import { UserService } from './users/user.service';
+import { PersonalDataRegistry } from './personal-data/personal-data.registry';
+import { PersonalDataService } from './personal-data/personal-data.service';
 
-const SERVICES = [AuthenticationService, OrganizationService, UserService, MembershipService, InvitationService];
+const SERVICES = [AuthenticationService, OrganizationService, UserService, MembershipService, InvitationService, PersonalDataService, PersonalDataRegistry];
 
 export interface IdentityModuleAsyncOptions {
   readonly imports?: DynamicModule['imports'];

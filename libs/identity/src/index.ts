@@ -17,6 +17,8 @@ export * from './invitations/invitation.entity';
 export * from './invitations/invitation.service';
 export type { InviteMemberInput, AcceptInvitationInput } from './invitations/invitation.inputs';
 export { hashPassword } from './auth/password';
+export * from './personal-data/personal-data.registry';
+export * from './personal-data/personal-data.service';
 
 import { RefreshToken } from './auth/refresh-token.entity';
 import { Session } from './auth/session.entity';

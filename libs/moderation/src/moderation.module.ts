@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ModeratedContentRegistry } from './moderated-content';
 import { ModerationService } from './moderation.service';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
+import { ReportPersonalData } from './report-personal-data';
 import { ReportService } from './report.service';
 
 /**
@@ -14,8 +15,8 @@ export class ModerationModule {
     return {
       module: ModerationModule,
       global: true,
-      providers: [{ provide: MODERATION_OPTIONS, useValue: options }, ModeratedContentRegistry, ReportService, ModerationService],
-      exports: [ModeratedContentRegistry, ReportService, ModerationService],
+      providers: [{ provide: MODERATION_OPTIONS, useValue: options }, ModeratedContentRegistry, ReportService, ModerationService, ReportPersonalData],
+      exports: [ModeratedContentRegistry, ReportService, ModerationService, ReportPersonalData],
     };
   }
 }

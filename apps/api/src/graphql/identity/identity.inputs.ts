@@ -142,6 +142,12 @@ export class UserIdInput {
 }
 
 @InputType()
+export class DeleteMyAccountInput {
+  @Field({ description: 'Your password, to confirm.' })
+  password: string;
+}
+
+@InputType()
 export class SuspendUserInput {
   @Field(() => ID)
   userId: string;

@@ -20,6 +20,12 @@ export class SessionPayload {
 }
 
 @ObjectType()
+export class DeleteMyAccountPayload {
+  @Field()
+  deleted: boolean;
+}
+
+@ObjectType()
 export class SignOutPayload {
   @Field()
   signedOut: boolean;

@@ -1,13 +1,13 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedActor, AuthenticationService, InvitationService, SignedIn, User, UserService } from '@majlis/identity';
+import { AuthenticatedActor, AuthenticationService, InvitationService, PersonalDataService, SignedIn, User, UserService } from '@majlis/identity';
 import type { GraphQLContext } from '../graphql-context';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { SignInGuard, SignedInUser } from '../auth/sign-in.guard';
-import { AcceptInvitationInput, RefreshSessionInput, SignInInput } from './identity.inputs';
+import { AcceptInvitationInput, DeleteMyAccountInput, RefreshSessionInput, SignInInput } from './identity.inputs';
 import { UserModel } from './identity.models';
-import { AcceptInvitationPayload, SessionPayload, SignOutPayload } from './identity.payloads';
+import { AcceptInvitationPayload, DeleteMyAccountPayload, SessionPayload, SignOutPayload } from './identity.payloads';
 
 /** Signing in and out, refreshing tokens, accepting an invitation, and `me`. */
 @Resolver()
@@ -16,6 +16,7 @@ export class SessionResolver {
     private readonly authentication: AuthenticationService,
     private readonly invitations: InvitationService,
     private readonly users: UserService,
+    private readonly personalData: PersonalDataService,
   ) {}
 
   @Public()
@@ -51,6 +52,14 @@ export class SessionResolver {
       locale: input.locale ?? undefined,
     });
     return accepted as unknown as AcceptInvitationPayload;
+  }
+
+  @Mutation(() => DeleteMyAccountPayload, {
+    description: 'Deletes your account: personal data erased, sessions ended; your contributions stay, signed "Former member". Your data can be downloaded first at GET /me/personal-data.',
+  })
+  async deleteMyAccount(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: DeleteMyAccountInput): Promise<DeleteMyAccountPayload> {
+    await this.personalData.deleteAccount(actor, input.password);
+    return { deleted: true };
   }
 
   /** The rest of the operation (the payload's fields) runs as the person who just signed in. */
