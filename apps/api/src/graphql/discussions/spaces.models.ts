@@ -1,23 +1,16 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { SPACE_ROLES, SPACE_VISIBILITIES, SpaceRole, SpaceVisibility } from '@majlis/discussions';
+import { graphqlEnum } from '../common/graphql-enum';
 import { Connection } from '../common/connection.type';
 
-export enum SpaceVisibilityEnum {
-  PUBLIC = 'PUBLIC',
-  RESTRICTED = 'RESTRICTED',
-  PRIVATE = 'PRIVATE',
-}
-registerEnumType(SpaceVisibilityEnum, {
-  name: 'SpaceVisibility',
-  description: 'PUBLIC: everyone signed in reads and posts. RESTRICTED: everyone reads, members post. PRIVATE: members only.',
-});
-
-export enum SpaceRoleEnum {
-  OWNER = 'OWNER',
-  MODERATOR = 'MODERATOR',
-  PARTICIPANT = 'PARTICIPANT',
-  OBSERVER = 'OBSERVER',
-}
-registerEnumType(SpaceRoleEnum, { name: 'SpaceRole' });
+export const SpaceVisibilityEnum = graphqlEnum(
+  SPACE_VISIBILITIES,
+  'SpaceVisibility',
+  'PUBLIC: everyone signed in reads and posts. RESTRICTED: everyone reads, members post. PRIVATE: members only.',
+);
+export type SpaceVisibilityEnum = (typeof SpaceVisibilityEnum)[keyof typeof SpaceVisibilityEnum];
+export const SpaceRoleEnum = graphqlEnum(SPACE_ROLES, 'SpaceRole');
+export type SpaceRoleEnum = (typeof SpaceRoleEnum)[keyof typeof SpaceRoleEnum];
 
 @ObjectType('Space', { description: 'A discussion space owned by an organisation.' })
 export class SpaceModel {
@@ -34,7 +27,7 @@ export class SpaceModel {
   description: string;
 
   @Field(() => SpaceVisibilityEnum)
-  visibility: SpaceVisibilityEnum;
+  visibility: SpaceVisibility;
 
   @Field()
   createdAt: Date;
@@ -48,7 +41,7 @@ export class SpaceMemberModel {
   id: string;
 
   @Field(() => SpaceRoleEnum)
-  role: SpaceRoleEnum;
+  role: SpaceRole;
 
   userId: string | null;
   organizationId: string | null;

@@ -1,52 +1,23 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { ANNOTATION_STATUSES, DISPOSITIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES, MOTIVATIONS, VISIBILITIES } from '@majlis/documents';
+import { graphqlEnum } from '../common/graphql-enum';
 
-export enum DocumentKindEnum {
-  CIRCULAR = 'CIRCULAR',
-  CONTRACT_PROGRAMME = 'CONTRACT_PROGRAMME',
-  OTHER = 'OTHER',
-}
-registerEnumType(DocumentKindEnum, { name: 'DocumentKind' });
-
-export enum DocumentStatusEnum {
-  DRAFT = 'DRAFT',
-  OPEN_FOR_COMMENT = 'OPEN_FOR_COMMENT',
-  CLOSED = 'CLOSED',
-  ADOPTED = 'ADOPTED',
-}
-registerEnumType(DocumentStatusEnum, { name: 'DocumentStatus', description: 'DRAFT documents are seen by moderators only.' });
-
-export enum MotivationEnum {
-  COMMENTING = 'COMMENTING',
-  QUESTIONING = 'QUESTIONING',
-  AMENDING = 'AMENDING',
-  SUPPORTING = 'SUPPORTING',
-  OBJECTING = 'OBJECTING',
-}
-registerEnumType(MotivationEnum, { name: 'Motivation', description: 'Why an annotation was written; AMENDING proposes a replacement text.' });
-
-export enum AnnotationVisibilityEnum {
-  PUBLIC = 'PUBLIC',
-  ORGANIZATION = 'ORGANIZATION',
-}
-registerEnumType(AnnotationVisibilityEnum, {
-  name: 'AnnotationVisibility',
-  description: 'ORGANIZATION: only the author’s organisation and the ministry’s moderators see it.',
-});
-
-export enum AnnotationStatusEnum {
-  OPEN = 'OPEN',
-  ANSWERED = 'ANSWERED',
-  RESOLVED = 'RESOLVED',
-}
-registerEnumType(AnnotationStatusEnum, { name: 'AnnotationStatus' });
-
-export enum DispositionEnum {
-  ACCEPTED = 'ACCEPTED',
-  PARTIALLY_ACCEPTED = 'PARTIALLY_ACCEPTED',
-  REJECTED = 'REJECTED',
-  NOTED = 'NOTED',
-}
-registerEnumType(DispositionEnum, { name: 'Disposition', description: 'The ministry’s official answer to an annotation.' });
+export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
+export type DocumentKindEnum = (typeof DocumentKindEnum)[keyof typeof DocumentKindEnum];
+export const DocumentStatusEnum = graphqlEnum(DOCUMENT_STATUSES, 'DocumentStatus', 'DRAFT documents are seen by moderators only.');
+export type DocumentStatusEnum = (typeof DocumentStatusEnum)[keyof typeof DocumentStatusEnum];
+export const MotivationEnum = graphqlEnum(MOTIVATIONS, 'Motivation', 'Why an annotation was written; AMENDING proposes a replacement text.');
+export type MotivationEnum = (typeof MotivationEnum)[keyof typeof MotivationEnum];
+export const AnnotationVisibilityEnum = graphqlEnum(
+  VISIBILITIES,
+  'AnnotationVisibility',
+  'ORGANIZATION: only the author’s organisation and the ministry’s moderators see it.',
+);
+export type AnnotationVisibilityEnum = (typeof AnnotationVisibilityEnum)[keyof typeof AnnotationVisibilityEnum];
+export const AnnotationStatusEnum = graphqlEnum(ANNOTATION_STATUSES, 'AnnotationStatus');
+export type AnnotationStatusEnum = (typeof AnnotationStatusEnum)[keyof typeof AnnotationStatusEnum];
+export const DispositionEnum = graphqlEnum(DISPOSITIONS, 'Disposition', 'The ministry’s official answer to an annotation.');
+export type DispositionEnum = (typeof DispositionEnum)[keyof typeof DispositionEnum];
 
 export enum AnchorStatusEnum {
   EXACT = 'EXACT',

@@ -1,35 +1,19 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { MEMBERSHIP_ROLES, ORGANIZATION_KINDS, PLATFORM_ROLES, USER_STATUSES } from '@majlis/identity';
+import { graphqlEnum } from '../common/graphql-enum';
 
-export enum OrganizationKindEnum {
-  MINISTRY = 'MINISTRY',
-  FEDERATION = 'FEDERATION',
-  COMPANY = 'COMPANY',
-  INSTITUTION = 'INSTITUTION',
-}
-registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind' });
-
-export enum PlatformRoleEnum {
-  ADMIN = 'ADMIN',
-  MODERATOR = 'MODERATOR',
-  MEMBER = 'MEMBER',
-}
-registerEnumType(PlatformRoleEnum, { name: 'PlatformRole', description: 'What a person may do on the platform as a whole.' });
-
-export enum MembershipRoleEnum {
-  REPRESENTATIVE = 'REPRESENTATIVE',
-  MEMBER = 'MEMBER',
-}
-registerEnumType(MembershipRoleEnum, {
-  name: 'MembershipRole',
-  description: 'A REPRESENTATIVE speaks on behalf of the organisation; a MEMBER takes part in its work.',
-});
-
-export enum UserStatusEnum {
-  ACTIVE = 'ACTIVE',
-  SUSPENDED = 'SUSPENDED',
-  DELETED = 'DELETED',
-}
-registerEnumType(UserStatusEnum, { name: 'UserStatus' });
+export const OrganizationKindEnum = graphqlEnum(ORGANIZATION_KINDS, 'OrganizationKind');
+export type OrganizationKindEnum = (typeof OrganizationKindEnum)[keyof typeof OrganizationKindEnum];
+export const PlatformRoleEnum = graphqlEnum(PLATFORM_ROLES, 'PlatformRole', 'What a person may do on the platform as a whole.');
+export type PlatformRoleEnum = (typeof PlatformRoleEnum)[keyof typeof PlatformRoleEnum];
+export const MembershipRoleEnum = graphqlEnum(
+  MEMBERSHIP_ROLES,
+  'MembershipRole',
+  'A REPRESENTATIVE speaks on behalf of the organisation; a MEMBER takes part in its work.',
+);
+export type MembershipRoleEnum = (typeof MembershipRoleEnum)[keyof typeof MembershipRoleEnum];
+export const UserStatusEnum = graphqlEnum(USER_STATUSES, 'UserStatus');
+export type UserStatusEnum = (typeof UserStatusEnum)[keyof typeof UserStatusEnum];
 
 /** Locales in GraphQL's UPPER_CASE; the values are the stored language tags. */
 export enum LocaleEnum {

@@ -1,31 +1,14 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CONTENT_ACTIONS, CONTENT_TYPES, ContentAction, ContentType, REPORT_REASONS, ReportReason } from '@majlis/moderation';
+import { graphqlEnum } from '../common/graphql-enum';
 import { Connection } from '../common/connection.type';
 
-export enum ContentTypeEnum {
-  ANNOTATION = 'ANNOTATION',
-  COMMENT = 'COMMENT',
-  THREAD = 'THREAD',
-}
-registerEnumType(ContentTypeEnum, { name: 'ContentType', description: 'What can be reported and moderated.' });
-
-export enum ReportReasonEnum {
-  SPAM = 'SPAM',
-  ABUSIVE = 'ABUSIVE',
-  OFF_TOPIC = 'OFF_TOPIC',
-  CONFIDENTIAL_INFORMATION = 'CONFIDENTIAL_INFORMATION',
-  MISLEADING = 'MISLEADING',
-  OTHER = 'OTHER',
-}
-registerEnumType(ReportReasonEnum, { name: 'ReportReason' });
-
-export enum ContentActionEnum {
-  HIDE = 'HIDE',
-  RESTORE = 'RESTORE',
-  KEEP = 'KEEP',
-  LOCK = 'LOCK',
-  UNLOCK = 'UNLOCK',
-}
-registerEnumType(ContentActionEnum, { name: 'ContentAction', description: 'KEEP: reviewed, stays visible, reports closed.' });
+export const ContentTypeEnum = graphqlEnum(CONTENT_TYPES, 'ContentType', 'What can be reported and moderated.');
+export type ContentTypeEnum = (typeof ContentTypeEnum)[keyof typeof ContentTypeEnum];
+export const ReportReasonEnum = graphqlEnum(REPORT_REASONS, 'ReportReason');
+export type ReportReasonEnum = (typeof ReportReasonEnum)[keyof typeof ReportReasonEnum];
+export const ContentActionEnum = graphqlEnum(CONTENT_ACTIONS, 'ContentAction', 'KEEP: reviewed, stays visible, reports closed.');
+export type ContentActionEnum = (typeof ContentActionEnum)[keyof typeof ContentActionEnum];
 
 export enum UserActionEnum {
   SUSPEND = 'SUSPEND',
@@ -48,7 +31,7 @@ export class ModerationStateModel {
 @ObjectType('ReasonCount')
 export class ReasonCountModel {
   @Field(() => ReportReasonEnum)
-  reason: ReportReasonEnum;
+  reason: ReportReason;
 
   @Field(() => Int)
   count: number;
@@ -57,7 +40,7 @@ export class ReasonCountModel {
 @ObjectType('ModerationQueueItem', { description: 'A piece of reported content with its open reports (reporters are not named).' })
 export class QueueItemModel {
   @Field(() => ContentTypeEnum)
-  contentType: ContentTypeEnum;
+  contentType: ContentType;
 
   @Field(() => ID)
   contentId: string;
@@ -146,13 +129,13 @@ export class ModerateContentPayload {
 @InputType()
 export class ReportContentInput {
   @Field(() => ContentTypeEnum)
-  contentType: ContentTypeEnum;
+  contentType: ContentType;
 
   @Field(() => ID)
   contentId: string;
 
   @Field(() => ReportReasonEnum)
-  reason: ReportReasonEnum;
+  reason: ReportReason;
 
   @Field(() => String, { nullable: true })
   explanation?: string | null;
@@ -161,13 +144,13 @@ export class ReportContentInput {
 @InputType()
 export class ModerateContentInput {
   @Field(() => ContentTypeEnum)
-  contentType: ContentTypeEnum;
+  contentType: ContentType;
 
   @Field(() => ID)
   contentId: string;
 
   @Field(() => ContentActionEnum)
-  action: ContentActionEnum;
+  action: ContentAction;
 
   @Field()
   reason: string;
