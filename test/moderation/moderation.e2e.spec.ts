@@ -144,6 +144,10 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
     const actions = log.data!.moderationLog.edges.map((edge) => edge.node.action);
     expect(actions.slice(0, 3)).toEqual(['REINSTATE', 'SUSPEND', 'LOCK']);
     expect(actions).toContain('AUTO_HIDE');
+    const filtered = await app.gql<{ moderationLog: { edges: { node: { action: string } }[] } }>(
+      `query($filter: ModerationLogFilter) { moderationLog(filter: $filter) { edges { node { action } } } }`, { filter: { targetUserId: member } }, token.moderator);
+    expect(filtered.data!.moderationLog.edges.map((edge) => edge.node.action)).toEqual(['REINSTATE', 'SUSPEND']);
+    expect(outcome(await app.gql(`query { moderationLog(filter: { action: "DELETE_EVERYTHING" }) { totalCount } }`, {}, token.moderator))).toBe('BAD_USER_INPUT');
     expect(outcome(await app.gql(`{ moderationLog { totalCount } }`, {}, token.federationRepresentative))).toBe('FORBIDDEN');
     await expect(app.db.query(`UPDATE moderation_actions SET reason = 'réécrit'`)).rejects.toThrow(/append-only/);
     await expect(app.db.query(`DELETE FROM moderation_actions`)).rejects.toThrow(/append-only/);

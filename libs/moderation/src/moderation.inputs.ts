@@ -37,6 +37,15 @@ export const userActionInput = z.object({
 });
 export type UserActionInput = z.input<typeof userActionInput>;
 
+export const logFilter = z.object({
+  action: z.enum(['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK', 'SUSPEND', 'REINSTATE', 'AUTO_HIDE']).nullable().optional(),
+  moderatorId: id.nullable().optional(),
+  contentType: z.enum(CONTENT_TYPES).nullable().optional(),
+  contentId: id.nullable().optional(),
+  targetUserId: id.nullable().optional(),
+});
+export type LogFilter = z.input<typeof logFilter>;
+
 export const queueFilter = z.object({
   reason: z.enum(REPORT_REASONS).nullable().optional(),
   spaceId: id.nullable().optional(),

@@ -17,7 +17,17 @@ import {
 } from '@majlis/kernel';
 import { User, UserService } from '@majlis/identity';
 import { ContentType, ModeratedContentRegistry } from './moderated-content';
-import { ContentActionInput, QueueFilter, ReportReason, UserActionInput, contentActionInput, queueFilter, userActionInput } from './moderation.inputs';
+import {
+  ContentActionInput,
+  LogFilter,
+  QueueFilter,
+  ReportReason,
+  UserActionInput,
+  contentActionInput,
+  logFilter,
+  queueFilter,
+  userActionInput,
+} from './moderation.inputs';
 import { ensureModerationRow } from './report.service';
 
 /** One piece of reported content in the queue, its open reports grouped. */
@@ -172,14 +182,23 @@ export class ModerationService {
     return user;
   }
 
-  /** The moderation log, newest first: platform moderators only. */
-  async history(actor: Actor, page: PageRequest): Promise<Connection<LoggedAction>> {
+  /** The moderation log, newest first, filtered by action, moderator, content or person: platform moderators only. */
+  async history(actor: Actor, rawFilter: LogFilter, page: PageRequest): Promise<Connection<LoggedAction>> {
     if (!isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators read the moderation log.');
+    const filter = parseInput(logFilter, rawFilter, 'filter');
     const window = pageWindow(page);
     const params: unknown[] = [];
-    const cursor = window.after ? `WHERE (created_at, id) < ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM moderation_actions`);
-    const rows = await this.db.query(`SELECT * FROM moderation_actions ${cursor} ORDER BY created_at DESC, id DESC LIMIT ${window.limit + 1}`, params);
+    const where: string[] = [];
+    const columns = { action: 'action', moderatorId: 'moderator_id', contentType: 'content_type', contentId: 'content_id', targetUserId: 'target_user_id' } as const;
+    for (const [field, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
+      if (filter[field]) where.push(`${column} = $${params.push(filter[field])}`);
+    }
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+    if (window.after) where.push(`(created_at, id) < ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`);
+    const rows = await this.db.query(
+      `SELECT * FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${window.limit + 1}`,
+      params,
+    );
     const actions: LoggedAction[] = rows.map((row: Record<string, unknown>) => ({
       id: row['id'],
       moderatorId: row['moderator_id'],

@@ -181,6 +181,24 @@ export class ModerateUserInput {
 }
 
 @InputType()
+export class ModerationLogFilter {
+  @Field(() => String, { nullable: true, description: 'HIDE, RESTORE, KEEP, LOCK, UNLOCK, SUSPEND, REINSTATE or AUTO_HIDE.' })
+  action?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  moderatorId?: string | null;
+
+  @Field(() => ContentTypeEnum, { nullable: true })
+  contentType?: ContentType | null;
+
+  @Field(() => ID, { nullable: true })
+  contentId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  targetUserId?: string | null;
+}
+
+@InputType()
 export class ModerationQueueFilter {
   @Field(() => ReportReasonEnum, { nullable: true })
   reason?: ReportReasonEnum | null;

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { LoggedAction, ModerationService, QueueItem, ReportService } from '@majlis/moderation';
+import { LogFilter, LoggedAction, ModerationService, QueueItem, ReportService } from '@majlis/moderation';
 import type { AuthenticatedActor, User } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
@@ -13,6 +13,7 @@ import {
   ModerateUserInput,
   ModerationActionModel,
   ModerationLogConnection,
+  ModerationLogFilter,
   ModerationQueueConnection,
   ModerationQueueFilter,
   ReportContentInput,
@@ -53,8 +54,12 @@ export class ModerationResolver {
   }
 
   @Query(() => ModerationLogConnection, { description: 'Platform moderators: the append-only moderation log, newest first.' })
-  moderationLog(@CurrentActor() actor: AuthenticatedActor, @Args() page: PageArgs): Promise<DomainConnection<LoggedAction>> {
-    return this.moderation.history(actor, page);
+  moderationLog(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args() page: PageArgs,
+    @Args('filter', { nullable: true }) filter?: ModerationLogFilter,
+  ): Promise<DomainConnection<LoggedAction>> {
+    return this.moderation.history(actor, (filter ?? {}) as LogFilter, page);
   }
 }
 
