@@ -63,12 +63,11 @@ export class CommentService implements OnModuleInit {
   async post(actor: Actor, raw: PostCommentInput): Promise<Comment> {
     const input = parseInput(postCommentInput, raw);
     const access = this.subjects.access(input.subjectType);
-    await access.ensureVisible(actor, input.subjectId);
+    await access.ensureCanReply(actor, input.subjectId, input.official);
     if (input.official && !isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators answer officially.');
     if (input.onBehalfOfOrganizationId && !isRepresentativeOf(actor, input.onBehalfOfOrganizationId)) {
       throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
     }
-    await access.ensureCanReply(actor, input.subjectId, input.official);
     let depth = 1;
     if (input.parentId) {
       const parent = await this.db.getRepository(Comment).findOneBy({ id: input.parentId });

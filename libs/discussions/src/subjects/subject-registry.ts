@@ -10,7 +10,10 @@ export type SubjectType = 'ANNOTATION' | 'THREAD' | 'COMMENT';
 export interface SubjectAccess {
   /** The subject's author; throws NOT_FOUND when it does not exist or the actor may not see it. */
   ensureVisible(actor: Actor, subjectId: string): Promise<{ authorId: string }>;
-  /** Throws (FORBIDDEN, DEADLINE_PASSED, …) when the actor may not reply now; `official` replies are the ministry's. */
+  /**
+   * Throws when the actor may not reply now: NOT_FOUND when they may not even see the subject (so callers need not
+   * also call ensureVisible), else FORBIDDEN, DEADLINE_PASSED, …; `official` replies are the ministry's.
+   */
   ensureCanReply(actor: Actor, subjectId: string, official: boolean): Promise<void>;
   /** Which of these people may read the subject (mentions of anyone else are not resolved). */
   readersAmong(subjectId: string, userIds: readonly string[]): Promise<Set<string>>;

@@ -25,8 +25,14 @@ export class SpaceResolver {
   ) {}
 
   @Query(() => SpaceModel, { description: 'A space by id or slug; NOT_FOUND for a PRIVATE space you are not in.' })
-  async space(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Space> {
-    return (await this.spaceService.get(actor, id)).space;
+  async space(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: GraphQLContext,
+  ): Promise<Space> {
+    const { space, role } = await this.spaceService.get(actor, id);
+    context.loaders.spaceRole.prime(space.id, role);
+    return space;
   }
 
   @Query(() => SpaceConnection, { description: 'The spaces you can read.' })
