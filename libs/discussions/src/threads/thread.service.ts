@@ -193,16 +193,16 @@ export class ThreadService implements OnModuleInit {
   async activity(actor: Actor, threadIds: readonly string[]): Promise<Map<string, ThreadActivity>> {
     if (threadIds.length === 0) return new Map();
     const rows: { id: string; replies: string; participants: string; unread: string; last_read_at: Date | null }[] = await this.db.query(
-      `SELECT t.id,
-              count(c.id) AS replies,
-              count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> t.author_id) + 1 AS participants,
-              count(c.id) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz)) AS unread,
-              r.last_read_at
+      `SELECT t.id, a.replies, a.participants, a.unread, r.last_read_at
          FROM threads t
-         LEFT JOIN comments c ON c.subject_type = 'THREAD' AND c.subject_id = t.id AND c.deleted_at IS NULL AND NOT ${hiddenSql('COMMENT', 'c')}
          LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
-        WHERE t.id = ANY($1::uuid[])
-        GROUP BY t.id, r.last_read_at`,
+        CROSS JOIN LATERAL (
+              SELECT count(*) AS replies,
+                     count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> t.author_id) + 1 AS participants,
+                     count(*) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz)) AS unread
+                FROM comments c
+               WHERE c.subject_type = 'THREAD' AND c.subject_id = t.id AND c.deleted_at IS NULL AND NOT ${hiddenSql('COMMENT', 'c')}) a
+        WHERE t.id = ANY($1::uuid[])`,
       [[...threadIds], actor.userId],
     );
     return new Map(
