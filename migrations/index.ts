@@ -3,6 +3,7 @@ import { CreateDocumentsAndAnnotations1795690000000 } from './1795690000000-Crea
 import { CreateComments1795692000000 } from './1795692000000-CreateComments';
 import { CreateSpacesAndThreads1795694000000 } from './1795694000000-CreateSpacesAndThreads';
 import { CreateModerationAndAudit1795696000000 } from './1795696000000-CreateModerationAndAudit';
+import { CreateConsultations1795698000000 } from './1795698000000-CreateConsultations';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateComments1795692000000,
   CreateSpacesAndThreads1795694000000,
   CreateModerationAndAudit1795696000000,
+  CreateConsultations1795698000000,
 ];

@@ -7,11 +7,20 @@ import { SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty 
 /** The server clock of a test app: real time plus an offset the test moves forward. */
 export class TestClock extends Clock {
   private offsetMs = 0;
+  private frozenAt: number | null = null;
   now(): Date {
-    return new Date(Date.now() + this.offsetMs);
+    return new Date(this.frozenAt ?? Date.now() + this.offsetMs);
   }
   advance(milliseconds: number): void {
-    this.offsetMs += milliseconds;
+    if (this.frozenAt !== null) this.frozenAt += milliseconds;
+    else this.offsetMs += milliseconds;
+  }
+  /** Stops time at an exact instant (to the millisecond), e.g. one millisecond before a deadline. */
+  freeze(at: Date): void {
+    this.frozenAt = at.getTime();
+  }
+  unfreeze(): void {
+    this.frozenAt = null;
   }
 }
 

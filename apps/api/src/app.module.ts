@@ -9,6 +9,7 @@ import { Clock } from '@majlis/kernel';
 import { CommentService, DiscussionsModule, EndorsementService, SpaceService, ThreadService } from '@majlis/discussions';
 import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
+import { ConsultationService, ConsultationsModule } from '@majlis/consultations';
 import { ModerationModule, ModerationService } from '@majlis/moderation';
 import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
@@ -52,9 +53,10 @@ export class AppModule {
         }),
         DiscussionsModule,
         DocumentsModule,
+        ConsultationsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [DocumentsModule],
+          imports: [DocumentsModule, ConsultationsModule],
           inject: [
             OrganizationService,
             UserService,
@@ -65,6 +67,7 @@ export class AppModule {
             SpaceService,
             ThreadService,
             ModerationService,
+            ConsultationService,
           ],
           useFactory: (
             organizations: OrganizationService,
@@ -76,7 +79,9 @@ export class AppModule {
             spaces: SpaceService,
             threads: ThreadService,
             moderation: ModerationService,
-          ) => graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads, moderation }),
+            consultations: ConsultationService,
+          ) =>
+            graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads, moderation, consultations }),
         }),
       ],
       controllers: [HealthController, AnnotationExportController, PersonalDataController],

@@ -18,7 +18,9 @@ export type AuditKind =
   | 'INVITATION_ACCEPTED'
   | 'ORGANIZATION_VERIFIED'
   | 'ACCOUNT_DELETED'
-  | 'PERSONAL_DATA_EXPORTED';
+  | 'PERSONAL_DATA_EXPORTED'
+  | 'CONSULTATION_DEADLINE_CHANGED'
+  | 'CONSULTATION_RESULTS_PUBLISHED';
 
 export interface AuditEventInput {
   readonly kind: AuditKind;

@@ -1,5 +1,6 @@
 import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
 import { CommentResolver } from './discussions/comment.resolver';
+import { ConsultationResolver, ContributionResolver } from './consultations/consultation.resolver';
 import { ModerationActionResolver, ModerationResolver } from './moderation/moderation.resolver';
 import { SpaceMemberResolver, SpaceResolver } from './discussions/space.resolver';
 import { CitationResolver, ThreadResolver } from './discussions/thread.resolver';
@@ -28,4 +29,6 @@ export const RESOLVERS = [
   CitationResolver,
   ModerationResolver,
   ModerationActionResolver,
+  ConsultationResolver,
+  ContributionResolver,
 ];

@@ -1,0 +1,135 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Connection as DomainConnection } from '@majlis/kernel';
+import { Consultation, ConsultationQuestion, ConsultationService, Contribution, ContributionService } from '@majlis/consultations';
+import type { AuthenticatedActor } from '@majlis/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import { PageArgs } from '../common/page.args';
+import type { GraphQLContext } from '../graphql-context';
+import {
+  AnswerModel,
+  ConsultationConnection,
+  ConsultationIdInput,
+  ConsultationModel,
+  ConsultationPayload,
+  ConsultationStateEnum,
+  ContributionModel,
+  ContributionPayload,
+  CreateConsultationInput,
+  ExtendConsultationInput,
+  JoinConsultationInput,
+  QuestionModel,
+  ReceiptCheckModel,
+  ReceiptModel,
+  SaveContributionInput,
+  SubmitContributionPayload,
+} from './consultations.models';
+
+@Resolver(() => ConsultationModel)
+export class ConsultationResolver {
+  constructor(
+    private readonly consultationService: ConsultationService,
+    private readonly contributions: ContributionService,
+  ) {}
+
+  @Query(() => ConsultationModel)
+  consultation(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Consultation> {
+    return this.consultationService.get(actor, id);
+  }
+
+  @Query(() => ConsultationConnection, { description: 'Published consultations (and drafts, for moderators), latest deadline first.' })
+  consultations(@CurrentActor() actor: AuthenticatedActor, @Args() page: PageArgs): Promise<DomainConnection<Consultation>> {
+    return this.consultationService.list(actor, page);
+  }
+
+  @Query(() => ContributionModel, { description: 'Your organisation’s contribution (members only).' })
+  contribution(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('consultationId', { type: () => ID }) consultationId: string,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<Contribution> {
+    return this.contributions.get(actor, consultationId, organizationId);
+  }
+
+  @Public()
+  @Query(() => ReceiptCheckModel, { description: 'Checks a receipt: anyone holding it can verify what was received.' })
+  verifyReceipt(@Args('trackingNumber') trackingNumber: string, @Args('digest') digest: string) {
+    return this.contributions.verifyReceipt(trackingNumber, digest);
+  }
+
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: a new consultation, in DRAFT, with its questions.' })
+  async createConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateConsultationInput) {
+    return { consultation: await this.consultationService.create(actor, input as never) };
+  }
+
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: publishes a draft; it opens at opensAt (questions frozen).' })
+  async publishConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
+    return { consultation: await this.consultationService.publish(actor, input.id) };
+  }
+
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: opens a scheduled consultation now.' })
+  async openConsultationNow(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
+    return { consultation: await this.consultationService.openNow(actor, input.id) };
+  }
+
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: moves the deadline later (logged; a closed consultation re-opens).' })
+  async extendConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ExtendConsultationInput) {
+    return { consultation: await this.consultationService.extend(actor, input.id, input.closesAt) };
+  }
+
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: closes an open consultation now.' })
+  async closeConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
+    return { consultation: await this.consultationService.closeNow(actor, input.id) };
+  }
+
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: publishes the results of a closed consultation.' })
+  async publishConsultationResults(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
+    return { consultation: await this.consultationService.publishResults(actor, input.id) };
+  }
+
+  @Mutation(() => ContributionPayload, { description: 'A representative joins for their organisation, which gets a draft contribution.' })
+  async joinConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: JoinConsultationInput) {
+    await this.consultationService.join(actor, input.consultationId, input.organizationId);
+    return { contribution: await this.contributions.get(actor, input.consultationId, input.organizationId) };
+  }
+
+  @Mutation(() => ContributionPayload, { description: 'Members save answers to the draft; a stale version answers CONFLICT.' })
+  async saveContribution(@CurrentActor() actor: AuthenticatedActor, @Args('input') { consultationId, organizationId, ...changes }: SaveContributionInput) {
+    return { contribution: await this.contributions.save(actor, consultationId, organizationId, changes) };
+  }
+
+  @Mutation(() => SubmitContributionPayload, { description: 'A representative submits before the deadline; retrying returns the same receipt.' })
+  async submitContribution(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: JoinConsultationInput) {
+    return { receipt: await this.contributions.submit(actor, input.consultationId, input.organizationId) };
+  }
+
+  @ResolveField(() => ConsultationStateEnum)
+  state(@Parent() consultation: Consultation): string {
+    return this.consultationService.stateOf(consultation);
+  }
+
+  @ResolveField(() => [QuestionModel])
+  async questions(@Parent() consultation: Consultation, @Context() context: GraphQLContext): Promise<ConsultationQuestion[]> {
+    return context.loaders.questionsOfConsultation.load(consultation.id);
+  }
+}
+
+@Resolver(() => ContributionModel)
+export class ContributionResolver {
+  constructor(private readonly contributions: ContributionService) {}
+
+  @ResolveField(() => [AnswerModel])
+  answers(@Parent() contribution: Contribution): AnswerModel[] {
+    return Object.entries(contribution.answers).map(([questionId, value]) => ({
+      questionId,
+      text: typeof value === 'string' && !Array.isArray(value) ? value : null,
+      choices: Array.isArray(value) ? (value as string[]) : null,
+      scale: typeof value === 'number' ? value : null,
+    }));
+  }
+
+  @ResolveField(() => ReceiptModel, { nullable: true, description: 'The latest submission’s receipt.' })
+  latestReceipt(@Parent() contribution: Contribution) {
+    return this.contributions.latestReceipt(contribution.id);
+  }
+}

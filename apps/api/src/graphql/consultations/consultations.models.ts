@@ -1,0 +1,267 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CONSENTS, Consent, QUESTION_KINDS, QuestionKind } from '@majlis/consultations';
+import { Connection } from '../common/connection.type';
+import { graphqlEnum } from '../common/graphql-enum';
+import { OrganizationKindEnum } from '../identity/identity.enums';
+
+export const QuestionKindEnum = graphqlEnum(QUESTION_KINDS, 'QuestionKind');
+export type QuestionKindEnum = (typeof QuestionKindEnum)[keyof typeof QuestionKindEnum];
+export const ConsentEnum = graphqlEnum(CONSENTS, 'PublicationConsent', 'How a contribution may appear in the published results.');
+export type ConsentEnum = (typeof ConsentEnum)[keyof typeof ConsentEnum];
+
+export enum ConsultationStateEnum {
+  DRAFT = 'DRAFT',
+  SCHEDULED = 'SCHEDULED',
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+  RESULTS_PUBLISHED = 'RESULTS_PUBLISHED',
+}
+registerEnumType(ConsultationStateEnum, { name: 'ConsultationState', description: 'By the server clock: OPEN from opensAt to closesAt (exclusive).' });
+
+@ObjectType('ConsultationQuestion')
+export class QuestionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => QuestionKindEnum)
+  kind: QuestionKind;
+
+  @Field()
+  prompt: string;
+
+  @Field()
+  required: boolean;
+
+  @Field(() => [String])
+  options: string[];
+
+  @Field(() => Int, { nullable: true })
+  maxLength: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The article of the document the question is about.' })
+  sectionKey: string | null;
+}
+
+@ObjectType('Consultation')
+export class ConsultationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  summary: string;
+
+  @Field()
+  opensAt: Date;
+
+  @Field()
+  closesAt: Date;
+
+  @Field(() => [OrganizationKindEnum], { description: 'Organisations of these kinds may take part (besides invited ones).' })
+  eligibleKinds: string[];
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType('Answer')
+export class AnswerModel {
+  @Field(() => ID)
+  questionId: string;
+
+  @Field(() => String, { nullable: true })
+  text: string | null;
+
+  @Field(() => [String], { nullable: true })
+  choices: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  scale: number | null;
+}
+
+@ObjectType('Receipt', { description: 'Proof of a submission: keep it to re-check later that what was received is what you sent.' })
+export class ReceiptModel {
+  @Field()
+  trackingNumber: string;
+
+  @Field()
+  submittedAt: Date;
+
+  @Field({ description: 'SHA-256 of the canonical contribution.' })
+  digest: string;
+}
+
+@ObjectType('Contribution', { description: 'An organisation’s contribution (its members see it).' })
+export class ContributionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  status: string;
+
+  @Field(() => ConsentEnum)
+  consent: Consent;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field()
+  updatedAt: Date;
+
+  answers: Record<string, unknown>;
+}
+
+@ObjectType('ReceiptCheck')
+export class ReceiptCheckModel {
+  @Field()
+  valid: boolean;
+
+  @Field(() => Date, { nullable: true })
+  submittedAt: Date | null;
+
+  @Field({ description: 'Whether it is the organisation’s latest submission (the one that counts).' })
+  latest: boolean;
+}
+
+@ObjectType()
+export class ConsultationConnection extends Connection(ConsultationModel, 'Consultation') {}
+
+@ObjectType()
+export class ConsultationPayload {
+  @Field(() => ConsultationModel)
+  consultation: ConsultationModel;
+}
+
+@ObjectType()
+export class ContributionPayload {
+  @Field(() => ContributionModel)
+  contribution: ContributionModel;
+}
+
+@ObjectType()
+export class SubmitContributionPayload {
+  @Field(() => ReceiptModel)
+  receipt: ReceiptModel;
+}
+
+@InputType()
+export class CitationForQuestionInput {
+  @Field(() => ID)
+  documentId: string;
+
+  @Field(() => Int)
+  versionNumber: number;
+
+  @Field()
+  sectionKey: string;
+}
+
+@InputType()
+export class QuestionInput {
+  @Field(() => QuestionKindEnum)
+  kind: QuestionKind;
+
+  @Field()
+  prompt: string;
+
+  @Field({ defaultValue: false })
+  required: boolean;
+
+  @Field(() => [String], { defaultValue: [] })
+  options: string[];
+
+  @Field(() => Int, { nullable: true })
+  maxLength?: number | null;
+
+  @Field(() => CitationForQuestionInput, { nullable: true })
+  citation?: CitationForQuestionInput | null;
+}
+
+@InputType()
+export class CreateConsultationInput {
+  @Field()
+  title: string;
+
+  @Field({ defaultValue: '' })
+  summary: string;
+
+  @Field()
+  opensAt: Date;
+
+  @Field()
+  closesAt: Date;
+
+  @Field(() => [OrganizationKindEnum], { defaultValue: [] })
+  eligibleKinds: string[];
+
+  @Field(() => [ID], { defaultValue: [] })
+  invitedOrganizationIds: string[];
+
+  @Field(() => [ID], { defaultValue: [] })
+  documentIds: string[];
+
+  @Field(() => [QuestionInput])
+  questions: QuestionInput[];
+}
+
+@InputType()
+export class ConsultationIdInput {
+  @Field(() => ID)
+  id: string;
+}
+
+@InputType()
+export class ExtendConsultationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  closesAt: Date;
+}
+
+@InputType()
+export class JoinConsultationInput {
+  @Field(() => ID)
+  consultationId: string;
+
+  @Field(() => ID)
+  organizationId: string;
+}
+
+@InputType()
+export class AnswerInput {
+  @Field(() => ID)
+  questionId: string;
+
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  choices?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  scale?: number | null;
+}
+
+@InputType()
+export class SaveContributionInput {
+  @Field(() => ID)
+  consultationId: string;
+
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => [AnswerInput], { defaultValue: [] })
+  answers: AnswerInput[];
+
+  @Field(() => ConsentEnum, { nullable: true })
+  consent?: Consent;
+}

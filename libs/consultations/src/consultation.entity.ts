@@ -1,0 +1,147 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export const QUESTION_KINDS = ['TEXT', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'SCALE'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export const CONSENTS = ['PUBLIC_NAMED', 'PUBLIC_ANONYMOUS', 'CONFIDENTIAL'] as const;
+export type Consent = (typeof CONSENTS)[number];
+
+/** A formal consultation: the ministry asks, eligible organisations answer before the deadline. */
+@Entity({ name: 'consultations' })
+export class Consultation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ name: 'opens_at', type: 'timestamptz' })
+  opensAt: Date;
+
+  @Column({ name: 'closes_at', type: 'timestamptz' })
+  closesAt: Date;
+
+  /** Set when the ministry publishes it (DRAFT until then); it then opens at opensAt by the server clock. */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ name: 'results_published_at', type: 'timestamptz', nullable: true })
+  resultsPublishedAt: Date | null;
+
+  @Column({ name: 'eligible_kinds', type: 'text', array: true })
+  eligibleKinds: string[];
+
+  @Column({ name: 'document_ids', type: 'uuid', array: true })
+  documentIds: string[];
+
+  @Column({ name: 'created_by_id', type: 'uuid' })
+  createdById: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}
+
+@Entity({ name: 'consultation_questions' })
+export class ConsultationQuestion {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'consultation_id', type: 'uuid' })
+  consultationId: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'text' })
+  kind: QuestionKind;
+
+  @Column({ type: 'text' })
+  prompt: string;
+
+  @Column({ type: 'boolean' })
+  required: boolean;
+
+  @Column({ type: 'text', array: true })
+  options: string[];
+
+  @Column({ name: 'max_length', type: 'integer', nullable: true })
+  maxLength: number | null;
+
+  @Column({ name: 'document_id', type: 'uuid', nullable: true })
+  documentId: string | null;
+
+  @Column({ name: 'version_id', type: 'uuid', nullable: true })
+  versionId: string | null;
+
+  @Column({ name: 'section_key', type: 'text', nullable: true })
+  sectionKey: string | null;
+}
+
+/** One organisation's contribution: a draft its members edit together, then submitted by a representative. */
+@Entity({ name: 'contributions' })
+export class Contribution {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'consultation_id', type: 'uuid' })
+  consultationId: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'text' })
+  status: 'DRAFT' | 'SUBMITTED';
+
+  /** Question id → answer (text, option, options, or 1–5). */
+  @Column({ type: 'jsonb' })
+  answers: Record<string, unknown>;
+
+  @Column({ type: 'text' })
+  consent: Consent;
+
+  @Column({ name: 'updated_by_id', type: 'uuid', nullable: true })
+  updatedById: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}
+
+/** Each submission is kept; the latest counts. Its digest lets anyone holding the receipt re-check it. */
+@Entity({ name: 'contribution_submissions' })
+export class ContributionSubmission {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'contribution_id', type: 'uuid' })
+  contributionId: string;
+
+  @Column({ name: 'tracking_number', type: 'text' })
+  trackingNumber: string;
+
+  @Column({ name: 'submitted_by_id', type: 'uuid' })
+  submittedById: string;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt: Date;
+
+  /** The canonical JSON of what was submitted: the digest is its SHA-256. */
+  @Column({ type: 'text' })
+  canonical: string;
+
+  @Column({ type: 'text' })
+  digest: string;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { multiLineText, singleLineText } from '@majlis/kernel';
+import { CONSENTS, QUESTION_KINDS } from './consultation.entity';
+
+const id = z.string().uuid('is not a valid id');
+const instant = z.coerce.date({ message: 'must be an ISO-8601 date and time' });
+
+export const questionInput = z
+  .object({
+    kind: z.enum(QUESTION_KINDS),
+    prompt: multiLineText(2000).refine((value) => value.trim().length > 0, 'must not be empty'),
+    required: z.boolean().default(false),
+    options: z.array(singleLineText(200)).max(30, 'at most 30 options').default([]),
+    maxLength: z.number().int().min(1).max(10_000).nullable().optional(),
+    citation: z.object({ documentId: id, versionNumber: z.number().int().min(1), sectionKey: z.string().min(1).max(50) }).nullable().optional(),
+  })
+  .superRefine((question, ctx) => {
+    const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTI_CHOICE';
+    if (choice && question.options.length < 2) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'a choice needs at least two options' });
+    if (!choice && question.options.length > 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'only choices have options' });
+    if (new Set(question.options).size !== question.options.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'options must differ' });
+  });
+
+export const createConsultationInput = z
+  .object({
+    title: singleLineText(200),
+    summary: multiLineText(10_000).default(''),
+    opensAt: instant,
+    closesAt: instant,
+    eligibleKinds: z.array(z.enum(['MINISTRY', 'FEDERATION', 'COMPANY', 'INSTITUTION'])).default([]),
+    invitedOrganizationIds: z.array(id).max(500).default([]),
+    documentIds: z.array(id).max(20).default([]),
+    questions: z.array(questionInput).min(1, 'ask at least one question').max(100, 'at most 100 questions'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.closesAt <= value.opensAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'must be after opensAt' });
+    if (value.eligibleKinds.length === 0 && value.invitedOrganizationIds.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['eligibleKinds'], message: 'say who may take part: organisation kinds, invited organisations, or both' });
+    }
+  });
+export type CreateConsultationInput = z.input<typeof createConsultationInput>;
+
+/** An answer as a client sends it: the field matching the question's kind (text, choices, or a 1–5 scale). */
+export const answerInput = z.object({
+  questionId: id,
+  text: z.string().max(10_000, 'must be at most 10000 characters').nullable().optional(),
+  choices: z.array(z.string().max(200)).max(30).nullable().optional(),
+  scale: z.number().nullable().optional(),
+});
+export type AnswerInput = z.input<typeof answerInput>;
+
+export const saveContributionInput = z.object({
+  version: z.number().int().min(1),
+  answers: z.array(answerInput).max(100).default([]),
+  consent: z.enum(CONSENTS).optional(),
+});
+export type SaveContributionInput = z.input<typeof saveContributionInput>;

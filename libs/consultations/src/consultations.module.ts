@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ConsultationService } from './consultation.service';
+import { ContributionService } from './contribution.service';
+
+/** Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry. */
+@Module({
+  providers: [ConsultationService, ContributionService],
+  exports: [ConsultationService, ContributionService],
+})
+export class ConsultationsModule {}

@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  Actor,
+  Clock,
+  DeadlinePassedError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  isMemberOf,
+  isRepresentativeOf,
+  parseId,
+  parseInput,
+  updateVersioned,
+} from '@majlis/kernel';
+import { answerProblems, canonicalContribution, sha256, storedAnswers } from './answers';
+import { Consultation, Contribution, ContributionSubmission } from './consultation.entity';
+import { SaveContributionInput, saveContributionInput } from './consultation.inputs';
+import { stateAt } from './consultation-state';
+import { ConsultationService } from './consultation.service';
+
+export interface Receipt {
+  readonly trackingNumber: string;
+  readonly submittedAt: Date;
+  /** SHA-256 of the canonical contribution; anyone holding the receipt can re-check it. */
+  readonly digest: string;
+}
+
+/**
+ * An organisation's contribution: its members edit the draft together (a stale version answers CONFLICT), its
+ * representatives submit it before the deadline — checked by the server clock when the submission is processed.
+ * Submitting again with the same content returns the same receipt; with new content, a new one (the latest counts).
+ */
+@Injectable()
+export class ContributionService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly consultations: ConsultationService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The organisation's contribution, for its members. */
+  async get(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<Contribution> {
+    const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
+    const organizationId = parseId(rawOrganizationId, 'organizationId');
+    if (!isMemberOf(actor, organizationId)) throw new NotFoundError('Contribution');
+    const contribution = await this.db.getRepository(Contribution).findOneBy({ consultationId: consultation.id, organizationId });
+    if (!contribution) throw new NotFoundError('Contribution', 'Your organisation has not joined this consultation.');
+    return contribution;
+  }
+
+  async save(actor: Actor, rawConsultationId: string, rawOrganizationId: string, raw: SaveContributionInput): Promise<Contribution> {
+    const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
+    const input = parseInput(saveContributionInput, raw);
+    const consultation = await this.consultations.get(actor, contribution.consultationId);
+    this.ensureOpen(consultation);
+    const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
+    const answers = Object.fromEntries(
+      Object.entries({ ...contribution.answers, ...storedAnswers(questions, input.answers) }).filter(([, value]) => value !== null),
+    );
+    const problems = answerProblems(questions, answers, false);
+    if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);
+    await updateVersioned(
+      this.db.manager,
+      Contribution,
+      contribution.id,
+      input.version,
+      { answers, ...(input.consent ? { consent: input.consent } : {}), updatedById: actor.userId },
+      'This contribution',
+    );
+    return this.get(actor, consultation.id, contribution.organizationId);
+  }
+
+  async submit(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<Receipt> {
+    const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
+    if (!isRepresentativeOf(actor, contribution.organizationId)) {
+      throw new ForbiddenError('Only a representative submits the organisation’s contribution.');
+    }
+    return this.db.transaction(async (manager) => {
+      const locked = await manager.getRepository(Contribution).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: contribution.id }).getOneOrFail();
+      const consultation = await manager.getRepository(Consultation).findOneByOrFail({ id: locked.consultationId });
+      this.ensureOpen(consultation);
+      const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
+      const problems = answerProblems(questions, locked.answers, true);
+      if (Object.keys(problems).length > 0) throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
+      const canonical = canonicalContribution(consultation.id, locked.organizationId, locked.consent, questions, locked.answers);
+      const digest = sha256(canonical);
+      const latest = await manager.getRepository(ContributionSubmission).findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
+      if (latest && latest.digest === digest) return receiptOf(latest);
+      const submission = await manager.getRepository(ContributionSubmission).save(
+        manager.getRepository(ContributionSubmission).create({
+          contributionId: locked.id,
+          trackingNumber: trackingNumber(this.clock.now()),
+          submittedById: actor.userId,
+          submittedAt: this.clock.now(),
+          canonical,
+          digest,
+        }),
+      );
+      await manager.getRepository(Contribution).update({ id: locked.id }, { status: 'SUBMITTED', version: () => 'version + 1' } as never);
+      return receiptOf(submission);
+    });
+  }
+
+  /** Anyone holding a receipt checks it: the tracking number exists and the digest is the one recorded. */
+  async verifyReceipt(rawTrackingNumber: string, digest: string): Promise<{ valid: boolean; submittedAt: Date | null; latest: boolean }> {
+    const trackingNumber = String(rawTrackingNumber ?? '').trim().slice(0, 40);
+    const submission = await this.db.getRepository(ContributionSubmission).findOneBy({ trackingNumber });
+    if (!submission || submission.digest !== String(digest ?? '').trim().toLowerCase()) return { valid: false, submittedAt: null, latest: false };
+    const newest = await this.db.getRepository(ContributionSubmission).findOne({ where: { contributionId: submission.contributionId }, order: { submittedAt: 'DESC' } });
+    return { valid: true, submittedAt: submission.submittedAt, latest: newest?.id === submission.id };
+  }
+
+  /** The latest receipt of a contribution, with the canonical text it certifies (for the organisation's members). */
+  async latestReceipt(contributionId: string): Promise<(Receipt & { canonical: string }) | null> {
+    const latest = await this.db.getRepository(ContributionSubmission).findOne({ where: { contributionId }, order: { submittedAt: 'DESC' } });
+    return latest ? { ...receiptOf(latest), canonical: latest.canonical } : null;
+  }
+
+  private ensureOpen(consultation: Consultation): void {
+    const state = stateAt(consultation, this.clock.now());
+    if (state === 'SCHEDULED') throw new DeadlinePassedError('This consultation is not open yet.');
+    if (state !== 'OPEN') throw new DeadlinePassedError('The deadline of this consultation has passed.');
+  }
+}
+
+function receiptOf(submission: ContributionSubmission): Receipt {
+  return { trackingNumber: submission.trackingNumber, submittedAt: submission.submittedAt, digest: submission.digest };
+}
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** "MJ-20261126-7K3QX9PA": the day, then 8 characters that cannot be confused (no 0/O, 1/I). */
+function trackingNumber(at: Date): string {
+  const bytes = randomBytes(8);
+  const suffix = [...bytes].map((byte) => ALPHABET[byte % ALPHABET.length]).join('');
+  return `MJ-${at.toISOString().slice(0, 10).replace(/-/g, '')}-${suffix}`;
+}

@@ -1,0 +1,11 @@
+export * from './consultations.module';
+export * from './consultation.entity';
+export * from './consultation-state';
+export * from './consultation.service';
+export * from './contribution.service';
+export type { CreateConsultationInput, SaveContributionInput } from './consultation.inputs';
+
+import { Consultation, ConsultationQuestion, Contribution, ContributionSubmission } from './consultation.entity';
+
+/** The TypeORM entities this lib owns, for the application's DataSource. */
+export const CONSULTATIONS_ENTITIES = [Consultation, ConsultationQuestion, Contribution, ContributionSubmission];

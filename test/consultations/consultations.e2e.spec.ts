@@ -1,0 +1,163 @@
+import { ACCOUNTS } from '../support/demo-accounts';
+import { TestApp, outcome, startTestApp } from '../support/test-app';
+
+type Account = keyof typeof ACCOUNTS;
+const HOUR = 3600_000;
+
+const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id state questions { id position kind required } } } }`;
+const JOIN = `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { id version status } } }`;
+const SAVE = `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version answers { questionId text choices scale } } } }`;
+const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber submittedAt digest } } }`;
+const STATE = `query($id: ID!) { consultation(id: $id) { state closesAt } }`;
+
+interface Question {
+  id: string;
+  position: number;
+}
+
+describe('consultations: lifecycle by the server clock, eligibility, contributions and receipts', () => {
+  let app: TestApp;
+  const token = {} as Record<Account, string>;
+  const org: Record<string, string> = {};
+
+  async function consultation(input: Record<string, unknown> = {}) {
+    const now = app.clock.now().getTime();
+    const created = await app.gql<{ createConsultation: { consultation: { id: string; questions: Question[] } } }>(
+      CREATE,
+      {
+        input: {
+          title: 'Consultation sur la circulaire (exemple)',
+          summary: 'Vos avis sur les trois piliers.',
+          opensAt: new Date(now + HOUR),
+          closesAt: new Date(now + 48 * HOUR),
+          eligibleKinds: ['FEDERATION'],
+          invitedOrganizationIds: [org['ADI']],
+          questions: [
+            { kind: 'TEXT', prompt: 'Votre avis général', required: true, maxLength: 2000 },
+            { kind: 'SINGLE_CHOICE', prompt: 'Le plafond est-il suffisant ?', required: true, options: ['oui', 'non'] },
+            { kind: 'MULTI_CHOICE', prompt: 'Métiers concernés', options: ['CRM', 'BPO', 'ITO', 'KPO', 'ESO'] },
+            { kind: 'SCALE', prompt: 'Clarté du texte (1–5)' },
+          ],
+          ...input,
+        },
+      },
+      token.moderator,
+    );
+    if (created.errors) throw new Error(JSON.stringify(created.errors));
+    return created.data!.createConsultation.consultation;
+  }
+  const act = (mutation: string, id: string, extra: Record<string, unknown> = {}) =>
+    app.gql(`mutation($input: ${mutation === 'extendConsultation' ? 'ExtendConsultationInput' : 'ConsultationIdInput'}!) { ${mutation}(input: $input) { consultation { state } } }`, { input: { id, ...extra } }, token.moderator);
+  const answersFor = (questions: Question[]) => [
+    { questionId: questions[0].id, text: 'La fédération soutient le texte, sous réserve du plafond.' },
+    { questionId: questions[1].id, choices: ['non'] },
+    { questionId: questions[2].id, choices: ['ESO', 'KPO'] },
+    { questionId: questions[3].id, scale: 4 },
+  ];
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    for (const account of Object.keys(ACCOUNTS) as Account[]) token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows) org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+  });
+  afterEach(() => app.clock.unfreeze());
+  afterAll(() => app.close());
+
+  it('goes DRAFT → SCHEDULED → OPEN → CLOSED → RESULTS_PUBLISHED, by the clock and the ministry', async () => {
+    const { id, questions } = await consultation();
+    expect(outcome(await app.gql(STATE, { id }, token.federationRepresentative))).toBe('NOT_FOUND');
+    expect(outcome(await act('publishConsultation', id))).toBe('OK');
+    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({ consultation: expect.objectContaining({ state: 'SCHEDULED' }) });
+
+    const joined = await app.gql<{ joinConsultation: { contribution: { version: number } } }>(JOIN, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    expect(outcome(joined)).toBe('OK');
+    const early = await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } }, token.federationMember);
+    expect(outcome(early)).toBe('DEADLINE_PASSED');
+
+    expect(outcome(await act('openConsultationNow', id))).toBe('OK');
+    expect(outcome(await act('publishConsultationResults', id))).toBe('CONFLICT');
+    const saved = await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } }, token.federationMember);
+    expect(outcome(saved)).toBe('OK');
+    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('OK');
+
+    expect(outcome(await act('closeConsultation', id))).toBe('OK');
+    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('DEADLINE_PASSED');
+    expect(outcome(await act('publishConsultationResults', id))).toBe('OK');
+    expect((await app.gql(STATE, { id }, token.companyMember)).data).toEqual({ consultation: expect.objectContaining({ state: 'RESULTS_PUBLISHED' }) });
+    expect(outcome(await act('publishConsultation', id))).toBe('CONFLICT');
+  });
+
+  it('accepts a submission at closesAt − 1 ms, refuses it at closesAt, and re-opens on extension (logged)', async () => {
+    const { id, questions } = await consultation();
+    await act('publishConsultation', id);
+    await act('openConsultationNow', id);
+    await app.gql(JOIN, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } }, token.federationRepresentative);
+    const closesAt = new Date((await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at);
+
+    app.clock.freeze(new Date(closesAt.getTime() - 1));
+    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('OK');
+    app.clock.freeze(closesAt);
+    await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 2, answers: [{ questionId: questions[3].id, scale: 2 }] } }, token.federationRepresentative);
+    const late = await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    expect(outcome(late)).toBe('DEADLINE_PASSED');
+    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({ consultation: expect.objectContaining({ state: 'CLOSED' }) });
+
+    expect(outcome(await act('extendConsultation', id, { closesAt: new Date(closesAt.getTime() + 24 * HOUR) }))).toBe('OK');
+    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({ consultation: expect.objectContaining({ state: 'OPEN' }) });
+    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('OK');
+    const logged = (await app.db.query(`SELECT details FROM audit_events WHERE kind = 'CONSULTATION_DEADLINE_CHANGED' AND subject_id = $1`, [id])).rows;
+    expect(logged).toEqual([{ details: { from: closesAt.toISOString(), to: new Date(closesAt.getTime() + 24 * HOUR).toISOString() } }]);
+  });
+
+  it.each<[Account, string, string]>([
+    ['federationRepresentative', 'FMO', 'OK'],
+    ['otherRepresentative', 'ADI', 'OK'], // an institution, invited
+    ['companyRepresentative', 'Atlas', 'FORBIDDEN'], // companies are not among the eligible kinds
+    ['federationMember', 'FMO', 'FORBIDDEN'], // not a representative
+  ])('join as %s for %s → %s', async (who, organization, expected) => {
+    const { id } = await consultation();
+    await act('publishConsultation', id);
+    expect(outcome(await app.gql(JOIN, { input: { consultationId: id, organizationId: org[organization] } }, token[who]))).toBe(expected);
+  });
+
+  it('validates required answers, refuses non-representatives, detects concurrent edits, and issues receipts that verify', async () => {
+    const { id, questions } = await consultation();
+    await act('publishConsultation', id);
+    await act('openConsultationNow', id);
+    await app.gql(JOIN, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    const input = { consultationId: id, organizationId: org['FMO'] };
+
+    const incomplete = await app.gql(SUBMIT, { input }, token.federationRepresentative);
+    expect(outcome(incomplete)).toBe('BAD_USER_INPUT');
+    expect(incomplete.errors![0].extensions['fields']).toEqual({ 'answers.1': 'is required', 'answers.2': 'is required' });
+    const invalid = await app.gql(SAVE, { input: { ...input, version: 1, answers: [{ questionId: questions[1].id, choices: ['peut-être'] }, { questionId: questions[3].id, scale: 9 }] } }, token.federationMember);
+    expect(invalid.errors![0].extensions['fields']).toEqual({ 'answers.2': 'must be one of the options', 'answers.4': 'must be a whole number from 1 to 5' });
+
+    const racing = await Promise.all(
+      (['federationMember', 'federationRepresentative'] as const).map((who) => app.gql(SAVE, { input: { ...input, version: 1, answers: answersFor(questions) } }, token[who])),
+    );
+    expect(racing.map(outcome).sort()).toEqual(['CONFLICT', 'OK']);
+
+    expect(outcome(await app.gql(SUBMIT, { input }, token.federationMember))).toBe('FORBIDDEN');
+    const [first, again] = [await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(SUBMIT, { input }, token.federationRepresentative), await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(SUBMIT, { input }, token.federationRepresentative)];
+    expect(again.data!.submitContribution.receipt).toEqual(first.data!.submitContribution.receipt);
+    expect((await app.db.query('SELECT count(*)::int AS n FROM contribution_submissions')).rows[0].n).toBeGreaterThanOrEqual(1);
+
+    const receipt = first.data!.submitContribution.receipt;
+    const verify = `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid latest } }`;
+    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest })).data).toEqual({ verifyReceipt: { valid: true, latest: true } });
+    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest.replace(/^./, (c) => (c === '0' ? '1' : '0')) })).data).toEqual({ verifyReceipt: { valid: false, latest: false } });
+
+    const { rows } = await app.db.query('SELECT version FROM contributions WHERE consultation_id = $1 AND organization_id = $2', [id, org['FMO']]);
+    await app.gql(SAVE, { input: { ...input, version: rows[0].version, answers: [{ questionId: questions[3].id, scale: 5 }] } }, token.federationMember);
+    const amended = await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(SUBMIT, { input }, token.federationRepresentative);
+    expect(amended.data!.submitContribution.receipt.digest).not.toBe(receipt.digest);
+    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest })).data).toEqual({ verifyReceipt: { valid: true, latest: false } });
+
+    const read = await app.gql<{ contribution: { status: string; latestReceipt: { digest: string } } }>(
+      `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { status latestReceipt { digest } } }`, { c: id, o: org['FMO'] }, token.federationMember);
+    expect(read.data!.contribution).toEqual({ status: 'SUBMITTED', latestReceipt: { digest: amended.data!.submitContribution.receipt.digest } });
+    expect(outcome(await app.gql(`query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { status } }`, { c: id, o: org['FMO'] }, token.companyRepresentative))).toBe('NOT_FOUND');
+  });
+});
