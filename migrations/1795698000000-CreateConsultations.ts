@@ -16,6 +16,7 @@ export class CreateConsultations1795698000000 implements MigrationInterface {
         results_published_at timestamptz,
         eligible_kinds text[] NOT NULL DEFAULT '{}',
         document_ids uuid[] NOT NULL DEFAULT '{}',
+        space_id uuid REFERENCES spaces (id),
         created_by_id uuid NOT NULL REFERENCES users (id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

@@ -19,6 +19,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { RESOLVERS } from './graphql/resolvers';
 import { HealthController } from './health/health.controller';
 import { AnnotationExportController } from './http/annotation-export.controller';
+import { ConsultationExportController } from './http/consultation-export.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { PersonalDataController } from './http/personal-data.controller';
 import { loggerOptions } from './logging/logger.options';
@@ -84,7 +85,7 @@ export class AppModule {
             graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads, moderation, consultations }),
         }),
       ],
-      controllers: [HealthController, AnnotationExportController, PersonalDataController],
+      controllers: [HealthController, AnnotationExportController, PersonalDataController, ConsultationExportController],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -20,7 +20,8 @@ export type AuditKind =
   | 'ACCOUNT_DELETED'
   | 'PERSONAL_DATA_EXPORTED'
   | 'CONSULTATION_DEADLINE_CHANGED'
-  | 'CONSULTATION_RESULTS_PUBLISHED';
+  | 'CONSULTATION_RESULTS_PUBLISHED'
+  | 'CONSULTATION_RESULTS_EXPORTED';
 
 export interface AuditEventInput {
   readonly kind: AuditKind;

@@ -36,6 +36,10 @@ export class Consultation {
   @Column({ name: 'document_ids', type: 'uuid', array: true })
   documentIds: string[];
 
+  /** Its own discussion space (RESTRICTED): participants post, everyone signed in reads. */
+  @Column({ name: 'space_id', type: 'uuid', nullable: true })
+  spaceId: string | null;
+
   @Column({ name: 'created_by_id', type: 'uuid' })
   createdById: string;
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
-import { CitationRegistry } from '@majlis/discussions';
+import { CitationRegistry, SpaceService } from '@majlis/discussions';
 import {
   Actor,
   Clock,
@@ -40,6 +40,7 @@ export class ConsultationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly citations: CitationRegistry,
+    private readonly spaces: SpaceService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -59,9 +60,22 @@ export class ConsultationService {
           resultsPublishedAt: null,
           eligibleKinds: input.eligibleKinds,
           documentIds: input.documentIds,
+          spaceId: null,
           createdById: actor.userId,
         }),
       );
+      const [ministry] = await manager.query(`SELECT id FROM organizations WHERE kind = 'MINISTRY' ORDER BY created_at LIMIT 1`);
+      if (ministry) {
+        const space = await this.spaces.createFor(manager, actor, {
+          name: `Consultation — ${input.title}`.slice(0, 120),
+          slug: `consultation-${consultation.id.slice(0, 8)}`,
+          description: 'Questions to the ministry about this consultation; its answers are marked official.',
+          ownerOrganizationId: ministry.id,
+          visibility: 'RESTRICTED',
+        });
+        await manager.update(Consultation, { id: consultation.id }, { spaceId: space.id });
+        consultation.spaceId = space.id;
+      }
       await manager.getRepository(ConsultationQuestion).insert(
         input.questions.map((question, index) => ({
           consultationId: consultation.id,
@@ -186,6 +200,7 @@ export class ConsultationService {
         `INSERT INTO contributions (consultation_id, organization_id) VALUES ($1, $2) ON CONFLICT (consultation_id, organization_id) DO NOTHING`,
         [consultation.id, organizationId],
       );
+      if (consultation.spaceId) await this.spaces.enrolOrganization(manager, consultation.spaceId, organizationId, 'PARTICIPANT');
     });
   }
 

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConsultationService } from './consultation.service';
 import { ContributionService } from './contribution.service';
+import { ResultsService } from './results.service';
 
 /** Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry. */
 @Module({
-  providers: [ConsultationService, ContributionService],
-  exports: [ConsultationService, ContributionService],
+  providers: [ConsultationService, ContributionService, ResultsService],
+  exports: [ConsultationService, ContributionService, ResultsService],
 })
 export class ConsultationsModule {}

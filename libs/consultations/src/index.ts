@@ -3,6 +3,7 @@ export * from './consultation.entity';
 export * from './consultation-state';
 export * from './consultation.service';
 export * from './contribution.service';
+export * from './results.service';
 export type { CreateConsultationInput, SaveContributionInput } from './consultation.inputs';
 
 import { Consultation, ConsultationQuestion, Contribution, ContributionSubmission } from './consultation.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
   ConflictError,
@@ -75,6 +75,22 @@ export class SpaceService {
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') throw new ConflictError('No such person or organisation.');
       throw error;
     }
+  }
+
+  /** For other areas' own rules (e.g. an organisation joining a consultation joins its space): no permission check. */
+  async enrolOrganization(manager: EntityManager, spaceId: string, organizationId: string, role: SpaceRole): Promise<void> {
+    await manager.query(
+      `INSERT INTO space_members (space_id, organization_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT (space_id, organization_id) WHERE organization_id IS NOT NULL DO NOTHING`,
+      [spaceId, organizationId, role],
+    );
+  }
+
+  /** Opens a space on behalf of another area's rules (no permission check); the creator owns it. */
+  async createFor(manager: EntityManager, actor: Actor, input: { name: string; slug: string; description: string; ownerOrganizationId: string; visibility: Space['visibility'] }): Promise<Space> {
+    const space = await manager.getRepository(Space).save(manager.getRepository(Space).create({ ...input, createdById: actor.userId }));
+    await manager.getRepository(SpaceMember).insert({ spaceId: space.id, userId: actor.userId, organizationId: null, role: 'OWNER' });
+    return space;
   }
 
   async removeMember(actor: Actor, rawMemberId: string): Promise<SpaceMember> {

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { Consultation, ConsultationQuestion, ConsultationService, Contribution, ContributionService } from '@majlis/consultations';
+import { Consultation, ConsultationQuestion, ConsultationService, Contribution, ContributionService, ResultsService } from '@majlis/consultations';
+import { SpaceModel } from '../discussions/spaces.models';
 import type { AuthenticatedActor } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
@@ -12,6 +13,7 @@ import {
   ConsultationIdInput,
   ConsultationModel,
   ConsultationPayload,
+  ConsultationResultsModel,
   ConsultationStateEnum,
   ContributionModel,
   ContributionPayload,
@@ -30,6 +32,7 @@ export class ConsultationResolver {
   constructor(
     private readonly consultationService: ConsultationService,
     private readonly contributions: ContributionService,
+    private readonly resultsService: ResultsService,
   ) {}
 
   @Query(() => ConsultationModel)
@@ -106,6 +109,18 @@ export class ConsultationResolver {
   @ResolveField(() => ConsultationStateEnum)
   state(@Parent() consultation: Consultation): string {
     return this.consultationService.stateOf(consultation);
+  }
+
+  @ResolveField(() => ConsultationResultsModel, {
+    description: 'Results from each organisation’s latest submission: moderators live, everyone once published.',
+  })
+  results(@CurrentActor() actor: AuthenticatedActor, @Parent() consultation: Consultation) {
+    return this.resultsService.results(actor, consultation.id);
+  }
+
+  @ResolveField(() => SpaceModel, { nullable: true, description: 'Its discussion space: participants post, everyone signed in reads.' })
+  space(@Parent() consultation: Consultation, @Context() context: GraphQLContext) {
+    return consultation.spaceId ? context.loaders.space.load(consultation.spaceId) : null;
   }
 
   @ResolveField(() => [QuestionModel])

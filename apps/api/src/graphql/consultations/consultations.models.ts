@@ -265,3 +265,63 @@ export class SaveContributionInput {
   @Field(() => ConsentEnum, { nullable: true })
   consent?: Consent;
 }
+
+@ObjectType('KindCount')
+export class KindCountModel {
+  @Field(() => OrganizationKindEnum)
+  kind: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType('OptionCount')
+export class OptionCountModel {
+  @Field()
+  option: string;
+
+  @Field(() => Int)
+  count: number;
+
+  @Field(() => [KindCountModel])
+  byKind: KindCountModel[];
+}
+
+@ObjectType('TextAnswer')
+export class TextAnswerModel {
+  @Field(() => String, { nullable: true, description: 'Null when the contribution is anonymous.' })
+  organization: string | null;
+
+  @Field(() => ConsentEnum)
+  consent: Consent;
+
+  @Field()
+  text: string;
+}
+
+@ObjectType('QuestionResult')
+export class QuestionResultModel {
+  @Field(() => QuestionModel)
+  question: QuestionModel;
+
+  @Field(() => Int)
+  answered: number;
+
+  @Field(() => [OptionCountModel], { description: 'Choices and scales: counts per option, split by organisation kind.' })
+  options: OptionCountModel[];
+
+  @Field(() => [TextAnswerModel], { description: 'Text answers, per consent (confidential ones for moderators only).' })
+  texts: TextAnswerModel[];
+}
+
+@ObjectType('ConsultationResults')
+export class ConsultationResultsModel {
+  @Field(() => Int)
+  contributions: number;
+
+  @Field(() => [KindCountModel])
+  byKind: KindCountModel[];
+
+  @Field(() => [QuestionResultModel])
+  questions: QuestionResultModel[];
+}

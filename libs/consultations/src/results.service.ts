@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@majlis/audit';
+import { Actor, Clock, ForbiddenError, isStaff } from '@majlis/kernel';
+import { Consent, Consultation, ConsultationQuestion } from './consultation.entity';
+import { stateAt } from './consultation-state';
+import { ConsultationService } from './consultation.service';
+
+/** The latest submission of each participating organisation: what counts. */
+interface CountedContribution {
+  readonly trackingNumber: string;
+  readonly submittedAt: Date;
+  readonly organizationName: string;
+  readonly organizationKind: string;
+  readonly consent: Consent;
+  /** Answer by question position. */
+  readonly answers: Map<number, unknown>;
+}
+
+export interface OptionCount {
+  readonly option: string;
+  readonly count: number;
+  /** The same count split by organisation kind. */
+  readonly byKind: { kind: string; count: number }[];
+}
+
+export interface TextAnswer {
+  /** Null for anonymous answers (and for confidential ones, which only moderators see). */
+  readonly organization: string | null;
+  readonly consent: Consent;
+  readonly text: string;
+}
+
+export interface QuestionResult {
+  readonly question: ConsultationQuestion;
+  readonly answered: number;
+  readonly options: OptionCount[];
+  readonly texts: TextAnswer[];
+}
+
+export interface ConsultationResults {
+  readonly contributions: number;
+  readonly byKind: { kind: string; count: number }[];
+  readonly questions: QuestionResult[];
+}
+
+/**
+ * Results from each organisation's latest submission. Participants see them once published; moderators see them
+ * live. Text answers follow each contribution's consent: named, anonymous, or confidential (moderators only).
+ */
+@Injectable()
+export class ResultsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly consultations: ConsultationService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async results(actor: Actor, rawId: string): Promise<ConsultationResults> {
+    const consultation = await this.consultations.get(actor, rawId);
+    const moderator = isStaff(actor);
+    if (!moderator && stateAt(consultation, this.clock.now()) !== 'RESULTS_PUBLISHED') {
+      throw new ForbiddenError('The results of this consultation are not published yet.');
+    }
+    const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
+    const counted = await this.counted(consultation);
+    return {
+      contributions: counted.length,
+      byKind: tally(counted.map((contribution) => contribution.organizationKind)),
+      questions: questions.map((question) => resultOf(question, counted, moderator)),
+    };
+  }
+
+  /**
+   * Moderators: one row per counted contribution, UTF-8 with a BOM so spreadsheets read Arabic and French.
+   * Consent is respected as for publication: anonymous rows without the organisation, confidential rows left out.
+   */
+  async csv(actor: Actor, rawId: string): Promise<{ filename: string; content: string }> {
+    if (!isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators export contributions.');
+    const consultation = await this.consultations.get(actor, rawId);
+    const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
+    const rows = (await this.counted(consultation))
+      .filter((contribution) => contribution.consent !== 'CONFIDENTIAL')
+      .map((contribution) => [
+        contribution.trackingNumber,
+        contribution.submittedAt.toISOString(),
+        contribution.consent === 'PUBLIC_NAMED' ? contribution.organizationName : '',
+        contribution.organizationKind,
+        contribution.consent,
+        ...questions.map((question) => cell(contribution.answers.get(question.position))),
+      ]);
+    const header = ['tracking_number', 'submitted_at', 'organization', 'organization_kind', 'consent', ...questions.map((q) => `Q${q.position} ${q.prompt}`)];
+    await this.audit.record({ kind: 'CONSULTATION_RESULTS_EXPORTED', actorId: actor.userId, subjectType: 'CONSULTATION', subjectId: consultation.id, details: { rows: rows.length } });
+    return { filename: `consultation-${consultation.id.slice(0, 8)}.csv`, content: `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}` };
+  }
+
+  private async counted(consultation: Consultation): Promise<CountedContribution[]> {
+    const rows: { tracking_number: string; submitted_at: Date; canonical: string; consent: Consent; name: string; kind: string }[] = await this.db.query(
+      `SELECT DISTINCT ON (c.id) s.tracking_number, s.submitted_at, s.canonical, c.consent, o.name, o.kind
+         FROM contributions c
+         JOIN contribution_submissions s ON s.contribution_id = c.id
+         JOIN organizations o ON o.id = c.organization_id
+        WHERE c.consultation_id = $1
+        ORDER BY c.id, s.submitted_at DESC`,
+      [consultation.id],
+    );
+    return rows.map((row) => {
+      const canonical = JSON.parse(row.canonical) as { consent: Consent; answers: { position: number; answer: unknown }[] };
+      return {
+        trackingNumber: row.tracking_number,
+        submittedAt: row.submitted_at,
+        organizationName: row.name,
+        organizationKind: row.kind,
+        consent: canonical.consent,
+        answers: new Map(canonical.answers.map((entry) => [entry.position, entry.answer])),
+      };
+    });
+  }
+}
+
+function resultOf(question: ConsultationQuestion, counted: CountedContribution[], moderator: boolean): QuestionResult {
+  const answered = counted.filter((contribution) => present(contribution.answers.get(question.position)));
+  if (question.kind === 'TEXT') {
+    const texts = answered
+      .filter((contribution) => moderator || contribution.consent !== 'CONFIDENTIAL')
+      .map((contribution) => ({
+        organization: contribution.consent === 'PUBLIC_NAMED' || (moderator && contribution.consent === 'CONFIDENTIAL') ? contribution.organizationName : null,
+        consent: contribution.consent,
+        text: String(contribution.answers.get(question.position)),
+      }));
+    return { question, answered: answered.length, options: [], texts };
+  }
+  const options = question.kind === 'SCALE' ? ['1', '2', '3', '4', '5'] : question.options;
+  return {
+    question,
+    answered: answered.length,
+    texts: [],
+    options: options.map((option) => {
+      const choosing = answered.filter((contribution) => chosen(contribution.answers.get(question.position)).includes(option));
+      return { option, count: choosing.length, byKind: tally(choosing.map((contribution) => contribution.organizationKind)) };
+    }),
+  };
+}
+
+function chosen(answer: unknown): string[] {
+  if (Array.isArray(answer)) return answer.map(String);
+  return answer === null || answer === undefined ? [] : [String(answer)];
+}
+
+function present(answer: unknown): boolean {
+  return answer !== null && answer !== undefined && answer !== '' && !(Array.isArray(answer) && answer.length === 0);
+}
+
+function tally(values: string[]): { kind: string; count: number }[] {
+  const counts = new Map<string, number>();
+  values.forEach((value) => counts.set(value, (counts.get(value) ?? 0) + 1));
+  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => ({ kind, count }));
+}
+
+function cell(answer: unknown): string {
+  if (Array.isArray(answer)) return answer.join('; ');
+  return answer === null || answer === undefined ? '' : String(answer);
+}
