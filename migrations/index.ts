@@ -4,6 +4,7 @@ import { CreateComments1795692000000 } from './1795692000000-CreateComments';
 import { CreateSpacesAndThreads1795694000000 } from './1795694000000-CreateSpacesAndThreads';
 import { CreateModerationAndAudit1795696000000 } from './1795696000000-CreateModerationAndAudit';
 import { CreateConsultations1795698000000 } from './1795698000000-CreateConsultations';
+import { CreateContributionRemarks1795700000000 } from './1795700000000-CreateContributionRemarks';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateSpacesAndThreads1795694000000,
   CreateModerationAndAudit1795696000000,
   CreateConsultations1795698000000,
+  CreateContributionRemarks1795700000000,
 ];

@@ -160,4 +160,47 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     expect(read.data!.contribution).toEqual({ status: 'SUBMITTED', latestReceipt: { digest: amended.data!.submitContribution.receipt.digest } });
     expect(outcome(await app.gql(`query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { status } }`, { c: id, o: org['FMO'] }, token.companyRepresentative))).toBe('NOT_FOUND');
   });
+
+  it('lets member companies add remarks to their federation’s draft, and lists them as contributors', async () => {
+    const { id, questions } = await consultation();
+    await act('publishConsultation', id);
+    await act('openConsultationNow', id);
+    const input = { consultationId: id, organizationId: org['FMO'] };
+    await app.gql(JOIN, { input }, token.federationRepresentative);
+    await app.gql(SAVE, { input: { ...input, version: 1, answers: answersFor(questions) } }, token.federationRepresentative);
+    const remark = `mutation($input: AddContributionRemarkInput!) { addContributionRemark(input: $input) { remark { body } } }`;
+    const detroit = (await app.db.query(`SELECT id FROM organizations WHERE name LIKE 'Détroit%'`)).rows[0].id;
+    expect(outcome(await app.gql(remark, { input: { consultationId: id, federationId: org['FMO'], organizationId: org['Atlas'], body: 'Nos coûts de formation ESO sont 25 % plus élevés.' } }, token.companyMember))).toBe('OK');
+    expect(outcome(await app.gql(remark, { input: { consultationId: id, federationId: org['FMO'], organizationId: detroit, body: 'x' } }, token.companyMember))).toBe('FORBIDDEN');
+    expect(outcome(await app.gql(remark, { input: { consultationId: id, federationId: org['ARC'], organizationId: org['Atlas'], body: 'x' } }, token.companyMember))).toBe('NOT_FOUND');
+
+    const read = `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { remarksFromMembers { body } contributors } }`;
+    expect((await app.gql(read, { c: id, o: org['FMO'] }, token.federationMember)).data).toEqual({
+      contribution: { remarksFromMembers: [{ body: 'Nos coûts de formation ESO sont 25 % plus élevés.' }], contributors: [] },
+    });
+    await app.gql(SUBMIT, { input }, token.federationRepresentative);
+    expect((await app.gql(read, { c: id, o: org['FMO'] }, token.federationMember)).data).toEqual({
+      contribution: expect.objectContaining({ contributors: ['Atlas Relation Client SARL (exemple)'] }),
+    });
+  });
+
+  it('edits a draft (stale version refused), freezes it once published, and announces an extension in its space', async () => {
+    const { id } = await consultation();
+    const update = `mutation($input: UpdateConsultationInput!) { updateConsultation(input: $input) { consultation { title version questions { prompt } } } }`;
+    const edited = await app.gql<{ updateConsultation: { consultation: { version: number; questions: { prompt: string }[] } } }>(
+      update, { input: { id, version: 1, title: 'Titre corrigé', questions: [{ kind: 'TEXT', prompt: 'Une seule question', required: true }] } }, token.moderator);
+    if (!edited.data) throw new Error(JSON.stringify(edited.errors));
+    expect(edited.data!.updateConsultation.consultation.questions).toEqual([{ prompt: 'Une seule question' }]);
+    expect(outcome(await app.gql(update, { input: { id, version: 1, title: 'Périmé' } }, token.moderator))).toBe('CONFLICT');
+    expect(outcome(await app.gql(update, { input: { id, version: 2, title: 'Pas moi' } }, token.federationRepresentative))).toBe('FORBIDDEN');
+    await act('publishConsultation', id);
+    expect(outcome(await app.gql(update, { input: { id, version: 3, title: 'Trop tard' } }, token.moderator))).toBe('CONFLICT');
+
+    await act('openConsultationNow', id);
+    const closesAt = new Date((await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at);
+    expect(outcome(await act('extendConsultation', id, { closesAt: new Date(closesAt.getTime() + 24 * HOUR) }))).toBe('OK');
+    const space = await app.gql<{ consultation: { space: { threads: { edges: { node: { title: string; pinned: boolean } }[] } } } }>(
+      `query($id: ID!) { consultation(id: $id) { space { threads { edges { node { title pinned } } } } } }`, { id }, token.companyMember);
+    expect(space.data!.consultation.space.threads.edges[0].node).toEqual({ title: expect.stringContaining('Délai prolongé'), pinned: true });
+  });
 });

@@ -72,11 +72,12 @@ export function canonicalContribution(
   consent: string,
   questions: readonly ConsultationQuestion[],
   answers: Record<string, unknown>,
+  contributors: readonly string[] = [],
 ): string {
   const ordered = [...questions]
     .sort((a, b) => a.position - b.position)
     .map((question) => ({ position: question.position, answer: answers[question.id] ?? null }));
-  return JSON.stringify({ consultation: consultationId, organization: organizationId, consent, answers: ordered });
+  return JSON.stringify({ consultation: consultationId, organization: organizationId, consent, answers: ordered, contributors: [...contributors].sort() });
 }
 
 export function sha256(text: string): string {

@@ -40,6 +40,19 @@ export const createConsultationInput = z
   });
 export type CreateConsultationInput = z.input<typeof createConsultationInput>;
 
+/** Edits a DRAFT: any of its fields; questions, when given, replace the whole list. */
+export const updateConsultationInput = z
+  .object({
+    version: z.number().int().min(1),
+    title: singleLineText(200).optional(),
+    summary: multiLineText(10_000).optional(),
+    opensAt: instant.optional(),
+    closesAt: instant.optional(),
+    eligibleKinds: z.array(z.enum(['MINISTRY', 'FEDERATION', 'COMPANY', 'INSTITUTION'])).optional(),
+    questions: z.array(questionInput).min(1, 'ask at least one question').max(100).optional(),
+  });
+export type UpdateConsultationInput = z.input<typeof updateConsultationInput>;
+
 /** An answer as a client sends it: the field matching the question's kind (text, choices, or a 1–5 scale). */
 export const answerInput = z.object({
   questionId: id,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
-import { CitationRegistry, SpaceService } from '@majlis/discussions';
+import { CitationRegistry, SpaceService, ThreadService } from '@majlis/discussions';
 import {
   Actor,
   Clock,
@@ -24,9 +25,10 @@ import {
   parseId,
   parseInput,
   toConnection,
+  updateVersioned,
 } from '@majlis/kernel';
 import { ConsultationQuestion, Consultation } from './consultation.entity';
-import { CreateConsultationInput, createConsultationInput } from './consultation.inputs';
+import { CreateConsultationInput, UpdateConsultationInput, createConsultationInput, updateConsultationInput } from './consultation.inputs';
 import { ConsultationState, stateAt } from './consultation-state';
 
 const BY_CLOSING: KeysetColumn[] = [
@@ -41,6 +43,7 @@ export class ConsultationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly citations: CitationRegistry,
     private readonly spaces: SpaceService,
+    private readonly threads: ThreadService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -50,6 +53,7 @@ export class ConsultationService {
     const input = parseInput(createConsultationInput, raw);
     const citations = await Promise.all(input.questions.map((question) => (question.citation ? this.citations.resolve(actor, question.citation) : null)));
     return this.db.transaction(async (manager) => {
+      const space = await this.openSpace(manager, actor, input.title);
       const consultation = await manager.getRepository(Consultation).save(
         manager.getRepository(Consultation).create({
           title: input.title,
@@ -60,22 +64,10 @@ export class ConsultationService {
           resultsPublishedAt: null,
           eligibleKinds: input.eligibleKinds,
           documentIds: input.documentIds,
-          spaceId: null,
+          spaceId: space?.id ?? null,
           createdById: actor.userId,
         }),
       );
-      const [ministry] = await manager.query(`SELECT id FROM organizations WHERE kind = 'MINISTRY' ORDER BY created_at LIMIT 1`);
-      if (ministry) {
-        const space = await this.spaces.createFor(manager, actor, {
-          name: `Consultation — ${input.title}`.slice(0, 120),
-          slug: `consultation-${consultation.id.slice(0, 8)}`,
-          description: 'Questions to the ministry about this consultation; its answers are marked official.',
-          ownerOrganizationId: ministry.id,
-          visibility: 'RESTRICTED',
-        });
-        await manager.update(Consultation, { id: consultation.id }, { spaceId: space.id });
-        consultation.spaceId = space.id;
-      }
       await manager.getRepository(ConsultationQuestion).insert(
         input.questions.map((question, index) => ({
           consultationId: consultation.id,
@@ -103,6 +95,54 @@ export class ConsultationService {
     });
   }
 
+  /** Its own discussion space, RESTRICTED and owned by the ministry: participants post, everyone signed in reads. */
+  private async openSpace(manager: EntityManager, actor: Actor, title: string) {
+    const [ministry] = await manager.query(`SELECT id FROM organizations WHERE kind = 'MINISTRY' ORDER BY created_at LIMIT 1`);
+    if (!ministry) return null;
+    return this.spaces.createFor(manager, actor, {
+      name: `Consultation — ${title}`.slice(0, 120),
+      slug: `consultation-${randomBytes(5).toString('hex')}`,
+      description: 'Questions to the ministry about this consultation; its answers are marked official.',
+      ownerOrganizationId: ministry.id,
+      visibility: 'RESTRICTED',
+    });
+  }
+
+  /** Edits a draft (a stale version answers CONFLICT); once published, its questions are frozen. */
+  async updateDraft(actor: Actor, rawId: string, raw: UpdateConsultationInput): Promise<Consultation> {
+    ensureAllowed(isStaff(actor), 'Only the ministry’s moderators edit consultations.');
+    const input = parseInput(updateConsultationInput, raw);
+    const before = await this.get(actor, rawId);
+    if (stateAt(before, this.clock.now()) !== 'DRAFT') throw new ConflictError('A published consultation can no longer be edited: its questions are frozen.');
+    const opensAt = input.opensAt ?? before.opensAt;
+    const closesAt = input.closesAt ?? before.closesAt;
+    if (closesAt <= opensAt) throw InvalidInputError.field('closesAt', 'must be after opensAt');
+    const citations = input.questions ? await Promise.all(input.questions.map((q) => (q.citation ? this.citations.resolve(actor, q.citation) : null))) : [];
+    await this.db.transaction(async (manager) => {
+      const changes: Record<string, unknown> = { opensAt, closesAt };
+      for (const field of ['title', 'summary', 'eligibleKinds'] as const) if (input[field] !== undefined) changes[field] = input[field];
+      await updateVersioned(manager, Consultation, before.id, input.version, changes, 'This consultation');
+      if (input.questions) {
+        await manager.query(`DELETE FROM consultation_questions WHERE consultation_id = $1`, [before.id]);
+        await manager.getRepository(ConsultationQuestion).insert(
+          input.questions.map((question, index) => ({
+            consultationId: before.id,
+            position: index + 1,
+            kind: question.kind,
+            prompt: question.prompt,
+            required: question.required,
+            options: question.options,
+            maxLength: question.maxLength ?? null,
+            documentId: citations[index]?.documentId ?? null,
+            versionId: citations[index]?.versionId ?? null,
+            sectionKey: citations[index]?.sectionKey ?? null,
+          })),
+        );
+      }
+    });
+    return this.get(actor, before.id);
+  }
+
   /** Publishes a draft: from then on it opens and closes by the server clock. Questions are frozen. */
   async publish(actor: Actor, rawId: string): Promise<Consultation> {
     return this.change(actor, rawId, ['DRAFT'], () => ({ publishedAt: this.clock.now() }));
@@ -120,7 +160,7 @@ export class ConsultationService {
     return consultation;
   }
 
-  /** Moves the deadline later (a closed consultation re-opens); logged in the audit trail. */
+  /** Moves the deadline later (a closed consultation re-opens); logged in the audit trail, announced in its space. */
   async extend(actor: Actor, rawId: string, rawClosesAt: Date): Promise<Consultation> {
     const closesAt = parseInput(deadline, rawClosesAt, 'closesAt');
     const before = await this.get(actor, rawId);
@@ -135,6 +175,15 @@ export class ConsultationService {
       subjectId: consultation.id,
       details: { from: before.closesAt.toISOString(), to: closesAt.toISOString() },
     });
+    if (consultation.spaceId) {
+      const announcement = await this.threads.create(actor, {
+        spaceId: consultation.spaceId,
+        title: `Délai prolongé / Deadline extended: ${closesAt.toISOString()}`,
+        body: `La date limite de la consultation « ${consultation.title} » est reportée au ${closesAt.toISOString()} (heure UTC).`,
+        tags: ['annonce'],
+      });
+      await this.threads.moderate(actor, announcement.id, { pinned: true });
+    }
     return consultation;
   }
 

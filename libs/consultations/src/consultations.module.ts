@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConsultationService } from './consultation.service';
 import { ContributionService } from './contribution.service';
+import { FederationRemarksService } from './federation-remarks.service';
 import { ResultsService } from './results.service';
 
 /** Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry. */
 @Module({
-  providers: [ConsultationService, ContributionService, ResultsService],
-  exports: [ConsultationService, ContributionService, ResultsService],
+  providers: [ConsultationService, ContributionService, ResultsService, FederationRemarksService],
+  exports: [ConsultationService, ContributionService, ResultsService, FederationRemarksService],
 })
 export class ConsultationsModule {}

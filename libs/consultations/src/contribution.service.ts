@@ -20,6 +20,7 @@ import { Consultation, Contribution, ContributionSubmission } from './consultati
 import { SaveContributionInput, saveContributionInput } from './consultation.inputs';
 import { stateAt } from './consultation-state';
 import { ConsultationService } from './consultation.service';
+import { FederationRemarksService } from './federation-remarks.service';
 
 export interface Receipt {
   readonly trackingNumber: string;
@@ -38,6 +39,7 @@ export class ContributionService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly consultations: ConsultationService,
+    private readonly remarks: FederationRemarksService,
     private readonly clock: Clock,
   ) {}
 
@@ -85,7 +87,8 @@ export class ContributionService {
       const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
       const problems = answerProblems(questions, locked.answers, true);
       if (Object.keys(problems).length > 0) throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
-      const canonical = canonicalContribution(consultation.id, locked.organizationId, locked.consent, questions, locked.answers);
+      const contributors = await this.remarks.contributors(locked.id);
+      const canonical = canonicalContribution(consultation.id, locked.organizationId, locked.consent, questions, locked.answers, contributors);
       const digest = sha256(canonical);
       const latest = await manager.getRepository(ContributionSubmission).findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
       if (latest && latest.digest === digest) return receiptOf(latest);

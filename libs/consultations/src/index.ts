@@ -4,7 +4,9 @@ export * from './consultation-state';
 export * from './consultation.service';
 export * from './contribution.service';
 export * from './results.service';
-export type { CreateConsultationInput, SaveContributionInput } from './consultation.inputs';
+export { FederationRemarksService } from './federation-remarks.service';
+export type { Remark } from './federation-remarks.service';
+export type { CreateConsultationInput, UpdateConsultationInput, SaveContributionInput } from './consultation.inputs';
 
 import { Consultation, ConsultationQuestion, Contribution, ContributionSubmission } from './consultation.entity';
 

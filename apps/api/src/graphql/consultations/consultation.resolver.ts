@@ -1,6 +1,14 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { Consultation, ConsultationQuestion, ConsultationService, Contribution, ContributionService, ResultsService } from '@majlis/consultations';
+import {
+  Consultation,
+  ConsultationQuestion,
+  ConsultationService,
+  Contribution,
+  ContributionService,
+  FederationRemarksService,
+  ResultsService,
+} from '@majlis/consultations';
 import { SpaceModel } from '../discussions/spaces.models';
 import type { AuthenticatedActor } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -8,6 +16,7 @@ import { Public } from '../auth/public.decorator';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
 import {
+  AddContributionRemarkInput,
   AnswerModel,
   ConsultationConnection,
   ConsultationIdInput,
@@ -23,8 +32,11 @@ import {
   QuestionModel,
   ReceiptCheckModel,
   ReceiptModel,
+  RemarkModel,
+  RemarkPayload,
   SaveContributionInput,
   SubmitContributionPayload,
+  UpdateConsultationInput,
 } from './consultations.models';
 
 @Resolver(() => ConsultationModel)
@@ -33,6 +45,7 @@ export class ConsultationResolver {
     private readonly consultationService: ConsultationService,
     private readonly contributions: ContributionService,
     private readonly resultsService: ResultsService,
+    private readonly remarks: FederationRemarksService,
   ) {}
 
   @Query(() => ConsultationModel)
@@ -63,6 +76,11 @@ export class ConsultationResolver {
   @Mutation(() => ConsultationPayload, { description: 'Moderators: a new consultation, in DRAFT, with its questions.' })
   async createConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateConsultationInput) {
     return { consultation: await this.consultationService.create(actor, input as never) };
+  }
+
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: edits a draft; a stale version answers CONFLICT.' })
+  async updateConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...changes }: UpdateConsultationInput) {
+    return { consultation: await this.consultationService.updateDraft(actor, id, changes as never) };
   }
 
   @Mutation(() => ConsultationPayload, { description: 'Moderators: publishes a draft; it opens at opensAt (questions frozen).' })
@@ -101,6 +119,11 @@ export class ConsultationResolver {
     return { contribution: await this.contributions.save(actor, consultationId, organizationId, changes) };
   }
 
+  @Mutation(() => RemarkPayload, { description: 'A member company adds a remark to its federation’s draft position.' })
+  async addContributionRemark(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: AddContributionRemarkInput) {
+    return { remark: await this.remarks.add(actor, input.consultationId, input.federationId, input.organizationId, input.body) };
+  }
+
   @Mutation(() => SubmitContributionPayload, { description: 'A representative submits before the deadline; retrying returns the same receipt.' })
   async submitContribution(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: JoinConsultationInput) {
     return { receipt: await this.contributions.submit(actor, input.consultationId, input.organizationId) };
@@ -131,7 +154,21 @@ export class ConsultationResolver {
 
 @Resolver(() => ContributionModel)
 export class ContributionResolver {
-  constructor(private readonly contributions: ContributionService) {}
+  constructor(
+    private readonly contributions: ContributionService,
+    private readonly remarks: FederationRemarksService,
+  ) {}
+
+  @ResolveField(() => [RemarkModel], { description: 'For a federation: its member companies’ remarks on the draft.' })
+  remarksFromMembers(@CurrentActor() actor: AuthenticatedActor, @Parent() contribution: Contribution) {
+    return this.remarks.of(actor, contribution);
+  }
+
+  @ResolveField(() => [String], { description: 'For a federation: the member organisations its latest submission lists as contributors.' })
+  async contributors(@Parent() contribution: Contribution): Promise<string[]> {
+    const latest = await this.contributions.latestReceipt(contribution.id);
+    return latest ? ((JSON.parse(latest.canonical) as { contributors?: string[] }).contributors ?? []) : [];
+  }
 
   @ResolveField(() => [AnswerModel])
   answers(@Parent() contribution: Contribution): AnswerModel[] {

@@ -210,6 +210,33 @@ export class CreateConsultationInput {
 }
 
 @InputType()
+export class UpdateConsultationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => String, { nullable: true })
+  title?: string;
+
+  @Field(() => String, { nullable: true })
+  summary?: string;
+
+  @Field(() => Date, { nullable: true })
+  opensAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  closesAt?: Date;
+
+  @Field(() => [OrganizationKindEnum], { nullable: true })
+  eligibleKinds?: string[];
+
+  @Field(() => [QuestionInput], { nullable: true, description: 'Replaces the whole list.' })
+  questions?: QuestionInput[];
+}
+
+@InputType()
 export class ConsultationIdInput {
   @Field(() => ID)
   id: string;
@@ -324,4 +351,40 @@ export class ConsultationResultsModel {
 
   @Field(() => [QuestionResultModel])
   questions: QuestionResultModel[];
+}
+
+@ObjectType('ContributionRemark', { description: 'A member company’s remark on its federation’s draft position.' })
+export class RemarkModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  body: string;
+
+  @Field()
+  createdAt: Date;
+
+  organizationId: string;
+  authorId: string;
+}
+
+@ObjectType()
+export class RemarkPayload {
+  @Field(() => RemarkModel)
+  remark: RemarkModel;
+}
+
+@InputType()
+export class AddContributionRemarkInput {
+  @Field(() => ID)
+  consultationId: string;
+
+  @Field(() => ID)
+  federationId: string;
+
+  @Field(() => ID, { description: 'The member company you speak for.' })
+  organizationId: string;
+
+  @Field()
+  body: string;
 }

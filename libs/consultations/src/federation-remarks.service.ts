@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, Clock, DeadlinePassedError, ForbiddenError, NotFoundError, isMemberOf, multiLineText, parseId, parseInput } from '@majlis/kernel';
+import { stateAt } from './consultation-state';
+import { ConsultationService } from './consultation.service';
+
+export interface Remark {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly authorId: string;
+  readonly body: string;
+  readonly createdAt: Date;
+}
+
+const remarkBody = multiLineText(5000).refine((value) => value.trim().length > 0, 'must not be empty');
+
+/**
+ * Federation positions: the member companies of a federation that takes part add remarks to its draft, which the
+ * federation's members read while they write its position; its submission lists which members contributed.
+ */
+@Injectable()
+export class FederationRemarksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly consultations: ConsultationService,
+    private readonly clock: Clock,
+  ) {}
+
+  async add(actor: Actor, rawConsultationId: string, rawFederationId: string, rawOrganizationId: string, rawBody: string): Promise<Remark> {
+    const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
+    const federationId = parseId(rawFederationId, 'federationId');
+    const organizationId = parseId(rawOrganizationId, 'organizationId');
+    const body = parseInput(remarkBody, rawBody, 'body');
+    if (!isMemberOf(actor, organizationId)) throw new ForbiddenError('You can only speak for an organisation you belong to.');
+    const [contribution] = await this.db.query(
+      `SELECT c.id FROM contributions c
+         JOIN federation_affiliations a ON a.federation_id = c.organization_id AND a.organization_id = $3
+         JOIN organizations f ON f.id = c.organization_id AND f.kind = 'FEDERATION'
+        WHERE c.consultation_id = $1 AND c.organization_id = $2`,
+      [consultation.id, federationId, organizationId],
+    );
+    if (!contribution) throw new NotFoundError('Contribution', 'This federation does not take part, or your organisation is not one of its members.');
+    if (stateAt(consultation, this.clock.now()) !== 'OPEN') throw new DeadlinePassedError('The deadline of this consultation has passed.');
+    const [row] = await this.db.query(
+      `INSERT INTO contribution_remarks (contribution_id, organization_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id, organization_id AS "organizationId", author_id AS "authorId", body, created_at AS "createdAt"`,
+      [contribution.id, organizationId, actor.userId, body, this.clock.now()],
+    );
+    return row;
+  }
+
+  /** The remarks on a contribution, for the members of the federation (and the authors' own). */
+  async of(actor: Actor, contribution: { id: string; organizationId: string }): Promise<Remark[]> {
+    const rows: Remark[] = await this.db.query(
+      `SELECT id, organization_id AS "organizationId", author_id AS "authorId", body, created_at AS "createdAt"
+         FROM contribution_remarks WHERE contribution_id = $1 ORDER BY created_at`,
+      [contribution.id],
+    );
+    return isMemberOf(actor, contribution.organizationId) ? rows : rows.filter((row) => isMemberOf(actor, row.organizationId));
+  }
+
+  /** The names of the member organisations that contributed remarks, for the federation's submission. */
+  async contributors(contributionId: string): Promise<string[]> {
+    const rows: { name: string }[] = await this.db.query(
+      `SELECT DISTINCT o.name FROM contribution_remarks r JOIN organizations o ON o.id = r.organization_id WHERE r.contribution_id = $1 ORDER BY o.name`,
+      [contributionId],
+    );
+    return rows.map((row) => row.name);
+  }
+}
+
