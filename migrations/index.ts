@@ -5,6 +5,7 @@ import { CreateSpacesAndThreads1795694000000 } from './1795694000000-CreateSpace
 import { CreateModerationAndAudit1795696000000 } from './1795696000000-CreateModerationAndAudit';
 import { CreateConsultations1795698000000 } from './1795698000000-CreateConsultations';
 import { CreateContributionRemarks1795700000000 } from './1795700000000-CreateContributionRemarks';
+import { AddSynthesisAndContributionComments1795702000000 } from './1795702000000-AddSynthesisAndContributionComments';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateModerationAndAudit1795696000000,
   CreateConsultations1795698000000,
   CreateContributionRemarks1795700000000,
+  AddSynthesisAndContributionComments1795702000000,
 ];

@@ -203,4 +203,18 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       `query($id: ID!) { consultation(id: $id) { space { threads { edges { node { title pinned } } } } } }`, { id }, token.companyMember);
     expect(space.data!.consultation.space.threads.edges[0].node).toEqual({ title: expect.stringContaining('Délai prolongé'), pinned: true });
   });
+
+  it('lets the organisation’s members discuss their draft internally, out of everyone else’s sight', async () => {
+    const { id } = await consultation();
+    await act('publishConsultation', id);
+    const joined = await app.gql<{ joinConsultation: { contribution: { id: string } } }>(JOIN, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    const contributionId = joined.data!.joinConsultation.contribution.id;
+    const post = (who: Account) => app.gql(`mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`, { input: { subjectType: 'CONTRIBUTION', subjectId: contributionId, body: 'Proposition de formulation ?' } }, token[who]);
+    expect(outcome(await post('federationMember'))).toBe('OK');
+    expect(outcome(await post('companyRepresentative'))).toBe('NOT_FOUND');
+    expect(outcome(await post('moderator'))).toBe('NOT_FOUND');
+    const read = await app.gql<{ contribution: { comments: { totalCount: number } } }>(
+      `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { comments { totalCount } } }`, { c: id, o: org['FMO'] }, token.federationRepresentative);
+    expect(read.data!.contribution.comments.totalCount).toBe(1);
+  });
 });

@@ -77,9 +77,20 @@ describe('consultation results, consent, CSV and its discussion space', () => {
 
   it('counts choices and scales by organisation kind, and shows text answers per consent', async () => {
     await app.gql(`mutation($input: ConsultationIdInput!) { closeConsultation(input: $input) { consultation { id } } }`, { input: { id } }, token.moderator);
+    const questionIds = (await app.db.query('SELECT id FROM consultation_questions WHERE consultation_id = $1 ORDER BY position', [id])).rows.map((row: { id: string }) => row.id);
+    const synthesis = `mutation($input: WriteSynthesisInput!) { writeConsultationSynthesis(input: $input) { consultation { id } } }`;
+    const input = { id, synthesis: 'Nous avons entendu : **plus de zones**.', responses: [{ questionId: questionIds[1], response: 'Deux zones nouvelles en 2027.' }] };
+    expect(outcome(await app.gql(synthesis, { input }, token.federationRepresentative))).toBe('FORBIDDEN');
+    expect(outcome(await app.gql(synthesis, { input }, token.moderator))).toBe('OK');
     await app.gql(`mutation($input: ConsultationIdInput!) { publishConsultationResults(input: $input) { consultation { state } } }`, { input: { id } }, token.moderator);
     const published = await app.gql<{ consultation: { results: Results } }>(RESULTS, { id }, token.companyMember);
     const results = published.data!.consultation.results;
+    const withSynthesis = await app.gql<{ consultation: { results: { synthesis: string; questions: { ministryResponse: string | null }[] } } }>(
+      `query($id: ID!) { consultation(id: $id) { results { synthesis questions { ministryResponse } } } }`, { id }, token.companyMember);
+    expect(withSynthesis.data!.consultation.results).toEqual({
+      synthesis: 'Nous avons entendu : **plus de zones**.',
+      questions: [{ ministryResponse: null }, { ministryResponse: 'Deux zones nouvelles en 2027.' }, { ministryResponse: null }],
+    });
     expect(results.byKind).toEqual([{ kind: 'COMPANY', count: 1 }, { kind: 'FEDERATION', count: 1 }, { kind: 'INSTITUTION', count: 1 }]);
     expect(results.questions[1].options).toEqual([
       { option: 'oui', count: 2, byKind: [{ kind: 'COMPANY', count: 1 }, { kind: 'FEDERATION', count: 1 }] },

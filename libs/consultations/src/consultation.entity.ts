@@ -36,6 +36,10 @@ export class Consultation {
   @Column({ name: 'document_ids', type: 'uuid', array: true })
   documentIds: string[];
 
+  /** The ministry's synthesis of what it heard (Markdown), published with the results. */
+  @Column({ type: 'text', nullable: true })
+  synthesis: string | null;
+
   /** Its own discussion space (RESTRICTED): participants post, everyone signed in reads. */
   @Column({ name: 'space_id', type: 'uuid', nullable: true })
   spaceId: string | null;
@@ -87,6 +91,10 @@ export class ConsultationQuestion {
 
   @Column({ name: 'section_key', type: 'text', nullable: true })
   sectionKey: string | null;
+
+  /** The ministry's response to this question, published with the results. */
+  @Column({ name: 'ministry_response', type: 'text', nullable: true })
+  ministryResponse: string | null;
 }
 
 /** One organisation's contribution: a draft its members edit together, then submitted by a representative. */

@@ -40,6 +40,12 @@ export const createConsultationInput = z
   });
 export type CreateConsultationInput = z.input<typeof createConsultationInput>;
 
+export const synthesisInput = z.object({
+  synthesis: multiLineText(50_000),
+  responses: z.array(z.object({ questionId: id, response: multiLineText(10_000) })).max(100).default([]),
+});
+export type SynthesisInput = z.input<typeof synthesisInput>;
+
 /** Edits a DRAFT: any of its fields; questions, when given, replace the whole list. */
 export const updateConsultationInput = z
   .object({

@@ -28,7 +28,14 @@ import {
   updateVersioned,
 } from '@majlis/kernel';
 import { ConsultationQuestion, Consultation } from './consultation.entity';
-import { CreateConsultationInput, UpdateConsultationInput, createConsultationInput, updateConsultationInput } from './consultation.inputs';
+import {
+  CreateConsultationInput,
+  SynthesisInput,
+  UpdateConsultationInput,
+  createConsultationInput,
+  synthesisInput,
+  updateConsultationInput,
+} from './consultation.inputs';
 import { ConsultationState, stateAt } from './consultation-state';
 
 const BY_CLOSING: KeysetColumn[] = [
@@ -141,6 +148,21 @@ export class ConsultationService {
       }
     });
     return this.get(actor, before.id);
+  }
+
+  /** The ministry's synthesis and its response per question ("you said, we did"), shown with the results. */
+  async writeSynthesis(actor: Actor, rawId: string, raw: SynthesisInput): Promise<Consultation> {
+    ensureAllowed(isStaff(actor), 'Only the ministry’s moderators write the synthesis.');
+    const consultation = await this.get(actor, rawId);
+    const input = parseInput(synthesisInput, raw);
+    await this.db.transaction(async (manager) => {
+      await manager.update(Consultation, { id: consultation.id }, { synthesis: input.synthesis });
+      for (const { questionId, response } of input.responses) {
+        const [, updated] = await manager.query(`UPDATE consultation_questions SET ministry_response = $3 WHERE id = $2 AND consultation_id = $1`, [consultation.id, questionId, response]);
+        if (updated !== 1) throw InvalidInputError.field('responses', 'names a question of another consultation');
+      }
+    });
+    return this.get(actor, consultation.id);
   }
 
   /** Publishes a draft: from then on it opens and closes by the server clock. Questions are frozen. */

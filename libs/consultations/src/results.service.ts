@@ -35,12 +35,14 @@ export interface TextAnswer {
 
 export interface QuestionResult {
   readonly question: ConsultationQuestion;
+  readonly ministryResponse: string | null;
   readonly answered: number;
   readonly options: OptionCount[];
   readonly texts: TextAnswer[];
 }
 
 export interface ConsultationResults {
+  readonly synthesis: string | null;
   readonly contributions: number;
   readonly byKind: { kind: string; count: number }[];
   readonly questions: QuestionResult[];
@@ -68,6 +70,7 @@ export class ResultsService {
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
     const counted = await this.counted(consultation);
     return {
+      synthesis: consultation.synthesis,
       contributions: counted.length,
       byKind: tally(counted.map((contribution) => contribution.organizationKind)),
       questions: questions.map((question) => resultOf(question, counted, moderator)),
@@ -131,11 +134,12 @@ function resultOf(question: ConsultationQuestion, counted: CountedContribution[]
         consent: contribution.consent,
         text: String(contribution.answers.get(question.position)),
       }));
-    return { question, answered: answered.length, options: [], texts };
+    return { question, ministryResponse: question.ministryResponse, answered: answered.length, options: [], texts };
   }
   const options = question.kind === 'SCALE' ? ['1', '2', '3', '4', '5'] : question.options;
   return {
     question,
+    ministryResponse: question.ministryResponse,
     answered: answered.length,
     texts: [],
     options: options.map((option) => {

@@ -5,7 +5,7 @@ export const COMMENT_MAX_LENGTH = 10_000;
 const body = multiLineText(COMMENT_MAX_LENGTH).refine((value) => value.trim().length > 0, 'must not be empty');
 
 export const postCommentInput = z.object({
-  subjectType: z.enum(['ANNOTATION', 'THREAD']),
+  subjectType: z.enum(['ANNOTATION', 'THREAD', 'CONTRIBUTION']),
   subjectId: z.string().uuid('is not a valid id'),
   parentId: z.string().uuid('is not a valid id').nullable().optional(),
   body,

@@ -4,7 +4,7 @@ import type { Actor } from '@majlis/kernel';
 import { NotFoundError } from '@majlis/kernel';
 
 /** What can be replied to and endorsed. Areas register their own kinds; this lib imports none of them. */
-export type SubjectType = 'ANNOTATION' | 'THREAD' | 'COMMENT';
+export type SubjectType = 'ANNOTATION' | 'THREAD' | 'COMMENT' | 'CONTRIBUTION';
 
 /** How an area answers for its content: who sees it, who may reply to it now. */
 export interface SubjectAccess {

@@ -10,6 +10,8 @@ import {
   ResultsService,
 } from '@majlis/consultations';
 import { SpaceModel } from '../discussions/spaces.models';
+import { CommentConnection } from '../discussions/discussions.models';
+import { Comment, CommentService } from '@majlis/discussions';
 import type { AuthenticatedActor } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
@@ -37,6 +39,7 @@ import {
   SaveContributionInput,
   SubmitContributionPayload,
   UpdateConsultationInput,
+  WriteSynthesisInput,
 } from './consultations.models';
 
 @Resolver(() => ConsultationModel)
@@ -103,6 +106,11 @@ export class ConsultationResolver {
     return { consultation: await this.consultationService.closeNow(actor, input.id) };
   }
 
+  @Mutation(() => ConsultationPayload, { description: 'Moderators: the synthesis and a response per question, shown with the results.' })
+  async writeConsultationSynthesis(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...synthesis }: WriteSynthesisInput) {
+    return { consultation: await this.consultationService.writeSynthesis(actor, id, synthesis) };
+  }
+
   @Mutation(() => ConsultationPayload, { description: 'Moderators: publishes the results of a closed consultation.' })
   async publishConsultationResults(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
     return { consultation: await this.consultationService.publishResults(actor, input.id) };
@@ -157,6 +165,7 @@ export class ContributionResolver {
   constructor(
     private readonly contributions: ContributionService,
     private readonly remarks: FederationRemarksService,
+    private readonly commentService: CommentService,
   ) {}
 
   @ResolveField(() => [RemarkModel], { description: 'For a federation: its member companies’ remarks on the draft.' })
@@ -178,6 +187,11 @@ export class ContributionResolver {
       choices: Array.isArray(value) ? (value as string[]) : null,
       scale: typeof value === 'number' ? value : null,
     }));
+  }
+
+  @ResolveField(() => CommentConnection, { description: 'The organisation’s internal discussion of its contribution (members only).' })
+  comments(@CurrentActor() actor: AuthenticatedActor, @Parent() contribution: Contribution, @Args() page: PageArgs): Promise<DomainConnection<Comment>> {
+    return this.commentService.conversation(actor, 'CONTRIBUTION', contribution.id, page);
   }
 
   @ResolveField(() => ReceiptModel, { nullable: true, description: 'The latest submission’s receipt.' })

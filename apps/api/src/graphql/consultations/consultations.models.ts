@@ -237,6 +237,27 @@ export class UpdateConsultationInput {
 }
 
 @InputType()
+export class QuestionResponseInput {
+  @Field(() => ID)
+  questionId: string;
+
+  @Field()
+  response: string;
+}
+
+@InputType()
+export class WriteSynthesisInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'What the ministry heard and what it will do (Markdown).' })
+  synthesis: string;
+
+  @Field(() => [QuestionResponseInput], { defaultValue: [] })
+  responses: QuestionResponseInput[];
+}
+
+@InputType()
 export class ConsultationIdInput {
   @Field(() => ID)
   id: string;
@@ -331,6 +352,9 @@ export class QuestionResultModel {
   @Field(() => QuestionModel)
   question: QuestionModel;
 
+  @Field(() => String, { nullable: true, description: 'The ministry’s response to this question.' })
+  ministryResponse: string | null;
+
   @Field(() => Int)
   answered: number;
 
@@ -343,6 +367,9 @@ export class QuestionResultModel {
 
 @ObjectType('ConsultationResults')
 export class ConsultationResultsModel {
+  @Field(() => String, { nullable: true, description: 'The ministry’s synthesis (Markdown).' })
+  synthesis: string | null;
+
   @Field(() => Int)
   contributions: number;
 

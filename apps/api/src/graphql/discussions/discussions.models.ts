@@ -4,6 +4,7 @@ import { Connection } from '../common/connection.type';
 export enum SubjectTypeEnum {
   ANNOTATION = 'ANNOTATION',
   THREAD = 'THREAD',
+  CONTRIBUTION = 'CONTRIBUTION',
 }
 registerEnumType(SubjectTypeEnum, { name: 'CommentSubjectType', description: 'What a conversation is about.' });
 
