@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FederationAffiliation, Membership, Organization, User, hashPassword } from '@majlis/identity';
 import { actorsByEmail, seedSampleDocuments } from './seed-sample-documents';
+import { seedSampleConsultation } from './seed-sample-consultation';
 import { seedSampleSpaces } from './seed-sample-spaces';
 import { SAMPLE_ORGANIZATIONS, SAMPLE_PASSWORD, SAMPLE_USERS, SampleUser } from './sample-organizations';
 
@@ -15,7 +16,9 @@ export async function seedSampleDataIfEmpty(app: INestApplicationContext): Promi
   if (count > 0) return false;
   await seedOrganizationsAndPeople(db);
   await seedSampleDocuments(app);
-  await seedSampleSpaces(app, await actorsByEmail(db));
+  const actors = await actorsByEmail(db);
+  await seedSampleSpaces(app, actors);
+  await seedSampleConsultation(app, actors);
   return true;
 }
 
