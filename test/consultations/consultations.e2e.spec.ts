@@ -81,7 +81,11 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('OK');
 
     expect(outcome(await act('closeConsultation', id))).toBe('OK');
-    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('DEADLINE_PASSED');
+    // After the deadline nothing changes any more; a retry of what was received still gets its receipt back.
+    expect(outcome(await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 3, answers: [{ questionId: questions[3].id, scale: 1 }] } }, token.federationRepresentative))).toBe('DEADLINE_PASSED');
+    const retried = await app.gql<{ submitContribution: { receipt: { trackingNumber: string } } }>(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    expect(outcome(retried)).toBe('OK');
+    expect((await app.db.query('SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id WHERE c.consultation_id = $1', [id])).rows[0].n).toBe(1);
     expect(outcome(await act('publishConsultationResults', id))).toBe('OK');
     expect((await app.gql(STATE, { id }, token.companyMember)).data).toEqual({ consultation: expect.objectContaining({ state: 'RESULTS_PUBLISHED' }) });
     expect(outcome(await act('publishConsultation', id))).toBe('CONFLICT');
@@ -96,9 +100,11 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     const closesAt = new Date((await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at);
 
     app.clock.freeze(new Date(closesAt.getTime() - 1));
-    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('OK');
+    const inTime = await app.gql<{ submitContribution: { receipt: { submittedAt: string } } }>(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    expect(inTime.data!.submitContribution.receipt.submittedAt).toBe(new Date(closesAt.getTime() - 1).toISOString());
+    const { rows } = await app.db.query('SELECT version FROM contributions WHERE consultation_id = $1', [id]);
+    expect(outcome(await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: rows[0].version, answers: [{ questionId: questions[3].id, scale: 2 }] } }, token.federationRepresentative))).toBe('OK');
     app.clock.freeze(closesAt);
-    await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 2, answers: [{ questionId: questions[3].id, scale: 2 }] } }, token.federationRepresentative);
     const late = await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
     expect(outcome(late)).toBe('DEADLINE_PASSED');
     expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({ consultation: expect.objectContaining({ state: 'CLOSED' }) });

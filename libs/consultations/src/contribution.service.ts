@@ -80,24 +80,28 @@ export class ContributionService {
     if (!isRepresentativeOf(actor, contribution.organizationId)) {
       throw new ForbiddenError('Only a representative submits the organisation’s contribution.');
     }
+    // Questions are frozen once the consultation is published: read them before taking a connection for the transaction.
+    const questions = (await this.consultations.questionsOf([contribution.consultationId])).get(contribution.consultationId) ?? [];
     return this.db.transaction(async (manager) => {
       const locked = await manager.getRepository(Contribution).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: contribution.id }).getOneOrFail();
+      // One reading of the server clock decides the deadline and stamps the receipt: what is accepted is stamped in time.
+      const now = this.clock.now();
       const consultation = await manager.getRepository(Consultation).findOneByOrFail({ id: locked.consultationId });
-      this.ensureOpen(consultation);
-      const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
-      const problems = answerProblems(questions, locked.answers, true);
-      if (Object.keys(problems).length > 0) throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
-      const contributors = await this.remarks.contributors(locked.id);
+      const contributors = await this.remarks.contributors(locked.id, manager);
       const canonical = canonicalContribution(consultation.id, locked.organizationId, locked.consent, questions, locked.answers, contributors);
       const digest = sha256(canonical);
       const latest = await manager.getRepository(ContributionSubmission).findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
+      // A retry of what was already received returns its receipt, even once the deadline has passed.
       if (latest && latest.digest === digest) return receiptOf(latest);
+      this.ensureOpen(consultation, now);
+      const problems = answerProblems(questions, locked.answers, true);
+      if (Object.keys(problems).length > 0) throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
       const submission = await manager.getRepository(ContributionSubmission).save(
         manager.getRepository(ContributionSubmission).create({
           contributionId: locked.id,
-          trackingNumber: trackingNumber(this.clock.now()),
+          trackingNumber: trackingNumber(now),
           submittedById: actor.userId,
-          submittedAt: this.clock.now(),
+          submittedAt: now,
           canonical,
           digest,
         }),
@@ -122,8 +126,8 @@ export class ContributionService {
     return latest ? { ...receiptOf(latest), canonical: latest.canonical } : null;
   }
 
-  private ensureOpen(consultation: Consultation): void {
-    const state = stateAt(consultation, this.clock.now());
+  private ensureOpen(consultation: Consultation, now: Date = this.clock.now()): void {
+    const state = stateAt(consultation, now);
     if (state === 'SCHEDULED') throw new DeadlinePassedError('This consultation is not open yet.');
     if (state !== 'OPEN') throw new DeadlinePassedError('The deadline of this consultation has passed.');
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, DeadlinePassedError, ForbiddenError, NotFoundError, isMemberOf, multiLineText, parseId, parseInput } from '@majlis/kernel';
 import { stateAt } from './consultation-state';
 import { ConsultationService } from './consultation.service';
@@ -61,8 +61,8 @@ export class FederationRemarksService {
   }
 
   /** The names of the member organisations that contributed remarks, for the federation's submission. */
-  async contributors(contributionId: string): Promise<string[]> {
-    const rows: { name: string }[] = await this.db.query(
+  async contributors(contributionId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { name: string }[] = await manager.query(
       `SELECT DISTINCT o.name FROM contribution_remarks r JOIN organizations o ON o.id = r.organization_id WHERE r.contribution_id = $1 ORDER BY o.name`,
       [contributionId],
     );

@@ -21,8 +21,8 @@ export class DiscussionsModeration implements OnModuleInit {
     this.registry.register('THREAD', {
       facts: async (actor, id) => threadFacts((await this.threads.get(actor, id)).thread),
       describe: async (ids) => new Map([...(await this.threads.findByIds(ids))].map(([id, thread]) => [id, threadFacts(thread)])),
-      setLocked: async (id, locked) => {
-        await this.db.getRepository(Thread).update({ id }, { locked, version: () => 'version + 1' } as never);
+      setLocked: async (manager, id, locked) => {
+        await manager.getRepository(Thread).update({ id }, { locked, version: () => 'version + 1' } as never);
       },
     });
     this.registry.register('COMMENT', {

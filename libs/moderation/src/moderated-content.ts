@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Actor, NotFoundError } from '@majlis/kernel';
 
 /** The kinds of content that can be reported and moderated. */
@@ -22,8 +23,8 @@ export interface ModeratedContent {
   facts(actor: Actor, id: string): Promise<ContentFacts>;
   /** The facts of several pieces, for the queue (no visibility check: moderators only). */
   describe(ids: readonly string[]): Promise<Map<string, ContentFacts>>;
-  /** For threads: lock or unlock. */
-  setLocked?(id: string, locked: boolean): Promise<void>;
+  /** For threads: lock or unlock, in the moderation action's transaction. */
+  setLocked?(manager: EntityManager, id: string, locked: boolean): Promise<void>;
 }
 
 /** Which spaces a person moderates (their space role is OWNER or MODERATOR): registered by the discussions area. */

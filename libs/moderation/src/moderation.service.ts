@@ -157,7 +157,7 @@ export class ModerationService {
           [input.contentType, input.contentId, now],
         );
       }
-      if (input.action === 'LOCK' || input.action === 'UNLOCK') await content.setLocked!(input.contentId, input.action === 'LOCK');
+      if (input.action === 'LOCK' || input.action === 'UNLOCK') await content.setLocked!(manager, input.contentId, input.action === 'LOCK');
       await this.log(manager, actor, { action: input.action, contentType: input.contentType, contentId: input.contentId, reason: input.reason, internalNote: input.internalNote ?? null });
       return rows[0] as { hidden: boolean; hidden_reason: string | null; hidden_at: Date | null; version: number };
     });

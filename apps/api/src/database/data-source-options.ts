@@ -21,6 +21,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsRun: false,
     logging: ['query'],
     logger: new StatementCountingLogger(),
-    extra: { max: poolSize, application_name: 'majlis-api' },
+    // A request waits at most 10 s for a connection, then fails (and is logged) rather than hanging.
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'majlis-api' },
   };
 }

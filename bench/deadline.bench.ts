@@ -1,0 +1,36 @@
+/**
+ * Deadline load check: 200 representatives submit their organisation's contribution in the last seconds before a
+ * consultation's deadline (and just after it) while 200 members keep editing the same drafts. Prints how many
+ * submissions were accepted, refused with DEADLINE_PASSED, or failed otherwise (must be 0), then verifies in the
+ * database that every accepted submission is stored exactly once, before the deadline, with a receipt that verifies.
+ * Ends with "N passed, M failed"; exits 0 only when every check holds.
+ *
+ * Run from the repo root:
+ *   node -r @swc-node/register bench/deadline.bench.ts
+ * Environment:
+ *   BENCH_DATABASE_URL     a PostgreSQL server to use (a fresh database majlis_bench_<random> is created on it and
+ *                          dropped at the end); unset: an embedded PostgreSQL is started under tmp/ and removed.
+ *   BENCH_ORGANIZATIONS    companies, hence representatives and editors (default 200).
+ *   BENCH_LEAD_SECONDS     from the consultation's creation to its deadline (default 25).
+ *   BENCH_EDITOR_PAUSE_MS  mean pause of an editor between two saves (default 150).
+ *   BENCH_POOL_SIZE        the API's database pool (default 10, the app's default).
+ *   BENCH_LOG_LEVEL        the API's log level (default silent; `error` shows the stack of unexpected errors).
+ *
+ * The app's `@majlis/*` path aliases resolve only when @swc-node/register reads tsconfig.base.json, which it does
+ * when SWC_NODE_PROJECT points at it: without it this file re-runs itself with that variable set.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+if (!process.env['SWC_NODE_PROJECT']) {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, SWC_NODE_PROJECT: resolve(__dirname, '..', 'tsconfig.base.json') },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  (require('./deadline.run') as typeof import('./deadline.run'))
+    .main()
+    .then((code) => process.exit(code));
+}
