@@ -16,21 +16,8 @@
  *   BENCH_POOL_SIZE        the API's database pool (default 10, the app's default).
  *   BENCH_LOG_LEVEL        the API's log level (default silent; `error` shows the stack of unexpected errors).
  *
- * The app's `@majlis/*` path aliases resolve only when @swc-node/register reads tsconfig.base.json, which it does
- * when SWC_NODE_PROJECT points at it: without it this file re-runs itself with that variable set.
+ * Run with the app's path aliases: see runWithAliases in bench-support.ts.
  */
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { runWithAliases } from './bench-support';
 
-if (!process.env['SWC_NODE_PROJECT']) {
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, SWC_NODE_PROJECT: resolve(__dirname, '..', 'tsconfig.base.json') },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  (require('./deadline.run') as typeof import('./deadline.run'))
-    .main()
-    .then((code) => process.exit(code));
-}
+runWithAliases(() => (require('./deadline.run') as typeof import('./deadline.run')).main());

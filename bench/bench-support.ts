@@ -1,0 +1,52 @@
+/**
+ * What the benchmarks share: running with the app's path aliases, database URLs, ports and settings.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+/**
+ * The app's `@majlis/*` path aliases resolve only when @swc-node/register reads tsconfig.base.json, which it does
+ * when SWC_NODE_PROJECT points at it: without it, the benchmark re-runs itself with that variable set (Ctrl-C
+ * reaches the child too, which cleans up; the parent waits for it). Otherwise `main` runs and its code is the exit.
+ */
+export function runWithAliases(main: () => Promise<number>): void {
+  if (!process.env['SWC_NODE_PROJECT']) {
+    const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, SWC_NODE_PROJECT: resolve(__dirname, '..', 'tsconfig.base.json') },
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+    return;
+  }
+  main().then((code) => process.exit(code));
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export function positiveInt(raw: string | undefined, fallback: number): number {
+  const value = Number(raw);
+  return raw && Number.isInteger(value) && value > 0 ? value : fallback;
+}
