@@ -41,6 +41,13 @@ describe('operations: health, request ids, statement counts, schema', () => {
     expect(large.data!.organizations.edges.length).toBeGreaterThan(60);
     expect(Number(large.headers.get('x-sql-statements'))).toBe(Number(small.headers.get('x-sql-statements')));
 
+    const withMembers = `query($first: Int) { organizations(first: $first) { edges { node { name members(first: 3) { totalCount edges { node { role user { displayName } } } } } } } }`;
+    const fewOrganizations = await app.gql(withMembers, { first: 2 }, token);
+    const manyOrganizations = await app.gql<{ organizations: { edges: { node: { members: { totalCount: number; edges: unknown[] } } }[] } }>(withMembers, { first: 80 }, token);
+    expect(outcome(manyOrganizations)).toBe('OK');
+    expect(manyOrganizations.data!.organizations.edges.some((edge) => edge.node.members.totalCount > 0)).toBe(true);
+    expect(Number(manyOrganizations.headers.get('x-sql-statements'))).toBe(Number(fewOrganizations.headers.get('x-sql-statements')));
+
     const members = `query($first: Int) { me { memberships { organization { members(first: $first) { edges { node { role user { displayName memberships { role } } } } } } } } }`;
     const one = await app.gql(members, { first: 1 }, token);
     const many = await app.gql(members, { first: 50 }, token);

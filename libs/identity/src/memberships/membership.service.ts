@@ -47,6 +47,38 @@ export class MembershipService {
     return toConnection(rows, window, keysetKeyOf<Membership>(BY_JOINING), totalCount);
   }
 
+  /**
+   * Batch read for DataLoaders: the first page of members of several organisations (already found visible), in
+   * two statements whatever their number — for lists of organisations that each show their members.
+   */
+  async firstMembersOf(organizationIds: readonly string[], first: number): Promise<Map<string, Connection<Membership>>> {
+    const window = pageWindow({ first });
+    const result = new Map<string, Connection<Membership>>();
+    if (organizationIds.length === 0) return result;
+    const ids = [...organizationIds];
+    const counts: { organization_id: string; n: number }[] = await this.db.query(
+      `SELECT organization_id, count(*)::int AS n FROM memberships WHERE organization_id = ANY($1::uuid[]) GROUP BY organization_id`,
+      [ids],
+    );
+    const rows = await this.db
+      .getRepository(Membership)
+      .createQueryBuilder('membership')
+      .where(
+        `membership.id IN (SELECT ranked.id FROM (SELECT m.id, row_number() OVER (PARTITION BY m.organization_id ORDER BY m.created_at, m.id) AS rank
+           FROM memberships m WHERE m.organization_id = ANY(:ids)) ranked WHERE ranked.rank <= :limit)`,
+        { ids, limit: window.limit + 1 },
+      )
+      .orderBy('membership.created_at')
+      .addOrderBy('membership.id')
+      .getMany();
+    const total = new Map(counts.map((row) => [row.organization_id, row.n]));
+    for (const id of ids) {
+      const own = rows.filter((row) => row.organizationId === id);
+      result.set(id, toConnection(own, window, keysetKeyOf<Membership>(BY_JOINING), total.get(id) ?? 0));
+    }
+    return result;
+  }
+
   /** Batch read for DataLoaders: each person's memberships. */
   async membershipsOfUsers(userIds: readonly string[]): Promise<Map<string, Membership[]>> {
     const result = new Map<string, Membership[]>(userIds.map((id) => [id, []]));

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { pageWindow } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import {
   AuthenticatedActor,
@@ -94,7 +95,10 @@ export class OrganizationResolver {
     @CurrentActor() actor: AuthenticatedActor,
     @Parent() organization: Organization,
     @Args() page: PageArgs,
+    @Context() context: GraphQLContext,
   ): Promise<DomainConnection<Membership>> {
+    // First pages are batched across the organisations of a list (the parent was found visible); later pages are read one by one.
+    if (!page.after) return context.loaders.firstMembers.load(`${organization.id}:${pageWindow(page).limit}`);
     return this.memberships.membersOf(actor, organization, page);
   }
 

@@ -1,4 +1,5 @@
-import type { Actor } from '@majlis/kernel';
+import DataLoader from 'dataloader';
+import type { Actor, Connection } from '@majlis/kernel';
 import type { Membership, MembershipService, Organization, OrganizationService, User, UserService } from '@majlis/identity';
 import { mapLoader } from './batch';
 
@@ -15,5 +16,18 @@ export function identityLoaders(services: IdentityLoaderServices, actor: () => A
     user: mapLoader<User | null>((ids) => services.users.findByIds(ids), null),
     membershipsOfUser: mapLoader<Membership[]>((ids) => services.memberships.membershipsOfUsers(ids), []),
     federationsOf: mapLoader<Organization[]>((ids) => services.organizations.federationsOf(actor(), ids), []),
+    /** First pages of members, keyed by "organisationId:first"; batched per page size. */
+    firstMembers: new DataLoader<string, Connection<Membership>>(async (keys) => {
+      const bySize = new Map<number, string[]>();
+      for (const key of keys) {
+        const [id, first] = key.split(':');
+        bySize.set(Number(first), [...(bySize.get(Number(first)) ?? []), id]);
+      }
+      const pages = new Map<string, Connection<Membership>>();
+      for (const [first, ids] of bySize) {
+        for (const [id, page] of await services.memberships.firstMembersOf(ids, first)) pages.set(`${id}:${first}`, page);
+      }
+      return keys.map((key) => pages.get(key)!);
+    }),
   };
 }
