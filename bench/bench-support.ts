@@ -1,9 +1,9 @@
 /**
  * What the benchmarks share: running with the app's path aliases, database URLs, ports and settings.
  */
-import { spawn } from 'node:child_process';
+import { ChildProcess, fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * The app's `@majlis/*` path aliases resolve only when @swc-node/register reads tsconfig.base.json, which it does
@@ -49,4 +49,30 @@ export function freePort(): Promise<number> {
 export function positiveInt(raw: string | undefined, fallback: number): number {
   const value = Number(raw);
   return raw && Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** A load generator forked into its own process (so it shares no event loop with the server it measures). */
+export interface Loader<Job, Result> {
+  readonly child: ChildProcess;
+  run(job: Job): Promise<Result>;
+}
+
+/** Forks `script` (beside this file); each job is sent over IPC and answered by `{ ok, result | error }`. */
+export function startLoader<Job extends object, Result>(script: string): Loader<Job, Result> {
+  const child = fork(join(__dirname, script), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return {
+    child,
+    run(job) {
+      return new Promise((resolveRun, reject) => {
+        const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
+        child.once('exit', onExit);
+        child.once('message', (message: { ok: boolean; result?: Result; error?: string }) => {
+          child.off('exit', onExit);
+          if (message.ok && message.result) resolveRun(message.result);
+          else reject(new Error(`load generator: ${message.error}`));
+        });
+        child.send(job);
+      });
+    },
+  };
 }

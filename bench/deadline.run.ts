@@ -1,6 +1,5 @@
 /** The deadline load check itself; start it through bench/deadline.bench.ts (see there). */
-import { freePort, positiveInt, redact, withDatabase } from './bench-support';
-import { ChildProcess, fork } from 'node:child_process';
+import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -121,7 +120,7 @@ async function check(started: number): Promise<number> {
   db.on('error', () => undefined);
   cleanups.push({ label: 'close the verification pool', run: () => db.end() });
 
-  const loader = startLoader();
+  const loader = startLoader<RaceJob, RaceResult>('deadline.load.ts');
   cleanups.push({ label: 'stop the load generator', run: async () => void loader.child.kill() });
 
   // --- participants: verified companies, each with a representative and a plain member ---
@@ -484,29 +483,7 @@ async function inBatches<T>(items: readonly T[], concurrency: number, work: (ite
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
-interface Loader {
-  readonly child: ChildProcess;
-  run(job: RaceJob): Promise<RaceResult>;
-}
 
-function startLoader(): Loader {
-  const child = fork(join(__dirname, 'deadline.load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return {
-    child,
-    run(job) {
-      return new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
-        child.once('exit', onExit);
-        child.once('message', (message: { ok: boolean; result?: RaceResult; error?: string }) => {
-          child.off('exit', onExit);
-          if (message.ok && message.result) resolve(message.result);
-          else reject(new Error(`load generator: ${message.error}`));
-        });
-        child.send(job);
-      });
-    },
-  };
-}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -1,6 +1,5 @@
 /** The threads benchmark itself; start it through bench/threads.bench.ts (see there). */
-import { freePort, positiveInt, redact, withDatabase } from './bench-support';
-import { ChildProcess, fork } from 'node:child_process';
+import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -179,7 +178,7 @@ async function benchmark(started: number): Promise<number> {
   };
 
   // --- the runs, one after the other ---
-  const loader = startLoader();
+  const loader = startLoader<LoadJob, LoadResult>('threads.load.ts');
   cleanups.push(async () => void loader.child.kill());
   const runs: { scenario: string; side: 'API' | 'floor'; result: LoadResult; nodeCpuMs: number; pgCpuMs: number | null }[] = [];
   const measure = async (scenario: string, side: 'API' | 'floor', job: Omit<LoadJob, 'connections' | 'seconds'>) => {
@@ -337,29 +336,7 @@ function cpuDelta(before: Map<number, number>, after: Map<number, number>): numb
   return total;
 }
 
-interface Loader {
-  readonly child: ChildProcess;
-  run(job: LoadJob): Promise<LoadResult>;
-}
 
-function startLoader(): Loader {
-  const child = fork(join(__dirname, 'threads.load.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return {
-    child,
-    run(job) {
-      return new Promise((resolve, reject) => {
-        const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
-        child.once('exit', onExit);
-        child.once('message', (message: { ok: boolean; result?: LoadResult; error?: string }) => {
-          child.off('exit', onExit);
-          if (message.ok && message.result) resolve(message.result);
-          else reject(new Error(`load generator: ${message.error}`));
-        });
-        child.send(job);
-      });
-    },
-  };
-}
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
