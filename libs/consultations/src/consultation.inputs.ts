@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citationInput } from '@majlis/discussions';
 import { multiLineText, singleLineText } from '@majlis/kernel';
 import { CONSENTS, QUESTION_KINDS } from './consultation.entity';
 
@@ -12,7 +13,7 @@ export const questionInput = z
     required: z.boolean().default(false),
     options: z.array(singleLineText(200)).max(30, 'at most 30 options').default([]),
     maxLength: z.number().int().min(1).max(10_000).nullable().optional(),
-    citation: z.object({ documentId: id, versionNumber: z.number().int().min(1), sectionKey: z.string().min(1).max(50) }).nullable().optional(),
+    citation: citationInput.nullable().optional(),
   })
   .superRefine((question, ctx) => {
     const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTI_CHOICE';
@@ -20,6 +21,8 @@ export const questionInput = z
     if (!choice && question.options.length > 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'only choices have options' });
     if (new Set(question.options).size !== question.options.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'options must differ' });
   });
+
+export type QuestionInput = z.output<typeof questionInput>;
 
 export const createConsultationInput = z
   .object({

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
-import { CitationRegistry, SpaceService, ThreadService } from '@majlis/discussions';
+import { CitationRegistry, ResolvedCitation, SpaceService, ThreadService } from '@majlis/discussions';
 import {
   Actor,
   Clock,
@@ -30,6 +30,7 @@ import {
 import { ConsultationQuestion, Consultation } from './consultation.entity';
 import {
   CreateConsultationInput,
+  QuestionInput,
   SynthesisInput,
   UpdateConsultationInput,
   createConsultationInput,
@@ -58,7 +59,7 @@ export class ConsultationService {
   async create(actor: Actor, raw: CreateConsultationInput): Promise<Consultation> {
     ensureAllowed(isStaff(actor), 'Only the ministry’s moderators open consultations.');
     const input = parseInput(createConsultationInput, raw);
-    const citations = await Promise.all(input.questions.map((question) => (question.citation ? this.citations.resolve(actor, question.citation) : null)));
+    const citations = await this.resolveCitations(actor, input.questions);
     return this.db.transaction(async (manager) => {
       const space = await this.openSpace(manager, actor, input.title);
       const consultation = await manager.getRepository(Consultation).save(
@@ -75,20 +76,7 @@ export class ConsultationService {
           createdById: actor.userId,
         }),
       );
-      await manager.getRepository(ConsultationQuestion).insert(
-        input.questions.map((question, index) => ({
-          consultationId: consultation.id,
-          position: index + 1,
-          kind: question.kind,
-          prompt: question.prompt,
-          required: question.required,
-          options: question.options,
-          maxLength: question.maxLength ?? null,
-          documentId: citations[index]?.documentId ?? null,
-          versionId: citations[index]?.versionId ?? null,
-          sectionKey: citations[index]?.sectionKey ?? null,
-        })),
-      );
+      await manager.getRepository(ConsultationQuestion).insert(questionRows(consultation.id, input.questions, citations));
       const invited = [...new Set(input.invitedOrganizationIds)];
       if (invited.length > 0) {
         const [{ known }] = await manager.query(`SELECT count(*)::int AS known FROM organizations WHERE id = ANY($1::uuid[])`, [invited]);
@@ -100,6 +88,11 @@ export class ConsultationService {
       }
       return consultation;
     });
+  }
+
+  /** Resolves the questions' citations, before any transaction (resolving reads documents through the pool). */
+  private resolveCitations(actor: Actor, questions: QuestionInput[]): Promise<(ResolvedCitation | null)[]> {
+    return Promise.all(questions.map((question) => (question.citation ? this.citations.resolve(actor, question.citation) : null)));
   }
 
   /** Its own discussion space, RESTRICTED and owned by the ministry: participants post, everyone signed in reads. */
@@ -124,27 +117,14 @@ export class ConsultationService {
     const opensAt = input.opensAt ?? before.opensAt;
     const closesAt = input.closesAt ?? before.closesAt;
     if (closesAt <= opensAt) throw InvalidInputError.field('closesAt', 'must be after opensAt');
-    const citations = input.questions ? await Promise.all(input.questions.map((q) => (q.citation ? this.citations.resolve(actor, q.citation) : null))) : [];
+    const citations = await this.resolveCitations(actor, input.questions ?? []);
     await this.db.transaction(async (manager) => {
       const changes: Record<string, unknown> = { opensAt, closesAt };
       for (const field of ['title', 'summary', 'eligibleKinds'] as const) if (input[field] !== undefined) changes[field] = input[field];
       await updateVersioned(manager, Consultation, before.id, input.version, changes, 'This consultation');
       if (input.questions) {
         await manager.query(`DELETE FROM consultation_questions WHERE consultation_id = $1`, [before.id]);
-        await manager.getRepository(ConsultationQuestion).insert(
-          input.questions.map((question, index) => ({
-            consultationId: before.id,
-            position: index + 1,
-            kind: question.kind,
-            prompt: question.prompt,
-            required: question.required,
-            options: question.options,
-            maxLength: question.maxLength ?? null,
-            documentId: citations[index]?.documentId ?? null,
-            versionId: citations[index]?.versionId ?? null,
-            sectionKey: citations[index]?.sectionKey ?? null,
-          })),
-        );
+        await manager.getRepository(ConsultationQuestion).insert(questionRows(before.id, input.questions, citations));
       }
     });
     return this.get(actor, before.id);
@@ -292,6 +272,25 @@ export class ConsultationService {
       return manager.getRepository(Consultation).findOneByOrFail({ id });
     });
   }
+}
+
+/**
+ * The rows of a consultation's questions, numbered 1, 2, … (citations are resolved beforehand, outside the
+ * transaction: resolving reads documents through the pool).
+ */
+function questionRows(consultationId: string, questions: QuestionInput[], citations: (ResolvedCitation | null)[]): Partial<ConsultationQuestion>[] {
+  return questions.map((question, index) => ({
+    consultationId,
+    position: index + 1,
+    kind: question.kind,
+    prompt: question.prompt,
+    required: question.required,
+    options: question.options,
+    maxLength: question.maxLength ?? null,
+    documentId: citations[index]?.documentId ?? null,
+    versionId: citations[index]?.versionId ?? null,
+    sectionKey: citations[index]?.sectionKey ?? null,
+  }));
 }
 
 const deadline = z.coerce.date({ message: 'must be an ISO-8601 date and time' });

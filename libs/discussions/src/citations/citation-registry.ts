@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import { Actor, InvalidInputError } from '@majlis/kernel';
+
+/** The shape of a citation in any input (threads, consultation questions): checked, then resolved by the registry. */
+export const citationInput = z.object({
+  documentId: z.string().uuid('is not a valid id'),
+  versionNumber: z.number().int().min(1),
+  sectionKey: z.string().min(1).max(50),
+});
 
 /** A passage of a document that a thread cites. */
 export interface CitationRequest {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { multiLineText, singleLineText } from '@majlis/kernel';
+import { citationInput } from '../citations/citation-registry';
 
 const tags = z
   .array(
@@ -20,10 +21,7 @@ export const createThreadInput = z.object({
   title: singleLineText(200),
   body,
   tags: tags.default([]),
-  citation: z
-    .object({ documentId: z.string().uuid('is not a valid id'), versionNumber: z.number().int().min(1), sectionKey: z.string().min(1).max(50) })
-    .nullable()
-    .optional(),
+  citation: citationInput.nullable().optional(),
   onBehalfOfOrganizationId: z.string().uuid('is not a valid id').nullable().optional(),
 });
 export type CreateThreadInput = z.input<typeof createThreadInput>;

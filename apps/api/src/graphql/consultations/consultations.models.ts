@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CONSENTS, Consent, QUESTION_KINDS, QuestionKind } from '@majlis/consultations';
+import { CitationInput } from '../common/citation.input';
 import { Connection } from '../common/connection.type';
 import { graphqlEnum } from '../common/graphql-enum';
 import { OrganizationKindEnum } from '../identity/identity.enums';
@@ -150,18 +151,6 @@ export class SubmitContributionPayload {
 }
 
 @InputType()
-export class CitationForQuestionInput {
-  @Field(() => ID)
-  documentId: string;
-
-  @Field(() => Int)
-  versionNumber: number;
-
-  @Field()
-  sectionKey: string;
-}
-
-@InputType()
 export class QuestionInput {
   @Field(() => QuestionKindEnum)
   kind: QuestionKind;
@@ -178,8 +167,8 @@ export class QuestionInput {
   @Field(() => Int, { nullable: true })
   maxLength?: number | null;
 
-  @Field(() => CitationForQuestionInput, { nullable: true })
-  citation?: CitationForQuestionInput | null;
+  @Field(() => CitationInput, { nullable: true })
+  citation?: CitationInput | null;
 }
 
 @InputType()

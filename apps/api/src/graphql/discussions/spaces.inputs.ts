@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { CitationInput } from '../common/citation.input';
 import { SpaceRoleEnum, SpaceVisibilityEnum } from './spaces.models';
 
 @InputType()
@@ -38,18 +39,6 @@ export class AddSpaceMemberInput {
 export class SpaceMemberIdInput {
   @Field(() => ID)
   memberId: string;
-}
-
-@InputType()
-export class CitationInput {
-  @Field(() => ID)
-  documentId: string;
-
-  @Field(() => Int)
-  versionNumber: number;
-
-  @Field()
-  sectionKey: string;
 }
 
 @InputType()
