@@ -14,9 +14,18 @@ export default [
           // The e2e suites run the real app: they import its factory (and nothing else may import an app).
           allow: ['@majlis/api'],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util', 'type:migrations'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:domain', 'type:kernel', 'type:util'] },
-            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:app', 'type:domain', 'type:kernel', 'type:util'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util', 'type:migrations'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:app', 'type:domain', 'type:kernel', 'type:util'],
+            },
+            {
+              sourceTag: 'type:bench',
+              onlyDependOnLibsWithTags: ['type:app', 'type:domain', 'type:kernel', 'type:util'],
+            },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: [] },

@@ -8,7 +8,13 @@ export type Outcome =
   /** No usable answer: network error, timeout, non-JSON or non-200 without GraphQL errors, 200 without data. */
   | { readonly kind: 'failure'; readonly failure: string; readonly message: string; readonly ms: number };
 
-export async function post(url: string, query: string, variables: Record<string, unknown>, token: string | undefined, timeoutMs: number): Promise<Outcome> {
+export async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string | undefined,
+  timeoutMs: number,
+): Promise<Outcome> {
   const started = performance.now();
   const ms = () => performance.now() - started;
   let response: Response;
@@ -23,8 +29,14 @@ export async function post(url: string, query: string, variables: Record<string,
     text = await response.text();
   } catch (error) {
     const err = error as Error & { cause?: { code?: string; message?: string } };
-    const failure = err.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : `network error ${err.cause?.code ?? err.name}`;
-    return { kind: 'failure', failure, message: `${err.message}${err.cause?.message ? `: ${err.cause.message}` : ''}`, ms: ms() };
+    const failure =
+      err.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : `network error ${err.cause?.code ?? err.name}`;
+    return {
+      kind: 'failure',
+      failure,
+      message: `${err.message}${err.cause?.message ? `: ${err.cause.message}` : ''}`,
+      ms: ms(),
+    };
   }
   let body: { data?: Record<string, unknown> | null; errors?: { message?: string; extensions?: { code?: unknown } }[] };
   try {
@@ -37,7 +49,13 @@ export async function post(url: string, query: string, variables: Record<string,
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : '(no extensions.code)';
     return { kind: 'code', code, message: String(first.message ?? ''), ms: ms() };
   }
-  if (response.status !== 200) return { kind: 'failure', failure: `HTTP ${response.status} without GraphQL errors`, message: text.slice(0, 200), ms: ms() };
+  if (response.status !== 200)
+    return {
+      kind: 'failure',
+      failure: `HTTP ${response.status} without GraphQL errors`,
+      message: text.slice(0, 200),
+      ms: ms(),
+    };
   if (!body.data) return { kind: 'failure', failure: 'HTTP 200 without data', message: text.slice(0, 200), ms: ms() };
   return { kind: 'data', data: body.data, ms: ms() };
 }

@@ -19,9 +19,20 @@ export interface RaceJob {
   readonly scaleQuestionId: string;
   readonly requestTimeoutMs: number;
   readonly editorPauseMs: number;
-  readonly representatives: readonly { index: number; organizationId: string; token: string; sendAt: number; retry: RetryMode }[];
+  readonly representatives: readonly {
+    index: number;
+    organizationId: string;
+    token: string;
+    sendAt: number;
+    retry: RetryMode;
+  }[];
   /** `sameContent`: the editor keeps saving exactly what the representative saved (a retried submit must stay idempotent). */
-  readonly editors: readonly { index: number; organizationId: string; token: string; sameContent: { text: string; scale: number } | null }[];
+  readonly editors: readonly {
+    index: number;
+    organizationId: string;
+    token: string;
+    sameContent: { text: string; scale: number } | null;
+  }[];
 }
 
 export interface SubmitRecord {
@@ -63,16 +74,47 @@ const SAVE = `mutation($input: SaveContributionInput!) { saveContribution(input:
 export async function race(job: RaceJob): Promise<RaceResult> {
   const submits: SubmitRecord[] = [];
   const lags: number[] = [];
-  const editors: EditorStats = { versionReads: 0, savesOk: 0, conflicts: 0, deadlinePassed: 0, savesOkSentAfterDeadline: 0, errors: {} };
+  const editors: EditorStats = {
+    versionReads: 0,
+    savesOk: 0,
+    conflicts: 0,
+    deadlinePassed: 0,
+    savesOkSentAfterDeadline: 0,
+    errors: {},
+  };
 
   const submitOnce = async (rep: RaceJob['representatives'][number], attempt: 0 | 1): Promise<void> => {
     const sentAt = Date.now();
-    const outcome = await post(job.graphqlUrl, SUBMIT, { input: { consultationId: job.consultationId, organizationId: rep.organizationId } }, rep.token, job.requestTimeoutMs);
-    const base = { index: rep.index, organizationId: rep.organizationId, attempt, retry: rep.retry, scheduledAt: rep.sendAt, sentAt, doneAt: Date.now() };
-    const receipt = outcome.kind === 'data' ? (outcome.data['submitContribution'] as { receipt?: SubmitRecord['receipt'] } | null)?.receipt : undefined;
+    const outcome = await post(
+      job.graphqlUrl,
+      SUBMIT,
+      { input: { consultationId: job.consultationId, organizationId: rep.organizationId } },
+      rep.token,
+      job.requestTimeoutMs,
+    );
+    const base = {
+      index: rep.index,
+      organizationId: rep.organizationId,
+      attempt,
+      retry: rep.retry,
+      scheduledAt: rep.sendAt,
+      sentAt,
+      doneAt: Date.now(),
+    };
+    const receipt =
+      outcome.kind === 'data'
+        ? (outcome.data['submitContribution'] as { receipt?: SubmitRecord['receipt'] } | null)?.receipt
+        : undefined;
     if (receipt?.trackingNumber && receipt.digest) submits.push({ ...base, outcome: 'accepted', receipt });
-    else if (outcome.kind === 'code' && outcome.code === 'DEADLINE_PASSED') submits.push({ ...base, outcome: 'refused', message: outcome.message });
-    else if (outcome.kind === 'data') submits.push({ ...base, outcome: 'error', errorKind: 'answer without a receipt', message: JSON.stringify(outcome.data).slice(0, 200) });
+    else if (outcome.kind === 'code' && outcome.code === 'DEADLINE_PASSED')
+      submits.push({ ...base, outcome: 'refused', message: outcome.message });
+    else if (outcome.kind === 'data')
+      submits.push({
+        ...base,
+        outcome: 'error',
+        errorKind: 'answer without a receipt',
+        message: JSON.stringify(outcome.data).slice(0, 200),
+      });
     else submits.push({ ...base, outcome: 'error', errorKind: errorKind(outcome), message: outcome.message });
   };
 
@@ -92,9 +134,16 @@ export async function race(job: RaceJob): Promise<RaceResult> {
 
   const editorLoop = async (editor: RaceJob['editors'][number]): Promise<void> => {
     await sleep(Math.random() * 500);
-    const unexpected = (what: string, outcome: Exclude<Outcome, { kind: 'data' }>) => count(editors.errors, `${what}: ${errorKind(outcome)}`, outcome.message);
+    const unexpected = (what: string, outcome: Exclude<Outcome, { kind: 'data' }>) =>
+      count(editors.errors, `${what}: ${errorKind(outcome)}`, outcome.message);
     for (let revision = 1; Date.now() < job.editUntil; revision++) {
-      const read = await post(job.graphqlUrl, READ, { c: job.consultationId, o: editor.organizationId }, editor.token, job.requestTimeoutMs);
+      const read = await post(
+        job.graphqlUrl,
+        READ,
+        { c: job.consultationId, o: editor.organizationId },
+        editor.token,
+        job.requestTimeoutMs,
+      );
       if (read.kind !== 'data') {
         unexpected('read version', read);
         await sleep(job.editorPauseMs);
@@ -103,7 +152,10 @@ export async function race(job: RaceJob): Promise<RaceResult> {
       editors.versionReads += 1;
       if (Date.now() >= job.editUntil) break;
       const version = (read.data['contribution'] as { version: number }).version;
-      const content = editor.sameContent ?? { text: `Révision ${revision} par le membre ${editor.index} : reformulation de l’article 4.`, scale: 1 + (revision % 5) };
+      const content = editor.sameContent ?? {
+        text: `Révision ${revision} par le membre ${editor.index} : reformulation de l’article 4.`,
+        scale: 1 + (revision % 5),
+      };
       const sentAt = Date.now();
       const save = await post(
         job.graphqlUrl,
@@ -134,7 +186,11 @@ export async function race(job: RaceJob): Promise<RaceResult> {
 
   await Promise.all([...representatives, ...job.editors.map(editorLoop)]);
   lags.sort((a, b) => a - b);
-  return { submits, editors, timerLagMs: { p50: lags[Math.floor(lags.length / 2)] ?? 0, max: lags[lags.length - 1] ?? 0 } };
+  return {
+    submits,
+    editors,
+    timerLagMs: { p50: lags[Math.floor(lags.length / 2)] ?? 0, max: lags[lags.length - 1] ?? 0 },
+  };
 }
 
 if (require.main === module && process.send) {

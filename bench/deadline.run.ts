@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@majlis/identity';
-import { SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '../apps/api/src/index';
+import {
+  SAMPLE_PASSWORD,
+  createApp,
+  loadConfig,
+  migrate,
+  seedSampleDataIfEmpty,
+  startEmbeddedPostgres,
+} from '../apps/api/src/index';
 import { Tally, count, describe, errorKind, post, total } from './deadline.client';
 import type { RaceJob, RaceResult, RetryMode, SubmitRecord } from './deadline.load';
 
@@ -39,7 +46,10 @@ function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     for (const { label, run } of cleanups.reverse()) {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${CLEANUP_TIMEOUT_MS} ms`)), CLEANUP_TIMEOUT_MS)));
+      const timeout = new Promise<void>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`timed out after ${CLEANUP_TIMEOUT_MS} ms`)), CLEANUP_TIMEOUT_MS)),
+      );
       await Promise.race([run(), timeout])
         .catch((error: unknown) => console.error(`cleanup (${label}): ${String(error)}`))
         .finally(() => clearTimeout(timer));
@@ -80,9 +90,17 @@ async function check(started: number): Promise<number> {
     const dataDir = join(__dirname, '..', 'tmp', `bench-deadline-postgres-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
-    cleanups.push({ label: 'remove the embedded data directory', run: async () => rmSync(dataDir, { recursive: true, force: true }) });
+    cleanups.push({
+      label: 'remove the embedded data directory',
+      run: async () => rmSync(dataDir, { recursive: true, force: true }),
+    });
     step(`starting an embedded PostgreSQL in ${dataDir}`);
-    const running = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', log: (m) => console.log(`        ${m}`) });
+    const running = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      database: 'postgres',
+      log: (m) => console.log(`        ${m}`),
+    });
     cleanups.push({ label: 'stop the embedded PostgreSQL', run: () => running.stop() });
     adminUrl = running.url;
     databaseSource = 'embedded PostgreSQL';
@@ -93,7 +111,10 @@ async function check(started: number): Promise<number> {
   await admin.connect();
   cleanups.push({ label: 'disconnect the admin client', run: () => admin.end() });
   await admin.query(`CREATE DATABASE ${databaseName}`);
-  cleanups.push({ label: `drop ${databaseName}`, run: async () => void (await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)) });
+  cleanups.push({
+    label: `drop ${databaseName}`,
+    run: async () => void (await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)),
+  });
   const databaseUrl = withDatabase(adminUrl, databaseName);
   step(`database ${databaseName} created on ${databaseSource}; migrating`);
   await migrate(databaseUrl);
@@ -124,14 +145,23 @@ async function check(started: number): Promise<number> {
   cleanups.push({ label: 'stop the load generator', run: async () => void loader.child.kill() });
 
   // --- participants: verified companies, each with a representative and a plain member ---
-  step(`creating ${ORGANIZATIONS} verified companies, ${ORGANIZATIONS} representatives and ${ORGANIZATIONS} members (SQL)`);
+  step(
+    `creating ${ORGANIZATIONS} verified companies, ${ORGANIZATIONS} representatives and ${ORGANIZATIONS} members (SQL)`,
+  );
   const passwordHash = await hashPassword(PASSWORD);
   const people = await createParticipants(db, ORGANIZATIONS, passwordHash);
 
   step(`signing in the moderator and ${people.length * 2} participants (${SIGN_IN_CONCURRENCY} at a time)`);
   const signIn = async (email: string, password: string): Promise<string> => {
-    const outcome = await post(graphqlUrl, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, { input: { email, password } }, undefined, REQUEST_TIMEOUT_MS);
-    if (outcome.kind !== 'data') throw new Error(`sign-in of ${email} failed: ${errorKind(outcome)}: ${outcome.message}`);
+    const outcome = await post(
+      graphqlUrl,
+      `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+      { input: { email, password } },
+      undefined,
+      REQUEST_TIMEOUT_MS,
+    );
+    if (outcome.kind !== 'data')
+      throw new Error(`sign-in of ${email} failed: ${errorKind(outcome)}: ${outcome.message}`);
     return (outcome.data['signIn'] as { accessToken: string }).accessToken;
   };
   const moderatorToken = await signIn(MODERATOR_EMAIL, SAMPLE_PASSWORD);
@@ -166,19 +196,37 @@ async function check(started: number): Promise<number> {
     },
     moderatorToken,
   );
-  const consultation = (created['createConsultation'] as { consultation: { id: string; questions: { id: string; position: number; kind: string }[] } }).consultation;
+  const consultation = (
+    created['createConsultation'] as {
+      consultation: { id: string; questions: { id: string; position: number; kind: string }[] };
+    }
+  ).consultation;
   const consultationId = consultation.id;
   const textQuestionId = consultation.questions.find((q) => q.kind === 'TEXT')!.id;
   const scaleQuestionId = consultation.questions.find((q) => q.kind === 'SCALE')!.id;
-  const published = await mustData(graphqlUrl, `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { state } } }`, { input: { id: consultationId } }, moderatorToken);
+  const published = await mustData(
+    graphqlUrl,
+    `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { state } } }`,
+    { input: { id: consultationId } },
+    moderatorToken,
+  );
   let state = (published['publishConsultation'] as { consultation: { state: string } }).consultation.state;
   if (state === 'SCHEDULED') {
-    const opened = await mustData(graphqlUrl, `mutation($input: ConsultationIdInput!) { openConsultationNow(input: $input) { consultation { state } } }`, { input: { id: consultationId } }, moderatorToken);
+    const opened = await mustData(
+      graphqlUrl,
+      `mutation($input: ConsultationIdInput!) { openConsultationNow(input: $input) { consultation { state } } }`,
+      { input: { id: consultationId } },
+      moderatorToken,
+    );
     state = (opened['openConsultationNow'] as { consultation: { state: string } }).consultation.state;
   }
-  const [{ closes_at: closesAtDate }] = (await db.query<{ closes_at: Date }>(`SELECT closes_at FROM consultations WHERE id = $1`, [consultationId])).rows;
+  const [{ closes_at: closesAtDate }] = (
+    await db.query<{ closes_at: Date }>(`SELECT closes_at FROM consultations WHERE id = $1`, [consultationId])
+  ).rows;
   const closesAt = closesAtDate.getTime();
-  step(`consultation ${consultationId} ${state}, closes at ${closesAtDate.toISOString()} (in ${((closesAt - Date.now()) / 1000).toFixed(1)} s)`);
+  step(
+    `consultation ${consultationId} ${state}, closes at ${closesAtDate.toISOString()} (in ${((closesAt - Date.now()) / 1000).toFixed(1)} s)`,
+  );
   if (state !== 'OPEN') throw new Error(`the consultation is ${state}, not OPEN`);
 
   // --- every representative joins and saves a complete first draft ---
@@ -212,15 +260,21 @@ async function check(started: number): Promise<number> {
     );
     if (saved.kind !== 'data') count(setupErrors, `first draft: ${errorKind(saved)}`, saved.message);
   });
-  if (total(setupErrors) > 0) throw new Error(`joining and saving the first drafts failed:\n  ${describe(setupErrors).join('\n  ')}`);
+  if (total(setupErrors) > 0)
+    throw new Error(`joining and saving the first drafts failed:\n  ${describe(setupErrors).join('\n  ')}`);
   const margin = closesAt - SUBMIT_BEFORE_MS - Date.now();
-  step(`${people.length} organisations joined with a complete draft; the first submits go out in ${(margin / 1000).toFixed(1)} s`);
-  if (margin < 2000) throw new Error(`setup took too long: only ${margin} ms left before the first submit (raise BENCH_LEAD_SECONDS)`);
+  step(
+    `${people.length} organisations joined with a complete draft; the first submits go out in ${(margin / 1000).toFixed(1)} s`,
+  );
+  if (margin < 2000)
+    throw new Error(`setup took too long: only ${margin} ms left before the first submit (raise BENCH_LEAD_SECONDS)`);
 
   // --- the race ---
   // Submit instants: one per representative, stratified over [closesAt − 3 s, closesAt + 1 s), in random order.
   const window = SUBMIT_BEFORE_MS + SUBMIT_AFTER_MS;
-  const slots = shuffle(people.map((_, i) => closesAt - SUBMIT_BEFORE_MS + Math.floor(((i + Math.random()) / people.length) * window)));
+  const slots = shuffle(
+    people.map((_, i) => closesAt - SUBMIT_BEFORE_MS + Math.floor(((i + Math.random()) / people.length) * window)),
+  );
   const job: RaceJob = {
     graphqlUrl,
     consultationId,
@@ -230,7 +284,13 @@ async function check(started: number): Promise<number> {
     scaleQuestionId,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     editorPauseMs: EDITOR_PAUSE_MS,
-    representatives: people.map((person, i) => ({ index: person.index, organizationId: person.organizationId, token: person.representativeToken, sendAt: slots[i], retry: person.retry })),
+    representatives: people.map((person, i) => ({
+      index: person.index,
+      organizationId: person.organizationId,
+      token: person.representativeToken,
+      sendAt: slots[i],
+      retry: person.retry,
+    })),
     editors: people.map((person) => ({
       index: person.index,
       organizationId: person.organizationId,
@@ -238,13 +298,23 @@ async function check(started: number): Promise<number> {
       sameContent: person.retry === 'none' ? null : person.draft,
     })),
   };
-  step(`race: ${people.length} editors editing until closesAt + ${EDIT_AFTER_MS} ms; submits spread over closesAt − ${SUBMIT_BEFORE_MS} ms … + ${SUBMIT_AFTER_MS} ms`);
+  step(
+    `race: ${people.length} editors editing until closesAt + ${EDIT_AFTER_MS} ms; submits spread over closesAt − ${SUBMIT_BEFORE_MS} ms … + ${SUBMIT_AFTER_MS} ms`,
+  );
   // What the server side looks like just after the race (its pool, and its backends in PostgreSQL).
-  const apiPool = (app.get(DataSource).driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  const apiPool = (
+    app.get(DataSource).driver as unknown as { master: { totalCount: number; idleCount: number; waitingCount: number } }
+  ).master;
   let serverSnapshot: string[] = [];
-  const snapshotTimer = setTimeout(() => {
-    void serverSide(db, databaseName, apiPool).then((lines) => (serverSnapshot = lines), (error: unknown) => (serverSnapshot = [`snapshot failed: ${String(error)}`]));
-  }, closesAt + EDIT_AFTER_MS + 500 - Date.now());
+  const snapshotTimer = setTimeout(
+    () => {
+      void serverSide(db, databaseName, apiPool).then(
+        (lines) => (serverSnapshot = lines),
+        (error: unknown) => (serverSnapshot = [`snapshot failed: ${String(error)}`]),
+      );
+    },
+    closesAt + EDIT_AFTER_MS + 500 - Date.now(),
+  );
   cleanups.push({ label: 'cancel the snapshot', run: async () => clearTimeout(snapshotTimer) });
   const result = await loader.run(job);
   step('race over; verifying');
@@ -263,7 +333,16 @@ async function check(started: number): Promise<number> {
   const refusedFirst = firstAttempts.filter((s) => s.outcome === 'refused');
 
   const stored = (
-    await db.query<{ tracking_number: string; digest: string; canonical: string; submitted_at: Date; late: boolean; late_ms: number; organization_id: string; contribution_id: string }>(
+    await db.query<{
+      tracking_number: string;
+      digest: string;
+      canonical: string;
+      submitted_at: Date;
+      late: boolean;
+      late_ms: number;
+      organization_id: string;
+      contribution_id: string;
+    }>(
       `SELECT s.tracking_number, s.digest, s.canonical, s.submitted_at, s.submitted_at >= co.closes_at AS late,
               (extract(epoch FROM s.submitted_at - co.closes_at) * 1000)::float8 AS late_ms, c.organization_id, c.id AS contribution_id
          FROM contribution_submissions s
@@ -274,10 +353,14 @@ async function check(started: number): Promise<number> {
     )
   ).rows;
   const [{ submitted_contributions: submittedContributions }] = (
-    await db.query<{ submitted_contributions: number }>(`SELECT count(*)::int AS submitted_contributions FROM contributions WHERE consultation_id = $1 AND status = 'SUBMITTED'`, [consultationId])
+    await db.query<{ submitted_contributions: number }>(
+      `SELECT count(*)::int AS submitted_contributions FROM contributions WHERE consultation_id = $1 AND status = 'SUBMITTED'`,
+      [consultationId],
+    )
   ).rows;
   const rowsByTracking = new Map<string, typeof stored>();
-  for (const row of stored) rowsByTracking.set(row.tracking_number, [...(rowsByTracking.get(row.tracking_number) ?? []), row]);
+  for (const row of stored)
+    rowsByTracking.set(row.tracking_number, [...(rowsByTracking.get(row.tracking_number) ?? []), row]);
   const receipts = new Map<string, SubmitRecord>();
   for (const s of accepted) if (!receipts.has(s.receipt!.trackingNumber)) receipts.set(s.receipt!.trackingNumber, s);
 
@@ -298,8 +381,20 @@ async function check(started: number): Promise<number> {
   const orphanRows = stored.filter((row) => !receipts.has(row.tracking_number));
   const acceptedOrgs = new Set(accepted.map((s) => s.organizationId));
   // A submit sent after the deadline may only get back a receipt issued before it (an idempotent retry).
-  const issuedInTime = new Set(accepted.filter((s) => s.receipt && new Date(s.receipt.submittedAt).getTime() < closesAt).map((s) => s.receipt!.trackingNumber));
-  const sentLateAccepted = accepted.filter((s) => s.sentAt >= closesAt && !(s.receipt && issuedInTime.has(s.receipt.trackingNumber) && new Date(s.receipt.submittedAt).getTime() < s.sentAt));
+  const issuedInTime = new Set(
+    accepted
+      .filter((s) => s.receipt && new Date(s.receipt.submittedAt).getTime() < closesAt)
+      .map((s) => s.receipt!.trackingNumber),
+  );
+  const sentLateAccepted = accepted.filter(
+    (s) =>
+      s.sentAt >= closesAt &&
+      !(
+        s.receipt &&
+        issuedInTime.has(s.receipt.trackingNumber) &&
+        new Date(s.receipt.submittedAt).getTime() < s.sentAt
+      ),
+  );
 
   // Retries: both attempts accepted → same receipt and one row for the organisation; other combinations are reported.
   const byRep = new Map<number, SubmitRecord[]>();
@@ -312,7 +407,10 @@ async function check(started: number): Promise<number> {
       a.receipt!.digest === b.receipt!.digest &&
       stored.filter((row) => row.organization_id === a.organizationId).length === 1,
   );
-  const acceptedThenRefused = retryPairs.filter((pair) => pair.length === 2 && pair.some((s) => s.outcome === 'accepted') && pair.some((s) => s.outcome === 'refused'));
+  const acceptedThenRefused = retryPairs.filter(
+    (pair) =>
+      pair.length === 2 && pair.some((s) => s.outcome === 'accepted') && pair.some((s) => s.outcome === 'refused'),
+  );
   const sequentialLateRetries = acceptedThenRefused.filter((pair) => pair[0].retry === 'sequential');
 
   // verifyReceipt, for a sample, with no token (it is public).
@@ -322,7 +420,13 @@ async function check(started: number): Promise<number> {
   const verifyErrors: Tally = {};
   await Promise.all(
     sample.map(async (s) => {
-      const outcome = await post(graphqlUrl, `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid latest } }`, { t: s.receipt!.trackingNumber, d: s.receipt!.digest }, undefined, VERIFY_TIMEOUT_MS);
+      const outcome = await post(
+        graphqlUrl,
+        `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid latest } }`,
+        { t: s.receipt!.trackingNumber, d: s.receipt!.digest },
+        undefined,
+        VERIFY_TIMEOUT_MS,
+      );
       if (outcome.kind !== 'data') return count(verifyErrors, errorKind(outcome), outcome.message);
       const answer = outcome.data['verifyReceipt'] as { valid: boolean; latest: boolean };
       if (answer.valid) verified += 1;
@@ -331,43 +435,113 @@ async function check(started: number): Promise<number> {
   );
   // A tampered digest must not verify.
   const tamperProbe = sample[0]
-    ? await post(graphqlUrl, `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid } }`, { t: sample[0].receipt!.trackingNumber, d: flipLastHex(sample[0].receipt!.digest) }, undefined, VERIFY_TIMEOUT_MS)
+    ? await post(
+        graphqlUrl,
+        `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid } }`,
+        { t: sample[0].receipt!.trackingNumber, d: flipLastHex(sample[0].receipt!.digest) },
+        undefined,
+        VERIFY_TIMEOUT_MS,
+      )
     : null;
-  const tamperRejected = tamperProbe?.kind === 'data' && (tamperProbe.data['verifyReceipt'] as { valid: boolean }).valid === false;
+  const tamperRejected =
+    tamperProbe?.kind === 'data' && (tamperProbe.data['verifyReceipt'] as { valid: boolean }).valid === false;
 
   const n = receipts.size;
-  checkThat('no submit error other than DEADLINE_PASSED', failedSubmits.length === 0, `${failedSubmits.length} other errors`);
-  checkThat('every representative sent a submit', new Set(firstAttempts.map((s) => s.index)).size === people.length, `${new Set(firstAttempts.map((s) => s.index)).size}/${people.length}`);
-  checkThat('no editor error other than CONFLICT / DEADLINE_PASSED', total(result.editors.errors) === 0, `${total(result.editors.errors)} other errors`);
-  checkThat('the race straddled the deadline (some accepted, some refused)', acceptedFirst.length > 0 && refusedFirst.length > 0, `${acceptedFirst.length} accepted, ${refusedFirst.length} refused`);
+  checkThat(
+    'no submit error other than DEADLINE_PASSED',
+    failedSubmits.length === 0,
+    `${failedSubmits.length} other errors`,
+  );
+  checkThat(
+    'every representative sent a submit',
+    new Set(firstAttempts.map((s) => s.index)).size === people.length,
+    `${new Set(firstAttempts.map((s) => s.index)).size}/${people.length}`,
+  );
+  checkThat(
+    'no editor error other than CONFLICT / DEADLINE_PASSED',
+    total(result.editors.errors) === 0,
+    `${total(result.editors.errors)} other errors`,
+  );
+  checkThat(
+    'the race straddled the deadline (some accepted, some refused)',
+    acceptedFirst.length > 0 && refusedFirst.length > 0,
+    `${acceptedFirst.length} accepted, ${refusedFirst.length} refused`,
+  );
   checkThat('every accepted receipt is stored exactly once', storedOnce.length === n, `${storedOnce.length}/${n}`);
-  checkThat('every stored digest = sha256(canonical) = the receipt’s digest', digestsVerify.length === n, `${digestsVerify.length}/${n}`);
-  checkThat('every receipt’s submittedAt = the stored submitted_at', timesMatch.length === n, `${timesMatch.length}/${n}`);
-  checkThat('every accepted submission was stored strictly before closes_at', acceptedInTime.length === n, `${acceptedInTime.length}/${n}`);
+  checkThat(
+    'every stored digest = sha256(canonical) = the receipt’s digest',
+    digestsVerify.length === n,
+    `${digestsVerify.length}/${n}`,
+  );
+  checkThat(
+    'every receipt’s submittedAt = the stored submitted_at',
+    timesMatch.length === n,
+    `${timesMatch.length}/${n}`,
+  );
+  checkThat(
+    'every accepted submission was stored strictly before closes_at',
+    acceptedInTime.length === n,
+    `${acceptedInTime.length}/${n}`,
+  );
   checkThat(
     'no stored submission at or after closes_at',
     lateRows.length === 0,
-    lateRows.length === 0 ? '0 late rows' : `${lateRows.length} late rows, submitted_at up to closes_at + ${Math.max(...lateRows.map((row) => row.late_ms)).toFixed(1)} ms`,
+    lateRows.length === 0
+      ? '0 late rows'
+      : `${lateRows.length} late rows, submitted_at up to closes_at + ${Math.max(...lateRows.map((row) => row.late_ms)).toFixed(1)} ms`,
   );
-  checkThat('no stored submission without an accepted receipt', orphanRows.length === 0, `${stored.length} rows, ${orphanRows.length} without a receipt`);
-  checkThat('contributions SUBMITTED = organisations with an accepted receipt', submittedContributions === acceptedOrgs.size, `${submittedContributions} vs ${acceptedOrgs.size}`);
-  checkThat('no submit sent at or after closesAt was accepted (retries returning an earlier receipt aside)', sentLateAccepted.length === 0, `${sentLateAccepted.length}`);
-  checkThat('no editor save sent at or after closesAt succeeded', result.editors.savesOkSentAfterDeadline === 0, `${result.editors.savesOkSentAfterDeadline}`);
-  checkThat('retries with both attempts accepted are idempotent (same receipt, one row)', idempotent.length === bothAccepted.length, `${idempotent.length}/${bothAccepted.length}`);
-  checkThat(`verifyReceipt says valid for a sample of ${sample.length}`, verified === sample.length && total(verifyErrors) === 0, `${verified}/${sample.length}${total(verifyErrors) ? `; errors: ${describe(verifyErrors).join('; ')}` : ''}`);
-  checkThat('verifyReceipt refuses a tampered digest', sample.length === 0 || tamperRejected, tamperProbe ? tamperProbe.kind : 'no sample');
+  checkThat(
+    'no stored submission without an accepted receipt',
+    orphanRows.length === 0,
+    `${stored.length} rows, ${orphanRows.length} without a receipt`,
+  );
+  checkThat(
+    'contributions SUBMITTED = organisations with an accepted receipt',
+    submittedContributions === acceptedOrgs.size,
+    `${submittedContributions} vs ${acceptedOrgs.size}`,
+  );
+  checkThat(
+    'no submit sent at or after closesAt was accepted (retries returning an earlier receipt aside)',
+    sentLateAccepted.length === 0,
+    `${sentLateAccepted.length}`,
+  );
+  checkThat(
+    'no editor save sent at or after closesAt succeeded',
+    result.editors.savesOkSentAfterDeadline === 0,
+    `${result.editors.savesOkSentAfterDeadline}`,
+  );
+  checkThat(
+    'retries with both attempts accepted are idempotent (same receipt, one row)',
+    idempotent.length === bothAccepted.length,
+    `${idempotent.length}/${bothAccepted.length}`,
+  );
+  checkThat(
+    `verifyReceipt says valid for a sample of ${sample.length}`,
+    verified === sample.length && total(verifyErrors) === 0,
+    `${verified}/${sample.length}${total(verifyErrors) ? `; errors: ${describe(verifyErrors).join('; ')}` : ''}`,
+  );
+  checkThat(
+    'verifyReceipt refuses a tampered digest',
+    sample.length === 0 || tamperRejected,
+    tamperProbe ? tamperProbe.kind : 'no sample',
+  );
 
   // --- the report ---
   const latencies = submits.map((s) => s.doneAt - s.sentAt).sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
   const offsets = (list: SubmitRecord[]) => list.map((s) => s.sentAt - closesAt).sort((a, b) => a - b);
   const lastAcceptedSent = offsets(acceptedFirst).at(-1);
   const firstRefusedSent = offsets(refusedFirst)[0];
   const refusedSentBefore = refusedFirst.filter((s) => s.sentAt < closesAt);
   const e = result.editors;
   console.log('');
-  console.log(`deadline load check — ${people.length} representatives, ${people.length} editors, closesAt ${closesAtDate.toISOString()}`);
-  console.log(`database: ${databaseSource}; API pool ${POOL_SIZE} connections; editors pause ~${EDITOR_PAUSE_MS} ms between saves; load generator timer lag p50 ${result.timerLagMs.p50} ms, max ${result.timerLagMs.max} ms`);
+  console.log(
+    `deadline load check — ${people.length} representatives, ${people.length} editors, closesAt ${closesAtDate.toISOString()}`,
+  );
+  console.log(
+    `database: ${databaseSource}; API pool ${POOL_SIZE} connections; editors pause ~${EDITOR_PAUSE_MS} ms between saves; load generator timer lag p50 ${result.timerLagMs.p50} ms, max ${result.timerLagMs.max} ms`,
+  );
   console.log(
     `submits: ${submits.length} requests (${people.length} first + ${submits.length - firstAttempts.length} retries) — accepted ${accepted.length}, refused DEADLINE_PASSED ${refused.length}, other errors ${failedSubmits.length}`,
   );
@@ -376,7 +550,9 @@ async function check(started: number): Promise<number> {
       `${refusedSentBefore.length} refused although sent before closesAt (queued past it)`,
   );
   for (const line of describe(submitErrors)) console.log(`  submit error: ${line}`);
-  console.log(`editors: saves OK ${e.savesOk}, CONFLICT ${e.conflicts} (expected), DEADLINE_PASSED ${e.deadlinePassed}, other errors ${total(e.errors)} (version reads ${e.versionReads})`);
+  console.log(
+    `editors: saves OK ${e.savesOk}, CONFLICT ${e.conflicts} (expected), DEADLINE_PASSED ${e.deadlinePassed}, other errors ${total(e.errors)} (version reads ${e.versionReads})`,
+  );
   for (const line of describe(e.errors)) console.log(`  editor error: ${line}`);
   console.log(
     `verification: ${n} receipts, ${storedOnce.length} stored exactly once, ${digestsVerify.length} digests verify, ${lateRows.length} submissions at or after closesAt, ` +
@@ -388,7 +564,9 @@ async function check(started: number): Promise<number> {
   );
   console.log(`server side at closesAt + ${EDIT_AFTER_MS + 500} ms:`);
   for (const line of serverSnapshot) console.log(`  ${line}`);
-  console.log(`latency of submits: p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1) ?? 0} ms`);
+  console.log(
+    `latency of submits: p50 ${pct(50)} ms, p90 ${pct(90)} ms, p99 ${pct(99)} ms, max ${latencies.at(-1) ?? 0} ms`,
+  );
   console.log('');
   for (const c of checks) console.log(`${c.ok ? 'ok  ' : 'FAIL'} ${c.label} (${c.detail})`);
   const passed = checks.filter((c) => c.ok).length;
@@ -435,8 +613,13 @@ async function createParticipants(db: Pool, organizations: number, passwordHash:
       WHERE o.name LIKE 'Bench Company ' || $1 || '-%'`,
     [run],
   );
-  const [{ memberships }] = (await db.query<{ memberships: number }>(`SELECT count(*)::int AS memberships FROM memberships m JOIN organizations o ON o.id = m.organization_id WHERE o.name LIKE 'Bench Company %'`)).rows;
-  if (memberships !== organizations * 2) throw new Error(`expected ${organizations * 2} memberships, made ${memberships}`);
+  const [{ memberships }] = (
+    await db.query<{ memberships: number }>(
+      `SELECT count(*)::int AS memberships FROM memberships m JOIN organizations o ON o.id = m.organization_id WHERE o.name LIKE 'Bench Company %'`,
+    )
+  ).rows;
+  if (memberships !== organizations * 2)
+    throw new Error(`expected ${organizations * 2} memberships, made ${memberships}`);
   return orgs
     .sort((a, b) => a.n - b.n)
     .map(({ id, n }) => {
@@ -451,13 +634,20 @@ async function createParticipants(db: Pool, organizations: number, passwordHash:
         representativeToken: '',
         memberToken: '',
         retry,
-        draft: { text: `Contribution de l’entreprise ${n} : l’article 4 devrait préciser le plafond.`, scale: 1 + (n % 5) },
+        draft: {
+          text: `Contribution de l’entreprise ${n} : l’article 4 devrait préciser le plafond.`,
+          scale: 1 + (n % 5),
+        },
       };
     });
 }
 
 /** The API's pool (connections, idle, callers waiting for one) and what its PostgreSQL backends are doing. */
-async function serverSide(db: Pool, databaseName: string, pool: { totalCount: number; idleCount: number; waitingCount: number }): Promise<string[]> {
+async function serverSide(
+  db: Pool,
+  databaseName: string,
+  pool: { totalCount: number; idleCount: number; waitingCount: number },
+): Promise<string[]> {
   const poolLine = `API pool: ${pool.totalCount} connections, ${pool.idleCount} idle, ${pool.waitingCount} callers waiting for a connection`;
   const { rows } = await db.query<{ state: string; wait: string | null; query: string; n: number }>(
     `SELECT state, wait_event_type || ':' || wait_event AS wait, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS query, count(*)::int AS n
@@ -466,24 +656,36 @@ async function serverSide(db: Pool, databaseName: string, pool: { totalCount: nu
       GROUP BY 1, 2, 3 ORDER BY n DESC`,
     [databaseName],
   );
-  return [poolLine, ...rows.map((row) => `backends: ${row.n} × ${row.state}${row.wait ? ` (${row.wait})` : ''}, last statement: ${row.query}`)];
+  return [
+    poolLine,
+    ...rows.map(
+      (row) => `backends: ${row.n} × ${row.state}${row.wait ? ` (${row.wait})` : ''}, last statement: ${row.query}`,
+    ),
+  ];
 }
 
-async function mustData(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<Record<string, unknown>> {
+async function mustData(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<Record<string, unknown>> {
   const outcome = await post(url, query, variables, token, REQUEST_TIMEOUT_MS);
   if (outcome.kind !== 'data') throw new Error(`GraphQL request failed: ${errorKind(outcome)}: ${outcome.message}`);
   return outcome.data;
 }
 
-async function inBatches<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
+async function inBatches<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
-
-
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -10,7 +10,8 @@ export function baselineReanchor(targets: readonly AnchorTarget[], newText: stri
   return targets.map((t) => {
     const { exact } = t.quote;
     const i = newText.indexOf(exact);
-    if (i !== -1) return { status: i === t.position.start ? 'EXACT' : 'MOVED', position: { start: i, end: i + exact.length } };
+    if (i !== -1)
+      return { status: i === t.position.start ? 'EXACT' : 'MOVED', position: { start: i, end: i + exact.length } };
     const matches = search(newText, exact, Math.floor(exact.length * 0.25));
     if (matches.length === 0) return { status: 'ORPHANED', position: null };
     const best = matches.reduce((a, b) => (b.errors < a.errors ? b : a));

@@ -68,7 +68,9 @@ export class Rng {
 /** A stock sentence never follows another one: boilerplate recurs, but not in long verbatim chains. */
 function sentence(rng: Rng, articleCount: number, afterStock: boolean): string {
   if (!afterStock && rng.chance(0.12)) return rng.pick(STOCK_SENTENCES);
-  const formula = rng.chance(0.4) ? rng.pick(FORMULAS).replace('{N}', String(rng.int(1, Math.min(40, articleCount)))) : '';
+  const formula = rng.chance(0.4)
+    ? rng.pick(FORMULAS).replace('{N}', String(rng.int(1, Math.min(40, articleCount))))
+    : '';
   let subject = rng.pick(SUBJECTS);
   if (formula) subject = subject.charAt(0).toLowerCase() + subject.slice(1);
   const complement = rng.chance(0.6) ? ' ' + rng.pick(COMPLEMENTS) : '';
@@ -120,7 +122,13 @@ function applyEdits(block: string, edits: readonly Edit[]): string {
 function buildArticles(rng: Rng, targetSize: number): Article[] {
   const articles: Article[] = [];
   let size = 0;
-  const weights: Array<[ArticleClass, number]> = [['unchanged', 0.5], ['moved', 0.12], ['light', 0.16], ['heavy', 0.1], ['deleted', 0.12]];
+  const weights: Array<[ArticleClass, number]> = [
+    ['unchanged', 0.5],
+    ['moved', 0.12],
+    ['light', 0.16],
+    ['heavy', 0.1],
+    ['deleted', 0.12],
+  ];
   for (let n = 1; size < targetSize; n++) {
     const header = `Article ${n}\n`;
     const block = header + articleBody(rng, n + 10) + '\n';
@@ -137,7 +145,16 @@ function buildArticles(rng: Rng, targetSize: number): Article[] {
     let newBlock = block;
     if (cls === 'light') newBlock = applyEdits(block, edits);
     if (cls === 'heavy') newBlock = header + articleBody(rng, n + 10) + '\n';
-    articles.push({ num: String(n), cls, block, bodyOffset: header.length, edits, newBlock, oldStart: size, newStart: -1 });
+    articles.push({
+      num: String(n),
+      cls,
+      block,
+      bodyOffset: header.length,
+      edits,
+      newBlock,
+      oldStart: size,
+      newStart: -1,
+    });
     size += block.length;
   }
   return articles;
@@ -194,7 +211,8 @@ function pickPassage(rng: Rng, a: Article, cls: ArticleClass): TextPositionSelec
     if (cls === 'light' ? false : es < end && ee > start) return null;
     if (cls === 'light' && (es === start || ee === end)) return null; // the edit must be strictly inside
   }
-  if (cls === 'light' && !a.edits.some((e) => a.oldStart + e.at > start && a.oldStart + e.at + e.oldLen < end)) return null;
+  if (cls === 'light' && !a.edits.some((e) => a.oldStart + e.at > start && a.oldStart + e.at + e.oldLen < end))
+    return null;
   return { start, end };
 }
 
@@ -220,19 +238,29 @@ export function buildCorpus(seed = DEFAULT_SEED, targetSize = 300_000, annotatio
   for (const cls of CLASSES) {
     const pool = byClass.get(cls) ?? [];
     const wanted = Math.round(annotationCount * share[cls]);
-    for (let made = 0; made < wanted; ) {
+    for (let made = 0; made < wanted;) {
       const a = rng.pick(pool);
       const range = pickPassage(rng, a, cls);
       if (!range) continue;
       const target = describeSelection(oldText, range.start, range.end);
-      const truth = cls === 'unchanged' || cls === 'moved' || cls === 'light'
-        ? { start: mapOld(a, range.start), end: mapOld(a, range.end) }
-        : null;
+      const truth =
+        cls === 'unchanged' || cls === 'moved' || cls === 'light'
+          ? { start: mapOld(a, range.start), end: mapOld(a, range.end) }
+          : null;
       const rewritten = cls === 'heavy' ? { start: a.newStart, end: a.newStart + a.newBlock.length } : null;
       annotations.push({ cls, target, truth, rewritten });
       made++;
     }
   }
-  const articleCounts = Object.fromEntries(CLASSES.map((c) => [c, byClass.get(c)?.length ?? 0])) as Record<ArticleClass, number>;
-  return { oldText, newText, annotations, articleCounts, insertedArticles: order.filter((x) => typeof x === 'string').length };
+  const articleCounts = Object.fromEntries(CLASSES.map((c) => [c, byClass.get(c)?.length ?? 0])) as Record<
+    ArticleClass,
+    number
+  >;
+  return {
+    oldText,
+    newText,
+    annotations,
+    articleCounts,
+    insertedArticles: order.filter((x) => typeof x === 'string').length,
+  };
 }

@@ -37,7 +37,10 @@ export function judge(a: BenchAnnotation, r: Outcome): 'correct' | 'orphaned' | 
   return overlap(t, r.position) >= 0.9 * longest ? 'correct' : 'wrong';
 }
 
-export function evaluate(annotations: readonly BenchAnnotation[], results: readonly Outcome[]): Record<ArticleClass, ClassReport> {
+export function evaluate(
+  annotations: readonly BenchAnnotation[],
+  results: readonly Outcome[],
+): Record<ArticleClass, ClassReport> {
   const report = Object.fromEntries(
     CLASSES.map((c) => [c, { total: 0, correct: 0, orphaned: 0, wrong: 0, byStatus: {}, insideRewritten: 0 }]),
   ) as Record<ArticleClass, ClassReport>;

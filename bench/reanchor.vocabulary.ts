@@ -15,7 +15,15 @@ export const SUBJECTS = [
   'Les organismes de placement collectif',
 ];
 
-export const VERBS = ['sont tenus de', 'doivent', 'veillent à', 's’assurent de', 'peuvent', 'sont autorisés à', 'ne peuvent'];
+export const VERBS = [
+  'sont tenus de',
+  'doivent',
+  'veillent à',
+  's’assurent de',
+  'peuvent',
+  'sont autorisés à',
+  'ne peuvent',
+];
 
 export const ACTIONS = [
   'mettre en place un dispositif de contrôle interne adapté à la nature et au volume de leurs activités',
@@ -73,8 +81,32 @@ export const STOCK_SENTENCES = [
 
 /** Replacement words used by light edits (a word, sometimes two, swapped inside a passage). */
 export const REPLACEMENTS = [
-  'organismes', 'entités', 'dispositifs', 'mécanismes', 'modalités', 'exigences', 'procédures', 'obligations',
-  'annuelle', 'trimestrielle', 'préalable', 'écrite', 'suffisante', 'appropriée', 'significatif', 'majeur',
-  'quarante-cinq', 'soixante', 'quinze', 'douze', 'communiquer', 'transmettre', 'notifier', 'établir',
-  'notamment', 'également', 'toutefois', 'immédiatement',
+  'organismes',
+  'entités',
+  'dispositifs',
+  'mécanismes',
+  'modalités',
+  'exigences',
+  'procédures',
+  'obligations',
+  'annuelle',
+  'trimestrielle',
+  'préalable',
+  'écrite',
+  'suffisante',
+  'appropriée',
+  'significatif',
+  'majeur',
+  'quarante-cinq',
+  'soixante',
+  'quinze',
+  'douze',
+  'communiquer',
+  'transmettre',
+  'notifier',
+  'établir',
+  'notamment',
+  'également',
+  'toutefois',
+  'immédiatement',
 ];

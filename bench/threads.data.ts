@@ -44,7 +44,10 @@ export async function loadThreads(db: Pool, options: LoadOptions): Promise<Bench
        FROM generate_series(1, $3::int) AS g`,
     [options.spaceId, authors, options.threads, LOREM],
   );
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM threads WHERE space_id = $1 ORDER BY created_at, id`, [options.spaceId]);
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM threads WHERE space_id = $1 ORDER BY created_at, id`,
+    [options.spaceId],
+  );
   const threadIds = rows.map((row) => row.id);
 
   await db.query(
@@ -84,7 +87,10 @@ export async function loadThreads(db: Pool, options: LoadOptions): Promise<Bench
   return { threadIds, ...(await countData(db, options.spaceId)) };
 }
 
-export async function countData(db: Pool, spaceId: string): Promise<{ threads: number; comments: number; threadReads: number }> {
+export async function countData(
+  db: Pool,
+  spaceId: string,
+): Promise<{ threads: number; comments: number; threadReads: number }> {
   const { rows } = await db.query<{ threads: number; comments: number; reads: number }>(
     `SELECT (SELECT count(*)::int FROM threads WHERE space_id = $1) AS threads,
             (SELECT count(*)::int FROM comments c JOIN threads t ON t.id = c.subject_id AND c.subject_type = 'THREAD' WHERE t.space_id = $1) AS comments,

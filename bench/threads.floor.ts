@@ -63,8 +63,16 @@ const TOUCH_THREAD_SQL = `
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function startFloor(options: { databaseUrl: string; jwtSecret: string; poolSize: number }): Promise<Floor> {
-  const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize, application_name: 'majlis-bench-floor' });
+export async function startFloor(options: {
+  databaseUrl: string;
+  jwtSecret: string;
+  poolSize: number;
+}): Promise<Floor> {
+  const pool = new Pool({
+    connectionString: options.databaseUrl,
+    max: options.poolSize,
+    application_name: 'majlis-bench-floor',
+  });
   // pool.end() does not wait for the backends to go: a DROP DATABASE … WITH (FORCE) right after may still end one.
   pool.on('error', () => undefined);
   const secret = Buffer.from(options.jwtSecret, 'utf8');
@@ -96,16 +104,26 @@ export async function startFloor(options: { databaseUrl: string; jwtSecret: stri
     }
     if (request.method === 'POST' && url === '/reply') {
       const input = JSON.parse(await readBody(request)) as { threadId?: unknown; body?: unknown };
-      if (typeof input.threadId !== 'string' || !UUID.test(input.threadId)) return send(response, 400, { error: 'threadId must be an id' });
-      if (typeof input.body !== 'string' || input.body.trim() === '' || input.body.length > 10_000) return send(response, 400, { error: 'bad body' });
+      if (typeof input.threadId !== 'string' || !UUID.test(input.threadId))
+        return send(response, 400, { error: 'threadId must be an id' });
+      if (typeof input.body !== 'string' || input.body.trim() === '' || input.body.length > 10_000)
+        return send(response, 400, { error: 'bad body' });
       const client = await pool.connect();
       try {
-        const found = await client.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [input.threadId, userId]);
+        const found = await client.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [
+          input.threadId,
+          userId,
+        ]);
         if (found.rowCount === 0) return send(response, 404, { error: 'no such thread' });
-        if (found.rows[0].locked || found.rows[0].deleted) return send(response, 403, { error: 'thread takes no replies' });
+        if (found.rows[0].locked || found.rows[0].deleted)
+          return send(response, 403, { error: 'thread takes no replies' });
         await client.query('BEGIN');
         try {
-          const inserted = await client.query<{ id: string; created_at: Date }>(INSERT_REPLY_SQL, [input.threadId, userId, input.body]);
+          const inserted = await client.query<{ id: string; created_at: Date }>(INSERT_REPLY_SQL, [
+            input.threadId,
+            userId,
+            input.body,
+          ]);
           await client.query(TOUCH_THREAD_SQL, [input.threadId, inserted.rows[0].created_at, userId]);
           await client.query('COMMIT');
           return send(response, 200, { id: inserted.rows[0].id });
@@ -135,7 +153,10 @@ export async function startFloor(options: { databaseUrl: string; jwtSecret: stri
 
 function send(response: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
   response.end(body);
 }
 

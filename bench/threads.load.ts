@@ -15,7 +15,11 @@ export interface LoadJob {
   /** A fixed body… */
   readonly body?: string;
   /** …or one made per request, replying to the threads in turn. */
-  readonly reply?: { readonly threadIds: readonly string[]; readonly shape: 'graphql' | 'floor'; readonly mutation?: string };
+  readonly reply?: {
+    readonly threadIds: readonly string[];
+    readonly shape: 'graphql' | 'floor';
+    readonly mutation?: string;
+  };
 }
 
 export interface LoadResult {
@@ -65,16 +69,29 @@ async function run(job: LoadJob): Promise<LoadResult> {
       const text = `Benchmark reply ${n}: we support the amendment to this article, with one reservation on its timeline.`;
       const body =
         reply.shape === 'graphql'
-          ? JSON.stringify({ query: reply.mutation, variables: { input: { subjectType: 'THREAD', subjectId: threadId, body: text } } })
+          ? JSON.stringify({
+              query: reply.mutation,
+              variables: { input: { subjectType: 'THREAD', subjectId: threadId, body: text } },
+            })
           : JSON.stringify({ threadId, body: text });
       return { ...req, body };
     };
   }
-  const result = await autocannon({ url: job.url, connections: job.connections, duration: job.seconds, requests: [request] });
+  const result = await autocannon({
+    url: job.url,
+    connections: job.connections,
+    duration: job.seconds,
+    requests: [request],
+  });
   return {
     requestsPerSecond: result.requests.average,
     total: result.requests.total,
-    latency: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, average: result.latency.average },
+    latency: {
+      p50: result.latency.p50,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      average: result.latency.average,
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,

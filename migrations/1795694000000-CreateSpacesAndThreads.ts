@@ -29,10 +29,16 @@ export class CreateSpacesAndThreads1795694000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((user_id IS NULL) <> (organization_id IS NULL))
       )`);
-    await db.query(`CREATE UNIQUE INDEX space_members_user_key ON space_members (space_id, user_id) WHERE user_id IS NOT NULL`);
-    await db.query(`CREATE UNIQUE INDEX space_members_organization_key ON space_members (space_id, organization_id) WHERE organization_id IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX space_members_user_key ON space_members (space_id, user_id) WHERE user_id IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE UNIQUE INDEX space_members_organization_key ON space_members (space_id, organization_id) WHERE organization_id IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX space_members_user ON space_members (user_id) WHERE user_id IS NOT NULL`);
-    await db.query(`CREATE INDEX space_members_organization ON space_members (organization_id) WHERE organization_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX space_members_organization ON space_members (organization_id) WHERE organization_id IS NOT NULL`,
+    );
 
     await db.query(`
       CREATE TABLE threads (
@@ -78,6 +84,7 @@ export class CreateSpacesAndThreads1795694000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['comment_mentions', 'thread_reads', 'threads', 'space_members', 'spaces']) await db.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['comment_mentions', 'thread_reads', 'threads', 'space_members', 'spaces'])
+      await db.query(`DROP TABLE IF EXISTS ${table}`);
   }
 }

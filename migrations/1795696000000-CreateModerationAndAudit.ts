@@ -22,7 +22,9 @@ export class CreateModerationAndAudit1795696000000 implements MigrationInterface
         version integer NOT NULL DEFAULT 0,
         PRIMARY KEY (content_type, content_id)
       )`);
-    await db.query(`CREATE INDEX content_moderation_hidden ON content_moderation (content_type, content_id) WHERE hidden`);
+    await db.query(
+      `CREATE INDEX content_moderation_hidden ON content_moderation (content_type, content_id) WHERE hidden`,
+    );
 
     await db.query(`
       CREATE TABLE reports (
@@ -58,8 +60,12 @@ export class CreateModerationAndAudit1795696000000 implements MigrationInterface
       BEGIN
         RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await db.query(`CREATE TRIGGER moderation_actions_append_only BEFORE UPDATE OR DELETE ON moderation_actions FOR EACH ROW EXECUTE FUNCTION refuse_changes()`);
-    await db.query(`CREATE TRIGGER moderation_actions_no_truncate BEFORE TRUNCATE ON moderation_actions FOR EACH STATEMENT EXECUTE FUNCTION refuse_changes()`);
+    await db.query(
+      `CREATE TRIGGER moderation_actions_append_only BEFORE UPDATE OR DELETE ON moderation_actions FOR EACH ROW EXECUTE FUNCTION refuse_changes()`,
+    );
+    await db.query(
+      `CREATE TRIGGER moderation_actions_no_truncate BEFORE TRUNCATE ON moderation_actions FOR EACH STATEMENT EXECUTE FUNCTION refuse_changes()`,
+    );
 
     await db.query(`
       CREATE TABLE audit_events (
@@ -73,19 +79,26 @@ export class CreateModerationAndAudit1795696000000 implements MigrationInterface
         previous_hash text NOT NULL,
         hash text NOT NULL
       )`);
-    await db.query(`CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_changes()`);
-    await db.query(`CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION refuse_changes()`);
+    await db.query(
+      `CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION refuse_changes()`,
+    );
+    await db.query(
+      `CREATE TRIGGER audit_events_no_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION refuse_changes()`,
+    );
 
     await db.query(`ALTER TABLE users ADD COLUMN suspended_until timestamptz`);
     await db.query(`ALTER TABLE users DROP CONSTRAINT users_status_check`);
-    await db.query(`ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('ACTIVE', 'SUSPENDED', 'DELETED'))`);
+    await db.query(
+      `ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('ACTIVE', 'SUSPENDED', 'DELETED'))`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE users DROP CONSTRAINT users_status_check`);
     await db.query(`ALTER TABLE users ADD CONSTRAINT users_status_check CHECK (status IN ('ACTIVE', 'SUSPENDED'))`);
     await db.query(`ALTER TABLE users DROP COLUMN suspended_until`);
-    for (const table of ['audit_events', 'moderation_actions', 'reports', 'content_moderation']) await db.query(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of ['audit_events', 'moderation_actions', 'reports', 'content_moderation'])
+      await db.query(`DROP TABLE IF EXISTS ${table}`);
     await db.query(`DROP FUNCTION IF EXISTS refuse_changes()`);
   }
 }

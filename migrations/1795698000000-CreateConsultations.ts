@@ -76,11 +76,20 @@ export class CreateConsultations1795698000000 implements MigrationInterface {
         canonical text NOT NULL,
         digest text NOT NULL
       )`);
-    await db.query(`CREATE INDEX contribution_submissions_contribution ON contribution_submissions (contribution_id, submitted_at DESC)`);
+    await db.query(
+      `CREATE INDEX contribution_submissions_contribution ON contribution_submissions (contribution_id, submitted_at DESC)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['contribution_submissions', 'contributions', 'consultation_participations', 'consultation_questions', 'consultation_invitations', 'consultations']) {
+    for (const table of [
+      'contribution_submissions',
+      'contributions',
+      'consultation_participations',
+      'consultation_questions',
+      'consultation_invitations',
+      'consultations',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -14,7 +14,9 @@ export class CreateContributionRemarks1795700000000 implements MigrationInterfac
         body text NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX contribution_remarks_contribution ON contribution_remarks (contribution_id, created_at)`);
+    await db.query(
+      `CREATE INDEX contribution_remarks_contribution ON contribution_remarks (contribution_id, created_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

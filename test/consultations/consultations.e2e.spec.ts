@@ -47,7 +47,11 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     return created.data!.createConsultation.consultation;
   }
   const act = (mutation: string, id: string, extra: Record<string, unknown> = {}) =>
-    app.gql(`mutation($input: ${mutation === 'extendConsultation' ? 'ExtendConsultationInput' : 'ConsultationIdInput'}!) { ${mutation}(input: $input) { consultation { state } } }`, { input: { id, ...extra } }, token.moderator);
+    app.gql(
+      `mutation($input: ${mutation === 'extendConsultation' ? 'ExtendConsultationInput' : 'ConsultationIdInput'}!) { ${mutation}(input: $input) { consultation { state } } }`,
+      { input: { id, ...extra } },
+      token.moderator,
+    );
   const answersFor = (questions: Question[]) => [
     { questionId: questions[0].id, text: 'La fédération soutient le texte, sous réserve du plafond.' },
     { questionId: questions[1].id, choices: ['non'] },
@@ -57,8 +61,10 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[]) token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows) org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    for (const account of Object.keys(ACCOUNTS) as Account[])
+      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
+      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
   });
   afterEach(() => app.clock.unfreeze());
   afterAll(() => app.close());
@@ -67,27 +73,77 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     const { id, questions } = await consultation();
     expect(outcome(await app.gql(STATE, { id }, token.federationRepresentative))).toBe('NOT_FOUND');
     expect(outcome(await act('publishConsultation', id))).toBe('OK');
-    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({ consultation: expect.objectContaining({ state: 'SCHEDULED' }) });
+    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({
+      consultation: expect.objectContaining({ state: 'SCHEDULED' }),
+    });
 
-    const joined = await app.gql<{ joinConsultation: { contribution: { version: number } } }>(JOIN, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    const joined = await app.gql<{ joinConsultation: { contribution: { version: number } } }>(
+      JOIN,
+      { input: { consultationId: id, organizationId: org['FMO'] } },
+      token.federationRepresentative,
+    );
     expect(outcome(joined)).toBe('OK');
-    const early = await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } }, token.federationMember);
+    const early = await app.gql(
+      SAVE,
+      { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } },
+      token.federationMember,
+    );
     expect(outcome(early)).toBe('DEADLINE_PASSED');
 
     expect(outcome(await act('openConsultationNow', id))).toBe('OK');
     expect(outcome(await act('publishConsultationResults', id))).toBe('CONFLICT');
-    const saved = await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } }, token.federationMember);
+    const saved = await app.gql(
+      SAVE,
+      { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } },
+      token.federationMember,
+    );
     expect(outcome(saved)).toBe('OK');
-    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('OK');
+    expect(
+      outcome(
+        await app.gql(
+          SUBMIT,
+          { input: { consultationId: id, organizationId: org['FMO'] } },
+          token.federationRepresentative,
+        ),
+      ),
+    ).toBe('OK');
 
     expect(outcome(await act('closeConsultation', id))).toBe('OK');
     // After the deadline nothing changes any more; a retry of what was received still gets its receipt back.
-    expect(outcome(await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 3, answers: [{ questionId: questions[3].id, scale: 1 }] } }, token.federationRepresentative))).toBe('DEADLINE_PASSED');
-    const retried = await app.gql<{ submitContribution: { receipt: { trackingNumber: string } } }>(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    expect(
+      outcome(
+        await app.gql(
+          SAVE,
+          {
+            input: {
+              consultationId: id,
+              organizationId: org['FMO'],
+              version: 3,
+              answers: [{ questionId: questions[3].id, scale: 1 }],
+            },
+          },
+          token.federationRepresentative,
+        ),
+      ),
+    ).toBe('DEADLINE_PASSED');
+    const retried = await app.gql<{ submitContribution: { receipt: { trackingNumber: string } } }>(
+      SUBMIT,
+      { input: { consultationId: id, organizationId: org['FMO'] } },
+      token.federationRepresentative,
+    );
     expect(outcome(retried)).toBe('OK');
-    expect((await app.db.query('SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id WHERE c.consultation_id = $1', [id])).rows[0].n).toBe(1);
+    expect(
+      (
+        await app.db.query(
+          'SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id WHERE c.consultation_id = $1',
+          [id],
+        )
+      ).rows[0].n,
+    ).toBe(1);
     expect(outcome(await act('publishConsultationResults', id))).toBe('OK');
-    expect((await app.gql(STATE, { id }, token.companyMember)).data).toEqual({ consultation: expect.objectContaining({ state: 'RESULTS_PUBLISHED' }) });
+    expect((await app.gql(STATE, { id }, token.companyMember)).data).toEqual({
+      consultation: expect.objectContaining({ state: 'RESULTS_PUBLISHED' }),
+    });
     expect(outcome(await act('publishConsultation', id))).toBe('CONFLICT');
   });
 
@@ -96,24 +152,74 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     await act('publishConsultation', id);
     await act('openConsultationNow', id);
     await app.gql(JOIN, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
-    await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } }, token.federationRepresentative);
-    const closesAt = new Date((await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at);
+    await app.gql(
+      SAVE,
+      { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } },
+      token.federationRepresentative,
+    );
+    const closesAt = new Date(
+      (await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at,
+    );
 
     app.clock.freeze(new Date(closesAt.getTime() - 1));
-    const inTime = await app.gql<{ submitContribution: { receipt: { submittedAt: string } } }>(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    const inTime = await app.gql<{ submitContribution: { receipt: { submittedAt: string } } }>(
+      SUBMIT,
+      { input: { consultationId: id, organizationId: org['FMO'] } },
+      token.federationRepresentative,
+    );
     expect(inTime.data!.submitContribution.receipt.submittedAt).toBe(new Date(closesAt.getTime() - 1).toISOString());
     const { rows } = await app.db.query('SELECT version FROM contributions WHERE consultation_id = $1', [id]);
-    expect(outcome(await app.gql(SAVE, { input: { consultationId: id, organizationId: org['FMO'], version: rows[0].version, answers: [{ questionId: questions[3].id, scale: 2 }] } }, token.federationRepresentative))).toBe('OK');
+    expect(
+      outcome(
+        await app.gql(
+          SAVE,
+          {
+            input: {
+              consultationId: id,
+              organizationId: org['FMO'],
+              version: rows[0].version,
+              answers: [{ questionId: questions[3].id, scale: 2 }],
+            },
+          },
+          token.federationRepresentative,
+        ),
+      ),
+    ).toBe('OK');
     app.clock.freeze(closesAt);
-    const late = await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    const late = await app.gql(
+      SUBMIT,
+      { input: { consultationId: id, organizationId: org['FMO'] } },
+      token.federationRepresentative,
+    );
     expect(outcome(late)).toBe('DEADLINE_PASSED');
-    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({ consultation: expect.objectContaining({ state: 'CLOSED' }) });
+    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({
+      consultation: expect.objectContaining({ state: 'CLOSED' }),
+    });
 
-    expect(outcome(await act('extendConsultation', id, { closesAt: new Date(closesAt.getTime() + 24 * HOUR) }))).toBe('OK');
-    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({ consultation: expect.objectContaining({ state: 'OPEN' }) });
-    expect(outcome(await app.gql(SUBMIT, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative))).toBe('OK');
-    const logged = (await app.db.query(`SELECT details FROM audit_events WHERE kind = 'CONSULTATION_DEADLINE_CHANGED' AND subject_id = $1`, [id])).rows;
-    expect(logged).toEqual([{ details: { from: closesAt.toISOString(), to: new Date(closesAt.getTime() + 24 * HOUR).toISOString() } }]);
+    expect(outcome(await act('extendConsultation', id, { closesAt: new Date(closesAt.getTime() + 24 * HOUR) }))).toBe(
+      'OK',
+    );
+    expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({
+      consultation: expect.objectContaining({ state: 'OPEN' }),
+    });
+    expect(
+      outcome(
+        await app.gql(
+          SUBMIT,
+          { input: { consultationId: id, organizationId: org['FMO'] } },
+          token.federationRepresentative,
+        ),
+      ),
+    ).toBe('OK');
+    const logged = (
+      await app.db.query(
+        `SELECT details FROM audit_events WHERE kind = 'CONSULTATION_DEADLINE_CHANGED' AND subject_id = $1`,
+        [id],
+      )
+    ).rows;
+    expect(logged).toEqual([
+      { details: { from: closesAt.toISOString(), to: new Date(closesAt.getTime() + 24 * HOUR).toISOString() } },
+    ]);
   });
 
   it.each<[Account, string, string]>([
@@ -124,7 +230,9 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
   ])('join as %s for %s → %s', async (who, organization, expected) => {
     const { id } = await consultation();
     await act('publishConsultation', id);
-    expect(outcome(await app.gql(JOIN, { input: { consultationId: id, organizationId: org[organization] } }, token[who]))).toBe(expected);
+    expect(
+      outcome(await app.gql(JOIN, { input: { consultationId: id, organizationId: org[organization] } }, token[who])),
+    ).toBe(expected);
   });
 
   it('validates required answers, refuses non-representatives, detects concurrent edits, and issues receipts that verify', async () => {
@@ -136,35 +244,105 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
 
     const incomplete = await app.gql(SUBMIT, { input }, token.federationRepresentative);
     expect(outcome(incomplete)).toBe('BAD_USER_INPUT');
-    expect(incomplete.errors![0].extensions['fields']).toEqual({ 'answers.1': 'is required', 'answers.2': 'is required' });
-    const invalid = await app.gql(SAVE, { input: { ...input, version: 1, answers: [{ questionId: questions[1].id, choices: ['peut-être'] }, { questionId: questions[3].id, scale: 9 }] } }, token.federationMember);
-    expect(invalid.errors![0].extensions['fields']).toEqual({ 'answers.2': 'must be one of the options', 'answers.4': 'must be a whole number from 1 to 5' });
+    expect(incomplete.errors![0].extensions['fields']).toEqual({
+      'answers.1': 'is required',
+      'answers.2': 'is required',
+    });
+    const invalid = await app.gql(
+      SAVE,
+      {
+        input: {
+          ...input,
+          version: 1,
+          answers: [
+            { questionId: questions[1].id, choices: ['peut-être'] },
+            { questionId: questions[3].id, scale: 9 },
+          ],
+        },
+      },
+      token.federationMember,
+    );
+    expect(invalid.errors![0].extensions['fields']).toEqual({
+      'answers.2': 'must be one of the options',
+      'answers.4': 'must be a whole number from 1 to 5',
+    });
 
     const racing = await Promise.all(
-      (['federationMember', 'federationRepresentative'] as const).map((who) => app.gql(SAVE, { input: { ...input, version: 1, answers: answersFor(questions) } }, token[who])),
+      (['federationMember', 'federationRepresentative'] as const).map((who) =>
+        app.gql(SAVE, { input: { ...input, version: 1, answers: answersFor(questions) } }, token[who]),
+      ),
     );
     expect(racing.map(outcome).sort()).toEqual(['CONFLICT', 'OK']);
 
     expect(outcome(await app.gql(SUBMIT, { input }, token.federationMember))).toBe('FORBIDDEN');
-    const [first, again] = [await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(SUBMIT, { input }, token.federationRepresentative), await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(SUBMIT, { input }, token.federationRepresentative)];
+    const [first, again] = [
+      await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(
+        SUBMIT,
+        { input },
+        token.federationRepresentative,
+      ),
+      await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(
+        SUBMIT,
+        { input },
+        token.federationRepresentative,
+      ),
+    ];
     expect(again.data!.submitContribution.receipt).toEqual(first.data!.submitContribution.receipt);
-    expect((await app.db.query('SELECT count(*)::int AS n FROM contribution_submissions')).rows[0].n).toBeGreaterThanOrEqual(1);
+    expect(
+      (await app.db.query('SELECT count(*)::int AS n FROM contribution_submissions')).rows[0].n,
+    ).toBeGreaterThanOrEqual(1);
 
     const receipt = first.data!.submitContribution.receipt;
     const verify = `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid latest } }`;
-    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest })).data).toEqual({ verifyReceipt: { valid: true, latest: true } });
-    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest.replace(/^./, (c) => (c === '0' ? '1' : '0')) })).data).toEqual({ verifyReceipt: { valid: false, latest: false } });
+    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest })).data).toEqual({
+      verifyReceipt: { valid: true, latest: true },
+    });
+    expect(
+      (
+        await app.gql(verify, {
+          t: receipt.trackingNumber,
+          d: receipt.digest.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+        })
+      ).data,
+    ).toEqual({ verifyReceipt: { valid: false, latest: false } });
 
-    const { rows } = await app.db.query('SELECT version FROM contributions WHERE consultation_id = $1 AND organization_id = $2', [id, org['FMO']]);
-    await app.gql(SAVE, { input: { ...input, version: rows[0].version, answers: [{ questionId: questions[3].id, scale: 5 }] } }, token.federationMember);
-    const amended = await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(SUBMIT, { input }, token.federationRepresentative);
+    const { rows } = await app.db.query(
+      'SELECT version FROM contributions WHERE consultation_id = $1 AND organization_id = $2',
+      [id, org['FMO']],
+    );
+    await app.gql(
+      SAVE,
+      { input: { ...input, version: rows[0].version, answers: [{ questionId: questions[3].id, scale: 5 }] } },
+      token.federationMember,
+    );
+    const amended = await app.gql<{ submitContribution: { receipt: { trackingNumber: string; digest: string } } }>(
+      SUBMIT,
+      { input },
+      token.federationRepresentative,
+    );
     expect(amended.data!.submitContribution.receipt.digest).not.toBe(receipt.digest);
-    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest })).data).toEqual({ verifyReceipt: { valid: true, latest: false } });
+    expect((await app.gql(verify, { t: receipt.trackingNumber, d: receipt.digest })).data).toEqual({
+      verifyReceipt: { valid: true, latest: false },
+    });
 
     const read = await app.gql<{ contribution: { status: string; latestReceipt: { digest: string } } }>(
-      `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { status latestReceipt { digest } } }`, { c: id, o: org['FMO'] }, token.federationMember);
-    expect(read.data!.contribution).toEqual({ status: 'SUBMITTED', latestReceipt: { digest: amended.data!.submitContribution.receipt.digest } });
-    expect(outcome(await app.gql(`query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { status } }`, { c: id, o: org['FMO'] }, token.companyRepresentative))).toBe('NOT_FOUND');
+      `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { status latestReceipt { digest } } }`,
+      { c: id, o: org['FMO'] },
+      token.federationMember,
+    );
+    expect(read.data!.contribution).toEqual({
+      status: 'SUBMITTED',
+      latestReceipt: { digest: amended.data!.submitContribution.receipt.digest },
+    });
+    expect(
+      outcome(
+        await app.gql(
+          `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { status } }`,
+          { c: id, o: org['FMO'] },
+          token.companyRepresentative,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('lets member companies add remarks to their federation’s draft, and lists them as contributors', async () => {
@@ -173,16 +351,54 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     await act('openConsultationNow', id);
     const input = { consultationId: id, organizationId: org['FMO'] };
     await app.gql(JOIN, { input }, token.federationRepresentative);
-    await app.gql(SAVE, { input: { ...input, version: 1, answers: answersFor(questions) } }, token.federationRepresentative);
+    await app.gql(
+      SAVE,
+      { input: { ...input, version: 1, answers: answersFor(questions) } },
+      token.federationRepresentative,
+    );
     const remark = `mutation($input: AddContributionRemarkInput!) { addContributionRemark(input: $input) { remark { body } } }`;
     const detroit = (await app.db.query(`SELECT id FROM organizations WHERE name LIKE 'Détroit%'`)).rows[0].id;
-    expect(outcome(await app.gql(remark, { input: { consultationId: id, federationId: org['FMO'], organizationId: org['Atlas'], body: 'Nos coûts de formation ESO sont 25 % plus élevés.' } }, token.companyMember))).toBe('OK');
-    expect(outcome(await app.gql(remark, { input: { consultationId: id, federationId: org['FMO'], organizationId: detroit, body: 'x' } }, token.companyMember))).toBe('FORBIDDEN');
-    expect(outcome(await app.gql(remark, { input: { consultationId: id, federationId: org['ARC'], organizationId: org['Atlas'], body: 'x' } }, token.companyMember))).toBe('NOT_FOUND');
+    expect(
+      outcome(
+        await app.gql(
+          remark,
+          {
+            input: {
+              consultationId: id,
+              federationId: org['FMO'],
+              organizationId: org['Atlas'],
+              body: 'Nos coûts de formation ESO sont 25 % plus élevés.',
+            },
+          },
+          token.companyMember,
+        ),
+      ),
+    ).toBe('OK');
+    expect(
+      outcome(
+        await app.gql(
+          remark,
+          { input: { consultationId: id, federationId: org['FMO'], organizationId: detroit, body: 'x' } },
+          token.companyMember,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      outcome(
+        await app.gql(
+          remark,
+          { input: { consultationId: id, federationId: org['ARC'], organizationId: org['Atlas'], body: 'x' } },
+          token.companyMember,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
 
     const read = `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { remarksFromMembers { body } contributors } }`;
     expect((await app.gql(read, { c: id, o: org['FMO'] }, token.federationMember)).data).toEqual({
-      contribution: { remarksFromMembers: [{ body: 'Nos coûts de formation ESO sont 25 % plus élevés.' }], contributors: [] },
+      contribution: {
+        remarksFromMembers: [{ body: 'Nos coûts de formation ESO sont 25 % plus élevés.' }],
+        contributors: [],
+      },
     });
     await app.gql(SUBMIT, { input }, token.federationRepresentative);
     expect((await app.gql(read, { c: id, o: org['FMO'] }, token.federationMember)).data).toEqual({
@@ -193,34 +409,76 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
   it('edits a draft (stale version refused), freezes it once published, and announces an extension in its space', async () => {
     const { id } = await consultation();
     const update = `mutation($input: UpdateConsultationInput!) { updateConsultation(input: $input) { consultation { title version questions { prompt } } } }`;
-    const edited = await app.gql<{ updateConsultation: { consultation: { version: number; questions: { prompt: string }[] } } }>(
-      update, { input: { id, version: 1, title: 'Titre corrigé', questions: [{ kind: 'TEXT', prompt: 'Une seule question', required: true }] } }, token.moderator);
+    const edited = await app.gql<{
+      updateConsultation: { consultation: { version: number; questions: { prompt: string }[] } };
+    }>(
+      update,
+      {
+        input: {
+          id,
+          version: 1,
+          title: 'Titre corrigé',
+          questions: [{ kind: 'TEXT', prompt: 'Une seule question', required: true }],
+        },
+      },
+      token.moderator,
+    );
     if (!edited.data) throw new Error(JSON.stringify(edited.errors));
     expect(edited.data!.updateConsultation.consultation.questions).toEqual([{ prompt: 'Une seule question' }]);
-    expect(outcome(await app.gql(update, { input: { id, version: 1, title: 'Périmé' } }, token.moderator))).toBe('CONFLICT');
-    expect(outcome(await app.gql(update, { input: { id, version: 2, title: 'Pas moi' } }, token.federationRepresentative))).toBe('FORBIDDEN');
+    expect(outcome(await app.gql(update, { input: { id, version: 1, title: 'Périmé' } }, token.moderator))).toBe(
+      'CONFLICT',
+    );
+    expect(
+      outcome(await app.gql(update, { input: { id, version: 2, title: 'Pas moi' } }, token.federationRepresentative)),
+    ).toBe('FORBIDDEN');
     await act('publishConsultation', id);
-    expect(outcome(await app.gql(update, { input: { id, version: 3, title: 'Trop tard' } }, token.moderator))).toBe('CONFLICT');
+    expect(outcome(await app.gql(update, { input: { id, version: 3, title: 'Trop tard' } }, token.moderator))).toBe(
+      'CONFLICT',
+    );
 
     await act('openConsultationNow', id);
-    const closesAt = new Date((await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at);
-    expect(outcome(await act('extendConsultation', id, { closesAt: new Date(closesAt.getTime() + 24 * HOUR) }))).toBe('OK');
-    const space = await app.gql<{ consultation: { space: { threads: { edges: { node: { title: string; pinned: boolean } }[] } } } }>(
-      `query($id: ID!) { consultation(id: $id) { space { threads { edges { node { title pinned } } } } } }`, { id }, token.companyMember);
-    expect(space.data!.consultation.space.threads.edges[0].node).toEqual({ title: expect.stringContaining('Délai prolongé'), pinned: true });
+    const closesAt = new Date(
+      (await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at,
+    );
+    expect(outcome(await act('extendConsultation', id, { closesAt: new Date(closesAt.getTime() + 24 * HOUR) }))).toBe(
+      'OK',
+    );
+    const space = await app.gql<{
+      consultation: { space: { threads: { edges: { node: { title: string; pinned: boolean } }[] } } };
+    }>(
+      `query($id: ID!) { consultation(id: $id) { space { threads { edges { node { title pinned } } } } } }`,
+      { id },
+      token.companyMember,
+    );
+    expect(space.data!.consultation.space.threads.edges[0].node).toEqual({
+      title: expect.stringContaining('Délai prolongé'),
+      pinned: true,
+    });
   });
 
   it('lets the organisation’s members discuss their draft internally, out of everyone else’s sight', async () => {
     const { id } = await consultation();
     await act('publishConsultation', id);
-    const joined = await app.gql<{ joinConsultation: { contribution: { id: string } } }>(JOIN, { input: { consultationId: id, organizationId: org['FMO'] } }, token.federationRepresentative);
+    const joined = await app.gql<{ joinConsultation: { contribution: { id: string } } }>(
+      JOIN,
+      { input: { consultationId: id, organizationId: org['FMO'] } },
+      token.federationRepresentative,
+    );
     const contributionId = joined.data!.joinConsultation.contribution.id;
-    const post = (who: Account) => app.gql(`mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`, { input: { subjectType: 'CONTRIBUTION', subjectId: contributionId, body: 'Proposition de formulation ?' } }, token[who]);
+    const post = (who: Account) =>
+      app.gql(
+        `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`,
+        { input: { subjectType: 'CONTRIBUTION', subjectId: contributionId, body: 'Proposition de formulation ?' } },
+        token[who],
+      );
     expect(outcome(await post('federationMember'))).toBe('OK');
     expect(outcome(await post('companyRepresentative'))).toBe('NOT_FOUND');
     expect(outcome(await post('moderator'))).toBe('NOT_FOUND');
     const read = await app.gql<{ contribution: { comments: { totalCount: number } } }>(
-      `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { comments { totalCount } } }`, { c: id, o: org['FMO'] }, token.federationRepresentative);
+      `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { comments { totalCount } } }`,
+      { c: id, o: org['FMO'] },
+      token.federationRepresentative,
+    );
     expect(read.data!.contribution.comments.totalCount).toBe(1);
   });
 });

@@ -11,7 +11,12 @@ const RESULTS = `query($id: ID!) { consultation(id: $id) { results { contributio
 interface Results {
   contributions: number;
   byKind: { kind: string; count: number }[];
-  questions: { question: { position: number }; answered: number; options: { option: string; count: number; byKind: { kind: string; count: number }[] }[]; texts: { organization: string | null; consent: string; text: string }[] }[];
+  questions: {
+    question: { position: number };
+    answered: number;
+    options: { option: string; count: number; byKind: { kind: string; count: number }[] }[];
+    texts: { organization: string | null; consent: string; text: string }[];
+  }[];
 }
 
 describe('consultation results, consent, CSV and its discussion space', () => {
@@ -27,10 +32,14 @@ describe('consultation results, consent, CSV and its discussion space', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[]) token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows) org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    for (const account of Object.keys(ACCOUNTS) as Account[])
+      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
+      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
     const now = app.clock.now().getTime();
-    const created = await app.gql<{ createConsultation: { consultation: { id: string; questions: { id: string }[] } } }>(
+    const created = await app.gql<{
+      createConsultation: { consultation: { id: string; questions: { id: string }[] } };
+    }>(
       `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id questions { id } } } }`,
       {
         input: {
@@ -50,7 +59,11 @@ describe('consultation results, consent, CSV and its discussion space', () => {
     );
     id = created.data!.createConsultation.consultation.id;
     const questions = created.data!.createConsultation.consultation.questions;
-    await app.gql(`mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { id } } }`, { input: { id } }, token.moderator);
+    await app.gql(
+      `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { id } } }`,
+      { input: { id } },
+      token.moderator,
+    );
     const plans: [Account, string, string, string, number][] = [
       ['federationRepresentative', 'FMO', 'PUBLIC_NAMED', 'oui', 4],
       ['companyRepresentative', 'Atlas', 'PUBLIC_ANONYMOUS', 'oui', 2],
@@ -58,12 +71,33 @@ describe('consultation results, consent, CSV and its discussion space', () => {
     ];
     for (const [who, organization, consent, choice, scale] of plans) {
       const input = { consultationId: id, organizationId: org[organization] };
-      const joined = await app.gql<{ joinConsultation: { contribution: { version: number } } }>(`mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { version } } }`, { input }, token[who]);
-      const saved = await app.gql(`mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`, {
-        input: { ...input, version: joined.data!.joinConsultation.contribution.version, consent, answers: [{ questionId: questions[0].id, text: TEXTS[organization] }, { questionId: questions[1].id, choices: [choice] }, { questionId: questions[2].id, scale }] },
-      }, token[who]);
+      const joined = await app.gql<{ joinConsultation: { contribution: { version: number } } }>(
+        `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { version } } }`,
+        { input },
+        token[who],
+      );
+      const saved = await app.gql(
+        `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`,
+        {
+          input: {
+            ...input,
+            version: joined.data!.joinConsultation.contribution.version,
+            consent,
+            answers: [
+              { questionId: questions[0].id, text: TEXTS[organization] },
+              { questionId: questions[1].id, choices: [choice] },
+              { questionId: questions[2].id, scale },
+            ],
+          },
+        },
+        token[who],
+      );
       if (saved.errors) throw new Error(JSON.stringify(saved.errors));
-      const submitted = await app.gql(`mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber } } }`, { input }, token[who]);
+      const submitted = await app.gql(
+        `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber } } }`,
+        { input },
+        token[who],
+      );
       if (submitted.errors) throw new Error(JSON.stringify(submitted.errors));
     }
   });
@@ -76,24 +110,58 @@ describe('consultation results, consent, CSV and its discussion space', () => {
   });
 
   it('counts choices and scales by organisation kind, and shows text answers per consent', async () => {
-    await app.gql(`mutation($input: ConsultationIdInput!) { closeConsultation(input: $input) { consultation { id } } }`, { input: { id } }, token.moderator);
-    const questionIds = (await app.db.query('SELECT id FROM consultation_questions WHERE consultation_id = $1 ORDER BY position', [id])).rows.map((row: { id: string }) => row.id);
+    await app.gql(
+      `mutation($input: ConsultationIdInput!) { closeConsultation(input: $input) { consultation { id } } }`,
+      { input: { id } },
+      token.moderator,
+    );
+    const questionIds = (
+      await app.db.query('SELECT id FROM consultation_questions WHERE consultation_id = $1 ORDER BY position', [id])
+    ).rows.map((row: { id: string }) => row.id);
     const synthesis = `mutation($input: WriteSynthesisInput!) { writeConsultationSynthesis(input: $input) { consultation { id } } }`;
-    const input = { id, synthesis: 'Nous avons entendu : **plus de zones**.', responses: [{ questionId: questionIds[1], response: 'Deux zones nouvelles en 2027.' }] };
+    const input = {
+      id,
+      synthesis: 'Nous avons entendu : **plus de zones**.',
+      responses: [{ questionId: questionIds[1], response: 'Deux zones nouvelles en 2027.' }],
+    };
     expect(outcome(await app.gql(synthesis, { input }, token.federationRepresentative))).toBe('FORBIDDEN');
     expect(outcome(await app.gql(synthesis, { input }, token.moderator))).toBe('OK');
-    await app.gql(`mutation($input: ConsultationIdInput!) { publishConsultationResults(input: $input) { consultation { state } } }`, { input: { id } }, token.moderator);
+    await app.gql(
+      `mutation($input: ConsultationIdInput!) { publishConsultationResults(input: $input) { consultation { state } } }`,
+      { input: { id } },
+      token.moderator,
+    );
     const published = await app.gql<{ consultation: { results: Results } }>(RESULTS, { id }, token.companyMember);
     const results = published.data!.consultation.results;
-    const withSynthesis = await app.gql<{ consultation: { results: { synthesis: string; questions: { ministryResponse: string | null }[] } } }>(
-      `query($id: ID!) { consultation(id: $id) { results { synthesis questions { ministryResponse } } } }`, { id }, token.companyMember);
+    const withSynthesis = await app.gql<{
+      consultation: { results: { synthesis: string; questions: { ministryResponse: string | null }[] } };
+    }>(
+      `query($id: ID!) { consultation(id: $id) { results { synthesis questions { ministryResponse } } } }`,
+      { id },
+      token.companyMember,
+    );
     expect(withSynthesis.data!.consultation.results).toEqual({
       synthesis: 'Nous avons entendu : **plus de zones**.',
-      questions: [{ ministryResponse: null }, { ministryResponse: 'Deux zones nouvelles en 2027.' }, { ministryResponse: null }],
+      questions: [
+        { ministryResponse: null },
+        { ministryResponse: 'Deux zones nouvelles en 2027.' },
+        { ministryResponse: null },
+      ],
     });
-    expect(results.byKind).toEqual([{ kind: 'COMPANY', count: 1 }, { kind: 'FEDERATION', count: 1 }, { kind: 'INSTITUTION', count: 1 }]);
+    expect(results.byKind).toEqual([
+      { kind: 'COMPANY', count: 1 },
+      { kind: 'FEDERATION', count: 1 },
+      { kind: 'INSTITUTION', count: 1 },
+    ]);
     expect(results.questions[1].options).toEqual([
-      { option: 'oui', count: 2, byKind: [{ kind: 'COMPANY', count: 1 }, { kind: 'FEDERATION', count: 1 }] },
+      {
+        option: 'oui',
+        count: 2,
+        byKind: [
+          { kind: 'COMPANY', count: 1 },
+          { kind: 'FEDERATION', count: 1 },
+        ],
+      },
       { option: 'non', count: 1, byKind: [{ kind: 'INSTITUTION', count: 1 }] },
     ]);
     expect(results.questions[2].options.map((option) => option.count)).toEqual([0, 1, 0, 1, 1]);
@@ -106,12 +174,18 @@ describe('consultation results, consent, CSV and its discussion space', () => {
     expect(results.questions[0].texts).toHaveLength(2);
     expect(JSON.stringify(published.data)).not.toContain('Secret des affaires');
     const moderator = await app.gql<{ consultation: { results: Results } }>(RESULTS, { id }, token.moderator);
-    expect(moderator.data!.consultation.results.questions[0].texts).toContainEqual({ organization: 'Agence de Développement des Investissements (exemple)', consent: 'CONFIDENTIAL', text: TEXTS['ADI'] });
+    expect(moderator.data!.consultation.results.questions[0].texts).toContainEqual({
+      organization: 'Agence de Développement des Investissements (exemple)',
+      consent: 'CONFIDENTIAL',
+      text: TEXTS['ADI'],
+    });
   });
 
   it('exports a CSV that spreadsheets open and a CSV parser reads back, respecting consent', async () => {
     const url = `${app.baseUrl}/consultations/${id}/contributions.csv`;
-    expect((await fetch(url, { headers: { authorization: `Bearer ${token.federationRepresentative}` } })).status).toBe(403);
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token.federationRepresentative}` } })).status).toBe(
+      403,
+    );
     const response = await fetch(url, { headers: { authorization: `Bearer ${token.moderator}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -127,17 +201,31 @@ describe('consultation results, consent, CSV and its discussion space', () => {
     expect(anonymous['Q1 Votre avis']).toBe(TEXTS['Atlas']);
     expect(anonymous['Q3 Connectivité (1–5)']).toBe('2');
     expect(JSON.stringify(rows)).not.toContain('Secret des affaires');
-    expect((await app.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'CONSULTATION_RESULTS_EXPORTED'`)).rows[0].n).toBe(1);
+    expect(
+      (await app.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'CONSULTATION_RESULTS_EXPORTED'`))
+        .rows[0].n,
+    ).toBe(1);
   });
 
   it('gives the consultation a discussion space where participants post and others read', async () => {
-    const read = await app.gql<{ consultation: { space: { id: string; visibility: string } } }>(`query($id: ID!) { consultation(id: $id) { space { id visibility } } }`, { id }, token.companyMember);
+    const read = await app.gql<{ consultation: { space: { id: string; visibility: string } } }>(
+      `query($id: ID!) { consultation(id: $id) { space { id visibility } } }`,
+      { id },
+      token.companyMember,
+    );
     const space = read.data!.consultation.space;
     expect(space.visibility).toBe('RESTRICTED');
-    const post = (who: Account) => app.gql(`mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`, { input: { spaceId: space.id, title: 'Question', body: 'Précision ?' } }, token[who]);
+    const post = (who: Account) =>
+      app.gql(
+        `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`,
+        { input: { spaceId: space.id, title: 'Question', body: 'Précision ?' } },
+        token[who],
+      );
     expect(outcome(await post('federationMember'))).toBe('OK'); // FMO joined: its members take part
     // The administrator's organisation did not join: reads, but does not post.
-    expect(outcome(await app.gql(`query($id: ID!) { space(id: $id) { name } }`, { id: space.id }, token.admin))).toBe('OK');
+    expect(outcome(await app.gql(`query($id: ID!) { space(id: $id) { name } }`, { id: space.id }, token.admin))).toBe(
+      'OK',
+    );
     expect(outcome(await post('admin'))).toBe('FORBIDDEN');
   });
 });

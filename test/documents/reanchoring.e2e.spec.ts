@@ -3,12 +3,24 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, SAMPLE_V2, openDocument, plainTextOf, publish, targetFor } from '../support/documents';
+import {
+  CREATE_ANNOTATION,
+  SAMPLE_V1,
+  SAMPLE_V2,
+  openDocument,
+  plainTextOf,
+  publish,
+  targetFor,
+} from '../support/documents';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 interface Listed {
   id: string;
-  anchor: { status: string; score: number; target: { exact: string; start: number; end: number; sectionKey: string | null } | null };
+  anchor: {
+    status: string;
+    score: number;
+    target: { exact: string; start: number; end: number; sectionKey: string | null } | null;
+  };
 }
 
 const ON_VERSION = `query($d: ID!, $n: Int!) { document(id: $d) { versionByNumber(number: $n) {
@@ -20,7 +32,11 @@ describe('re-anchoring through a new version', () => {
   let moderator: string;
   let member: string;
 
-  async function annotate(documentId: string, target: ReturnType<typeof targetFor>, versionNumber = 1): Promise<string> {
+  async function annotate(
+    documentId: string,
+    target: ReturnType<typeof targetFor>,
+    versionNumber = 1,
+  ): Promise<string> {
     const result = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
       CREATE_ANNOTATION,
       { input: { documentId, versionNumber, target, motivation: 'COMMENTING', body: 'Remarque' } },
@@ -31,11 +47,14 @@ describe('re-anchoring through a new version', () => {
   }
 
   async function onVersion(documentId: string, number: number) {
-    const result = await app.gql<{ document: { versionByNumber: { annotations: { edges: { node: Listed }[] }; orphanedAnnotations: { edges: { node: Listed & { target: { exact: string } } }[] } } } }>(
-      ON_VERSION,
-      { d: documentId, n: number },
-      member,
-    );
+    const result = await app.gql<{
+      document: {
+        versionByNumber: {
+          annotations: { edges: { node: Listed }[] };
+          orphanedAnnotations: { edges: { node: Listed & { target: { exact: string } } }[] };
+        };
+      };
+    }>(ON_VERSION, { d: documentId, n: number }, member);
     if (!result.data) throw new Error(JSON.stringify(result.errors));
     const version = result.data.document.versionByNumber;
     return {
@@ -55,13 +74,34 @@ describe('re-anchoring through a new version', () => {
     const documentId = await openDocument(app, moderator, SAMPLE_V1);
     const v1 = await plainTextOf(app, member, documentId, 1);
     const ids = {
-      unchangedInPlace: await annotate(documentId, targetFor(v1, 'Texte d\'exemple rédigé pour la démonstration de Majlis')),
-      renumbered: await annotate(documentId, targetFor(v1, 'Des zones d\'activités offshoring labellisées sont aménagées')),
-      movedArticle: await annotate(documentId, targetFor(v1, "l'État contribue à la prise en charge de la charge locative")),
+      unchangedInPlace: await annotate(
+        documentId,
+        targetFor(v1, "Texte d'exemple rédigé pour la démonstration de Majlis"),
+      ),
+      renumbered: await annotate(
+        documentId,
+        targetFor(v1, "Des zones d'activités offshoring labellisées sont aménagées"),
+      ),
+      movedArticle: await annotate(
+        documentId,
+        targetFor(v1, "l'État contribue à la prise en charge de la charge locative"),
+      ),
       arabic: await annotate(documentId, targetFor(v1, '«دورية رقم 15/2025»')),
       lightlyEdited: await annotate(documentId, targetFor(v1, 'La décision est notifiée dans un délai de 30 jours')),
-      deleted: await annotate(documentId, targetFor(v1, 'se dotent d\'un plan de continuité d\'activité couvrant les risques techniques, sanitaires et climatiques')),
-      deletedFormula: await annotate(documentId, targetFor(v1, 'Sans préjudice des dispositions de l\'article 2 de la présente circulaire, les entreprises installées dans les zones')),
+      deleted: await annotate(
+        documentId,
+        targetFor(
+          v1,
+          "se dotent d'un plan de continuité d'activité couvrant les risques techniques, sanitaires et climatiques",
+        ),
+      ),
+      deletedFormula: await annotate(
+        documentId,
+        targetFor(
+          v1,
+          "Sans préjudice des dispositions de l'article 2 de la présente circulaire, les entreprises installées dans les zones",
+        ),
+      ),
     };
 
     const published = await publish(app, moderator, documentId, SAMPLE_V2);
@@ -70,7 +110,11 @@ describe('re-anchoring through a new version', () => {
     const { anchored, orphaned } = await onVersion(documentId, 2);
 
     expect(anchored.get(ids.unchangedInPlace)).toEqual(expect.objectContaining({ status: 'EXACT', score: 1 }));
-    for (const [id, exact] of [[ids.renumbered, 'Des zones d\'activités offshoring labellisées sont aménagées'], [ids.movedArticle, "l'État contribue à la prise en charge de la charge locative"], [ids.arabic, '«دورية رقم 15/2025»']]) {
+    for (const [id, exact] of [
+      [ids.renumbered, "Des zones d'activités offshoring labellisées sont aménagées"],
+      [ids.movedArticle, "l'État contribue à la prise en charge de la charge locative"],
+      [ids.arabic, '«دورية رقم 15/2025»'],
+    ]) {
       const anchor = anchored.get(id)!;
       expect(anchor.status).toBe('MOVED');
       expect(v2.slice(anchor.target!.start, anchor.target!.end)).toBe(exact);
@@ -99,7 +143,8 @@ describe('re-anchoring through a new version', () => {
   });
 
   it('counts UTF-16 code units in Arabic, mixed-direction text and characters outside the BMP', async () => {
-    const markdown = '# نص تجريبي\n\n### Article 1 — المادة الأولى\n\nتطبق هذه الدورية 🇲🇦 على Offshoring (CRM, BPO) في المناطق المخصصة.\n\n### Article 2 — Emploi\n\nL’objectif est de 270 000 emplois 👩‍💻 d’ici 2030.\n';
+    const markdown =
+      '# نص تجريبي\n\n### Article 1 — المادة الأولى\n\nتطبق هذه الدورية 🇲🇦 على Offshoring (CRM, BPO) في المناطق المخصصة.\n\n### Article 2 — Emploi\n\nL’objectif est de 270 000 emplois 👩‍💻 d’ici 2030.\n';
     const documentId = await openDocument(app, moderator, markdown);
     const v1 = await plainTextOf(app, member, documentId, 1);
     const mixed = targetFor(v1, 'Offshoring (CRM, BPO) في المناطق');
@@ -109,7 +154,19 @@ describe('re-anchoring through a new version', () => {
 
     // A target that would split the flag emoji in two is refused.
     const flag = v1.indexOf('🇲🇦');
-    const split = await app.gql(CREATE_ANNOTATION, { input: { documentId, versionNumber: 1, motivation: 'COMMENTING', body: 'x', target: { exact: v1.slice(flag + 1, flag + 6), prefix: '', suffix: '', start: flag + 1, end: flag + 6 } } }, member);
+    const split = await app.gql(
+      CREATE_ANNOTATION,
+      {
+        input: {
+          documentId,
+          versionNumber: 1,
+          motivation: 'COMMENTING',
+          body: 'x',
+          target: { exact: v1.slice(flag + 1, flag + 6), prefix: '', suffix: '', start: flag + 1, end: flag + 6 },
+        },
+      },
+      member,
+    );
     expect(outcome(split)).toBe('BAD_USER_INPUT');
 
     const inserted = '🌍 مقدمة جديدة — nouveau préambule.\n\n';
@@ -129,34 +186,60 @@ describe('re-anchoring through a new version', () => {
   it('compares two versions article by article', async () => {
     const documentId = await openDocument(app, moderator, SAMPLE_V1);
     await publish(app, moderator, documentId, SAMPLE_V2);
-    const result = await app.gql<{ compareDocumentVersions: { sections: { key: string; change: string; from: { number: number } | null; to: { number: number } | null; diff: { op: string; text: string }[] }[] } }>(
+    const result = await app.gql<{
+      compareDocumentVersions: {
+        sections: {
+          key: string;
+          change: string;
+          from: { number: number } | null;
+          to: { number: number } | null;
+          diff: { op: string; text: string }[];
+        }[];
+      };
+    }>(
       `query($d: ID!) { compareDocumentVersions(documentId: $d, from: 1, to: 2) { sections { key change from { number } to { number } diff { op text } } } }`,
       { d: documentId },
       member,
     );
     const byKey = new Map(result.data!.compareDocumentVersions.sections.map((section) => [section.key, section]));
     expect(byKey.get('art-2')!.change).toBe('UNCHANGED');
-    expect(byKey.get('art-7')).toEqual(expect.objectContaining({ change: 'UNCHANGED', from: { number: 7 }, to: { number: 8 } }));
+    expect(byKey.get('art-7')).toEqual(
+      expect.objectContaining({ change: 'UNCHANGED', from: { number: 7 }, to: { number: 8 } }),
+    );
     expect(byKey.get('art-10')).toEqual(expect.objectContaining({ change: 'REMOVED', to: null }));
     expect(byKey.get('art-15')!.change).toBe('REMOVED');
     expect([...byKey.values()].filter((section) => section.change === 'ADDED')).toHaveLength(2);
     const edited = byKey.get('art-14')!;
     expect(edited.change).toBe('CHANGED');
-    expect(edited.diff.filter((part) => part.op !== 'EQUAL').map((part) => [part.op, part.text.trim()])).toEqual([['DELETE', '30'], ['INSERT', '20']]);
+    expect(edited.diff.filter((part) => part.op !== 'EQUAL').map((part) => [part.op, part.text.trim()])).toEqual([
+      ['DELETE', '30'],
+      ['INSERT', '20'],
+    ]);
   });
 
   it('exports public annotations as a W3C Web Annotation collection that passes the model’s MUST tests', async () => {
     const { rows } = await app.db.query(`SELECT id FROM documents WHERE reference = 'Circulaire 15/2025'`);
     const anonymous = await fetch(`${app.baseUrl}/documents/${rows[0].id}/annotations`);
     expect(anonymous.status).toBe(401);
-    const response = await fetch(`${app.baseUrl}/documents/${rows[0].id}/annotations`, { headers: { authorization: `Bearer ${member}` } });
+    const response = await fetch(`${app.baseUrl}/documents/${rows[0].id}/annotations`, {
+      headers: { authorization: `Bearer ${member}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/ld\+json/);
-    const collection = (await response.json()) as { type: string; total: number; first: { items: { motivation: string; body: { value: string }[]; target: { selector: { type: string }[] } }[] } };
+    const collection = (await response.json()) as {
+      type: string;
+      total: number;
+      first: { items: { motivation: string; body: { value: string }[]; target: { selector: { type: string }[] } }[] };
+    };
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.total).toBe(6); // the seeded ORGANIZATION annotation is left out
-    expect(collection.first.items.map((item) => item.motivation).sort()).toEqual(['assessing', 'commenting', 'commenting', 'editing', 'questioning', 'assessing'].sort());
-    expect(collection.first.items[0].target.selector.map((selector) => selector.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    expect(collection.first.items.map((item) => item.motivation).sort()).toEqual(
+      ['assessing', 'commenting', 'commenting', 'editing', 'questioning', 'assessing'].sort(),
+    );
+    expect(collection.first.items[0].target.selector.map((selector) => selector.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+    ]);
 
     const file = join(mkdtempSync(join(tmpdir(), 'majlis-w3c-')), 'collection.json');
     writeFileSync(file, JSON.stringify(collection));
@@ -164,7 +247,9 @@ describe('re-anchoring through a new version', () => {
     const output = execFileSync(process.execPath, [checker, file], { encoding: 'utf8' });
     expect(output.trim().split('\n').pop()).toMatch(/^W3C annotation-model MUST: \d+ passed, 0 failed$/);
 
-    const missing = await fetch(`${app.baseUrl}/documents/7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40/annotations`, { headers: { authorization: `Bearer ${member}` } });
+    const missing = await fetch(`${app.baseUrl}/documents/7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40/annotations`, {
+      headers: { authorization: `Bearer ${member}` },
+    });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Document not found.' } });
   });
@@ -178,13 +263,32 @@ describe('re-anchoring through a new version', () => {
     for (const [index, word] of words.entries()) {
       const token = index % 2 ? member : representative;
       const occurrence = words.slice(0, index).filter((other) => other === word).length;
-      await app.gql(CREATE_ANNOTATION, { input: { documentId, versionNumber: 1, target: targetFor(v1, word, occurrence), motivation: 'COMMENTING', body: `Remarque ${index}`, onBehalfOfOrganizationId: index % 2 ? null : fmo } }, token);
+      await app.gql(
+        CREATE_ANNOTATION,
+        {
+          input: {
+            documentId,
+            versionNumber: 1,
+            target: targetFor(v1, word, occurrence),
+            motivation: 'COMMENTING',
+            body: `Remarque ${index}`,
+            onBehalfOfOrganizationId: index % 2 ? null : fmo,
+          },
+        },
+        token,
+      );
     }
     const query = `query($d: ID!, $first: Int) { document(id: $d) { versionByNumber(number: 1) { annotations(first: $first) { totalCount edges { node {
       id bodyHtml author { displayName } organization { name } createdOnVersion { number } answer { answeredBy { displayName } } anchor { status }
       replyCount endorsementCount viewerHasEndorsed } } } } } }`;
-    const small = await app.gql<{ document: { versionByNumber: { annotations: { edges: unknown[] } } } }>(query, { d: documentId, first: 3 }, member);
-    const large = await app.gql<{ document: { versionByNumber: { annotations: { edges: unknown[]; totalCount: number } } } }>(query, { d: documentId, first: 60 }, member);
+    const small = await app.gql<{ document: { versionByNumber: { annotations: { edges: unknown[] } } } }>(
+      query,
+      { d: documentId, first: 3 },
+      member,
+    );
+    const large = await app.gql<{
+      document: { versionByNumber: { annotations: { edges: unknown[]; totalCount: number } } };
+    }>(query, { d: documentId, first: 60 }, member);
     expect(small.data!.document.versionByNumber.annotations.edges).toHaveLength(3);
     expect(large.data!.document.versionByNumber.annotations.edges).toHaveLength(60);
     expect(Number(large.headers.get('x-sql-statements'))).toBe(Number(small.headers.get('x-sql-statements')));

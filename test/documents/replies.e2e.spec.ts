@@ -15,7 +15,16 @@ describe('replies and endorsements: the shared reply model under annotations', (
   async function annotation(who: keyof typeof ACCOUNTS, visibility = 'PUBLIC'): Promise<string> {
     const result = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
       CREATE_ANNOTATION,
-      { input: { documentId, versionNumber: 1, target: targetFor(text, 'Guichet unique'), motivation: 'QUESTIONING', body: 'Question ?', visibility } },
+      {
+        input: {
+          documentId,
+          versionNumber: 1,
+          target: targetFor(text, 'Guichet unique'),
+          motivation: 'QUESTIONING',
+          body: 'Question ?',
+          visibility,
+        },
+      },
       token[who],
     );
     return result.data!.createAnnotation.annotation.id;
@@ -29,7 +38,8 @@ describe('replies and endorsements: the shared reply model under annotations', (
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const role of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]) token[role] = (await app.signIn(ACCOUNTS[role])).accessToken;
+    for (const role of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[])
+      token[role] = (await app.signIn(ACCOUNTS[role])).accessToken;
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     text = await plainTextOf(app, token.federationMember, documentId, 1);
   });
@@ -47,7 +57,9 @@ describe('replies and endorsements: the shared reply model under annotations', (
 
     const together = await Promise.all([reply('federationMember', id), reply('companyMember', id)]);
     expect(together.map(outcome)).toEqual(['OK', 'OK']);
-    const conversation = await app.gql<{ annotation: { replyCount: number; replies: { edges: { node: { depth: number } }[] } } }>(CONVERSATION, { id }, token.otherRepresentative);
+    const conversation = await app.gql<{
+      annotation: { replyCount: number; replies: { edges: { node: { depth: number } }[] } };
+    }>(CONVERSATION, { id }, token.otherRepresentative);
     expect(conversation.data!.annotation.replyCount).toBe(5);
     expect(conversation.data!.annotation.replies.edges.map((edge) => edge.node.depth)).toEqual([1, 2, 3, 1, 1]);
   });
@@ -63,7 +75,9 @@ describe('replies and endorsements: the shared reply model under annotations', (
     expect(outcome(await reply('companyRepresentative', id))).toBe('OK');
     expect(outcome(await reply('federationRepresentative', id))).toBe('NOT_FOUND');
     expect(outcome(await app.gql(CONVERSATION, { id }, token.federationMember))).toBe('NOT_FOUND');
-    expect(outcome(await app.gql(ENDORSE, { input: { subjectType: 'ANNOTATION', id } }, token.otherRepresentative))).toBe('NOT_FOUND');
+    expect(
+      outcome(await app.gql(ENDORSE, { input: { subjectType: 'ANNOTATION', id } }, token.otherRepresentative)),
+    ).toBe('NOT_FOUND');
   });
 
   it('marks only moderators’ answers official, and lets them answer after the window closes', async () => {
@@ -77,7 +91,11 @@ describe('replies and endorsements: the shared reply model under annotations', (
     await app.gql(closing, { input: { id: documentId, version, status: 'CLOSED' } }, token.moderator);
     expect(outcome(await reply('federationRepresentative', id))).toBe('DEADLINE_PASSED');
     expect(outcome(await reply('moderator', id, { official: true }))).toBe('OK');
-    await app.gql(closing, { input: { id: documentId, version: version + 1, status: 'OPEN_FOR_COMMENT' } }, token.moderator);
+    await app.gql(
+      closing,
+      { input: { id: documentId, version: version + 1, status: 'OPEN_FOR_COMMENT' } },
+      token.moderator,
+    );
   });
 
   it('lets the author edit (stale version refused) and delete: a tombstone where replies hang, nothing otherwise', async () => {
@@ -86,17 +104,57 @@ describe('replies and endorsements: the shared reply model under annotations', (
     const lone = (await reply('companyMember', id)).data!.postComment.comment;
     await reply('federationRepresentative', id, { parentId: parent.id });
     const edit = `mutation($input: EditCommentInput!) { editComment(input: $input) { comment { version editedAt } } }`;
-    expect(outcome(await app.gql(edit, { input: { id: parent.id, version: parent.version, body: 'Pas moi' } }, token.federationMember))).toBe('FORBIDDEN');
-    expect(outcome(await app.gql(edit, { input: { id: parent.id, version: parent.version, body: 'Corrigée' } }, token.companyMember))).toBe('OK');
-    expect(outcome(await app.gql(edit, { input: { id: parent.id, version: parent.version, body: 'Périmée' } }, token.companyMember))).toBe('CONFLICT');
+    expect(
+      outcome(
+        await app.gql(
+          edit,
+          { input: { id: parent.id, version: parent.version, body: 'Pas moi' } },
+          token.federationMember,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      outcome(
+        await app.gql(
+          edit,
+          { input: { id: parent.id, version: parent.version, body: 'Corrigée' } },
+          token.companyMember,
+        ),
+      ),
+    ).toBe('OK');
+    expect(
+      outcome(
+        await app.gql(
+          edit,
+          { input: { id: parent.id, version: parent.version, body: 'Périmée' } },
+          token.companyMember,
+        ),
+      ),
+    ).toBe('CONFLICT');
 
     const remove = `mutation($input: CommentIdInput!) { deleteComment(input: $input) { comment { id } } }`;
     expect(outcome(await app.gql(remove, { input: { id: parent.id } }, token.federationMember))).toBe('FORBIDDEN');
-    for (const comment of [parent, lone]) expect(outcome(await app.gql(remove, { input: { id: comment.id } }, token.companyMember))).toBe('OK');
-    const conversation = await app.gql<{ annotation: { replyCount: number; replies: { edges: { node: { id: string; isDeleted: boolean; bodyMarkdown: string | null; author: unknown } }[] } } }>(CONVERSATION, { id }, token.federationMember);
+    for (const comment of [parent, lone])
+      expect(outcome(await app.gql(remove, { input: { id: comment.id } }, token.companyMember))).toBe('OK');
+    const conversation = await app.gql<{
+      annotation: {
+        replyCount: number;
+        replies: {
+          edges: { node: { id: string; isDeleted: boolean; bodyMarkdown: string | null; author: unknown } }[];
+        };
+      };
+    }>(CONVERSATION, { id }, token.federationMember);
     const nodes = conversation.data!.annotation.replies.edges.map((edge) => edge.node);
     expect(nodes.map((node) => node.id)).toEqual([parent.id, expect.any(String)]);
-    expect(nodes[0]).toEqual({ id: parent.id, depth: 1, isDeleted: true, bodyMarkdown: null, bodyHtml: null, isOfficial: false, author: null });
+    expect(nodes[0]).toEqual({
+      id: parent.id,
+      depth: 1,
+      isDeleted: true,
+      bodyMarkdown: null,
+      bodyHtml: null,
+      isOfficial: false,
+      author: null,
+    });
     expect(conversation.data!.annotation.replyCount).toBe(1);
   });
 
@@ -104,12 +162,24 @@ describe('replies and endorsements: the shared reply model under annotations', (
     const id = await annotation('federationMember');
     const input = { subjectType: 'ANNOTATION', id };
     expect(outcome(await app.gql(ENDORSE, { input }, token.federationMember))).toBe('FORBIDDEN');
-    expect((await app.gql(ENDORSE, { input }, token.companyMember)).data).toEqual({ endorse: { endorsementCount: 1, viewerHasEndorsed: true } });
+    expect((await app.gql(ENDORSE, { input }, token.companyMember)).data).toEqual({
+      endorse: { endorsementCount: 1, viewerHasEndorsed: true },
+    });
     expect(outcome(await app.gql(ENDORSE, { input }, token.companyMember))).toBe('CONFLICT');
-    expect((await app.gql(ENDORSE, { input }, token.companyRepresentative)).data).toEqual({ endorse: { endorsementCount: 2, viewerHasEndorsed: true } });
-    const withdrawn = await app.gql(`mutation($input: EndorseInput!) { withdrawEndorsement(input: $input) { endorsementCount viewerHasEndorsed } }`, { input }, token.companyMember);
+    expect((await app.gql(ENDORSE, { input }, token.companyRepresentative)).data).toEqual({
+      endorse: { endorsementCount: 2, viewerHasEndorsed: true },
+    });
+    const withdrawn = await app.gql(
+      `mutation($input: EndorseInput!) { withdrawEndorsement(input: $input) { endorsementCount viewerHasEndorsed } }`,
+      { input },
+      token.companyMember,
+    );
     expect(withdrawn.data).toEqual({ withdrawEndorsement: { endorsementCount: 1, viewerHasEndorsed: false } });
-    const read = await app.gql(`query($id: ID!) { annotation(id: $id) { endorsementCount viewerHasEndorsed } }`, { id }, token.companyRepresentative);
+    const read = await app.gql(
+      `query($id: ID!) { annotation(id: $id) { endorsementCount viewerHasEndorsed } }`,
+      { id },
+      token.companyRepresentative,
+    );
     expect(read.data).toEqual({ annotation: { endorsementCount: 1, viewerHasEndorsed: true } });
   });
 
@@ -118,14 +188,24 @@ describe('replies and endorsements: the shared reply model under annotations', (
     await reply('companyMember', id);
     const remove = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id } } }`;
     expect(outcome(await app.gql(remove, { input: { id } }, token.federationMember))).toBe('OK');
-    const read = await app.gql(`query($id: ID!) { annotation(id: $id) { isDeleted bodyMarkdown bodyHtml author { displayName } replyCount } }`, { id }, token.otherRepresentative);
-    expect(read.data).toEqual({ annotation: { isDeleted: true, bodyMarkdown: null, bodyHtml: null, author: null, replyCount: 1 } });
+    const read = await app.gql(
+      `query($id: ID!) { annotation(id: $id) { isDeleted bodyMarkdown bodyHtml author { displayName } replyCount } }`,
+      { id },
+      token.otherRepresentative,
+    );
+    expect(read.data).toEqual({
+      annotation: { isDeleted: true, bodyMarkdown: null, bodyHtml: null, author: null, replyCount: 1 },
+    });
     expect(outcome(await reply('companyRepresentative', id))).toBe('FORBIDDEN');
-    const listed = await app.gql<{ document: { versionByNumber: { annotations: { edges: { node: { id: string; isDeleted: boolean } }[] } } } }>(
+    const listed = await app.gql<{
+      document: { versionByNumber: { annotations: { edges: { node: { id: string; isDeleted: boolean } }[] } } };
+    }>(
       `query($d: ID!) { document(id: $d) { versionByNumber(number: 1) { annotations(first: 100) { edges { node { id isDeleted } } } } } }`,
       { d: documentId },
       token.otherRepresentative,
     );
-    expect(listed.data!.document.versionByNumber.annotations.edges.find((edge) => edge.node.id === id)?.node.isDeleted).toBe(true);
+    expect(
+      listed.data!.document.versionByNumber.annotations.edges.find((edge) => edge.node.id === id)?.node.isDeleted,
+    ).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ describe('bad input', () => {
 
   async function snapshot(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const table of TABLES) counts[table] = (await app.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+    for (const table of TABLES)
+      counts[table] = (await app.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
     return counts;
   }
 
@@ -30,7 +31,11 @@ describe('bad input', () => {
   }
 
   async function invite(email: string): Promise<string> {
-    const result = await app.gql<{ inviteMember: { token: string } }>(INVITE, { input: { organizationId: federationId, email, role: 'MEMBER' } }, moderator);
+    const result = await app.gql<{ inviteMember: { token: string } }>(
+      INVITE,
+      { input: { organizationId: federationId, email, role: 'MEMBER' } },
+      moderator,
+    );
     expect(outcome(result)).toBe('OK');
     return result.data!.inviteMember.token;
   }
@@ -48,31 +53,59 @@ describe('bad input', () => {
     ['letters', '00152548700003A'],
     ['spaces inside', '001525 87000031'],
   ])('refuses an ICE of %s', async (_case, ice) => {
-    const result = await expectRejected(CREATE, { input: { kind: 'COMPANY', name: `Société ${ice}`, ice } }, 'BAD_USER_INPUT', 'ice');
+    const result = await expectRejected(
+      CREATE,
+      { input: { kind: 'COMPANY', name: `Société ${ice}`, ice } },
+      'BAD_USER_INPUT',
+      'ice',
+    );
     expect(result.errors![0].extensions['fields']).toEqual({ ice: expect.stringContaining('15 digits') });
   });
 
   it('requires an ICE for a company and refuses one elsewhere', async () => {
     await expectRejected(CREATE, { input: { kind: 'COMPANY', name: 'Sans ICE' } }, 'BAD_USER_INPUT', 'ice');
-    await expectRejected(CREATE, { input: { kind: 'FEDERATION', name: 'Avec ICE', ice: '123456789012345' } }, 'BAD_USER_INPUT', 'ice');
+    await expectRejected(
+      CREATE,
+      { input: { kind: 'FEDERATION', name: 'Avec ICE', ice: '123456789012345' } },
+      'BAD_USER_INPUT',
+      'ice',
+    );
   });
 
   it('answers CONFLICT for a duplicate ICE or name, whatever the case', async () => {
-    await expectRejected(CREATE, { input: { kind: 'COMPANY', name: 'Doublon', ice: '001525487000031' } }, 'CONFLICT', 'ice');
-    await expectRejected(CREATE, { input: { kind: 'INSTITUTION', name: 'ASSOCIATION DE LA RELATION CLIENT (EXEMPLE)' } }, 'CONFLICT', 'name');
+    await expectRejected(
+      CREATE,
+      { input: { kind: 'COMPANY', name: 'Doublon', ice: '001525487000031' } },
+      'CONFLICT',
+      'ice',
+    );
+    await expectRejected(
+      CREATE,
+      { input: { kind: 'INSTITUTION', name: 'ASSOCIATION DE LA RELATION CLIENT (EXEMPLE)' } },
+      'CONFLICT',
+      'name',
+    );
   });
 
   it('refuses oversized, blank and multi-line names, and lists every bad field', async () => {
     await expectRejected(CREATE, { input: { kind: 'INSTITUTION', name: 'x'.repeat(201) } }, 'BAD_USER_INPUT', 'name');
     await expectRejected(CREATE, { input: { kind: 'INSTITUTION', name: '   ' } }, 'BAD_USER_INPUT', 'name');
     await expectRejected(CREATE, { input: { kind: 'INSTITUTION', name: 'two\nlines' } }, 'BAD_USER_INPUT', 'name');
-    const many = await expectRejected(CREATE, { input: { kind: 'COMPANY', name: '', ice: 'abc', description: 'd'.repeat(2001) } }, 'BAD_USER_INPUT');
+    const many = await expectRejected(
+      CREATE,
+      { input: { kind: 'COMPANY', name: '', ice: 'abc', description: 'd'.repeat(2001) } },
+      'BAD_USER_INPUT',
+    );
     expect(Object.keys(many.errors![0].extensions['fields'] as object).sort()).toEqual(['description', 'ice', 'name']);
   });
 
   it('keeps Arabic, mixed-direction text and markup exactly as written', async () => {
     const name = 'الجمعية المغربية للترحيل — Offshoring <b>Maroc</b> 2030';
-    const result = await app.gql<{ createOrganization: { organization: { name: string } } }>(CREATE, { input: { kind: 'INSTITUTION', name } }, moderator);
+    const result = await app.gql<{ createOrganization: { organization: { name: string } } }>(
+      CREATE,
+      { input: { kind: 'INSTITUTION', name } },
+      moderator,
+    );
     expect(result.data!.createOrganization.organization.name).toBe(name);
     const found = await app.gql<{ organizations: { edges: { node: { name: string } }[] } }>(
       `query($search: String) { organizations(filter: { search: $search }) { edges { node { name } } } }`,
@@ -83,13 +116,27 @@ describe('bad input', () => {
   });
 
   it('treats LIKE wildcards in a search as plain characters', async () => {
-    const found = await app.gql<{ organizations: { totalCount: number } }>(`{ organizations(filter: { search: "%_%" }) { totalCount } }`, {}, moderator);
+    const found = await app.gql<{ organizations: { totalCount: number } }>(
+      `{ organizations(filter: { search: "%_%" }) { totalCount } }`,
+      {},
+      moderator,
+    );
     expect(found.data!.organizations.totalCount).toBe(0);
   });
 
   it('refuses a malformed e-mail and a weak password', async () => {
-    await expectRejected(INVITE, { input: { organizationId: federationId, email: 'not-an-email', role: 'MEMBER' } }, 'BAD_USER_INPUT', 'email');
-    await expectRejected(INVITE, { input: { organizationId: federationId, email: `${'a'.repeat(250)}@x.ma`, role: 'MEMBER' } }, 'BAD_USER_INPUT', 'email');
+    await expectRejected(
+      INVITE,
+      { input: { organizationId: federationId, email: 'not-an-email', role: 'MEMBER' } },
+      'BAD_USER_INPUT',
+      'email',
+    );
+    await expectRejected(
+      INVITE,
+      { input: { organizationId: federationId, email: `${'a'.repeat(250)}@x.ma`, role: 'MEMBER' } },
+      'BAD_USER_INPUT',
+      'email',
+    );
     const token = await invite('weak.password@example.ma');
     for (const password of ['short', 'aaaaaaaaaaaaaaaa', 'password1234', 'x'.repeat(129)]) {
       await expectRejected(ACCEPT, { input: { token, password, displayName: 'Weak' } }, 'BAD_USER_INPUT', 'password');
@@ -97,47 +144,103 @@ describe('bad input', () => {
   });
 
   it('answers CONFLICT when the invitee is already a member, and for a reused invitation', async () => {
-    await expectRejected(INVITE, { input: { organizationId: federationId, email: ACCOUNTS.federationMember, role: 'MEMBER' } }, 'CONFLICT', 'email');
+    await expectRejected(
+      INVITE,
+      { input: { organizationId: federationId, email: ACCOUNTS.federationMember, role: 'MEMBER' } },
+      'CONFLICT',
+      'email',
+    );
     const token = await invite('once.only@example.ma');
-    const first = await app.gql(ACCEPT, { input: { token, password: 'a long enough passphrase', displayName: 'Once' } });
+    const first = await app.gql(ACCEPT, {
+      input: { token, password: 'a long enough passphrase', displayName: 'Once' },
+    });
     expect(outcome(first)).toBe('OK');
-    await expectRejected(ACCEPT, { input: { token, password: 'a long enough passphrase', displayName: 'Twice' } }, 'CONFLICT');
+    await expectRejected(
+      ACCEPT,
+      { input: { token, password: 'a long enough passphrase', displayName: 'Twice' } },
+      'CONFLICT',
+    );
   });
 
   it('refuses an expired invitation with DEADLINE_PASSED, and an unknown token with NOT_FOUND', async () => {
     const token = await invite('late.comer@example.ma');
     app.clock.advance(8 * 24 * 3600 * 1000);
-    await expectRejected(ACCEPT, { input: { token, password: 'a long enough passphrase', displayName: 'Late' } }, 'DEADLINE_PASSED');
-    await expectRejected(ACCEPT, { input: { token: 'unknown-token', password: 'a long enough passphrase', displayName: 'X' } }, 'NOT_FOUND');
+    await expectRejected(
+      ACCEPT,
+      { input: { token, password: 'a long enough passphrase', displayName: 'Late' } },
+      'DEADLINE_PASSED',
+    );
+    await expectRejected(
+      ACCEPT,
+      { input: { token: 'unknown-token', password: 'a long enough passphrase', displayName: 'X' } },
+      'NOT_FOUND',
+    );
   });
 
   it('answers NOT_FOUND for unknown ids and BAD_USER_INPUT for malformed ones', async () => {
-    expect(outcome(await app.gql(`{ organization(id: "7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40") { id } }`, {}, moderator))).toBe('NOT_FOUND');
+    expect(
+      outcome(await app.gql(`{ organization(id: "7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40") { id } }`, {}, moderator)),
+    ).toBe('NOT_FOUND');
     const malformed = await app.gql(`{ organization(id: "42; DROP TABLE users") { id } }`, {}, moderator);
     expect(outcome(malformed)).toBe('BAD_USER_INPUT');
     expect(malformed.errors![0].extensions['fields']).toEqual({ id: 'is not a valid id' });
-    await expectRejected(INVITE, { input: { organizationId: 'nope', email: 'a@b.ma', role: 'MEMBER' } }, 'BAD_USER_INPUT', 'organizationId');
-    await expectRejected(`mutation { removeMembership(input: { membershipId: "7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40" }) { membership { id } } }`, {}, 'NOT_FOUND');
+    await expectRejected(
+      INVITE,
+      { input: { organizationId: 'nope', email: 'a@b.ma', role: 'MEMBER' } },
+      'BAD_USER_INPUT',
+      'organizationId',
+    );
+    await expectRejected(
+      `mutation { removeMembership(input: { membershipId: "7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40" }) { membership { id } } }`,
+      {},
+      'NOT_FOUND',
+    );
   });
 
   it('refuses bad page sizes and forged cursors', async () => {
-    expect(outcome(await app.gql(`{ organizations(first: 1000) { totalCount } }`, {}, moderator))).toBe('BAD_USER_INPUT');
+    expect(outcome(await app.gql(`{ organizations(first: 1000) { totalCount } }`, {}, moderator))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(outcome(await app.gql(`{ organizations(first: -1) { totalCount } }`, {}, moderator))).toBe('BAD_USER_INPUT');
-    expect(outcome(await app.gql(`{ organizations(after: "bm90IGEgY3Vyc29y") { totalCount } }`, {}, moderator))).toBe('BAD_USER_INPUT');
-    expect(outcome(await app.gql(`{ organizations(after: "${Buffer.from('["x"]').toString('base64url')}") { totalCount } }`, {}, moderator))).toBe('BAD_USER_INPUT');
+    expect(outcome(await app.gql(`{ organizations(after: "bm90IGEgY3Vyc29y") { totalCount } }`, {}, moderator))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      outcome(
+        await app.gql(
+          `{ organizations(after: "${Buffer.from('["x"]').toString('base64url')}") { totalCount } }`,
+          {},
+          moderator,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('pages through organisations with opaque cursors, without gaps or repeats', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const result: Awaited<ReturnType<typeof app.gql<{ organizations: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>>> =
-        await app.gql(`query($after: String) { organizations(first: 4, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`, { after }, moderator);
+      const result: Awaited<
+        ReturnType<
+          typeof app.gql<{
+            organizations: {
+              edges: { node: { name: string } }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+            };
+          }>
+        >
+      > = await app.gql(
+        `query($after: String) { organizations(first: 4, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+        moderator,
+      );
       seen.push(...result.data!.organizations.edges.map((edge) => edge.node.name));
       if (!result.data!.organizations.pageInfo.hasNextPage) break;
       after = result.data!.organizations.pageInfo.endCursor;
     }
-    const all = (await app.db.query('SELECT name FROM organizations ORDER BY name, id')).rows.map((row: { name: string }) => row.name);
+    const all = (await app.db.query('SELECT name FROM organizations ORDER BY name, id')).rows.map(
+      (row: { name: string }) => row.name,
+    );
     expect(seen).toEqual(all);
   });
 
@@ -150,7 +253,9 @@ describe('bad input', () => {
     expect(results.map(outcome).sort()).toEqual(['CONFLICT', 'OK']);
     const stale = await app.gql(UPDATE, { input: { id, version, name: 'Trop tard' } }, moderator);
     expect(outcome(stale)).toBe('CONFLICT');
-    expect((await app.db.query('SELECT version FROM organizations WHERE id = $1', [id])).rows[0].version).toBe(version + 1);
+    expect((await app.db.query('SELECT version FROM organizations WHERE id = $1', [id])).rows[0].version).toBe(
+      version + 1,
+    );
   });
 
   it('refuses a query past the depth limit before running it', async () => {
@@ -166,6 +271,8 @@ describe('bad input', () => {
     expect(broken.status).toBe(400);
     expect(outcome(broken)).toBe('GRAPHQL_PARSE_FAILED');
     expect(outcome(await app.gql(`{ me { password } }`, {}, moderator))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(outcome(await app.gql(`query($n: Int) { organizations(first: $n) { totalCount } }`, { n: 'many' }, moderator))).toBe('BAD_USER_INPUT');
+    expect(
+      outcome(await app.gql(`query($n: Int) { organizations(first: $n) { totalCount } }`, { n: 'many' }, moderator)),
+    ).toBe('BAD_USER_INPUT');
   });
 });

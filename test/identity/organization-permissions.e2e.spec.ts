@@ -32,12 +32,17 @@ describe('organisation and membership permissions', () => {
   }
 
   async function organizationByAcronym(acronym: string) {
-    const { rows } = await app.db.query('SELECT id, name, version, verified_at FROM organizations WHERE acronym = $1', [acronym]);
+    const { rows } = await app.db.query('SELECT id, name, version, verified_at FROM organizations WHERE acronym = $1', [
+      acronym,
+    ]);
     return rows[0];
   }
 
   /** A fresh member of an organisation (invited by the admin, accepted), to be acted upon. */
-  async function freshMember(organizationId: string, role = 'MEMBER'): Promise<{ membershipId: string; email: string }> {
+  async function freshMember(
+    organizationId: string,
+    role = 'MEMBER',
+  ): Promise<{ membershipId: string; email: string }> {
     const email = `person-${Math.random().toString(36).slice(2)}@example.ma`;
     const invited = await app.gql<{ inviteMember: { token: string } }>(
       `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token } }`,
@@ -46,14 +51,21 @@ describe('organisation and membership permissions', () => {
     );
     const accepted = await app.gql<{ acceptInvitation: { membership: { id: string } } }>(
       `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { membership { id } } }`,
-      { input: { token: invited.data!.inviteMember.token, password: 'a long enough passphrase', displayName: 'Test Person' } },
+      {
+        input: {
+          token: invited.data!.inviteMember.token,
+          password: 'a long enough passphrase',
+          displayName: 'Test Person',
+        },
+      },
     );
     return { membershipId: accepted.data!.acceptInvitation.membership.id, email };
   }
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const role of ROLES) tokens[role] = role === 'anonymous' ? undefined : (await app.signIn(ACCOUNTS[role])).accessToken;
+    for (const role of ROLES)
+      tokens[role] = role === 'anonymous' ? undefined : (await app.signIn(ACCOUNTS[role])).accessToken;
     const { rows } = await app.db.query('SELECT id, COALESCE(acronym, name) AS key FROM organizations');
     for (const row of rows) orgIds[row.key] = row.id;
     orgIds['ATLAS'] = rows.find((row: { key: string }) => row.key.startsWith('Atlas')).id;
@@ -112,7 +124,11 @@ describe('organisation and membership permissions', () => {
     anonymous: 'UNAUTHENTICATED',
   };
   it.each(ROLES)('an unverified organisation is hidden from %s unless staff', async (role) => {
-    const read = await app.gql(`query($id: ID!) { organization(id: $id) { name } }`, { id: orgIds['OASIS'] }, tokens[role]);
+    const read = await app.gql(
+      `query($id: ID!) { organization(id: $id) { name } }`,
+      { id: orgIds['OASIS'] },
+      tokens[role],
+    );
     expect(outcome(read)).toBe(seeUnverified[role]);
     if (role !== 'anonymous') {
       const listed = await app.gql<{ organizations: { edges: { node: { id: string } }[] } }>(ORGS, {}, tokens[role]);
@@ -129,7 +145,11 @@ describe('organisation and membership permissions', () => {
     ['anonymous', 'UNAUTHENTICATED'],
     ['moderator', 'OK'],
   ])('verifyOrganization as %s → %s', async (role, expected) => {
-    const result = await app.gql(`mutation($input: OrganizationIdInput!) { verifyOrganization(input: $input) { organization { verified } } }`, { input: { id: orgIds['OASIS'] } }, tokens[role]);
+    const result = await app.gql(
+      `mutation($input: OrganizationIdInput!) { verifyOrganization(input: $input) { organization { verified } } }`,
+      { input: { id: orgIds['OASIS'] } },
+      tokens[role],
+    );
     expect(outcome(result)).toBe(expected);
     const { rows } = await app.db.query('SELECT verified_at FROM organizations WHERE id = $1', [orgIds['OASIS']]);
     expect(rows[0].verified_at !== null).toBe(expected === 'OK');
@@ -146,11 +166,20 @@ describe('organisation and membership permissions', () => {
   };
   const inviteRepresentative: Expectation = { ...inviteMember, federationRepresentative: 'FORBIDDEN' };
   it.each(ROLES)('inviteMember into a federation as %s (MEMBER, then REPRESENTATIVE)', async (role) => {
-    for (const [invitedRole, expected] of [['MEMBER', inviteMember[role]], ['REPRESENTATIVE', inviteRepresentative[role]]]) {
+    for (const [invitedRole, expected] of [
+      ['MEMBER', inviteMember[role]],
+      ['REPRESENTATIVE', inviteRepresentative[role]],
+    ]) {
       const before = await countRows('invitations');
       const result = await app.gql(
         `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { role organization { acronym } } } }`,
-        { input: { organizationId: orgIds['FMO'], email: `${role}-${invitedRole}@example.ma`.toLowerCase(), role: invitedRole } },
+        {
+          input: {
+            organizationId: orgIds['FMO'],
+            email: `${role}-${invitedRole}@example.ma`.toLowerCase(),
+            role: invitedRole,
+          },
+        },
         tokens[role],
       );
       expect([invitedRole, outcome(result)]).toEqual([invitedRole, expected]);
@@ -162,14 +191,22 @@ describe('organisation and membership permissions', () => {
   it.each(ROLES)('addFederationMember / removeFederationMember as %s', async (role) => {
     const input = { federationId: orgIds['FMO'], organizationId: orgIds['DETROIT'] };
     const before = await countRows('federation_affiliations');
-    const added = await app.gql(`mutation($input: FederationMemberInput!) { addFederationMember(input: $input) { federation { acronym } } }`, { input }, tokens[role]);
+    const added = await app.gql(
+      `mutation($input: FederationMemberInput!) { addFederationMember(input: $input) { federation { acronym } } }`,
+      { input },
+      tokens[role],
+    );
     expect(outcome(added)).toBe(manageAffiliations[role]);
     if (manageAffiliations[role] !== 'OK') {
       expect(await countRows('federation_affiliations')).toBe(before);
       return;
     }
     expect(await countRows('federation_affiliations')).toBe(before + 1);
-    const removed = await app.gql(`mutation($input: FederationMemberInput!) { removeFederationMember(input: $input) { organization { name } } }`, { input }, tokens[role]);
+    const removed = await app.gql(
+      `mutation($input: FederationMemberInput!) { removeFederationMember(input: $input) { organization { name } } }`,
+      { input },
+      tokens[role],
+    );
     expect(outcome(removed)).toBe('OK');
     expect(await countRows('federation_affiliations')).toBe(before);
   });
@@ -177,7 +214,11 @@ describe('organisation and membership permissions', () => {
   const removeMember: Expectation = { ...inviteMember };
   it.each(ROLES)('removeMembership of a federation member as %s', async (role) => {
     const target = await freshMember(orgIds['FMO']);
-    const result = await app.gql(`mutation($input: MembershipIdInput!) { removeMembership(input: $input) { membership { id } } }`, { input: { membershipId: target.membershipId } }, tokens[role]);
+    const result = await app.gql(
+      `mutation($input: MembershipIdInput!) { removeMembership(input: $input) { membership { id } } }`,
+      { input: { membershipId: target.membershipId } },
+      tokens[role],
+    );
     expect(outcome(result)).toBe(removeMember[role]);
     const { rows } = await app.db.query('SELECT 1 FROM memberships WHERE id = $1', [target.membershipId]);
     expect(rows.length).toBe(removeMember[role] === 'OK' ? 0 : 1);
@@ -185,10 +226,18 @@ describe('organisation and membership permissions', () => {
 
   it('lets a representative remove plain members but not another representative; anyone may leave', async () => {
     const representative = await freshMember(orgIds['FMO'], 'REPRESENTATIVE');
-    const denied = await app.gql(`mutation($input: MembershipIdInput!) { removeMembership(input: $input) { membership { id } } }`, { input: { membershipId: representative.membershipId } }, tokens.federationRepresentative);
+    const denied = await app.gql(
+      `mutation($input: MembershipIdInput!) { removeMembership(input: $input) { membership { id } } }`,
+      { input: { membershipId: representative.membershipId } },
+      tokens.federationRepresentative,
+    );
     expect(outcome(denied)).toBe('FORBIDDEN');
     const own = await app.signIn(representative.email, 'a long enough passphrase');
-    const left = await app.gql(`mutation($input: MembershipIdInput!) { removeMembership(input: $input) { membership { id } } }`, { input: { membershipId: representative.membershipId } }, own.accessToken);
+    const left = await app.gql(
+      `mutation($input: MembershipIdInput!) { removeMembership(input: $input) { membership { id } } }`,
+      { input: { membershipId: representative.membershipId } },
+      own.accessToken,
+    );
     expect(outcome(left)).toBe('OK');
   });
 
@@ -203,7 +252,11 @@ describe('organisation and membership permissions', () => {
   };
   it.each(ROLES)('changeMembershipRole as %s', async (role) => {
     const target = await freshMember(orgIds['FMO']);
-    const result = await app.gql(`mutation($input: ChangeMembershipRoleInput!) { changeMembershipRole(input: $input) { membership { role } } }`, { input: { membershipId: target.membershipId, role: 'REPRESENTATIVE' } }, tokens[role]);
+    const result = await app.gql(
+      `mutation($input: ChangeMembershipRoleInput!) { changeMembershipRole(input: $input) { membership { role } } }`,
+      { input: { membershipId: target.membershipId, role: 'REPRESENTATIVE' } },
+      tokens[role],
+    );
     expect(outcome(result)).toBe(changeRole[role]);
     const { rows } = await app.db.query('SELECT role FROM memberships WHERE id = $1', [target.membershipId]);
     expect(rows[0].role).toBe(changeRole[role] === 'OK' ? 'REPRESENTATIVE' : 'MEMBER');
@@ -219,7 +272,9 @@ describe('organisation and membership permissions', () => {
     anonymous: false,
   };
   it.each(ROLES.filter((role) => role !== 'anonymous'))("other people's e-mail addresses as %s", async (role) => {
-    const result = await app.gql<{ organization: { members: { edges: { node: { user: { email: string | null } } }[] } } }>(
+    const result = await app.gql<{
+      organization: { members: { edges: { node: { user: { email: string | null } } }[] } };
+    }>(
       `query($id: ID!) { organization(id: $id) { members { edges { node { role user { displayName email } } } } } }`,
       { id: orgIds['ATLAS'] },
       tokens[role],
@@ -238,8 +293,14 @@ describe('organisation and membership permissions', () => {
     ['companyMember' as Role, 'companyMember', 'FORBIDDEN'],
   ])('suspendUser as %s on %s → %s', async (role, targetRole, expected) => {
     const actorToken = tokens[role] ?? (await app.signIn(ACCOUNTS[role as Exclude<Role, 'anonymous'>])).accessToken;
-    const { rows } = await app.db.query('SELECT id FROM users WHERE email = $1', [ACCOUNTS[targetRole as Exclude<Role, 'anonymous'>]]);
-    const result = await app.gql(`mutation($input: SuspendUserInput!) { suspendUser(input: $input) { user { status } } }`, { input: { userId: rows[0].id } }, actorToken);
+    const { rows } = await app.db.query('SELECT id FROM users WHERE email = $1', [
+      ACCOUNTS[targetRole as Exclude<Role, 'anonymous'>],
+    ]);
+    const result = await app.gql(
+      `mutation($input: SuspendUserInput!) { suspendUser(input: $input) { user { status } } }`,
+      { input: { userId: rows[0].id } },
+      actorToken,
+    );
     expect(outcome(result)).toBe(expected);
     const status = (await app.db.query('SELECT status FROM users WHERE id = $1', [rows[0].id])).rows[0].status;
     expect(status).toBe(expected === 'OK' ? 'SUSPENDED' : 'ACTIVE');

@@ -32,7 +32,9 @@ describe('operations: health, request ids, statement counts, schema', () => {
 
   it('runs as many SQL statements for a page of 100 organisations as for a page of 2', async () => {
     for (let index = 0; index < 60; index++) {
-      await app.db.query(`INSERT INTO organizations (kind, name, verified_at) VALUES ('INSTITUTION', $1, now())`, [`Institution ${index}`]);
+      await app.db.query(`INSERT INTO organizations (kind, name, verified_at) VALUES ('INSTITUTION', $1, now())`, [
+        `Institution ${index}`,
+      ]);
     }
     const query = `query($first: Int) { organizations(first: $first) { totalCount edges { node { name verified federations { acronym } } } } }`;
     const small = await app.gql<{ organizations: { edges: unknown[] } }>(query, { first: 2 }, token);
@@ -43,10 +45,14 @@ describe('operations: health, request ids, statement counts, schema', () => {
 
     const withMembers = `query($first: Int) { organizations(first: $first) { edges { node { name members(first: 3) { totalCount edges { node { role user { displayName } } } } } } } }`;
     const fewOrganizations = await app.gql(withMembers, { first: 2 }, token);
-    const manyOrganizations = await app.gql<{ organizations: { edges: { node: { members: { totalCount: number; edges: unknown[] } } }[] } }>(withMembers, { first: 80 }, token);
+    const manyOrganizations = await app.gql<{
+      organizations: { edges: { node: { members: { totalCount: number; edges: unknown[] } } }[] };
+    }>(withMembers, { first: 80 }, token);
     expect(outcome(manyOrganizations)).toBe('OK');
     expect(manyOrganizations.data!.organizations.edges.some((edge) => edge.node.members.totalCount > 0)).toBe(true);
-    expect(Number(manyOrganizations.headers.get('x-sql-statements'))).toBe(Number(fewOrganizations.headers.get('x-sql-statements')));
+    expect(Number(manyOrganizations.headers.get('x-sql-statements'))).toBe(
+      Number(fewOrganizations.headers.get('x-sql-statements')),
+    );
 
     const members = `query($first: Int) { me { memberships { organization { members(first: $first) { edges { node { role user { displayName memberships { role } } } } } } } } }`;
     const one = await app.gql(members, { first: 1 }, token);
@@ -80,7 +86,9 @@ describe('production mode', () => {
   it('refuses a GET operation without a CSRF-safe header', async () => {
     const response = await fetch(`${app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
     expect(response.status).toBe(400);
-    const allowed = await fetch(`${app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const allowed = await fetch(`${app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(allowed.status).toBe(200);
   });
 

@@ -9,21 +9,40 @@ export const SAMPLE_V2 = readFileSync(join(SAMPLE, 'circulaire-15-2025.v2.md'), 
 const DAY = 24 * 3600 * 1000;
 
 /** A new document, published (version 1) and open for comment, as a moderator would set it up. */
-export async function openDocument(app: TestApp, moderatorToken: string, markdown: string, reference = `Doc ${Math.random().toString(36).slice(2)}`) {
+export async function openDocument(
+  app: TestApp,
+  moderatorToken: string,
+  markdown: string,
+  reference = `Doc ${Math.random().toString(36).slice(2)}`,
+) {
   const created = await app.gql<{ createDocument: { document: { id: string; version: number } } }>(
     `mutation($input: CreateDocumentInput!) { createDocument(input: $input) { document { id version } } }`,
-    { input: { kind: 'CIRCULAR', reference, title: 'Texte de test', commentsOpenAt: new Date(app.clock.now().getTime() - DAY), commentsCloseAt: new Date(app.clock.now().getTime() + 30 * DAY) } },
+    {
+      input: {
+        kind: 'CIRCULAR',
+        reference,
+        title: 'Texte de test',
+        commentsOpenAt: new Date(app.clock.now().getTime() - DAY),
+        commentsCloseAt: new Date(app.clock.now().getTime() + 30 * DAY),
+      },
+    },
     moderatorToken,
   );
   const { id, version } = created.data!.createDocument.document;
   await publish(app, moderatorToken, id, markdown);
-  const opened = await app.gql(`mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { document { status } } }`, { input: { id, version, status: 'OPEN_FOR_COMMENT' } }, moderatorToken);
+  const opened = await app.gql(
+    `mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { document { status } } }`,
+    { input: { id, version, status: 'OPEN_FOR_COMMENT' } },
+    moderatorToken,
+  );
   if (opened.errors) throw new Error(JSON.stringify(opened.errors));
   return id;
 }
 
 export async function publish(app: TestApp, moderatorToken: string, documentId: string, markdown: string) {
-  const result = await app.gql<{ publishDocumentVersion: { version: { number: number }; reanchoredAnnotations: number } }>(
+  const result = await app.gql<{
+    publishDocumentVersion: { version: { number: number }; reanchoredAnnotations: number };
+  }>(
     `mutation($input: PublishDocumentVersionInput!) { publishDocumentVersion(input: $input) { version { number } reanchoredAnnotations } }`,
     { input: { documentId, markdown, changeNote: 'Nouvelle version' } },
     moderatorToken,
@@ -47,7 +66,13 @@ export function targetFor(plainText: string, exact: string, occurrence = 0) {
   for (let index = 0; index <= occurrence; index++) start = plainText.indexOf(exact, start + 1);
   if (start < 0) throw new Error(`passage not found: ${exact}`);
   const end = start + exact.length;
-  return { exact, prefix: plainText.slice(Math.max(0, start - 32), start), suffix: plainText.slice(end, end + 32), start, end };
+  return {
+    exact,
+    prefix: plainText.slice(Math.max(0, start - 32), start),
+    suffix: plainText.slice(end, end + 32),
+    start,
+    end,
+  };
 }
 
 export const CREATE_ANNOTATION = `mutation($input: CreateAnnotationInput!) {

@@ -28,7 +28,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly headers: Headers;
   readonly data: T | null;
-  readonly errors: { message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }[] | undefined;
+  readonly errors:
+    { message: string; path?: string[]; extensions: { code: string; [key: string]: unknown } }[] | undefined;
 }
 
 export interface TestApp {
@@ -40,7 +41,11 @@ export interface TestApp {
   readonly clock: TestClock;
   /** A direct connection to this suite's database, for checking what was (not) written. */
   readonly db: Pool;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   signIn(email: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
   close(): Promise<void>;
 }
@@ -79,7 +84,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const graphqlUrl = `${baseUrl}/graphql`;
   const db = new Pool({ connectionString: databaseUrl, max: 2 });
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>> => {
     const response = await fetch(graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

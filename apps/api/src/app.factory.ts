@@ -14,7 +14,11 @@ export interface CreateAppOptions {
 }
 
 /** The whole API, ready to listen: used by main.ts and by the end-to-end tests alike. */
-export async function createApp({ config, databaseUrl, clock = new SystemClock() }: CreateAppOptions): Promise<INestApplication> {
+export async function createApp({
+  config,
+  databaseUrl,
+  clock = new SystemClock(),
+}: CreateAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, clock }), {
     bufferLogs: true,
     bodyParser: false,

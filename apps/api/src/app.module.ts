@@ -6,7 +6,13 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from '@majlis/kernel';
-import { CommentService, DiscussionsModule, EndorsementService, SpaceService, ThreadService } from '@majlis/discussions';
+import {
+  CommentService,
+  DiscussionsModule,
+  EndorsementService,
+  SpaceService,
+  ThreadService,
+} from '@majlis/discussions';
 import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
 import { ConsultationService, ConsultationsModule } from '@majlis/consultations';
@@ -82,7 +88,18 @@ export class AppModule {
             moderation: ModerationService,
             consultations: ConsultationService,
           ) =>
-            graphqlOptions(config, { organizations, users, memberships, documents, comments, endorsements, spaces, threads, moderation, consultations }),
+            graphqlOptions(config, {
+              organizations,
+              users,
+              memberships,
+              documents,
+              comments,
+              endorsements,
+              spaces,
+              threads,
+              moderation,
+              consultations,
+            }),
         }),
       ],
       controllers: [HealthController, AnnotationExportController, PersonalDataController, ConsultationExportController],

@@ -28,7 +28,10 @@ async function main(command: string | undefined): Promise<void> {
     stopDatabase = onceOnly(() => database.stop());
 
     const applied = await migrate(database.url);
-    log.info({ migrations: applied }, applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
+    log.info(
+      { migrations: applied },
+      applied.length ? `applied ${applied.length} migration(s)` : 'database schema is up to date',
+    );
     if (command === 'migrate') {
       await stopDatabase();
       return;
@@ -40,12 +43,16 @@ async function main(command: string | undefined): Promise<void> {
         process.stdout.write(`audit trail intact: ${verdict.checked} event(s) checked\n`);
         return;
       }
-      process.stderr.write(`audit trail BROKEN at event #${verdict.brokenAt}: ${verdict.problem} (${verdict.checked} event(s) checked)\n`);
+      process.stderr.write(
+        `audit trail BROKEN at event #${verdict.brokenAt}: ${verdict.problem} (${verdict.checked} event(s) checked)\n`,
+      );
       process.exit(1);
     }
     const app = await createApp({ config, databaseUrl: database.url });
     if (config.seedSampleData && (await seedSampleDataIfEmpty(app))) {
-      log.info('loaded the illustrative sample data: fictional federations and companies, a sample circular in two versions with annotations');
+      log.info(
+        'loaded the illustrative sample data: fictional federations and companies, a sample circular in two versions with annotations',
+      );
     }
     await app.listen(config.port, config.host);
     announce(log, config, Math.round(performance.now() - startedAt));
@@ -95,7 +102,10 @@ function readConfig(): AppConfig {
 
 function announce(log: pino.Logger, config: AppConfig, startupMs: number): void {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log.info({ startupMs }, `Majlis API ready in ${startupMs} ms — GraphQL endpoint: http://${host}:${config.port}/graphql`);
+  log.info(
+    { startupMs },
+    `Majlis API ready in ${startupMs} ms — GraphQL endpoint: http://${host}:${config.port}/graphql`,
+  );
   if (config.seedSampleData) {
     log.info(`demo accounts (password "${SAMPLE_PASSWORD}"):`);
     for (const line of describeDemoAccounts()) log.info(`  ${line}`);

@@ -33,12 +33,18 @@ export const WEIGHTS = { quote: 0.5, prefix: 0.2, suffix: 0.2, position: 0.1 } a
  */
 export function scoreCandidate(candidate: Candidate, quote: TextQuoteSelector, newText: string): ScoredCandidate {
   const pre = contextOrNeutral(prefixSimilarity(quote.prefix, newText, candidate.start), candidate.start === 0);
-  const suf = contextOrNeutral(suffixSimilarity(quote.suffix, newText, candidate.end), candidate.end === newText.length);
+  const suf = contextOrNeutral(
+    suffixSimilarity(quote.suffix, newText, candidate.end),
+    candidate.end === newText.length,
+  );
   const q = candidate.quoteSimilarity;
   const score =
     candidate.positionSimilarity === null
       ? WEIGHTS.quote * q + ((1 - WEIGHTS.quote) / 2) * (pre + suf)
-      : WEIGHTS.quote * q + WEIGHTS.prefix * pre + WEIGHTS.suffix * suf + WEIGHTS.position * candidate.positionSimilarity;
+      : WEIGHTS.quote * q +
+        WEIGHTS.prefix * pre +
+        WEIGHTS.suffix * suf +
+        WEIGHTS.position * candidate.positionSimilarity;
   return { ...candidate, prefixSimilarity: pre, suffixSimilarity: suf, score: Math.max(0, Math.min(1, score)) };
 }
 

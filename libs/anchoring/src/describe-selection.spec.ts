@@ -25,7 +25,11 @@ describe('describeSelection', () => {
 
   it('honours a custom context length, including zero', () => {
     const start = TEXT.indexOf('crédit');
-    expect(describeSelection(TEXT, start, start + 6, 4).quote).toEqual({ exact: 'crédit', prefix: ' de ', suffix: ' met' });
+    expect(describeSelection(TEXT, start, start + 6, 4).quote).toEqual({
+      exact: 'crédit',
+      prefix: ' de ',
+      suffix: ' met',
+    });
     expect(describeSelection(TEXT, start, start + 6, 0).quote).toEqual({ exact: 'crédit', prefix: '', suffix: '' });
   });
 
@@ -42,6 +46,9 @@ describe('describeSelection', () => {
     expect(describeSelection(TEXT, 12, 5).position).toEqual({ start: 5, end: 12 });
     expect(describeSelection(TEXT, -4, 3).position).toEqual({ start: 0, end: 3 });
     expect(describeSelection(TEXT, 80, 1000).position).toEqual({ start: 80, end: TEXT.length });
-    expect(describeSelection('', 0, 0)).toEqual({ quote: { exact: '', prefix: '', suffix: '' }, position: { start: 0, end: 0 } });
+    expect(describeSelection('', 0, 0)).toEqual({
+      quote: { exact: '', prefix: '', suffix: '' },
+      position: { start: 0, end: 0 },
+    });
   });
 });

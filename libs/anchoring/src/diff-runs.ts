@@ -14,7 +14,15 @@ export interface DiffRun {
 }
 
 /** Token diff of a[aFrom, aTo) and b[bFrom, bTo) as alternating equal / change runs. */
-export function diffTokens(a: Tokens, b: Tokens, aFrom: number, aTo: number, bFrom: number, bTo: number, encoder: TokenEncoder): DiffRun[] {
+export function diffTokens(
+  a: Tokens,
+  b: Tokens,
+  aFrom: number,
+  aTo: number,
+  bFrom: number,
+  bTo: number,
+  encoder: TokenEncoder,
+): DiffRun[] {
   const diffs = fastDiff(encoder.encode(a.words, aFrom, aTo), encoder.encode(b.words, bFrom, bTo));
   const runs: DiffRun[] = [];
   let i = aFrom;
@@ -45,7 +53,8 @@ export function diffTokens(a: Tokens, b: Tokens, aFrom: number, aTo: number, bFr
  */
 export function dissolveWeakEqualities(runs: DiffRun[], a: Tokens, b: Tokens, cap: number): DiffRun[] {
   const out: DiffRun[] = [];
-  const chars = (r: DiffRun): number => Math.max(a.starts[r.aTo] - a.starts[r.aFrom], b.starts[r.bTo] - b.starts[r.bFrom]);
+  const chars = (r: DiffRun): number =>
+    Math.max(a.starts[r.aTo] - a.starts[r.aFrom], b.starts[r.bTo] - b.starts[r.bFrom]);
   for (const run of runs) {
     let current = { ...run };
     if (!current.equal) {

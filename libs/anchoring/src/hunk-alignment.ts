@@ -54,7 +54,9 @@ export function alignHunk(ctx: HunkContext, run: DiffRun, out: SegmentBuilder, a
     news.map((u) => u.vocabulary),
     MIN_UNIT_SIMILARITY,
   );
-  const kept = coherent(pairs, olds, news) ? pairs : trustworthyPairs(pairs, olds.length, news.length, (i, j) => ctx.isUniqueMatch(oldIdx[i], newIdx[j]));
+  const kept = coherent(pairs, olds, news)
+    ? pairs
+    : trustworthyPairs(pairs, olds.length, news.length, (i, j) => ctx.isUniqueMatch(oldIdx[i], newIdx[j]));
   for (const [i, j] of kept) {
     const wa = olds[i];
     const wb = news[j];
@@ -62,7 +64,16 @@ export function alignHunk(ctx: HunkContext, run: DiffRun, out: SegmentBuilder, a
     if (words === null) continue;
     for (const w of dissolveWeakEqualities(words, wa.tokens, wb.tokens, STRONG_EQUALITY)) {
       if (w.equal) pushEqual(wa.tokens, wb.tokens, w, out);
-      else refineChars(ctx.oldText, ctx.newText, wa.tokens.starts[w.aFrom], wa.tokens.starts[w.aTo], wb.tokens.starts[w.bFrom], wb.tokens.starts[w.bTo], out);
+      else
+        refineChars(
+          ctx.oldText,
+          ctx.newText,
+          wa.tokens.starts[w.aFrom],
+          wa.tokens.starts[w.aTo],
+          wb.tokens.starts[w.bFrom],
+          wb.tokens.starts[w.bTo],
+          out,
+        );
     }
   }
 }
@@ -72,7 +83,11 @@ export function alignHunk(ctx: HunkContext, run: DiffRun, out: SegmentBuilder, a
  * less than half of both sides, the hunk is a replacement (say a deleted article next to an
  * inserted one) and its pairs must prove themselves (see trustworthyPairs).
  */
-function coherent(pairs: ReadonlyArray<readonly [number, number]>, olds: readonly UnitWords[], news: readonly UnitWords[]): boolean {
+function coherent(
+  pairs: ReadonlyArray<readonly [number, number]>,
+  olds: readonly UnitWords[],
+  news: readonly UnitWords[],
+): boolean {
   const total = (units: readonly UnitWords[]): number => units.reduce((sum, u) => sum + unitSize(u), 0);
   let pairedOld = 0;
   let pairedNew = 0;
@@ -97,9 +112,14 @@ function trustworthyPairs(
   isUniqueMatch: (i: number, j: number) => boolean,
 ): Array<readonly [number, number]> {
   const kept: Array<readonly [number, number]> = [];
-  for (let from = 0; from < pairs.length; ) {
+  for (let from = 0; from < pairs.length;) {
     let to = from + 1;
-    while (to < pairs.length && pairs[to][0] - pairs[to - 1][0] <= CHAIN_GAP + 1 && pairs[to][1] - pairs[to - 1][1] <= CHAIN_GAP + 1) to++;
+    while (
+      to < pairs.length &&
+      pairs[to][0] - pairs[to - 1][0] <= CHAIN_GAP + 1 &&
+      pairs[to][1] - pairs[to - 1][1] <= CHAIN_GAP + 1
+    )
+      to++;
     const chain = pairs.slice(from, to);
     const first = chain[0];
     const last = chain[chain.length - 1];
@@ -147,13 +167,26 @@ export function pushEqual(a: Tokens, b: Tokens, run: DiffRun, out: SegmentBuilde
   }
 }
 
-function refineChars(oldText: string, newText: string, oldStart: number, oldEnd: number, newStart: number, newEnd: number, out: SegmentBuilder): void {
+function refineChars(
+  oldText: string,
+  newText: string,
+  oldStart: number,
+  oldEnd: number,
+  newStart: number,
+  newEnd: number,
+  out: SegmentBuilder,
+): void {
   const oldLen = oldEnd - oldStart;
   const newLen = newEnd - newStart;
   if (oldLen === 0 || newLen === 0 || oldLen + newLen > CHAR_REFINE_LIMIT) return;
   let i = oldStart;
   let j = newStart;
-  for (const [op, text] of fastDiff(oldText.slice(oldStart, oldEnd), newText.slice(newStart, newEnd), undefined, true)) {
+  for (const [op, text] of fastDiff(
+    oldText.slice(oldStart, oldEnd),
+    newText.slice(newStart, newEnd),
+    undefined,
+    true,
+  )) {
     if (op === fastDiff.EQUAL) out.push(i, j, text.length);
     if (op !== fastDiff.INSERT) i += text.length;
     if (op !== fastDiff.DELETE) j += text.length;

@@ -1,7 +1,8 @@
 import { KGRAM, KGramIndex } from './kgram-index';
 
 describe('KGramIndex', () => {
-  const text = 'Sans préjudice des dispositions de l’article 5, les établissements… Sans préjudice des dispositions de l’article 12, le conseil…';
+  const text =
+    'Sans préjudice des dispositions de l’article 5, les établissements… Sans préjudice des dispositions de l’article 12, le conseil…';
 
   it('finds every occurrence in the indexed ranges, in order', () => {
     const index = new KGramIndex(text, [[0, text.length]]);

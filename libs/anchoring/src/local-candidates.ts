@@ -52,20 +52,25 @@ export function localCandidates(q: LocalQuery): LocalResult {
     const ns = mappedStart;
     const ne = snapForward(q.newText, mappedLast + 1);
     const similarity = alignment.survivingInOld(s, e) / Math.max(len, ne - ns);
-    candidates.push(scoreCandidate({ start: ns, end: ne, quoteSimilarity: similarity, positionSimilarity: 1 }, q.quote, q.newText));
+    candidates.push(
+      scoreCandidate({ start: ns, end: ne, quoteSimilarity: similarity, positionSimilarity: 1 }, q.quote, q.newText),
+    );
     if (candidates[0].score >= q.minScore) return { candidates, predictedStart };
   }
 
   // A passage of which (almost) nothing survived has nothing left to edit here: any "match" would
   // be a look-alike in replacement text. Only exact relocation (block moves) can still find it.
   if (alignment.survivingInOld(s, e) < len * MIN_SURVIVING_SHARE) return { candidates, predictedStart };
-  const found = len > LONG_QUOTE ? headTailMatches(q, predictedStart, predictedEnd) : wholeMatches(q, predictedStart, predictedEnd);
+  const found =
+    len > LONG_QUOTE ? headTailMatches(q, predictedStart, predictedEnd) : wholeMatches(q, predictedStart, predictedEnd);
   for (const m of found) {
     const start = snapBackward(q.newText, m.start);
     const end = snapForward(q.newText, m.end);
     if (end <= start || !ownedEnough(q, start, end)) continue;
     const positionSimilarity = Math.max(0, 1 - Math.abs(start - predictedStart) / Math.max(64, len));
-    candidates.push(scoreCandidate({ start, end, quoteSimilarity: m.similarity, positionSimilarity }, q.quote, q.newText));
+    candidates.push(
+      scoreCandidate({ start, end, quoteSimilarity: m.similarity, positionSimilarity }, q.quote, q.newText),
+    );
   }
   return { candidates, predictedStart };
 }
@@ -77,7 +82,12 @@ interface RawMatch {
 }
 
 /** Windows of the new text to search, around the predicted range (two windows if the gap is huge). */
-function windows(newLength: number, predictedStart: number, predictedEnd: number, len: number): Array<[number, number]> {
+function windows(
+  newLength: number,
+  predictedStart: number,
+  predictedEnd: number,
+  len: number,
+): Array<[number, number]> {
   const margin = 16 + (len >> 1);
   const lo = Math.min(predictedStart, predictedEnd - len);
   const hi = Math.max(predictedEnd, predictedStart + len);
@@ -134,7 +144,13 @@ function headTailMatches(q: LocalQuery, predictedStart: number, predictedEnd: nu
   return out;
 }
 
-function boundedSearch(text: string, pattern: string, maxErrors: number, from: number, to: number): Array<{ start: number; end: number; errors: number }> {
+function boundedSearch(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from: number,
+  to: number,
+): Array<{ start: number; end: number; errors: number }> {
   const lo = Math.max(0, from);
   const hi = Math.min(text.length, to);
   if (hi - lo < pattern.length - maxErrors) return [];

@@ -89,7 +89,11 @@ function witnessRuns(differ: UnitDiffer, freeOld: Uint8Array, freeNew: Uint8Arra
   for (const pairs of byDiagonal.values()) {
     let current: Candidate | null = null;
     for (const [i, j] of pairs) {
-      const near = current !== null && i - current.aTo <= MAX_UNIT_GAP && allMarked(freeOld, current.aTo, i) && allMarked(freeNew, current.bTo, j);
+      const near =
+        current !== null &&
+        i - current.aTo <= MAX_UNIT_GAP &&
+        allMarked(freeOld, current.aTo, i) &&
+        allMarked(freeNew, current.bTo, j);
       if (current === null || !near) {
         if (current) runs.push(current);
         current = { aFrom: i, aTo: i + 1, bFrom: j, bTo: j + 1, identical: a.words[i].length, witnesses: 1 };

@@ -46,7 +46,8 @@ function middleDiff(a: Int32Array, b: Int32Array, off: number, n: number, m: num
   for (let d = 0; d <= limit; d++) {
     trace.push(v.slice(center - d - 1, center + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[center + k - 1] < v[center + k + 1]) ? v[center + k + 1] : v[center + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[center + k - 1] < v[center + k + 1]) ? v[center + k + 1] : v[center + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && a[off + x] === b[off + y]) {
         x++;
@@ -74,8 +75,10 @@ function backtrack(trace: Int32Array[], off: number, n: number, m: number, dEnd:
     const prevY = prevX - prevK;
     const startX = down ? prevX : prevX + 1;
     const startY = startX - k;
-    if (x > startX) reversed.push({ equal: true, aFrom: off + startX, aTo: off + x, bFrom: off + startY, bTo: off + y });
-    if (down) reversed.push({ equal: false, aFrom: off + prevX, aTo: off + prevX, bFrom: off + prevY, bTo: off + startY });
+    if (x > startX)
+      reversed.push({ equal: true, aFrom: off + startX, aTo: off + x, bFrom: off + startY, bTo: off + y });
+    if (down)
+      reversed.push({ equal: false, aFrom: off + prevX, aTo: off + prevX, bFrom: off + prevY, bTo: off + startY });
     else reversed.push({ equal: false, aFrom: off + prevX, aTo: off + startX, bFrom: off + prevY, bTo: off + prevY });
     x = prevX;
     y = prevY;

@@ -16,7 +16,11 @@ export function resolveOldRange(oldText: string, target: AnchorTarget): TextPosi
   }
   let best: { start: number; agreement: number; distance: number } | null = null;
   let count = 0;
-  for (let i = oldText.indexOf(exact); i !== -1 && count < MAX_OCCURRENCES; i = oldText.indexOf(exact, i + 1), count++) {
+  for (
+    let i = oldText.indexOf(exact);
+    i !== -1 && count < MAX_OCCURRENCES;
+    i = oldText.indexOf(exact, i + 1), count++
+  ) {
     const agreement = (oldText.endsWith(prefix, i) ? 1 : 0) + (oldText.startsWith(suffix, i + exact.length) ? 1 : 0);
     const distance = Number.isFinite(start) ? Math.abs(i - start) : i;
     if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) {

@@ -15,7 +15,8 @@ const AR2 =
   'المادة 2\nمع مراعاة أحكام المادة 5، تضع مؤسسات الائتمان نظاما للمراقبة الداخلية يتلاءم مع طبيعة وحجم أنشطتها. ويخضع هذا النظام لمراجعة سنوية من طرف لجنة التدقيق.\n';
 const AR3 =
   'المادة 3\nمع مراعاة أحكام المادة 5، يصادق مجلس الإدارة على سياسة تدبير المخاطر ويتتبع تنفيذها. ويتم إخباره دون تأخير بكل حادث هام يمس استمرارية النشاط.\n';
-const AR4 = 'المادة 4\nتوجه مؤسسات الائتمان إلى بنك المغرب، قبل 31 مارس من كل سنة، تقريرا حول المراقبة الداخلية وفق النموذج الملحق بهذه الدورية.\n';
+const AR4 =
+  'المادة 4\nتوجه مؤسسات الائتمان إلى بنك المغرب، قبل 31 مارس من كل سنة، تقريرا حول المراقبة الداخلية وفق النموذج الملحق بهذه الدورية.\n';
 const ARABIC = [AR1, AR2, AR3, AR4].join('\n');
 
 const MIXED =
@@ -29,11 +30,18 @@ const EMOJI =
 describe('reanchor — Arabic, right-to-left and mixed scripts', () => {
   it('Arabic: unchanged → EXACT, insertion before → MOVED with shifted offsets', () => {
     const target = on(ARABIC, 'نظاما للمراقبة الداخلية');
-    expect(reanchor([target], ARABIC, ARABIC)[0]).toMatchObject({ status: 'EXACT', position: target.position, score: 1 });
+    expect(reanchor([target], ARABIC, ARABIC)[0]).toMatchObject({
+      status: 'EXACT',
+      position: target.position,
+      score: 1,
+    });
     const preamble = 'بناء على القانون رقم 103.12 المتعلق بمؤسسات الائتمان والهيئات المعتبرة في حكمها؛\n\n';
     const moved = reanchor([target], ARABIC, preamble + ARABIC)[0];
     expect(moved.status).toBe('MOVED');
-    expect(moved.position).toEqual({ start: target.position.start + preamble.length, end: target.position.end + preamble.length });
+    expect(moved.position).toEqual({
+      start: target.position.start + preamble.length,
+      end: target.position.end + preamble.length,
+    });
   });
 
   it('Arabic: a word changed inside the passage → FUZZY on the edited range', () => {
@@ -57,7 +65,10 @@ describe('reanchor — Arabic, right-to-left and mixed scripts', () => {
     const [fuzzy, moved] = reanchor([target, on(MIXED, '(لجنة التدقيق) examine les comptes')], MIXED, newText);
     const expected = 'états financiers (تنشر مؤسسات الائتمان قوائمها المالية) avant le 31 mai';
     expect(fuzzy.status).toBe('FUZZY');
-    expect(fuzzy.position).toEqual({ start: newText.indexOf(expected), end: newText.indexOf(expected) + expected.length });
+    expect(fuzzy.position).toEqual({
+      start: newText.indexOf(expected),
+      end: newText.indexOf(expected) + expected.length,
+    });
     expect(moved.status).toBe('MOVED');
     expect(newText.slice(moved.position!.start, moved.position!.end)).toBe('(لجنة التدقيق) examine les comptes');
   });
@@ -88,7 +99,8 @@ describe('reanchor — emoji and other astral characters (surrogate pairs)', () 
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
       return (seed >>> 8) % n;
     };
-    const boundaries = (text: string): number[] => [...Array(text.length + 1).keys()].filter((o) => !splitsSurrogatePair(text, o));
+    const boundaries = (text: string): number[] =>
+      [...Array(text.length + 1).keys()].filter((o) => !splitsSurrogatePair(text, o));
     for (let round = 0; round < 20; round++) {
       // Edit the text: a few insertions and deletions of whole characters near random places.
       let newText = EMOJI;
@@ -96,7 +108,10 @@ describe('reanchor — emoji and other astral characters (surrogate pairs)', () 
         const cuts = boundaries(newText);
         const at = cuts[rand(cuts.length)];
         const next = cuts.find((c) => c > at) ?? at;
-        newText = rand(2) === 0 ? newText.slice(0, at) + alphabet[rand(alphabet.length)] + newText.slice(at) : newText.slice(0, at) + newText.slice(next);
+        newText =
+          rand(2) === 0
+            ? newText.slice(0, at) + alphabet[rand(alphabet.length)] + newText.slice(at)
+            : newText.slice(0, at) + newText.slice(next);
       }
       const cuts = boundaries(EMOJI);
       const targets: AnchorTarget[] = [];

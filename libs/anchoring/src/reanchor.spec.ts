@@ -2,7 +2,8 @@ import type { AnchorResult, AnchorTarget } from './anchor.types';
 import { describeSelection } from './describe-selection';
 import { DEFAULT_MIN_SCORE, reanchor } from './reanchor';
 
-const A1 = 'Article 1\nLa présente circulaire fixe les règles de gouvernance applicables aux établissements de crédit. Elle s’applique sur une base individuelle et consolidée.\n';
+const A1 =
+  'Article 1\nLa présente circulaire fixe les règles de gouvernance applicables aux établissements de crédit. Elle s’applique sur une base individuelle et consolidée.\n';
 const A2 =
   'Article 2\nSans préjudice des dispositions de l’article 5, les établissements de crédit mettent en place un dispositif de contrôle interne adapté à la nature et au volume de leurs activités. Ce dispositif fait l’objet d’une revue annuelle par le comité d’audit.\n';
 const A3 =
@@ -27,7 +28,12 @@ function single(target: AnchorTarget, oldText: string, newText: string, minScore
 describe('reanchor', () => {
   it('unchanged text → EXACT with score 1 and the same quote', () => {
     const target = on(OLD, 'dispositif de contrôle interne adapté');
-    expect(single(target, OLD, OLD)).toEqual({ status: 'EXACT', position: target.position, quote: target.quote, score: 1 });
+    expect(single(target, OLD, OLD)).toEqual({
+      status: 'EXACT',
+      position: target.position,
+      quote: target.quote,
+      score: 1,
+    });
   });
 
   it('insertion before the passage → MOVED with shifted offsets', () => {
@@ -36,7 +42,10 @@ describe('reanchor', () => {
     const r = single(target, OLD, preamble + OLD);
     expect(r.status).toBe('MOVED');
     expect(r.score).toBe(1);
-    expect(r.position).toEqual({ start: target.position.start + preamble.length, end: target.position.end + preamble.length });
+    expect(r.position).toEqual({
+      start: target.position.start + preamble.length,
+      end: target.position.end + preamble.length,
+    });
     expect(r.quote).toEqual(target.quote);
   });
 
@@ -71,7 +80,11 @@ describe('reanchor', () => {
     const newText = [A1, A3, A4, A5].join('\n');
     const formula = 'Sans préjudice des dispositions de l’article 5';
     expect(newText.includes(formula)).toBe(true);
-    for (const exact of [formula, 'Sans préjudice des dispositions de l’article 5, les établissements de crédit', 'dispositif de contrôle interne']) {
+    for (const exact of [
+      formula,
+      'Sans préjudice des dispositions de l’article 5, les établissements de crédit',
+      'dispositif de contrôle interne',
+    ]) {
       expect(single(on(OLD, exact, OLD.indexOf('Article 2')), OLD, newText).status).toBe('ORPHANED');
     }
     // The same formula in article 3, which survived, still anchors where it is.
@@ -84,7 +97,10 @@ describe('reanchor', () => {
     const rewritten =
       'Article 4\nToute défaillance du système d’information est signalée dans les quarante-huit heures, avec une estimation de son impact financier et opérationnel.\n';
     const newText = [A1, A2, A3, rewritten, A5].join('\n');
-    for (const exact of ['communiquent à Bank Al-Maghrib', 'un rapport sur le contrôle interne établi selon le modèle annexé']) {
+    for (const exact of [
+      'communiquent à Bank Al-Maghrib',
+      'un rapport sur le contrôle interne établi selon le modèle annexé',
+    ]) {
       expect(single(on(OLD, exact), OLD, newText).status).toBe('ORPHANED');
     }
   });
@@ -109,13 +125,19 @@ describe('reanchor', () => {
     expect(single(target, OLD, '').status).toBe('ORPHANED');
     expect(single(target, '', OLD).status).toBe('ORPHANED'); // the quote is not in the old text
     expect(single(describeSelection(OLD, 5, 5), OLD, OLD).status).toBe('ORPHANED');
-    expect(single(describeSelection('x', 0, 1), 'x', 'x')).toMatchObject({ status: 'EXACT', position: { start: 0, end: 1 } });
+    expect(single(describeSelection('x', 0, 1), 'x', 'x')).toMatchObject({
+      status: 'EXACT',
+      position: { start: 0, end: 1 },
+    });
   });
 
   it('a long passage whose first and last words changed is found by its head and tail', () => {
     const exact = OLD.slice(OLD.indexOf('établissements de crédit mettent'), OLD.indexOf(' à la présente circulaire'));
     expect(exact.length).toBeGreaterThan(400); // beyond LONG_QUOTE: matched by head and tail
-    const newText = OLD.replace('établissements de crédit mettent', 'sociétés de financement mettent').replace('le modèle annexé', 'le modèle joint');
+    const newText = OLD.replace('établissements de crédit mettent', 'sociétés de financement mettent').replace(
+      'le modèle annexé',
+      'le modèle joint',
+    );
     const r = single(on(OLD, exact), OLD, newText);
     const expectedStart = newText.indexOf('sociétés de financement mettent');
     const expectedEnd = newText.indexOf('modèle joint') + 'modèle joint'.length;
@@ -126,7 +148,12 @@ describe('reanchor', () => {
 
   it('is deterministic and keeps the order of the targets', () => {
     const newText = [A1, A3, A2.replace('annuelle', 'semestrielle'), A5].join('\n');
-    const targets = ['Article 1', 'revue annuelle par le comité', 'politique de gestion des risques', 'au plus tard le 31 mars'].map((e) => on(OLD, e));
+    const targets = [
+      'Article 1',
+      'revue annuelle par le comité',
+      'politique de gestion des risques',
+      'au plus tard le 31 mars',
+    ].map((e) => on(OLD, e));
     const a = reanchor(targets, OLD, newText);
     expect(reanchor(targets, OLD, newText)).toEqual(a);
     expect(a.map((r) => r.status)).toEqual(['EXACT', 'FUZZY', 'MOVED', 'ORPHANED']);

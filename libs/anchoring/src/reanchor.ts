@@ -1,4 +1,10 @@
-import type { AnchorResult, AnchorTarget, ReanchorOptions, TextPositionSelector, TextQuoteSelector } from './anchor.types';
+import type {
+  AnchorResult,
+  AnchorTarget,
+  ReanchorOptions,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from './anchor.types';
 import { rankCandidates, scoreCandidate, type ScoredCandidate, type SupportedCandidate } from './candidate-score';
 import { CompetingClaims } from './competing-claims';
 import { DEFAULT_CONTEXT_LENGTH, quoteAt } from './describe-selection';
@@ -62,7 +68,10 @@ export function reanchorWithAlignment(
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
     minRelocationContext: options.minRelocationContext ?? DEFAULT_MIN_RELOCATION_CONTEXT,
     // In texts too short to hold that much context, half of the shorter text is as strong a proof.
-    minRelocationSpan: Math.min(options.minRelocationSpan ?? DEFAULT_MIN_RELOCATION_SPAN, Math.ceil(Math.min(oldText.length, newText.length) / 2)),
+    minRelocationSpan: Math.min(
+      options.minRelocationSpan ?? DEFAULT_MIN_RELOCATION_SPAN,
+      Math.ceil(Math.min(oldText.length, newText.length) / 2),
+    ),
     contextLength: options.contextLength ?? DEFAULT_CONTEXT_LENGTH,
   };
   return targets.map((target) => reanchorOne(target, session));
@@ -79,9 +88,20 @@ function reanchorOne(target: AnchorTarget, session: Session): AnchorResult {
   //    surroundings) — otherwise it may be an island of shared wording inside replaced text.
   const unchanged = alignment.mapUnchangedRange(range.start, range.end);
   if (unchanged !== null && newText.startsWith(quote.exact, unchanged.start)) {
-    const support = supportSpan(session.oldText, range.start, range.end, newText, unchanged.start, unchanged.end, range.end - range.start);
+    const support = supportSpan(
+      session.oldText,
+      range.start,
+      range.end,
+      newText,
+      unchanged.start,
+      unchanged.end,
+      range.end - range.start,
+    );
     if (support >= session.minRelocationSpan) return found(session, range, unchanged, 1);
-    const island = { ...scoreCandidate({ ...unchanged, quoteSimilarity: 1, positionSimilarity: 1 }, quote, newText), support };
+    const island = {
+      ...scoreCandidate({ ...unchanged, quoteSimilarity: 1, positionSimilarity: 1 }, quote, newText),
+      support,
+    };
     if (contextSurvives(quote, newText, unchanged)) island.score = Math.max(island.score, minScore);
     pool.push(island);
   }
@@ -100,12 +120,21 @@ function reanchorOne(target: AnchorTarget, session: Session): AnchorResult {
   const weakIsland = best !== null && isExact(best, quote, newText) && best.support < session.minRelocationSpan;
   if (vanished || weakIsland) {
     const relocated = relocatedCandidates(
-      { ...query, oldText: session.oldText, minContext: session.minRelocationContext, minSpan: session.minRelocationSpan },
+      {
+        ...query,
+        oldText: session.oldText,
+        minContext: session.minRelocationContext,
+        minSpan: session.minRelocationSpan,
+      },
       session.occurrences,
     ).map((c) => supported(session, range, c));
     const moved = rankCandidates(relocated, local.predictedStart).find(acceptable);
     // An exact copy with wider identical surroundings beats a weakly supported exact island.
-    if (moved && (best === null || (isExact(best, quote, newText) ? moved.support > best.support : moved.score > best.score))) best = moved;
+    if (
+      moved &&
+      (best === null || (isExact(best, quote, newText) ? moved.support > best.support : moved.score > best.score))
+    )
+      best = moved;
   }
   if (best === null) return orphaned();
   return found(session, range, best, isExact(best, quote, newText) ? 1 : best.score);
@@ -114,7 +143,10 @@ function reanchorOne(target: AnchorTarget, session: Session): AnchorResult {
 /** Candidate with its support span: identical surroundings + matched part of the passage. */
 function supported(session: Session, range: TextPositionSelector, c: ScoredCandidate): SupportedCandidate {
   const matched = Math.round(c.quoteSimilarity * Math.max(range.end - range.start, c.end - c.start));
-  return { ...c, support: supportSpan(session.oldText, range.start, range.end, session.newText, c.start, c.end, matched) };
+  return {
+    ...c,
+    support: supportSpan(session.oldText, range.start, range.end, session.newText, c.start, c.end, matched),
+  };
 }
 
 /** The candidate text descends, with better support, from another old passage that vanished. */
@@ -125,7 +157,10 @@ function claimedByOther(session: Session, range: TextPositionSelector, c: Suppor
 /** Stored prefix or suffix found verbatim next to the mapped range (or no context was stored). */
 function contextSurvives(quote: TextQuoteSelector, newText: string, r: TextPositionSelector): boolean {
   if (quote.prefix.length === 0 && quote.suffix.length === 0) return true;
-  return (quote.prefix.length > 0 && newText.endsWith(quote.prefix, r.start)) || (quote.suffix.length > 0 && newText.startsWith(quote.suffix, r.end));
+  return (
+    (quote.prefix.length > 0 && newText.endsWith(quote.prefix, r.start)) ||
+    (quote.suffix.length > 0 && newText.startsWith(quote.suffix, r.end))
+  );
 }
 
 function isExact(c: ScoredCandidate, quote: TextQuoteSelector, newText: string): boolean {

@@ -34,7 +34,8 @@ export class OccurrenceIndex {
     const found = this.index.find(exact, limit + 1);
     if (found !== null) return found;
     const out: number[] = [];
-    for (let i = this.text.indexOf(exact); i !== -1 && out.length <= limit; i = this.text.indexOf(exact, i + 1)) out.push(i);
+    for (let i = this.text.indexOf(exact); i !== -1 && out.length <= limit; i = this.text.indexOf(exact, i + 1))
+      out.push(i);
     return out;
   }
 }
@@ -65,7 +66,11 @@ export function relocatedCandidates(q: RelocationQuery, index: OccurrenceIndex):
   kept.sort((a, b) => b.span - a.span || a.start - b.start);
   const out: ScoredCandidate[] = [];
   for (const { start } of kept.slice(0, MAX_SCORED)) {
-    const c = scoreCandidate({ start, end: start + len, quoteSimilarity: 1, positionSimilarity: null }, q.quote, q.newText);
+    const c = scoreCandidate(
+      { start, end: start + len, quoteSimilarity: 1, positionSimilarity: null },
+      q.quote,
+      q.newText,
+    );
     if (Math.max(c.prefixSimilarity, c.suffixSimilarity) >= q.minContext) out.push(c);
   }
   return out;

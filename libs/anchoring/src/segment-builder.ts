@@ -27,10 +27,15 @@ export class SegmentBuilder {
 
   /** Appends the segments of another list (which must continue in increasing old order). */
   append(segments: EqualSegments): void {
-    for (let k = 0; k < segments.lengths.length; k++) this.push(segments.oldStarts[k], segments.newStarts[k], segments.lengths[k]);
+    for (let k = 0; k < segments.lengths.length; k++)
+      this.push(segments.oldStarts[k], segments.newStarts[k], segments.lengths[k]);
   }
 
   build(): EqualSegments {
-    return { oldStarts: Int32Array.from(this.olds), newStarts: Int32Array.from(this.news), lengths: Int32Array.from(this.lens) };
+    return {
+      oldStarts: Int32Array.from(this.olds),
+      newStarts: Int32Array.from(this.news),
+      lengths: Int32Array.from(this.lens),
+    };
   }
 }

@@ -61,7 +61,8 @@ export class UnitDiffer implements HunkContext {
       freeOld.fill(IN_HUNK, run.aFrom, run.aTo);
       freeNew.fill(IN_HUNK, run.bFrom, run.bTo);
     }
-    for (const blk of findMovedBlocks(this, freeOld, freeNew)) this.diffRange(blk.aFrom, blk.aTo, blk.bFrom, blk.bTo, moved);
+    for (const blk of findMovedBlocks(this, freeOld, freeNew))
+      this.diffRange(blk.aFrom, blk.aTo, blk.bFrom, blk.bTo, moved);
     const available = { keepOld: (i: number) => freeOld[i] !== MOVED, keepNew: (j: number) => freeNew[j] !== MOVED };
     for (const run of runs) {
       if (run.equal) pushEqual(this.oldUnits, this.newUnits, run, inPlace);

@@ -1,6 +1,7 @@
 import { alignTexts } from './text-alignment';
 
-const A1 = 'Article 1\nLa présente circulaire fixe les règles de gouvernance applicables aux établissements de crédit. Elle s’applique sur une base individuelle et consolidée.\n';
+const A1 =
+  'Article 1\nLa présente circulaire fixe les règles de gouvernance applicables aux établissements de crédit. Elle s’applique sur une base individuelle et consolidée.\n';
 const A2 =
   'Article 2\nLes établissements de crédit mettent en place un dispositif de contrôle interne adapté à la nature et au volume de leurs activités. Ce dispositif fait l’objet d’une revue annuelle par le comité d’audit.\n';
 const A3 =

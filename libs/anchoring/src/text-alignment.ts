@@ -39,7 +39,9 @@ export class TextAlignment {
     this.oldStarts = merged.oldStarts;
     this.newStarts = merged.newStarts;
     this.lengths = merged.lengths;
-    const order = Array.from({ length: this.lengths.length }, (_, k) => k).sort((x, y) => this.newStarts[x] - this.newStarts[y]);
+    const order = Array.from({ length: this.lengths.length }, (_, k) => k).sort(
+      (x, y) => this.newStarts[x] - this.newStarts[y],
+    );
     this.byNew = Int32Array.from(order);
     this.newStartsByNew = Int32Array.from(order, (k) => this.newStarts[k]);
   }
@@ -99,7 +101,11 @@ export class TextAlignment {
   /** Number of old characters of [start, end) that survive in the new text. */
   survivingInOld(start: number, end: number): number {
     let total = 0;
-    for (let k = Math.max(0, lastAtOrBefore(this.oldStarts, start)); k < this.lengths.length && this.oldStarts[k] < end; k++) {
+    for (
+      let k = Math.max(0, lastAtOrBefore(this.oldStarts, start));
+      k < this.lengths.length && this.oldStarts[k] < end;
+      k++
+    ) {
       total += Math.max(0, Math.min(end, this.oldStarts[k] + this.lengths[k]) - Math.max(start, this.oldStarts[k]));
     }
     return total;
@@ -145,8 +151,16 @@ export class TextAlignment {
   }
 
   /** Calls `fn(s, e, oldMinusNew, segmentLength)` for each part of a segment inside new [start, end). */
-  private forEachInNew(start: number, end: number, fn: (s: number, e: number, delta: number, length: number) => void): void {
-    for (let r = Math.max(0, lastAtOrBefore(this.newStartsByNew, start)); r < this.byNew.length && this.newStartsByNew[r] < end; r++) {
+  private forEachInNew(
+    start: number,
+    end: number,
+    fn: (s: number, e: number, delta: number, length: number) => void,
+  ): void {
+    for (
+      let r = Math.max(0, lastAtOrBefore(this.newStartsByNew, start));
+      r < this.byNew.length && this.newStartsByNew[r] < end;
+      r++
+    ) {
       const k = this.byNew[r];
       const s = Math.max(start, this.newStarts[k]);
       const e = Math.min(end, this.newStarts[k] + this.lengths[k]);

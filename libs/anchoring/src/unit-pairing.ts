@@ -13,7 +13,11 @@ const MAX_CELLS = 400_000;
  * `a[i]` / `b[j]`: sorted word codes (a multiset) of each unit. Returns index pairs [i, j],
  * increasing in both, with similarity ≥ minSimilarity.
  */
-export function pairSimilarUnits(a: readonly Int32Array[], b: readonly Int32Array[], minSimilarity: number): Array<[number, number]> {
+export function pairSimilarUnits(
+  a: readonly Int32Array[],
+  b: readonly Int32Array[],
+  minSimilarity: number,
+): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0 || n * m > MAX_CELLS) return [];
@@ -40,7 +44,7 @@ export function pairSimilarUnits(a: readonly Int32Array[], b: readonly Int32Arra
     }
   }
   const pairs: Array<[number, number]> = [];
-  for (let i = n, j = m; i > 0 && j > 0; ) {
+  for (let i = n, j = m; i > 0 && j > 0;) {
     const choice = move[i * width + j];
     if (choice === 2) {
       pairs.push([i - 1, j - 1]);
@@ -61,7 +65,7 @@ export function similarity(x: Int32Array, y: Int32Array, min: number): number {
   if (longer === 0) return 1;
   if (Math.min(x.length, y.length) < min * longer) return 0;
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i] === y[j]) {
       shared++;
       i++;

@@ -18,7 +18,10 @@ describe('verifyTarget', () => {
 
   it('OUT_OF_RANGE: negative start, end past the text, start after end, non-integers', () => {
     expect(verifyTarget(TEXT, target(-1, 3, 'Art'))).toEqual({ ok: false, reason: 'OUT_OF_RANGE' });
-    expect(verifyTarget(TEXT, target(TEXT.length - 2, TEXT.length + 1, 's.'))).toEqual({ ok: false, reason: 'OUT_OF_RANGE' });
+    expect(verifyTarget(TEXT, target(TEXT.length - 2, TEXT.length + 1, 's.'))).toEqual({
+      ok: false,
+      reason: 'OUT_OF_RANGE',
+    });
     expect(verifyTarget(TEXT, target(5, 2, 'xyz'))).toEqual({ ok: false, reason: 'OUT_OF_RANGE' });
     expect(verifyTarget(TEXT, target(0.5, 2, 'r'))).toEqual({ ok: false, reason: 'OUT_OF_RANGE' });
     expect(verifyTarget('', target(0, 1, 'a'))).toEqual({ ok: false, reason: 'OUT_OF_RANGE' });
@@ -31,16 +34,28 @@ describe('verifyTarget', () => {
 
   it('SPLITS_SURROGATE_PAIR: a boundary between the two halves of 📌', () => {
     const pin = TEXT.indexOf('📌');
-    expect(verifyTarget(TEXT, target(pin + 1, pin + 4, TEXT.slice(pin + 1, pin + 4)))).toEqual({ ok: false, reason: 'SPLITS_SURROGATE_PAIR' });
-    expect(verifyTarget(TEXT, target(pin - 3, pin + 1, TEXT.slice(pin - 3, pin + 1)))).toEqual({ ok: false, reason: 'SPLITS_SURROGATE_PAIR' });
+    expect(verifyTarget(TEXT, target(pin + 1, pin + 4, TEXT.slice(pin + 1, pin + 4)))).toEqual({
+      ok: false,
+      reason: 'SPLITS_SURROGATE_PAIR',
+    });
+    expect(verifyTarget(TEXT, target(pin - 3, pin + 1, TEXT.slice(pin - 3, pin + 1)))).toEqual({
+      ok: false,
+      reason: 'SPLITS_SURROGATE_PAIR',
+    });
     expect(verifyTarget(TEXT, target(pin, pin + 2, '📌'))).toEqual({ ok: true });
   });
 
   it('QUOTE_MISMATCH: exact, prefix or suffix disagreeing with the text', () => {
     const start = TEXT.indexOf('comité');
     expect(verifyTarget(TEXT, target(start, start + 6, 'comite'))).toEqual({ ok: false, reason: 'QUOTE_MISMATCH' });
-    expect(verifyTarget(TEXT, target(start, start + 6, 'comité', 'La '))).toEqual({ ok: false, reason: 'QUOTE_MISMATCH' });
-    expect(verifyTarget(TEXT, target(start, start + 6, 'comité', 'Le ', ' de'))).toEqual({ ok: false, reason: 'QUOTE_MISMATCH' });
+    expect(verifyTarget(TEXT, target(start, start + 6, 'comité', 'La '))).toEqual({
+      ok: false,
+      reason: 'QUOTE_MISMATCH',
+    });
+    expect(verifyTarget(TEXT, target(start, start + 6, 'comité', 'Le ', ' de'))).toEqual({
+      ok: false,
+      reason: 'QUOTE_MISMATCH',
+    });
     expect(verifyTarget(TEXT, target(0, 7, 'Article', 'x'))).toEqual({ ok: false, reason: 'QUOTE_MISMATCH' });
     expect(verifyTarget(TEXT, target(start, start + 6, 'comité', '\nLe ', ' d’audit'))).toEqual({ ok: true });
   });

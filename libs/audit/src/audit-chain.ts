@@ -42,7 +42,9 @@ export interface StoredAuditEvent extends AuditRecord {
   readonly hash: string;
 }
 
-export type ChainVerdict = { readonly ok: true; readonly checked: number } | { readonly ok: false; readonly checked: number; readonly brokenAt: string; readonly problem: string };
+export type ChainVerdict =
+  | { readonly ok: true; readonly checked: number }
+  | { readonly ok: false; readonly checked: number; readonly brokenAt: string; readonly problem: string };
 
 /** Follows the chain row by row: each row must name the previous row's hash and hash to its own. */
 export class ChainChecker {
@@ -55,9 +57,19 @@ export class ChainChecker {
     if (this.broken) return false;
     this.checked++;
     if (event.previousHash !== this.previous) {
-      this.broken = { ok: false, checked: this.checked, brokenAt: event.sequence, problem: 'it does not follow the previous row (a row was removed, inserted or reordered)' };
+      this.broken = {
+        ok: false,
+        checked: this.checked,
+        brokenAt: event.sequence,
+        problem: 'it does not follow the previous row (a row was removed, inserted or reordered)',
+      };
     } else if (chainHash(this.previous, event) !== event.hash) {
-      this.broken = { ok: false, checked: this.checked, brokenAt: event.sequence, problem: 'its content does not match its hash (the row was altered)' };
+      this.broken = {
+        ok: false,
+        checked: this.checked,
+        brokenAt: event.sequence,
+        problem: 'its content does not match its hash (the row was altered)',
+      };
     }
     this.previous = event.hash;
     return !this.broken;

@@ -62,7 +62,16 @@ export class AuditService {
       await tx.query(
         `INSERT INTO audit_events (occurred_at, kind, actor_id, subject_type, subject_id, details, previous_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [record.occurredAt, record.kind, record.actorId, record.subjectType, record.subjectId, record.details, previousHash, chainHash(previousHash, record)],
+        [
+          record.occurredAt,
+          record.kind,
+          record.actorId,
+          record.subjectType,
+          record.subjectId,
+          record.details,
+          previousHash,
+          chainHash(previousHash, record),
+        ],
       );
     };
     if (manager?.queryRunner?.isTransactionActive) await append(manager);
@@ -79,8 +88,17 @@ export class AuditService {
   private async *rowsInOrder(): AsyncGenerator<StoredAuditEvent> {
     let after = '0';
     for (;;) {
-      const batch: { sequence: string; occurred_at: Date; kind: string; actor_id: string | null; subject_type: string | null; subject_id: string | null; details: Record<string, unknown>; previous_hash: string; hash: string }[] =
-        await this.db.query('SELECT * FROM audit_events WHERE sequence > $1 ORDER BY sequence LIMIT 5000', [after]);
+      const batch: {
+        sequence: string;
+        occurred_at: Date;
+        kind: string;
+        actor_id: string | null;
+        subject_type: string | null;
+        subject_id: string | null;
+        details: Record<string, unknown>;
+        previous_hash: string;
+        hash: string;
+      }[] = await this.db.query('SELECT * FROM audit_events WHERE sequence > $1 ORDER BY sequence LIMIT 5000', [after]);
       if (batch.length === 0) return;
       for (const row of batch) {
         yield {

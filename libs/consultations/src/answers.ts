@@ -7,10 +7,15 @@ import type { AnswerInput } from './consultation.inputs';
  * Checks answers against the questions: kinds, options, scales, lengths — and, for a submission, that every
  * required question is answered. Returns one message per problem, keyed `answers.<question position>`.
  */
-export function answerProblems(questions: readonly ConsultationQuestion[], answers: Record<string, unknown>, submitting: boolean): FieldErrors {
+export function answerProblems(
+  questions: readonly ConsultationQuestion[],
+  answers: Record<string, unknown>,
+  submitting: boolean,
+): FieldErrors {
   const problems: FieldErrors = {};
   const byId = new Map(questions.map((question) => [question.id, question]));
-  for (const id of Object.keys(answers)) if (!byId.has(id)) problems[`answers.${id}`] = 'is not a question of this consultation';
+  for (const id of Object.keys(answers))
+    if (!byId.has(id)) problems[`answers.${id}`] = 'is not a question of this consultation';
   for (const question of questions) {
     const key = `answers.${question.position}`;
     const answer = answers[question.id];
@@ -28,20 +33,29 @@ function problemWith(question: ConsultationQuestion, answer: unknown): string | 
   switch (question.kind) {
     case 'TEXT':
       if (typeof answer !== 'string') return 'must be text';
-      return answer.length > (question.maxLength ?? 10_000) ? `must be at most ${question.maxLength ?? 10_000} characters` : null;
+      return answer.length > (question.maxLength ?? 10_000)
+        ? `must be at most ${question.maxLength ?? 10_000} characters`
+        : null;
     case 'SINGLE_CHOICE':
       return typeof answer === 'string' && question.options.includes(answer) ? null : 'must be one of the options';
     case 'MULTI_CHOICE':
-      return Array.isArray(answer) && answer.every((item) => typeof item === 'string' && question.options.includes(item)) && new Set(answer).size === answer.length
+      return Array.isArray(answer) &&
+        answer.every((item) => typeof item === 'string' && question.options.includes(item)) &&
+        new Set(answer).size === answer.length
         ? null
         : 'must be distinct options of the question';
     case 'SCALE':
-      return Number.isInteger(answer) && (answer as number) >= 1 && (answer as number) <= 5 ? null : 'must be a whole number from 1 to 5';
+      return Number.isInteger(answer) && (answer as number) >= 1 && (answer as number) <= 5
+        ? null
+        : 'must be a whole number from 1 to 5';
   }
 }
 
 /** Turns client answers (text, choices or scale) into stored values by the question's kind; null clears an answer. */
-export function storedAnswers(questions: readonly ConsultationQuestion[], answers: readonly AnswerInput[]): Record<string, unknown> {
+export function storedAnswers(
+  questions: readonly ConsultationQuestion[],
+  answers: readonly AnswerInput[],
+): Record<string, unknown> {
   const kinds = new Map(questions.map((question) => [question.id, question.kind]));
   const stored: Record<string, unknown> = {};
   for (const answer of answers) {
@@ -50,7 +64,8 @@ export function storedAnswers(questions: readonly ConsultationQuestion[], answer
         stored[answer.questionId] = answer.text ?? null;
         break;
       case 'SINGLE_CHOICE':
-        stored[answer.questionId] = answer.choices?.length === 1 ? answer.choices[0] : answer.choices?.length ? answer.choices : null;
+        stored[answer.questionId] =
+          answer.choices?.length === 1 ? answer.choices[0] : answer.choices?.length ? answer.choices : null;
         break;
       case 'MULTI_CHOICE':
         stored[answer.questionId] = answer.choices ?? null;
@@ -77,7 +92,13 @@ export function canonicalContribution(
   const ordered = [...questions]
     .sort((a, b) => a.position - b.position)
     .map((question) => ({ position: question.position, answer: answers[question.id] ?? null }));
-  return JSON.stringify({ consultation: consultationId, organization: organizationId, consent, answers: ordered, contributors: [...contributors].sort() });
+  return JSON.stringify({
+    consultation: consultationId,
+    organization: organizationId,
+    consent,
+    answers: ordered,
+    contributors: [...contributors].sort(),
+  });
 }
 
 export function sha256(text: string): string {

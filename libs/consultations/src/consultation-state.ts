@@ -6,7 +6,10 @@ export type ConsultationState = 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED' | 'RES
  * The state follows the server clock, whatever was stored: a published consultation is OPEN from opensAt
  * (inclusive) to closesAt (exclusive) — a request processed at closesAt is too late.
  */
-export function stateAt(consultation: Pick<Consultation, 'publishedAt' | 'resultsPublishedAt' | 'opensAt' | 'closesAt'>, now: Date): ConsultationState {
+export function stateAt(
+  consultation: Pick<Consultation, 'publishedAt' | 'resultsPublishedAt' | 'opensAt' | 'closesAt'>,
+  now: Date,
+): ConsultationState {
   if (consultation.resultsPublishedAt) return 'RESULTS_PUBLISHED';
   if (!consultation.publishedAt) return 'DRAFT';
   if (now.getTime() < consultation.opensAt.getTime()) return 'SCHEDULED';

@@ -17,9 +17,12 @@ export const questionInput = z
   })
   .superRefine((question, ctx) => {
     const choice = question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTI_CHOICE';
-    if (choice && question.options.length < 2) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'a choice needs at least two options' });
-    if (!choice && question.options.length > 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'only choices have options' });
-    if (new Set(question.options).size !== question.options.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'options must differ' });
+    if (choice && question.options.length < 2)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'a choice needs at least two options' });
+    if (!choice && question.options.length > 0)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'only choices have options' });
+    if (new Set(question.options).size !== question.options.length)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'options must differ' });
   });
 
 export type QuestionInput = z.output<typeof questionInput>;
@@ -36,30 +39,37 @@ export const createConsultationInput = z
     questions: z.array(questionInput).min(1, 'ask at least one question').max(100, 'at most 100 questions'),
   })
   .superRefine((value, ctx) => {
-    if (value.closesAt <= value.opensAt) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'must be after opensAt' });
+    if (value.closesAt <= value.opensAt)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closesAt'], message: 'must be after opensAt' });
     if (value.eligibleKinds.length === 0 && value.invitedOrganizationIds.length === 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['eligibleKinds'], message: 'say who may take part: organisation kinds, invited organisations, or both' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['eligibleKinds'],
+        message: 'say who may take part: organisation kinds, invited organisations, or both',
+      });
     }
   });
 export type CreateConsultationInput = z.input<typeof createConsultationInput>;
 
 export const synthesisInput = z.object({
   synthesis: multiLineText(50_000),
-  responses: z.array(z.object({ questionId: id, response: multiLineText(10_000) })).max(100).default([]),
+  responses: z
+    .array(z.object({ questionId: id, response: multiLineText(10_000) }))
+    .max(100)
+    .default([]),
 });
 export type SynthesisInput = z.input<typeof synthesisInput>;
 
 /** Edits a DRAFT: any of its fields; questions, when given, replace the whole list. */
-export const updateConsultationInput = z
-  .object({
-    version: z.number().int().min(1),
-    title: singleLineText(200).optional(),
-    summary: multiLineText(10_000).optional(),
-    opensAt: instant.optional(),
-    closesAt: instant.optional(),
-    eligibleKinds: z.array(z.enum(['MINISTRY', 'FEDERATION', 'COMPANY', 'INSTITUTION'])).optional(),
-    questions: z.array(questionInput).min(1, 'ask at least one question').max(100).optional(),
-  });
+export const updateConsultationInput = z.object({
+  version: z.number().int().min(1),
+  title: singleLineText(200).optional(),
+  summary: multiLineText(10_000).optional(),
+  opensAt: instant.optional(),
+  closesAt: instant.optional(),
+  eligibleKinds: z.array(z.enum(['MINISTRY', 'FEDERATION', 'COMPANY', 'INSTITUTION'])).optional(),
+  questions: z.array(questionInput).min(1, 'ask at least one question').max(100).optional(),
+});
 export type UpdateConsultationInput = z.input<typeof updateConsultationInput>;
 
 /** An answer as a client sends it: the field matching the question's kind (text, choices, or a 1–5 scale). */

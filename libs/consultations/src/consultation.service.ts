@@ -76,11 +76,17 @@ export class ConsultationService {
           createdById: actor.userId,
         }),
       );
-      await manager.getRepository(ConsultationQuestion).insert(questionRows(consultation.id, input.questions, citations));
+      await manager
+        .getRepository(ConsultationQuestion)
+        .insert(questionRows(consultation.id, input.questions, citations));
       const invited = [...new Set(input.invitedOrganizationIds)];
       if (invited.length > 0) {
-        const [{ known }] = await manager.query(`SELECT count(*)::int AS known FROM organizations WHERE id = ANY($1::uuid[])`, [invited]);
-        if (known !== invited.length) throw InvalidInputError.field('invitedOrganizationIds', 'names an organisation that does not exist');
+        const [{ known }] = await manager.query(
+          `SELECT count(*)::int AS known FROM organizations WHERE id = ANY($1::uuid[])`,
+          [invited],
+        );
+        if (known !== invited.length)
+          throw InvalidInputError.field('invitedOrganizationIds', 'names an organisation that does not exist');
         await manager.query(
           `INSERT INTO consultation_invitations (consultation_id, organization_id) SELECT $1, unnest($2::uuid[])`,
           [consultation.id, invited],
@@ -92,12 +98,16 @@ export class ConsultationService {
 
   /** Resolves the questions' citations, before any transaction (resolving reads documents through the pool). */
   private resolveCitations(actor: Actor, questions: QuestionInput[]): Promise<(ResolvedCitation | null)[]> {
-    return Promise.all(questions.map((question) => (question.citation ? this.citations.resolve(actor, question.citation) : null)));
+    return Promise.all(
+      questions.map((question) => (question.citation ? this.citations.resolve(actor, question.citation) : null)),
+    );
   }
 
   /** Its own discussion space, RESTRICTED and owned by the ministry: participants post, everyone signed in reads. */
   private async openSpace(manager: EntityManager, actor: Actor, title: string) {
-    const [ministry] = await manager.query(`SELECT id FROM organizations WHERE kind = 'MINISTRY' ORDER BY created_at LIMIT 1`);
+    const [ministry] = await manager.query(
+      `SELECT id FROM organizations WHERE kind = 'MINISTRY' ORDER BY created_at LIMIT 1`,
+    );
     if (!ministry) return null;
     return this.spaces.createFor(manager, actor, {
       name: `Consultation — ${title}`.slice(0, 120),
@@ -113,14 +123,16 @@ export class ConsultationService {
     ensureAllowed(isStaff(actor), 'Only the ministry’s moderators edit consultations.');
     const input = parseInput(updateConsultationInput, raw);
     const before = await this.get(actor, rawId);
-    if (stateAt(before, this.clock.now()) !== 'DRAFT') throw new ConflictError('A published consultation can no longer be edited: its questions are frozen.');
+    if (stateAt(before, this.clock.now()) !== 'DRAFT')
+      throw new ConflictError('A published consultation can no longer be edited: its questions are frozen.');
     const opensAt = input.opensAt ?? before.opensAt;
     const closesAt = input.closesAt ?? before.closesAt;
     if (closesAt <= opensAt) throw InvalidInputError.field('closesAt', 'must be after opensAt');
     const citations = await this.resolveCitations(actor, input.questions ?? []);
     await this.db.transaction(async (manager) => {
       const changes: Record<string, unknown> = { opensAt, closesAt };
-      for (const field of ['title', 'summary', 'eligibleKinds'] as const) if (input[field] !== undefined) changes[field] = input[field];
+      for (const field of ['title', 'summary', 'eligibleKinds'] as const)
+        if (input[field] !== undefined) changes[field] = input[field];
       await updateVersioned(manager, Consultation, before.id, input.version, changes, 'This consultation');
       if (input.questions) {
         await manager.query(`DELETE FROM consultation_questions WHERE consultation_id = $1`, [before.id]);
@@ -138,7 +150,10 @@ export class ConsultationService {
     await this.db.transaction(async (manager) => {
       await manager.update(Consultation, { id: consultation.id }, { synthesis: input.synthesis });
       for (const { questionId, response } of input.responses) {
-        const [, updated] = await manager.query(`UPDATE consultation_questions SET ministry_response = $3 WHERE id = $2 AND consultation_id = $1`, [consultation.id, questionId, response]);
+        const [, updated] = await manager.query(
+          `UPDATE consultation_questions SET ministry_response = $3 WHERE id = $2 AND consultation_id = $1`,
+          [consultation.id, questionId, response],
+        );
         if (updated !== 1) throw InvalidInputError.field('responses', 'names a question of another consultation');
       }
     });
@@ -158,7 +173,13 @@ export class ConsultationService {
   /** Closes an open consultation now. */
   async closeNow(actor: Actor, rawId: string): Promise<Consultation> {
     const consultation = await this.change(actor, rawId, ['OPEN'], () => ({ closesAt: this.clock.now() }));
-    await this.audit.record({ kind: 'CONSULTATION_DEADLINE_CHANGED', actorId: actor.userId, subjectType: 'CONSULTATION', subjectId: consultation.id, details: { closesAt: consultation.closesAt.toISOString(), reason: 'CLOSED_EARLY' } });
+    await this.audit.record({
+      kind: 'CONSULTATION_DEADLINE_CHANGED',
+      actorId: actor.userId,
+      subjectType: 'CONSULTATION',
+      subjectId: consultation.id,
+      details: { closesAt: consultation.closesAt.toISOString(), reason: 'CLOSED_EARLY' },
+    });
     return consultation;
   }
 
@@ -191,7 +212,12 @@ export class ConsultationService {
 
   async publishResults(actor: Actor, rawId: string): Promise<Consultation> {
     const consultation = await this.change(actor, rawId, ['CLOSED'], () => ({ resultsPublishedAt: this.clock.now() }));
-    await this.audit.record({ kind: 'CONSULTATION_RESULTS_PUBLISHED', actorId: actor.userId, subjectType: 'CONSULTATION', subjectId: consultation.id });
+    await this.audit.record({
+      kind: 'CONSULTATION_RESULTS_PUBLISHED',
+      actorId: actor.userId,
+      subjectType: 'CONSULTATION',
+      subjectId: consultation.id,
+    });
     return consultation;
   }
 
@@ -233,7 +259,8 @@ export class ConsultationService {
   async join(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<void> {
     const consultation = await this.get(actor, rawConsultationId, 'consultationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
-    if (!isRepresentativeOf(actor, organizationId)) throw new ForbiddenError('Only a representative can join on behalf of the organisation.');
+    if (!isRepresentativeOf(actor, organizationId))
+      throw new ForbiddenError('Only a representative can join on behalf of the organisation.');
     const state = this.stateOf(consultation);
     if (state !== 'OPEN' && state !== 'SCHEDULED') throw new DeadlinePassedError('This consultation is closed.');
     const [eligible] = await this.db.query(
@@ -251,7 +278,8 @@ export class ConsultationService {
         `INSERT INTO contributions (consultation_id, organization_id) VALUES ($1, $2) ON CONFLICT (consultation_id, organization_id) DO NOTHING`,
         [consultation.id, organizationId],
       );
-      if (consultation.spaceId) await this.spaces.enrolOrganization(manager, consultation.spaceId, organizationId, 'PARTICIPANT');
+      if (consultation.spaceId)
+        await this.spaces.enrolOrganization(manager, consultation.spaceId, organizationId, 'PARTICIPANT');
     });
   }
 
@@ -264,11 +292,18 @@ export class ConsultationService {
     ensureAllowed(isStaff(actor), 'Only the ministry’s moderators manage consultations.');
     return this.db.transaction(async (manager: EntityManager) => {
       const id = parseId(rawId, 'id');
-      const consultation = await manager.getRepository(Consultation).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+      const consultation = await manager
+        .getRepository(Consultation)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id })
+        .getOne();
       ensureVisible(!!consultation, 'Consultation');
       const state = stateAt(consultation!, this.clock.now());
       if (!allowedStates.includes(state)) throw new ConflictError(`Not possible while the consultation is ${state}.`);
-      await manager.getRepository(Consultation).update({ id }, { ...changes(consultation!), version: () => 'version + 1' } as never);
+      await manager
+        .getRepository(Consultation)
+        .update({ id }, { ...changes(consultation!), version: () => 'version + 1' } as never);
       return manager.getRepository(Consultation).findOneByOrFail({ id });
     });
   }
@@ -278,7 +313,11 @@ export class ConsultationService {
  * The rows of a consultation's questions, numbered 1, 2, … (citations are resolved beforehand, outside the
  * transaction: resolving reads documents through the pool).
  */
-function questionRows(consultationId: string, questions: QuestionInput[], citations: (ResolvedCitation | null)[]): Partial<ConsultationQuestion>[] {
+function questionRows(
+  consultationId: string,
+  questions: QuestionInput[],
+  citations: (ResolvedCitation | null)[],
+): Partial<ConsultationQuestion>[] {
   return questions.map((question, index) => ({
     consultationId,
     position: index + 1,

@@ -48,19 +48,28 @@ export class ContributionService {
     const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
     if (!isMemberOf(actor, organizationId)) throw new NotFoundError('Contribution');
-    const contribution = await this.db.getRepository(Contribution).findOneBy({ consultationId: consultation.id, organizationId });
+    const contribution = await this.db
+      .getRepository(Contribution)
+      .findOneBy({ consultationId: consultation.id, organizationId });
     if (!contribution) throw new NotFoundError('Contribution', 'Your organisation has not joined this consultation.');
     return contribution;
   }
 
-  async save(actor: Actor, rawConsultationId: string, rawOrganizationId: string, raw: SaveContributionInput): Promise<Contribution> {
+  async save(
+    actor: Actor,
+    rawConsultationId: string,
+    rawOrganizationId: string,
+    raw: SaveContributionInput,
+  ): Promise<Contribution> {
     const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
     const input = parseInput(saveContributionInput, raw);
     const consultation = await this.consultations.get(actor, contribution.consultationId);
     this.ensureOpen(consultation);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
     const answers = Object.fromEntries(
-      Object.entries({ ...contribution.answers, ...storedAnswers(questions, input.answers) }).filter(([, value]) => value !== null),
+      Object.entries({ ...contribution.answers, ...storedAnswers(questions, input.answers) }).filter(
+        ([, value]) => value !== null,
+      ),
     );
     const problems = answerProblems(questions, answers, false);
     if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);
@@ -81,21 +90,37 @@ export class ContributionService {
       throw new ForbiddenError('Only a representative submits the organisation’s contribution.');
     }
     // Questions are frozen once the consultation is published: read them before taking a connection for the transaction.
-    const questions = (await this.consultations.questionsOf([contribution.consultationId])).get(contribution.consultationId) ?? [];
+    const questions =
+      (await this.consultations.questionsOf([contribution.consultationId])).get(contribution.consultationId) ?? [];
     return this.db.transaction(async (manager) => {
-      const locked = await manager.getRepository(Contribution).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: contribution.id }).getOneOrFail();
+      const locked = await manager
+        .getRepository(Contribution)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: contribution.id })
+        .getOneOrFail();
       // One reading of the server clock decides the deadline and stamps the receipt: what is accepted is stamped in time.
       const now = this.clock.now();
       const consultation = await manager.getRepository(Consultation).findOneByOrFail({ id: locked.consultationId });
       const contributors = await this.remarks.contributors(locked.id, manager);
-      const canonical = canonicalContribution(consultation.id, locked.organizationId, locked.consent, questions, locked.answers, contributors);
+      const canonical = canonicalContribution(
+        consultation.id,
+        locked.organizationId,
+        locked.consent,
+        questions,
+        locked.answers,
+        contributors,
+      );
       const digest = sha256(canonical);
-      const latest = await manager.getRepository(ContributionSubmission).findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
+      const latest = await manager
+        .getRepository(ContributionSubmission)
+        .findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
       // A retry of what was already received returns its receipt, even once the deadline has passed.
       if (latest && latest.digest === digest) return receiptOf(latest);
       this.ensureOpen(consultation, now);
       const problems = answerProblems(questions, locked.answers, true);
-      if (Object.keys(problems).length > 0) throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
+      if (Object.keys(problems).length > 0)
+        throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
       const submission = await manager.getRepository(ContributionSubmission).save(
         manager.getRepository(ContributionSubmission).create({
           contributionId: locked.id,
@@ -106,23 +131,41 @@ export class ContributionService {
           digest,
         }),
       );
-      await manager.getRepository(Contribution).update({ id: locked.id }, { status: 'SUBMITTED', version: () => 'version + 1' } as never);
+      await manager
+        .getRepository(Contribution)
+        .update({ id: locked.id }, { status: 'SUBMITTED', version: () => 'version + 1' } as never);
       return receiptOf(submission);
     });
   }
 
   /** Anyone holding a receipt checks it: the tracking number exists and the digest is the one recorded. */
-  async verifyReceipt(rawTrackingNumber: string, digest: string): Promise<{ valid: boolean; submittedAt: Date | null; latest: boolean }> {
-    const trackingNumber = String(rawTrackingNumber ?? '').trim().slice(0, 40);
+  async verifyReceipt(
+    rawTrackingNumber: string,
+    digest: string,
+  ): Promise<{ valid: boolean; submittedAt: Date | null; latest: boolean }> {
+    const trackingNumber = String(rawTrackingNumber ?? '')
+      .trim()
+      .slice(0, 40);
     const submission = await this.db.getRepository(ContributionSubmission).findOneBy({ trackingNumber });
-    if (!submission || submission.digest !== String(digest ?? '').trim().toLowerCase()) return { valid: false, submittedAt: null, latest: false };
-    const newest = await this.db.getRepository(ContributionSubmission).findOne({ where: { contributionId: submission.contributionId }, order: { submittedAt: 'DESC' } });
+    if (
+      !submission ||
+      submission.digest !==
+        String(digest ?? '')
+          .trim()
+          .toLowerCase()
+    )
+      return { valid: false, submittedAt: null, latest: false };
+    const newest = await this.db
+      .getRepository(ContributionSubmission)
+      .findOne({ where: { contributionId: submission.contributionId }, order: { submittedAt: 'DESC' } });
     return { valid: true, submittedAt: submission.submittedAt, latest: newest?.id === submission.id };
   }
 
   /** The latest receipt of a contribution, with the canonical text it certifies (for the organisation's members). */
   async latestReceipt(contributionId: string): Promise<(Receipt & { canonical: string }) | null> {
-    const latest = await this.db.getRepository(ContributionSubmission).findOne({ where: { contributionId }, order: { submittedAt: 'DESC' } });
+    const latest = await this.db
+      .getRepository(ContributionSubmission)
+      .findOne({ where: { contributionId }, order: { submittedAt: 'DESC' } });
     return latest ? { ...receiptOf(latest), canonical: latest.canonical } : null;
   }
 

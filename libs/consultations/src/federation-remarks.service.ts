@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, DeadlinePassedError, ForbiddenError, NotFoundError, isMemberOf, multiLineText, parseId, parseInput } from '@majlis/kernel';
+import {
+  Actor,
+  Clock,
+  DeadlinePassedError,
+  ForbiddenError,
+  NotFoundError,
+  isMemberOf,
+  multiLineText,
+  parseId,
+  parseInput,
+} from '@majlis/kernel';
 import { stateAt } from './consultation-state';
 import { ConsultationService } from './consultation.service';
 
@@ -27,12 +37,19 @@ export class FederationRemarksService {
     private readonly clock: Clock,
   ) {}
 
-  async add(actor: Actor, rawConsultationId: string, rawFederationId: string, rawOrganizationId: string, rawBody: string): Promise<Remark> {
+  async add(
+    actor: Actor,
+    rawConsultationId: string,
+    rawFederationId: string,
+    rawOrganizationId: string,
+    rawBody: string,
+  ): Promise<Remark> {
     const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
     const federationId = parseId(rawFederationId, 'federationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
     const body = parseInput(remarkBody, rawBody, 'body');
-    if (!isMemberOf(actor, organizationId)) throw new ForbiddenError('You can only speak for an organisation you belong to.');
+    if (!isMemberOf(actor, organizationId))
+      throw new ForbiddenError('You can only speak for an organisation you belong to.');
     const [contribution] = await this.db.query(
       `SELECT c.id FROM contributions c
          JOIN federation_affiliations a ON a.federation_id = c.organization_id AND a.organization_id = $3
@@ -40,8 +57,13 @@ export class FederationRemarksService {
         WHERE c.consultation_id = $1 AND c.organization_id = $2`,
       [consultation.id, federationId, organizationId],
     );
-    if (!contribution) throw new NotFoundError('Contribution', 'This federation does not take part, or your organisation is not one of its members.');
-    if (stateAt(consultation, this.clock.now()) !== 'OPEN') throw new DeadlinePassedError('The deadline of this consultation has passed.');
+    if (!contribution)
+      throw new NotFoundError(
+        'Contribution',
+        'This federation does not take part, or your organisation is not one of its members.',
+      );
+    if (stateAt(consultation, this.clock.now()) !== 'OPEN')
+      throw new DeadlinePassedError('The deadline of this consultation has passed.');
     const [row] = await this.db.query(
       `INSERT INTO contribution_remarks (contribution_id, organization_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, organization_id AS "organizationId", author_id AS "authorId", body, created_at AS "createdAt"`,
@@ -57,7 +79,9 @@ export class FederationRemarksService {
          FROM contribution_remarks WHERE contribution_id = $1 ORDER BY created_at`,
       [contribution.id],
     );
-    return isMemberOf(actor, contribution.organizationId) ? rows : rows.filter((row) => isMemberOf(actor, row.organizationId));
+    return isMemberOf(actor, contribution.organizationId)
+      ? rows
+      : rows.filter((row) => isMemberOf(actor, row.organizationId));
   }
 
   /** The names of the member organisations that contributed remarks, for the federation's submission. */
@@ -69,4 +93,3 @@ export class FederationRemarksService {
     return rows.map((row) => row.name);
   }
 }
-

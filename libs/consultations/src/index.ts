@@ -6,7 +6,12 @@ export * from './contribution.service';
 export * from './results.service';
 export { FederationRemarksService } from './federation-remarks.service';
 export type { Remark } from './federation-remarks.service';
-export type { CreateConsultationInput, UpdateConsultationInput, SaveContributionInput, SynthesisInput } from './consultation.inputs';
+export type {
+  CreateConsultationInput,
+  UpdateConsultationInput,
+  SaveContributionInput,
+  SynthesisInput,
+} from './consultation.inputs';
 
 import { Consultation, ConsultationQuestion, Contribution, ContributionSubmission } from './consultation.entity';
 

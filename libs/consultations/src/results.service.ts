@@ -95,13 +95,36 @@ export class ResultsService {
         contribution.consent,
         ...questions.map((question) => cell(contribution.answers.get(question.position))),
       ]);
-    const header = ['tracking_number', 'submitted_at', 'organization', 'organization_kind', 'consent', ...questions.map((q) => `Q${q.position} ${q.prompt}`)];
-    await this.audit.record({ kind: 'CONSULTATION_RESULTS_EXPORTED', actorId: actor.userId, subjectType: 'CONSULTATION', subjectId: consultation.id, details: { rows: rows.length } });
-    return { filename: `consultation-${consultation.id.slice(0, 8)}.csv`, content: `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}` };
+    const header = [
+      'tracking_number',
+      'submitted_at',
+      'organization',
+      'organization_kind',
+      'consent',
+      ...questions.map((q) => `Q${q.position} ${q.prompt}`),
+    ];
+    await this.audit.record({
+      kind: 'CONSULTATION_RESULTS_EXPORTED',
+      actorId: actor.userId,
+      subjectType: 'CONSULTATION',
+      subjectId: consultation.id,
+      details: { rows: rows.length },
+    });
+    return {
+      filename: `consultation-${consultation.id.slice(0, 8)}.csv`,
+      content: `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`,
+    };
   }
 
   private async counted(consultation: Consultation): Promise<CountedContribution[]> {
-    const rows: { tracking_number: string; submitted_at: Date; canonical: string; consent: Consent; name: string; kind: string }[] = await this.db.query(
+    const rows: {
+      tracking_number: string;
+      submitted_at: Date;
+      canonical: string;
+      consent: Consent;
+      name: string;
+      kind: string;
+    }[] = await this.db.query(
       `SELECT DISTINCT ON (c.id) s.tracking_number, s.submitted_at, s.canonical, c.consent, o.name, o.kind
          FROM contributions c
          JOIN contribution_submissions s ON s.contribution_id = c.id
@@ -111,7 +134,10 @@ export class ResultsService {
       [consultation.id],
     );
     return rows.map((row) => {
-      const canonical = JSON.parse(row.canonical) as { consent: Consent; answers: { position: number; answer: unknown }[] };
+      const canonical = JSON.parse(row.canonical) as {
+        consent: Consent;
+        answers: { position: number; answer: unknown }[];
+      };
       return {
         trackingNumber: row.tracking_number,
         submittedAt: row.submitted_at,
@@ -130,7 +156,10 @@ function resultOf(question: ConsultationQuestion, counted: CountedContribution[]
     const texts = answered
       .filter((contribution) => moderator || contribution.consent !== 'CONFIDENTIAL')
       .map((contribution) => ({
-        organization: contribution.consent === 'PUBLIC_NAMED' || (moderator && contribution.consent === 'CONFIDENTIAL') ? contribution.organizationName : null,
+        organization:
+          contribution.consent === 'PUBLIC_NAMED' || (moderator && contribution.consent === 'CONFIDENTIAL')
+            ? contribution.organizationName
+            : null,
         consent: contribution.consent,
         text: String(contribution.answers.get(question.position)),
       }));
@@ -143,8 +172,14 @@ function resultOf(question: ConsultationQuestion, counted: CountedContribution[]
     answered: answered.length,
     texts: [],
     options: options.map((option) => {
-      const choosing = answered.filter((contribution) => chosen(contribution.answers.get(question.position)).includes(option));
-      return { option, count: choosing.length, byKind: tally(choosing.map((contribution) => contribution.organizationKind)) };
+      const choosing = answered.filter((contribution) =>
+        chosen(contribution.answers.get(question.position)).includes(option),
+      );
+      return {
+        option,
+        count: choosing.length,
+        byKind: tally(choosing.map((contribution) => contribution.organizationKind)),
+      };
     }),
   };
 }

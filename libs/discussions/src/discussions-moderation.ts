@@ -20,7 +20,8 @@ export class DiscussionsModeration implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register('THREAD', {
       facts: async (actor, id) => threadFacts((await this.threads.get(actor, id)).thread),
-      describe: async (ids) => new Map([...(await this.threads.findByIds(ids))].map(([id, thread]) => [id, threadFacts(thread)])),
+      describe: async (ids) =>
+        new Map([...(await this.threads.findByIds(ids))].map(([id, thread]) => [id, threadFacts(thread)])),
       setLocked: async (manager, id, locked) => {
         await manager.getRepository(Thread).update({ id }, { locked, version: () => 'version + 1' } as never);
       },
@@ -39,14 +40,16 @@ export class DiscussionsModeration implements OnModuleInit {
   }
 
   private async commentFacts(comments: Comment[]): Promise<Map<string, ContentFacts>> {
-    const threads = await this.threads.findByIds(comments.filter((c) => c.subjectType === 'THREAD').map((c) => c.subjectId));
+    const threads = await this.threads.findByIds(
+      comments.filter((c) => c.subjectType === 'THREAD').map((c) => c.subjectId),
+    );
     return new Map(
       comments.map((comment) => [
         comment.id,
         {
           authorId: comment.authorId,
           organizationId: comment.organizationId,
-          spaceId: comment.subjectType === 'THREAD' ? threads.get(comment.subjectId)?.spaceId ?? null : null,
+          spaceId: comment.subjectType === 'THREAD' ? (threads.get(comment.subjectId)?.spaceId ?? null) : null,
           documentId: null,
           excerpt: comment.body.slice(0, 280),
         },

@@ -39,7 +39,10 @@ export class DiscussionsPersonalData implements OnModuleInit {
     this.registry.register({
       section: 'endorsements',
       collect: (userId) =>
-        this.db.query(`SELECT subject_type AS "subjectType", subject_id AS "subjectId", created_at AS "createdAt" FROM endorsements WHERE user_id = $1 ORDER BY created_at`, [userId]),
+        this.db.query(
+          `SELECT subject_type AS "subjectType", subject_id AS "subjectId", created_at AS "createdAt" FROM endorsements WHERE user_id = $1 ORDER BY created_at`,
+          [userId],
+        ),
       erase: async (manager, userId) => {
         await manager.query(`DELETE FROM endorsements WHERE user_id = $1`, [userId]);
       },

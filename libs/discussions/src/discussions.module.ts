@@ -14,7 +14,16 @@ import { ThreadService } from './threads/thread.service';
  */
 @Global()
 @Module({
-  providers: [SubjectRegistry, CitationRegistry, CommentService, EndorsementService, SpaceService, ThreadService, DiscussionsModeration, DiscussionsPersonalData],
+  providers: [
+    SubjectRegistry,
+    CitationRegistry,
+    CommentService,
+    EndorsementService,
+    SpaceService,
+    ThreadService,
+    DiscussionsModeration,
+    DiscussionsPersonalData,
+  ],
   exports: [SubjectRegistry, CitationRegistry, CommentService, EndorsementService, SpaceService, ThreadService],
 })
 export class DiscussionsModule {}

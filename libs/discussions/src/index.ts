@@ -22,4 +22,13 @@ import { Space, SpaceMember } from './spaces/space.entity';
 import { Thread, ThreadRead } from './threads/thread.entity';
 
 /** The TypeORM entities this lib owns, for the application's DataSource. */
-export const DISCUSSIONS_ENTITIES = [Comment, CommentRevision, CommentMention, Endorsement, Space, SpaceMember, Thread, ThreadRead];
+export const DISCUSSIONS_ENTITIES = [
+  Comment,
+  CommentRevision,
+  CommentMention,
+  Endorsement,
+  Space,
+  SpaceMember,
+  Thread,
+  ThreadRead,
+];

@@ -11,7 +11,14 @@ import { DocumentService } from './documents/document.service';
  * DiscussionsModule (annotations are subjects of the shared reply model) from the app.
  */
 @Module({
-  providers: [DocumentService, AnnotationService, AnnotationSubject, AnnotationModeration, AnnotationPersonalData, DocumentCitations],
+  providers: [
+    DocumentService,
+    AnnotationService,
+    AnnotationSubject,
+    AnnotationModeration,
+    AnnotationPersonalData,
+    DocumentCitations,
+  ],
   exports: [DocumentService, AnnotationService],
 })
 export class DocumentsModule {}

@@ -10,7 +10,12 @@ export * from './annotations/annotation.entity';
 export * from './annotations/annotation-anchor.entity';
 export * from './annotations/annotation.policy';
 export * from './annotations/annotation.service';
-export type { CreateAnnotationInput, UpdateAnnotationInput, AnswerAnnotationInput, AnnotationFilter } from './annotations/annotation.inputs';
+export type {
+  CreateAnnotationInput,
+  UpdateAnnotationInput,
+  AnswerAnnotationInput,
+  AnnotationFilter,
+} from './annotations/annotation.inputs';
 
 import { AnnotationAnchor } from './annotations/annotation-anchor.entity';
 import { AnnotationRevision } from './annotations/annotation-revision.entity';
@@ -20,7 +25,14 @@ import { DocumentVersion } from './documents/document-version.entity';
 import { Document } from './documents/document.entity';
 
 /** The TypeORM entities this lib owns, for the application's DataSource. */
-export const DOCUMENTS_ENTITIES = [Document, DocumentVersion, DocumentSection, Annotation, AnnotationAnchor, AnnotationRevision];
+export const DOCUMENTS_ENTITIES = [
+  Document,
+  DocumentVersion,
+  DocumentSection,
+  Annotation,
+  AnnotationAnchor,
+  AnnotationRevision,
+];
 export type { SectionComparison, SectionChange } from './documents/version-comparison';
 export { toW3cCollection } from './annotations/w3c-export';
 export { AnnotationRevision } from './annotations/annotation-revision.entity';

@@ -13,7 +13,15 @@ import { UserService } from './users/user.service';
 import { PersonalDataRegistry } from './personal-data/personal-data.registry';
 import { PersonalDataService } from './personal-data/personal-data.service';
 
-const SERVICES = [AuthenticationService, OrganizationService, UserService, MembershipService, InvitationService, PersonalDataService, PersonalDataRegistry];
+const SERVICES = [
+  AuthenticationService,
+  OrganizationService,
+  UserService,
+  MembershipService,
+  InvitationService,
+  PersonalDataService,
+  PersonalDataRegistry,
+];
 
 export interface IdentityModuleAsyncOptions {
   readonly imports?: DynamicModule['imports'];

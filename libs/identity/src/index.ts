@@ -6,7 +6,11 @@ export * from './organizations/organization.entity';
 export * from './organizations/federation-affiliation.entity';
 export * from './organizations/organization.service';
 export * from './organizations/organization.policy';
-export type { CreateOrganizationInput, UpdateOrganizationInput, ListOrganizationsInput } from './organizations/organization.inputs';
+export type {
+  CreateOrganizationInput,
+  UpdateOrganizationInput,
+  ListOrganizationsInput,
+} from './organizations/organization.inputs';
 export * from './users/user.entity';
 export * from './users/user.service';
 export * from './users/user.policy';
@@ -29,4 +33,12 @@ import { Organization } from './organizations/organization.entity';
 import { User } from './users/user.entity';
 
 /** The TypeORM entities this lib owns, for the application's DataSource. */
-export const IDENTITY_ENTITIES = [User, Organization, FederationAffiliation, Membership, Invitation, Session, RefreshToken];
+export const IDENTITY_ENTITIES = [
+  User,
+  Organization,
+  FederationAffiliation,
+  Membership,
+  Invitation,
+  Session,
+  RefreshToken,
+];

@@ -6,7 +6,11 @@ import type { ContentType } from './moderated-content';
  * for this actor. Hidden content disappears for everyone except platform moderators and its author.
  * Binds :moderationViewer.
  */
-export function hiddenForViewerSql(type: ContentType, alias: string, actor: Actor): { sql: string; params: Record<string, unknown> } {
+export function hiddenForViewerSql(
+  type: ContentType,
+  alias: string,
+  actor: Actor,
+): { sql: string; params: Record<string, unknown> } {
   if (isStaff(actor)) return { sql: 'false', params: {} };
   return {
     sql: `(${hiddenSql(type, alias)} AND ${alias}.author_id <> :moderationViewer)`,

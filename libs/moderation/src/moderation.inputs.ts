@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { multiLineText, singleLineText } from '@majlis/kernel';
 import { CONTENT_TYPES } from './moderated-content';
 
-export const REPORT_REASONS = ['SPAM', 'ABUSIVE', 'OFF_TOPIC', 'CONFIDENTIAL_INFORMATION', 'MISLEADING', 'OTHER'] as const;
+export const REPORT_REASONS = [
+  'SPAM',
+  'ABUSIVE',
+  'OFF_TOPIC',
+  'CONFIDENTIAL_INFORMATION',
+  'MISLEADING',
+  'OTHER',
+] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 export const CONTENT_ACTIONS = ['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK'] as const;
 export type ContentAction = (typeof CONTENT_ACTIONS)[number];
@@ -38,7 +45,10 @@ export const userActionInput = z.object({
 export type UserActionInput = z.input<typeof userActionInput>;
 
 export const logFilter = z.object({
-  action: z.enum(['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK', 'SUSPEND', 'REINSTATE', 'AUTO_HIDE']).nullable().optional(),
+  action: z
+    .enum(['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK', 'SUSPEND', 'REINSTATE', 'AUTO_HIDE'])
+    .nullable()
+    .optional(),
   moderatorId: id.nullable().optional(),
   contentType: z.enum(CONTENT_TYPES).nullable().optional(),
   contentId: id.nullable().optional(),

@@ -15,7 +15,13 @@ export class ModerationModule {
     return {
       module: ModerationModule,
       global: true,
-      providers: [{ provide: MODERATION_OPTIONS, useValue: options }, ModeratedContentRegistry, ReportService, ModerationService, ReportPersonalData],
+      providers: [
+        { provide: MODERATION_OPTIONS, useValue: options },
+        ModeratedContentRegistry,
+        ReportService,
+        ModerationService,
+        ReportPersonalData,
+      ],
       exports: [ModeratedContentRegistry, ReportService, ModerationService, ReportPersonalData],
     };
   }

@@ -82,7 +82,9 @@ export class ModerationService {
     const scope = await this.scopeOf(actor);
     const window = pageWindow(page);
     const params: unknown[] = [];
-    const where: string[] = [`EXISTS (SELECT 1 FROM reports r WHERE r.content_type = cm.content_type AND r.content_id = cm.content_id AND r.status = 'OPEN'${filter.reason ? ` AND r.reason = $${params.push(filter.reason)}` : ''})`];
+    const where: string[] = [
+      `EXISTS (SELECT 1 FROM reports r WHERE r.content_type = cm.content_type AND r.content_id = cm.content_id AND r.status = 'OPEN'${filter.reason ? ` AND r.reason = $${params.push(filter.reason)}` : ''})`,
+    ];
     if (scope !== 'ALL') where.push(`cm.space_id = ANY($${params.push(scope)}::uuid[])`);
     if (filter.spaceId) where.push(`cm.space_id = $${params.push(filter.spaceId)}`);
     if (filter.documentId) where.push(`cm.document_id = $${params.push(filter.documentId)}`);
@@ -101,8 +103,22 @@ export class ModerationService {
     if (window.after) {
       cursor = ` WHERE (q.oldest, q.content_id) > ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`;
     }
-    const rows: { content_type: ContentType; content_id: string; hidden: boolean; version: number; space_id: string | null; document_id: string | null; author_id: string | null; open_reports: number; oldest: Date; reasons: { reason: ReportReason; count: number }[]; explanations: string[] }[] =
-      await this.db.query(`SELECT * FROM (${grouped}) q${cursor} ORDER BY q.oldest, q.content_id LIMIT ${window.limit + 1}`, params);
+    const rows: {
+      content_type: ContentType;
+      content_id: string;
+      hidden: boolean;
+      version: number;
+      space_id: string | null;
+      document_id: string | null;
+      author_id: string | null;
+      open_reports: number;
+      oldest: Date;
+      reasons: { reason: ReportReason; count: number }[];
+      explanations: string[];
+    }[] = await this.db.query(
+      `SELECT * FROM (${grouped}) q${cursor} ORDER BY q.oldest, q.content_id LIMIT ${window.limit + 1}`,
+      params,
+    );
     const items: QueueItem[] = rows.map((row) => ({
       contentType: row.content_type,
       contentId: row.content_id,
@@ -150,15 +166,26 @@ export class ModerationService {
           RETURNING hidden, hidden_reason, hidden_at, version`,
         [input.contentType, input.contentId, input.version, now, ...(input.action === 'HIDE' ? [input.reason] : [])],
       );
-      if (!rows?.length) throw new ConflictError('Another moderator acted on this content since you opened it. Reload the queue.', 'version');
+      if (!rows?.length)
+        throw new ConflictError(
+          'Another moderator acted on this content since you opened it. Reload the queue.',
+          'version',
+        );
       if (input.action === 'HIDE' || input.action === 'RESTORE' || input.action === 'KEEP') {
         await manager.query(
           `UPDATE reports SET status = 'CLOSED', closed_at = $3 WHERE content_type = $1 AND content_id = $2 AND status = 'OPEN'`,
           [input.contentType, input.contentId, now],
         );
       }
-      if (input.action === 'LOCK' || input.action === 'UNLOCK') await content.setLocked!(manager, input.contentId, input.action === 'LOCK');
-      await this.log(manager, actor, { action: input.action, contentType: input.contentType, contentId: input.contentId, reason: input.reason, internalNote: input.internalNote ?? null });
+      if (input.action === 'LOCK' || input.action === 'UNLOCK')
+        await content.setLocked!(manager, input.contentId, input.action === 'LOCK');
+      await this.log(manager, actor, {
+        action: input.action,
+        contentType: input.contentType,
+        contentId: input.contentId,
+        reason: input.reason,
+        internalNote: input.internalNote ?? null,
+      });
       return rows[0] as { hidden: boolean; hidden_reason: string | null; hidden_at: Date | null; version: number };
     });
     return { hidden: state.hidden, reason: state.hidden_reason, hiddenAt: state.hidden_at, version: state.version };
@@ -177,7 +204,7 @@ export class ModerationService {
       targetUserId: user.id,
       reason: input.reason,
       internalNote: input.internalNote ?? null,
-      suspendedUntil: input.action === 'SUSPEND' ? input.until ?? null : null,
+      suspendedUntil: input.action === 'SUSPEND' ? (input.until ?? null) : null,
     });
     return user;
   }
@@ -189,12 +216,24 @@ export class ModerationService {
     const window = pageWindow(page);
     const params: unknown[] = [];
     const where: string[] = [];
-    const columns = { action: 'action', moderatorId: 'moderator_id', contentType: 'content_type', contentId: 'content_id', targetUserId: 'target_user_id' } as const;
+    const columns = {
+      action: 'action',
+      moderatorId: 'moderator_id',
+      contentType: 'content_type',
+      contentId: 'content_id',
+      targetUserId: 'target_user_id',
+    } as const;
     for (const [field, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
       if (filter[field]) where.push(`${column} = $${params.push(filter[field])}`);
     }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
-    if (window.after) where.push(`(created_at, id) < ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    if (window.after)
+      where.push(
+        `(created_at, id) < ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`,
+      );
     const rows = await this.db.query(
       `SELECT * FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${window.limit + 1}`,
       params,
@@ -217,11 +256,14 @@ export class ModerationService {
   /** Batch read for DataLoaders: moderation state of content (shown to its author and to moderators). */
   async states(type: ContentType, ids: readonly string[]): Promise<Map<string, ModerationState>> {
     if (ids.length === 0) return new Map();
-    const rows: { content_id: string; hidden: boolean; hidden_reason: string | null; hidden_at: Date | null }[] = await this.db.query(
-      `SELECT content_id, hidden, hidden_reason, hidden_at FROM content_moderation WHERE content_type = $1 AND content_id = ANY($2::uuid[])`,
-      [type, [...ids]],
+    const rows: { content_id: string; hidden: boolean; hidden_reason: string | null; hidden_at: Date | null }[] =
+      await this.db.query(
+        `SELECT content_id, hidden, hidden_reason, hidden_at FROM content_moderation WHERE content_type = $1 AND content_id = ANY($2::uuid[])`,
+        [type, [...ids]],
+      );
+    return new Map(
+      rows.map((row) => [row.content_id, { hidden: row.hidden, reason: row.hidden_reason, hiddenAt: row.hidden_at }]),
     );
-    return new Map(rows.map((row) => [row.content_id, { hidden: row.hidden, reason: row.hidden_reason, hiddenAt: row.hidden_at }]));
   }
 
   private async scopeOf(actor: Actor): Promise<'ALL' | string[]> {
@@ -249,12 +291,30 @@ export class ModerationService {
   private async log(
     manager: { query(sql: string, params: unknown[]): Promise<unknown> },
     actor: Actor,
-    entry: { action: string; contentType?: string; contentId?: string; targetUserId?: string; reason: string; internalNote: string | null; suspendedUntil?: Date | null },
+    entry: {
+      action: string;
+      contentType?: string;
+      contentId?: string;
+      targetUserId?: string;
+      reason: string;
+      internalNote: string | null;
+      suspendedUntil?: Date | null;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO moderation_actions (moderator_id, action, content_type, content_id, target_user_id, reason, internal_note, suspended_until, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [actor.userId, entry.action, entry.contentType ?? null, entry.contentId ?? null, entry.targetUserId ?? null, entry.reason, entry.internalNote, entry.suspendedUntil ?? null, this.clock.now()],
+      [
+        actor.userId,
+        entry.action,
+        entry.contentType ?? null,
+        entry.contentId ?? null,
+        entry.targetUserId ?? null,
+        entry.reason,
+        entry.internalNote,
+        entry.suspendedUntil ?? null,
+        this.clock.now(),
+      ],
     );
   }
 }

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, ConflictError, ForbiddenError, isRepresentativeOf, isStaff, isUniqueViolation, parseInput } from '@majlis/kernel';
+import {
+  Actor,
+  Clock,
+  ConflictError,
+  ForbiddenError,
+  isRepresentativeOf,
+  isStaff,
+  isUniqueViolation,
+  parseInput,
+} from '@majlis/kernel';
 import { MembershipService } from '@majlis/identity';
 import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
 import { ReportInput, reportInput } from './moderation.inputs';
@@ -25,8 +34,10 @@ export class ReportService {
   async report(actor: Actor, raw: ReportInput): Promise<void> {
     const input = parseInput(reportInput, raw);
     const facts = await this.registry.content(input.contentType).facts(actor, input.contentId);
-    if (facts.authorId === actor.userId) throw new ForbiddenError('You cannot report what you wrote: edit or delete it instead.');
-    const fastPath = input.reason === 'CONFIDENTIAL_INFORMATION' && (await this.speaksForConcernedOrganization(actor, facts));
+    if (facts.authorId === actor.userId)
+      throw new ForbiddenError('You cannot report what you wrote: edit or delete it instead.');
+    const fastPath =
+      input.reason === 'CONFIDENTIAL_INFORMATION' && (await this.speaksForConcernedOrganization(actor, facts));
     try {
       await this.db.transaction(async (manager) => {
         await ensureModerationRow(manager, input.contentType, input.contentId, facts);
@@ -39,7 +50,9 @@ export class ReportService {
           [input.contentType, input.contentId],
         );
         if (fastPath || open >= this.options.autoHideThreshold) {
-          const reason = fastPath ? 'Confidential information reported by the organisation concerned' : `${open} open reports`;
+          const reason = fastPath
+            ? 'Confidential information reported by the organisation concerned'
+            : `${open} open reports`;
           const [, hidden] = await manager.query(
             `UPDATE content_moderation SET hidden = true, hidden_reason = $3, hidden_at = $4, version = version + 1
               WHERE content_type = $1 AND content_id = $2 AND NOT hidden`,
@@ -54,7 +67,8 @@ export class ReportService {
         }
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'reports_once_per_reporter')) throw new ConflictError('You have already reported this.');
+      if (isUniqueViolation(error, 'reports_once_per_reporter'))
+        throw new ConflictError('You have already reported this.');
       throw error;
     }
   }
@@ -64,13 +78,20 @@ export class ReportService {
     if (isStaff(actor)) return true;
     const concerned = facts.organizationId
       ? [facts.organizationId]
-      : ((await this.memberships.membershipsOfUsers([facts.authorId])).get(facts.authorId) ?? []).map((m) => m.organizationId);
+      : ((await this.memberships.membershipsOfUsers([facts.authorId])).get(facts.authorId) ?? []).map(
+          (m) => m.organizationId,
+        );
     return concerned.some((organizationId) => isRepresentativeOf(actor, organizationId));
   }
 }
 
 /** The moderation state row of a piece of content, created on first need with its context (for queue filters). */
-export async function ensureModerationRow(manager: EntityManager, type: ContentType, id: string, facts: ContentFacts): Promise<void> {
+export async function ensureModerationRow(
+  manager: EntityManager,
+  type: ContentType,
+  id: string,
+  facts: ContentFacts,
+): Promise<void> {
   await manager.query(
     `INSERT INTO content_moderation (content_type, content_id, space_id, document_id, author_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (content_type, content_id) DO NOTHING`,

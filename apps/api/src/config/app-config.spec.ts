@@ -8,13 +8,17 @@ describe('loadConfig', () => {
 
   it('runs with no variables at all: embedded database, sample data, a local signing secret kept on disk', () => {
     const config = loadConfig({ DATA_DIR: dataDir });
-    expect(config).toEqual(expect.objectContaining({ production: false, port: 3000, databaseUrl: undefined, seedSampleData: true }));
+    expect(config).toEqual(
+      expect.objectContaining({ production: false, port: 3000, databaseUrl: undefined, seedSampleData: true }),
+    );
     expect(config.jwtSecret).toBe(readFileSync(join(dataDir, 'jwt-secret'), 'utf8'));
     expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(config.jwtSecret);
   });
 
   it('names every bad variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(ConfigurationError);
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' })).toThrow(
+      ConfigurationError,
+    );
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', DATA_DIR: dataDir });
     } catch (error) {
@@ -26,7 +30,11 @@ describe('loadConfig', () => {
   it('requires a real signing secret in production and no sample data there by default', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/majlis' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'postgres://db/majlis',
+    });
     expect(config.seedSampleData).toBe(false);
   });
 });

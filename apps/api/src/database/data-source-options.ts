@@ -7,7 +7,12 @@ import { DataSourceOptions } from 'typeorm';
 import { StatementCountingLogger } from './sql-statement-counter';
 
 /** Every entity of every domain lib; the schema itself is owned by the migrations. */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...DOCUMENTS_ENTITIES, ...DISCUSSIONS_ENTITIES, ...CONSULTATIONS_ENTITIES];
+export const ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
+  ...DISCUSSIONS_ENTITIES,
+  ...CONSULTATIONS_ENTITIES,
+];
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

@@ -10,7 +10,10 @@ export interface ProvisionedDatabase {
 }
 
 /** `DATABASE_URL` when set, else an embedded PostgreSQL whose data lives in the data folder. */
-export async function provisionDatabase(config: AppConfig, log: (message: string) => void): Promise<ProvisionedDatabase> {
+export async function provisionDatabase(
+  config: AppConfig,
+  log: (message: string) => void,
+): Promise<ProvisionedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const running = await startEmbeddedPostgres({
     dataDir: join(config.dataDir, 'postgres'),
@@ -18,6 +21,8 @@ export async function provisionDatabase(config: AppConfig, log: (message: string
     database: 'majlis',
     log,
   });
-  log(`embedded PostgreSQL listening on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`);
+  log(
+    `embedded PostgreSQL listening on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`,
+  );
   return { url: running.url, embedded: true, stop: () => running.stop() };
 }

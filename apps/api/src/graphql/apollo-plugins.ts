@@ -13,7 +13,10 @@ export function unexpectedErrorLogging(): ApolloServerPlugin<GraphQLContext> {
           const log = (contextValue.req as unknown as { log?: Logger }).log;
           for (const error of errors) {
             if (isUnexpected(error, error)) {
-              log?.error({ err: error.originalError ?? error, path: error.path, operationName }, 'GraphQL operation failed');
+              log?.error(
+                { err: error.originalError ?? error, path: error.path, operationName },
+                'GraphQL operation failed',
+              );
             }
           }
         },

@@ -37,7 +37,9 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
     plugins: [
       ...armor.plugins,
       unexpectedErrorLogging(),
-      ...(config.production ? [] : [sqlStatementCountHeader(), ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+      ...(config.production
+        ? []
+        : [sqlStatementCountHeader(), ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
     ],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const request = req as MajlisRequest;

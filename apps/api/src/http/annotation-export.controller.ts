@@ -18,7 +18,9 @@ export class AnnotationExportController {
   async export(@CurrentActor() actor: AuthenticatedActor, @Param('id') id: string, @Req() request: Request) {
     const document = await this.documents.get(actor, id);
     const annotations = await this.annotations.publicOf(document.id);
-    const versions = await this.documents.versionsByIds([...new Set(annotations.map((annotation) => annotation.versionId))]);
+    const versions = await this.documents.versionsByIds([
+      ...new Set(annotations.map((annotation) => annotation.versionId)),
+    ]);
     const authors = await this.users.findByIds([...new Set(annotations.map((annotation) => annotation.authorId))]);
     return toW3cCollection(annotations, {
       baseUrl: `${request.protocol}://${request.get('host')}`,

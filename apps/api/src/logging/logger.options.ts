@@ -19,12 +19,23 @@ export function loggerOptions(level: string): Params {
         return id;
       },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.refreshToken', '*.token'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.refreshToken',
+          '*.token',
+        ],
         censor: '[redacted]',
       },
       autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url,
+        }),
       },
     },
   };

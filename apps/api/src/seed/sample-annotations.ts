@@ -29,12 +29,19 @@ export const SAMPLE_ANNOTATIONS: readonly SampleAnnotation[] = [
   },
   {
     author: 'membre@fmo.example',
-    quote: 'Le montant de l\'aide est plafonné à 60 000 dirhams par emploi créé',
+    quote: "Le montant de l'aide est plafonné à 60 000 dirhams par emploi créé",
     motivation: 'QUESTIONING',
     body: 'Ce plafond est-il indexé ? Les profils ESO coûtent nettement plus cher à former que les profils CRM.',
     replies: [
-      { author: 'representant@fmo.example', body: 'La fédération portera la question d’une modulation par famille de métiers.' },
-      { author: 'moderatrice@mtnra.example', body: 'Le plafond est relevé à **65 000 dirhams** dans la version 2 ; une modulation par métier sera étudiée avec le comité de suivi.', official: true },
+      {
+        author: 'representant@fmo.example',
+        body: 'La fédération portera la question d’une modulation par famille de métiers.',
+      },
+      {
+        author: 'moderatrice@mtnra.example',
+        body: 'Le plafond est relevé à **65 000 dirhams** dans la version 2 ; une modulation par métier sera étudiée avec le comité de suivi.',
+        official: true,
+      },
     ],
     endorsedBy: ['representant@atlas.example', 'membre@atlas.example'],
   },
@@ -45,11 +52,15 @@ export const SAMPLE_ANNOTATIONS: readonly SampleAnnotation[] = [
     motivation: 'AMENDING',
     body: 'Un délai plus court donnerait de la visibilité aux investisseurs.',
     suggestedText: 'La décision est notifiée dans un délai de 15 jours',
-    answer: { disposition: 'PARTIALLY_ACCEPTED', rationale: 'Le délai est ramené à 20 jours dans la version 2 : 15 jours ne permettent pas l’instruction des dossiers complets.' },
+    answer: {
+      disposition: 'PARTIALLY_ACCEPTED',
+      rationale:
+        'Le délai est ramené à 20 jours dans la version 2 : 15 jours ne permettent pas l’instruction des dossiers complets.',
+    },
   },
   {
     author: 'membre@atlas.example',
-    quote: 'Des zones d\'activités offshoring labellisées sont aménagées',
+    quote: "Des zones d'activités offshoring labellisées sont aménagées",
     motivation: 'SUPPORTING',
     body: 'Strongly supported: labelled zones are what our international clients look for first.',
     endorsedBy: ['representant@fmo.example', 'membre@fmo.example', 'representant@adi.example'],
@@ -57,7 +68,7 @@ export const SAMPLE_ANNOTATIONS: readonly SampleAnnotation[] = [
   {
     author: 'representant@fmo.example',
     onBehalfOf: 'fmo',
-    quote: 'se dotent d\'un plan de continuité d\'activité couvrant les risques techniques, sanitaires et climatiques',
+    quote: "se dotent d'un plan de continuité d'activité couvrant les risques techniques, sanitaires et climatiques",
     motivation: 'OBJECTING',
     body: 'Cette obligation pèse sur les petites entreprises ; elle relève du contrat avec le donneur d’ordre.',
     answer: { disposition: 'ACCEPTED', rationale: 'L’article est supprimé dans la version 2.' },

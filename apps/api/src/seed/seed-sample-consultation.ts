@@ -23,8 +23,13 @@ export async function seedSampleConsultation(app: INestApplicationContext, actor
     documentIds: circular ? [circular.id] : [],
     questions: [
       { kind: 'TEXT', prompt: 'Votre appréciation générale du texte', required: true, maxLength: 5000 },
-      { kind: 'SINGLE_CHOICE', prompt: 'Le plafond de l’aide à la formation initiale est-il adapté ?', required: true, options: ['Oui', 'Non', 'Sans avis'],
-        citation: circular ? { documentId: circular.id, versionNumber: 2, sectionKey: 'art-3' } : null },
+      {
+        kind: 'SINGLE_CHOICE',
+        prompt: 'Le plafond de l’aide à la formation initiale est-il adapté ?',
+        required: true,
+        options: ['Oui', 'Non', 'Sans avis'],
+        citation: circular ? { documentId: circular.id, versionNumber: 2, sectionKey: 'art-3' } : null,
+      },
       { kind: 'MULTI_CHOICE', prompt: 'Vos familles de métiers', options: ['CRM', 'BPO', 'ITO', 'KPO', 'ESO'] },
       { kind: 'SCALE', prompt: 'Clarté du cadre incitatif (1 à 5)' },
     ],
@@ -37,6 +42,11 @@ export async function seedSampleConsultation(app: INestApplicationContext, actor
   await contributions.save(representative, consultation.id, fmo.id, {
     version: draft.version,
     consent: 'PUBLIC_NAMED',
-    answers: [{ questionId: questions[0].id, text: 'Projet de position : la fédération soutient la simplification, sous réserve du plafond.' }],
+    answers: [
+      {
+        questionId: questions[0].id,
+        text: 'Projet de position : la fédération soutient la simplification, sous réserve du plafond.',
+      },
+    ],
   });
 }

@@ -25,7 +25,9 @@ export async function seedSampleDocuments(app: INestApplicationContext): Promise
   const actors = await actorsByEmail(db);
   const organizations = await organizationsByAcronym(db);
   const moderator = actors.get('moderatrice@mtnra.example')!;
-  const [v1, v2] = ['v1', 'v2'].map((version) => readFileSync(join(SAMPLE_FOLDER, `circulaire-15-2025.${version}.md`), 'utf8'));
+  const [v1, v2] = ['v1', 'v2'].map((version) =>
+    readFileSync(join(SAMPLE_FOLDER, `circulaire-15-2025.${version}.md`), 'utf8'),
+  );
 
   const now = Date.now();
   let document = await documents.create(moderator, {
@@ -36,7 +38,10 @@ export async function seedSampleDocuments(app: INestApplicationContext): Promise
     commentsOpenAt: new Date(now - 30 * DAY),
     commentsCloseAt: new Date(now + 60 * DAY),
   });
-  await documents.publishVersion(moderator, document.id, { markdown: v1, changeNote: 'Version initiale soumise à la lecture partagée.' });
+  await documents.publishVersion(moderator, document.id, {
+    markdown: v1,
+    changeNote: 'Version initiale soumise à la lecture partagée.',
+  });
   document = await documents.update(moderator, document.id, { version: document.version, status: 'OPEN_FOR_COMMENT' });
 
   const plainText = parseVersionText(v1).plainText;
@@ -66,25 +71,32 @@ export async function seedSampleDocuments(app: INestApplicationContext): Promise
       });
       parentId = posted.id;
     }
-    for (const endorser of sample.endorsedBy ?? []) await endorsements.endorse(actors.get(endorser)!, 'ANNOTATION', created.id);
+    for (const endorser of sample.endorsedBy ?? [])
+      await endorsements.endorse(actors.get(endorser)!, 'ANNOTATION', created.id);
   }
   await documents.publishVersion(moderator, document.id, {
     markdown: v2,
-    changeNote: 'Intègre les premières remarques : délais raccourcis, article sur la continuité d’activité supprimé, articles sur l’IA et le télétravail ajoutés.',
+    changeNote:
+      'Intègre les premières remarques : délais raccourcis, article sur la continuité d’activité supprimé, articles sur l’IA et le télétravail ajoutés.',
   });
 }
 
 export async function actorsByEmail(db: DataSource): Promise<Map<string, Actor>> {
-  const rows: { id: string; email: string; platform_role: Actor['platformRole']; memberships: Actor['memberships'] }[] = await db.query(
-    `SELECT u.id, u.email, u.platform_role,
+  const rows: { id: string; email: string; platform_role: Actor['platformRole']; memberships: Actor['memberships'] }[] =
+    await db.query(
+      `SELECT u.id, u.email, u.platform_role,
             COALESCE(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
        FROM users u LEFT JOIN memberships m ON m.user_id = u.id GROUP BY u.id`,
+    );
+  return new Map(
+    rows.map((row) => [row.email, { userId: row.id, platformRole: row.platform_role, memberships: row.memberships }]),
   );
-  return new Map(rows.map((row) => [row.email, { userId: row.id, platformRole: row.platform_role, memberships: row.memberships }]));
 }
 
 async function organizationsByAcronym(db: DataSource): Promise<Map<string, string>> {
-  const rows: { id: string; acronym: string | null; name: string }[] = await db.query(`SELECT id, acronym, name FROM organizations`);
+  const rows: { id: string; acronym: string | null; name: string }[] = await db.query(
+    `SELECT id, acronym, name FROM organizations`,
+  );
   const byKey = new Map<string, string>();
   for (const row of rows) {
     if (row.acronym === 'FMO') byKey.set('fmo', row.id);

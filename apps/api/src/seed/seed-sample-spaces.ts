@@ -46,7 +46,12 @@ export async function seedSampleSpaces(app: INestApplicationContext, actors: Map
     body: 'À partir de l’accusé de réception, délivré sous 48 heures.',
     official: true,
   });
-  await comments.post(actors.get('representant@atlas.example')!, { subjectType: 'THREAD', subjectId: question.id, parentId: answer.id, body: 'Merci pour la précision.' });
+  await comments.post(actors.get('representant@atlas.example')!, {
+    subjectType: 'THREAD',
+    subjectId: question.id,
+    parentId: answer.id,
+    body: 'Merci pour la précision.',
+  });
 
   // A federation's representative opens its private space; for the sample federations without a demo
   // representative, the ministry's moderator opened it (and owns it until the federation names an owner).
@@ -68,7 +73,11 @@ export async function seedSampleSpaces(app: INestApplicationContext, actors: Map
         body: 'Proposition : demander une modulation du plafond par famille de métiers (ESO, KPO).',
         tags: ['capital-humain', 'position'],
       });
-      await comments.post(actors.get('membre@fmo.example')!, { subjectType: 'THREAD', subjectId: position.id, body: 'D’accord ; nos membres ESO chiffrent le surcoût à 25 %.' });
+      await comments.post(actors.get('membre@fmo.example')!, {
+        subjectType: 'THREAD',
+        subjectId: position.id,
+        body: 'D’accord ; nos membres ESO chiffrent le surcoût à 25 %.',
+      });
     }
   }
 
@@ -77,7 +86,13 @@ export async function seedSampleSpaces(app: INestApplicationContext, actors: Map
     ['groupe-infrastructures', 'Groupe de travail — Infrastructures et zones'],
     ['groupe-cadre-incitatif', 'Groupe de travail — Cadre incitatif'],
   ]) {
-    const space = await spaces.create(moderator, { name, slug, description: 'Groupe de travail public-privé sur un pilier de la circulaire.', ownerOrganizationId: ministry.id, visibility: 'RESTRICTED' });
+    const space = await spaces.create(moderator, {
+      name,
+      slug,
+      description: 'Groupe de travail public-privé sur un pilier de la circulaire.',
+      ownerOrganizationId: ministry.id,
+      visibility: 'RESTRICTED',
+    });
     for (const federation of organizations.filter((org) => org.kind === 'FEDERATION')) {
       await spaces.addMember(moderator, space.id, { organizationId: federation.id, role: 'PARTICIPANT' });
     }

@@ -64,20 +64,30 @@ export class CommentService implements OnModuleInit {
     const input = parseInput(postCommentInput, raw);
     const access = this.subjects.access(input.subjectType);
     await access.ensureCanReply(actor, input.subjectId, input.official);
-    if (input.official && !isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators answer officially.');
+    if (input.official && !isStaff(actor))
+      throw new ForbiddenError('Only the ministry’s moderators answer officially.');
     if (input.onBehalfOfOrganizationId && !isRepresentativeOf(actor, input.onBehalfOfOrganizationId)) {
       throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
     }
     let depth = 1;
     if (input.parentId) {
       const parent = await this.db.getRepository(Comment).findOneBy({ id: input.parentId });
-      if (!parent || parent.subjectType !== input.subjectType || parent.subjectId !== input.subjectId || (parent.deletedAt && !(await this.hasReplies(parent.id)))) {
+      if (
+        !parent ||
+        parent.subjectType !== input.subjectType ||
+        parent.subjectId !== input.subjectId ||
+        (parent.deletedAt && !(await this.hasReplies(parent.id)))
+      ) {
         throw InvalidInputError.field('parentId', 'is not a reply in this conversation');
       }
-      if (parent.depth >= MAX_COMMENT_DEPTH) throw InvalidInputError.field('parentId', `replies nest at most ${MAX_COMMENT_DEPTH} levels deep`);
+      if (parent.depth >= MAX_COMMENT_DEPTH)
+        throw InvalidInputError.field('parentId', `replies nest at most ${MAX_COMMENT_DEPTH} levels deep`);
       depth = parent.depth + 1;
     }
-    const mentioned = await access.readersAmong(input.subjectId, mentionedIds(input.body).filter((id) => id !== actor.userId));
+    const mentioned = await access.readersAmong(
+      input.subjectId,
+      mentionedIds(input.body).filter((id) => id !== actor.userId),
+    );
     return this.db.transaction(async (manager) => {
       const comment = await manager.getRepository(Comment).save(
         manager.getRepository(Comment).create({
@@ -94,7 +104,9 @@ export class CommentService implements OnModuleInit {
         }),
       );
       if (mentioned.size > 0) {
-        await manager.getRepository(CommentMention).insert([...mentioned].map((userId) => ({ commentId: comment.id, userId })));
+        await manager
+          .getRepository(CommentMention)
+          .insert([...mentioned].map((userId) => ({ commentId: comment.id, userId })));
       }
       await access.afterReply?.(manager, input.subjectId, comment);
       return comment;
@@ -113,7 +125,9 @@ export class CommentService implements OnModuleInit {
   /** Earlier texts of a comment: for its author and the ministry's moderators. */
   async history(actor: Actor, comment: Comment): Promise<CommentRevision[] | null> {
     if (comment.authorId !== actor.userId && !isStaff(actor)) return null;
-    return this.db.getRepository(CommentRevision).find({ where: { commentId: comment.id }, order: { createdAt: 'ASC' } });
+    return this.db
+      .getRepository(CommentRevision)
+      .find({ where: { commentId: comment.id }, order: { createdAt: 'ASC' } });
   }
 
   /** The author edits; the previous text is kept. A stale version answers CONFLICT. */
@@ -122,8 +136,17 @@ export class CommentService implements OnModuleInit {
     ensureAllowed(comment.authorId === actor.userId && !comment.deletedAt, 'Only its author can edit a comment.');
     const input = parseInput(editCommentInput, raw);
     await this.db.transaction(async (manager) => {
-      await updateVersioned(manager, Comment, comment.id, input.version, { body: input.body, editedAt: this.clock.now() }, 'This comment');
-      await manager.getRepository(CommentRevision).insert({ commentId: comment.id, body: comment.body, editedById: actor.userId });
+      await updateVersioned(
+        manager,
+        Comment,
+        comment.id,
+        input.version,
+        { body: input.body, editedAt: this.clock.now() },
+        'This comment',
+      );
+      await manager
+        .getRepository(CommentRevision)
+        .insert({ commentId: comment.id, body: comment.body, editedById: actor.userId });
     });
     return this.get(actor, comment.id);
   }
@@ -132,7 +155,9 @@ export class CommentService implements OnModuleInit {
   async delete(actor: Actor, rawId: string): Promise<Comment> {
     const comment = await this.get(actor, rawId);
     ensureAllowed(comment.authorId === actor.userId, 'Only its author can delete a comment.');
-    await this.db.getRepository(Comment).update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    await this.db
+      .getRepository(Comment)
+      .update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
     return { ...comment, deletedAt: this.clock.now() };
   }
 
@@ -143,7 +168,10 @@ export class CommentService implements OnModuleInit {
       .getRepository(Comment)
       .createQueryBuilder('comment')
       .where('comment.id = :id', { id })
-      .andWhere(`((comment.deleted_at IS NULL AND NOT ${hidden.sql}) OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`, hidden.params)
+      .andWhere(
+        `((comment.deleted_at IS NULL AND NOT ${hidden.sql}) OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`,
+        hidden.params,
+      )
       .getOne();
     if (!comment) throw new NotFoundError('Comment');
     await this.subjects.access(comment.subjectType).ensureVisible(actor, comment.subjectId);
@@ -151,7 +179,12 @@ export class CommentService implements OnModuleInit {
   }
 
   /** The conversation under a subject the actor sees, oldest first; deleted comments show only if they have replies. */
-  async conversation(actor: Actor, subjectType: SubjectType, subjectId: string, page: PageRequest): Promise<Connection<Comment>> {
+  async conversation(
+    actor: Actor,
+    subjectType: SubjectType,
+    subjectId: string,
+    page: PageRequest,
+  ): Promise<Connection<Comment>> {
     await this.subjects.access(subjectType).ensureVisible(actor, subjectId);
     const window = pageWindow(page);
     const query = this.db
@@ -175,7 +208,10 @@ export class CommentService implements OnModuleInit {
       .createQueryBuilder('comment')
       .select('comment.subject_id', 'subject_id')
       .addSelect('count(*)', 'count')
-      .where('comment.subject_type = :subjectType AND comment.subject_id IN (:...ids) AND comment.deleted_at IS NULL', { subjectType, ids: [...subjectIds] })
+      .where('comment.subject_type = :subjectType AND comment.subject_id IN (:...ids) AND comment.deleted_at IS NULL', {
+        subjectType,
+        ids: [...subjectIds],
+      })
       .andWhere(`NOT ${hiddenSql('COMMENT', 'comment')}`)
       .groupBy('comment.subject_id')
       .getRawMany();

@@ -33,7 +33,11 @@ export class EndorsementService {
   }
 
   /** Batch read for DataLoaders: how many endorsements each subject has, and whether the actor is among them. */
-  async summaries(actor: Actor, subjectType: SubjectType, subjectIds: readonly string[]): Promise<Map<string, { count: number; byViewer: boolean }>> {
+  async summaries(
+    actor: Actor,
+    subjectType: SubjectType,
+    subjectIds: readonly string[],
+  ): Promise<Map<string, { count: number; byViewer: boolean }>> {
     if (subjectIds.length === 0) return new Map();
     const rows: { subject_id: string; count: string; by_viewer: boolean }[] = await this.db.query(
       `SELECT subject_id, count(*) AS count, bool_or(user_id = $3) AS by_viewer

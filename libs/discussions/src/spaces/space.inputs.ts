@@ -21,5 +21,8 @@ export const addSpaceMemberInput = z
     organizationId: z.string().uuid('is not a valid id').nullable().optional(),
     role: z.enum(SPACE_ROLES),
   })
-  .refine((value) => !!value.userId !== !!value.organizationId, { message: 'give either a person or an organisation', path: ['userId'] });
+  .refine((value) => !!value.userId !== !!value.organizationId, {
+    message: 'give either a person or an organisation',
+    path: ['userId'],
+  });
 export type AddSpaceMemberInput = z.input<typeof addSpaceMemberInput>;

@@ -48,11 +48,18 @@ export class SpaceService {
 
   async create(actor: Actor, raw: CreateSpaceInput): Promise<Space> {
     const input = parseInput(createSpaceInput, raw);
-    ensureAllowed(SpacePolicy.canCreate(actor, input.ownerOrganizationId), 'Only the organisation’s representatives can open a space for it.');
+    ensureAllowed(
+      SpacePolicy.canCreate(actor, input.ownerOrganizationId),
+      'Only the organisation’s representatives can open a space for it.',
+    );
     try {
       return await this.db.transaction(async (manager) => {
-        const space = await manager.getRepository(Space).save(manager.getRepository(Space).create({ ...input, createdById: actor.userId }));
-        await manager.getRepository(SpaceMember).insert({ spaceId: space.id, userId: actor.userId, organizationId: null, role: 'OWNER' });
+        const space = await manager
+          .getRepository(Space)
+          .save(manager.getRepository(Space).create({ ...input, createdById: actor.userId }));
+        await manager
+          .getRepository(SpaceMember)
+          .insert({ spaceId: space.id, userId: actor.userId, organizationId: null, role: 'OWNER' });
         return space;
       });
     } catch (error) {
@@ -68,17 +75,28 @@ export class SpaceService {
     const repository = this.db.getRepository(SpaceMember);
     try {
       return await repository.save(
-        repository.create({ spaceId: space.id, userId: input.userId ?? null, organizationId: input.organizationId ?? null, role: input.role }),
+        repository.create({
+          spaceId: space.id,
+          userId: input.userId ?? null,
+          organizationId: input.organizationId ?? null,
+          role: input.role,
+        }),
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('Already a member of this space.');
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') throw new ConflictError('No such person or organisation.');
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503')
+        throw new ConflictError('No such person or organisation.');
       throw error;
     }
   }
 
   /** For other areas' own rules (e.g. an organisation joining a consultation joins its space): no permission check. */
-  async enrolOrganization(manager: EntityManager, spaceId: string, organizationId: string, role: SpaceRole): Promise<void> {
+  async enrolOrganization(
+    manager: EntityManager,
+    spaceId: string,
+    organizationId: string,
+    role: SpaceRole,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO space_members (space_id, organization_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (space_id, organization_id) WHERE organization_id IS NOT NULL DO NOTHING`,
@@ -87,9 +105,23 @@ export class SpaceService {
   }
 
   /** Opens a space on behalf of another area's rules (no permission check); the creator owns it. */
-  async createFor(manager: EntityManager, actor: Actor, input: { name: string; slug: string; description: string; ownerOrganizationId: string; visibility: Space['visibility'] }): Promise<Space> {
-    const space = await manager.getRepository(Space).save(manager.getRepository(Space).create({ ...input, createdById: actor.userId }));
-    await manager.getRepository(SpaceMember).insert({ spaceId: space.id, userId: actor.userId, organizationId: null, role: 'OWNER' });
+  async createFor(
+    manager: EntityManager,
+    actor: Actor,
+    input: {
+      name: string;
+      slug: string;
+      description: string;
+      ownerOrganizationId: string;
+      visibility: Space['visibility'];
+    },
+  ): Promise<Space> {
+    const space = await manager
+      .getRepository(Space)
+      .save(manager.getRepository(Space).create({ ...input, createdById: actor.userId }));
+    await manager
+      .getRepository(SpaceMember)
+      .insert({ spaceId: space.id, userId: actor.userId, organizationId: null, role: 'OWNER' });
     return space;
   }
 
@@ -98,7 +130,10 @@ export class SpaceService {
     const member = await this.db.getRepository(SpaceMember).findOneBy({ id });
     const visible = member ? await this.get(actor, member.spaceId).catch(() => null) : null;
     ensureVisible(!!visible, 'Space member');
-    ensureAllowed(SpacePolicy.canManageMembers(actor, visible!.space, visible!.role), 'Only the space’s owners can change its members.');
+    ensureAllowed(
+      SpacePolicy.canManageMembers(actor, visible!.space, visible!.role),
+      'Only the space’s owners can change its members.',
+    );
     await this.db.getRepository(SpaceMember).delete({ id });
     return member!;
   }
@@ -106,15 +141,20 @@ export class SpaceService {
   /** One space the actor may read (by id or slug), or NOT_FOUND. */
   async get(actor: Actor, idOrSlug: string, field = 'id'): Promise<VisibleSpace> {
     const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
-    const space = await this.db.getRepository(Space).findOneBy(isUuid ? { id: parseId(idOrSlug, field) } : { slug: idOrSlug });
-    const role = space ? (await this.rolesIn(actor, [space.id])).get(space.id) ?? null : null;
+    const space = await this.db
+      .getRepository(Space)
+      .findOneBy(isUuid ? { id: parseId(idOrSlug, field) } : { slug: idOrSlug });
+    const role = space ? ((await this.rolesIn(actor, [space.id])).get(space.id) ?? null) : null;
     ensureVisible(!!space && SpacePolicy.canRead(space, role), 'Space');
     return { space: space!, role };
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Space>> {
     const window = pageWindow(page);
-    const query = this.db.getRepository(Space).createQueryBuilder('space').where(readableSpaceSql('space'), readerParameters(actor));
+    const query = this.db
+      .getRepository(Space)
+      .createQueryBuilder('space')
+      .where(readableSpaceSql('space'), readerParameters(actor));
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, BY_NAME, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Space>(BY_NAME), totalCount);
@@ -128,7 +168,10 @@ export class SpaceService {
       .getRepository(SpaceMember)
       .createQueryBuilder('member')
       .where('member.space_id IN (:...spaceIds)', { spaceIds: [...spaceIds] })
-      .andWhere('(member.user_id = :me OR member.organization_id = ANY(CAST(:organizations AS uuid[])))', { me: actor.userId, organizations })
+      .andWhere('(member.user_id = :me OR member.organization_id = ANY(CAST(:organizations AS uuid[])))', {
+        me: actor.userId,
+        organizations,
+      })
       .getMany();
     const bySpace = new Map<string, SpaceRole[]>();
     rows.forEach((row) => bySpace.set(row.spaceId, [...(bySpace.get(row.spaceId) ?? []), row.role]));

@@ -26,7 +26,14 @@ import { SpacePolicy } from '../spaces/space.policy';
 import { SpaceService, VisibleSpace, readableSpaceSql, readerParameters } from '../spaces/space.service';
 import { SubjectRegistry } from '../subjects/subject-registry';
 import { Thread, ThreadRead } from './thread.entity';
-import { CreateThreadInput, EditThreadInput, ThreadFilter, createThreadInput, editThreadInput, threadFilter } from './thread.inputs';
+import {
+  CreateThreadInput,
+  EditThreadInput,
+  ThreadFilter,
+  createThreadInput,
+  editThreadInput,
+  threadFilter,
+} from './thread.inputs';
 
 const PINNED_THEN_ACTIVE: KeysetColumn[] = [
   { expression: 'thread.pinned', property: 'pinned', type: 'boolean', direction: 'DESC' },
@@ -64,9 +71,13 @@ export class ThreadService implements OnModuleInit {
       ensureVisible: async (actor, id) => ({ authorId: (await this.get(actor, id)).thread.authorId }),
       ensureCanReply: async (actor, id) => {
         const { thread, space } = await this.get(actor, id);
-        if (thread.deletedAt) throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.');
+        if (thread.deletedAt)
+          throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.');
         if (thread.locked) throw new ForbiddenError('This thread is locked: it takes no new replies.');
-        ensureAllowed(SpacePolicy.canPost(space.space, space.role), 'Only the members of this space can take part here.');
+        ensureAllowed(
+          SpacePolicy.canPost(space.space, space.role),
+          'Only the members of this space can take part here.',
+        );
       },
       readersAmong: (id, userIds) => this.readersAmong(id, userIds),
       afterReply: async (manager, id, reply) => {
@@ -77,7 +88,10 @@ export class ThreadService implements OnModuleInit {
 
   async create(actor: Actor, raw: CreateThreadInput): Promise<Thread> {
     const space = await this.spaces.get(actor, raw.spaceId, 'spaceId');
-    ensureAllowed(SpacePolicy.canPost(space.space, space.role), 'Only the members of this space can start threads here.');
+    ensureAllowed(
+      SpacePolicy.canPost(space.space, space.role),
+      'Only the members of this space can start threads here.',
+    );
     const input = parseInput(createThreadInput, raw);
     if (input.onBehalfOfOrganizationId && !isRepresentativeOf(actor, input.onBehalfOfOrganizationId)) {
       throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
@@ -111,7 +125,8 @@ export class ThreadService implements OnModuleInit {
     ensureAllowed(thread.authorId === actor.userId && !thread.deletedAt, 'Only its author can edit a thread.');
     const input = parseInput(editThreadInput, raw);
     const changes: Record<string, unknown> = { editedAt: this.clock.now() };
-    for (const field of ['title', 'body', 'tags'] as const) if (input[field] !== undefined) changes[field] = input[field];
+    for (const field of ['title', 'body', 'tags'] as const)
+      if (input[field] !== undefined) changes[field] = input[field];
     await updateVersioned(this.db.manager, Thread, thread.id, input.version, changes, 'This thread');
     return (await this.get(actor, thread.id)).thread;
   }
@@ -119,14 +134,19 @@ export class ThreadService implements OnModuleInit {
   async delete(actor: Actor, rawId: string): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
     ensureAllowed(thread.authorId === actor.userId, 'Only its author can delete a thread.');
-    await this.db.getRepository(Thread).update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    await this.db
+      .getRepository(Thread)
+      .update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
     return { ...thread, deletedAt: this.clock.now() };
   }
 
   /** Pin or lock (space owners and moderators, platform moderators where they can read). */
   async moderate(actor: Actor, rawId: string, change: { pinned?: boolean; locked?: boolean }): Promise<Thread> {
     const { thread, space } = await this.get(actor, rawId);
-    ensureAllowed(SpacePolicy.canModerate(actor, space.space, space.role), 'Only the space’s moderators can pin or lock threads.');
+    ensureAllowed(
+      SpacePolicy.canModerate(actor, space.space, space.role),
+      'Only the space’s moderators can pin or lock threads.',
+    );
     await this.db.getRepository(Thread).update({ id: thread.id }, { ...change, version: () => 'version + 1' } as never);
     return (await this.get(actor, thread.id)).thread;
   }
@@ -138,7 +158,10 @@ export class ThreadService implements OnModuleInit {
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .where('thread.id = :id', { id })
-      .andWhere(`(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`, hiddenForViewerSql('THREAD', 'thread', actor).params)
+      .andWhere(
+        `(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`,
+        hiddenForViewerSql('THREAD', 'thread', actor).params,
+      )
       .getOne();
     ensureVisible(!!thread, 'Thread');
     const space = await this.spaces.get(actor, thread!.spaceId).catch(() => null);
@@ -147,7 +170,12 @@ export class ThreadService implements OnModuleInit {
   }
 
   /** A space's threads: pinned first, then by last activity; optionally those with a tag. */
-  async inSpace(actor: Actor, space: VisibleSpace, rawFilter: ThreadFilter, page: PageRequest): Promise<Connection<Thread>> {
+  async inSpace(
+    actor: Actor,
+    space: VisibleSpace,
+    rawFilter: ThreadFilter,
+    page: PageRequest,
+  ): Promise<Connection<Thread>> {
     ensureVisible(SpacePolicy.canRead(space.space, space.role), 'Space');
     const filter = parseInput(threadFilter, rawFilter, 'filter');
     const window = pageWindow(page);
@@ -155,7 +183,10 @@ export class ThreadService implements OnModuleInit {
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .where('thread.space_id = :spaceId', { spaceId: space.space.id })
-      .andWhere(`(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`, hiddenForViewerSql('THREAD', 'thread', actor).params);
+      .andWhere(
+        `(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`,
+        hiddenForViewerSql('THREAD', 'thread', actor).params,
+      );
     if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, PINNED_THEN_ACTIVE, window).getMany();
@@ -192,8 +223,9 @@ export class ThreadService implements OnModuleInit {
   /** Batch read for DataLoaders: reply and participant counts and the actor's unread replies per thread. */
   async activity(actor: Actor, threadIds: readonly string[]): Promise<Map<string, ThreadActivity>> {
     if (threadIds.length === 0) return new Map();
-    const rows: { id: string; replies: string; participants: string; unread: string; last_read_at: Date | null }[] = await this.db.query(
-      `SELECT t.id, a.replies, a.participants, a.unread, r.last_read_at
+    const rows: { id: string; replies: string; participants: string; unread: string; last_read_at: Date | null }[] =
+      await this.db.query(
+        `SELECT t.id, a.replies, a.participants, a.unread, r.last_read_at
          FROM threads t
          LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
         CROSS JOIN LATERAL (
@@ -203,12 +235,17 @@ export class ThreadService implements OnModuleInit {
                 FROM comments c
                WHERE c.subject_type = 'THREAD' AND c.subject_id = t.id AND c.deleted_at IS NULL AND NOT ${hiddenSql('COMMENT', 'c')}) a
         WHERE t.id = ANY($1::uuid[])`,
-      [[...threadIds], actor.userId],
-    );
+        [[...threadIds], actor.userId],
+      );
     return new Map(
       rows.map((row) => [
         row.id,
-        { replyCount: Number(row.replies), participantCount: Number(row.participants), unreadCount: Number(row.unread), lastReadAt: row.last_read_at },
+        {
+          replyCount: Number(row.replies),
+          participantCount: Number(row.participants),
+          unreadCount: Number(row.unread),
+          lastReadAt: row.last_read_at,
+        },
       ]),
     );
   }

@@ -14,7 +14,8 @@ export class AnnotationModeration implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register('ANNOTATION', {
       facts: async (actor, id) => factsOf(await this.annotations.get(actor, id)),
-      describe: async (ids) => new Map([...(await this.annotations.findByIds(ids))].map(([id, annotation]) => [id, factsOf(annotation)])),
+      describe: async (ids) =>
+        new Map([...(await this.annotations.findByIds(ids))].map(([id, annotation]) => [id, factsOf(annotation)])),
     });
   }
 }

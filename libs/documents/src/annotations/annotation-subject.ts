@@ -24,7 +24,8 @@ export class AnnotationSubject implements OnModuleInit {
       readersAmong: (id, userIds) => this.annotations.readersAmong(id, userIds),
       ensureCanReply: async (actor, id) => {
         const annotation = await this.annotations.get(actor, id);
-        if (annotation.deletedAt) throw new ForbiddenError('This annotation was deleted by its author: it takes no new replies.');
+        if (annotation.deletedAt)
+          throw new ForbiddenError('This annotation was deleted by its author: it takes no new replies.');
         if (isStaff(actor)) return;
         const document = await this.documents.get(actor, annotation.documentId);
         if (!DocumentPolicy.isOpenForComment(document, this.clock.now())) {

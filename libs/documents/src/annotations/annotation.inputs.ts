@@ -11,7 +11,10 @@ export const createAnnotationInput = z
     documentId: z.string(),
     versionNumber: z.number().int().min(1, 'must be a published version number'),
     target: z.object({
-      exact: z.string().min(1, 'must not be empty').max(QUOTE_MAX_LENGTH, `must be at most ${QUOTE_MAX_LENGTH} characters`),
+      exact: z
+        .string()
+        .min(1, 'must not be empty')
+        .max(QUOTE_MAX_LENGTH, `must be at most ${QUOTE_MAX_LENGTH} characters`),
       prefix: z.string().max(CONTEXT_MAX_LENGTH, `must be at most ${CONTEXT_MAX_LENGTH} characters`).default(''),
       suffix: z.string().max(CONTEXT_MAX_LENGTH, `must be at most ${CONTEXT_MAX_LENGTH} characters`).default(''),
       start: z.number().int().min(0, 'must not be negative'),
@@ -35,7 +38,9 @@ export type CreateAnnotationInput = z.input<typeof createAnnotationInput>;
 
 export const updateAnnotationInput = z.object({
   version: z.number().int().min(1),
-  body: multiLineText(BODY_MAX_LENGTH).refine((value) => value.trim().length > 0, 'must not be empty').optional(),
+  body: multiLineText(BODY_MAX_LENGTH)
+    .refine((value) => value.trim().length > 0, 'must not be empty')
+    .optional(),
   suggestedText: multiLineText(BODY_MAX_LENGTH).optional(),
 });
 export type UpdateAnnotationInput = z.input<typeof updateAnnotationInput>;

@@ -70,14 +70,19 @@ export class AnnotationService {
     if (!DocumentPolicy.isOpenForComment(document, this.clock.now())) {
       throw new DeadlinePassedError('This document is not open for comments now.');
     }
-    const organizationId = input.onBehalfOfOrganizationId ? parseId(input.onBehalfOfOrganizationId, 'onBehalfOfOrganizationId') : null;
+    const organizationId = input.onBehalfOfOrganizationId
+      ? parseId(input.onBehalfOfOrganizationId, 'onBehalfOfOrganizationId')
+      : null;
     if (organizationId && !AnnotationPolicy.canSpeakFor(actor, organizationId)) {
       throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
     }
     const audienceOrganizationId = input.visibility === 'ORGANIZATION' ? this.audienceOf(actor, organizationId) : null;
 
     const { plainText } = await this.documents.texts(version.id);
-    const target = { quote: { exact: input.target.exact, prefix: input.target.prefix, suffix: input.target.suffix }, position: { start: input.target.start, end: input.target.end } };
+    const target = {
+      quote: { exact: input.target.exact, prefix: input.target.prefix, suffix: input.target.suffix },
+      position: { start: input.target.start, end: input.target.end },
+    };
     const check = verifyTarget(plainText, target);
     if (!check.ok) throw new InvalidInputError({ target: TARGET_PROBLEMS[check.reason] });
     const sections = (await this.documents.sectionsOf([version.id])).get(version.id) ?? [];
@@ -93,7 +98,7 @@ export class AnnotationService {
           audienceOrganizationId,
           motivation: input.motivation,
           body: input.body,
-          suggestedText: input.motivation === 'AMENDING' ? input.suggestedText ?? null : null,
+          suggestedText: input.motivation === 'AMENDING' ? (input.suggestedText ?? null) : null,
           visibility: input.visibility,
           status: 'OPEN',
           exact: input.target.exact,
@@ -131,10 +136,17 @@ export class AnnotationService {
       throw InvalidInputError.field('suggestedText', 'only amendments propose a text');
     }
     await this.db.transaction(async (manager) => {
-      await updateVersioned(manager, Annotation, annotation.id, input.version, {
-        ...(input.body !== undefined ? { body: input.body } : {}),
-        ...(input.suggestedText !== undefined ? { suggestedText: input.suggestedText } : {}),
-      }, 'This annotation');
+      await updateVersioned(
+        manager,
+        Annotation,
+        annotation.id,
+        input.version,
+        {
+          ...(input.body !== undefined ? { body: input.body } : {}),
+          ...(input.suggestedText !== undefined ? { suggestedText: input.suggestedText } : {}),
+        },
+        'This annotation',
+      );
       await manager.getRepository(AnnotationRevision).insert({
         annotationId: annotation.id,
         body: annotation.body,
@@ -148,7 +160,9 @@ export class AnnotationService {
   async delete(actor: Actor, rawId: string): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
     ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can delete an annotation.');
-    await this.db.getRepository(Annotation).update({ id: annotation.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    await this.db
+      .getRepository(Annotation)
+      .update({ id: annotation.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
     return annotation;
   }
 
@@ -157,17 +171,14 @@ export class AnnotationService {
     const annotation = await this.get(actor, rawId);
     ensureAllowed(AnnotationPolicy.canAnswer(actor), 'Only the ministry’s moderators answer officially.');
     const input = parseInput(answerAnnotationInput, raw);
-    await this.db.getRepository(Annotation).update(
-      { id: annotation.id },
-      {
-        disposition: input.disposition,
-        dispositionRationale: input.rationale,
-        dispositionById: actor.userId,
-        dispositionAt: this.clock.now(),
-        status: input.status,
-        version: () => 'version + 1',
-      } as never,
-    );
+    await this.db.getRepository(Annotation).update({ id: annotation.id }, {
+      disposition: input.disposition,
+      dispositionRationale: input.rationale,
+      dispositionById: actor.userId,
+      dispositionAt: this.clock.now(),
+      status: input.status,
+      version: () => 'version + 1',
+    } as never);
     return this.get(actor, annotation.id);
   }
 
@@ -181,7 +192,10 @@ export class AnnotationService {
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .where('annotation.id = :id', { id })
-      .andWhere(`(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`, hiddenForViewerSql('ANNOTATION', 'annotation', actor).params)
+      .andWhere(
+        `(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`,
+        hiddenForViewerSql('ANNOTATION', 'annotation', actor).params,
+      )
       .getOne();
     ensureVisible(!!annotation && AnnotationPolicy.canSee(actor, annotation), 'Annotation');
     await this.documents.get(actor, annotation!.documentId);
@@ -191,11 +205,18 @@ export class AnnotationService {
   /** The earlier texts of an annotation, oldest first: for its author and the ministry's moderators. */
   async history(actor: Actor, annotation: Annotation): Promise<AnnotationRevision[] | null> {
     if (annotation.authorId !== actor.userId && !isStaff(actor)) return null;
-    return this.db.getRepository(AnnotationRevision).find({ where: { annotationId: annotation.id }, order: { createdAt: 'ASC' } });
+    return this.db
+      .getRepository(AnnotationRevision)
+      .find({ where: { annotationId: annotation.id }, order: { createdAt: 'ASC' } });
   }
 
   /** The annotations anchored on a version (not orphaned), in text order, filtered; tombstones where replies hang. */
-  async anchoredOn(actor: Actor, versionId: string, rawFilter: AnnotationFilter, page: PageRequest): Promise<Connection<AnchoredAnnotation>> {
+  async anchoredOn(
+    actor: Actor,
+    versionId: string,
+    rawFilter: AnnotationFilter,
+    page: PageRequest,
+  ): Promise<Connection<AnchoredAnnotation>> {
     const filter = parseInput(annotationFilter, rawFilter, 'filter');
     const window = pageWindow(page);
     const query = this.visibleOn(actor, versionId).andWhere(`anchor.status <> 'ORPHANED'`);
@@ -203,7 +224,8 @@ export class AnnotationService {
     if (filter.motivation) query.andWhere('annotation.motivation = :motivation', { motivation: filter.motivation });
     if (filter.status) query.andWhere('annotation.status = :status', { status: filter.status });
     if (filter.visibility) query.andWhere('annotation.visibility = :visibility', { visibility: filter.visibility });
-    if (filter.organizationId) query.andWhere('annotation.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.organizationId)
+      query.andWhere('annotation.organization_id = :organizationId', { organizationId: filter.organizationId });
     const totalCount = await query.clone().getCount();
     const rows = (await applyKeyset(query, BY_POSITION, window).getMany()) as AnchoredAnnotation[];
     return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], totalCount);
@@ -221,7 +243,9 @@ export class AnnotationService {
   /** How many visible annotations each article of a version carries (for a heat-map). */
   async countsBySection(actor: Actor, versionId: string): Promise<{ sectionKey: string; count: number }[]> {
     const rows: { section_key: string; count: string }[] = await this.visibleOn(actor, versionId)
-      .andWhere(`anchor.status <> 'ORPHANED' AND anchor.section_key IS NOT NULL AND annotation.deleted_at IS NULL AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
+      .andWhere(
+        `anchor.status <> 'ORPHANED' AND anchor.section_key IS NOT NULL AND annotation.deleted_at IS NULL AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`,
+      )
       .select('anchor.section_key', 'section_key')
       .addSelect('count(*)', 'count')
       .groupBy('anchor.section_key')
@@ -235,9 +259,16 @@ export class AnnotationService {
     return (await this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
-      .innerJoinAndMapOne('annotation.anchor', AnnotationAnchor, 'anchor', 'anchor.annotation_id = annotation.id AND anchor.version_id = annotation.version_id')
+      .innerJoinAndMapOne(
+        'annotation.anchor',
+        AnnotationAnchor,
+        'anchor',
+        'anchor.annotation_id = annotation.id AND anchor.version_id = annotation.version_id',
+      )
       .where('annotation.document_id = :documentId', { documentId })
-      .andWhere(`annotation.visibility = 'PUBLIC' AND annotation.deleted_at IS NULL AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
+      .andWhere(
+        `annotation.visibility = 'PUBLIC' AND annotation.deleted_at IS NULL AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`,
+      )
       .orderBy('annotation.created_at')
       .addOrderBy('annotation.id')
       .getMany()) as AnchoredAnnotation[];
@@ -265,8 +296,17 @@ export class AnnotationService {
     const query = this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
-      .innerJoinAndMapOne('annotation.anchor', AnnotationAnchor, 'anchor', 'anchor.annotation_id = annotation.id AND anchor.version_id = :versionId', { versionId })
-      .where(`(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`, hiddenForViewerSql('ANNOTATION', 'annotation', actor).params);
+      .innerJoinAndMapOne(
+        'annotation.anchor',
+        AnnotationAnchor,
+        'anchor',
+        'anchor.annotation_id = annotation.id AND anchor.version_id = :versionId',
+        { versionId },
+      )
+      .where(
+        `(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`,
+        hiddenForViewerSql('ANNOTATION', 'annotation', actor).params,
+      );
     if (!isStaff(actor)) {
       const organizations = actor.memberships.map((m) => m.organizationId);
       query.andWhere(

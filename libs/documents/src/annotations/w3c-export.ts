@@ -45,10 +45,22 @@ function toW3cAnnotation(annotation: AnchoredAnnotation, context: ExportContext)
   const version = context.versions.get(annotation.versionId);
   const language = context.document.language;
   const body: Record<string, unknown>[] = [
-    { type: 'TextualBody', value: annotation.body, format: 'text/markdown', language, purpose: W3C_MOTIVATION[annotation.motivation] },
+    {
+      type: 'TextualBody',
+      value: annotation.body,
+      format: 'text/markdown',
+      language,
+      purpose: W3C_MOTIVATION[annotation.motivation],
+    },
   ];
   if (annotation.suggestedText) {
-    body.push({ type: 'TextualBody', value: annotation.suggestedText, format: 'text/plain', language, purpose: 'editing' });
+    body.push({
+      type: 'TextualBody',
+      value: annotation.suggestedText,
+      format: 'text/plain',
+      language,
+      purpose: 'editing',
+    });
   }
   return {
     id: `${context.baseUrl}/annotations/${annotation.id}`,
@@ -56,7 +68,11 @@ function toW3cAnnotation(annotation: AnchoredAnnotation, context: ExportContext)
     motivation: W3C_MOTIVATION[annotation.motivation],
     created: annotation.createdAt.toISOString(),
     modified: annotation.updatedAt.toISOString(),
-    creator: { id: `${context.baseUrl}/users/${annotation.authorId}`, type: 'Person', name: context.creatorName(annotation.authorId) },
+    creator: {
+      id: `${context.baseUrl}/users/${annotation.authorId}`,
+      type: 'Person',
+      name: context.creatorName(annotation.authorId),
+    },
     body,
     target: {
       source: `${context.baseUrl}/documents/${context.document.id}/versions/${version?.number ?? 1}`,

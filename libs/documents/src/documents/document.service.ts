@@ -81,7 +81,8 @@ export class DocumentService {
         }),
       );
     } catch (error) {
-      if (isUniqueViolation(error, 'documents_reference_key')) throw new ConflictError('A document with this reference exists.', 'reference');
+      if (isUniqueViolation(error, 'documents_reference_key'))
+        throw new ConflictError('A document with this reference exists.', 'reference');
       throw error;
     }
   }
@@ -96,8 +97,13 @@ export class DocumentService {
     }
     const openAt = (changes['commentsOpenAt'] as Date | null | undefined) ?? document.commentsOpenAt;
     const closeAt = (changes['commentsCloseAt'] as Date | null | undefined) ?? document.commentsCloseAt;
-    if (openAt && closeAt && closeAt <= openAt) throw InvalidInputError.field('commentsCloseAt', 'must be after commentsOpenAt');
-    if (changes['status'] && changes['status'] !== 'DRAFT' && !(await this.latestVersionNumber(this.db.manager, document.id))) {
+    if (openAt && closeAt && closeAt <= openAt)
+      throw InvalidInputError.field('commentsCloseAt', 'must be after commentsOpenAt');
+    if (
+      changes['status'] &&
+      changes['status'] !== 'DRAFT' &&
+      !(await this.latestVersionNumber(this.db.manager, document.id))
+    ) {
       throw new ConflictError('Publish a first version before opening the document.', 'status');
     }
     await updateVersioned(this.db.manager, Document, document.id, input.version, changes, 'This document');
@@ -114,7 +120,12 @@ export class DocumentService {
     const input = parseInput(publishVersionInput, raw);
     const parsed = parseVersionText(input.markdown);
     return this.db.transaction(async (manager) => {
-      await manager.getRepository(Document).createQueryBuilder('doc').setLock('pessimistic_write').where('doc.id = :id', { id: document.id }).getOne();
+      await manager
+        .getRepository(Document)
+        .createQueryBuilder('doc')
+        .setLock('pessimistic_write')
+        .where('doc.id = :id', { id: document.id })
+        .getOne();
       const previous = await manager
         .getRepository(DocumentVersion)
         .createQueryBuilder('version')
@@ -196,7 +207,9 @@ export class DocumentService {
   async versionsOf(documentIds: readonly string[]): Promise<Map<string, DocumentVersion[]>> {
     const result = new Map<string, DocumentVersion[]>(documentIds.map((id) => [id, []]));
     if (documentIds.length === 0) return result;
-    const rows = await this.db.getRepository(DocumentVersion).find({ where: { documentId: In([...documentIds]) }, order: { number: 'ASC' } });
+    const rows = await this.db
+      .getRepository(DocumentVersion)
+      .find({ where: { documentId: In([...documentIds]) }, order: { number: 'ASC' } });
     rows.forEach((row) => result.get(row.documentId)?.push(row));
     return result;
   }
@@ -209,7 +222,9 @@ export class DocumentService {
   async sectionsOf(versionIds: readonly string[]): Promise<Map<string, DocumentSection[]>> {
     const result = new Map<string, DocumentSection[]>(versionIds.map((id) => [id, []]));
     if (versionIds.length === 0) return result;
-    const rows = await this.db.getRepository(DocumentSection).find({ where: { versionId: In([...versionIds]) }, order: { ordinal: 'ASC' } });
+    const rows = await this.db
+      .getRepository(DocumentSection)
+      .find({ where: { versionId: In([...versionIds]) }, order: { ordinal: 'ASC' } });
     rows.forEach((row) => result.get(row.versionId)?.push(row));
     return result;
   }
@@ -240,7 +255,9 @@ export class DocumentService {
   }
 
   private async latestVersionNumber(manager: EntityManager, documentId: string): Promise<number | null> {
-    const [row] = await manager.query(`SELECT max(number) AS latest FROM document_versions WHERE document_id = $1`, [documentId]);
+    const [row] = await manager.query(`SELECT max(number) AS latest FROM document_versions WHERE document_id = $1`, [
+      documentId,
+    ]);
     return row?.latest ?? null;
   }
 

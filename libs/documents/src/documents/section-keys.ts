@@ -34,7 +34,9 @@ export function assignSectionKeys(
   }
   const available = new Map(previous.map((section) => [section.key, section]));
   const keys: (string | null)[] = sections.map((section) => {
-    const sameTitle = [...available.values()].find((old) => normalise(old.title) === normalise(section.title) && section.title !== '');
+    const sameTitle = [...available.values()].find(
+      (old) => normalise(old.title) === normalise(section.title) && section.title !== '',
+    );
     if (!sameTitle) return null;
     available.delete(sameTitle.key);
     return sameTitle.key;
@@ -45,14 +47,19 @@ export function assignSectionKeys(
     let best: { key: string; similarity: number } | null = null;
     for (const old of available.values()) {
       const similarity = jaccard(words, wordSet(old.text));
-      if (similarity >= SAME_ARTICLE_SIMILARITY && (!best || similarity > best.similarity)) best = { key: old.key, similarity };
+      if (similarity >= SAME_ARTICLE_SIMILARITY && (!best || similarity > best.similarity))
+        best = { key: old.key, similarity };
     }
     if (best) {
       available.delete(best.key);
       keys[index] = best.key;
     }
   });
-  const taken = new Set([...usedKeys, ...previous.map((section) => section.key), ...keys.filter((key): key is string => !!key)]);
+  const taken = new Set([
+    ...usedKeys,
+    ...previous.map((section) => section.key),
+    ...keys.filter((key): key is string => !!key),
+  ]);
   let next = Math.max(0, ...[...taken].map((key) => Number(/^art-(\d+)$/.exec(key)?.[1] ?? 0))) + 1;
   return sections.map((section, index) => {
     let key = keys[index];

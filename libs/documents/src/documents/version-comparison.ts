@@ -31,9 +31,16 @@ export function compareVersions(from: VersionSide, to: VersionSide): SectionComp
     const oldBody = bodyOf(from.plainText, old);
     const newBody = bodyOf(to.plainText, section);
     const same = oldBody === newBody && old.title === section.title;
-    return { key: section.key, change: same ? 'UNCHANGED' : 'CHANGED', from: old, to: section, diff: same ? [] : wordDiff(oldBody, newBody) };
+    return {
+      key: section.key,
+      change: same ? 'UNCHANGED' : 'CHANGED',
+      from: old,
+      to: section,
+      diff: same ? [] : wordDiff(oldBody, newBody),
+    };
   });
-  for (const removed of before.values()) compared.push({ key: removed.key, change: 'REMOVED', from: removed, to: null, diff: [] });
+  for (const removed of before.values())
+    compared.push({ key: removed.key, change: 'REMOVED', from: removed, to: null, diff: [] });
   return compared;
 }
 

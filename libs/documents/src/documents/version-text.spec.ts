@@ -9,7 +9,9 @@ const v2 = readFileSync(join(SAMPLE, 'circulaire-15-2025.v2.md'), 'utf8');
 
 describe('parseVersionText', () => {
   it('produces plain text without Markdown markup, blocks separated by blank lines', () => {
-    const { plainText } = parseVersionText('# Titre\n\nUn **texte** avec `code` et une [lien](https://x.ma).\n\n- un\n- deux\n');
+    const { plainText } = parseVersionText(
+      '# Titre\n\nUn **texte** avec `code` et une [lien](https://x.ma).\n\n- un\n- deux\n',
+    );
     expect(plainText).toBe('Titre\n\nUn texte avec code et une lien.\n\nun\n\ndeux');
   });
 
@@ -30,7 +32,11 @@ describe('assignSectionKeys', () => {
   const first = parseVersionText(v1);
   const second = parseVersionText(v2);
   const keyedV1 = assignSectionKeys(first.sections, first.plainText, null);
-  const previous = keyedV1.map((section) => ({ key: section.key, title: section.title, text: first.plainText.slice(section.start, section.end) }));
+  const previous = keyedV1.map((section) => ({
+    key: section.key,
+    title: section.title,
+    text: first.plainText.slice(section.start, section.end),
+  }));
   const keyedV2 = assignSectionKeys(second.sections, second.plainText, previous);
   const keyOfV2 = (number: number) => keyedV2.find((section) => section.number === number)!.key;
 

@@ -32,14 +32,16 @@ export function parseVersionText(source: string): VersionText {
     if (token.type === 'heading_open') headingLevel = Number(token.tag.slice(1));
     else if (token.type === 'heading_close') headingLevel = null;
     else if (token.type === 'inline') blocks.push({ text: inlineText(token), headingLevel });
-    else if (token.type === 'fence' || token.type === 'code_block') blocks.push({ text: token.content.replace(/\n$/, ''), headingLevel: null });
+    else if (token.type === 'fence' || token.type === 'code_block')
+      blocks.push({ text: token.content.replace(/\n$/, ''), headingLevel: null });
   }
 
   let plainText = '';
   const headings: { level: number; text: string; start: number }[] = [];
   blocks.forEach((block, index) => {
     if (index > 0) plainText += '\n\n';
-    if (block.headingLevel !== null) headings.push({ level: block.headingLevel, text: block.text, start: plainText.length });
+    if (block.headingLevel !== null)
+      headings.push({ level: block.headingLevel, text: block.text, start: plainText.length });
     plainText += block.text;
   });
 

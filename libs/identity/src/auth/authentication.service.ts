@@ -37,7 +37,10 @@ export class AuthenticationService {
 
   /** Checks e-mail and password; the same answer and the same cost whether or not the e-mail exists. */
   async verifyCredentials(rawEmail: string, password: string, clientAddress: string | null): Promise<User> {
-    const email = String(rawEmail ?? '').trim().toLowerCase().slice(0, 254);
+    const email = String(rawEmail ?? '')
+      .trim()
+      .toLowerCase()
+      .slice(0, 254);
     try {
       await this.throttle.ensureAllowed(email, clientAddress);
     } catch (error) {
@@ -55,12 +58,20 @@ export class AuthenticationService {
       : (await spendVerificationTime(String(password ?? '').slice(0, 128)), false);
     if (!user || !passwordOk || user.status === 'DELETED') {
       await this.throttle.recordFailure(email, clientAddress);
-      await this.audit.record({ kind: 'SIGN_IN_FAILED', actorId: user?.id ?? null, details: { email, clientAddress, reason: 'WRONG_CREDENTIALS' } });
+      await this.audit.record({
+        kind: 'SIGN_IN_FAILED',
+        actorId: user?.id ?? null,
+        details: { email, clientAddress, reason: 'WRONG_CREDENTIALS' },
+      });
       throw new UnauthenticatedError(WRONG_CREDENTIALS);
     }
     await this.throttle.recordSuccess(email);
     if (user.status === 'SUSPENDED' && !(await this.suspensionHasEnded(user))) {
-      await this.audit.record({ kind: 'SIGN_IN_FAILED', actorId: user.id, details: { clientAddress, reason: 'SUSPENDED' } });
+      await this.audit.record({
+        kind: 'SIGN_IN_FAILED',
+        actorId: user.id,
+        details: { clientAddress, reason: 'SUSPENDED' },
+      });
       throw new ForbiddenError('This account is suspended. Contact the ministry’s moderators.');
     }
     await this.audit.record({ kind: 'SIGN_IN_SUCCEEDED', actorId: user.id, details: { clientAddress } });
@@ -71,8 +82,17 @@ export class AuthenticationService {
   private async suspensionHasEnded(user: User): Promise<boolean> {
     const [row] = await this.db.query(`SELECT suspended_until FROM users WHERE id = $1`, [user.id]);
     if (!row?.suspended_until || new Date(row.suspended_until).getTime() > this.clock.now().getTime()) return false;
-    await this.db.query(`UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1 WHERE id = $1 AND status = 'SUSPENDED'`, [user.id]);
-    await this.audit.record({ kind: 'USER_REINSTATED', actorId: null, subjectType: 'USER', subjectId: user.id, details: { reason: 'SUSPENSION_ENDED' } });
+    await this.db.query(
+      `UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1 WHERE id = $1 AND status = 'SUSPENDED'`,
+      [user.id],
+    );
+    await this.audit.record({
+      kind: 'USER_REINSTATED',
+      actorId: null,
+      subjectType: 'USER',
+      subjectId: user.id,
+      details: { reason: 'SUSPENSION_ENDED' },
+    });
     return true;
   }
 
@@ -112,11 +132,18 @@ export class AuthenticationService {
         .setLock('pessimistic_write')
         .where('session.id = :id', { id: token.sessionId })
         .getOneOrFail();
-      if (session.revokedAt || session.expiresAt.getTime() <= this.clock.now().getTime()) return { kind: 'invalid' as const };
+      if (session.revokedAt || session.expiresAt.getTime() <= this.clock.now().getTime())
+        return { kind: 'invalid' as const };
       if (token.rotatedAt) {
         await this.revokeSession(manager, session.id, 'REFRESH_TOKEN_REUSED');
         await this.audit.record(
-          { kind: 'SESSION_FAMILY_REVOKED', actorId: session.userId, subjectType: 'SESSION', subjectId: session.id, details: { reason: 'REFRESH_TOKEN_REUSED' } },
+          {
+            kind: 'SESSION_FAMILY_REVOKED',
+            actorId: session.userId,
+            subjectType: 'SESSION',
+            subjectId: session.id,
+            details: { reason: 'REFRESH_TOKEN_REUSED' },
+          },
           manager,
         );
         return { kind: 'reused' as const };
@@ -125,10 +152,17 @@ export class AuthenticationService {
       if (user.status !== 'ACTIVE') return { kind: 'invalid' as const };
       await manager.update(RefreshToken, { id: token.id }, { rotatedAt: this.clock.now() });
       await manager.update(Session, { id: session.id }, { expiresAt: this.refreshExpiry() });
-      return { kind: 'rotated' as const, user, sessionId: session.id, tokens: await this.issueTokens(manager, session) };
+      return {
+        kind: 'rotated' as const,
+        user,
+        sessionId: session.id,
+        tokens: await this.issueTokens(manager, session),
+      };
     });
     if (outcome.kind === 'reused') {
-      throw new UnauthenticatedError('This refresh token was already used: the session has been closed for your safety. Sign in again.');
+      throw new UnauthenticatedError(
+        'This refresh token was already used: the session has been closed for your safety. Sign in again.',
+      );
     }
     if (outcome.kind === 'invalid') throw new UnauthenticatedError(SESSION_ENDED);
     const actor = await this.resolveActor({ sub: outcome.user.id, sid: outcome.sessionId });
@@ -163,18 +197,29 @@ export class AuthenticationService {
     const secret = newSecret();
     const saved = await manager
       .getRepository(RefreshToken)
-      .save(manager.getRepository(RefreshToken).create({ sessionId: session.id, tokenHash: hashSecret(secret), rotatedAt: null }));
+      .save(
+        manager
+          .getRepository(RefreshToken)
+          .create({ sessionId: session.id, tokenHash: hashSecret(secret), rotatedAt: null }),
+      );
     const now = this.clock.now().getTime();
     const claims: AccessTokenClaims = { sub: session.userId, sid: session.id };
     return {
-      accessToken: await this.jwt.signAsync(claims, { expiresIn: this.options.accessTokenTtlSeconds, algorithm: 'HS256' }),
+      accessToken: await this.jwt.signAsync(claims, {
+        expiresIn: this.options.accessTokenTtlSeconds,
+        algorithm: 'HS256',
+      }),
       accessTokenExpiresAt: new Date(now + this.options.accessTokenTtlSeconds * 1000),
       refreshToken: `${saved.id}.${secret}`,
       refreshTokenExpiresAt: this.refreshExpiry(),
     };
   }
 
-  private async revokeSession(manager: EntityManager, sessionId: string, reason: Session['revokedReason']): Promise<void> {
+  private async revokeSession(
+    manager: EntityManager,
+    sessionId: string,
+    reason: Session['revokedReason'],
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .update(Session)

@@ -8,8 +8,16 @@ export const PASSWORD_MAX_LENGTH = 128;
 const HASH_OPTIONS: argon2.Options = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 const COMMON_PASSWORDS = new Set([
-  'password1234', 'motdepasse123', 'azertyuiop12', 'qwertyuiop12', '123456789012', 'administrator',
-  'majlismajlis', 'bienvenue2026', 'welcome12345', 'passwordpassword',
+  'password1234',
+  'motdepasse123',
+  'azertyuiop12',
+  'qwertyuiop12',
+  '123456789012',
+  'administrator',
+  'majlismajlis',
+  'bienvenue2026',
+  'welcome12345',
+  'passwordpassword',
 ]);
 
 /** Length first (as NIST SP 800-63B advises), plus a refusal of the obvious. */

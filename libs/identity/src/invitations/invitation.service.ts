@@ -22,7 +22,12 @@ import { OrganizationPolicy } from '../organizations/organization.policy';
 import { OrganizationService } from '../organizations/organization.service';
 import { User } from '../users/user.entity';
 import { Invitation } from './invitation.entity';
-import { AcceptInvitationInput, InviteMemberInput, acceptInvitationInput, inviteMemberInput } from './invitation.inputs';
+import {
+  AcceptInvitationInput,
+  InviteMemberInput,
+  acceptInvitationInput,
+  inviteMemberInput,
+} from './invitation.inputs';
 
 export interface IssuedInvitation {
   readonly invitation: Invitation;
@@ -58,7 +63,8 @@ export class InvitationService {
       `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1 AND m.organization_id = $2`,
       [input.email, organization.id],
     );
-    if (alreadyMember.length > 0) throw new ConflictError('This person is already a member of the organisation.', 'email');
+    if (alreadyMember.length > 0)
+      throw new ConflictError('This person is already a member of the organisation.', 'email');
 
     const token = newSecret();
     const repository = this.db.getRepository(Invitation);
@@ -106,7 +112,13 @@ export class InvitationService {
       const membership = await this.addMembership(manager, invitation, user);
       await manager.update(Invitation, { id: invitation.id }, { acceptedAt: this.clock.now(), acceptedById: user.id });
       await this.audit.record(
-        { kind: 'INVITATION_ACCEPTED', actorId: user.id, subjectType: 'ORGANIZATION', subjectId: invitation.organizationId, details: { invitationId: invitation.id, role: invitation.role } },
+        {
+          kind: 'INVITATION_ACCEPTED',
+          actorId: user.id,
+          subjectType: 'ORGANIZATION',
+          subjectId: invitation.organizationId,
+          details: { invitationId: invitation.id, role: invitation.role },
+        },
         manager,
       );
       return { user, membership };
@@ -145,7 +157,8 @@ export class InvitationService {
         }),
       );
     } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key')) throw new ConflictError('An account with this e-mail already exists.', 'email');
+      if (isUniqueViolation(error, 'users_email_key'))
+        throw new ConflictError('An account with this e-mail already exists.', 'email');
       throw error;
     }
   }

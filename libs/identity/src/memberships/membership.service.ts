@@ -51,7 +51,10 @@ export class MembershipService {
    * Batch read for DataLoaders: the first page of members of several organisations (already found visible), in
    * two statements whatever their number — for lists of organisations that each show their members.
    */
-  async firstMembersOf(organizationIds: readonly string[], first: number): Promise<Map<string, Connection<Membership>>> {
+  async firstMembersOf(
+    organizationIds: readonly string[],
+    first: number,
+  ): Promise<Map<string, Connection<Membership>>> {
     const window = pageWindow({ first });
     const result = new Map<string, Connection<Membership>>();
     if (organizationIds.length === 0) return result;
@@ -92,11 +95,20 @@ export class MembershipService {
 
   async remove(actor: Actor, rawId: string): Promise<Membership> {
     const membership = await this.visibleMembership(actor, rawId);
-    ensureAllowed(OrganizationPolicy.canRemoveMember(actor, membership), 'You cannot remove this person from the organisation.');
+    ensureAllowed(
+      OrganizationPolicy.canRemoveMember(actor, membership),
+      'You cannot remove this person from the organisation.',
+    );
     await this.db.transaction(async (manager) => {
       await manager.getRepository(Membership).delete({ id: membership.id });
       await this.audit.record(
-        { kind: 'MEMBERSHIP_REMOVED', actorId: actor.userId, subjectType: 'USER', subjectId: membership.userId, details: { organizationId: membership.organizationId, role: membership.role } },
+        {
+          kind: 'MEMBERSHIP_REMOVED',
+          actorId: actor.userId,
+          subjectType: 'USER',
+          subjectId: membership.userId,
+          details: { organizationId: membership.organizationId, role: membership.role },
+        },
         manager,
       );
     });
@@ -105,12 +117,21 @@ export class MembershipService {
 
   async changeRole(actor: Actor, rawId: string, rawRole: MembershipRole): Promise<Membership> {
     const membership = await this.visibleMembership(actor, rawId);
-    ensureAllowed(OrganizationPolicy.canChangeMemberRole(actor), 'Only the ministry’s moderators can change who represents an organisation.');
+    ensureAllowed(
+      OrganizationPolicy.canChangeMemberRole(actor),
+      'Only the ministry’s moderators can change who represents an organisation.',
+    );
     const role = parseInput(z.enum(MEMBERSHIP_ROLES), rawRole, 'role');
     await this.db.transaction(async (manager) => {
       await manager.getRepository(Membership).update({ id: membership.id }, { role });
       await this.audit.record(
-        { kind: 'MEMBERSHIP_ROLE_CHANGED', actorId: actor.userId, subjectType: 'USER', subjectId: membership.userId, details: { organizationId: membership.organizationId, from: membership.role, to: role } },
+        {
+          kind: 'MEMBERSHIP_ROLE_CHANGED',
+          actorId: actor.userId,
+          subjectType: 'USER',
+          subjectId: membership.userId,
+          details: { organizationId: membership.organizationId, from: membership.role, to: role },
+        },
         manager,
       );
     });

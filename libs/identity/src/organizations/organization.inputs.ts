@@ -8,7 +8,10 @@ const ice = z
   .regex(/^[0-9]{15}$/, 'must be exactly 15 digits (Identifiant Commun de l’Entreprise)');
 
 const optionalText = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), schema.nullable().optional());
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? null : value),
+    schema.nullable().optional(),
+  );
 
 export const createOrganizationInput = z
   .object({

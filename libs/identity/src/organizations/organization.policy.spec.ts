@@ -8,10 +8,18 @@ const UNVERIFIED = { id: 'new', verifiedAt: null };
 const actors: Record<string, Actor> = {
   admin: { userId: 'u-admin', platformRole: 'ADMIN', memberships: [] },
   moderator: { userId: 'u-mod', platformRole: 'MODERATOR', memberships: [] },
-  representative: { userId: 'u-rep', platformRole: 'MEMBER', memberships: [{ organizationId: 'fed', role: 'REPRESENTATIVE' }] },
+  representative: {
+    userId: 'u-rep',
+    platformRole: 'MEMBER',
+    memberships: [{ organizationId: 'fed', role: 'REPRESENTATIVE' }],
+  },
   member: { userId: 'u-mem', platformRole: 'MEMBER', memberships: [{ organizationId: 'fed', role: 'MEMBER' }] },
   newcomer: { userId: 'u-new', platformRole: 'MEMBER', memberships: [{ organizationId: 'new', role: 'MEMBER' }] },
-  outsider: { userId: 'u-out', platformRole: 'MEMBER', memberships: [{ organizationId: 'other', role: 'REPRESENTATIVE' }] },
+  outsider: {
+    userId: 'u-out',
+    platformRole: 'MEMBER',
+    memberships: [{ organizationId: 'other', role: 'REPRESENTATIVE' }],
+  },
 };
 
 describe('OrganizationPolicy', () => {
@@ -22,14 +30,17 @@ describe('OrganizationPolicy', () => {
     ['member', true, false, false, false, false],
     ['newcomer', true, true, false, false, false],
     ['outsider', true, false, false, false, false],
-  ])('%s: sees verified %s, sees unverified %s, updates %s, invites members %s, invites representatives %s', (name, seesVerified, seesUnverified, updates, invitesMember, invitesRepresentative) => {
-    const actor = actors[name];
-    expect(OrganizationPolicy.canSee(actor, FEDERATION)).toBe(seesVerified);
-    expect(OrganizationPolicy.canSee(actor, UNVERIFIED)).toBe(seesUnverified);
-    expect(OrganizationPolicy.canUpdate(actor, FEDERATION)).toBe(updates);
-    expect(OrganizationPolicy.canInvite(actor, FEDERATION, 'MEMBER')).toBe(invitesMember);
-    expect(OrganizationPolicy.canInvite(actor, FEDERATION, 'REPRESENTATIVE')).toBe(invitesRepresentative);
-  });
+  ])(
+    '%s: sees verified %s, sees unverified %s, updates %s, invites members %s, invites representatives %s',
+    (name, seesVerified, seesUnverified, updates, invitesMember, invitesRepresentative) => {
+      const actor = actors[name];
+      expect(OrganizationPolicy.canSee(actor, FEDERATION)).toBe(seesVerified);
+      expect(OrganizationPolicy.canSee(actor, UNVERIFIED)).toBe(seesUnverified);
+      expect(OrganizationPolicy.canUpdate(actor, FEDERATION)).toBe(updates);
+      expect(OrganizationPolicy.canInvite(actor, FEDERATION, 'MEMBER')).toBe(invitesMember);
+      expect(OrganizationPolicy.canInvite(actor, FEDERATION, 'REPRESENTATIVE')).toBe(invitesRepresentative);
+    },
+  );
 
   it('lets representatives remove plain members only, and anyone leave', () => {
     const plain = { userId: 'u-x', organizationId: 'fed', role: 'MEMBER' as const };

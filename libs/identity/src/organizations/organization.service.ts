@@ -69,14 +69,24 @@ export class OrganizationService {
 
   async update(actor: Actor, rawId: string, raw: UpdateOrganizationInput): Promise<Organization> {
     const organization = await this.get(actor, rawId);
-    ensureAllowed(OrganizationPolicy.canUpdate(actor, organization), 'Only this organisation’s representatives can edit it.');
+    ensureAllowed(
+      OrganizationPolicy.canUpdate(actor, organization),
+      'Only this organisation’s representatives can edit it.',
+    );
     const input = parseInput(updateOrganizationInput, raw);
     const changes: Record<string, unknown> = {};
     if (input.name !== undefined) changes['name'] = input.name;
     if (input.acronym !== undefined) changes['acronym'] = input.acronym;
     if (input.description !== undefined) changes['description'] = input.description;
     try {
-      await updateVersioned(this.db.manager, Organization, organization.id, input.version, changes, 'This organisation');
+      await updateVersioned(
+        this.db.manager,
+        Organization,
+        organization.id,
+        input.version,
+        changes,
+        'This organisation',
+      );
     } catch (error) {
       throw this.translateUniqueViolation(error);
     }
@@ -96,7 +106,15 @@ export class OrganizationService {
         .where('id = :id AND verified_at IS NULL', { id: organization.id })
         .execute();
       if (result.affected === 1) {
-        await this.audit.record({ kind: 'ORGANIZATION_VERIFIED', actorId: actor.userId, subjectType: 'ORGANIZATION', subjectId: organization.id }, manager);
+        await this.audit.record(
+          {
+            kind: 'ORGANIZATION_VERIFIED',
+            actorId: actor.userId,
+            subjectType: 'ORGANIZATION',
+            subjectId: organization.id,
+          },
+          manager,
+        );
       }
     });
     return this.get(actor, organization.id);
@@ -123,7 +141,9 @@ export class OrganizationService {
     if (!isStaff(actor)) {
       const memberOf = actor.memberships.map((m) => m.organizationId);
       query.andWhere(
-        memberOf.length > 0 ? '(org.verified_at IS NOT NULL OR org.id IN (:...memberOf))' : 'org.verified_at IS NOT NULL',
+        memberOf.length > 0
+          ? '(org.verified_at IS NOT NULL OR org.id IN (:...memberOf))'
+          : 'org.verified_at IS NOT NULL',
         { memberOf },
       );
     }
@@ -156,7 +176,8 @@ export class OrganizationService {
         repository.create({ federationId: federation.id, organizationId: member.id, createdById: actor.userId }),
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`${member.name} is already a member of ${federation.name}.`);
+      if (isUniqueViolation(error))
+        throw new ConflictError(`${member.name} is already a member of ${federation.name}.`);
       throw error;
     }
   }
@@ -168,7 +189,9 @@ export class OrganizationService {
       OrganizationPolicy.canManageAffiliations(actor, federation),
       'Only the federation’s representatives can change its members.',
     );
-    const result = await this.db.getRepository(FederationAffiliation).delete({ federationId: federation.id, organizationId });
+    const result = await this.db
+      .getRepository(FederationAffiliation)
+      .delete({ federationId: federation.id, organizationId });
     ensureVisible(result.affected === 1, 'Federation membership');
   }
 
@@ -192,7 +215,11 @@ export class OrganizationService {
   }
 
   /** The companies and institutions of a federation, by name. */
-  async affiliatedOrganizations(actor: Actor, federation: Organization, page: PageRequest): Promise<Connection<Organization>> {
+  async affiliatedOrganizations(
+    actor: Actor,
+    federation: Organization,
+    page: PageRequest,
+  ): Promise<Connection<Organization>> {
     const window = pageWindow(page);
     const query = this.db
       .getRepository(Organization)

@@ -51,8 +51,21 @@ export class PersonalDataService {
     );
     const sections: Record<string, unknown> = {};
     for (const contributor of this.registry.all()) sections[contributor.section] = await contributor.collect(userId);
-    await this.audit.record({ kind: 'PERSONAL_DATA_EXPORTED', actorId: userId, subjectType: 'USER', subjectId: userId });
-    return { exportedAt: this.clock.now().toISOString(), person, memberships, sessions, invitations, ...sections, securityEvents };
+    await this.audit.record({
+      kind: 'PERSONAL_DATA_EXPORTED',
+      actorId: userId,
+      subjectType: 'USER',
+      subjectId: userId,
+    });
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      person,
+      memberships,
+      sessions,
+      invitations,
+      ...sections,
+      securityEvents,
+    };
   }
 
   /** Deletes the account after confirming the password. */
@@ -71,13 +84,19 @@ export class PersonalDataService {
       for (const contributor of this.registry.all()) await contributor.erase?.(manager, user.id);
       await manager.query(`DELETE FROM memberships WHERE user_id = $1`, [user.id]);
       await manager.query(`DELETE FROM sign_in_failures WHERE key = $1`, [`email:${user.email}`]);
-      await manager.query(`UPDATE sessions SET revoked_at = $2, revoked_reason = 'SIGNED_OUT' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id, this.clock.now()]);
+      await manager.query(
+        `UPDATE sessions SET revoked_at = $2, revoked_reason = 'SIGNED_OUT' WHERE user_id = $1 AND revoked_at IS NULL`,
+        [user.id, this.clock.now()],
+      );
       await manager.query(
         `UPDATE users SET email = $2, display_name = $3, password_hash = $4, status = 'DELETED', platform_role = 'MEMBER', suspended_until = NULL,
                 version = version + 1 WHERE id = $1`,
         [user.id, `deleted-${user.id}@deleted.invalid`, FORMER_MEMBER, unusable],
       );
-      await this.audit.record({ kind: 'ACCOUNT_DELETED', actorId: user.id, subjectType: 'USER', subjectId: user.id }, manager);
+      await this.audit.record(
+        { kind: 'ACCOUNT_DELETED', actorId: user.id, subjectType: 'USER', subjectId: user.id },
+        manager,
+      );
     });
   }
 }

@@ -55,10 +55,23 @@ export class UserService {
   async suspend(actor: Actor, rawId: string, until: Date | null = null, reason = ''): Promise<User> {
     const target = await this.get(actor, rawId, 'userId');
     ensureAllowed(UserPolicy.canChangeStatus(actor, target), 'You cannot suspend this person.');
-    if (until && until.getTime() <= this.clock.now().getTime()) throw InvalidInputError.field('until', 'must be in the future');
+    if (until && until.getTime() <= this.clock.now().getTime())
+      throw InvalidInputError.field('until', 'must be in the future');
     await this.db.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET status = 'SUSPENDED', suspended_until = $2, version = version + 1 WHERE id = $1`, [target.id, until]);
-      await this.audit.record({ kind: 'USER_SUSPENDED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id, details: { until: until?.toISOString() ?? null, reason } }, manager);
+      await manager.query(
+        `UPDATE users SET status = 'SUSPENDED', suspended_until = $2, version = version + 1 WHERE id = $1`,
+        [target.id, until],
+      );
+      await this.audit.record(
+        {
+          kind: 'USER_SUSPENDED',
+          actorId: actor.userId,
+          subjectType: 'USER',
+          subjectId: target.id,
+          details: { until: until?.toISOString() ?? null, reason },
+        },
+        manager,
+      );
       await manager
         .createQueryBuilder()
         .update(Session)
@@ -73,8 +86,14 @@ export class UserService {
     const target = await this.get(actor, rawId, 'userId');
     ensureAllowed(UserPolicy.canChangeStatus(actor, target), 'You cannot reinstate this person.');
     await this.db.transaction(async (manager) => {
-      await manager.query(`UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1 WHERE id = $1`, [target.id]);
-      await this.audit.record({ kind: 'USER_REINSTATED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id }, manager);
+      await manager.query(
+        `UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1 WHERE id = $1`,
+        [target.id],
+      );
+      await this.audit.record(
+        { kind: 'USER_REINSTATED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id },
+        manager,
+      );
     });
     return this.get(actor, target.id);
   }
@@ -84,9 +103,17 @@ export class UserService {
     ensureAllowed(UserPolicy.canChangePlatformRole(actor, target), 'Only an administrator can change platform roles.');
     const role = parseInput(platformRole, rawRole, 'platformRole');
     await this.db.transaction(async (manager) => {
-      await manager.getRepository(User).update({ id: target.id }, { platformRole: role, version: () => 'version + 1' } as never);
+      await manager
+        .getRepository(User)
+        .update({ id: target.id }, { platformRole: role, version: () => 'version + 1' } as never);
       await this.audit.record(
-        { kind: 'PLATFORM_ROLE_CHANGED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id, details: { from: target.platformRole, to: role } },
+        {
+          kind: 'PLATFORM_ROLE_CHANGED',
+          actorId: actor.userId,
+          subjectType: 'USER',
+          subjectId: target.id,
+          details: { from: target.platformRole, to: role },
+        },
         manager,
       );
     });

@@ -3,13 +3,7 @@
  * Messages are written for people; they never contain SQL, stack traces or internal identifiers.
  */
 export type DomainErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'DEADLINE_PASSED'
-  | 'RATE_LIMITED';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'DEADLINE_PASSED' | 'RATE_LIMITED';
 
 /** Per-field messages, keyed by the input field's path (e.g. `email`, `answers.2.value`). */
 export type FieldErrors = Record<string, string>;

@@ -11,7 +11,11 @@ export function decodeCursor(cursor: string, field = 'after'): CursorKey {
   try {
     if (cursor.length > 512) throw new Error('too long');
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length > 0 && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length > 0 &&
+      key.every((part) => typeof part === 'string' || typeof part === 'number')
+    ) {
       return key;
     }
   } catch {

@@ -32,7 +32,10 @@ export function applyKeyset<T extends ObjectLiteral>(
     if (window.after.length !== columns.length) throw InvalidInputError.field('after', 'is not a valid cursor');
     const params: Record<string, unknown> = {};
     const values = columns.map((column, index) => {
-      params[`keyset_${index}`] = column.type === 'boolean' ? window.after![index] === 'true' || window.after![index] === 1 : window.after![index];
+      params[`keyset_${index}`] =
+        column.type === 'boolean'
+          ? window.after![index] === 'true' || window.after![index] === 1
+          : window.after![index];
       return `CAST(:keyset_${index} AS ${column.type})`;
     });
     const ascending = columns.every((column) => (column.direction ?? 'ASC') === 'ASC');

@@ -7,12 +7,18 @@ describe('parseInput', () => {
   const schema = z.object({ name: singleLineText(10), email: emailAddress });
 
   it('returns the normalised value', () => {
-    expect(parseInput(schema, { name: '  Atlas ', email: ' Omar@Example.MA ' })).toEqual({ name: 'Atlas', email: 'omar@example.ma' });
+    expect(parseInput(schema, { name: '  Atlas ', email: ' Omar@Example.MA ' })).toEqual({
+      name: 'Atlas',
+      email: 'omar@example.ma',
+    });
   });
 
   it('reports one message per invalid field', () => {
     expect(() => parseInput(schema, { name: 'x'.repeat(11), email: 'nope' })).toThrow(
-      expect.objectContaining({ code: 'BAD_USER_INPUT', fields: { name: 'must be at most 10 characters', email: 'must be a valid e-mail address' } }),
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        fields: { name: 'must be at most 10 characters', email: 'must be a valid e-mail address' },
+      }),
     );
   });
 

@@ -52,12 +52,20 @@ export class ConsultationResolver {
   ) {}
 
   @Query(() => ConsultationModel)
-  consultation(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Consultation> {
+  consultation(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Consultation> {
     return this.consultationService.get(actor, id);
   }
 
-  @Query(() => ConsultationConnection, { description: 'Published consultations (and drafts, for moderators), latest deadline first.' })
-  consultations(@CurrentActor() actor: AuthenticatedActor, @Args() page: PageArgs): Promise<DomainConnection<Consultation>> {
+  @Query(() => ConsultationConnection, {
+    description: 'Published consultations (and drafts, for moderators), latest deadline first.',
+  })
+  consultations(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args() page: PageArgs,
+  ): Promise<DomainConnection<Consultation>> {
     return this.consultationService.list(actor, page);
   }
 
@@ -82,11 +90,16 @@ export class ConsultationResolver {
   }
 
   @Mutation(() => ConsultationPayload, { description: 'Moderators: edits a draft; a stale version answers CONFLICT.' })
-  async updateConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...changes }: UpdateConsultationInput) {
+  async updateConsultation(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') { id, ...changes }: UpdateConsultationInput,
+  ) {
     return { consultation: await this.consultationService.updateDraft(actor, id, changes as never) };
   }
 
-  @Mutation(() => ConsultationPayload, { description: 'Moderators: publishes a draft; it opens at opensAt (questions frozen).' })
+  @Mutation(() => ConsultationPayload, {
+    description: 'Moderators: publishes a draft; it opens at opensAt (questions frozen).',
+  })
   async publishConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
     return { consultation: await this.consultationService.publish(actor, input.id) };
   }
@@ -96,7 +109,9 @@ export class ConsultationResolver {
     return { consultation: await this.consultationService.openNow(actor, input.id) };
   }
 
-  @Mutation(() => ConsultationPayload, { description: 'Moderators: moves the deadline later (logged; a closed consultation re-opens).' })
+  @Mutation(() => ConsultationPayload, {
+    description: 'Moderators: moves the deadline later (logged; a closed consultation re-opens).',
+  })
   async extendConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ExtendConsultationInput) {
     return { consultation: await this.consultationService.extend(actor, input.id, input.closesAt) };
   }
@@ -106,33 +121,55 @@ export class ConsultationResolver {
     return { consultation: await this.consultationService.closeNow(actor, input.id) };
   }
 
-  @Mutation(() => ConsultationPayload, { description: 'Moderators: the synthesis and a response per question, shown with the results.' })
-  async writeConsultationSynthesis(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...synthesis }: WriteSynthesisInput) {
+  @Mutation(() => ConsultationPayload, {
+    description: 'Moderators: the synthesis and a response per question, shown with the results.',
+  })
+  async writeConsultationSynthesis(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') { id, ...synthesis }: WriteSynthesisInput,
+  ) {
     return { consultation: await this.consultationService.writeSynthesis(actor, id, synthesis) };
   }
 
   @Mutation(() => ConsultationPayload, { description: 'Moderators: publishes the results of a closed consultation.' })
-  async publishConsultationResults(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
+  async publishConsultationResults(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: ConsultationIdInput,
+  ) {
     return { consultation: await this.consultationService.publishResults(actor, input.id) };
   }
 
-  @Mutation(() => ContributionPayload, { description: 'A representative joins for their organisation, which gets a draft contribution.' })
+  @Mutation(() => ContributionPayload, {
+    description: 'A representative joins for their organisation, which gets a draft contribution.',
+  })
   async joinConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: JoinConsultationInput) {
     await this.consultationService.join(actor, input.consultationId, input.organizationId);
     return { contribution: await this.contributions.get(actor, input.consultationId, input.organizationId) };
   }
 
-  @Mutation(() => ContributionPayload, { description: 'Members save answers to the draft; a stale version answers CONFLICT.' })
-  async saveContribution(@CurrentActor() actor: AuthenticatedActor, @Args('input') { consultationId, organizationId, ...changes }: SaveContributionInput) {
+  @Mutation(() => ContributionPayload, {
+    description: 'Members save answers to the draft; a stale version answers CONFLICT.',
+  })
+  async saveContribution(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') { consultationId, organizationId, ...changes }: SaveContributionInput,
+  ) {
     return { contribution: await this.contributions.save(actor, consultationId, organizationId, changes) };
   }
 
   @Mutation(() => RemarkPayload, { description: 'A member company adds a remark to its federation’s draft position.' })
-  async addContributionRemark(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: AddContributionRemarkInput) {
-    return { remark: await this.remarks.add(actor, input.consultationId, input.federationId, input.organizationId, input.body) };
+  async addContributionRemark(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: AddContributionRemarkInput,
+  ) {
+    return {
+      remark: await this.remarks.add(actor, input.consultationId, input.federationId, input.organizationId, input.body),
+    };
   }
 
-  @Mutation(() => SubmitContributionPayload, { description: 'A representative submits before the deadline; retrying returns the same receipt.' })
+  @Mutation(() => SubmitContributionPayload, {
+    description: 'A representative submits before the deadline; retrying returns the same receipt.',
+  })
   async submitContribution(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: JoinConsultationInput) {
     return { receipt: await this.contributions.submit(actor, input.consultationId, input.organizationId) };
   }
@@ -149,13 +186,19 @@ export class ConsultationResolver {
     return this.resultsService.results(actor, consultation.id);
   }
 
-  @ResolveField(() => SpaceModel, { nullable: true, description: 'Its discussion space: participants post, everyone signed in reads.' })
+  @ResolveField(() => SpaceModel, {
+    nullable: true,
+    description: 'Its discussion space: participants post, everyone signed in reads.',
+  })
   space(@Parent() consultation: Consultation, @Context() context: GraphQLContext) {
     return consultation.spaceId ? context.loaders.space.load(consultation.spaceId) : null;
   }
 
   @ResolveField(() => [QuestionModel])
-  async questions(@Parent() consultation: Consultation, @Context() context: GraphQLContext): Promise<ConsultationQuestion[]> {
+  async questions(
+    @Parent() consultation: Consultation,
+    @Context() context: GraphQLContext,
+  ): Promise<ConsultationQuestion[]> {
     return context.loaders.questionsOfConsultation.load(consultation.id);
   }
 }
@@ -173,7 +216,9 @@ export class ContributionResolver {
     return this.remarks.of(actor, contribution);
   }
 
-  @ResolveField(() => [String], { description: 'For a federation: the member organisations its latest submission lists as contributors.' })
+  @ResolveField(() => [String], {
+    description: 'For a federation: the member organisations its latest submission lists as contributors.',
+  })
   async contributors(@Parent() contribution: Contribution): Promise<string[]> {
     const latest = await this.contributions.latestReceipt(contribution.id);
     return latest ? ((JSON.parse(latest.canonical) as { contributors?: string[] }).contributors ?? []) : [];
@@ -189,8 +234,14 @@ export class ContributionResolver {
     }));
   }
 
-  @ResolveField(() => CommentConnection, { description: 'The organisation’s internal discussion of its contribution (members only).' })
-  comments(@CurrentActor() actor: AuthenticatedActor, @Parent() contribution: Contribution, @Args() page: PageArgs): Promise<DomainConnection<Comment>> {
+  @ResolveField(() => CommentConnection, {
+    description: 'The organisation’s internal discussion of its contribution (members only).',
+  })
+  comments(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() contribution: Contribution,
+    @Args() page: PageArgs,
+  ): Promise<DomainConnection<Comment>> {
     return this.commentService.conversation(actor, 'CONTRIBUTION', contribution.id, page);
   }
 

@@ -7,7 +7,11 @@ import { OrganizationKindEnum } from '../identity/identity.enums';
 
 export const QuestionKindEnum = graphqlEnum(QUESTION_KINDS, 'QuestionKind');
 export type QuestionKindEnum = (typeof QuestionKindEnum)[keyof typeof QuestionKindEnum];
-export const ConsentEnum = graphqlEnum(CONSENTS, 'PublicationConsent', 'How a contribution may appear in the published results.');
+export const ConsentEnum = graphqlEnum(
+  CONSENTS,
+  'PublicationConsent',
+  'How a contribution may appear in the published results.',
+);
 export type ConsentEnum = (typeof ConsentEnum)[keyof typeof ConsentEnum];
 
 export enum ConsultationStateEnum {
@@ -17,7 +21,10 @@ export enum ConsultationStateEnum {
   CLOSED = 'CLOSED',
   RESULTS_PUBLISHED = 'RESULTS_PUBLISHED',
 }
-registerEnumType(ConsultationStateEnum, { name: 'ConsultationState', description: 'By the server clock: OPEN from opensAt to closesAt (exclusive).' });
+registerEnumType(ConsultationStateEnum, {
+  name: 'ConsultationState',
+  description: 'By the server clock: OPEN from opensAt to closesAt (exclusive).',
+});
 
 @ObjectType('ConsultationQuestion')
 export class QuestionModel {
@@ -63,7 +70,9 @@ export class ConsultationModel {
   @Field()
   closesAt: Date;
 
-  @Field(() => [OrganizationKindEnum], { description: 'Organisations of these kinds may take part (besides invited ones).' })
+  @Field(() => [OrganizationKindEnum], {
+    description: 'Organisations of these kinds may take part (besides invited ones).',
+  })
   eligibleKinds: string[];
 
   @Field(() => Int)
@@ -85,7 +94,9 @@ export class AnswerModel {
   scale: number | null;
 }
 
-@ObjectType('Receipt', { description: 'Proof of a submission: keep it to re-check later that what was received is what you sent.' })
+@ObjectType('Receipt', {
+  description: 'Proof of a submission: keep it to re-check later that what was received is what you sent.',
+})
 export class ReceiptModel {
   @Field()
   trackingNumber: string;
@@ -347,7 +358,9 @@ export class QuestionResultModel {
   @Field(() => Int)
   answered: number;
 
-  @Field(() => [OptionCountModel], { description: 'Choices and scales: counts per option, split by organisation kind.' })
+  @Field(() => [OptionCountModel], {
+    description: 'Choices and scales: counts per option, split by organisation kind.',
+  })
   options: OptionCountModel[];
 
   @Field(() => [TextAnswerModel], { description: 'Text answers, per consent (confidential ones for moderators only).' })

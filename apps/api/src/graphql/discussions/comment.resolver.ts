@@ -32,30 +32,56 @@ export class CommentResolver {
     return { comment: await this.comments.delete(actor, input.id) };
   }
 
-  @Mutation(() => EndorsementPayload, { description: 'Endorses an annotation or a comment — once each, never your own.' })
-  async endorse(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: EndorseInput): Promise<EndorsementPayload> {
+  @Mutation(() => EndorsementPayload, {
+    description: 'Endorses an annotation or a comment — once each, never your own.',
+  })
+  async endorse(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: EndorseInput,
+  ): Promise<EndorsementPayload> {
     await this.endorsements.endorse(actor, input.subjectType, input.id);
     return this.summary(actor, input);
   }
 
   @Mutation(() => EndorsementPayload)
-  async withdrawEndorsement(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: EndorseInput): Promise<EndorsementPayload> {
+  async withdrawEndorsement(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: EndorseInput,
+  ): Promise<EndorsementPayload> {
     await this.endorsements.withdraw(actor, input.subjectType, input.id);
     return this.summary(actor, input);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Null once deleted or hidden (the tombstone keeps its place).' })
-  async bodyMarkdown(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext) {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Null once deleted or hidden (the tombstone keeps its place).',
+  })
+  async bodyMarkdown(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() comment: Comment,
+    @Context() context: GraphQLContext,
+  ) {
     return (await this.redacted(actor, comment, context)) ? null : comment.body;
   }
 
   @ResolveField(() => String, { nullable: true })
-  async bodyHtml(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext) {
+  async bodyHtml(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() comment: Comment,
+    @Context() context: GraphQLContext,
+  ) {
     return (await this.redacted(actor, comment, context)) ? null : renderMarkdown(comment.body);
   }
 
-  @ResolveField(() => ModerationStateModel, { nullable: true, description: 'For its author and moderators: whether moderation hid it, and why.' })
-  async moderation(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext) {
+  @ResolveField(() => ModerationStateModel, {
+    nullable: true,
+    description: 'For its author and moderators: whether moderation hid it, and why.',
+  })
+  async moderation(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() comment: Comment,
+    @Context() context: GraphQLContext,
+  ) {
     return moderationFor(actor, comment, await context.loaders.commentModeration.load(comment.id));
   }
 
@@ -65,27 +91,44 @@ export class CommentResolver {
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted or hidden.' })
-  async author(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext): Promise<User | null> {
+  async author(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() comment: Comment,
+    @Context() context: GraphQLContext,
+  ): Promise<User | null> {
     return (await this.redacted(actor, comment, context)) ? null : context.loaders.user.load(comment.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
-  async organization(@OptionalActor() actor: AuthenticatedActor | null, @Parent() comment: Comment, @Context() context: GraphQLContext): Promise<Organization | null> {
+  async organization(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() comment: Comment,
+    @Context() context: GraphQLContext,
+  ): Promise<Organization | null> {
     if (!comment.organizationId || (await this.redacted(actor, comment, context))) return null;
     return context.loaders.organization.load(comment.organizationId);
   }
 
-  private async redacted(actor: AuthenticatedActor | null, comment: Comment, context: GraphQLContext): Promise<boolean> {
+  private async redacted(
+    actor: AuthenticatedActor | null,
+    comment: Comment,
+    context: GraphQLContext,
+  ): Promise<boolean> {
     return isRedactedFor(actor, comment, await context.loaders.commentModeration.load(comment.id));
   }
 
   @ResolveField(() => [UserModel], { description: 'The people it mentions who can read the conversation.' })
   async mentions(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<User[]> {
     const ids = await context.loaders.commentMentions.load(comment.id);
-    return (await context.loaders.user.loadMany(ids)).filter((user): user is User => !!user && !(user instanceof Error));
+    return (await context.loaders.user.loadMany(ids)).filter(
+      (user): user is User => !!user && !(user instanceof Error),
+    );
   }
 
-  @ResolveField(() => [CommentRevisionModel], { nullable: true, description: 'Earlier texts: for the author and moderators.' })
+  @ResolveField(() => [CommentRevisionModel], {
+    nullable: true,
+    description: 'Earlier texts: for the author and moderators.',
+  })
   history(@CurrentActor() actor: AuthenticatedActor, @Parent() comment: Comment): Promise<CommentRevision[] | null> {
     return this.comments.history(actor, comment);
   }

@@ -40,7 +40,9 @@ export class SpaceResolver {
     return this.spaceService.list(actor, page);
   }
 
-  @Query(() => ThreadConnection, { description: 'Threads with activity by others since you last read them, across your spaces.' })
+  @Query(() => ThreadConnection, {
+    description: 'Threads with activity by others since you last read them, across your spaces.',
+  })
   whatsNew(@CurrentActor() actor: AuthenticatedActor, @Args() page: PageArgs): Promise<DomainConnection<Thread>> {
     return this.threadService.whatsNew(actor, page);
   }
@@ -51,7 +53,10 @@ export class SpaceResolver {
   }
 
   @Mutation(() => SpaceMemberPayload)
-  async addSpaceMember(@CurrentActor() actor: AuthenticatedActor, @Args('input') { spaceId, ...member }: AddSpaceMemberInput) {
+  async addSpaceMember(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') { spaceId, ...member }: AddSpaceMemberInput,
+  ) {
     return { member: await this.spaceService.addMember(actor, spaceId, member) };
   }
 
@@ -60,7 +65,10 @@ export class SpaceResolver {
     return { member: await this.spaceService.removeMember(actor, input.memberId) };
   }
 
-  @ResolveField(() => SpaceRoleEnum, { nullable: true, description: 'Your role here (directly or through your organisations).' })
+  @ResolveField(() => SpaceRoleEnum, {
+    nullable: true,
+    description: 'Your role here (directly or through your organisations).',
+  })
   viewerRole(@Parent() space: Space, @Context() context: GraphQLContext): Promise<SpaceRole | null> {
     return context.loaders.spaceRole.load(space.id);
   }

@@ -58,17 +58,32 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Null once deleted or hidden.' })
-  async bodyMarkdown(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext) {
+  async bodyMarkdown(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() thread: Thread,
+    @Context() context: GraphQLContext,
+  ) {
     return (await this.redacted(actor, thread, context)) ? null : thread.body;
   }
 
   @ResolveField(() => String, { nullable: true })
-  async bodyHtml(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext) {
+  async bodyHtml(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() thread: Thread,
+    @Context() context: GraphQLContext,
+  ) {
     return (await this.redacted(actor, thread, context)) ? null : renderMarkdown(thread.body);
   }
 
-  @ResolveField(() => ModerationStateModel, { nullable: true, description: 'For its author and moderators: whether moderation hid it, and why.' })
-  async moderation(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext) {
+  @ResolveField(() => ModerationStateModel, {
+    nullable: true,
+    description: 'For its author and moderators: whether moderation hid it, and why.',
+  })
+  async moderation(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() thread: Thread,
+    @Context() context: GraphQLContext,
+  ) {
     return moderationFor(actor, thread, await context.loaders.threadModeration.load(thread.id));
   }
 
@@ -78,7 +93,11 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  async author(@OptionalActor() actor: AuthenticatedActor | null, @Parent() thread: Thread, @Context() context: GraphQLContext): Promise<User | null> {
+  async author(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() thread: Thread,
+    @Context() context: GraphQLContext,
+  ): Promise<User | null> {
     return (await this.redacted(actor, thread, context)) ? null : context.loaders.user.load(thread.authorId);
   }
 
@@ -104,7 +123,11 @@ export class ThreadResolver {
   }
 
   @ResolveField(() => CommentConnection, { description: 'The replies, oldest first.' })
-  replies(@CurrentActor() actor: AuthenticatedActor, @Parent() thread: Thread, @Args() page: PageArgs): Promise<DomainConnection<Comment>> {
+  replies(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() thread: Thread,
+    @Args() page: PageArgs,
+  ): Promise<DomainConnection<Comment>> {
     return this.comments.conversation(actor, 'THREAD', thread.id, page);
   }
 

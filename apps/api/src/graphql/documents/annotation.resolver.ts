@@ -2,7 +2,13 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService } from '@majlis/discussions';
-import { AnchoredAnnotation, Annotation, AnnotationRevision, AnnotationService, DocumentVersion } from '@majlis/documents';
+import {
+  AnchoredAnnotation,
+  Annotation,
+  AnnotationRevision,
+  AnnotationService,
+  DocumentVersion,
+} from '@majlis/documents';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
@@ -11,7 +17,12 @@ import { PageArgs } from '../common/page.args';
 import { CommentConnection } from '../discussions/discussions.models';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
-import { AnnotationIdInput, AnswerAnnotationInput, CreateAnnotationInput, UpdateAnnotationInput } from './documents.inputs';
+import {
+  AnnotationIdInput,
+  AnswerAnnotationInput,
+  CreateAnnotationInput,
+  UpdateAnnotationInput,
+} from './documents.inputs';
 import {
   AnnotationAnchorModel,
   AnnotationAnswerModel,
@@ -30,7 +41,10 @@ export class AnnotationResolver {
   ) {}
 
   @Query(() => AnnotationModel, { description: 'One annotation; NOT_FOUND when missing or not visible to you.' })
-  annotation(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Annotation> {
+  annotation(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Annotation> {
     return this.annotations.get(actor, id);
   }
 
@@ -40,7 +54,10 @@ export class AnnotationResolver {
   }
 
   @Mutation(() => AnnotationPayload, { description: 'The author edits; the previous text is kept in the history.' })
-  async updateAnnotation(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...changes }: UpdateAnnotationInput) {
+  async updateAnnotation(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') { id, ...changes }: UpdateAnnotationInput,
+  ) {
     return { annotation: await this.annotations.update(actor, id, changes) };
   }
 
@@ -50,37 +67,73 @@ export class AnnotationResolver {
   }
 
   @Mutation(() => AnnotationPayload, { description: 'Moderators: the ministry’s official answer.' })
-  async answerAnnotation(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...answer }: AnswerAnnotationInput) {
+  async answerAnnotation(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') { id, ...answer }: AnswerAnnotationInput,
+  ) {
     return { annotation: await this.annotations.answer(actor, id, answer) };
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The body as written (Markdown); null once deleted or hidden.' })
-  async bodyMarkdown(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The body as written (Markdown); null once deleted or hidden.',
+  })
+  async bodyMarkdown(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ) {
     return (await this.redacted(actor, annotation, context)) ? null : annotation.body;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The body rendered to safe HTML; null once deleted or hidden.' })
-  async bodyHtml(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The body rendered to safe HTML; null once deleted or hidden.',
+  })
+  async bodyHtml(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ) {
     return (await this.redacted(actor, annotation, context)) ? null : renderMarkdown(annotation.body);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For AMENDING: the proposed replacement text.' })
-  async suggestedText(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+  async suggestedText(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ) {
     return (await this.redacted(actor, annotation, context)) ? null : annotation.suggestedText;
   }
 
-  @ResolveField(() => ModerationStateModel, { nullable: true, description: 'For its author and moderators: whether moderation hid it, and why.' })
-  async moderation(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext) {
+  @ResolveField(() => ModerationStateModel, {
+    nullable: true,
+    description: 'For its author and moderators: whether moderation hid it, and why.',
+  })
+  async moderation(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ) {
     return moderationFor(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
   }
 
-  @ResolveField(() => Boolean, { description: 'Deleted by its author; kept as a tombstone while replies hang under it.' })
+  @ResolveField(() => Boolean, {
+    description: 'Deleted by its author; kept as a tombstone while replies hang under it.',
+  })
   isDeleted(@Parent() annotation: Annotation): boolean {
     return annotation.deletedAt !== null;
   }
 
-  @ResolveField(() => [AnnotationRevisionModel], { nullable: true, description: 'Earlier texts: for the author and moderators.' })
-  history(@CurrentActor() actor: AuthenticatedActor, @Parent() annotation: Annotation): Promise<AnnotationRevision[] | null> {
+  @ResolveField(() => [AnnotationRevisionModel], {
+    nullable: true,
+    description: 'Earlier texts: for the author and moderators.',
+  })
+  history(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() annotation: Annotation,
+  ): Promise<AnnotationRevision[] | null> {
     return this.annotations.history(actor, annotation);
   }
 
@@ -91,7 +144,10 @@ export class AnnotationResolver {
   }
 
   @ResolveField(() => DocumentVersionModel, { description: 'The version the passage was selected in.' })
-  createdOnVersion(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<DocumentVersion | null> {
+  createdOnVersion(
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ): Promise<DocumentVersion | null> {
     return context.loaders.versionById.load(annotation.versionId);
   }
 
@@ -108,12 +164,23 @@ export class AnnotationResolver {
       target:
         anchor.start === null || anchor.end === null
           ? null
-          : { exact: anchor.exact ?? '', prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '', start: anchor.start, end: anchor.end, sectionKey: anchor.sectionKey },
+          : {
+              exact: anchor.exact ?? '',
+              prefix: anchor.prefix ?? '',
+              suffix: anchor.suffix ?? '',
+              start: anchor.start,
+              end: anchor.end,
+              sectionKey: anchor.sectionKey,
+            },
     };
   }
 
   @ResolveField(() => CommentConnection, { description: 'The conversation under this annotation, oldest first.' })
-  replies(@CurrentActor() actor: AuthenticatedActor, @Parent() annotation: Annotation, @Args() page: PageArgs): Promise<DomainConnection<Comment>> {
+  replies(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() annotation: Annotation,
+    @Args() page: PageArgs,
+  ): Promise<DomainConnection<Comment>> {
     return this.comments.conversation(actor, 'ANNOTATION', annotation.id, page);
   }
 
@@ -133,21 +200,36 @@ export class AnnotationResolver {
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted or hidden.' })
-  async author(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<User | null> {
+  async author(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ): Promise<User | null> {
     return (await this.redacted(actor, annotation, context)) ? null : context.loaders.user.load(annotation.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
-  async organization(@OptionalActor() actor: AuthenticatedActor | null, @Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<Organization | null> {
+  async organization(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ): Promise<Organization | null> {
     if (!annotation.organizationId || (await this.redacted(actor, annotation, context))) return null;
     return context.loaders.organization.load(annotation.organizationId);
   }
 
-  private async redacted(actor: AuthenticatedActor | null, annotation: Annotation, context: GraphQLContext): Promise<boolean> {
+  private async redacted(
+    actor: AuthenticatedActor | null,
+    annotation: Annotation,
+    context: GraphQLContext,
+  ): Promise<boolean> {
     return isRedactedFor(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
   }
 
-  @ResolveField(() => AnnotationAnswerModel, { nullable: true, description: 'The ministry’s official answer, once given.' })
+  @ResolveField(() => AnnotationAnswerModel, {
+    nullable: true,
+    description: 'The ministry’s official answer, once given.',
+  })
   answer(@Parent() annotation: Annotation): AnnotationAnswerModel | null {
     if (!annotation.disposition || !annotation.dispositionAt) return null;
     return {

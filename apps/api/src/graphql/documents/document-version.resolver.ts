@@ -1,12 +1,23 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { AnchoredAnnotation, AnnotationService, DocumentSection, DocumentService, DocumentVersion } from '@majlis/documents';
+import {
+  AnchoredAnnotation,
+  AnnotationService,
+  DocumentSection,
+  DocumentService,
+  DocumentVersion,
+} from '@majlis/documents';
 import type { AuthenticatedActor } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
 import { AnnotationFilterInput } from './documents.inputs';
-import { AnnotationConnection, DocumentSectionModel, DocumentVersionModel, SectionAnnotationCountModel } from './documents.models';
+import {
+  AnnotationConnection,
+  DocumentSectionModel,
+  DocumentVersionModel,
+  SectionAnnotationCountModel,
+} from './documents.models';
 
 /** A version is reached only through a document (or an annotation) the actor may see. */
 @Resolver(() => DocumentVersionModel)
@@ -52,7 +63,9 @@ export class DocumentVersionResolver {
     return this.annotationService.orphanedOn(actor, version.id, page);
   }
 
-  @ResolveField(() => [SectionAnnotationCountModel], { description: 'Visible annotations per article, for a heat-map.' })
+  @ResolveField(() => [SectionAnnotationCountModel], {
+    description: 'Visible annotations per article, for a heat-map.',
+  })
   annotationCountsBySection(@CurrentActor() actor: AuthenticatedActor, @Parent() version: DocumentVersion) {
     return this.annotationService.countsBySection(actor, version.id);
   }

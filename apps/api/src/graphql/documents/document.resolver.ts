@@ -44,19 +44,28 @@ export class DocumentResolver {
   }
 
   @Mutation(() => DocumentPayload, { description: 'Moderators: title, status and comment window.' })
-  async updateDocument(@CurrentActor() actor: AuthenticatedActor, @Args('input') { id, ...changes }: UpdateDocumentInput) {
+  async updateDocument(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') { id, ...changes }: UpdateDocumentInput,
+  ) {
     return { document: await this.documentService.update(actor, id, changes) };
   }
 
   @Mutation(() => PublishDocumentVersionPayload, {
-    description: 'Moderators: publishes a new version; every annotation of the previous version is re-anchored onto it.',
+    description:
+      'Moderators: publishes a new version; every annotation of the previous version is re-anchored onto it.',
   })
-  async publishDocumentVersion(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: PublishDocumentVersionInput) {
+  async publishDocumentVersion(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: PublishDocumentVersionInput,
+  ) {
     const published = await this.documentService.publishVersion(actor, input.documentId, input);
     return { version: published.version, reanchoredAnnotations: published.reanchored };
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether annotations are taken now (status and window, by the server clock).' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether annotations are taken now (status and window, by the server clock).',
+  })
   isOpenForComment(@Parent() document: Document): boolean {
     return DocumentPolicy.isOpenForComment(document, this.clock.now());
   }
@@ -67,7 +76,10 @@ export class DocumentResolver {
   }
 
   @ResolveField(() => DocumentVersionModel, { nullable: true, description: 'The newest published version.' })
-  async latestVersion(@Parent() document: Document, @Context() context: GraphQLContext): Promise<DocumentVersion | null> {
+  async latestVersion(
+    @Parent() document: Document,
+    @Context() context: GraphQLContext,
+  ): Promise<DocumentVersion | null> {
     const versions = await context.loaders.versionsOfDocument.load(document.id);
     return versions[versions.length - 1] ?? null;
   }

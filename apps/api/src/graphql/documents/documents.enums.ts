@@ -1,12 +1,27 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { ANNOTATION_STATUSES, DISPOSITIONS, DOCUMENT_KINDS, DOCUMENT_STATUSES, MOTIVATIONS, VISIBILITIES } from '@majlis/documents';
+import {
+  ANNOTATION_STATUSES,
+  DISPOSITIONS,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  MOTIVATIONS,
+  VISIBILITIES,
+} from '@majlis/documents';
 import { graphqlEnum } from '../common/graphql-enum';
 
 export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
 export type DocumentKindEnum = (typeof DocumentKindEnum)[keyof typeof DocumentKindEnum];
-export const DocumentStatusEnum = graphqlEnum(DOCUMENT_STATUSES, 'DocumentStatus', 'DRAFT documents are seen by moderators only.');
+export const DocumentStatusEnum = graphqlEnum(
+  DOCUMENT_STATUSES,
+  'DocumentStatus',
+  'DRAFT documents are seen by moderators only.',
+);
 export type DocumentStatusEnum = (typeof DocumentStatusEnum)[keyof typeof DocumentStatusEnum];
-export const MotivationEnum = graphqlEnum(MOTIVATIONS, 'Motivation', 'Why an annotation was written; AMENDING proposes a replacement text.');
+export const MotivationEnum = graphqlEnum(
+  MOTIVATIONS,
+  'Motivation',
+  'Why an annotation was written; AMENDING proposes a replacement text.',
+);
 export type MotivationEnum = (typeof MotivationEnum)[keyof typeof MotivationEnum];
 export const AnnotationVisibilityEnum = graphqlEnum(
   VISIBILITIES,
@@ -16,7 +31,11 @@ export const AnnotationVisibilityEnum = graphqlEnum(
 export type AnnotationVisibilityEnum = (typeof AnnotationVisibilityEnum)[keyof typeof AnnotationVisibilityEnum];
 export const AnnotationStatusEnum = graphqlEnum(ANNOTATION_STATUSES, 'AnnotationStatus');
 export type AnnotationStatusEnum = (typeof AnnotationStatusEnum)[keyof typeof AnnotationStatusEnum];
-export const DispositionEnum = graphqlEnum(DISPOSITIONS, 'Disposition', 'The ministry’s official answer to an annotation.');
+export const DispositionEnum = graphqlEnum(
+  DISPOSITIONS,
+  'Disposition',
+  'The ministry’s official answer to an annotation.',
+);
 export type DispositionEnum = (typeof DispositionEnum)[keyof typeof DispositionEnum];
 
 export enum AnchorStatusEnum {
@@ -27,7 +46,8 @@ export enum AnchorStatusEnum {
 }
 registerEnumType(AnchorStatusEnum, {
   name: 'AnchorStatus',
-  description: 'Where an annotation stands on a version: same place, moved, approximately found, or its passage is gone.',
+  description:
+    'Where an annotation stands on a version: same place, moved, approximately found, or its passage is gone.',
 });
 
 export enum SectionChangeEnum {

@@ -87,7 +87,9 @@ export class DocumentVersionModel {
   documentId: string;
 }
 
-@ObjectType('TextTarget', { description: 'A passage: W3C TextQuoteSelector and TextPositionSelector (UTF-16 code units).' })
+@ObjectType('TextTarget', {
+  description: 'A passage: W3C TextQuoteSelector and TextPositionSelector (UTF-16 code units).',
+})
 export class TextTargetModel {
   @Field()
   exact: string;

@@ -15,13 +15,25 @@ describe('formatError', () => {
   });
 
   it('hides everything of an unexpected error', () => {
-    const error = atPath(new Error('duplicate key value violates unique constraint "users_email_key" at Query.run (pg.js:1)'));
-    const formatted = formatError({ message: error.message, path: ['field'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['…'] } }, error);
-    expect(formatted).toEqual({ message: INTERNAL_ERROR_MESSAGE, path: ['field'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const error = atPath(
+      new Error('duplicate key value violates unique constraint "users_email_key" at Query.run (pg.js:1)'),
+    );
+    const formatted = formatError(
+      { message: error.message, path: ['field'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['…'] } },
+      error,
+    );
+    expect(formatted).toEqual({
+      message: INTERNAL_ERROR_MESSAGE,
+      path: ['field'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
   });
 
   it('keeps GraphQL’s own request errors as they are', () => {
     const error = new GraphQLError('Syntax Error: Expected Name');
-    expect(formatError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(
+      formatError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions,
+    ).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
   });
 });

@@ -4,7 +4,11 @@ import { graphqlEnum } from '../common/graphql-enum';
 
 export const OrganizationKindEnum = graphqlEnum(ORGANIZATION_KINDS, 'OrganizationKind');
 export type OrganizationKindEnum = (typeof OrganizationKindEnum)[keyof typeof OrganizationKindEnum];
-export const PlatformRoleEnum = graphqlEnum(PLATFORM_ROLES, 'PlatformRole', 'What a person may do on the platform as a whole.');
+export const PlatformRoleEnum = graphqlEnum(
+  PLATFORM_ROLES,
+  'PlatformRole',
+  'What a person may do on the platform as a whole.',
+);
 export type PlatformRoleEnum = (typeof PlatformRoleEnum)[keyof typeof PlatformRoleEnum];
 export const MembershipRoleEnum = graphqlEnum(
   MEMBERSHIP_ROLES,

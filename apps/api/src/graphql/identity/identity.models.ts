@@ -1,6 +1,12 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/connection.type';
-import { LocaleEnum, MembershipRoleEnum, OrganizationKindEnum, PlatformRoleEnum, UserStatusEnum } from './identity.enums';
+import {
+  LocaleEnum,
+  MembershipRoleEnum,
+  OrganizationKindEnum,
+  PlatformRoleEnum,
+  UserStatusEnum,
+} from './identity.enums';
 
 @ObjectType('Organization', { description: 'The ministry, a federation, a company or an institution.' })
 export class OrganizationModel {
@@ -16,7 +22,10 @@ export class OrganizationModel {
   @Field(() => String, { nullable: true })
   acronym: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Identifiant Commun de l’Entreprise (15 digits), companies only.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Identifiant Commun de l’Entreprise (15 digits), companies only.',
+  })
   ice: string | null;
 
   @Field(() => String, { nullable: true })

@@ -25,7 +25,10 @@ export class MembershipResolver {
     return context.loaders.user.load(membership.userId);
   }
 
-  @ResolveField(() => OrganizationModel, { nullable: true, description: 'Null when the organisation is not visible to you.' })
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'Null when the organisation is not visible to you.',
+  })
   organization(@Parent() membership: Membership, @Context() context: GraphQLContext): Promise<Organization | null> {
     return context.loaders.organization.load(membership.organizationId);
   }
@@ -41,7 +44,10 @@ export class MembershipResolver {
   }
 
   @Mutation(() => MembershipPayload, { description: 'Makes a member a representative, or back (ministry moderators).' })
-  async changeMembershipRole(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ChangeMembershipRoleInput) {
+  async changeMembershipRole(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: ChangeMembershipRoleInput,
+  ) {
     return { membership: await this.memberships.changeRole(actor, input.membershipId, input.role) };
   }
 }

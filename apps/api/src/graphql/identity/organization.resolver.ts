@@ -1,13 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { pageWindow } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import {
-  AuthenticatedActor,
-  Membership,
-  MembershipService,
-  Organization,
-  OrganizationService,
-} from '@majlis/identity';
+import { AuthenticatedActor, Membership, MembershipService, Organization, OrganizationService } from '@majlis/identity';
 import { PageArgs } from '../common/page.args';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GraphQLContext } from '../graphql-context';
@@ -28,12 +22,19 @@ export class OrganizationResolver {
     private readonly memberships: MembershipService,
   ) {}
 
-  @Query(() => OrganizationModel, { description: 'One organisation; NOT_FOUND when it does not exist or is not visible.' })
-  organization(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Organization> {
+  @Query(() => OrganizationModel, {
+    description: 'One organisation; NOT_FOUND when it does not exist or is not visible.',
+  })
+  organization(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Organization> {
     return this.organizationService.get(actor, id);
   }
 
-  @Query(() => OrganizationConnection, { description: 'Organisations by name, filtered by kind, name or verification.' })
+  @Query(() => OrganizationConnection, {
+    description: 'Organisations by name, filtered by kind, name or verification.',
+  })
   organizations(
     @CurrentActor() actor: AuthenticatedActor,
     @Args() page: PageArgs,
@@ -107,7 +108,9 @@ export class OrganizationResolver {
     return context.loaders.federationsOf.load(organization.id);
   }
 
-  @ResolveField(() => OrganizationConnection, { description: 'For a federation: its member companies and institutions.' })
+  @ResolveField(() => OrganizationConnection, {
+    description: 'For a federation: its member companies and institutions.',
+  })
   memberOrganizations(
     @CurrentActor() actor: AuthenticatedActor,
     @Parent() organization: Organization,

@@ -1,6 +1,14 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedActor, AuthenticationService, InvitationService, PersonalDataService, SignedIn, User, UserService } from '@majlis/identity';
+import {
+  AuthenticatedActor,
+  AuthenticationService,
+  InvitationService,
+  PersonalDataService,
+  SignedIn,
+  User,
+  UserService,
+} from '@majlis/identity';
 import type { GraphQLContext } from '../graphql-context';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
@@ -31,12 +39,19 @@ export class SessionResolver {
   }
 
   @Public()
-  @Mutation(() => SessionPayload, { description: 'Exchanges a refresh token for new tokens; each refresh token works once.' })
-  async refreshSession(@Args('input') input: RefreshSessionInput, @Context() context: GraphQLContext): Promise<SessionPayload> {
+  @Mutation(() => SessionPayload, {
+    description: 'Exchanges a refresh token for new tokens; each refresh token works once.',
+  })
+  async refreshSession(
+    @Args('input') input: RefreshSessionInput,
+    @Context() context: GraphQLContext,
+  ): Promise<SessionPayload> {
     return this.continueAs(context, await this.authentication.refresh(input.refreshToken));
   }
 
-  @Mutation(() => SignOutPayload, { description: 'Ends the current session: its access and refresh tokens stop working.' })
+  @Mutation(() => SignOutPayload, {
+    description: 'Ends the current session: its access and refresh tokens stop working.',
+  })
   async signOut(@CurrentActor() actor: AuthenticatedActor): Promise<SignOutPayload> {
     await this.authentication.signOut(actor);
     return { signedOut: true };
@@ -55,9 +70,13 @@ export class SessionResolver {
   }
 
   @Mutation(() => DeleteMyAccountPayload, {
-    description: 'Deletes your account: personal data erased, sessions ended; your contributions stay, signed "Former member". Your data can be downloaded first at GET /me/personal-data.',
+    description:
+      'Deletes your account: personal data erased, sessions ended; your contributions stay, signed "Former member". Your data can be downloaded first at GET /me/personal-data.',
   })
-  async deleteMyAccount(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: DeleteMyAccountInput): Promise<DeleteMyAccountPayload> {
+  async deleteMyAccount(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: DeleteMyAccountInput,
+  ): Promise<DeleteMyAccountPayload> {
     await this.personalData.deleteAccount(actor, input.password);
     return { deleted: true };
   }

@@ -10,7 +10,10 @@ import { UserPayload } from './identity.payloads';
 export class UserResolver {
   constructor(private readonly users: UserService) {}
 
-  @ResolveField(() => String, { nullable: true, description: 'Seen by the person themself and by platform staff only.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Seen by the person themself and by platform staff only.',
+  })
   email(@OptionalActor() actor: AuthenticatedActor | null, @Parent() user: User): string | null {
     return actor && UserPolicy.canSeeEmail(actor, user.id) ? user.email : null;
   }

@@ -1,5 +1,12 @@
 import type { Actor } from '@majlis/kernel';
-import type { CommentService, EndorsementService, SpaceRole, SpaceService, ThreadActivity, ThreadService } from '@majlis/discussions';
+import type {
+  CommentService,
+  EndorsementService,
+  SpaceRole,
+  SpaceService,
+  ThreadActivity,
+  ThreadService,
+} from '@majlis/discussions';
 import { mapLoader } from './batch';
 
 export interface DiscussionLoaderServices {

@@ -1,6 +1,13 @@
 import DataLoader from 'dataloader';
 import type { Actor, Connection } from '@majlis/kernel';
-import type { Membership, MembershipService, Organization, OrganizationService, User, UserService } from '@majlis/identity';
+import type {
+  Membership,
+  MembershipService,
+  Organization,
+  OrganizationService,
+  User,
+  UserService,
+} from '@majlis/identity';
 import { mapLoader } from './batch';
 
 export interface IdentityLoaderServices {
@@ -25,7 +32,8 @@ export function identityLoaders(services: IdentityLoaderServices, actor: () => A
       }
       const pages = new Map<string, Connection<Membership>>();
       for (const [first, ids] of bySize) {
-        for (const [id, page] of await services.memberships.firstMembersOf(ids, first)) pages.set(`${id}:${first}`, page);
+        for (const [id, page] of await services.memberships.firstMembersOf(ids, first))
+          pages.set(`${id}:${first}`, page);
       }
       return keys.map((key) => pages.get(key)!);
     }),

@@ -4,7 +4,10 @@ import { DocumentLoaderServices, documentLoaders } from './documents.loaders';
 import { IdentityLoaderServices, identityLoaders } from './identity.loaders';
 import { ModerationLoaderServices, moderationLoaders } from './moderation.loaders';
 
-export type LoaderServices = IdentityLoaderServices & DocumentLoaderServices & DiscussionLoaderServices & ModerationLoaderServices;
+export type LoaderServices = IdentityLoaderServices &
+  DocumentLoaderServices &
+  DiscussionLoaderServices &
+  ModerationLoaderServices;
 
 /**
  * Per-request DataLoaders, one group per area: each batches the lookups of one GraphQL request into one SQL

@@ -1,5 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CONTENT_ACTIONS, CONTENT_TYPES, ContentAction, ContentType, REPORT_REASONS, ReportReason } from '@majlis/moderation';
+import {
+  CONTENT_ACTIONS,
+  CONTENT_TYPES,
+  ContentAction,
+  ContentType,
+  REPORT_REASONS,
+  ReportReason,
+} from '@majlis/moderation';
 import { graphqlEnum } from '../common/graphql-enum';
 import { Connection } from '../common/connection.type';
 
@@ -7,7 +14,11 @@ export const ContentTypeEnum = graphqlEnum(CONTENT_TYPES, 'ContentType', 'What c
 export type ContentTypeEnum = (typeof ContentTypeEnum)[keyof typeof ContentTypeEnum];
 export const ReportReasonEnum = graphqlEnum(REPORT_REASONS, 'ReportReason');
 export type ReportReasonEnum = (typeof ReportReasonEnum)[keyof typeof ReportReasonEnum];
-export const ContentActionEnum = graphqlEnum(CONTENT_ACTIONS, 'ContentAction', 'KEEP: reviewed, stays visible, reports closed.');
+export const ContentActionEnum = graphqlEnum(
+  CONTENT_ACTIONS,
+  'ContentAction',
+  'KEEP: reviewed, stays visible, reports closed.',
+);
 export type ContentActionEnum = (typeof ContentActionEnum)[keyof typeof ContentActionEnum];
 
 export enum UserActionEnum {
@@ -16,7 +27,9 @@ export enum UserActionEnum {
 }
 registerEnumType(UserActionEnum, { name: 'UserModerationAction' });
 
-@ObjectType('ModerationState', { description: 'Whether moderation hid a piece of content, and why (for its author and moderators).' })
+@ObjectType('ModerationState', {
+  description: 'Whether moderation hid a piece of content, and why (for its author and moderators).',
+})
 export class ModerationStateModel {
   @Field()
   hidden: boolean;
@@ -37,7 +50,9 @@ export class ReasonCountModel {
   count: number;
 }
 
-@ObjectType('ModerationQueueItem', { description: 'A piece of reported content with its open reports (reporters are not named).' })
+@ObjectType('ModerationQueueItem', {
+  description: 'A piece of reported content with its open reports (reporters are not named).',
+})
 export class QueueItemModel {
   @Field(() => ContentTypeEnum)
   contentType: ContentType;
@@ -182,7 +197,10 @@ export class ModerateUserInput {
 
 @InputType()
 export class ModerationLogFilter {
-  @Field(() => String, { nullable: true, description: 'HIDE, RESTORE, KEEP, LOCK, UNLOCK, SUSPEND, REINSTATE or AUTO_HIDE.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HIDE, RESTORE, KEEP, LOCK, UNLOCK, SUSPEND, REINSTATE or AUTO_HIDE.',
+  })
   action?: string | null;
 
   @Field(() => ID, { nullable: true })

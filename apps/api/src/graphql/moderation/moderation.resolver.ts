@@ -27,8 +27,13 @@ export class ModerationResolver {
     private readonly moderation: ModerationService,
   ) {}
 
-  @Mutation(() => ReportPayload, { description: 'Reports content you can see — once; others’ reports stay unknown to you.' })
-  async reportContent(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ReportContentInput): Promise<ReportPayload> {
+  @Mutation(() => ReportPayload, {
+    description: 'Reports content you can see — once; others’ reports stay unknown to you.',
+  })
+  async reportContent(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: ReportContentInput,
+  ): Promise<ReportPayload> {
     await this.reports.report(actor, input);
     return { reported: true };
   }
@@ -43,17 +48,24 @@ export class ModerationResolver {
   }
 
   @Mutation(() => ModerateContentPayload, { description: 'Moderators: HIDE, RESTORE, KEEP, LOCK or UNLOCK; logged.' })
-  async moderateContent(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ModerateContentInput): Promise<ModerateContentPayload> {
+  async moderateContent(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: ModerateContentInput,
+  ): Promise<ModerateContentPayload> {
     const { version, ...state } = await this.moderation.actOnContent(actor, input);
     return { state, version };
   }
 
-  @Mutation(() => UserPayload, { description: 'Platform moderators: SUSPEND (for a period or indefinitely) or REINSTATE; logged.' })
+  @Mutation(() => UserPayload, {
+    description: 'Platform moderators: SUSPEND (for a period or indefinitely) or REINSTATE; logged.',
+  })
   async moderateUser(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ModerateUserInput) {
     return { user: await this.moderation.actOnUser(actor, input) };
   }
 
-  @Query(() => ModerationLogConnection, { description: 'Platform moderators: the append-only moderation log, newest first.' })
+  @Query(() => ModerationLogConnection, {
+    description: 'Platform moderators: the append-only moderation log, newest first.',
+  })
   moderationLog(
     @CurrentActor() actor: AuthenticatedActor,
     @Args() page: PageArgs,

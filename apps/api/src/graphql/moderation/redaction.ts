@@ -18,7 +18,11 @@ export function isRedactedFor(actor: Actor | null, content: Authored, state: Mod
 }
 
 /** The moderation state, shown to the content's author (who learns it was hidden, and why) and to moderators. */
-export function moderationFor(actor: Actor | null, content: Authored, state: ModerationState | null): ModerationState | null {
+export function moderationFor(
+  actor: Actor | null,
+  content: Authored,
+  state: ModerationState | null,
+): ModerationState | null {
   if (!actor || !(isStaff(actor) || actor.userId === content.authorId)) return null;
   return state ?? { hidden: false, reason: null, hiddenAt: null };
 }
