@@ -13,7 +13,7 @@ import {
   migrate,
   seedSampleDataIfEmpty,
   startEmbeddedPostgres,
-} from '../apps/api/src/index';
+} from '@majlis/api';
 import { Tally, count, describe, errorKind, post, total } from './deadline.client';
 import type { RaceJob, RaceResult, RetryMode, SubmitRecord } from './deadline.load';
 

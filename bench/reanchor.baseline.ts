@@ -3,7 +3,7 @@
  * best approximate match of the quote alone over the whole new text (max errors = 25% of its length).
  */
 import search from 'approx-string-match';
-import type { AnchorTarget } from '../libs/anchoring/src';
+import type { AnchorTarget } from '@majlis/anchoring';
 import type { Outcome } from './reanchor.evaluate';
 
 export function baselineReanchor(targets: readonly AnchorTarget[], newText: string): Outcome[] {

@@ -11,7 +11,7 @@ import {
   DEFAULT_MIN_SCORE,
   DEFAULT_MIN_RELOCATION_SPAN,
   type AnchorResult,
-} from '../libs/anchoring/src';
+} from '@majlis/anchoring';
 import { baselineReanchor } from './reanchor.baseline';
 import { buildCorpus, CLASSES, DEFAULT_SEED } from './reanchor.corpus';
 import { evaluate, printReport } from './reanchor.evaluate';

@@ -2,7 +2,7 @@
  * Deterministic benchmark corpus: a ~300 KB French regulatory-style text made of articles, an
  * edited version of it, and annotations with their known truth.
  */
-import { describeSelection, type AnchorTarget, type TextPositionSelector } from '../libs/anchoring/src';
+import { describeSelection, type AnchorTarget, type TextPositionSelector } from '@majlis/anchoring';
 import { ACTIONS, COMPLEMENTS, FORMULAS, REPLACEMENTS, STOCK_SENTENCES, SUBJECTS, VERBS } from './reanchor.vocabulary';
 
 export type ArticleClass = 'unchanged' | 'moved' | 'light' | 'heavy' | 'deleted';

@@ -1,5 +1,5 @@
 /** Scoring of re-anchoring results against the benchmark truth. */
-import type { TextPositionSelector } from '../libs/anchoring/src';
+import type { TextPositionSelector } from '@majlis/anchoring';
 import { CLASSES, type ArticleClass, type BenchAnnotation } from './reanchor.corpus';
 
 export type Outcome = { status: string; position: TextPositionSelector | null };

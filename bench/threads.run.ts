@@ -12,7 +12,7 @@ import {
   migrate,
   seedSampleDataIfEmpty,
   startEmbeddedPostgres,
-} from '../apps/api/src/index';
+} from '@majlis/api';
 import { countData, loadThreads } from './threads.data';
 import { startFloor } from './threads.floor';
 import type { LoadJob, LoadResult } from './threads.load';
