@@ -61,6 +61,19 @@ describe('operations: health, request ids, statement counts, schema', () => {
     expect(Number(many.headers.get('x-sql-statements'))).toBe(Number(one.headers.get('x-sql-statements')));
   });
 
+  it('serves a GraphQL IDE whose every asset comes from this server (works offline)', async () => {
+    const page = await fetch(`${app.baseUrl}/graphiql/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/graphql');
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(assets.length).toBeGreaterThan(0);
+    expect(assets.filter((asset) => /^(https?:)?\/\//.test(asset))).toEqual([]);
+    for (const asset of assets.filter((asset) => /\.(js|css)$/.test(asset))) {
+      expect((await fetch(`${app.baseUrl}/graphiql/${asset}`)).status).toBe(200);
+    }
+  });
+
   it('serves exactly the schema committed in schema.gql', async () => {
     const committed = readFileSync(join(__dirname, '..', '..', 'schema.gql'), 'utf8');
     const host = app.nest.get(GraphQLSchemaHost);
@@ -90,6 +103,10 @@ describe('production mode', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(allowed.status).toBe(200);
+  });
+
+  it('serves no GraphQL IDE', async () => {
+    expect((await fetch(`${app.baseUrl}/graphiql/`)).status).toBe(404);
   });
 
   it('does not tell clients how many SQL statements ran', async () => {

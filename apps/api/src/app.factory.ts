@@ -6,6 +6,7 @@ import { Clock, SystemClock } from '@majlis/kernel';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { runCountingStatements } from './database/sql-statement-counter';
+import { mountGraphqlIde } from './http/graphql-ide';
 
 export interface CreateAppOptions {
   readonly config: AppConfig;
@@ -29,6 +30,7 @@ export async function createApp({
   app.use((_request: unknown, _response: unknown, next: () => void) => runCountingStatements(next));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
+  if (!config.production) mountGraphqlIde(app);
   // Run the lifecycle hooks now (areas register their comment subjects), so the app is usable before listen().
   await app.init();
   return app;

@@ -1,4 +1,4 @@
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
@@ -11,7 +11,8 @@ import type { GraphQLContext } from './graphql-context';
 
 /**
  * Apollo through @nestjs/apollo, code-first. Limits: depth, cost, aliases and directives from GraphQL Armor,
- * tokens from the parser; CSRF prevention is on; introspection and the sandbox only outside production.
+ * tokens from the parser; CSRF prevention is on; introspection only outside production;
+ * no landing page (developers use the local IDE at /graphiql, see http/graphql-ide.ts).
  */
 export function graphqlOptions(config: AppConfig, services: LoaderServices): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -37,9 +38,8 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
     plugins: [
       ...armor.plugins,
       unexpectedErrorLogging(),
-      ...(config.production
-        ? []
-        : [sqlStatementCountHeader(), ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(config.production ? [] : [sqlStatementCountHeader()]),
     ],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
       const request = req as MajlisRequest;
