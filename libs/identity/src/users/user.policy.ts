@@ -12,6 +12,10 @@ export const UserPolicy = {
     if (isAdmin(actor)) return true;
     return isStaff(actor) && target.platformRole === 'MEMBER';
   },
+  /** A password is changed by its owner only (staff suspend, they never set someone's password). */
+  canChangePassword(actor: Actor, target: { id: string }): boolean {
+    return actor.userId === target.id;
+  },
   canChangePlatformRole(actor: Actor, target: { id: string }): boolean {
     return isAdmin(actor) && actor.userId !== target.id;
   },
