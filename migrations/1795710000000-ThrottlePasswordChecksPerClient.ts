@@ -17,6 +17,7 @@ export class ThrottlePasswordChecksPerClient1795710000000 implements MigrationIn
         last_failure_at timestamptz NOT NULL,
         blocked_until timestamptz
       )`);
+    await db.query(`CREATE INDEX sign_in_throttle_last_failure ON sign_in_throttle (last_failure_at)`);
     await db.query(`ALTER TABLE sessions DROP CONSTRAINT sessions_revoked_reason_check`);
     await db.query(
       `ALTER TABLE sessions ADD CONSTRAINT sessions_revoked_reason_check

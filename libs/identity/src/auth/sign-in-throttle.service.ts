@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { Clock, RateLimitedError } from '@majlis/kernel';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
 
+/** Forgotten failures are deleted once every this many failures recorded by an instance. */
+const PRUNE_EVERY = 100;
+
 interface ThrottleRow {
   readonly key: string;
   readonly failures: number;
@@ -26,6 +29,8 @@ interface ThrottleRow {
  */
 @Injectable()
 export class SignInThrottleService {
+  private failuresSincePrune = 0;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
@@ -53,6 +58,16 @@ export class SignInThrottleService {
     const { freeFailuresPerClient, freeFailuresPerEmail } = this.options.signInThrottle;
     await this.bump(this.pairKey(email, clientAddress), freeFailuresPerClient);
     await this.bump(this.emailKey(email), freeFailuresPerEmail);
+    if (++this.failuresSincePrune >= PRUNE_EVERY) await this.prune();
+  }
+
+  /** Drops the rows of failures already forgotten (an attacker spraying addresses leaves one row per address). */
+  async prune(): Promise<void> {
+    this.failuresSincePrune = 0;
+    await this.db.query(
+      `DELETE FROM sign_in_throttle WHERE last_failure_at <= $1::timestamptz - make_interval(secs => $2::int)`,
+      [this.clock.now(), this.options.signInThrottle.forgetAfterSeconds],
+    );
   }
 
   /** A right password: this client starts afresh on this e-mail, and so does the e-mail. */
