@@ -22,6 +22,7 @@ export * from './memberships/membership.service';
 export * from './invitations/invitation.entity';
 export * from './invitations/invitation.service';
 export type { InviteMemberInput, AcceptInvitationInput } from './invitations/invitation.inputs';
+export type { ChangePasswordInput } from './auth/password.inputs';
 export { hashPassword } from './auth/password';
 export { passwordProblem, PASSWORD_MIN_LENGTH } from './auth/password-rules';
 export * from './personal-data/personal-data.registry';

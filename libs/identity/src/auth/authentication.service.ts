@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { z } from 'zod';
 import {
   ActorMembership,
   Clock,
@@ -20,6 +19,7 @@ import { User } from '../users/user.entity';
 import { AccessTokenClaims, AuthenticatedActor, IssuedTokens } from './authenticated-actor';
 import { UserPolicy } from '../users/user.policy';
 import { hashPassword, spendVerificationTime, verifyPassword } from './password';
+import { ChangePasswordInput, changePasswordInput } from './password.inputs';
 import { PASSWORD_MAX_LENGTH, ensureStrongPassword } from './password-rules';
 import { RefreshToken } from './refresh-token.entity';
 import { hashSecret, newSecret, secretMatches } from './secret-token';
@@ -38,12 +38,6 @@ export interface PasswordCheck {
   readonly clientAddress: string | null;
   readonly purpose: PasswordCheckPurpose;
 }
-
-export const changePasswordInput = z.object({
-  currentPassword: z.string().max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
-  newPassword: z.string(),
-});
-export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
 
 export interface SignedIn {

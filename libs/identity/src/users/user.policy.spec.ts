@@ -3,6 +3,7 @@ import { POLICY_ACTORS, PolicyActorName, rowsOf } from '../policy-actors.fixture
 import { UserPolicy } from './user.policy';
 
 type Action =
+  | 'see a profile'
   | 'see own e-mail'
   | 'see another’s e-mail'
   | 'suspend a member'
@@ -17,6 +18,7 @@ type Action =
 const person = (id: string, platformRole: PlatformRole) => ({ id, platformRole });
 
 const decide: Record<Action, (name: PolicyActorName) => boolean> = {
+  'see a profile': (name) => UserPolicy.canSeeProfile(POLICY_ACTORS[name]),
   'see own e-mail': (name) => UserPolicy.canSeeEmail(POLICY_ACTORS[name], POLICY_ACTORS[name].userId),
   'see another’s e-mail': (name) => UserPolicy.canSeeEmail(POLICY_ACTORS[name], 'u-someone'),
   'suspend a member': (name) => UserPolicy.canChangeStatus(POLICY_ACTORS[name], person('u-someone', 'MEMBER')),
@@ -44,14 +46,14 @@ const row = (...values: boolean[]): Record<Action, boolean> =>
     boolean
   >;
 
-//                        own mail other mail susp.mem susp.mod susp.adm susp.self role other role own pwd own pwd other
+//                        profile own mail other mail susp.mem susp.mod susp.adm susp.self role other role own pwd own pwd other
 const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {
-  admin: /*            */ row(T, T, T, T, T, F, T, F, T, F),
-  moderator: /*        */ row(T, T, T, F, F, F, F, F, T, F),
-  representative: /*   */ row(T, F, F, F, F, F, F, F, T, F),
-  member: /*           */ row(T, F, F, F, F, F, F, F, T, F),
-  newcomer: /*         */ row(T, F, F, F, F, F, F, F, T, F),
-  outsider: /*         */ row(T, F, F, F, F, F, F, F, T, F),
+  admin: /*            */ row(T, T, T, T, T, T, F, T, F, T, F),
+  moderator: /*        */ row(T, T, T, T, F, F, F, F, F, T, F),
+  representative: /*   */ row(T, T, F, F, F, F, F, F, F, T, F),
+  member: /*           */ row(T, T, F, F, F, F, F, F, F, T, F),
+  newcomer: /*         */ row(T, T, F, F, F, F, F, F, F, T, F),
+  outsider: /*         */ row(T, T, F, F, F, F, F, F, F, T, F),
 };
 
 describe('UserPolicy', () => {
