@@ -14,7 +14,8 @@ describe('sign-in flow: invitation → accept → sign in → me → refresh →
   let representativeToken: string;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // A first wait long enough that a slow machine never sees it pass between two steps (the clock is moved instead).
+    app = await startTestApp({ env: { SIGN_IN_FIRST_DELAY_SECONDS: '60' } });
     representativeToken = (await app.signIn(ACCOUNTS.federationRepresentative)).accessToken;
     const found = await app.gql<{ organizations: { edges: { node: { id: string } }[] } }>(FMO, {}, representativeToken);
     federationId = found.data!.organizations.edges[0].node.id;
