@@ -285,6 +285,40 @@ describe('organisation and membership permissions', () => {
     for (const email of emails.filter((value) => value !== ownEmail)) expect(email !== null).toBe(seeEmails[role]);
   });
 
+  it('lists exactly the organisations each person may read one by one (the policy and its SQL twin agree)', async () => {
+    const { email } = await freshMember(orgIds['OASIS']);
+    const oasisMember = (await app.signIn(email, 'a long enough passphrase')).accessToken;
+    const { rows } = await app.db.query('SELECT id FROM organizations');
+    const everyId = rows.map((row: { id: string }) => row.id);
+    const readers = [...ROLES.filter((role) => role !== 'anonymous').map((role) => tokens[role]), oasisMember];
+    for (const token of readers) {
+      const listed = await app.gql<{ organizations: { totalCount: number; edges: { node: { id: string } }[] } }>(
+        `{ organizations(first: 100) { totalCount edges { node { id } } } }`,
+        {},
+        token,
+      );
+      const readable: string[] = [];
+      for (const id of everyId) {
+        const read = await app.gql(`query($id: ID!) { organization(id: $id) { id } }`, { id }, token);
+        if (outcome(read) === 'OK') readable.push(id);
+      }
+      const listedIds = listed.data!.organizations.edges.map((edge) => edge.node.id);
+      expect(listedIds.sort()).toEqual(readable.sort());
+      expect(listed.data!.organizations.totalCount).toBe(readable.length);
+    }
+    expect(
+      (
+        await app.gql<{ organization: { id: string } }>(
+          `query($id: ID!) { organization(id: $id) { id } }`,
+          {
+            id: orgIds['OASIS'],
+          },
+          oasisMember,
+        )
+      ).data,
+    ).toEqual({ organization: { id: orgIds['OASIS'] } });
+  });
+
   it.each<[Role, string, string]>([
     ['moderator', 'companyMember', 'OK'],
     ['moderator', 'admin', 'FORBIDDEN'],

@@ -14,7 +14,8 @@ describe('sign-in flow: invitation → accept → sign in → me → refresh →
   let representativeToken: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { SIGN_IN_MAX_FAILURES_PER_EMAIL: '3' } });
+    // A first wait long enough that a slow machine never sees it pass between two steps (the clock is moved instead).
+    app = await startTestApp({ env: { SIGN_IN_FIRST_DELAY_SECONDS: '60' } });
     representativeToken = (await app.signIn(ACCOUNTS.federationRepresentative)).accessToken;
     const found = await app.gql<{ organizations: { edges: { node: { id: string } }[] } }>(FMO, {}, representativeToken);
     federationId = found.data!.organizations.edges[0].node.id;
@@ -77,7 +78,9 @@ describe('sign-in flow: invitation → accept → sign in → me → refresh →
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(outcome(await app.gql(ME, {}, second.accessToken))).toBe('OK');
 
-    // Replaying the rotated token is taken as theft: the whole family is revoked.
+    // Replaying the rotated token after the grace window for parallel tabs is taken as theft: the whole family is
+    // revoked.
+    app.clock.advance(21_000);
     const replay = await app.gql(REFRESH, { input: { refreshToken: first.refreshToken } });
     expect(outcome(replay)).toBe('UNAUTHENTICATED');
     expect(outcome(await app.gql(REFRESH, { input: { refreshToken: second.refreshToken } }))).toBe('UNAUTHENTICATED');

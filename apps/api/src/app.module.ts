@@ -54,6 +54,7 @@ export class AppModule {
             jwtSecret: config.jwtSecret,
             accessTokenTtlSeconds: config.accessTokenTtlSeconds,
             refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
+            refreshTokenReuseGraceSeconds: config.refreshTokenReuseGraceSeconds,
             invitationTtlHours: config.invitationTtlHours,
             signInThrottle: config.signInThrottle,
           }),

@@ -3,17 +3,28 @@ export interface IdentityOptions {
   readonly jwtSecret: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /**
+   * How long a refresh token that was just rotated may be presented again by its session (two tabs refreshing at
+   * once) and still be answered, with a sibling token; after it, a reuse revokes the whole session.
+   */
+  readonly refreshTokenReuseGraceSeconds: number;
   readonly invitationTtlHours: number;
   readonly signInThrottle: SignInThrottleOptions;
 }
 
+/**
+ * Every password check is throttled per (client, e-mail) and per e-mail: past a number of free failures, each
+ * further failure doubles the wait, from `firstDelaySeconds` up to `maxDelaySeconds`.
+ */
 export interface SignInThrottleOptions {
-  /** Failed attempts for one e-mail address within the window before it is locked. */
-  readonly maxFailuresPerEmail: number;
-  /** Failed attempts from one client address within the window before it is locked. */
-  readonly maxFailuresPerClient: number;
-  readonly windowSeconds: number;
-  readonly lockSeconds: number;
+  /** Consecutive failures of one client on one e-mail before that client waits. */
+  readonly freeFailuresPerClient: number;
+  /** Failures on one e-mail, from every client, before the clients that failed on it wait. */
+  readonly freeFailuresPerEmail: number;
+  readonly firstDelaySeconds: number;
+  readonly maxDelaySeconds: number;
+  /** Failures older than this are forgotten. */
+  readonly forgetAfterSeconds: number;
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

@@ -6,6 +6,8 @@ export * from './organizations/organization.entity';
 export * from './organizations/federation-affiliation.entity';
 export * from './organizations/organization.service';
 export * from './organizations/organization.policy';
+export * from './memberships/membership.policy';
+export * from './invitations/invitation.policy';
 export type {
   CreateOrganizationInput,
   UpdateOrganizationInput,
@@ -20,7 +22,9 @@ export * from './memberships/membership.service';
 export * from './invitations/invitation.entity';
 export * from './invitations/invitation.service';
 export type { InviteMemberInput, AcceptInvitationInput } from './invitations/invitation.inputs';
+export type { ChangePasswordInput } from './auth/password.inputs';
 export { hashPassword } from './auth/password';
+export { passwordProblem, PASSWORD_MIN_LENGTH } from './auth/password-rules';
 export * from './personal-data/personal-data.registry';
 export * from './personal-data/personal-data.service';
 

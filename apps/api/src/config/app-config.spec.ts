@@ -27,6 +27,26 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the password-check throttle and the refresh grace window, and bounds the window', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      SIGN_IN_FREE_FAILURES_PER_CLIENT: '4',
+      SIGN_IN_FIRST_DELAY_SECONDS: '5',
+      REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0',
+    });
+    expect(config.signInThrottle).toEqual({
+      freeFailuresPerClient: 4,
+      freeFailuresPerEmail: 10,
+      firstDelaySeconds: 5,
+      maxDelaySeconds: 900,
+      forgetAfterSeconds: 86_400,
+    });
+    expect(config.refreshTokenReuseGraceSeconds).toBe(0);
+    expect(() => loadConfig({ DATA_DIR: dataDir, REFRESH_TOKEN_REUSE_GRACE_SECONDS: '600' })).toThrow(
+      /REFRESH_TOKEN_REUSE_GRACE_SECONDS/,
+    );
+  });
+
   it('requires a real signing secret in production and no sample data there by default', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);

@@ -25,10 +25,12 @@ const environmentSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: positiveInt.default(900),
   REFRESH_TOKEN_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
   INVITATION_TTL_HOURS: positiveInt.default(7 * 24),
-  SIGN_IN_MAX_FAILURES_PER_EMAIL: positiveInt.default(5),
-  SIGN_IN_MAX_FAILURES_PER_CLIENT: positiveInt.default(50),
-  SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
-  SIGN_IN_LOCK_SECONDS: positiveInt.default(900),
+  REFRESH_TOKEN_REUSE_GRACE_SECONDS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(60).default(20),
+  SIGN_IN_FREE_FAILURES_PER_CLIENT: positiveInt.default(3),
+  SIGN_IN_FREE_FAILURES_PER_EMAIL: positiveInt.default(10),
+  SIGN_IN_FIRST_DELAY_SECONDS: positiveInt.default(2),
+  SIGN_IN_MAX_DELAY_SECONDS: positiveInt.default(900),
+  SIGN_IN_FORGET_AFTER_SECONDS: positiveInt.default(24 * 3600),
   SEED_SAMPLE_DATA: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: positiveInt.default(10),
@@ -50,11 +52,13 @@ export interface AppConfig {
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
   readonly invitationTtlHours: number;
+  readonly refreshTokenReuseGraceSeconds: number;
   readonly signInThrottle: {
-    readonly maxFailuresPerEmail: number;
-    readonly maxFailuresPerClient: number;
-    readonly windowSeconds: number;
-    readonly lockSeconds: number;
+    readonly freeFailuresPerClient: number;
+    readonly freeFailuresPerEmail: number;
+    readonly firstDelaySeconds: number;
+    readonly maxDelaySeconds: number;
+    readonly forgetAfterSeconds: number;
   };
   readonly seedSampleData: boolean;
   readonly logLevel: string;
@@ -97,11 +101,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
     invitationTtlHours: env.INVITATION_TTL_HOURS,
+    refreshTokenReuseGraceSeconds: env.REFRESH_TOKEN_REUSE_GRACE_SECONDS,
     signInThrottle: {
-      maxFailuresPerEmail: env.SIGN_IN_MAX_FAILURES_PER_EMAIL,
-      maxFailuresPerClient: env.SIGN_IN_MAX_FAILURES_PER_CLIENT,
-      windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
-      lockSeconds: env.SIGN_IN_LOCK_SECONDS,
+      freeFailuresPerClient: env.SIGN_IN_FREE_FAILURES_PER_CLIENT,
+      freeFailuresPerEmail: env.SIGN_IN_FREE_FAILURES_PER_EMAIL,
+      firstDelaySeconds: env.SIGN_IN_FIRST_DELAY_SECONDS,
+      maxDelaySeconds: env.SIGN_IN_MAX_DELAY_SECONDS,
+      forgetAfterSeconds: env.SIGN_IN_FORGET_AFTER_SECONDS,
     },
     seedSampleData: env.SEED_SAMPLE_DATA ?? !production,
     logLevel: env.LOG_LEVEL,

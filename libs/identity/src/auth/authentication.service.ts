@@ -2,18 +2,42 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActorMembership, Clock, ForbiddenError, PlatformRole, UnauthenticatedError, isId } from '@majlis/kernel';
+import {
+  ActorMembership,
+  Clock,
+  ForbiddenError,
+  InvalidInputError,
+  PlatformRole,
+  UnauthenticatedError,
+  ensureAllowed,
+  isId,
+  parseInput,
+} from '@majlis/kernel';
 import { AuditService } from '@majlis/audit';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
 import { User } from '../users/user.entity';
 import { AccessTokenClaims, AuthenticatedActor, IssuedTokens } from './authenticated-actor';
-import { spendVerificationTime, verifyPassword } from './password';
+import { UserPolicy } from '../users/user.policy';
+import { hashPassword, spendVerificationTime, verifyPassword } from './password';
+import { ChangePasswordInput, changePasswordInput } from './password.inputs';
+import { PASSWORD_MAX_LENGTH, ensureStrongPassword } from './password-rules';
 import { RefreshToken } from './refresh-token.entity';
 import { hashSecret, newSecret, secretMatches } from './secret-token';
 import { Session } from './session.entity';
 import { SignInThrottleService } from './sign-in-throttle.service';
 
 const WRONG_CREDENTIALS = 'The e-mail address or the password is not correct.';
+const WRONG_PASSWORD = 'The password is not correct.';
+
+/** Why a password is being checked (kept in the audit trail). */
+export type PasswordCheckPurpose = 'SIGN_IN' | 'ACCEPT_INVITATION' | 'CHANGE_PASSWORD' | 'DELETE_ACCOUNT';
+
+export interface PasswordCheck {
+  readonly email: string;
+  readonly password: string;
+  readonly clientAddress: string | null;
+  readonly purpose: PasswordCheckPurpose;
+}
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
 
 export interface SignedIn {
@@ -35,16 +59,35 @@ export class AuthenticationService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Checks e-mail and password; the same answer and the same cost whether or not the e-mail exists. */
-  async verifyCredentials(rawEmail: string, password: string, clientAddress: string | null): Promise<User> {
-    const email = String(rawEmail ?? '')
+  /** Sign-in (passport-local): e-mail and password, through the one throttled password check. */
+  verifyCredentials(email: string, password: string, clientAddress: string | null): Promise<User> {
+    return this.checkPassword({ email, password, clientAddress, purpose: 'SIGN_IN' });
+  }
+
+  /**
+   * THE password check: sign-in, accepting an invitation for an existing account, changing one's password and
+   * deleting one's account all go through it, so one budget of guesses (per client and e-mail, and per e-mail, see
+   * `SignInThrottleService`) covers them all. The throttle is asked before anything else and counts unknown
+   * e-mails like registered ones; an unknown e-mail costs one argon2 verification like a wrong password, and both
+   * answer the same message. With `allowUnknownAccount` (accepting an invitation that creates the account), an
+   * unknown e-mail answers null after the same throttle check instead of failing.
+   */
+  async checkPassword(check: PasswordCheck & { allowUnknownAccount: true }): Promise<User | null>;
+  async checkPassword(check: PasswordCheck): Promise<User>;
+  async checkPassword(check: PasswordCheck & { allowUnknownAccount?: boolean }): Promise<User | null> {
+    const { clientAddress, purpose } = check;
+    const email = String(check.email ?? '')
       .trim()
       .toLowerCase()
       .slice(0, 254);
+    const password = String(check.password ?? '').slice(0, PASSWORD_MAX_LENGTH);
     try {
       await this.throttle.ensureAllowed(email, clientAddress);
     } catch (error) {
-      await this.audit.record({ kind: 'SIGN_IN_FAILED', details: { email, clientAddress, reason: 'RATE_LIMITED' } });
+      await this.audit.record({
+        kind: 'SIGN_IN_FAILED',
+        details: { email, clientAddress, purpose, reason: 'RATE_LIMITED' },
+      });
       throw error;
     }
     const user = await this.db
@@ -53,29 +96,86 @@ export class AuthenticationService {
       .addSelect('user.passwordHash')
       .where('user.email = :email', { email })
       .getOne();
+    if (!user && check.allowUnknownAccount) return null;
     const passwordOk = user
-      ? await verifyPassword(user.passwordHash, String(password ?? '').slice(0, 128))
-      : (await spendVerificationTime(String(password ?? '').slice(0, 128)), false);
+      ? await verifyPassword(user.passwordHash, password)
+      : (await spendVerificationTime(password), false);
     if (!user || !passwordOk || user.status === 'DELETED') {
       await this.throttle.recordFailure(email, clientAddress);
       await this.audit.record({
         kind: 'SIGN_IN_FAILED',
         actorId: user?.id ?? null,
-        details: { email, clientAddress, reason: 'WRONG_CREDENTIALS' },
+        details: { email, clientAddress, purpose, reason: 'WRONG_CREDENTIALS' },
       });
-      throw new UnauthenticatedError(WRONG_CREDENTIALS);
+      throw new UnauthenticatedError(
+        purpose === 'SIGN_IN' || purpose === 'ACCEPT_INVITATION' ? WRONG_CREDENTIALS : WRONG_PASSWORD,
+      );
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.recordSuccess(email, clientAddress);
     if (user.status === 'SUSPENDED' && !(await this.suspensionHasEnded(user))) {
       await this.audit.record({
         kind: 'SIGN_IN_FAILED',
         actorId: user.id,
-        details: { clientAddress, reason: 'SUSPENDED' },
+        details: { clientAddress, purpose, reason: 'SUSPENDED' },
       });
       throw new ForbiddenError('This account is suspended. Contact the ministry’s moderators.');
     }
-    await this.audit.record({ kind: 'SIGN_IN_SUCCEEDED', actorId: user.id, details: { clientAddress } });
+    if (purpose === 'SIGN_IN' || purpose === 'ACCEPT_INVITATION') {
+      await this.audit.record({ kind: 'SIGN_IN_SUCCEEDED', actorId: user.id, details: { clientAddress, purpose } });
+    }
     return user;
+  }
+
+  /**
+   * A signed-in person changes their password: the new one must meet the password rules, the current one is
+   * checked through the one throttled path, every OTHER session of theirs ends (the current one goes on), and the
+   * change is audited — all in one transaction.
+   */
+  async changePassword(
+    actor: AuthenticatedActor,
+    raw: ChangePasswordInput,
+    clientAddress: string | null,
+  ): Promise<User> {
+    const input = parseInput(changePasswordInput, raw);
+    const person = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
+    ensureAllowed(UserPolicy.canChangePassword(actor, person), 'You can only change your own password.');
+    ensureStrongPassword(input.newPassword, person, 'newPassword');
+    const user = await this.checkPassword({
+      email: person.email,
+      password: input.currentPassword,
+      clientAddress,
+      purpose: 'CHANGE_PASSWORD',
+    });
+    if (await verifyPassword(user.passwordHash, input.newPassword)) {
+      throw InvalidInputError.field('newPassword', 'must differ from your current password');
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.db.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET password_hash = $2, version = version + 1 WHERE id = $1`, [
+        user.id,
+        passwordHash,
+      ]);
+      const ended = await manager
+        .createQueryBuilder()
+        .update(Session)
+        .set({ revokedAt: this.clock.now(), revokedReason: 'PASSWORD_CHANGED' })
+        .where('user_id = :userId AND id <> :sessionId AND revoked_at IS NULL', {
+          userId: user.id,
+          sessionId: actor.sessionId,
+        })
+        .execute();
+      await this.audit.record(
+        {
+          kind: 'PASSWORD_CHANGED',
+          actorId: actor.userId,
+          subjectType: 'USER',
+          subjectId: user.id,
+          details: { clientAddress, otherSessionsEnded: ended.affected ?? 0 },
+        },
+        manager,
+      );
+    });
+    return this.db.getRepository(User).findOneByOrFail({ id: user.id });
   }
 
   /** A suspension for a period ends by itself: the account is reinstated at its first sign-in after the period. */
@@ -112,8 +212,10 @@ export class AuthenticationService {
   }
 
   /**
-   * Rotates a refresh token. A token that was already rotated is being replayed (stolen, or leaked):
-   * the whole session family is revoked and every token of it stops working.
+   * Rotates a refresh token. A token that was already rotated is being replayed (stolen, or leaked): the whole
+   * session family is revoked and every token of it stops working — except within a short grace window after its
+   * rotation (`refreshTokenReuseGraceSeconds`), when the same session presenting it again is two tabs refreshing
+   * at once: that caller gets a sibling token of the same session (OAuth 2.0 Security BCP, refresh-token rotation).
    */
   async refresh(presented: string): Promise<SignedIn> {
     const [tokenId, secret] = String(presented ?? '').split('.', 2);
@@ -134,6 +236,19 @@ export class AuthenticationService {
         .getOneOrFail();
       if (session.revokedAt || session.expiresAt.getTime() <= this.clock.now().getTime())
         return { kind: 'invalid' as const };
+      const user = await manager.getRepository(User).findOneByOrFail({ id: session.userId });
+      if (token.rotatedAt && this.withinReuseGrace(token.rotatedAt)) {
+        // Two tabs refreshed the same token at once: the loser gets a sibling token of the same session. The window
+        // runs from the first rotation, so presenting the token again never stretches it.
+        if (user.status !== 'ACTIVE') return { kind: 'invalid' as const };
+        await manager.update(Session, { id: session.id }, { expiresAt: this.refreshExpiry() });
+        return {
+          kind: 'rotated' as const,
+          user,
+          sessionId: session.id,
+          tokens: await this.issueTokens(manager, session),
+        };
+      }
       if (token.rotatedAt) {
         await this.revokeSession(manager, session.id, 'REFRESH_TOKEN_REUSED');
         await this.audit.record(
@@ -148,7 +263,6 @@ export class AuthenticationService {
         );
         return { kind: 'reused' as const };
       }
-      const user = await manager.getRepository(User).findOneByOrFail({ id: session.userId });
       if (user.status !== 'ACTIVE') return { kind: 'invalid' as const };
       await manager.update(RefreshToken, { id: token.id }, { rotatedAt: this.clock.now() });
       await manager.update(Session, { id: session.id }, { expiresAt: this.refreshExpiry() });
@@ -226,6 +340,10 @@ export class AuthenticationService {
       .set({ revokedAt: this.clock.now(), revokedReason: reason })
       .where('id = :sessionId AND revoked_at IS NULL', { sessionId })
       .execute();
+  }
+
+  private withinReuseGrace(rotatedAt: Date): boolean {
+    return this.clock.now().getTime() - rotatedAt.getTime() < this.options.refreshTokenReuseGraceSeconds * 1000;
   }
 
   private refreshExpiry(): Date {

@@ -25,4 +25,4 @@ export class Session {
   revokedReason: SessionRevocationReason | null;
 }
 
-export type SessionRevocationReason = 'SIGNED_OUT' | 'REFRESH_TOKEN_REUSED' | 'USER_SUSPENDED';
+export type SessionRevocationReason = 'SIGNED_OUT' | 'REFRESH_TOKEN_REUSED' | 'USER_SUSPENDED' | 'PASSWORD_CHANGED';

@@ -11,10 +11,13 @@ export const inviteMemberInput = z.object({
 });
 export type InviteMemberInput = z.input<typeof inviteMemberInput>;
 
-/** The password is checked separately: new accounts must meet the password rules, existing ones must match. */
+/**
+ * The password is checked separately (the password rules, then the throttled check of an existing account's).
+ * Signed-in invitees give neither password nor display name.
+ */
 export const acceptInvitationInput = z.object({
   token: z.string().min(1, 'is required').max(200, 'is not a valid invitation token'),
-  password: z.string().max(128, 'must be at most 128 characters'),
+  password: z.string().max(128, 'must be at most 128 characters').optional(),
   displayName: displayName.optional(),
   locale: z.enum(LOCALES).optional(),
 });

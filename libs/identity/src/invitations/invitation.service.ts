@@ -8,20 +8,21 @@ import {
   DeadlinePassedError,
   InvalidInputError,
   NotFoundError,
-  UnauthenticatedError,
   ensureAllowed,
   isUniqueViolation,
   parseInput,
 } from '@majlis/kernel';
 import { AuditService } from '@majlis/audit';
-import { hashPassword, newPassword, verifyPassword } from '../auth/password';
+import { AuthenticationService } from '../auth/authentication.service';
+import { hashPassword } from '../auth/password';
+import { ensureStrongPassword } from '../auth/password-rules';
 import { hashSecret, newSecret } from '../auth/secret-token';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
 import { Membership } from '../memberships/membership.entity';
-import { OrganizationPolicy } from '../organizations/organization.policy';
 import { OrganizationService } from '../organizations/organization.service';
 import { User } from '../users/user.entity';
 import { Invitation } from './invitation.entity';
+import { InvitationPolicy } from './invitation.policy';
 import {
   AcceptInvitationInput,
   InviteMemberInput,
@@ -46,6 +47,7 @@ export class InvitationService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(IDENTITY_OPTIONS) private readonly options: IdentityOptions,
     private readonly organizations: OrganizationService,
+    private readonly authentication: AuthenticationService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
@@ -54,7 +56,7 @@ export class InvitationService {
     const organization = await this.organizations.get(actor, raw.organizationId, 'organizationId');
     const input = parseInput(inviteMemberInput, raw);
     ensureAllowed(
-      OrganizationPolicy.canInvite(actor, organization, input.role),
+      InvitationPolicy.canInvite(actor, organization, input.role),
       input.role === 'REPRESENTATIVE'
         ? 'Only the ministry’s moderators can appoint representatives.'
         : 'Only this organisation’s representatives can invite people into it.',
@@ -91,33 +93,51 @@ export class InvitationService {
   }
 
   /**
-   * Accepting creates the account (the invitee chooses a password) or, for an e-mail already registered,
-   * adds the membership once the existing password is confirmed. Single use, checked under a row lock.
+   * Accepting an invitation. Signed in, a person accepts the invitations addressed to their own e-mail, without a
+   * password. Anonymous, the caller gives a display name and a password: for an e-mail without an account, the
+   * account is created with them; for a registered e-mail, the password must be the account's, checked through
+   * the one throttled password check (as sign-in). Everything answered before that check (the password rules,
+   * the display name, the throttle) is the same whether or not the e-mail has an account, and a wrong password
+   * answers what sign-in answers. Single use, checked again under a row lock.
    */
-  async accept(raw: AcceptInvitationInput): Promise<AcceptedInvitation> {
+  async accept(
+    actor: Actor | null,
+    raw: AcceptInvitationInput,
+    clientAddress: string | null,
+  ): Promise<AcceptedInvitation> {
     const input = parseInput(acceptInvitationInput, raw);
+    const invitation = await this.usableInvitation(this.db.manager, input.token);
+    let account: User | null;
+    if (actor) {
+      account = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
+      ensureAllowed(
+        InvitationPolicy.canAcceptSignedIn(account, invitation),
+        'This invitation is addressed to another e-mail address. Sign out to accept it.',
+      );
+    } else {
+      if (!input.displayName) throw InvalidInputError.field('displayName', 'is required');
+      const password = input.password ?? '';
+      ensureStrongPassword(password, { email: invitation.email, displayName: input.displayName }, 'password');
+      account = await this.authentication.checkPassword({
+        email: invitation.email,
+        password,
+        clientAddress,
+        purpose: 'ACCEPT_INVITATION',
+        allowUnknownAccount: true,
+      });
+    }
     return this.db.transaction(async (manager) => {
-      const invitation = await manager
-        .getRepository(Invitation)
-        .createQueryBuilder('inv')
-        .setLock('pessimistic_write')
-        .where('inv.token_hash = :hash', { hash: hashSecret(input.token) })
-        .getOne();
-      if (!invitation) throw new NotFoundError('Invitation', 'This invitation link is not valid.');
-      if (invitation.acceptedAt) throw new ConflictError('This invitation has already been used.', 'token');
-      if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) {
-        throw new DeadlinePassedError('This invitation has expired. Ask for a new one.');
-      }
-      const user = await this.accountFor(manager, invitation, input);
-      const membership = await this.addMembership(manager, invitation, user);
-      await manager.update(Invitation, { id: invitation.id }, { acceptedAt: this.clock.now(), acceptedById: user.id });
+      const locked = await this.usableInvitation(manager, input.token, true);
+      const user = account ?? (await this.createAccount(manager, locked, input.displayName ?? '', input));
+      const membership = await this.addMembership(manager, locked, user);
+      await manager.update(Invitation, { id: locked.id }, { acceptedAt: this.clock.now(), acceptedById: user.id });
       await this.audit.record(
         {
           kind: 'INVITATION_ACCEPTED',
           actorId: user.id,
           subjectType: 'ORGANIZATION',
-          subjectId: invitation.organizationId,
-          details: { invitationId: invitation.id, role: invitation.role },
+          subjectId: locked.organizationId,
+          details: { invitationId: locked.id, role: locked.role, accountCreated: !account },
         },
         manager,
       );
@@ -125,40 +145,44 @@ export class InvitationService {
     });
   }
 
-  private async accountFor(
+  /** The invitation of a token, if it can still be accepted; under a row lock inside the accepting transaction. */
+  private async usableInvitation(manager: EntityManager, token: string, lock = false): Promise<Invitation> {
+    const query = manager
+      .getRepository(Invitation)
+      .createQueryBuilder('inv')
+      .where('inv.token_hash = :hash', { hash: hashSecret(token) });
+    if (lock) query.setLock('pessimistic_write');
+    const invitation = await query.getOne();
+    if (!invitation) throw new NotFoundError('Invitation', 'This invitation link is not valid.');
+    if (invitation.acceptedAt) throw new ConflictError('This invitation has already been used.', 'token');
+    if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) {
+      throw new DeadlinePassedError('This invitation has expired. Ask for a new one.');
+    }
+    return invitation;
+  }
+
+  /** A new account for the invited e-mail; the password was checked against the rules before. */
+  private async createAccount(
     manager: EntityManager,
     invitation: Invitation,
+    displayName: string,
     input: ReturnType<typeof acceptInvitationInput.parse>,
   ): Promise<User> {
-    const existing = await manager
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.email = :email', { email: invitation.email })
-      .getOne();
-    if (existing) {
-      if (!(await verifyPassword(existing.passwordHash, input.password))) {
-        throw new UnauthenticatedError('An account with this e-mail exists: enter its password to accept.');
-      }
-      return existing;
-    }
-    const password = parseInput(newPassword, input.password, 'password');
-    if (!input.displayName) throw InvalidInputError.field('displayName', 'is required to create your account');
     const repository = manager.getRepository(User);
     try {
       return await repository.save(
         repository.create({
           email: invitation.email,
-          displayName: input.displayName,
+          displayName,
           locale: input.locale ?? 'fr',
           platformRole: 'MEMBER',
           status: 'ACTIVE',
-          passwordHash: await hashPassword(password),
+          passwordHash: await hashPassword(input.password ?? ''),
         }),
       );
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key'))
-        throw new ConflictError('An account with this e-mail already exists.', 'email');
+        throw new ConflictError('This invitation was accepted at the same time elsewhere. Sign in.', 'token');
       throw error;
     }
   }

@@ -19,8 +19,8 @@ import {
 import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
 import { Organization } from '../organizations/organization.entity';
-import { OrganizationPolicy } from '../organizations/organization.policy';
 import { Membership, MEMBERSHIP_ROLES } from './membership.entity';
+import { MembershipPolicy } from './membership.policy';
 
 const BY_JOINING: KeysetColumn[] = [
   { expression: 'membership.created_at', property: 'createdAt', type: 'timestamptz' },
@@ -36,7 +36,7 @@ export class MembershipService {
 
   /** The people of an organisation the actor can see, oldest membership first. */
   async membersOf(actor: Actor, organization: Organization, page: PageRequest): Promise<Connection<Membership>> {
-    ensureVisible(OrganizationPolicy.canSee(actor, organization), 'Organization');
+    ensureVisible(MembershipPolicy.canSee(actor, organization), 'Organization');
     const window = pageWindow(page);
     const query = this.db
       .getRepository(Membership)
@@ -96,7 +96,7 @@ export class MembershipService {
   async remove(actor: Actor, rawId: string): Promise<Membership> {
     const membership = await this.visibleMembership(actor, rawId);
     ensureAllowed(
-      OrganizationPolicy.canRemoveMember(actor, membership),
+      MembershipPolicy.canRemove(actor, membership),
       'You cannot remove this person from the organisation.',
     );
     await this.db.transaction(async (manager) => {
@@ -118,7 +118,7 @@ export class MembershipService {
   async changeRole(actor: Actor, rawId: string, rawRole: MembershipRole): Promise<Membership> {
     const membership = await this.visibleMembership(actor, rawId);
     ensureAllowed(
-      OrganizationPolicy.canChangeMemberRole(actor),
+      MembershipPolicy.canChangeRole(actor),
       'Only the ministry’s moderators can change who represents an organisation.',
     );
     const role = parseInput(z.enum(MEMBERSHIP_ROLES), rawRole, 'role');
@@ -144,7 +144,7 @@ export class MembershipService {
     const organization = membership
       ? await this.db.getRepository(Organization).findOneBy({ id: membership.organizationId })
       : null;
-    ensureVisible(!!membership && !!organization && OrganizationPolicy.canSee(actor, organization), 'Membership');
+    ensureVisible(!!membership && !!organization && MembershipPolicy.canSee(actor, organization), 'Membership');
     return membership!;
   }
 }

@@ -1,69 +1,78 @@
-import { Actor } from '@majlis/kernel';
+import { POLICY_ACTORS, PolicyActorName, rowsOf } from '../policy-actors.fixture';
 import { OrganizationPolicy } from './organization.policy';
-import { UserPolicy } from '../users/user.policy';
 
-const FEDERATION = { id: 'fed', verifiedAt: new Date() };
+const VERIFIED_FEDERATION = { id: 'fed', verifiedAt: new Date() };
 const UNVERIFIED = { id: 'new', verifiedAt: null };
+const ANOTHER_VERIFIED = { id: 'else', verifiedAt: new Date() };
 
-const actors: Record<string, Actor> = {
-  admin: { userId: 'u-admin', platformRole: 'ADMIN', memberships: [] },
-  moderator: { userId: 'u-mod', platformRole: 'MODERATOR', memberships: [] },
-  representative: {
-    userId: 'u-rep',
-    platformRole: 'MEMBER',
-    memberships: [{ organizationId: 'fed', role: 'REPRESENTATIVE' }],
-  },
-  member: { userId: 'u-mem', platformRole: 'MEMBER', memberships: [{ organizationId: 'fed', role: 'MEMBER' }] },
-  newcomer: { userId: 'u-new', platformRole: 'MEMBER', memberships: [{ organizationId: 'new', role: 'MEMBER' }] },
-  outsider: {
-    userId: 'u-out',
-    platformRole: 'MEMBER',
-    memberships: [{ organizationId: 'other', role: 'REPRESENTATIVE' }],
-  },
+type Action =
+  | 'see verified'
+  | 'see unverified'
+  | 'create'
+  | 'update own'
+  | 'update another'
+  | 'verify'
+  | 'manage own affiliations'
+  | 'manage another’s affiliations';
+
+const decide: Record<Action, (name: PolicyActorName) => boolean> = {
+  'see verified': (name) => OrganizationPolicy.canSee(POLICY_ACTORS[name], VERIFIED_FEDERATION),
+  'see unverified': (name) => OrganizationPolicy.canSee(POLICY_ACTORS[name], UNVERIFIED),
+  create: (name) => OrganizationPolicy.canCreate(POLICY_ACTORS[name]),
+  'update own': (name) => OrganizationPolicy.canUpdate(POLICY_ACTORS[name], VERIFIED_FEDERATION),
+  'update another': (name) => OrganizationPolicy.canUpdate(POLICY_ACTORS[name], ANOTHER_VERIFIED),
+  verify: (name) => OrganizationPolicy.canVerify(POLICY_ACTORS[name]),
+  'manage own affiliations': (name) =>
+    OrganizationPolicy.canManageAffiliations(POLICY_ACTORS[name], VERIFIED_FEDERATION),
+  'manage another’s affiliations': (name) =>
+    OrganizationPolicy.canManageAffiliations(POLICY_ACTORS[name], ANOTHER_VERIFIED),
+};
+
+const T = true;
+const F = false;
+/** "own" is the organisation `fed`, of which `representative` and `member` are part. */
+const row = (...values: boolean[]): Record<Action, boolean> =>
+  Object.fromEntries((Object.keys(decide) as Action[]).map((action, index) => [action, values[index]])) as Record<
+    Action,
+    boolean
+  >;
+
+//                        see ver. see unver. create upd.own upd.other verify aff.own aff.other
+const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {
+  admin: /*            */ row(T, T, T, T, T, T, T, T),
+  moderator: /*        */ row(T, T, T, T, T, T, T, T),
+  representative: /*   */ row(T, F, F, T, F, F, T, F),
+  member: /*           */ row(T, F, F, F, F, F, F, F),
+  newcomer: /*         */ row(T, T, F, F, F, F, F, F),
+  outsider: /*         */ row(T, F, F, F, F, F, F, F),
 };
 
 describe('OrganizationPolicy', () => {
-  it.each([
-    ['admin', true, true, true, true, true],
-    ['moderator', true, true, true, true, true],
-    ['representative', true, false, true, true, false],
-    ['member', true, false, false, false, false],
-    ['newcomer', true, true, false, false, false],
-    ['outsider', true, false, false, false, false],
-  ])(
-    '%s: sees verified %s, sees unverified %s, updates %s, invites members %s, invites representatives %s',
-    (name, seesVerified, seesUnverified, updates, invitesMember, invitesRepresentative) => {
-      const actor = actors[name];
-      expect(OrganizationPolicy.canSee(actor, FEDERATION)).toBe(seesVerified);
-      expect(OrganizationPolicy.canSee(actor, UNVERIFIED)).toBe(seesUnverified);
-      expect(OrganizationPolicy.canUpdate(actor, FEDERATION)).toBe(updates);
-      expect(OrganizationPolicy.canInvite(actor, FEDERATION, 'MEMBER')).toBe(invitesMember);
-      expect(OrganizationPolicy.canInvite(actor, FEDERATION, 'REPRESENTATIVE')).toBe(invitesRepresentative);
-    },
-  );
-
-  it('lets representatives remove plain members only, and anyone leave', () => {
-    const plain = { userId: 'u-x', organizationId: 'fed', role: 'MEMBER' as const };
-    const representative = { userId: 'u-y', organizationId: 'fed', role: 'REPRESENTATIVE' as const };
-    expect(OrganizationPolicy.canRemoveMember(actors['representative'], plain)).toBe(true);
-    expect(OrganizationPolicy.canRemoveMember(actors['representative'], representative)).toBe(false);
-    expect(OrganizationPolicy.canRemoveMember(actors['member'], plain)).toBe(false);
-    expect(OrganizationPolicy.canRemoveMember(actors['member'], { ...plain, userId: 'u-mem' })).toBe(true);
-  });
-});
-
-describe('UserPolicy', () => {
-  it('shows an e-mail address to its owner and to staff only', () => {
-    expect(UserPolicy.canSeeEmail(actors['member'], 'u-mem')).toBe(true);
-    expect(UserPolicy.canSeeEmail(actors['representative'], 'u-mem')).toBe(false);
-    expect(UserPolicy.canSeeEmail(actors['moderator'], 'u-mem')).toBe(true);
+  it.each(rowsOf(TABLE))('%s · %s → %s', (name, action, expected) => {
+    expect(decide[action](name)).toBe(expected);
   });
 
-  it('lets moderators suspend members but not staff, admins anyone but themselves', () => {
-    expect(UserPolicy.canChangeStatus(actors['moderator'], { id: 'u-mem', platformRole: 'MEMBER' })).toBe(true);
-    expect(UserPolicy.canChangeStatus(actors['moderator'], { id: 'u-admin', platformRole: 'ADMIN' })).toBe(false);
-    expect(UserPolicy.canChangeStatus(actors['admin'], { id: 'u-mod', platformRole: 'MODERATOR' })).toBe(true);
-    expect(UserPolicy.canChangeStatus(actors['admin'], { id: 'u-admin', platformRole: 'ADMIN' })).toBe(false);
-    expect(UserPolicy.canChangeStatus(actors['representative'], { id: 'u-mem', platformRole: 'MEMBER' })).toBe(false);
+  describe('canSeeSql, the SQL twin of canSee', () => {
+    it.each<[PolicyActorName, string, Record<string, unknown>]>([
+      ['admin', 'TRUE', {}],
+      ['moderator', 'TRUE', {}],
+      [
+        'member',
+        '(org.verified_at IS NOT NULL OR org.id = ANY(:organizationPolicyMemberOf))',
+        { organizationPolicyMemberOf: ['fed'] },
+      ],
+      [
+        'newcomer',
+        '(org.verified_at IS NOT NULL OR org.id = ANY(:organizationPolicyMemberOf))',
+        { organizationPolicyMemberOf: ['new'] },
+      ],
+    ])('%s → %s', (name, sql, params) => {
+      expect(OrganizationPolicy.canSeeSql(POLICY_ACTORS[name], 'org')).toEqual({ sql, params });
+    });
+
+    it('shows verified organisations only to someone in no organisation', () => {
+      const loner = { userId: 'u-alone', platformRole: 'MEMBER' as const, memberships: [] };
+      expect(OrganizationPolicy.canSeeSql(loner, 'o')).toEqual({ sql: 'o.verified_at IS NOT NULL', params: {} });
+    });
   });
 });

@@ -1,15 +1,37 @@
-import { Actor, MembershipRole, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
+import { Actor, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { Organization } from './organization.entity';
 
-/** Who may see and change organisations, their affiliations and their people. Pure decisions, no I/O. */
+/** A rule's SQL twin: a boolean condition on a table alias, with its named parameters (TypeORM style). */
+export interface SqlCondition {
+  readonly sql: string;
+  readonly params: Record<string, unknown>;
+}
+
+/**
+ * Who may see and change organisations and their federation affiliations. Pure decisions, no I/O; each rule that
+ * lists or counts need has its SQL twin beside it. People in organisations: `MembershipPolicy`; invitations:
+ * `InvitationPolicy`; people themselves: `UserPolicy`.
+ */
 export const OrganizationPolicy = {
   /** Verified organisations are public to signed-in people; unverified ones only to staff and their members. */
   canSee(actor: Actor, organization: Pick<Organization, 'id' | 'verifiedAt'>): boolean {
     return organization.verifiedAt !== null || isStaff(actor) || isMemberOf(actor, organization.id);
   },
+  /** SQL twin of `canSee`, on the organisations table under `alias` (lists, counts, affiliations). */
+  canSeeSql(actor: Actor, alias: string): SqlCondition {
+    if (isStaff(actor)) return { sql: 'TRUE', params: {} };
+    const memberOf = actor.memberships.map((membership) => membership.organizationId);
+    if (memberOf.length === 0) return { sql: `${alias}.verified_at IS NOT NULL`, params: {} };
+    return {
+      sql: `(${alias}.verified_at IS NOT NULL OR ${alias}.id = ANY(:organizationPolicyMemberOf))`,
+      params: { organizationPolicyMemberOf: memberOf },
+    };
+  },
+  /** Staff create organisations (they are then unverified until a staff member verifies them). */
   canCreate(actor: Actor): boolean {
     return isStaff(actor);
   },
+  /** Staff and the organisation's representatives edit its name, acronym and description. */
   canUpdate(actor: Actor, organization: Pick<Organization, 'id'>): boolean {
     return isStaff(actor) || isRepresentativeOf(actor, organization.id);
   },
@@ -19,20 +41,5 @@ export const OrganizationPolicy = {
   /** A federation's representatives manage which companies belong to it; staff manage every federation. */
   canManageAffiliations(actor: Actor, federation: Pick<Organization, 'id'>): boolean {
     return isStaff(actor) || isRepresentativeOf(actor, federation.id);
-  },
-  /** Staff invite anyone with any role; representatives invite plain members into their own organisation. */
-  canInvite(actor: Actor, organization: Pick<Organization, 'id'>, role: MembershipRole): boolean {
-    return isStaff(actor) || (isRepresentativeOf(actor, organization.id) && role === 'MEMBER');
-  },
-  canSeeInvitations(actor: Actor, organization: Pick<Organization, 'id'>): boolean {
-    return isStaff(actor) || isRepresentativeOf(actor, organization.id);
-  },
-  /** Staff remove anyone; representatives remove plain members of their organisation; anyone may leave. */
-  canRemoveMember(actor: Actor, membership: { userId: string; organizationId: string; role: MembershipRole }): boolean {
-    if (isStaff(actor) || membership.userId === actor.userId) return true;
-    return isRepresentativeOf(actor, membership.organizationId) && membership.role === 'MEMBER';
-  },
-  canChangeMemberRole(actor: Actor): boolean {
-    return isStaff(actor);
   },
 };

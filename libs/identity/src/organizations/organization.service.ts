@@ -12,7 +12,6 @@ import {
   applyKeyset,
   ensureAllowed,
   ensureVisible,
-  isStaff,
   isUniqueViolation,
   keysetKeyOf,
   pageWindow,
@@ -138,15 +137,8 @@ export class OrganizationService {
     const filter = parseInput(listOrganizationsInput, rawFilter);
     const window = pageWindow(page);
     const query = this.db.getRepository(Organization).createQueryBuilder('org');
-    if (!isStaff(actor)) {
-      const memberOf = actor.memberships.map((m) => m.organizationId);
-      query.andWhere(
-        memberOf.length > 0
-          ? '(org.verified_at IS NOT NULL OR org.id IN (:...memberOf))'
-          : 'org.verified_at IS NOT NULL',
-        { memberOf },
-      );
-    }
+    const visible = OrganizationPolicy.canSeeSql(actor, 'org');
+    query.andWhere(visible.sql, visible.params);
     if (filter.kind) query.andWhere('org.kind = :kind', { kind: filter.kind });
     if (filter.verified != null) query.andWhere(`org.verified_at IS ${filter.verified ? 'NOT ' : ''}NULL`);
     if (filter.search) {
@@ -227,7 +219,8 @@ export class OrganizationService {
       .innerJoin(FederationAffiliation, 'aff', 'aff.organization_id = org.id AND aff.federation_id = :federationId', {
         federationId: federation.id,
       });
-    if (!isStaff(actor)) query.andWhere('org.verified_at IS NOT NULL');
+    const visible = OrganizationPolicy.canSeeSql(actor, 'org');
+    query.andWhere(visible.sql, visible.params);
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, BY_NAME, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Organization>(BY_NAME), totalCount);

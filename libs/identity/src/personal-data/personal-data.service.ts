@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@majlis/audit';
-import { Clock, UnauthenticatedError } from '@majlis/kernel';
+import { Clock } from '@majlis/kernel';
 import type { AuthenticatedActor } from '../auth/authenticated-actor';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { AuthenticationService } from '../auth/authentication.service';
+import { hashPassword } from '../auth/password';
+import { SignInThrottleService } from '../auth/sign-in-throttle.service';
 import { User } from '../users/user.entity';
 import { PersonalDataRegistry } from './personal-data.registry';
 
@@ -23,6 +25,8 @@ export class PersonalDataService {
     private readonly registry: PersonalDataRegistry,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly authentication: AuthenticationService,
+    private readonly throttle: SignInThrottleService,
   ) {}
 
   async export(actor: AuthenticatedActor): Promise<Record<string, unknown>> {
@@ -68,22 +72,19 @@ export class PersonalDataService {
     };
   }
 
-  /** Deletes the account after confirming the password. */
-  async deleteAccount(actor: AuthenticatedActor, password: string): Promise<void> {
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('user.id = :id', { id: actor.userId })
-      .getOneOrFail();
-    if (!(await verifyPassword(user.passwordHash, String(password ?? '').slice(0, 128)))) {
-      throw new UnauthenticatedError('The password is not correct.');
-    }
+  /** Deletes the account after confirming the password (through the one throttled password check). */
+  async deleteAccount(actor: AuthenticatedActor, password: string, clientAddress: string | null = null): Promise<void> {
+    const person = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
+    const user = await this.authentication.checkPassword({
+      email: person.email,
+      password,
+      clientAddress,
+      purpose: 'DELETE_ACCOUNT',
+    });
     const unusable = await hashPassword(randomBytes(32).toString('base64url'));
     await this.db.transaction(async (manager) => {
       for (const contributor of this.registry.all()) await contributor.erase?.(manager, user.id);
       await manager.query(`DELETE FROM memberships WHERE user_id = $1`, [user.id]);
-      await manager.query(`DELETE FROM sign_in_failures WHERE key = $1`, [`email:${user.email}`]);
       await manager.query(
         `UPDATE sessions SET revoked_at = $2, revoked_reason = 'SIGNED_OUT' WHERE user_id = $1 AND revoked_at IS NULL`,
         [user.id, this.clock.now()],
@@ -98,5 +99,6 @@ export class PersonalDataService {
         manager,
       );
     });
+    await this.throttle.forget(user.email);
   }
 }

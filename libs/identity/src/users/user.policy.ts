@@ -2,6 +2,13 @@ import { Actor, PlatformRole, isAdmin, isStaff } from '@majlis/kernel';
 
 /** Decisions about people: their personal data, their status and their platform role. */
 export const UserPolicy = {
+  /**
+   * A person's public profile (name, locale, platform role, memberships) is seen by every signed-in person; a
+   * deleted account stays visible as "Former member". The e-mail address has its own rule, `canSeeEmail`.
+   */
+  canSeeProfile(actor: Actor): boolean {
+    return actor.userId.length > 0;
+  },
   /** An e-mail address is personal data: its owner and platform staff see it. */
   canSeeEmail(actor: Actor, userId: string): boolean {
     return actor.userId === userId || isStaff(actor);
@@ -11,6 +18,10 @@ export const UserPolicy = {
     if (actor.userId === target.id) return false;
     if (isAdmin(actor)) return true;
     return isStaff(actor) && target.platformRole === 'MEMBER';
+  },
+  /** A password is changed by its owner only (staff suspend, they never set someone's password). */
+  canChangePassword(actor: Actor, target: { id: string }): boolean {
+    return actor.userId === target.id;
   },
   canChangePlatformRole(actor: Actor, target: { id: string }): boolean {
     return isAdmin(actor) && actor.userId !== target.id;

@@ -32,7 +32,7 @@ export class UserService {
   async get(actor: Actor, rawId: string, field = 'id'): Promise<User> {
     const id = parseId(rawId, field);
     const user = await this.db.getRepository(User).findOneBy({ id });
-    ensureVisible(!!user, 'User');
+    ensureVisible(!!user && UserPolicy.canSeeProfile(actor), 'User');
     return user!;
   }
 

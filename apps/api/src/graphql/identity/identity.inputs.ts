@@ -23,10 +23,17 @@ export class AcceptInvitationInput {
   @Field({ description: 'The token of the invitation link.' })
   token: string;
 
-  @Field({ description: 'A new password (at least 12 characters), or the password of your existing account.' })
-  password: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Not signed in: a new password (at least 12 characters, not common, not your name or e-mail), or the password of your existing account. Signed in as the invitee: not needed.',
+  })
+  password?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Required when the invitation creates your account.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Required when not signed in (the name of the account, if the invitation creates it).',
+  })
   displayName?: string | null;
 
   @Field(() => LocaleEnum, { nullable: true })
@@ -139,6 +146,15 @@ export class UpdateProfileInput {
 export class UserIdInput {
   @Field(() => ID)
   userId: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field({ description: 'Your current password.' })
+  currentPassword: string;
+
+  @Field({ description: 'At least 12 characters, not a common or breached password, not your name or e-mail.' })
+  newPassword: string;
 }
 
 @InputType()

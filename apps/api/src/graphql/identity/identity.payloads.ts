@@ -62,6 +62,12 @@ export class AcceptInvitationPayload {
 
   @Field(() => MembershipModel)
   membership: MembershipModel;
+
+  @Field(() => SessionPayload, {
+    nullable: true,
+    description: 'Accepted without being signed in: you are now signed in, with these tokens. Null when signed in.',
+  })
+  session: SessionPayload | null;
 }
 
 @ObjectType()

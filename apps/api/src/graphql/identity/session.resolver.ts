@@ -10,14 +10,31 @@ import {
   UserService,
 } from '@majlis/identity';
 import type { GraphQLContext } from '../graphql-context';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { SignInGuard, SignedInUser } from '../auth/sign-in.guard';
-import { AcceptInvitationInput, DeleteMyAccountInput, RefreshSessionInput, SignInInput } from './identity.inputs';
+import {
+  AcceptInvitationInput,
+  ChangePasswordInput,
+  DeleteMyAccountInput,
+  RefreshSessionInput,
+  SignInInput,
+} from './identity.inputs';
 import { UserModel } from './identity.models';
-import { AcceptInvitationPayload, DeleteMyAccountPayload, SessionPayload, SignOutPayload } from './identity.payloads';
+import {
+  AcceptInvitationPayload,
+  DeleteMyAccountPayload,
+  SessionPayload,
+  SignOutPayload,
+  UserPayload,
+} from './identity.payloads';
 
-/** Signing in and out, refreshing tokens, accepting an invitation, and `me`. */
+/** The client address password checks are throttled by (X-Forwarded-For's when TRUST_PROXY is on). */
+function clientAddressOf(context: GraphQLContext): string | null {
+  return context.req.ip ?? null;
+}
+
+/** Signing in and out, refreshing tokens, accepting an invitation, changing one's password, and `me`. */
 @Resolver()
 export class SessionResolver {
   constructor(
@@ -58,15 +75,41 @@ export class SessionResolver {
   }
 
   @Public()
-  @Mutation(() => AcceptInvitationPayload, { description: 'Accepts an invitation, creating the account if needed.' })
-  async acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<AcceptInvitationPayload> {
-    const accepted = await this.invitations.accept({
-      token: input.token,
-      password: input.password,
-      displayName: input.displayName ?? undefined,
-      locale: input.locale ?? undefined,
-    });
-    return accepted as unknown as AcceptInvitationPayload;
+  @Mutation(() => AcceptInvitationPayload, {
+    description:
+      'Accepts an invitation: signed in as the invitee, at once; otherwise with a password, creating the account if needed, and signs you in.',
+  })
+  async acceptInvitation(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Args('input') input: AcceptInvitationInput,
+    @Context() context: GraphQLContext,
+  ): Promise<AcceptInvitationPayload> {
+    const accepted = await this.invitations.accept(
+      actor,
+      {
+        token: input.token,
+        password: input.password ?? undefined,
+        displayName: input.displayName ?? undefined,
+        locale: input.locale ?? undefined,
+      },
+      clientAddressOf(context),
+    );
+    // Anonymous: the person just proved who they are; the payload's fields resolve as them.
+    const session = actor ? null : this.continueAs(context, await this.authentication.startSession(accepted.user));
+    return { ...accepted, session } as unknown as AcceptInvitationPayload;
+  }
+
+  @Mutation(() => UserPayload, {
+    description:
+      'Changes your password: the current one is checked (rate-limited after failures), your other sessions end, this one goes on.',
+  })
+  async changePassword(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: ChangePasswordInput,
+    @Context() context: GraphQLContext,
+  ): Promise<UserPayload> {
+    const user = await this.authentication.changePassword(actor, input, clientAddressOf(context));
+    return { user: user as unknown as UserModel };
   }
 
   @Mutation(() => DeleteMyAccountPayload, {
@@ -76,8 +119,9 @@ export class SessionResolver {
   async deleteMyAccount(
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: DeleteMyAccountInput,
+    @Context() context: GraphQLContext,
   ): Promise<DeleteMyAccountPayload> {
-    await this.personalData.deleteAccount(actor, input.password);
+    await this.personalData.deleteAccount(actor, input.password, clientAddressOf(context));
     return { deleted: true };
   }
 

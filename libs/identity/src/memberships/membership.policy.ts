@@ -1,0 +1,20 @@
+import { Actor, MembershipRole, isRepresentativeOf, isStaff } from '@majlis/kernel';
+import { Organization } from '../organizations/organization.entity';
+import { OrganizationPolicy } from '../organizations/organization.policy';
+
+/** Who may see and change people's places in organisations. Pure decisions, no I/O. */
+export const MembershipPolicy = {
+  /** A membership is seen with its organisation: whoever sees the organisation sees its people. */
+  canSee(actor: Actor, organization: Pick<Organization, 'id' | 'verifiedAt'>): boolean {
+    return OrganizationPolicy.canSee(actor, organization);
+  },
+  /** Staff remove anyone; representatives remove plain members of their organisation; anyone may leave. */
+  canRemove(actor: Actor, membership: { userId: string; organizationId: string; role: MembershipRole }): boolean {
+    if (isStaff(actor) || membership.userId === actor.userId) return true;
+    return isRepresentativeOf(actor, membership.organizationId) && membership.role === 'MEMBER';
+  },
+  /** Who represents an organisation is the ministry's decision: staff only. */
+  canChangeRole(actor: Actor): boolean {
+    return isStaff(actor);
+  },
+};

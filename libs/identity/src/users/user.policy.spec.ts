@@ -1,0 +1,63 @@
+import { PlatformRole } from '@majlis/kernel';
+import { POLICY_ACTORS, PolicyActorName, rowsOf } from '../policy-actors.fixture';
+import { UserPolicy } from './user.policy';
+
+type Action =
+  | 'see a profile'
+  | 'see own e-mail'
+  | 'see another’s e-mail'
+  | 'suspend a member'
+  | 'suspend a moderator'
+  | 'suspend an admin'
+  | 'suspend self'
+  | 'change another’s platform role'
+  | 'change own platform role'
+  | 'change own password'
+  | 'change another’s password';
+
+const person = (id: string, platformRole: PlatformRole) => ({ id, platformRole });
+
+const decide: Record<Action, (name: PolicyActorName) => boolean> = {
+  'see a profile': (name) => UserPolicy.canSeeProfile(POLICY_ACTORS[name]),
+  'see own e-mail': (name) => UserPolicy.canSeeEmail(POLICY_ACTORS[name], POLICY_ACTORS[name].userId),
+  'see another’s e-mail': (name) => UserPolicy.canSeeEmail(POLICY_ACTORS[name], 'u-someone'),
+  'suspend a member': (name) => UserPolicy.canChangeStatus(POLICY_ACTORS[name], person('u-someone', 'MEMBER')),
+  'suspend a moderator': (name) => UserPolicy.canChangeStatus(POLICY_ACTORS[name], person('u-other-mod', 'MODERATOR')),
+  'suspend an admin': (name) => UserPolicy.canChangeStatus(POLICY_ACTORS[name], person('u-other-admin', 'ADMIN')),
+  'suspend self': (name) =>
+    UserPolicy.canChangeStatus(
+      POLICY_ACTORS[name],
+      person(POLICY_ACTORS[name].userId, POLICY_ACTORS[name].platformRole),
+    ),
+  'change another’s platform role': (name) =>
+    UserPolicy.canChangePlatformRole(POLICY_ACTORS[name], { id: 'u-someone' }),
+  'change own platform role': (name) =>
+    UserPolicy.canChangePlatformRole(POLICY_ACTORS[name], { id: POLICY_ACTORS[name].userId }),
+  'change own password': (name) =>
+    UserPolicy.canChangePassword(POLICY_ACTORS[name], { id: POLICY_ACTORS[name].userId }),
+  'change another’s password': (name) => UserPolicy.canChangePassword(POLICY_ACTORS[name], { id: 'u-someone' }),
+};
+
+const T = true;
+const F = false;
+const row = (...values: boolean[]): Record<Action, boolean> =>
+  Object.fromEntries((Object.keys(decide) as Action[]).map((action, index) => [action, values[index]])) as Record<
+    Action,
+    boolean
+  >;
+
+//                        profile own mail other mail susp.mem susp.mod susp.adm susp.self role other role own pwd own pwd other
+const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {
+  admin: /*            */ row(T, T, T, T, T, T, F, T, F, T, F),
+  moderator: /*        */ row(T, T, T, T, F, F, F, F, F, T, F),
+  representative: /*   */ row(T, T, F, F, F, F, F, F, F, T, F),
+  member: /*           */ row(T, T, F, F, F, F, F, F, F, T, F),
+  newcomer: /*         */ row(T, T, F, F, F, F, F, F, F, T, F),
+  outsider: /*         */ row(T, T, F, F, F, F, F, F, F, T, F),
+};
+
+describe('UserPolicy', () => {
+  it.each(rowsOf(TABLE))('%s · %s → %s', (name, action, expected) => {
+    expect(decide[action](name)).toBe(expected);
+  });
+});
