@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@majlis/audit';
-import { Actor, Clock, ForbiddenError, isStaff } from '@majlis/kernel';
+import { Actor, Clock } from '@majlis/kernel';
 import { Consent, Consultation, ConsultationQuestion } from './consultation.entity';
-import { stateAt } from './consultation-state';
 import { ConsultationService } from './consultation.service';
+import { ConsultationPolicy } from './consultation.policy';
 
 /** The latest submission of each participating organisation: what counts. */
 interface CountedContribution {
@@ -63,10 +63,8 @@ export class ResultsService {
 
   async results(actor: Actor, rawId: string): Promise<ConsultationResults> {
     const consultation = await this.consultations.get(actor, rawId);
-    const moderator = isStaff(actor);
-    if (!moderator && stateAt(consultation, this.clock.now()) !== 'RESULTS_PUBLISHED') {
-      throw new ForbiddenError('The results of this consultation are not published yet.');
-    }
+    this.consultations.enforce(actor, 'READ_RESULTS', consultation);
+    const moderator = ConsultationPolicy.canSeeConfidential(actor);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
     const counted = await this.counted(consultation);
     return {
@@ -82,8 +80,8 @@ export class ResultsService {
    * Consent is respected as for publication: anonymous rows without the organisation, confidential rows left out.
    */
   async csv(actor: Actor, rawId: string): Promise<{ filename: string; content: string }> {
-    if (!isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators export contributions.');
     const consultation = await this.consultations.get(actor, rawId);
+    this.consultations.enforce(actor, 'EXPORT', consultation);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
     const rows = (await this.counted(consultation))
       .filter((contribution) => contribution.consent !== 'CONFIDENTIAL')
