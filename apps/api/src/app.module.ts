@@ -60,7 +60,7 @@ export class AppModule {
         }),
         DiscussionsModule,
         DocumentsModule,
-        ConsultationsModule,
+        ConsultationsModule.forRoot({ minimumGroupSize: config.consultations.minimumGroupSize }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule, ConsultationsModule],

@@ -36,6 +36,7 @@ const environmentSchema = z.object({
   TRUST_PROXY: flag.default('false'),
   DATABASE_POOL_SIZE: positiveInt.default(10),
   MODERATION_AUTO_HIDE_REPORTS: positiveInt.default(3),
+  RESULTS_MINIMUM_GROUP_SIZE: positiveInt.default(3),
 });
 
 export interface AppConfig {
@@ -62,6 +63,8 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   readonly databasePoolSize: number;
   readonly moderation: { readonly autoHideThreshold: number };
+  /** Published results never split counts into a group of organisations smaller than this (merged into OTHER). */
+  readonly consultations: { readonly minimumGroupSize: number };
 }
 
 export class ConfigurationError extends Error {
@@ -109,6 +112,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     trustProxy: env.TRUST_PROXY,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     moderation: { autoHideThreshold: env.MODERATION_AUTO_HIDE_REPORTS },
+    consultations: { minimumGroupSize: env.RESULTS_MINIMUM_GROUP_SIZE },
   };
 }
 
