@@ -47,7 +47,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize)),
         TerminusModule.forRoot({ logger: false }),
         ClockModule.with(clock),
-        AuditModule,
+        AuditModule.forRoot(config.audit),
         ModerationModule.forRoot({ autoHideThreshold: config.moderation.autoHideThreshold }),
         IdentityModule.forRootAsync({
           useFactory: () => ({
