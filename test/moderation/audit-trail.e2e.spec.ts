@@ -266,3 +266,65 @@ describe('audit trail: truncation, timestamps and the moderation log', () => {
     );
   });
 });
+
+describe('audit trail: rows written before the chains were keyed', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ seed: false, env: { AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0' } });
+  });
+  afterAll(() => app.close());
+
+  const verify = () => verifyAuditTrail(app.databaseUrl, app.config.audit);
+  const start = () => app.nest.get(HashChains).onApplicationBootstrap();
+
+  it('re-keys them once at the first start with the key, and never again once checkpoints exist', async () => {
+    // As the previous version left them: unkeyed SHA-256 audit rows, unchained moderation actions.
+    let previous = '0'.repeat(64);
+    for (const [index, kind] of ['SIGN_IN_SUCCEEDED', 'ORGANIZATION_VERIFIED'].entries()) {
+      const occurredAt = new Date(Date.UTC(2026, 10, 20, 9, index));
+      const canonical = canonicalJson({
+        occurredAt: occurredAt.toISOString(),
+        kind,
+        actorId: null,
+        subjectType: null,
+        subjectId: null,
+        details: { n: index },
+      });
+      const hash = createHash('sha256').update(`${previous}\n${canonical}`).digest('hex');
+      await app.db.query(
+        `INSERT INTO audit_events (occurred_at, kind, details, previous_hash, hash, keyed) VALUES ($1, $2, $3, $4, $5, false)`,
+        [occurredAt, kind, { n: index }, previous, hash],
+      );
+      previous = hash;
+    }
+    await app.db.query(
+      `INSERT INTO moderation_actions (action, reason, created_at, keyed) VALUES ('AUTO_HIDE', '3 open reports', now(), false)`,
+    );
+    expect((await verify()).ok).toBe(false);
+
+    await start();
+    const verdict = await verify();
+    expect(verdict).toEqual(
+      expect.objectContaining({
+        ok: true,
+        chains: [
+          expect.objectContaining({ chain: 'audit_events', checked: 2, checkpoints: 1 }),
+          expect.objectContaining({ chain: 'moderation_actions', checked: 1, checkpoints: 1 }),
+        ],
+      }),
+    );
+
+    // Someone unkeys a row to have the app launder a change: with checkpoints on file, the app refuses.
+    const [{ sequence }] = (
+      await app.db.query(`SELECT sequence::text AS sequence FROM audit_events ORDER BY sequence LIMIT 1`)
+    ).rows;
+    await app.db.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+    await app.db.query(`UPDATE audit_events SET keyed = false, details = '{"n": 99}' WHERE sequence = $1`, [sequence]);
+    await app.db.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+    await start();
+    expect((await verify()).chains[0]).toEqual(
+      expect.objectContaining({ ok: false, brokenAt: sequence, problem: expect.stringContaining('not keyed') }),
+    );
+  });
+});
