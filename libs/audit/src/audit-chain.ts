@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 
 /**
  * One chain mechanism for every append-only log (the audit trail, the moderation log): each row carries the hash
@@ -81,7 +81,8 @@ export class ChainKey {
 
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('The audit HMAC key must be at least 32 characters.');
-    const derive = (label: string) => createHmac('sha256', secret).update(label).digest();
+    // HKDF (RFC 5869): one independent 256-bit key per purpose from the one secret.
+    const derive = (label: string) => Buffer.from(hkdfSync('sha256', secret, '', label, 32));
     this.chain = derive('majlis/audit/chain/v2');
     this.checkpoint = derive('majlis/audit/checkpoint/v1');
     this.pseudonym = derive('majlis/audit/pseudonym/v1');
