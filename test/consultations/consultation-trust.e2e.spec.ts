@@ -120,6 +120,25 @@ describe('consultations: findings of the security review', () => {
     expect((await listed('companyMember')).map((edge) => edge.node.id)).toContain(space.id);
   });
 
+  it('opens to readers, at publication, the space an older draft had already made (kept PRIVATE until then)', async () => {
+    const { id } = await create({ title: 'Brouillon d’avant la correction' });
+    // As the migration leaves a draft that had its space opened at creation: PRIVATE, owned by the ministry.
+    const { rows } = await app.db.query(
+      `INSERT INTO spaces (slug, name, owner_organization_id, visibility, created_by_id)
+       SELECT 'consultation-ancienne', 'Consultation — Titre provisoire', o.id, 'PRIVATE', c.created_by_id
+         FROM consultations c, organizations o WHERE c.id = $1 AND o.kind = 'MINISTRY' LIMIT 1 RETURNING id`,
+      [id],
+    );
+    await app.db.query('UPDATE consultations SET space_id = $2 WHERE id = $1', [id, rows[0].id]);
+    const read = () =>
+      app.gql(`query($id: ID!) { space(id: $id) { name visibility } }`, { id: rows[0].id }, token.companyMember);
+    expect(outcome(await read())).toBe('NOT_FOUND');
+    expect(outcome(await lifecycle('publishConsultation', id))).toBe('OK');
+    expect((await read()).data).toEqual({
+      space: { name: 'Consultation — Brouillon d’avant la correction', visibility: 'RESTRICTED' },
+    });
+  });
+
   it('lets staff who are not in the consultation’s space extend it, announcing it pinned in that space', async () => {
     const { id } = await create({ title: 'Prolongation par l’administration' });
     await lifecycle('publishConsultation', id);
