@@ -124,6 +124,7 @@ async function check(started: number): Promise<number> {
     NODE_ENV: 'production',
     LOG_LEVEL,
     JWT_SECRET,
+    AUDIT_HMAC_KEY: JWT_SECRET,
     SEED_SAMPLE_DATA: 'false',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: String(POOL_SIZE),

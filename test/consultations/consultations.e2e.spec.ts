@@ -428,9 +428,10 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     expect(outcome(await app.gql(update, { input: { id, version: 1, title: 'Périmé' } }, token.moderator))).toBe(
       'CONFLICT',
     );
+    // A draft is the ministry's: to anyone else it does not exist (NOT_FOUND, never a hint that it does).
     expect(
       outcome(await app.gql(update, { input: { id, version: 2, title: 'Pas moi' } }, token.federationRepresentative)),
-    ).toBe('FORBIDDEN');
+    ).toBe('NOT_FOUND');
     await act('publishConsultation', id);
     expect(outcome(await app.gql(update, { input: { id, version: 3, title: 'Trop tard' } }, token.moderator))).toBe(
       'CONFLICT',

@@ -148,21 +148,11 @@ describe('consultation results, consent, CSV and its discussion space', () => {
         { ministryResponse: null },
       ],
     });
-    expect(results.byKind).toEqual([
-      { kind: 'COMPANY', count: 1 },
-      { kind: 'FEDERATION', count: 1 },
-      { kind: 'INSTITUTION', count: 1 },
-    ]);
+    // One organisation of each kind: groups under the minimum size (3) are merged, so the split names no kind.
+    expect(results.byKind).toEqual([{ kind: 'OTHER', count: 3 }]);
     expect(results.questions[1].options).toEqual([
-      {
-        option: 'oui',
-        count: 2,
-        byKind: [
-          { kind: 'COMPANY', count: 1 },
-          { kind: 'FEDERATION', count: 1 },
-        ],
-      },
-      { option: 'non', count: 1, byKind: [{ kind: 'INSTITUTION', count: 1 }] },
+      { option: 'oui', count: 2, byKind: [{ kind: 'OTHER', count: 2 }] },
+      { option: 'non', count: 1, byKind: [{ kind: 'OTHER', count: 1 }] },
     ]);
     expect(results.questions[2].options.map((option) => option.count)).toEqual([0, 1, 0, 1, 1]);
     expect(results.questions[0].texts).toEqual(

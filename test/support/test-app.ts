@@ -1,8 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { Clock } from '@majlis/kernel';
-import { SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty } from '@majlis/api';
+import { AppConfig, SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty } from '@majlis/api';
 
 /** The server clock of a test app: real time plus an offset the test moves forward. */
 export class TestClock extends Clock {
@@ -38,6 +41,8 @@ export interface TestApp {
   readonly graphqlUrl: string;
   readonly baseUrl: string;
   readonly databaseUrl: string;
+  /** The configuration the app runs with (e.g. the audit key and checkpoint file, for `verifyAuditTrail`). */
+  readonly config: AppConfig;
   readonly clock: TestClock;
   /** A direct connection to this suite's database, for checking what was (not) written. */
   readonly db: Pool;
@@ -74,6 +79,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SEED_SAMPLE_DATA: 'false',
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_SIZE: '5',
+    AUDIT_HMAC_KEY: 'e2e-audit-key-e2e-audit-key-e2e-audit-key',
+    // Checkpoints of this suite's chains only, beside no other suite's.
+    AUDIT_CHECKPOINT_FILE: join(mkdtempSync(join(tmpdir(), 'majlis-e2e-')), 'audit-checkpoints.jsonl'),
     ...options.env,
   });
   const clock = new TestClock();
@@ -102,6 +110,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     nest: app,
     graphqlUrl,
     databaseUrl,
+    config,
     baseUrl,
     clock,
     db,

@@ -47,7 +47,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize)),
         TerminusModule.forRoot({ logger: false }),
         ClockModule.with(clock),
-        AuditModule,
+        AuditModule.forRoot(config.audit),
         ModerationModule.forRoot({ autoHideThreshold: config.moderation.autoHideThreshold }),
         IdentityModule.forRootAsync({
           useFactory: () => ({
@@ -61,7 +61,7 @@ export class AppModule {
         }),
         DiscussionsModule,
         DocumentsModule,
-        ConsultationsModule,
+        ConsultationsModule.forRoot({ minimumGroupSize: config.consultations.minimumGroupSize }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule, ConsultationsModule],

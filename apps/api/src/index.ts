@@ -3,6 +3,7 @@ export { createApp } from './app.factory';
 export { loadConfig } from './config/app-config';
 export type { AppConfig } from './config/app-config';
 export { migrate } from './database/migrate';
+export { MIGRATIONS } from '@majlis/migrations';
 export { startEmbeddedPostgres } from './database/embedded-postgres';
 export { seedSampleDataIfEmpty } from './seed/seed-sample-data';
 export { SAMPLE_PASSWORD, SAMPLE_USERS, SAMPLE_ORGANIZATIONS } from './seed/sample-organizations';

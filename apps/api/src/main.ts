@@ -15,7 +15,8 @@ import { SAMPLE_PASSWORD, describeDemoAccounts, seedSampleDataIfEmpty } from './
  * `node main.js`          runs the API (database provisioned, migrations applied, sample data on first start).
  * `node main.js migrate`  applies pending migrations and exits.
  * `node main.js schema [--check]`  writes schema.gql from the resolvers (or checks that it is up to date).
- * `node main.js audit-verify`  checks the audit trail's hash chain and names the first broken row.
+ * `node main.js audit-verify`  checks the audit trail's and moderation log's keyed chains against the checkpoints
+ *                              and names the first broken row.
  */
 async function main(command: string | undefined): Promise<void> {
   if (command === 'schema') return writeOrCheckSchema(process.argv.includes('--check'));
@@ -37,16 +38,17 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     if (command === 'audit-verify') {
-      const verdict = await verifyAuditTrail(database.url);
+      const verdict = await verifyAuditTrail(database.url, config.audit);
       await stopDatabase();
-      if (verdict.ok) {
-        process.stdout.write(`audit trail intact: ${verdict.checked} event(s) checked\n`);
-        return;
+      for (const chain of verdict.chains) {
+        const checked = `${chain.checked} row(s) checked against the key, ${chain.checkpoints} checkpoint(s)`;
+        if (chain.ok) process.stdout.write(`${chain.chain}: intact (${checked})\n`);
+        else process.stderr.write(`${chain.chain}: BROKEN at row #${chain.brokenAt}: ${chain.problem} (${checked})\n`);
       }
-      process.stderr.write(
-        `audit trail BROKEN at event #${verdict.brokenAt}: ${verdict.problem} (${verdict.checked} event(s) checked)\n`,
-      );
-      process.exit(1);
+      for (const line of verdict.invalidCheckpointLines)
+        process.stderr.write(`${config.audit.checkpointFile}:${line}: not a validly signed checkpoint\n`);
+      if (!verdict.ok) process.exit(1);
+      return;
     }
     const app = await createApp({ config, databaseUrl: database.url });
     if (config.seedSampleData && (await seedSampleDataIfEmpty(app))) {

@@ -1,8 +1,8 @@
-import { Global, Injectable, Module } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DynamicModule, Global, Injectable, Module } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Clock } from '@majlis/kernel';
-import { AuditRecord, ChainChecker, ChainVerdict, GENESIS_HASH, StoredAuditEvent, chainHash } from './audit-chain';
+import { AUDIT_EVENTS_CHAIN } from './audit-chain';
+import { AUDIT_OPTIONS, AuditOptions, HashChains, TrailVerdict } from './hash-chains';
 
 /** Security-relevant events the platform keeps. */
 export type AuditKind =
@@ -32,93 +32,68 @@ export interface AuditEventInput {
   readonly details?: Record<string, unknown>;
 }
 
-/** One lock key for the whole chain: appends are serialised so that each row names its predecessor's hash. */
-const CHAIN_LOCK = 0x6d616a6c; // "majl"
+/** Personal values never written in clear into the trail: each is replaced by its keyed pseudonym. */
+const PSEUDONYMISED: Readonly<Record<string, string>> = { email: 'emailHash' };
 
 /**
- * The append-only, hash-chained audit trail. The database refuses UPDATE and DELETE on it; each row carries the
- * hash of the previous one, so altering, removing or inserting a row breaks the chain at that row.
+ * The append-only audit trail. The database refuses UPDATE and DELETE on it; each row carries the HMAC of the
+ * previous one under a key kept out of the database (`HashChains`), so altering, removing or inserting a row breaks
+ * the chain at that row. Personal values (e-mail addresses) are stored as keyed pseudonyms, so erasing a person
+ * leaves nothing of theirs in clear while the chain stays intact.
  */
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly chains: HashChains,
     private readonly clock: Clock,
   ) {}
 
   /** Appends an event, in the caller's transaction when given one (so it commits or rolls back with the change). */
   async record(event: AuditEventInput, manager?: EntityManager): Promise<void> {
-    const append = async (tx: EntityManager) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const [last] = await tx.query('SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1');
-      const record: AuditRecord = {
-        occurredAt: this.clock.now(),
+    await this.chains.append(
+      AUDIT_EVENTS_CHAIN,
+      {
+        occurred_at: this.clock.now(),
         kind: event.kind,
-        actorId: event.actorId ?? null,
-        subjectType: event.subjectType ?? null,
-        subjectId: event.subjectId ?? null,
-        details: event.details ?? {},
-      };
-      const previousHash: string = last?.hash ?? GENESIS_HASH;
-      await tx.query(
-        `INSERT INTO audit_events (occurred_at, kind, actor_id, subject_type, subject_id, details, previous_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          record.occurredAt,
-          record.kind,
-          record.actorId,
-          record.subjectType,
-          record.subjectId,
-          record.details,
-          previousHash,
-          chainHash(previousHash, record),
-        ],
-      );
-    };
-    if (manager?.queryRunner?.isTransactionActive) await append(manager);
-    else await this.db.transaction(append);
+        actor_id: event.actorId ?? null,
+        subject_type: event.subjectType ?? null,
+        subject_id: event.subjectId ?? null,
+        details: this.pseudonymised(event.details ?? {}),
+      },
+      manager,
+    );
   }
 
-  /** Checks the whole chain, in batches; names the first broken row. */
-  async verify(): Promise<ChainVerdict> {
-    const checker = new ChainChecker();
-    for await (const event of this.rowsInOrder()) if (!checker.check(event)) break;
-    return checker.verdict();
+  /** The pseudonym an e-mail address has in the trail (to find the events about an address one already knows). */
+  emailHash(email: string): string {
+    return this.chains.key.pseudonymOf(email);
   }
 
-  private async *rowsInOrder(): AsyncGenerator<StoredAuditEvent> {
-    let after = '0';
-    for (;;) {
-      const batch: {
-        sequence: string;
-        occurred_at: Date;
-        kind: string;
-        actor_id: string | null;
-        subject_type: string | null;
-        subject_id: string | null;
-        details: Record<string, unknown>;
-        previous_hash: string;
-        hash: string;
-      }[] = await this.db.query('SELECT * FROM audit_events WHERE sequence > $1 ORDER BY sequence LIMIT 5000', [after]);
-      if (batch.length === 0) return;
-      for (const row of batch) {
-        yield {
-          sequence: String(row.sequence),
-          occurredAt: row.occurred_at,
-          kind: row.kind,
-          actorId: row.actor_id,
-          subjectType: row.subject_type,
-          subjectId: row.subject_id,
-          details: row.details,
-          previousHash: row.previous_hash,
-          hash: row.hash,
-        };
-      }
-      after = String(batch[batch.length - 1].sequence);
-    }
+  /** Checks the audit trail and the moderation log against the key and the checkpoints. */
+  verify(): Promise<TrailVerdict> {
+    return this.chains.verify();
+  }
+
+  private pseudonymised(details: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(
+      Object.entries(details).map(([field, value]) =>
+        PSEUDONYMISED[field] && typeof value === 'string'
+          ? [PSEUDONYMISED[field], this.chains.key.pseudonymOf(value)]
+          : [field, value],
+      ),
+    );
   }
 }
 
+/** The audit trail and the chains' mechanism, for the whole application (`forRoot` once, with the key). */
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
-export class AuditModule {}
+@Module({})
+export class AuditModule {
+  static forRoot(options: AuditOptions): DynamicModule {
+    return {
+      module: AuditModule,
+      providers: [{ provide: AUDIT_OPTIONS, useValue: options }, HashChains, AuditService],
+      exports: [AuditService, HashChains],
+    };
+  }
+}

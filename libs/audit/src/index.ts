@@ -1,3 +1,13 @@
 export * from './audit.service';
-export { verifyChain, chainHash, canonicalJson, GENESIS_HASH } from './audit-chain';
-export type { ChainVerdict, AuditRecord, StoredAuditEvent } from './audit-chain';
+export { HashChains, AUDIT_OPTIONS } from './hash-chains';
+export type { AuditOptions, TrailVerdict } from './hash-chains';
+export {
+  CHAINS,
+  AUDIT_EVENTS_CHAIN,
+  MODERATION_ACTIONS_CHAIN,
+  ChainKey,
+  canonicalJson,
+  timestampText,
+  GENESIS_HASH,
+} from './audit-chain';
+export type { ChainSpec, ChainVerdict, Checkpoint } from './audit-chain';

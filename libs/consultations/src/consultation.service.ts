@@ -8,18 +8,12 @@ import { CitationRegistry, ResolvedCitation, SpaceService, ThreadService } from 
 import {
   Actor,
   Clock,
-  ConflictError,
   Connection,
-  DeadlinePassedError,
-  ForbiddenError,
   InvalidInputError,
   KeysetColumn,
+  NotFoundError,
   PageRequest,
   applyKeyset,
-  ensureAllowed,
-  ensureVisible,
-  isRepresentativeOf,
-  isStaff,
   keysetKeyOf,
   pageWindow,
   parseId,
@@ -38,6 +32,7 @@ import {
   updateConsultationInput,
 } from './consultation.inputs';
 import { ConsultationState, stateAt } from './consultation-state';
+import { ConsultationAction, ConsultationPolicy } from './consultation.policy';
 
 const BY_CLOSING: KeysetColumn[] = [
   { expression: 'consultation.closes_at', property: 'closesAt', type: 'timestamptz', direction: 'DESC' },
@@ -57,11 +52,10 @@ export class ConsultationService {
   ) {}
 
   async create(actor: Actor, raw: CreateConsultationInput): Promise<Consultation> {
-    ensureAllowed(isStaff(actor), 'Only the ministry’s moderators open consultations.');
+    ConsultationPolicy.enforce(actor, 'CREATE', { publishedAt: null, state: 'DRAFT' });
     const input = parseInput(createConsultationInput, raw);
     const citations = await this.resolveCitations(actor, input.questions);
     return this.db.transaction(async (manager) => {
-      const space = await this.openSpace(manager, actor, input.title);
       const consultation = await manager.getRepository(Consultation).save(
         manager.getRepository(Consultation).create({
           title: input.title,
@@ -72,7 +66,7 @@ export class ConsultationService {
           resultsPublishedAt: null,
           eligibleKinds: input.eligibleKinds,
           documentIds: input.documentIds,
-          spaceId: space?.id ?? null,
+          spaceId: null,
           createdById: actor.userId,
         }),
       );
@@ -103,14 +97,17 @@ export class ConsultationService {
     );
   }
 
-  /** Its own discussion space, RESTRICTED and owned by the ministry: participants post, everyone signed in reads. */
+  /**
+   * Its own discussion space, RESTRICTED and owned by the ministry: participants post, everyone signed in reads.
+   * Opened when the consultation is published (a draft's title is the ministry's until then).
+   */
   private async openSpace(manager: EntityManager, actor: Actor, title: string) {
     const [ministry] = await manager.query(
       `SELECT id FROM organizations WHERE kind = 'MINISTRY' ORDER BY created_at LIMIT 1`,
     );
     if (!ministry) return null;
     return this.spaces.createFor(manager, actor, {
-      name: `Consultation — ${title}`.slice(0, 120),
+      name: spaceName(title),
       slug: `consultation-${randomBytes(5).toString('hex')}`,
       description: 'Questions to the ministry about this consultation; its answers are marked official.',
       ownerOrganizationId: ministry.id,
@@ -120,11 +117,9 @@ export class ConsultationService {
 
   /** Edits a draft (a stale version answers CONFLICT); once published, its questions are frozen. */
   async updateDraft(actor: Actor, rawId: string, raw: UpdateConsultationInput): Promise<Consultation> {
-    ensureAllowed(isStaff(actor), 'Only the ministry’s moderators edit consultations.');
-    const input = parseInput(updateConsultationInput, raw);
     const before = await this.get(actor, rawId);
-    if (stateAt(before, this.clock.now()) !== 'DRAFT')
-      throw new ConflictError('A published consultation can no longer be edited: its questions are frozen.');
+    this.enforce(actor, 'EDIT_DRAFT', before);
+    const input = parseInput(updateConsultationInput, raw);
     const opensAt = input.opensAt ?? before.opensAt;
     const closesAt = input.closesAt ?? before.closesAt;
     if (closesAt <= opensAt) throw InvalidInputError.field('closesAt', 'must be after opensAt');
@@ -144,8 +139,8 @@ export class ConsultationService {
 
   /** The ministry's synthesis and its response per question ("you said, we did"), shown with the results. */
   async writeSynthesis(actor: Actor, rawId: string, raw: SynthesisInput): Promise<Consultation> {
-    ensureAllowed(isStaff(actor), 'Only the ministry’s moderators write the synthesis.');
     const consultation = await this.get(actor, rawId);
+    this.enforce(actor, 'WRITE_SYNTHESIS', consultation);
     const input = parseInput(synthesisInput, raw);
     await this.db.transaction(async (manager) => {
       await manager.update(Consultation, { id: consultation.id }, { synthesis: input.synthesis });
@@ -160,79 +155,129 @@ export class ConsultationService {
     return this.get(actor, consultation.id);
   }
 
-  /** Publishes a draft: from then on it opens and closes by the server clock. Questions are frozen. */
+  /**
+   * Publishes a draft: from then on it opens and closes by the server clock. Questions are frozen. Its discussion
+   * space is opened now, not while it is a draft, so that a draft's title never shows in the list of spaces (a space
+   * left by an older draft is made readable now).
+   */
   async publish(actor: Actor, rawId: string): Promise<Consultation> {
-    return this.change(actor, rawId, ['DRAFT'], () => ({ publishedAt: this.clock.now() }));
+    return this.change(
+      actor,
+      rawId,
+      'PUBLISH',
+      () => ({ publishedAt: this.clock.now() }),
+      async (manager, consultation) => {
+        if (consultation.spaceId) {
+          await manager.query(`UPDATE spaces SET visibility = 'RESTRICTED', name = $2 WHERE id = $1`, [
+            consultation.spaceId,
+            spaceName(consultation.title),
+          ]);
+          return;
+        }
+        const space = await this.openSpace(manager, actor, consultation.title);
+        if (space) await manager.update(Consultation, { id: consultation.id }, { spaceId: space.id });
+      },
+    );
   }
 
   /** Opens a scheduled consultation now. */
   async openNow(actor: Actor, rawId: string): Promise<Consultation> {
-    return this.change(actor, rawId, ['SCHEDULED'], () => ({ opensAt: this.clock.now() }));
+    return this.change(actor, rawId, 'OPEN_NOW', () => ({ opensAt: this.clock.now() }));
   }
 
-  /** Closes an open consultation now. */
+  /** Closes an open consultation now (audited in the same transaction). */
   async closeNow(actor: Actor, rawId: string): Promise<Consultation> {
-    const consultation = await this.change(actor, rawId, ['OPEN'], () => ({ closesAt: this.clock.now() }));
-    await this.audit.record({
-      kind: 'CONSULTATION_DEADLINE_CHANGED',
-      actorId: actor.userId,
-      subjectType: 'CONSULTATION',
-      subjectId: consultation.id,
-      details: { closesAt: consultation.closesAt.toISOString(), reason: 'CLOSED_EARLY' },
-    });
-    return consultation;
+    return this.change(
+      actor,
+      rawId,
+      'CLOSE_NOW',
+      () => ({ closesAt: this.clock.now() }),
+      (manager, consultation, after) =>
+        this.audit.record(
+          {
+            kind: 'CONSULTATION_DEADLINE_CHANGED',
+            actorId: actor.userId,
+            subjectType: 'CONSULTATION',
+            subjectId: consultation.id,
+            details: { closesAt: after.closesAt.toISOString(), reason: 'CLOSED_EARLY' },
+          },
+          manager,
+        ),
+    );
   }
 
-  /** Moves the deadline later (a closed consultation re-opens); logged in the audit trail, announced in its space. */
+  /**
+   * Moves the deadline later (a closed consultation re-opens). The new deadline, its audit event and the pinned
+   * announcement in the consultation's space are written in one transaction: all of them or none.
+   */
   async extend(actor: Actor, rawId: string, rawClosesAt: Date): Promise<Consultation> {
     const closesAt = parseInput(deadline, rawClosesAt, 'closesAt');
-    const before = await this.get(actor, rawId);
-    if (closesAt.getTime() <= Math.max(before.closesAt.getTime(), this.clock.now().getTime())) {
-      throw InvalidInputError.field('closesAt', 'must be later than the current deadline and than now');
-    }
-    const consultation = await this.change(actor, rawId, ['SCHEDULED', 'OPEN', 'CLOSED'], () => ({ closesAt }));
-    await this.audit.record({
-      kind: 'CONSULTATION_DEADLINE_CHANGED',
-      actorId: actor.userId,
-      subjectType: 'CONSULTATION',
-      subjectId: consultation.id,
-      details: { from: before.closesAt.toISOString(), to: closesAt.toISOString() },
-    });
-    if (consultation.spaceId) {
-      const announcement = await this.threads.create(actor, {
-        spaceId: consultation.spaceId,
-        title: `Délai prolongé / Deadline extended: ${closesAt.toISOString()}`,
-        body: `La date limite de la consultation « ${consultation.title} » est reportée au ${closesAt.toISOString()} (heure UTC).`,
-        tags: ['annonce'],
-      });
-      await this.threads.moderate(actor, announcement.id, { pinned: true });
-    }
-    return consultation;
+    return this.change(
+      actor,
+      rawId,
+      'EXTEND',
+      (before) => {
+        if (closesAt.getTime() <= Math.max(before.closesAt.getTime(), this.clock.now().getTime()))
+          throw InvalidInputError.field('closesAt', 'must be later than the current deadline and than now');
+        return { closesAt };
+      },
+      async (manager, before) => {
+        await this.audit.record(
+          {
+            kind: 'CONSULTATION_DEADLINE_CHANGED',
+            actorId: actor.userId,
+            subjectType: 'CONSULTATION',
+            subjectId: before.id,
+            details: { from: before.closesAt.toISOString(), to: closesAt.toISOString() },
+          },
+          manager,
+        );
+        if (before.spaceId)
+          await this.threads.announce(manager, actor, {
+            spaceId: before.spaceId,
+            title: `Délai prolongé / Deadline extended: ${closesAt.toISOString()}`,
+            body: `La date limite de la consultation « ${before.title} » est reportée au ${closesAt.toISOString()} (heure UTC).`,
+            tags: ['annonce'],
+          });
+      },
+    );
   }
 
   async publishResults(actor: Actor, rawId: string): Promise<Consultation> {
-    const consultation = await this.change(actor, rawId, ['CLOSED'], () => ({ resultsPublishedAt: this.clock.now() }));
-    await this.audit.record({
-      kind: 'CONSULTATION_RESULTS_PUBLISHED',
-      actorId: actor.userId,
-      subjectType: 'CONSULTATION',
-      subjectId: consultation.id,
-    });
-    return consultation;
+    return this.change(
+      actor,
+      rawId,
+      'PUBLISH_RESULTS',
+      () => ({ resultsPublishedAt: this.clock.now() }),
+      (manager, consultation) =>
+        this.audit.record(
+          {
+            kind: 'CONSULTATION_RESULTS_PUBLISHED',
+            actorId: actor.userId,
+            subjectType: 'CONSULTATION',
+            subjectId: consultation.id,
+          },
+          manager,
+        ),
+    );
   }
 
-  /** Drafts are the ministry's; published consultations are read by every signed-in person. */
+  /** A consultation the actor may see (`ConsultationPolicy.canSee`), or NOT_FOUND. */
   async get(actor: Actor, rawId: string, field = 'id'): Promise<Consultation> {
     const id = parseId(rawId, field);
     const consultation = await this.db.getRepository(Consultation).findOneBy({ id });
-    ensureVisible(!!consultation && (consultation.publishedAt !== null || isStaff(actor)), 'Consultation');
-    return consultation!;
+    if (!consultation) throw new NotFoundError('Consultation');
+    this.enforce(actor, 'READ', consultation);
+    return consultation;
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Consultation>> {
     const window = pageWindow(page);
-    const query = this.db.getRepository(Consultation).createQueryBuilder('consultation');
-    if (!isStaff(actor)) query.where('consultation.published_at IS NOT NULL');
+    const visible = ConsultationPolicy.visibleSql('consultation', actor);
+    const query = this.db
+      .getRepository(Consultation)
+      .createQueryBuilder('consultation')
+      .where(visible.sql, visible.params);
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, BY_CLOSING, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Consultation>(BY_CLOSING), totalCount);
@@ -240,6 +285,21 @@ export class ConsultationService {
 
   stateOf(consultation: Consultation): ConsultationState {
     return stateAt(consultation, this.clock.now());
+  }
+
+  /** Asks the policy about an action on this consultation, by the server clock (throws its typed refusal). */
+  enforce(
+    actor: Actor,
+    action: ConsultationAction,
+    consultation: Consultation,
+    organization: { organizationId?: string; eligible?: boolean; affiliated?: boolean } = {},
+    now: Date = this.clock.now(),
+  ): void {
+    ConsultationPolicy.enforce(actor, action, {
+      publishedAt: consultation.publishedAt,
+      state: stateAt(consultation, now),
+      ...organization,
+    });
   }
 
   async questionsOf(consultationIds: readonly string[]): Promise<Map<string, ConsultationQuestion[]>> {
@@ -259,16 +319,15 @@ export class ConsultationService {
   async join(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<void> {
     const consultation = await this.get(actor, rawConsultationId, 'consultationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
-    if (!isRepresentativeOf(actor, organizationId))
-      throw new ForbiddenError('Only a representative can join on behalf of the organisation.');
-    const state = this.stateOf(consultation);
-    if (state !== 'OPEN' && state !== 'SCHEDULED') throw new DeadlinePassedError('This consultation is closed.');
-    const [eligible] = await this.db.query(
-      `SELECT 1 FROM organizations o WHERE o.id = $2 AND o.verified_at IS NOT NULL
-          AND (o.kind = ANY($3::text[]) OR EXISTS (SELECT 1 FROM consultation_invitations i WHERE i.consultation_id = $1 AND i.organization_id = o.id))`,
-      [consultation.id, organizationId, consultation.eligibleKinds],
-    );
-    if (!eligible) throw new ForbiddenError('Your organisation is not among those consulted.');
+    const eligibility = ConsultationPolicy.eligibleSql('o', consultation);
+    const eligible = await this.db
+      .createQueryBuilder()
+      .select('1')
+      .from('organizations', 'o')
+      .where('o.id = :organizationId', { organizationId })
+      .andWhere(eligibility.sql, eligibility.params)
+      .getRawOne();
+    this.enforce(actor, 'JOIN', consultation, { organizationId, eligible: !!eligible });
     await this.db.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO consultation_participations (consultation_id, organization_id, joined_by_id, joined_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -283,27 +342,32 @@ export class ConsultationService {
     });
   }
 
+  /**
+   * A lifecycle change under a row lock: the policy is asked again on the locked row (the state by the server clock),
+   * then the change and its side effects (`within`, e.g. the audit event) are written in the same transaction.
+   */
   private async change(
     actor: Actor,
     rawId: string,
-    allowedStates: ConsultationState[],
+    action: ConsultationAction,
     changes: (consultation: Consultation) => Partial<Consultation>,
+    within?: (manager: EntityManager, before: Consultation, after: Consultation) => Promise<void>,
   ): Promise<Consultation> {
-    ensureAllowed(isStaff(actor), 'Only the ministry’s moderators manage consultations.');
+    const id = parseId(rawId, 'id');
     return this.db.transaction(async (manager: EntityManager) => {
-      const id = parseId(rawId, 'id');
       const consultation = await manager
         .getRepository(Consultation)
         .createQueryBuilder('c')
         .setLock('pessimistic_write')
         .where('c.id = :id', { id })
         .getOne();
-      ensureVisible(!!consultation, 'Consultation');
-      const state = stateAt(consultation!, this.clock.now());
-      if (!allowedStates.includes(state)) throw new ConflictError(`Not possible while the consultation is ${state}.`);
+      if (!consultation) throw new NotFoundError('Consultation');
+      this.enforce(actor, action, consultation);
       await manager
         .getRepository(Consultation)
-        .update({ id }, { ...changes(consultation!), version: () => 'version + 1' } as never);
+        .update({ id }, { ...changes(consultation), version: () => 'version + 1' } as never);
+      const after = await manager.getRepository(Consultation).findOneByOrFail({ id });
+      if (within) await within(manager, consultation, after);
       return manager.getRepository(Consultation).findOneByOrFail({ id });
     });
   }
@@ -330,6 +394,10 @@ function questionRows(
     versionId: citations[index]?.versionId ?? null,
     sectionKey: citations[index]?.sectionKey ?? null,
   }));
+}
+
+function spaceName(title: string): string {
+  return `Consultation — ${title}`.slice(0, 120);
 }
 
 const deadline = z.coerce.date({ message: 'must be an ISO-8601 date and time' });

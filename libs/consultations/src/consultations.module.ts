@@ -1,13 +1,26 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConsultationService } from './consultation.service';
 import { ContributionService } from './contribution.service';
 import { ContributionSubject } from './contribution-subject';
+import { CONSULTATIONS_OPTIONS, ConsultationsOptions, DEFAULT_CONSULTATIONS_OPTIONS } from './consultations.options';
 import { FederationRemarksService } from './federation-remarks.service';
 import { ResultsService } from './results.service';
 
-/** Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry. */
+/**
+ * Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry.
+ * `forRoot` sets its options once for the application (imported plainly elsewhere, it uses them too).
+ */
 @Module({
   providers: [ConsultationService, ContributionService, ResultsService, FederationRemarksService, ContributionSubject],
   exports: [ConsultationService, ContributionService, ResultsService, FederationRemarksService],
 })
-export class ConsultationsModule {}
+export class ConsultationsModule {
+  static forRoot(options: Partial<ConsultationsOptions> = {}): DynamicModule {
+    return {
+      module: ConsultationsModule,
+      global: true,
+      providers: [{ provide: CONSULTATIONS_OPTIONS, useValue: { ...DEFAULT_CONSULTATIONS_OPTIONS, ...options } }],
+      exports: [CONSULTATIONS_OPTIONS],
+    };
+  }
+}

@@ -2,8 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SubjectRegistry } from '@majlis/discussions';
-import { isMemberOf, NotFoundError } from '@majlis/kernel';
+import { Actor, NotFoundError } from '@majlis/kernel';
 import { Contribution } from './consultation.entity';
+import { ContributionPolicy } from './consultation.policy';
 
 /** A contribution is discussed internally by its organisation's members, through the shared reply model. */
 @Injectable()
@@ -14,9 +15,9 @@ export class ContributionSubject implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const visible = async (actor: Parameters<typeof isMemberOf>[0], id: string) => {
+    const visible = async (actor: Actor, id: string) => {
       const contribution = await this.db.getRepository(Contribution).findOneBy({ id });
-      if (!contribution || !isMemberOf(actor, contribution.organizationId)) throw new NotFoundError('Contribution');
+      if (!contribution || !ContributionPolicy.canSee(actor, contribution)) throw new NotFoundError('Contribution');
       return contribution;
     };
     this.subjects.register('CONTRIBUTION', {
@@ -26,11 +27,15 @@ export class ContributionSubject implements OnModuleInit {
       },
       readersAmong: async (id, userIds) => {
         if (userIds.length === 0) return new Set();
-        const rows: { id: string }[] = await this.db.query(
-          `SELECT u.id FROM users u JOIN contributions c ON c.id = $1 JOIN memberships m ON m.user_id = u.id AND m.organization_id = c.organization_id
-            WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'`,
-          [id, [...userIds]],
-        );
+        const readers = ContributionPolicy.readersSql('u', id);
+        const rows: { id: string }[] = await this.db
+          .createQueryBuilder()
+          .select('u.id', 'id')
+          .from('users', 'u')
+          .where('u.id = ANY(CAST(:candidates AS uuid[]))', { candidates: [...userIds] })
+          .andWhere(`u.status = 'ACTIVE'`)
+          .andWhere(readers.sql, readers.params)
+          .getRawMany();
         return new Set(rows.map((row) => row.id));
       },
     });

@@ -5,12 +5,9 @@ import { DataSource } from 'typeorm';
 import {
   Actor,
   Clock,
-  DeadlinePassedError,
-  ForbiddenError,
   InvalidInputError,
   NotFoundError,
-  isMemberOf,
-  isRepresentativeOf,
+  ensureAllowed,
   parseId,
   parseInput,
   updateVersioned,
@@ -18,8 +15,8 @@ import {
 import { answerProblems, canonicalContribution, sha256, storedAnswers } from './answers';
 import { Consultation, Contribution, ContributionSubmission } from './consultation.entity';
 import { SaveContributionInput, saveContributionInput } from './consultation.inputs';
-import { stateAt } from './consultation-state';
 import { ConsultationService } from './consultation.service';
+import { ContributionPolicy } from './consultation.policy';
 import { FederationRemarksService } from './federation-remarks.service';
 
 export interface Receipt {
@@ -47,7 +44,7 @@ export class ContributionService {
   async get(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<Contribution> {
     const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
-    if (!isMemberOf(actor, organizationId)) throw new NotFoundError('Contribution');
+    this.consultations.enforce(actor, 'READ_CONTRIBUTION', consultation, { organizationId });
     const contribution = await this.db
       .getRepository(Contribution)
       .findOneBy({ consultationId: consultation.id, organizationId });
@@ -64,7 +61,7 @@ export class ContributionService {
     const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
     const input = parseInput(saveContributionInput, raw);
     const consultation = await this.consultations.get(actor, contribution.consultationId);
-    this.ensureOpen(consultation);
+    this.consultations.enforce(actor, 'SAVE_CONTRIBUTION', consultation, contribution);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
     const answers = Object.fromEntries(
       Object.entries({ ...contribution.answers, ...storedAnswers(questions, input.answers) }).filter(
@@ -86,9 +83,11 @@ export class ContributionService {
 
   async submit(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<Receipt> {
     const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
-    if (!isRepresentativeOf(actor, contribution.organizationId)) {
-      throw new ForbiddenError('Only a representative submits the organisation’s contribution.');
-    }
+    // The role first (a member who is not a representative gets no receipt back); the deadline under the lock below.
+    ensureAllowed(
+      ContributionPolicy.canSubmit(actor, contribution),
+      'Only a representative submits the organisation’s contribution.',
+    );
     // Questions are frozen once the consultation is published: read them before taking a connection for the transaction.
     const questions =
       (await this.consultations.questionsOf([contribution.consultationId])).get(contribution.consultationId) ?? [];
@@ -117,7 +116,7 @@ export class ContributionService {
         .findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
       // A retry of what was already received returns its receipt, even once the deadline has passed.
       if (latest && latest.digest === digest) return receiptOf(latest);
-      this.ensureOpen(consultation, now);
+      this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', consultation, locked, now);
       const problems = answerProblems(questions, locked.answers, true);
       if (Object.keys(problems).length > 0)
         throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
@@ -167,12 +166,6 @@ export class ContributionService {
       .getRepository(ContributionSubmission)
       .findOne({ where: { contributionId }, order: { submittedAt: 'DESC' } });
     return latest ? { ...receiptOf(latest), canonical: latest.canonical } : null;
-  }
-
-  private ensureOpen(consultation: Consultation, now: Date = this.clock.now()): void {
-    const state = stateAt(consultation, now);
-    if (state === 'SCHEDULED') throw new DeadlinePassedError('This consultation is not open yet.');
-    if (state !== 'OPEN') throw new DeadlinePassedError('The deadline of this consultation has passed.');
   }
 }
 

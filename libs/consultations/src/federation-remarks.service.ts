@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Actor,
-  Clock,
-  DeadlinePassedError,
-  ForbiddenError,
-  NotFoundError,
-  isMemberOf,
-  multiLineText,
-  parseId,
-  parseInput,
-} from '@majlis/kernel';
-import { stateAt } from './consultation-state';
+import { Actor, Clock, ensureAllowed, multiLineText, parseId, parseInput } from '@majlis/kernel';
 import { ConsultationService } from './consultation.service';
+import { ContributionPolicy } from './consultation.policy';
 
 export interface Remark {
   readonly id: string;
@@ -48,8 +38,11 @@ export class FederationRemarksService {
     const federationId = parseId(rawFederationId, 'federationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
     const body = parseInput(remarkBody, rawBody, 'body');
-    if (!isMemberOf(actor, organizationId))
-      throw new ForbiddenError('You can only speak for an organisation you belong to.');
+    // Asked before looking the federation's contribution up: the lookup must not answer an outsider.
+    ensureAllowed(
+      ContributionPolicy.canRemarkFor(actor, organizationId),
+      'You can only speak for an organisation you belong to.',
+    );
     const [contribution] = await this.db.query(
       `SELECT c.id FROM contributions c
          JOIN federation_affiliations a ON a.federation_id = c.organization_id AND a.organization_id = $3
@@ -57,13 +50,7 @@ export class FederationRemarksService {
         WHERE c.consultation_id = $1 AND c.organization_id = $2`,
       [consultation.id, federationId, organizationId],
     );
-    if (!contribution)
-      throw new NotFoundError(
-        'Contribution',
-        'This federation does not take part, or your organisation is not one of its members.',
-      );
-    if (stateAt(consultation, this.clock.now()) !== 'OPEN')
-      throw new DeadlinePassedError('The deadline of this consultation has passed.');
+    this.consultations.enforce(actor, 'ADD_REMARK', consultation, { organizationId, affiliated: !!contribution });
     const [row] = await this.db.query(
       `INSERT INTO contribution_remarks (contribution_id, organization_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, organization_id AS "organizationId", author_id AS "authorId", body, created_at AS "createdAt"`,
@@ -79,9 +66,7 @@ export class FederationRemarksService {
          FROM contribution_remarks WHERE contribution_id = $1 ORDER BY created_at`,
       [contribution.id],
     );
-    return isMemberOf(actor, contribution.organizationId)
-      ? rows
-      : rows.filter((row) => isMemberOf(actor, row.organizationId));
+    return rows.filter((row) => ContributionPolicy.canSeeRemark(actor, contribution, row));
   }
 
   /** The names of the member organisations that contributed remarks, for the federation's submission. */

@@ -4,6 +4,9 @@ export * from './consultation-state';
 export * from './consultation.service';
 export * from './contribution.service';
 export * from './results.service';
+export * from './consultation.policy';
+export * from './consultations.options';
+export { countsByKind, spreadsheetSafe, OTHER_KINDS } from './disclosure';
 export { FederationRemarksService } from './federation-remarks.service';
 export type { Remark } from './federation-remarks.service';
 export type {

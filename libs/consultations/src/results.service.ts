@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@majlis/audit';
-import { Actor, Clock, ForbiddenError, isStaff } from '@majlis/kernel';
+import { Actor } from '@majlis/kernel';
 import { Consent, Consultation, ConsultationQuestion } from './consultation.entity';
-import { stateAt } from './consultation-state';
 import { ConsultationService } from './consultation.service';
+import { ConsultationPolicy } from './consultation.policy';
+import { CONSULTATIONS_OPTIONS, ConsultationsOptions } from './consultations.options';
+import { KindCount, countsByKind, spreadsheetSafe } from './disclosure';
 
 /** The latest submission of each participating organisation: what counts. */
 interface CountedContribution {
@@ -22,8 +24,8 @@ interface CountedContribution {
 export interface OptionCount {
   readonly option: string;
   readonly count: number;
-  /** The same count split by organisation kind. */
-  readonly byKind: { kind: string; count: number }[];
+  /** The same count split by organisation kind (small groups merged into OTHER, except for moderators). */
+  readonly byKind: KindCount[];
 }
 
 export interface TextAnswer {
@@ -44,7 +46,7 @@ export interface QuestionResult {
 export interface ConsultationResults {
   readonly synthesis: string | null;
   readonly contributions: number;
-  readonly byKind: { kind: string; count: number }[];
+  readonly byKind: KindCount[];
   readonly questions: QuestionResult[];
 }
 
@@ -58,32 +60,33 @@ export class ResultsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly consultations: ConsultationService,
     private readonly audit: AuditService,
-    private readonly clock: Clock,
+    @Inject(CONSULTATIONS_OPTIONS) private readonly options: ConsultationsOptions,
   ) {}
 
   async results(actor: Actor, rawId: string): Promise<ConsultationResults> {
     const consultation = await this.consultations.get(actor, rawId);
-    const moderator = isStaff(actor);
-    if (!moderator && stateAt(consultation, this.clock.now()) !== 'RESULTS_PUBLISHED') {
-      throw new ForbiddenError('The results of this consultation are not published yet.');
-    }
+    this.consultations.enforce(actor, 'READ_RESULTS', consultation);
+    const moderator = ConsultationPolicy.canSeeConfidential(actor);
+    // Moderators read every answer anyway; everyone else never sees a per-kind group smaller than the minimum.
+    const tally = (kinds: string[]) => countsByKind(kinds, moderator ? 1 : this.options.minimumGroupSize);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
     const counted = await this.counted(consultation);
     return {
       synthesis: consultation.synthesis,
       contributions: counted.length,
       byKind: tally(counted.map((contribution) => contribution.organizationKind)),
-      questions: questions.map((question) => resultOf(question, counted, moderator)),
+      questions: questions.map((question) => resultOf(question, counted, moderator, tally)),
     };
   }
 
   /**
    * Moderators: one row per counted contribution, UTF-8 with a BOM so spreadsheets read Arabic and French.
    * Consent is respected as for publication: anonymous rows without the organisation, confidential rows left out.
+   * Every cell people wrote (names, prompts, answers) is made spreadsheet-safe: no cell starts a formula.
    */
   async csv(actor: Actor, rawId: string): Promise<{ filename: string; content: string }> {
-    if (!isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators export contributions.');
     const consultation = await this.consultations.get(actor, rawId);
+    this.consultations.enforce(actor, 'EXPORT', consultation);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
     const rows = (await this.counted(consultation))
       .filter((contribution) => contribution.consent !== 'CONFIDENTIAL')
@@ -110,9 +113,10 @@ export class ResultsService {
       subjectId: consultation.id,
       details: { rows: rows.length },
     });
+    const table = [header, ...rows].map((row) => row.map(spreadsheetSafe));
     return {
       filename: `consultation-${consultation.id.slice(0, 8)}.csv`,
-      content: `\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`,
+      content: `\uFEFF${stringify(table, { record_delimiter: '\r\n' })}`,
     };
   }
 
@@ -150,7 +154,12 @@ export class ResultsService {
   }
 }
 
-function resultOf(question: ConsultationQuestion, counted: CountedContribution[], moderator: boolean): QuestionResult {
+function resultOf(
+  question: ConsultationQuestion,
+  counted: CountedContribution[],
+  moderator: boolean,
+  tally: (kinds: string[]) => KindCount[],
+): QuestionResult {
   const answered = counted.filter((contribution) => present(contribution.answers.get(question.position)));
   if (question.kind === 'TEXT') {
     const texts = answered
@@ -191,12 +200,6 @@ function chosen(answer: unknown): string[] {
 
 function present(answer: unknown): boolean {
   return answer !== null && answer !== undefined && answer !== '' && !(Array.isArray(answer) && answer.length === 0);
-}
-
-function tally(values: string[]): { kind: string; count: number }[] {
-  const counts = new Map<string, number>();
-  values.forEach((value) => counts.set(value, (counts.get(value) ?? 0) + 1));
-  return [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => ({ kind, count }));
 }
 
 function cell(answer: unknown): string {

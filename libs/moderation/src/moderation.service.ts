@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -15,6 +15,7 @@ import {
   parseInput,
   toConnection,
 } from '@majlis/kernel';
+import { HashChains } from '@majlis/audit';
 import { User, UserService } from '@majlis/identity';
 import { ContentType, ModeratedContentRegistry } from './moderated-content';
 import {
@@ -29,6 +30,7 @@ import {
   userActionInput,
 } from './moderation.inputs';
 import { ensureModerationRow } from './report.service';
+import { appendModerationAction } from './moderation-log';
 
 /** One piece of reported content in the queue, its open reports grouped. */
 export interface QueueItem {
@@ -74,6 +76,7 @@ export class ModerationService {
     private readonly registry: ModeratedContentRegistry,
     private readonly users: UserService,
     private readonly clock: Clock,
+    private readonly chains: HashChains,
   ) {}
 
   /** Open reports grouped by content, oldest first: platform moderators see all, space moderators their spaces. */
@@ -289,7 +292,7 @@ export class ModerationService {
   }
 
   private async log(
-    manager: { query(sql: string, params: unknown[]): Promise<unknown> },
+    manager: EntityManager,
     actor: Actor,
     entry: {
       action: string;
@@ -301,20 +304,10 @@ export class ModerationService {
       suspendedUntil?: Date | null;
     },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO moderation_actions (moderator_id, action, content_type, content_id, target_user_id, reason, internal_note, suspended_until, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        actor.userId,
-        entry.action,
-        entry.contentType ?? null,
-        entry.contentId ?? null,
-        entry.targetUserId ?? null,
-        entry.reason,
-        entry.internalNote,
-        entry.suspendedUntil ?? null,
-        this.clock.now(),
-      ],
-    );
+    await appendModerationAction(this.chains, manager, {
+      ...entry,
+      moderatorId: actor.userId,
+      createdAt: this.clock.now(),
+    });
   }
 }

@@ -11,10 +11,12 @@ import {
   isUniqueViolation,
   parseInput,
 } from '@majlis/kernel';
+import { HashChains } from '@majlis/audit';
 import { MembershipService } from '@majlis/identity';
 import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
 import { ReportInput, reportInput } from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
+import { appendModerationAction } from './moderation-log';
 
 /**
  * Reports of content by the people who see it — once each; reporters never learn who else reported. Enough open
@@ -29,6 +31,7 @@ export class ReportService {
     private readonly registry: ModeratedContentRegistry,
     private readonly memberships: MembershipService,
     private readonly clock: Clock,
+    private readonly chains: HashChains,
   ) {}
 
   async report(actor: Actor, raw: ReportInput): Promise<void> {
@@ -59,10 +62,14 @@ export class ReportService {
             [input.contentType, input.contentId, 'Hidden pending review', this.clock.now()],
           );
           if (hidden > 0) {
-            await manager.query(
-              `INSERT INTO moderation_actions (moderator_id, action, content_type, content_id, reason, created_at) VALUES (NULL, 'AUTO_HIDE', $1, $2, $3, $4)`,
-              [input.contentType, input.contentId, reason, this.clock.now()],
-            );
+            await appendModerationAction(this.chains, manager, {
+              moderatorId: null,
+              action: 'AUTO_HIDE',
+              contentType: input.contentType,
+              contentId: input.contentId,
+              reason,
+              createdAt: this.clock.now(),
+            });
           }
         }
       });

@@ -50,11 +50,23 @@ describe('loadConfig', () => {
   it('requires a real signing secret in production and no sample data there by default', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://db/majlis' }),
+    ).toThrow(/AUDIT_HMAC_KEY/);
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
+      AUDIT_HMAC_KEY: 'k'.repeat(40),
       DATABASE_URL: 'postgres://db/majlis',
     });
     expect(config.seedSampleData).toBe(false);
+  });
+
+  it('keeps the audit chains’ key out of the database: generated into DATA_DIR outside production, like the JWT secret', () => {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config.audit.hmacKey).toBe(readFileSync(join(dataDir, 'audit-hmac-key'), 'utf8'));
+    expect(config.audit.hmacKey).not.toBe(config.jwtSecret);
+    expect(config.audit.checkpointFile).toBe(join(dataDir, 'audit-checkpoints.jsonl'));
+    expect(config.audit.checkpointIntervalSeconds).toBe(300);
   });
 });

@@ -38,6 +38,14 @@ const environmentSchema = z.object({
   TRUST_PROXY: flag.default('false'),
   DATABASE_POOL_SIZE: positiveInt.default(10),
   MODERATION_AUTO_HIDE_REPORTS: positiveInt.default(3),
+  RESULTS_MINIMUM_GROUP_SIZE: positiveInt.default(3),
+  AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (only at start and shutdown) or more')
+    .default(300),
 });
 
 export interface AppConfig {
@@ -66,6 +74,14 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   readonly databasePoolSize: number;
   readonly moderation: { readonly autoHideThreshold: number };
+  /** Published results never split counts into a group of organisations smaller than this (merged into OTHER). */
+  readonly consultations: { readonly minimumGroupSize: number };
+  /** The chains' HMAC key (never in the database) and the signed checkpoints of their heads, kept outside it. */
+  readonly audit: {
+    readonly hmacKey: string;
+    readonly checkpointFile: string;
+    readonly checkpointIntervalSeconds: number;
+  };
 }
 
 export class ConfigurationError extends Error {
@@ -89,6 +105,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   if (production && !env.JWT_SECRET) {
     throw new ConfigurationError(['JWT_SECRET: is required in production (at least 32 random characters)']);
   }
+  if (production && !env.AUDIT_HMAC_KEY) {
+    throw new ConfigurationError([
+      'AUDIT_HMAC_KEY: is required in production (at least 32 random characters, kept out of the database)',
+    ]);
+  }
   const dataDir = resolve(env.DATA_DIR);
   return {
     production,
@@ -97,7 +118,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     databaseUrl: env.DATABASE_URL,
     dataDir,
     embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
-    jwtSecret: env.JWT_SECRET ?? localDevelopmentSecret(dataDir),
+    jwtSecret: env.JWT_SECRET ?? localDevelopmentSecret(dataDir, 'jwt-secret'),
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL_SECONDS,
     invitationTtlHours: env.INVITATION_TTL_HOURS,
@@ -115,12 +136,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     trustProxy: env.TRUST_PROXY,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     moderation: { autoHideThreshold: env.MODERATION_AUTO_HIDE_REPORTS },
+    consultations: { minimumGroupSize: env.RESULTS_MINIMUM_GROUP_SIZE },
+    audit: {
+      hmacKey: env.AUDIT_HMAC_KEY ?? localDevelopmentSecret(dataDir, 'audit-hmac-key'),
+      checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE ?? resolve(dataDir, 'audit-checkpoints.jsonl')),
+      checkpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+    },
   };
 }
 
-/** Outside production a random signing secret is made once and kept beside the data, so restarts keep sessions. */
-function localDevelopmentSecret(dataDir: string): string {
-  const file = resolve(dataDir, 'jwt-secret');
+/**
+ * Outside production a random secret is made once and kept beside the data (not in the database), so restarts
+ * keep sessions and the audit chains' key.
+ */
+function localDevelopmentSecret(dataDir: string, name: string): string {
+  const file = resolve(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(48).toString('base64url');

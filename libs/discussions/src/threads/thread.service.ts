@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -111,6 +111,35 @@ export class ThreadService implements OnModuleInit {
         authorId: actor.userId,
         organizationId: input.onBehalfOfOrganizationId ?? null,
         pinned: false,
+        locked: false,
+        lastActivityAt: now,
+        lastActivityById: actor.userId,
+        editedAt: null,
+        deletedAt: null,
+      }),
+    );
+  }
+
+  /**
+   * A pinned announcement posted on behalf of another area's rules (no permission check, like
+   * `SpaceService.createFor`), in the caller's transaction: e.g. a consultation's new deadline in its own space.
+   */
+  async announce(
+    manager: EntityManager,
+    actor: Actor,
+    input: { spaceId: string; title: string; body: string; tags: string[] },
+  ): Promise<Thread> {
+    const now = this.clock.now();
+    const repository = manager.getRepository(Thread);
+    return repository.save(
+      repository.create({
+        ...input,
+        documentId: null,
+        versionId: null,
+        sectionKey: null,
+        authorId: actor.userId,
+        organizationId: null,
+        pinned: true,
         locked: false,
         lastActivityAt: now,
         lastActivityById: actor.userId,

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CONSENTS, Consent, QUESTION_KINDS, QuestionKind } from '@majlis/consultations';
+import { CONSENTS, Consent, OTHER_KINDS, QUESTION_KINDS, QuestionKind } from '@majlis/consultations';
+import { ORGANIZATION_KINDS } from '@majlis/identity';
 import { CitationInput } from '../common/citation.input';
 import { Connection } from '../common/connection.type';
 import { graphqlEnum } from '../common/graphql-enum';
@@ -13,6 +14,11 @@ export const ConsentEnum = graphqlEnum(
   'How a contribution may appear in the published results.',
 );
 export type ConsentEnum = (typeof ConsentEnum)[keyof typeof ConsentEnum];
+export const KindGroupEnum = graphqlEnum(
+  [...ORGANIZATION_KINDS, OTHER_KINDS] as const,
+  'KindGroup',
+  'An organisation kind in published results, or OTHER: kinds with fewer contributions than the minimum group size (RESULTS_MINIMUM_GROUP_SIZE, 3 by default) merged together, so that a lone contribution cannot be read off the split. Moderators see exact kinds.',
+);
 
 export enum ConsultationStateEnum {
   DRAFT = 'DRAFT',
@@ -314,9 +320,11 @@ export class SaveContributionInput {
   consent?: Consent;
 }
 
-@ObjectType('KindCount')
+@ObjectType('KindCount', {
+  description: 'How many contributions of one kind of organisation (or OTHER: small groups merged together).',
+})
 export class KindCountModel {
-  @Field(() => OrganizationKindEnum)
+  @Field(() => KindGroupEnum)
   kind: string;
 
   @Field(() => Int)
