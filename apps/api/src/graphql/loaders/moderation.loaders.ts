@@ -1,4 +1,4 @@
-import type { ModerationService, ModerationState } from '@majlis/moderation';
+import type { ModerationService, ModerationRecord } from '@majlis/moderation';
 import { mapLoader } from './batch';
 
 export interface ModerationLoaderServices {
@@ -8,11 +8,11 @@ export interface ModerationLoaderServices {
 /** Moderation state of content already found visible by the resolver that reached it. */
 export function moderationLoaders(services: ModerationLoaderServices) {
   return {
-    annotationModeration: mapLoader<ModerationState | null>(
+    annotationModeration: mapLoader<ModerationRecord | null>(
       (ids) => services.moderation.states('ANNOTATION', ids),
       null,
     ),
-    commentModeration: mapLoader<ModerationState | null>((ids) => services.moderation.states('COMMENT', ids), null),
-    threadModeration: mapLoader<ModerationState | null>((ids) => services.moderation.states('THREAD', ids), null),
+    commentModeration: mapLoader<ModerationRecord | null>((ids) => services.moderation.states('COMMENT', ids), null),
+    threadModeration: mapLoader<ModerationRecord | null>((ids) => services.moderation.states('THREAD', ids), null),
   };
 }
