@@ -34,6 +34,10 @@ export const AuthoredContentPolicy = {
   canSeeHistory(actor: Actor, content: Authored): boolean {
     return content.authorId === actor.userId || isStaff(actor);
   },
+  /** Endorsing (annotations, comments): anyone who sees it, except its author. */
+  canEndorse(actor: Actor, content: { readonly authorId: string }): boolean {
+    return content.authorId !== actor.userId;
+  },
   /** A thread takes replies while neither deleted nor locked (who may post is SpacePolicy.canPost). */
   takesReplies(thread: Authored & { readonly locked: boolean }): 'DELETED' | 'LOCKED' | true {
     if (thread.deletedAt) return 'DELETED';

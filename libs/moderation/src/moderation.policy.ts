@@ -70,7 +70,7 @@ export const ModerationPolicy = {
     return {
       sql: `(CASE WHEN ${alias}.moderating_organization_id IS NOT NULL
                   THEN ${alias}.moderating_organization_id = ANY(CAST(:moderatorRepresents AS uuid[]))
-                  ELSE (${alias}.space_id = ANY(CAST(:moderatorSpaces AS uuid[])) OR ${isStaff(actor) ? `${alias}.platform_moderated` : 'false'})
+                  ELSE (COALESCE(${alias}.space_id = ANY(CAST(:moderatorSpaces AS uuid[])), false) OR ${isStaff(actor) ? `${alias}.platform_moderated` : 'false'})
              END)`,
       params: { moderatorSpaces: [...moderatedSpaceIds], moderatorRepresents: representedOrganizations(actor) },
     };
