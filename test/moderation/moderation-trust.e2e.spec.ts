@@ -139,6 +139,12 @@ describe('moderation: who moderates what, and actions that race', () => {
         token.federationRepresentative,
       );
       expect(outcome(hide)).toBe('OK');
+      // Its moderators see it as written; the platform's still cannot read it at all.
+      const read = `query($id: ID!) { thread(id: $id) { title moderation { hidden } } }`;
+      expect((await app.gql(read, { id: threadId }, token.federationRepresentative)).data).toEqual({
+        thread: { title: 'Sujet confidentiel', moderation: { hidden: true } },
+      });
+      expect(outcome(await app.gql(read, { id: threadId }, token.moderator))).toBe('NOT_FOUND');
     });
   });
 

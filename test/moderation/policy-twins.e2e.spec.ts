@@ -76,9 +76,12 @@ describe('ModerationPolicy: each predicate and its SQL twin agree', () => {
     ).toBe(ModerationPolicy.canModerate(actor, contents[what], moderates));
     expect(
       await evaluate(
-        ModerationPolicy.hiddenForViewerSql(type, 'thread', actor),
+        ModerationPolicy.hiddenForViewerSql(type, 'thread', actor, {
+          sql: 'SELECT unnest(CAST(:moderatedIds AS uuid[]))',
+          params: { moderatedIds: moderates },
+        }),
         `(SELECT CAST('${ids[what]}' AS uuid) AS id, CAST('${AUTHOR}' AS uuid) AS author_id) thread`,
       ),
-    ).toBe(!ModerationPolicy.seesHidden(actor, { authorId: AUTHOR }, contents[what]));
+    ).toBe(!ModerationPolicy.seesHidden(actor, { authorId: AUTHOR }, contents[what], moderates));
   });
 });

@@ -1,5 +1,6 @@
 import { Actor, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { ModerationPolicy, SqlCondition } from '@majlis/moderation';
+import { SpacePolicy, readerParameters } from './spaces/space.policy';
 
 /** What the rules need of a thread or a comment. */
 export interface Authored {
@@ -59,9 +60,15 @@ export const AuthoredContentPolicy = {
     const present = AuthoredContentPolicy.presentSql(type, alias, actor);
     return { sql: `(${present.sql} OR ${hasLiveRepliesSql})`, params: present.params };
   },
-  /** SQL: neither deleted by its author nor hidden by moderation for this actor. */
+  /**
+   * SQL: neither deleted by its author nor hidden by moderation for this actor (who sees hidden content: its author
+   * and its moderators, the moderators of its space included). Binds :me and :myOrganizations too.
+   */
   presentSql(type: 'THREAD' | 'COMMENT', alias: string, actor: Actor): SqlCondition {
-    const hidden = ModerationPolicy.hiddenForViewerSql(type, alias, actor);
+    const hidden = ModerationPolicy.hiddenForViewerSql(type, alias, actor, {
+      sql: SpacePolicy.moderatedSpaceIdsSql(),
+      params: readerParameters(actor),
+    });
     return { sql: `(${alias}.deleted_at IS NULL AND NOT ${hidden.sql})`, params: hidden.params };
   },
   /** SQL: counted (reply counts, activity): neither deleted nor hidden, for everyone. */

@@ -38,12 +38,12 @@ describe('ModerationPolicy', () => {
     ['moderator', 'privateThread', false, false],
     ['moderator', 'annotation', true, true],
     ['moderator', 'internalComment', false, false],
-    ['spaceModerator', 'publicThread', true, false],
+    ['spaceModerator', 'publicThread', true, true],
     ['spaceModerator', 'privateThread', false, false],
     ['spaceModerator', 'annotation', false, false],
     ['spaceModerator', 'internalComment', false, false],
     ['privateOwner', 'publicThread', false, false],
-    ['privateOwner', 'privateThread', true, false],
+    ['privateOwner', 'privateThread', true, true],
     ['privateOwner', 'internalComment', false, false],
     ['fmoRepresentative', 'publicThread', false, false],
     ['fmoRepresentative', 'privateThread', false, false],
@@ -58,7 +58,7 @@ describe('ModerationPolicy', () => {
     const { actor, moderates: spaces } = people[who];
     const scope = contents[what];
     expect(ModerationPolicy.canModerate(actor, scope, spaces)).toBe(moderates);
-    expect(ModerationPolicy.seesHidden(actor, { authorId: 'author' }, scope)).toBe(seesHidden);
+    expect(ModerationPolicy.seesHidden(actor, { authorId: 'author' }, scope, spaces)).toBe(seesHidden);
   });
 
   // person → has a queue, reads the log, suspends people

@@ -85,28 +85,39 @@ export const ModerationPolicy = {
   },
 
   /**
-   * Who sees hidden content as it was written (and its moderation state): its author, and those who moderate it
-   * without needing a space role — platform moderators for what they moderate, and the representatives of the
-   * organisation that moderates internal content. Everyone else gets the placeholder (or nothing, in lists).
+   * Who sees hidden content as it was written (and its moderation state): its author, and whoever moderates it
+   * (canModerate). Everyone else gets the placeholder (Redaction), or nothing in lists.
    */
-  seesHidden(actor: Actor, content: { authorId: string }, scope: Omit<ModerationScope, 'spaceId'>): boolean {
-    if (content.authorId === actor.userId) return true;
-    if (scope.moderatingOrganizationId) return isRepresentativeOf(actor, scope.moderatingOrganizationId);
-    return isStaff(actor) && scope.platformModerated;
+  seesHidden(
+    actor: Actor,
+    content: { authorId: string },
+    scope: ModerationScope,
+    moderatedSpaceIds: readonly string[],
+  ): boolean {
+    return content.authorId === actor.userId || ModerationPolicy.canModerate(actor, scope, moderatedSpaceIds);
   },
 
   /**
    * SQL twin of "hidden, and not seesHidden": the row aliased `alias` (with `id` and `author_id` columns) is hidden
-   * by moderation for this actor. Binds :moderationViewer and :moderationRepresents.
+   * by moderation for this actor. `moderatedSpaces` is a subquery of the ids of the spaces the actor moderates
+   * (SpacePolicy.moderatedSpaceIdsSql, with its parameters); without it (content outside spaces) none.
+   * Binds :moderationViewer, :moderationRepresents and the subquery's parameters.
    */
-  hiddenForViewerSql(type: ContentType, alias: string, actor: Actor): SqlCondition {
+  hiddenForViewerSql(type: ContentType, alias: string, actor: Actor, moderatedSpaces?: SqlCondition): SqlCondition {
+    const inModeratedSpace = moderatedSpaces
+      ? `COALESCE(moderation.space_id IN (${moderatedSpaces.sql}), false)`
+      : 'false';
     return {
       sql: `EXISTS (SELECT 1 FROM content_moderation moderation WHERE moderation.content_type = '${type}'
               AND moderation.content_id = ${alias}.id AND moderation.hidden AND ${alias}.author_id <> :moderationViewer
               AND NOT (CASE WHEN moderation.moderating_organization_id IS NOT NULL
                             THEN moderation.moderating_organization_id = ANY(CAST(:moderationRepresents AS uuid[]))
-                            ELSE ${isStaff(actor) ? 'moderation.platform_moderated' : 'false'} END))`,
-      params: { moderationViewer: actor.userId, moderationRepresents: representedOrganizations(actor) },
+                            ELSE (${inModeratedSpace} OR ${isStaff(actor) ? 'moderation.platform_moderated' : 'false'}) END))`,
+      params: {
+        ...(moderatedSpaces?.params ?? {}),
+        moderationViewer: actor.userId,
+        moderationRepresents: representedOrganizations(actor),
+      },
     };
   },
 
@@ -117,8 +128,13 @@ export const ModerationPolicy = {
 };
 
 /** Kept for the areas that filter hidden content: the SQL twins above, by their former names. */
-export function hiddenForViewerSql(type: ContentType, alias: string, actor: Actor): SqlCondition {
-  return ModerationPolicy.hiddenForViewerSql(type, alias, actor);
+export function hiddenForViewerSql(
+  type: ContentType,
+  alias: string,
+  actor: Actor,
+  moderatedSpaces?: SqlCondition,
+): SqlCondition {
+  return ModerationPolicy.hiddenForViewerSql(type, alias, actor, moderatedSpaces);
 }
 
 export function hiddenSql(type: ContentType, alias: string): string {

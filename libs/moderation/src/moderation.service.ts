@@ -290,10 +290,11 @@ export class ModerationService {
       hidden: boolean;
       hidden_reason: string | null;
       hidden_at: Date | null;
+      space_id: string | null;
       platform_moderated: boolean;
       moderating_organization_id: string | null;
     }[] = await this.db.query(
-      `SELECT content_id, hidden, hidden_reason, hidden_at, platform_moderated, moderating_organization_id
+      `SELECT content_id, hidden, hidden_reason, hidden_at, space_id, platform_moderated, moderating_organization_id
          FROM content_moderation WHERE content_type = $1 AND content_id = ANY($2::uuid[])`,
       [type, [...ids]],
     );
@@ -304,11 +305,17 @@ export class ModerationService {
           hidden: row.hidden,
           reason: row.hidden_reason,
           hiddenAt: row.hidden_at,
+          spaceId: row.space_id,
           platformModerated: row.platform_moderated,
           moderatingOrganizationId: row.moderating_organization_id,
         },
       ]),
     );
+  }
+
+  /** The spaces the actor moderates (their owner or moderator): for Redaction, once per request. */
+  moderatedSpaces(actor: Actor): Promise<string[]> {
+    return this.registry.moderatedSpaces(actor);
   }
 
   /** Whether the actor may read the content at all (NOT_FOUND from its area means no; other failures propagate). */

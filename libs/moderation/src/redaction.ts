@@ -10,6 +10,7 @@ export interface ModerationState {
 
 /** The state with who moderates it: what redaction decides from. */
 export interface ModerationRecord extends ModerationState {
+  readonly spaceId: string | null;
   readonly platformModerated: boolean;
   readonly moderatingOrganizationId: string | null;
 }
@@ -32,22 +33,46 @@ export const REDACTED = null;
  * remains (because replies hang under it) is redacted here for the same readers.
  */
 export const Redaction = {
-  /** Whether the reader gets the placeholder: deleted by its author, or hidden unless ModerationPolicy.seesHidden. */
-  isRedacted(actor: MaybeActor, content: RedactableContent, record: ModerationRecord | null): boolean {
+  /**
+   * Whether the reader gets the placeholder: deleted by its author, or hidden unless ModerationPolicy.seesHidden
+   * (its author and its moderators). `moderatedSpaceIds`: the spaces the reader moderates.
+   */
+  isRedacted(
+    actor: MaybeActor,
+    content: RedactableContent,
+    record: ModerationRecord | null,
+    moderatedSpaceIds: readonly string[] = [],
+  ): boolean {
     if (content.deletedAt) return true;
     if (!record?.hidden) return false;
-    return !actor || !ModerationPolicy.seesHidden(actor, content, record);
+    return !actor || !ModerationPolicy.seesHidden(actor, content, record, moderatedSpaceIds);
   },
 
-  /** The field's value, or the placeholder when the content is redacted for this reader. */
-  field<T>(actor: MaybeActor, content: RedactableContent, record: ModerationRecord | null, value: T): T | null {
-    return Redaction.isRedacted(actor, content, record) ? REDACTED : value;
+  /**
+   * isRedacted, asking for the spaces the reader moderates only when it matters (hidden content of a space, read by
+   * someone other than its author).
+   */
+  async resolve(
+    actor: MaybeActor,
+    content: RedactableContent,
+    record: ModerationRecord | null,
+    moderatedSpaces: () => Promise<readonly string[]>,
+  ): Promise<boolean> {
+    const needsSpaces = !!actor && !content.deletedAt && !!record?.hidden && !!record.spaceId;
+    return Redaction.isRedacted(actor, content, record, needsSpaces ? await moderatedSpaces() : []);
   },
 
-  /** The moderation state, for its author (who learns it was hidden, and why) and those who see it hidden. */
-  stateFor(actor: MaybeActor, content: RedactableContent, record: ModerationRecord | null): ModerationState | null {
-    const scope = record ?? { platformModerated: true, moderatingOrganizationId: null };
-    if (!actor || !ModerationPolicy.seesHidden(actor, content, scope)) return null;
+  /** The moderation state, for its author (who learns it was hidden, and why) and its moderators. */
+  async stateFor(
+    actor: MaybeActor,
+    content: RedactableContent,
+    record: ModerationRecord | null,
+    moderatedSpaces: () => Promise<readonly string[]>,
+  ): Promise<ModerationState | null> {
+    if (!actor) return null;
+    const scope = record ?? { spaceId: null, platformModerated: true, moderatingOrganizationId: null };
+    const spaces = scope.spaceId && content.authorId !== actor.userId ? await moderatedSpaces() : [];
+    if (!ModerationPolicy.seesHidden(actor, content, scope, spaces)) return null;
     return { hidden: record?.hidden ?? false, reason: record?.reason ?? null, hiddenAt: record?.hiddenAt ?? null };
   },
 };

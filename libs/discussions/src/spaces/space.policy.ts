@@ -59,7 +59,7 @@ export const SpacePolicy = {
    * :myOrganizations is (platform moderators' part is ModerationPolicy's, from each content's scope).
    */
   moderatedSpaceIdsSql(): string {
-    return `SELECT DISTINCT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
+    return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
       AND (sm.user_id = :me OR sm.organization_id = ANY(CAST(:myOrganizations AS uuid[])))`;
   },
   /** Whether platform moderators moderate the content of a space (they cannot read a PRIVATE one). */

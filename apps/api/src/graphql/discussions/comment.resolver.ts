@@ -82,7 +82,12 @@ export class CommentResolver {
     @Parent() comment: Comment,
     @Context() context: GraphQLContext,
   ) {
-    return Redaction.stateFor(actor, comment, await context.loaders.commentModeration.load(comment.id));
+    return Redaction.stateFor(
+      actor,
+      comment,
+      await context.loaders.commentModeration.load(comment.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => Boolean)
@@ -114,7 +119,12 @@ export class CommentResolver {
     comment: Comment,
     context: GraphQLContext,
   ): Promise<boolean> {
-    return Redaction.isRedacted(actor, comment, await context.loaders.commentModeration.load(comment.id));
+    return Redaction.resolve(
+      actor,
+      comment,
+      await context.loaders.commentModeration.load(comment.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => [UserModel], { description: 'The people it mentions who can read the conversation.' })

@@ -3,7 +3,7 @@ import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
 import type { DocumentVersion } from '@majlis/documents';
-import { Redaction } from '@majlis/moderation';
+import { REDACTED, Redaction } from '@majlis/moderation';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
@@ -105,7 +105,12 @@ export class ThreadResolver {
     @Parent() thread: Thread,
     @Context() context: GraphQLContext,
   ) {
-    return Redaction.stateFor(actor, thread, await context.loaders.threadModeration.load(thread.id));
+    return Redaction.stateFor(
+      actor,
+      thread,
+      await context.loaders.threadModeration.load(thread.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => Boolean)
@@ -129,7 +134,8 @@ export class ThreadResolver {
     context: GraphQLContext,
     value: T,
   ): Promise<T | null> {
-    return Redaction.field(actor, thread, await context.loaders.threadModeration.load(thread.id), value);
+    const record = await context.loaders.threadModeration.load(thread.id);
+    return (await Redaction.resolve(actor, thread, record, context.loaders.viewerModeratedSpaces)) ? REDACTED : value;
   }
 
   @ResolveField(() => OrganizationModel, {

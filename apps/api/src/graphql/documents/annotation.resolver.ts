@@ -116,7 +116,12 @@ export class AnnotationResolver {
     @Parent() annotation: Annotation,
     @Context() context: GraphQLContext,
   ) {
-    return Redaction.stateFor(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
+    return Redaction.stateFor(
+      actor,
+      annotation,
+      await context.loaders.annotationModeration.load(annotation.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => Boolean, {
@@ -225,7 +230,12 @@ export class AnnotationResolver {
     annotation: Annotation,
     context: GraphQLContext,
   ): Promise<boolean> {
-    return Redaction.isRedacted(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
+    return Redaction.resolve(
+      actor,
+      annotation,
+      await context.loaders.annotationModeration.load(annotation.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => AnnotationAnswerModel, {
