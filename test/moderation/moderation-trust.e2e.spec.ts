@@ -145,6 +145,17 @@ describe('moderation: who moderates what, and actions that race', () => {
         thread: { title: 'Sujet confidentiel', moderation: { hidden: true } },
       });
       expect(outcome(await app.gql(read, { id: threadId }, token.moderator))).toBe('NOT_FOUND');
+      // Nor does the moderation log show platform moderators the owner's reason for it.
+      const log = await app.gql<{ moderationLog: { totalCount: number } }>(
+        `query($filter: ModerationLogFilter) { moderationLog(filter: $filter) { totalCount } }`,
+        { filter: { contentId: threadId } },
+        token.moderator,
+      );
+      expect(log.data!.moderationLog.totalCount).toBe(0);
+      expect(
+        (await app.db.query(`SELECT count(*)::int AS n FROM moderation_actions WHERE content_id = $1`, [threadId]))
+          .rows[0].n,
+      ).toBe(1);
     });
   });
 

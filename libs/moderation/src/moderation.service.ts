@@ -243,8 +243,13 @@ export class ModerationService {
     ensureAllowed(ModerationPolicy.canReadLog(actor), 'Only the ministry’s moderators read the moderation log.');
     const filter = parseInput(logFilter, rawFilter, 'filter');
     const window = pageWindow(page);
-    const params: unknown[] = [];
-    const where: string[] = [];
+    // Entries about content the reader does not moderate (a private space's, an organisation's internal comments)
+    // stay out: their reasons and notes may quote it.
+    const scope = ModerationPolicy.canModerateSql(actor, 'cm', await this.registry.moderatedSpaces(actor));
+    const params: Record<string, unknown> = { ...scope.params };
+    const where: string[] = [
+      `(ma.content_id IS NULL OR EXISTS (SELECT 1 FROM content_moderation cm WHERE cm.content_type = ma.content_type AND cm.content_id = ma.content_id AND ${scope.sql}))`,
+    ];
     const columns = {
       action: 'action',
       moderatorId: 'moderator_id',
@@ -253,31 +258,46 @@ export class ModerationService {
       targetUserId: 'target_user_id',
     } as const;
     for (const [field, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
-      if (filter[field]) where.push(`${column} = $${params.push(filter[field])}`);
+      if (filter[field]) {
+        where.push(`ma.${column} = :${field}`);
+        params[field] = filter[field];
+      }
     }
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM moderation_actions ma WHERE ${where.join(' AND ')}`,
       params,
     );
-    if (window.after)
-      where.push(
-        `(created_at, id) < ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`,
-      );
-    const rows = await this.db.query(
-      `SELECT * FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${window.limit + 1}`,
+    if (window.after) {
+      where.push(`(ma.created_at, ma.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))`);
+      params['afterCreatedAt'] = window.after[0];
+      params['afterId'] = window.after[1];
+    }
+    const rows = await this.query<{
+      id: string;
+      moderator_id: string | null;
+      action: string;
+      content_type: string | null;
+      content_id: string | null;
+      target_user_id: string | null;
+      reason: string;
+      internal_note: string | null;
+      suspended_until: Date | null;
+      created_at: Date;
+    }>(
+      `SELECT ma.* FROM moderation_actions ma WHERE ${where.join(' AND ')} ORDER BY ma.created_at DESC, ma.id DESC LIMIT ${window.limit + 1}`,
       params,
     );
-    const actions: LoggedAction[] = rows.map((row: Record<string, unknown>) => ({
-      id: row['id'],
-      moderatorId: row['moderator_id'],
-      action: row['action'],
-      contentType: row['content_type'],
-      contentId: row['content_id'],
-      targetUserId: row['target_user_id'],
-      reason: row['reason'],
-      internalNote: row['internal_note'],
-      suspendedUntil: row['suspended_until'],
-      createdAt: row['created_at'],
+    const actions: LoggedAction[] = rows.map((row) => ({
+      id: row.id,
+      moderatorId: row.moderator_id,
+      action: row.action,
+      contentType: row.content_type,
+      contentId: row.content_id,
+      targetUserId: row.target_user_id,
+      reason: row.reason,
+      internalNote: row.internal_note,
+      suspendedUntil: row.suspended_until,
+      createdAt: row.created_at,
     }));
     return toConnection(actions, window, (action) => [action.createdAt.toISOString(), action.id], total);
   }
