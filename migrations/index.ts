@@ -7,6 +7,7 @@ import { CreateConsultations1795698000000 } from './1795698000000-CreateConsulta
 import { CreateContributionRemarks1795700000000 } from './1795700000000-CreateContributionRemarks';
 import { AddSynthesisAndContributionComments1795702000000 } from './1795702000000-AddSynthesisAndContributionComments';
 import { ThrottlePasswordChecksPerClient1795710000000 } from './1795710000000-ThrottlePasswordChecksPerClient';
+import { AddModerationScope1795720000000 } from './1795720000000-AddModerationScope';
 import { HideDraftConsultationSpaces1795730000000 } from './1795730000000-HideDraftConsultationSpaces';
 import { KeyAuditChains1795731000000 } from './1795731000000-KeyAuditChains';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   CreateContributionRemarks1795700000000,
   AddSynthesisAndContributionComments1795702000000,
   ThrottlePasswordChecksPerClient1795710000000,
+  AddModerationScope1795720000000,
   HideDraftConsultationSpaces1795730000000,
   KeyAuditChains1795731000000,
 ];

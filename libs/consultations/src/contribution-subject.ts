@@ -25,6 +25,9 @@ export class ContributionSubject implements OnModuleInit {
       ensureCanReply: async (actor, id) => {
         await visible(actor, id);
       },
+      // Only the organisation's people read it: its representatives moderate the replies, platform moderators do not.
+      readingOrganization: async (id) =>
+        (await this.db.getRepository(Contribution).findOneBy({ id }))?.organizationId ?? null,
       readersAmong: async (id, userIds) => {
         if (userIds.length === 0) return new Set();
         const readers = ContributionPolicy.readersSql('u', id);

@@ -4,10 +4,18 @@ import { DataSource } from 'typeorm';
 import { ContentFacts, ModeratedContentRegistry } from '@majlis/moderation';
 import { Comment } from './comments/comment.entity';
 import { CommentService } from './comments/comment.service';
+import { Space } from './spaces/space.entity';
+import { SpacePolicy, readerParameters } from './spaces/space.policy';
+import { SpaceService } from './spaces/space.service';
+import { SubjectRegistry } from './subjects/subject-registry';
 import { Thread } from './threads/thread.entity';
 import { ThreadService } from './threads/thread.service';
 
-/** Threads and comments can be reported and moderated; space owners and moderators moderate their spaces. */
+/**
+ * Threads and comments can be reported and moderated. Who moderates them (ModerationPolicy) follows from what is
+ * told here: their space (whose owners and moderators moderate it), whether platform moderators can read them (not
+ * in a PRIVATE space, not an organisation's internal discussion) and, for internal discussions, the organisation.
+ */
 @Injectable()
 export class DiscussionsModeration implements OnModuleInit {
   constructor(
@@ -15,13 +23,14 @@ export class DiscussionsModeration implements OnModuleInit {
     private readonly registry: ModeratedContentRegistry,
     private readonly threads: ThreadService,
     private readonly comments: CommentService,
+    private readonly spaces: SpaceService,
+    private readonly subjects: SubjectRegistry,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('THREAD', {
-      facts: async (actor, id) => threadFacts((await this.threads.get(actor, id)).thread),
-      describe: async (ids) =>
-        new Map([...(await this.threads.findByIds(ids))].map(([id, thread]) => [id, threadFacts(thread)])),
+      facts: async (actor, id) => (await this.threadFacts([(await this.threads.get(actor, id)).thread])).get(id)!,
+      describe: async (ids) => this.threadFacts([...(await this.threads.findByIds(ids)).values()]),
       setLocked: async (manager, id, locked) => {
         await manager.getRepository(Thread).update({ id }, { locked, version: () => 'version + 1' } as never);
       },
@@ -31,39 +40,61 @@ export class DiscussionsModeration implements OnModuleInit {
       describe: async (ids) => this.commentFacts([...(await this.comments.findByIds(ids)).values()]),
     });
     this.registry.registerModeratedSpaces(async (actor) => {
-      const rows: { space_id: string }[] = await this.db.query(
-        `SELECT DISTINCT space_id FROM space_members WHERE role IN ('OWNER', 'MODERATOR') AND (user_id = $1 OR organization_id = ANY($2::uuid[]))`,
-        [actor.userId, actor.memberships.map((m) => m.organizationId)],
+      const [sql, params] = this.db.driver.escapeQueryWithParameters(
+        SpacePolicy.moderatedSpaceIdsSql(),
+        readerParameters(actor),
+        {},
       );
+      const rows: { space_id: string }[] = await this.db.query(sql, params);
       return rows.map((row) => row.space_id);
     });
+  }
+
+  private async threadFacts(threads: Thread[]): Promise<Map<string, ContentFacts>> {
+    const spaces = await this.spaces.findByIds([...new Set(threads.map((thread) => thread.spaceId))]);
+    return new Map(
+      threads.map((thread) => [
+        thread.id,
+        {
+          authorId: thread.authorId,
+          organizationId: thread.organizationId,
+          spaceId: thread.spaceId,
+          documentId: thread.documentId,
+          excerpt: `${thread.title} — ${thread.body}`.slice(0, 280),
+          ...inSpace(spaces.get(thread.spaceId)),
+        },
+      ]),
+    );
   }
 
   private async commentFacts(comments: Comment[]): Promise<Map<string, ContentFacts>> {
     const threads = await this.threads.findByIds(
       comments.filter((c) => c.subjectType === 'THREAD').map((c) => c.subjectId),
     );
-    return new Map(
-      comments.map((comment) => [
-        comment.id,
-        {
-          authorId: comment.authorId,
-          organizationId: comment.organizationId,
-          spaceId: comment.subjectType === 'THREAD' ? (threads.get(comment.subjectId)?.spaceId ?? null) : null,
-          documentId: null,
-          excerpt: comment.body.slice(0, 280),
-        },
-      ]),
-    );
+    const spaces = await this.spaces.findByIds([...new Set([...threads.values()].map((thread) => thread.spaceId))]);
+    const facts = new Map<string, ContentFacts>();
+    for (const comment of comments) {
+      const thread = comment.subjectType === 'THREAD' ? threads.get(comment.subjectId) : undefined;
+      const readingOrganization =
+        (await this.subjects.access(comment.subjectType).readingOrganization?.(comment.subjectId)) ?? null;
+      facts.set(comment.id, {
+        authorId: comment.authorId,
+        organizationId: comment.organizationId,
+        spaceId: thread?.spaceId ?? null,
+        documentId: null,
+        excerpt: comment.body.slice(0, 280),
+        ...(readingOrganization
+          ? { platformModerated: false, moderatingOrganizationId: readingOrganization }
+          : thread
+            ? inSpace(spaces.get(thread.spaceId))
+            : {}),
+      });
+    }
+    return facts;
   }
 }
 
-function threadFacts(thread: Thread): ContentFacts {
-  return {
-    authorId: thread.authorId,
-    organizationId: thread.organizationId,
-    spaceId: thread.spaceId,
-    documentId: thread.documentId,
-    excerpt: `${thread.title} — ${thread.body}`.slice(0, 280),
-  };
+/** Content of a space: platform moderators moderate it unless the space is PRIVATE (or unknown). */
+function inSpace(space: Space | undefined): Pick<ContentFacts, 'platformModerated'> {
+  return { platformModerated: !!space && SpacePolicy.isPlatformModerated(space) };
 }

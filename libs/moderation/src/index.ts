@@ -1,6 +1,8 @@
 export * from './moderation.module';
 export * from './moderated-content';
-export * from './hidden-content';
+export * from './moderation.policy';
+export * from './redaction';
+export * from './moderation-log';
 export * from './report.service';
 export * from './moderation.service';
 export { REPORT_REASONS, CONTENT_ACTIONS } from './moderation.inputs';

@@ -15,11 +15,18 @@ export interface ContentFacts {
   readonly documentId: string | null;
   /** A short extract for the queue. */
   readonly excerpt: string;
+  /**
+   * Whether platform moderators moderate it: false for content they cannot read (a PRIVATE space's threads and
+   * replies, an organisation's internal comments). Default true.
+   */
+  readonly platformModerated?: boolean;
+  /** The organisation whose representatives moderate it, for content only that organisation's people read. */
+  readonly moderatingOrganizationId?: string | null;
 }
 
 /** How a content area answers for its content. Areas register; moderation imports none of them. */
 export interface ModeratedContent {
-  /** The facts of content the actor may see; NOT_FOUND otherwise. */
+  /** The facts of content the actor may see (hidden content too, for those who see it hidden); NOT_FOUND otherwise. */
   facts(actor: Actor, id: string): Promise<ContentFacts>;
   /** The facts of several pieces, for the queue (no visibility check: moderators only). */
   describe(ids: readonly string[]): Promise<Map<string, ContentFacts>>;

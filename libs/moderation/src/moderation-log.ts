@@ -4,6 +4,7 @@ import { HashChains, MODERATION_ACTIONS_CHAIN } from '@majlis/audit';
 
 /** One entry of the append-only moderation log. */
 export interface ModerationLogEntry {
+  /** Null for automatic actions (AUTO_HIDE). */
   readonly moderatorId: string | null;
   readonly action: string;
   readonly contentType?: string | null;

@@ -41,6 +41,8 @@ export const userActionInput = z.object({
   reason: singleLineText(500),
   internalNote: multiLineText(2000).nullable().optional(),
   until: z.coerce.date().nullable().optional(),
+  /** The person's version the moderator saw: needed to change a suspension already in force. */
+  version: z.number().int().min(0).nullable().optional(),
 });
 export type UserActionInput = z.input<typeof userActionInput>;
 

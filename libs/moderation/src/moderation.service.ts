@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   Actor,
   Clock,
   ConflictError,
   Connection,
-  ForbiddenError,
   InvalidInputError,
   NotFoundError,
   PageRequest,
-  isStaff,
+  ensureAllowed,
+  ensureVisible,
   pageWindow,
   parseInput,
   toConnection,
 } from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { User, UserService } from '@majlis/identity';
-import { ContentType, ModeratedContentRegistry } from './moderated-content';
+import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
 import {
   ContentActionInput,
   LogFilter,
@@ -29,8 +29,10 @@ import {
   queueFilter,
   userActionInput,
 } from './moderation.inputs';
-import { ensureModerationRow } from './report.service';
 import { appendModerationAction } from './moderation-log';
+import { ModerationPolicy } from './moderation.policy';
+import type { ModerationRecord, ModerationState } from './redaction';
+import { lockModerationRow } from './report.service';
 
 /** One piece of reported content in the queue, its open reports grouped. */
 export interface QueueItem {
@@ -47,12 +49,6 @@ export interface QueueItem {
   readonly explanations: string[];
   readonly oldestReportAt: Date;
   excerpt: string;
-}
-
-export interface ModerationState {
-  readonly hidden: boolean;
-  readonly reason: string | null;
-  readonly hiddenAt: Date | null;
 }
 
 export interface LoggedAction {
@@ -79,19 +75,29 @@ export class ModerationService {
     private readonly chains: HashChains,
   ) {}
 
-  /** Open reports grouped by content, oldest first: platform moderators see all, space moderators their spaces. */
+  /**
+   * Open reports grouped by content, oldest first: each moderator sees what ModerationPolicy.canModerate lets them
+   * act on (its SQL twin), and nothing else — not even an excerpt.
+   */
   async queue(actor: Actor, rawFilter: QueueFilter, page: PageRequest): Promise<Connection<QueueItem>> {
     const filter = parseInput(queueFilter, rawFilter, 'filter');
-    const scope = await this.scopeOf(actor);
+    const moderatedSpaces = await this.registry.moderatedSpaces(actor);
+    ensureAllowed(ModerationPolicy.isModerator(actor, moderatedSpaces), 'Only moderators see the moderation queue.');
     const window = pageWindow(page);
-    const params: unknown[] = [];
+    const scope = ModerationPolicy.canModerateSql(actor, 'cm', moderatedSpaces);
+    const params: Record<string, unknown> = { ...scope.params };
     const where: string[] = [
-      `EXISTS (SELECT 1 FROM reports r WHERE r.content_type = cm.content_type AND r.content_id = cm.content_id AND r.status = 'OPEN'${filter.reason ? ` AND r.reason = $${params.push(filter.reason)}` : ''})`,
+      `EXISTS (SELECT 1 FROM reports r WHERE r.content_type = cm.content_type AND r.content_id = cm.content_id AND r.status = 'OPEN'${filter.reason ? ' AND r.reason = :reason' : ''})`,
+      scope.sql,
     ];
-    if (scope !== 'ALL') where.push(`cm.space_id = ANY($${params.push(scope)}::uuid[])`);
-    if (filter.spaceId) where.push(`cm.space_id = $${params.push(filter.spaceId)}`);
-    if (filter.documentId) where.push(`cm.document_id = $${params.push(filter.documentId)}`);
-    if (filter.hidden != null) where.push(`cm.hidden = $${params.push(filter.hidden)}`);
+    const narrow = (condition: string, name: string, value: unknown) => {
+      where.push(condition);
+      params[name] = value;
+    };
+    if (filter.reason) params['reason'] = filter.reason;
+    if (filter.spaceId) narrow('cm.space_id = :spaceId', 'spaceId', filter.spaceId);
+    if (filter.documentId) narrow('cm.document_id = :documentId', 'documentId', filter.documentId);
+    if (filter.hidden != null) narrow('cm.hidden = :hidden', 'hidden', filter.hidden);
     const grouped = `
       SELECT cm.content_type, cm.content_id, cm.hidden, cm.version, cm.space_id, cm.document_id, cm.author_id,
              (SELECT count(*)::int FROM reports r WHERE r.content_type = cm.content_type AND r.content_id = cm.content_id AND r.status = 'OPEN') AS open_reports,
@@ -101,12 +107,17 @@ export class ModerationService {
              (SELECT coalesce(json_agg(r.explanation ORDER BY r.created_at), '[]') FROM reports r
                 WHERE r.content_type = cm.content_type AND r.content_id = cm.content_id AND r.status = 'OPEN' AND r.explanation IS NOT NULL) AS explanations
         FROM content_moderation cm WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${grouped}) q`, params);
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM (${grouped}) q`,
+      params,
+    );
     let cursor = '';
     if (window.after) {
-      cursor = ` WHERE (q.oldest, q.content_id) > ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`;
+      cursor = ` WHERE (q.oldest, q.content_id) > (CAST(:afterOldest AS timestamptz), CAST(:afterId AS uuid))`;
+      params['afterOldest'] = window.after[0];
+      params['afterId'] = window.after[1];
     }
-    const rows: {
+    const rows = await this.query<{
       content_type: ContentType;
       content_id: string;
       hidden: boolean;
@@ -118,10 +129,7 @@ export class ModerationService {
       oldest: Date;
       reasons: { reason: ReportReason; count: number }[];
       explanations: string[];
-    }[] = await this.db.query(
-      `SELECT * FROM (${grouped}) q${cursor} ORDER BY q.oldest, q.content_id LIMIT ${window.limit + 1}`,
-      params,
-    );
+    }>(`SELECT * FROM (${grouped}) q${cursor} ORDER BY q.oldest, q.content_id LIMIT ${window.limit + 1}`, params);
     const items: QueueItem[] = rows.map((row) => ({
       contentType: row.content_type,
       contentId: row.content_id,
@@ -146,16 +154,22 @@ export class ModerationService {
    */
   async actOnContent(actor: Actor, raw: ContentActionInput): Promise<ModerationState & { version: number }> {
     const input = parseInput(contentActionInput, raw);
+    const moderatedSpaces = await this.registry.moderatedSpaces(actor);
+    ensureAllowed(ModerationPolicy.isModerator(actor, moderatedSpaces), 'Only moderators act on reported content.');
     const content = this.registry.content(input.contentType);
     const facts = (await content.describe([input.contentId])).get(input.contentId);
     if (!facts) throw new NotFoundError('Content');
-    await this.ensureModerates(actor, facts.spaceId);
+    if (!ModerationPolicy.canModerate(actor, scopeOf(facts), moderatedSpaces)) {
+      // Content the actor may not even read (a private space's, an organisation's internal comments) is not found.
+      ensureVisible(await this.canRead(actor, input.contentType, input.contentId), 'Content');
+      ensureAllowed(false, 'Only its moderators act on this content.');
+    }
     if ((input.action === 'LOCK' || input.action === 'UNLOCK') && !content.setLocked) {
       throw InvalidInputError.field('action', 'only threads are locked and unlocked');
     }
     const now = this.clock.now();
     const state = await this.db.transaction(async (manager) => {
-      await ensureModerationRow(manager, input.contentType, input.contentId, facts);
+      await lockModerationRow(manager, input.contentType, input.contentId, facts);
       const changes: Record<ContentActionInput['action'], string> = {
         HIDE: `hidden = true, hidden_reason = $5, hidden_at = $4`,
         RESTORE: `hidden = false, hidden_reason = NULL, hidden_at = NULL`,
@@ -182,43 +196,62 @@ export class ModerationService {
       }
       if (input.action === 'LOCK' || input.action === 'UNLOCK')
         await content.setLocked!(manager, input.contentId, input.action === 'LOCK');
-      await this.log(manager, actor, {
+      await appendModerationAction(this.chains, manager, {
+        moderatorId: actor.userId,
         action: input.action,
         contentType: input.contentType,
         contentId: input.contentId,
         reason: input.reason,
         internalNote: input.internalNote ?? null,
+        createdAt: now,
       });
       return rows[0] as { hidden: boolean; hidden_reason: string | null; hidden_at: Date | null; version: number };
     });
     return { hidden: state.hidden, reason: state.hidden_reason, hiddenAt: state.hidden_at, version: state.version };
   }
 
-  /** SUSPEND a person (for a period or indefinitely) or REINSTATE them: platform moderators only. */
+  /**
+   * SUSPEND a person (for a period or indefinitely) or REINSTATE them: platform moderators only. The one path for
+   * both (the deprecated suspendUser and reinstateUser come here too): the status change, its audit event, the
+   * ended sessions and the moderation log entry commit together. Two moderators acting at once: one wins, the
+   * other gets CONFLICT (see UserService.changeStatus for the preconditions).
+   */
   async actOnUser(actor: Actor, raw: UserActionInput): Promise<User> {
-    if (!isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators suspend and reinstate people.');
+    ensureAllowed(
+      ModerationPolicy.canModeratePeople(actor),
+      'Only the ministry’s moderators suspend and reinstate people.',
+    );
     const input = parseInput(userActionInput, raw);
-    const user =
-      input.action === 'SUSPEND'
-        ? await this.users.suspend(actor, input.userId, input.until ?? null, input.reason)
-        : await this.users.reinstate(actor, input.userId);
-    await this.log(this.db.manager, actor, {
-      action: input.action,
-      targetUserId: user.id,
-      reason: input.reason,
-      internalNote: input.internalNote ?? null,
-      suspendedUntil: input.action === 'SUSPEND' ? (input.until ?? null) : null,
-    });
-    return user;
+    const until = input.action === 'SUSPEND' ? (input.until ?? null) : null;
+    return this.users.changeStatus(
+      actor,
+      input.userId,
+      { action: input.action, until, reason: input.reason, version: input.version ?? null },
+      (manager, user) =>
+        appendModerationAction(this.chains, manager, {
+          moderatorId: actor.userId,
+          action: input.action,
+          targetUserId: user.id,
+          reason: input.reason,
+          internalNote: input.internalNote ?? null,
+          suspendedUntil: until,
+          createdAt: this.clock.now(),
+        }),
+    );
   }
 
   /** The moderation log, newest first, filtered by action, moderator, content or person: platform moderators only. */
   async history(actor: Actor, rawFilter: LogFilter, page: PageRequest): Promise<Connection<LoggedAction>> {
-    if (!isStaff(actor)) throw new ForbiddenError('Only the ministry’s moderators read the moderation log.');
+    ensureAllowed(ModerationPolicy.canReadLog(actor), 'Only the ministry’s moderators read the moderation log.');
     const filter = parseInput(logFilter, rawFilter, 'filter');
     const window = pageWindow(page);
-    const params: unknown[] = [];
-    const where: string[] = [];
+    // Entries about content the reader does not moderate (a private space's, an organisation's internal comments)
+    // stay out: their reasons and notes may quote it.
+    const scope = ModerationPolicy.canModerateSql(actor, 'cm', await this.registry.moderatedSpaces(actor));
+    const params: Record<string, unknown> = { ...scope.params };
+    const where: string[] = [
+      `(ma.content_id IS NULL OR EXISTS (SELECT 1 FROM content_moderation cm WHERE cm.content_type = ma.content_type AND cm.content_id = ma.content_id AND ${scope.sql}))`,
+    ];
     const columns = {
       action: 'action',
       moderatorId: 'moderator_id',
@@ -227,59 +260,101 @@ export class ModerationService {
       targetUserId: 'target_user_id',
     } as const;
     for (const [field, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
-      if (filter[field]) where.push(`${column} = $${params.push(filter[field])}`);
+      if (filter[field]) {
+        where.push(`ma.${column} = :${field}`);
+        params[field] = filter[field];
+      }
     }
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM moderation_actions ma WHERE ${where.join(' AND ')}`,
       params,
     );
-    if (window.after)
-      where.push(
-        `(created_at, id) < ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`,
-      );
-    const rows = await this.db.query(
-      `SELECT * FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${window.limit + 1}`,
+    if (window.after) {
+      where.push(`(ma.created_at, ma.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))`);
+      params['afterCreatedAt'] = window.after[0];
+      params['afterId'] = window.after[1];
+    }
+    const rows = await this.query<{
+      id: string;
+      moderator_id: string | null;
+      action: string;
+      content_type: string | null;
+      content_id: string | null;
+      target_user_id: string | null;
+      reason: string;
+      internal_note: string | null;
+      suspended_until: Date | null;
+      created_at: Date;
+    }>(
+      `SELECT ma.* FROM moderation_actions ma WHERE ${where.join(' AND ')} ORDER BY ma.created_at DESC, ma.id DESC LIMIT ${window.limit + 1}`,
       params,
     );
-    const actions: LoggedAction[] = rows.map((row: Record<string, unknown>) => ({
-      id: row['id'],
-      moderatorId: row['moderator_id'],
-      action: row['action'],
-      contentType: row['content_type'],
-      contentId: row['content_id'],
-      targetUserId: row['target_user_id'],
-      reason: row['reason'],
-      internalNote: row['internal_note'],
-      suspendedUntil: row['suspended_until'],
-      createdAt: row['created_at'],
+    const actions: LoggedAction[] = rows.map((row) => ({
+      id: row.id,
+      moderatorId: row.moderator_id,
+      action: row.action,
+      contentType: row.content_type,
+      contentId: row.content_id,
+      targetUserId: row.target_user_id,
+      reason: row.reason,
+      internalNote: row.internal_note,
+      suspendedUntil: row.suspended_until,
+      createdAt: row.created_at,
     }));
     return toConnection(actions, window, (action) => [action.createdAt.toISOString(), action.id], total);
   }
 
-  /** Batch read for DataLoaders: moderation state of content (shown to its author and to moderators). */
-  async states(type: ContentType, ids: readonly string[]): Promise<Map<string, ModerationState>> {
+  /** Batch read for DataLoaders: moderation state of content, with who moderates it (for Redaction). */
+  async states(type: ContentType, ids: readonly string[]): Promise<Map<string, ModerationRecord>> {
     if (ids.length === 0) return new Map();
-    const rows: { content_id: string; hidden: boolean; hidden_reason: string | null; hidden_at: Date | null }[] =
-      await this.db.query(
-        `SELECT content_id, hidden, hidden_reason, hidden_at FROM content_moderation WHERE content_type = $1 AND content_id = ANY($2::uuid[])`,
-        [type, [...ids]],
-      );
+    const rows: {
+      content_id: string;
+      hidden: boolean;
+      hidden_reason: string | null;
+      hidden_at: Date | null;
+      space_id: string | null;
+      platform_moderated: boolean;
+      moderating_organization_id: string | null;
+    }[] = await this.db.query(
+      `SELECT content_id, hidden, hidden_reason, hidden_at, space_id, platform_moderated, moderating_organization_id
+         FROM content_moderation WHERE content_type = $1 AND content_id = ANY($2::uuid[])`,
+      [type, [...ids]],
+    );
     return new Map(
-      rows.map((row) => [row.content_id, { hidden: row.hidden, reason: row.hidden_reason, hiddenAt: row.hidden_at }]),
+      rows.map((row) => [
+        row.content_id,
+        {
+          hidden: row.hidden,
+          reason: row.hidden_reason,
+          hiddenAt: row.hidden_at,
+          spaceId: row.space_id,
+          platformModerated: row.platform_moderated,
+          moderatingOrganizationId: row.moderating_organization_id,
+        },
+      ]),
     );
   }
 
-  private async scopeOf(actor: Actor): Promise<'ALL' | string[]> {
-    if (isStaff(actor)) return 'ALL';
-    const spaces = await this.registry.moderatedSpaces(actor);
-    if (spaces.length === 0) throw new ForbiddenError('Only moderators see the moderation queue.');
-    return spaces;
+  /** The spaces the actor moderates (their owner or moderator): for Redaction, once per request. */
+  moderatedSpaces(actor: Actor): Promise<string[]> {
+    return this.registry.moderatedSpaces(actor);
   }
 
-  private async ensureModerates(actor: Actor, spaceId: string | null): Promise<void> {
-    if (isStaff(actor)) return;
-    const spaces = await this.registry.moderatedSpaces(actor);
-    if (!spaceId || !spaces.includes(spaceId)) throw new ForbiddenError('Only moderators act on reported content.');
+  /** Whether the actor may read the content at all (NOT_FOUND from its area means no; other failures propagate). */
+  private async canRead(actor: Actor, type: ContentType, id: string): Promise<boolean> {
+    try {
+      await this.registry.content(type).facts(actor, id);
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /** Runs SQL written with named parameters (:name), as the policy's SQL twins are. */
+  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [text, values] = this.db.driver.escapeQueryWithParameters(sql, params, {});
+    return this.db.query(text, values);
   }
 
   private async addExcerpts(items: QueueItem[]): Promise<void> {
@@ -290,24 +365,13 @@ export class ModerationService {
       group.forEach((item) => (item.excerpt = facts.get(item.contentId)?.excerpt ?? ''));
     }
   }
+}
 
-  private async log(
-    manager: EntityManager,
-    actor: Actor,
-    entry: {
-      action: string;
-      contentType?: string;
-      contentId?: string;
-      targetUserId?: string;
-      reason: string;
-      internalNote: string | null;
-      suspendedUntil?: Date | null;
-    },
-  ): Promise<void> {
-    await appendModerationAction(this.chains, manager, {
-      ...entry,
-      moderatorId: actor.userId,
-      createdAt: this.clock.now(),
-    });
-  }
+/** Who moderates a piece of content, from what its area says of it. */
+function scopeOf(facts: ContentFacts) {
+  return {
+    spaceId: facts.spaceId,
+    platformModerated: facts.platformModerated ?? true,
+    moderatingOrganizationId: facts.moderatingOrganizationId ?? null,
+  };
 }

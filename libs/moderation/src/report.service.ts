@@ -1,22 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Actor,
-  Clock,
-  ConflictError,
-  ForbiddenError,
-  isRepresentativeOf,
-  isStaff,
-  isUniqueViolation,
-  parseInput,
-} from '@majlis/kernel';
+import { Actor, Clock, ConflictError, ensureAllowed, isUniqueViolation, parseInput } from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { MembershipService } from '@majlis/identity';
 import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
 import { ReportInput, reportInput } from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
+import { ModerationPolicy } from './moderation.policy';
 
 /**
  * Reports of content by the people who see it — once each; reporters never learn who else reported. Enough open
@@ -37,13 +29,17 @@ export class ReportService {
   async report(actor: Actor, raw: ReportInput): Promise<void> {
     const input = parseInput(reportInput, raw);
     const facts = await this.registry.content(input.contentType).facts(actor, input.contentId);
-    if (facts.authorId === actor.userId)
-      throw new ForbiddenError('You cannot report what you wrote: edit or delete it instead.');
+    ensureAllowed(
+      ModerationPolicy.canReport(actor, facts),
+      'You cannot report what you wrote: edit or delete it instead.',
+    );
     const fastPath =
-      input.reason === 'CONFIDENTIAL_INFORMATION' && (await this.speaksForConcernedOrganization(actor, facts));
+      input.reason === 'CONFIDENTIAL_INFORMATION' &&
+      ModerationPolicy.speaksForConcernedOrganization(actor, await this.concernedOrganizations(facts));
     try {
       await this.db.transaction(async (manager) => {
-        await ensureModerationRow(manager, input.contentType, input.contentId, facts);
+        // Locks the content's moderation row: simultaneous reports are counted one after the other.
+        await lockModerationRow(manager, input.contentType, input.contentId, facts);
         await manager.query(
           `INSERT INTO reports (content_type, content_id, reporter_id, reason, explanation, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
           [input.contentType, input.contentId, actor.userId, input.reason, input.explanation ?? null, this.clock.now()],
@@ -80,28 +76,39 @@ export class ReportService {
     }
   }
 
-  /** A moderator, or a representative of the organisation it speaks for (or of its author's organisations). */
-  private async speaksForConcernedOrganization(actor: Actor, facts: ContentFacts): Promise<boolean> {
-    if (isStaff(actor)) return true;
-    const concerned = facts.organizationId
-      ? [facts.organizationId]
-      : ((await this.memberships.membershipsOfUsers([facts.authorId])).get(facts.authorId) ?? []).map(
-          (m) => m.organizationId,
-        );
-    return concerned.some((organizationId) => isRepresentativeOf(actor, organizationId));
+  /** The organisation it speaks for, else its author's organisations. */
+  private async concernedOrganizations(facts: ContentFacts): Promise<string[]> {
+    if (facts.organizationId) return [facts.organizationId];
+    return ((await this.memberships.membershipsOfUsers([facts.authorId])).get(facts.authorId) ?? []).map(
+      (m) => m.organizationId,
+    );
   }
 }
 
-/** The moderation state row of a piece of content, created on first need with its context (for queue filters). */
-export async function ensureModerationRow(
+/**
+ * The moderation state row of a piece of content, created on first need and refreshed with its context (space,
+ * document, who moderates it) each time; it stays locked until the caller's transaction ends, so that reports and
+ * actions on the same content run one after the other.
+ */
+export async function lockModerationRow(
   manager: EntityManager,
   type: ContentType,
   id: string,
   facts: ContentFacts,
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO content_moderation (content_type, content_id, space_id, document_id, author_id) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (content_type, content_id) DO NOTHING`,
-    [type, id, facts.spaceId, facts.documentId, facts.authorId],
+    `INSERT INTO content_moderation (content_type, content_id, space_id, document_id, author_id, platform_moderated, moderating_organization_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (content_type, content_id) DO UPDATE SET space_id = EXCLUDED.space_id, document_id = EXCLUDED.document_id,
+       platform_moderated = EXCLUDED.platform_moderated, moderating_organization_id = EXCLUDED.moderating_organization_id`,
+    [
+      type,
+      id,
+      facts.spaceId,
+      facts.documentId,
+      facts.authorId,
+      facts.platformModerated ?? true,
+      facts.moderatingOrganizationId ?? null,
+    ],
   );
 }

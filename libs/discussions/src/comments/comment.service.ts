@@ -12,8 +12,6 @@ import {
   PageRequest,
   applyKeyset,
   ensureAllowed,
-  isRepresentativeOf,
-  isStaff,
   keysetKeyOf,
   pageWindow,
   parseId,
@@ -21,13 +19,23 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
-import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
+import { AuthoredContentPolicy } from '../authored-content.policy';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
 import { CommentMention } from './comment-mention.entity';
 import { CommentRevision } from './comment-revision.entity';
 import { mentionedIds } from './mentions';
 import { Comment, MAX_COMMENT_DEPTH } from './comment.entity';
 import { EditCommentInput, PostCommentInput, editCommentInput, postCommentInput } from './comment.inputs';
+
+/** Comments shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
+function shownSql(actor: Actor) {
+  return AuthoredContentPolicy.shownSql(
+    'COMMENT',
+    'comment',
+    actor,
+    'EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL)',
+  );
+}
 
 const IN_ORDER: KeysetColumn[] = [
   { expression: 'comment.created_at', property: 'createdAt', type: 'timestamptz' },
@@ -64,11 +72,14 @@ export class CommentService implements OnModuleInit {
     const input = parseInput(postCommentInput, raw);
     const access = this.subjects.access(input.subjectType);
     await access.ensureCanReply(actor, input.subjectId, input.official);
-    if (input.official && !isStaff(actor))
-      throw new ForbiddenError('Only the ministry’s moderators answer officially.');
-    if (input.onBehalfOfOrganizationId && !isRepresentativeOf(actor, input.onBehalfOfOrganizationId)) {
-      throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
-    }
+    ensureAllowed(
+      !input.official || AuthoredContentPolicy.canAnswerOfficially(actor),
+      'Only the ministry’s moderators answer officially.',
+    );
+    ensureAllowed(
+      AuthoredContentPolicy.canSpeakFor(actor, input.onBehalfOfOrganizationId),
+      'Only a representative can post on behalf of the organisation.',
+    );
     let depth = 1;
     if (input.parentId) {
       const parent = await this.db.getRepository(Comment).findOneBy({ id: input.parentId });
@@ -124,7 +135,7 @@ export class CommentService implements OnModuleInit {
 
   /** Earlier texts of a comment: for its author and the ministry's moderators. */
   async history(actor: Actor, comment: Comment): Promise<CommentRevision[] | null> {
-    if (comment.authorId !== actor.userId && !isStaff(actor)) return null;
+    if (!AuthoredContentPolicy.canSeeHistory(actor, comment)) return null;
     return this.db
       .getRepository(CommentRevision)
       .find({ where: { commentId: comment.id }, order: { createdAt: 'ASC' } });
@@ -133,7 +144,7 @@ export class CommentService implements OnModuleInit {
   /** The author edits; the previous text is kept. A stale version answers CONFLICT. */
   async edit(actor: Actor, rawId: string, raw: EditCommentInput): Promise<Comment> {
     const comment = await this.get(actor, rawId);
-    ensureAllowed(comment.authorId === actor.userId && !comment.deletedAt, 'Only its author can edit a comment.');
+    ensureAllowed(AuthoredContentPolicy.canEdit(actor, comment), 'Only its author can edit a comment.');
     const input = parseInput(editCommentInput, raw);
     await this.db.transaction(async (manager) => {
       await updateVersioned(
@@ -154,7 +165,7 @@ export class CommentService implements OnModuleInit {
   /** The author deletes: a comment with replies stays as a tombstone so the conversation keeps its shape. */
   async delete(actor: Actor, rawId: string): Promise<Comment> {
     const comment = await this.get(actor, rawId);
-    ensureAllowed(comment.authorId === actor.userId, 'Only its author can delete a comment.');
+    ensureAllowed(AuthoredContentPolicy.canDelete(actor, comment), 'Only its author can delete a comment.');
     await this.db
       .getRepository(Comment)
       .update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
@@ -163,15 +174,12 @@ export class CommentService implements OnModuleInit {
 
   async get(actor: Actor, rawId: string): Promise<Comment> {
     const id = parseId(rawId, 'id');
-    const hidden = hiddenForViewerSql('COMMENT', 'comment', actor);
+    const shown = shownSql(actor);
     const comment = await this.db
       .getRepository(Comment)
       .createQueryBuilder('comment')
       .where('comment.id = :id', { id })
-      .andWhere(
-        `((comment.deleted_at IS NULL AND NOT ${hidden.sql}) OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`,
-        hidden.params,
-      )
+      .andWhere(shown.sql, shown.params)
       .getOne();
     if (!comment) throw new NotFoundError('Comment');
     await this.subjects.access(comment.subjectType).ensureVisible(actor, comment.subjectId);
@@ -187,14 +195,12 @@ export class CommentService implements OnModuleInit {
   ): Promise<Connection<Comment>> {
     await this.subjects.access(subjectType).ensureVisible(actor, subjectId);
     const window = pageWindow(page);
+    const shown = shownSql(actor);
     const query = this.db
       .getRepository(Comment)
       .createQueryBuilder('comment')
       .where('comment.subject_type = :subjectType AND comment.subject_id = :subjectId', { subjectType, subjectId })
-      .andWhere(
-        `((comment.deleted_at IS NULL AND NOT ${hiddenForViewerSql('COMMENT', 'comment', actor).sql}) OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`,
-        hiddenForViewerSql('COMMENT', 'comment', actor).params,
-      );
+      .andWhere(shown.sql, shown.params);
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, IN_ORDER, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Comment>(IN_ORDER), totalCount);
@@ -208,11 +214,11 @@ export class CommentService implements OnModuleInit {
       .createQueryBuilder('comment')
       .select('comment.subject_id', 'subject_id')
       .addSelect('count(*)', 'count')
-      .where('comment.subject_type = :subjectType AND comment.subject_id IN (:...ids) AND comment.deleted_at IS NULL', {
+      .where('comment.subject_type = :subjectType AND comment.subject_id IN (:...ids)', {
         subjectType,
         ids: [...subjectIds],
       })
-      .andWhere(`NOT ${hiddenSql('COMMENT', 'comment')}`)
+      .andWhere(AuthoredContentPolicy.countedSql('COMMENT', 'comment'))
       .groupBy('comment.subject_id')
       .getRawMany();
     return new Map(rows.map((row) => [row.subject_id, Number(row.count)]));

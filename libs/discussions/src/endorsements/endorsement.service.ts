@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, parseId } from '@majlis/kernel';
+import { Actor, ConflictError, NotFoundError, ensureAllowed, isUniqueViolation, parseId } from '@majlis/kernel';
+import { AuthoredContentPolicy } from '../authored-content.policy';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
 import { Endorsement } from './endorsement.entity';
 
@@ -16,7 +17,7 @@ export class EndorsementService {
   async endorse(actor: Actor, subjectType: SubjectType, rawId: string): Promise<void> {
     const subjectId = parseId(rawId, 'id');
     const { authorId } = await this.subjects.access(subjectType).ensureVisible(actor, subjectId);
-    if (authorId === actor.userId) throw new ForbiddenError('You cannot endorse what you wrote.');
+    ensureAllowed(AuthoredContentPolicy.canEndorse(actor, { authorId }), 'You cannot endorse what you wrote.');
     try {
       await this.db.getRepository(Endorsement).insert({ subjectType, subjectId, userId: actor.userId });
     } catch (error) {

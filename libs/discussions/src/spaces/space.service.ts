@@ -19,7 +19,7 @@ import {
 } from '@majlis/kernel';
 import { Space, SpaceMember, SpaceRole } from './space.entity';
 import { AddSpaceMemberInput, CreateSpaceInput, addSpaceMemberInput, createSpaceInput } from './space.inputs';
-import { SpacePolicy, strongestRole } from './space.policy';
+import { SpacePolicy, readableSpaceSql, readerParameters, strongestRole } from './space.policy';
 
 const BY_NAME: KeysetColumn[] = [
   { expression: 'space.name', property: 'name', type: 'text' },
@@ -32,15 +32,7 @@ export interface VisibleSpace {
   readonly role: SpaceRole | null;
 }
 
-/** SQL: the space aliased `alias` is readable by the actor whose id and organisations are bound as :me and :myOrganizations. */
-export function readableSpaceSql(alias: string): string {
-  return `(${alias}.visibility <> 'PRIVATE' OR EXISTS (SELECT 1 FROM space_members reader WHERE reader.space_id = ${alias}.id
-    AND (reader.user_id = :me OR reader.organization_id = ANY(CAST(:myOrganizations AS uuid[])))))`;
-}
-
-export function readerParameters(actor: Actor): { me: string; myOrganizations: string[] } {
-  return { me: actor.userId, myOrganizations: actor.memberships.map((m) => m.organizationId) };
-}
+export { readableSpaceSql, readerParameters } from './space.policy';
 
 @Injectable()
 export class SpaceService {
@@ -128,7 +120,8 @@ export class SpaceService {
   async removeMember(actor: Actor, rawMemberId: string): Promise<SpaceMember> {
     const id = parseId(rawMemberId, 'memberId');
     const member = await this.db.getRepository(SpaceMember).findOneBy({ id });
-    const visible = member ? await this.get(actor, member.spaceId).catch(() => null) : null;
+    ensureVisible(!!member, 'Space member');
+    const visible = await this.readable(actor, member!.spaceId);
     ensureVisible(!!visible, 'Space member');
     ensureAllowed(
       SpacePolicy.canManageMembers(actor, visible!.space, visible!.role),
@@ -141,12 +134,20 @@ export class SpaceService {
   /** One space the actor may read (by id or slug), or NOT_FOUND. */
   async get(actor: Actor, idOrSlug: string, field = 'id'): Promise<VisibleSpace> {
     const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
-    const space = await this.db
-      .getRepository(Space)
-      .findOneBy(isUuid ? { id: parseId(idOrSlug, field) } : { slug: idOrSlug });
-    const role = space ? ((await this.rolesIn(actor, [space.id])).get(space.id) ?? null) : null;
-    ensureVisible(!!space && SpacePolicy.canRead(space, role), 'Space');
-    return { space: space!, role };
+    const visible = await this.readable(actor, isUuid ? { id: parseId(idOrSlug, field) } : { slug: idOrSlug });
+    ensureVisible(!!visible, 'Space');
+    return visible!;
+  }
+
+  /**
+   * The space with the actor's role there if they may read it, else null (for callers whose own thing is what is
+   * not found). A database failure propagates: it is never "not found".
+   */
+  async readable(actor: Actor, key: string | { id: string } | { slug: string }): Promise<VisibleSpace | null> {
+    const space = await this.db.getRepository(Space).findOneBy(typeof key === 'string' ? { id: key } : key);
+    if (!space) return null;
+    const role = (await this.rolesIn(actor, [space.id])).get(space.id) ?? null;
+    return SpacePolicy.canRead(space, role) ? { space, role } : null;
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Space>> {

@@ -17,6 +17,11 @@ export interface SubjectAccess {
   ensureCanReply(actor: Actor, subjectId: string, official: boolean): Promise<void>;
   /** Which of these people may read the subject (mentions of anyone else are not resolved). */
   readersAmong(subjectId: string, userIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * For subjects only one organisation's people read (a contribution's internal discussion): that organisation,
+   * whose representatives moderate the replies (platform moderators, who cannot read them, do not).
+   */
+  readingOrganization?(subjectId: string): Promise<string | null>;
   /** Runs in the reply's transaction, e.g. to record the subject's last activity. */
   afterReply?(manager: EntityManager, subjectId: string, reply: { authorId: string; createdAt: Date }): Promise<void>;
 }

@@ -11,7 +11,6 @@ import {
   applyKeyset,
   ensureAllowed,
   ensureVisible,
-  isRepresentativeOf,
   keysetKeyOf,
   pageWindow,
   parseId,
@@ -19,11 +18,11 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
-import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
+import { AuthoredContentPolicy } from '../authored-content.policy';
 import { CitationRegistry } from '../citations/citation-registry';
 import { hasLiveRepliesSql } from '../comments/comment.entity';
-import { SpacePolicy } from '../spaces/space.policy';
-import { SpaceService, VisibleSpace, readableSpaceSql, readerParameters } from '../spaces/space.service';
+import { SpacePolicy, readerParameters } from '../spaces/space.policy';
+import { SpaceService, VisibleSpace } from '../spaces/space.service';
 import { SubjectRegistry } from '../subjects/subject-registry';
 import { Thread, ThreadRead } from './thread.entity';
 import {
@@ -50,9 +49,9 @@ export interface ThreadActivity {
   readonly lastReadAt: Date | null;
 }
 
-/** Neither deleted by its author nor hidden by moderation for this actor. */
-function presentSql(actor: Actor): string {
-  return `(thread.deleted_at IS NULL AND NOT ${hiddenForViewerSql('THREAD', 'thread', actor).sql})`;
+/** Threads shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
+function shownSql(actor: Actor) {
+  return AuthoredContentPolicy.shownSql('THREAD', 'thread', actor, hasLiveRepliesSql('THREAD', 'thread'));
 }
 
 @Injectable()
@@ -71,9 +70,10 @@ export class ThreadService implements OnModuleInit {
       ensureVisible: async (actor, id) => ({ authorId: (await this.get(actor, id)).thread.authorId }),
       ensureCanReply: async (actor, id) => {
         const { thread, space } = await this.get(actor, id);
-        if (thread.deletedAt)
+        const open = AuthoredContentPolicy.takesReplies(thread);
+        if (open === 'DELETED')
           throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.');
-        if (thread.locked) throw new ForbiddenError('This thread is locked: it takes no new replies.');
+        if (open === 'LOCKED') throw new ForbiddenError('This thread is locked: it takes no new replies.');
         ensureAllowed(
           SpacePolicy.canPost(space.space, space.role),
           'Only the members of this space can take part here.',
@@ -93,9 +93,10 @@ export class ThreadService implements OnModuleInit {
       'Only the members of this space can start threads here.',
     );
     const input = parseInput(createThreadInput, raw);
-    if (input.onBehalfOfOrganizationId && !isRepresentativeOf(actor, input.onBehalfOfOrganizationId)) {
-      throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
-    }
+    ensureAllowed(
+      AuthoredContentPolicy.canSpeakFor(actor, input.onBehalfOfOrganizationId),
+      'Only a representative can post on behalf of the organisation.',
+    );
     const citation = input.citation ? await this.citations.resolve(actor, input.citation) : null;
     const now = this.clock.now();
     const repository = this.db.getRepository(Thread);
@@ -151,7 +152,7 @@ export class ThreadService implements OnModuleInit {
 
   async edit(actor: Actor, rawId: string, raw: EditThreadInput): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
-    ensureAllowed(thread.authorId === actor.userId && !thread.deletedAt, 'Only its author can edit a thread.');
+    ensureAllowed(AuthoredContentPolicy.canEdit(actor, thread), 'Only its author can edit a thread.');
     const input = parseInput(editThreadInput, raw);
     const changes: Record<string, unknown> = { editedAt: this.clock.now() };
     for (const field of ['title', 'body', 'tags'] as const)
@@ -162,14 +163,14 @@ export class ThreadService implements OnModuleInit {
 
   async delete(actor: Actor, rawId: string): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
-    ensureAllowed(thread.authorId === actor.userId, 'Only its author can delete a thread.');
+    ensureAllowed(AuthoredContentPolicy.canDelete(actor, thread), 'Only its author can delete a thread.');
     await this.db
       .getRepository(Thread)
       .update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
     return { ...thread, deletedAt: this.clock.now() };
   }
 
-  /** Pin or lock (space owners and moderators, platform moderators where they can read). */
+  /** Pin or lock (SpacePolicy.canModerate: space owners and moderators; platform moderators outside PRIVATE spaces). */
   async moderate(actor: Actor, rawId: string, change: { pinned?: boolean; locked?: boolean }): Promise<Thread> {
     const { thread, space } = await this.get(actor, rawId);
     ensureAllowed(
@@ -180,20 +181,21 @@ export class ThreadService implements OnModuleInit {
     return (await this.get(actor, thread.id)).thread;
   }
 
-  /** A thread the actor may read (a deleted one only while replies hang under it), with its space. */
+  /**
+   * A thread the actor may read (a deleted or hidden one only while replies hang under it), with its space; else
+   * NOT_FOUND. A database failure propagates as such: it is never "not found".
+   */
   async get(actor: Actor, rawId: string): Promise<{ thread: Thread; space: VisibleSpace }> {
     const id = parseId(rawId, 'id');
+    const shown = shownSql(actor);
     const thread = await this.db
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .where('thread.id = :id', { id })
-      .andWhere(
-        `(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`,
-        hiddenForViewerSql('THREAD', 'thread', actor).params,
-      )
+      .andWhere(shown.sql, shown.params)
       .getOne();
     ensureVisible(!!thread, 'Thread');
-    const space = await this.spaces.get(actor, thread!.spaceId).catch(() => null);
+    const space = await this.spaces.readable(actor, thread!.spaceId);
     ensureVisible(!!space, 'Thread');
     return { thread: thread!, space: space! };
   }
@@ -208,14 +210,12 @@ export class ThreadService implements OnModuleInit {
     ensureVisible(SpacePolicy.canRead(space.space, space.role), 'Space');
     const filter = parseInput(threadFilter, rawFilter, 'filter');
     const window = pageWindow(page);
+    const shown = shownSql(actor);
     const query = this.db
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .where('thread.space_id = :spaceId', { spaceId: space.space.id })
-      .andWhere(
-        `(${presentSql(actor)} OR ${hasLiveRepliesSql('THREAD', 'thread')})`,
-        hiddenForViewerSql('THREAD', 'thread', actor).params,
-      );
+      .andWhere(shown.sql, shown.params);
     if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, PINNED_THEN_ACTIVE, window).getMany();
@@ -225,13 +225,14 @@ export class ThreadService implements OnModuleInit {
   /** "What's new for me": threads of every space the actor reads with activity by others since they last read them. */
   async whatsNew(actor: Actor, page: PageRequest): Promise<Connection<Thread>> {
     const window = pageWindow(page);
+    const present = AuthoredContentPolicy.presentSql('THREAD', 'thread', actor);
     const query = this.db
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .innerJoin('spaces', 'space', 'space.id = thread.space_id')
       .leftJoin(ThreadRead, 'seen', 'seen.thread_id = thread.id AND seen.user_id = :me')
-      .where(readableSpaceSql('space'), readerParameters(actor))
-      .andWhere(presentSql(actor), hiddenForViewerSql('THREAD', 'thread', actor).params)
+      .where(SpacePolicy.readableSql('space'), readerParameters(actor))
+      .andWhere(present.sql, present.params)
       .andWhere('thread.last_activity_by_id IS DISTINCT FROM :me')
       .andWhere(`thread.last_activity_at > COALESCE(seen.last_read_at, '-infinity'::timestamptz)`);
     const totalCount = await query.clone().getCount();
@@ -262,7 +263,7 @@ export class ThreadService implements OnModuleInit {
                      count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> t.author_id) + 1 AS participants,
                      count(*) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz)) AS unread
                 FROM comments c
-               WHERE c.subject_type = 'THREAD' AND c.subject_id = t.id AND c.deleted_at IS NULL AND NOT ${hiddenSql('COMMENT', 'c')}) a
+               WHERE c.subject_type = 'THREAD' AND c.subject_id = t.id AND ${AuthoredContentPolicy.countedSql('COMMENT', 'c')}) a
         WHERE t.id = ANY($1::uuid[])`,
         [[...threadIds], actor.userId],
       );
@@ -289,9 +290,7 @@ export class ThreadService implements OnModuleInit {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM users u JOIN threads t ON t.id = $1 JOIN spaces s ON s.id = t.space_id
-        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
-          AND (s.visibility <> 'PRIVATE' OR EXISTS (SELECT 1 FROM space_members sm WHERE sm.space_id = s.id
-               AND (sm.user_id = u.id OR sm.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = u.id))))`,
+        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE' AND ${SpacePolicy.readableByUserSql('s', 'u.id')}`,
       [threadId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
   Clock,
+  ConflictError,
   InvalidInputError,
   NotFoundError,
   PlatformRole,
@@ -51,49 +52,69 @@ export class UserService {
     return this.get(actor, actor.userId);
   }
 
-  /** Suspends a person (until a date, or until reinstated): no sign-in, and every session of theirs ends at once. */
-  async suspend(actor: Actor, rawId: string, until: Date | null = null, reason = ''): Promise<User> {
+  /**
+   * The one path that suspends a person (until a date, or until reinstated: no sign-in, and every session of theirs
+   * ends at once) or reinstates them, in one transaction with its audit event and whatever the caller records with
+   * it (`alsoInTransaction`: the moderation log). Preconditions, checked in the UPDATE itself so that two moderators
+   * acting at once cannot both win (the second gets CONFLICT): SUSPEND needs a person not suspended (or whose
+   * suspension has run out), unless the moderator passes the `version` they saw to change a suspension in force;
+   * REINSTATE needs a suspended person; a `version`, when given, must be the current one.
+   */
+  async changeStatus(
+    actor: Actor,
+    rawId: string,
+    change: { action: 'SUSPEND' | 'REINSTATE'; until: Date | null; reason: string; version?: number | null },
+    alsoInTransaction?: (manager: EntityManager, user: User) => Promise<void>,
+  ): Promise<User> {
     const target = await this.get(actor, rawId, 'userId');
-    ensureAllowed(UserPolicy.canChangeStatus(actor, target), 'You cannot suspend this person.');
-    if (until && until.getTime() <= this.clock.now().getTime())
+    const suspending = change.action === 'SUSPEND';
+    ensureAllowed(
+      UserPolicy.canChangeStatus(actor, target),
+      `You cannot ${suspending ? 'suspend' : 'reinstate'} this person.`,
+    );
+    const now = this.clock.now();
+    if (suspending && change.until && change.until.getTime() <= now.getTime())
       throw InvalidInputError.field('until', 'must be in the future');
+    const version = change.version ?? null;
     await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE users SET status = 'SUSPENDED', suspended_until = $2, version = version + 1 WHERE id = $1`,
-        [target.id, until],
+      const params: unknown[] = [target.id];
+      const bind = (value: unknown) => `$${params.push(value)}`;
+      const current = version !== null ? ` AND version = ${bind(version)}` : '';
+      const [, changed] = await manager.query(
+        suspending
+          ? `UPDATE users SET status = 'SUSPENDED', suspended_until = ${bind(change.until)}, version = version + 1
+              WHERE id = $1${current} AND ${version !== null ? `status IN ('ACTIVE', 'SUSPENDED')` : `(status = 'ACTIVE' OR (status = 'SUSPENDED' AND suspended_until <= ${bind(now)}))`}`
+          : `UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1
+              WHERE id = $1${current} AND status = 'SUSPENDED'`,
+        params,
       );
+      if (changed !== 1)
+        throw new ConflictError(
+          suspending
+            ? 'This person is already suspended, or another moderator changed their status since you looked.'
+            : 'This person is not suspended, or another moderator changed their status since you looked.',
+          'userId',
+        );
       await this.audit.record(
-        {
-          kind: 'USER_SUSPENDED',
-          actorId: actor.userId,
-          subjectType: 'USER',
-          subjectId: target.id,
-          details: { until: until?.toISOString() ?? null, reason },
-        },
+        suspending
+          ? {
+              kind: 'USER_SUSPENDED',
+              actorId: actor.userId,
+              subjectType: 'USER',
+              subjectId: target.id,
+              details: { until: change.until?.toISOString() ?? null, reason: change.reason },
+            }
+          : { kind: 'USER_REINSTATED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id },
         manager,
       );
-      await manager
-        .createQueryBuilder()
-        .update(Session)
-        .set({ revokedAt: this.clock.now(), revokedReason: 'USER_SUSPENDED' })
-        .where('user_id = :userId AND revoked_at IS NULL', { userId: target.id })
-        .execute();
-    });
-    return this.get(actor, target.id);
-  }
-
-  async reinstate(actor: Actor, rawId: string): Promise<User> {
-    const target = await this.get(actor, rawId, 'userId');
-    ensureAllowed(UserPolicy.canChangeStatus(actor, target), 'You cannot reinstate this person.');
-    await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE users SET status = 'ACTIVE', suspended_until = NULL, version = version + 1 WHERE id = $1`,
-        [target.id],
-      );
-      await this.audit.record(
-        { kind: 'USER_REINSTATED', actorId: actor.userId, subjectType: 'USER', subjectId: target.id },
-        manager,
-      );
+      if (suspending)
+        await manager
+          .createQueryBuilder()
+          .update(Session)
+          .set({ revokedAt: now, revokedReason: 'USER_SUSPENDED' })
+          .where('user_id = :userId AND revoked_at IS NULL', { userId: target.id })
+          .execute();
+      await alsoInTransaction?.(manager, target);
     });
     return this.get(actor, target.id);
   }

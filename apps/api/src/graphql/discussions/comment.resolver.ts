@@ -2,9 +2,9 @@ import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@n
 import { renderMarkdown } from '@majlis/kernel';
 import { Comment, CommentRevision, CommentService, EndorsementService } from '@majlis/discussions';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
+import { REDACTED, Redaction } from '@majlis/moderation';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
-import { isRedactedFor, moderationFor } from '../moderation/redaction';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { CommentIdInput, EditCommentInput, EndorseInput, PostCommentInput } from './discussions.inputs';
@@ -61,7 +61,7 @@ export class CommentResolver {
     @Parent() comment: Comment,
     @Context() context: GraphQLContext,
   ) {
-    return (await this.redacted(actor, comment, context)) ? null : comment.body;
+    return (await this.redacted(actor, comment, context)) ? REDACTED : comment.body;
   }
 
   @ResolveField(() => String, { nullable: true })
@@ -70,7 +70,7 @@ export class CommentResolver {
     @Parent() comment: Comment,
     @Context() context: GraphQLContext,
   ) {
-    return (await this.redacted(actor, comment, context)) ? null : renderMarkdown(comment.body);
+    return (await this.redacted(actor, comment, context)) ? REDACTED : renderMarkdown(comment.body);
   }
 
   @ResolveField(() => ModerationStateModel, {
@@ -82,7 +82,12 @@ export class CommentResolver {
     @Parent() comment: Comment,
     @Context() context: GraphQLContext,
   ) {
-    return moderationFor(actor, comment, await context.loaders.commentModeration.load(comment.id));
+    return Redaction.stateFor(
+      actor,
+      comment,
+      await context.loaders.commentModeration.load(comment.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => Boolean)
@@ -96,7 +101,7 @@ export class CommentResolver {
     @Parent() comment: Comment,
     @Context() context: GraphQLContext,
   ): Promise<User | null> {
-    return (await this.redacted(actor, comment, context)) ? null : context.loaders.user.load(comment.authorId);
+    return (await this.redacted(actor, comment, context)) ? REDACTED : context.loaders.user.load(comment.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
@@ -114,7 +119,12 @@ export class CommentResolver {
     comment: Comment,
     context: GraphQLContext,
   ): Promise<boolean> {
-    return isRedactedFor(actor, comment, await context.loaders.commentModeration.load(comment.id));
+    return Redaction.resolve(
+      actor,
+      comment,
+      await context.loaders.commentModeration.load(comment.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => [UserModel], { description: 'The people it mentions who can read the conversation.' })

@@ -52,10 +52,8 @@ export class ThreadModel {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  /** Resolved by ThreadResolver (redacted while hidden). */
   title: string;
-
-  @Field(() => [String])
   tags: string[];
 
   @Field()

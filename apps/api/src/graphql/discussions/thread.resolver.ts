@@ -3,10 +3,10 @@ import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
 import type { DocumentVersion } from '@majlis/documents';
+import { REDACTED, Redaction } from '@majlis/moderation';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
-import { isRedactedFor, moderationFor } from '../moderation/redaction';
 import { PageArgs } from '../common/page.args';
 import { DocumentVersionModel } from '../documents/documents.models';
 import type { GraphQLContext } from '../graphql-context';
@@ -57,13 +57,34 @@ export class ThreadResolver {
     return { thread: await this.threads.markRead(actor, input.id) };
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Null once deleted or hidden.' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Null (the placeholder of redacted content) once deleted, or while hidden by moderation.',
+  })
+  async title(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() thread: Thread,
+    @Context() context: GraphQLContext,
+  ) {
+    return this.shown(actor, thread, context, thread.title);
+  }
+
+  @ResolveField(() => [String], { nullable: true, description: 'Null once deleted, or while hidden by moderation.' })
+  async tags(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() thread: Thread,
+    @Context() context: GraphQLContext,
+  ) {
+    return this.shown(actor, thread, context, thread.tags);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Null once deleted, or while hidden by moderation.' })
   async bodyMarkdown(
     @OptionalActor() actor: AuthenticatedActor | null,
     @Parent() thread: Thread,
     @Context() context: GraphQLContext,
   ) {
-    return (await this.redacted(actor, thread, context)) ? null : thread.body;
+    return this.shown(actor, thread, context, thread.body);
   }
 
   @ResolveField(() => String, { nullable: true })
@@ -72,7 +93,7 @@ export class ThreadResolver {
     @Parent() thread: Thread,
     @Context() context: GraphQLContext,
   ) {
-    return (await this.redacted(actor, thread, context)) ? null : renderMarkdown(thread.body);
+    return (await this.shown(actor, thread, context, true)) ? renderMarkdown(thread.body) : null;
   }
 
   @ResolveField(() => ModerationStateModel, {
@@ -84,7 +105,12 @@ export class ThreadResolver {
     @Parent() thread: Thread,
     @Context() context: GraphQLContext,
   ) {
-    return moderationFor(actor, thread, await context.loaders.threadModeration.load(thread.id));
+    return Redaction.stateFor(
+      actor,
+      thread,
+      await context.loaders.threadModeration.load(thread.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => Boolean)
@@ -98,16 +124,31 @@ export class ThreadResolver {
     @Parent() thread: Thread,
     @Context() context: GraphQLContext,
   ): Promise<User | null> {
-    return (await this.redacted(actor, thread, context)) ? null : context.loaders.user.load(thread.authorId);
+    return (await this.shown(actor, thread, context, true)) ? context.loaders.user.load(thread.authorId) : null;
   }
 
-  private async redacted(actor: AuthenticatedActor | null, thread: Thread, context: GraphQLContext): Promise<boolean> {
-    return isRedactedFor(actor, thread, await context.loaders.threadModeration.load(thread.id));
+  /** The value, or the placeholder when the thread is redacted for this reader (Redaction, libs/moderation). */
+  private async shown<T>(
+    actor: AuthenticatedActor | null,
+    thread: Thread,
+    context: GraphQLContext,
+    value: T,
+  ): Promise<T | null> {
+    const record = await context.loaders.threadModeration.load(thread.id);
+    return (await Redaction.resolve(actor, thread, record, context.loaders.viewerModeratedSpaces)) ? REDACTED : value;
   }
 
-  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
-  organization(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<Organization | null> | null {
-    return thread.organizationId ? context.loaders.organization.load(thread.organizationId) : null;
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'The organisation spoken for, if any; null once deleted or while hidden.',
+  })
+  async organization(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() thread: Thread,
+    @Context() context: GraphQLContext,
+  ): Promise<Organization | null> {
+    if (!thread.organizationId || !(await this.shown(actor, thread, context, true))) return null;
+    return context.loaders.organization.load(thread.organizationId);
   }
 
   @ResolveField(() => SpaceModel)

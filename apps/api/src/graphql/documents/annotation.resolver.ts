@@ -10,9 +10,9 @@ import {
   DocumentVersion,
 } from '@majlis/documents';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
+import { REDACTED, Redaction } from '@majlis/moderation';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
-import { isRedactedFor, moderationFor } from '../moderation/redaction';
 import { PageArgs } from '../common/page.args';
 import { CommentConnection } from '../discussions/discussions.models';
 import type { GraphQLContext } from '../graphql-context';
@@ -83,7 +83,7 @@ export class AnnotationResolver {
     @Parent() annotation: Annotation,
     @Context() context: GraphQLContext,
   ) {
-    return (await this.redacted(actor, annotation, context)) ? null : annotation.body;
+    return (await this.redacted(actor, annotation, context)) ? REDACTED : annotation.body;
   }
 
   @ResolveField(() => String, {
@@ -95,7 +95,7 @@ export class AnnotationResolver {
     @Parent() annotation: Annotation,
     @Context() context: GraphQLContext,
   ) {
-    return (await this.redacted(actor, annotation, context)) ? null : renderMarkdown(annotation.body);
+    return (await this.redacted(actor, annotation, context)) ? REDACTED : renderMarkdown(annotation.body);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For AMENDING: the proposed replacement text.' })
@@ -104,7 +104,7 @@ export class AnnotationResolver {
     @Parent() annotation: Annotation,
     @Context() context: GraphQLContext,
   ) {
-    return (await this.redacted(actor, annotation, context)) ? null : annotation.suggestedText;
+    return (await this.redacted(actor, annotation, context)) ? REDACTED : annotation.suggestedText;
   }
 
   @ResolveField(() => ModerationStateModel, {
@@ -116,7 +116,12 @@ export class AnnotationResolver {
     @Parent() annotation: Annotation,
     @Context() context: GraphQLContext,
   ) {
-    return moderationFor(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
+    return Redaction.stateFor(
+      actor,
+      annotation,
+      await context.loaders.annotationModeration.load(annotation.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => Boolean, {
@@ -205,7 +210,9 @@ export class AnnotationResolver {
     @Parent() annotation: Annotation,
     @Context() context: GraphQLContext,
   ): Promise<User | null> {
-    return (await this.redacted(actor, annotation, context)) ? null : context.loaders.user.load(annotation.authorId);
+    return (await this.redacted(actor, annotation, context))
+      ? REDACTED
+      : context.loaders.user.load(annotation.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
@@ -223,7 +230,12 @@ export class AnnotationResolver {
     annotation: Annotation,
     context: GraphQLContext,
   ): Promise<boolean> {
-    return isRedactedFor(actor, annotation, await context.loaders.annotationModeration.load(annotation.id));
+    return Redaction.resolve(
+      actor,
+      annotation,
+      await context.loaders.annotationModeration.load(annotation.id),
+      context.loaders.viewerModeratedSpaces,
+    );
   }
 
   @ResolveField(() => AnnotationAnswerModel, {

@@ -1,14 +1,21 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthenticatedActor, Membership, User, UserPolicy, UserService } from '@majlis/identity';
+import { ModerationService } from '@majlis/moderation';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import type { GraphQLContext } from '../graphql-context';
 import { SetPlatformRoleInput, SuspendUserInput, UpdateProfileInput, UserIdInput } from './identity.inputs';
 import { MembershipModel, UserModel } from './identity.models';
 import { UserPayload } from './identity.payloads';
 
+/** The moderation log's reason for the deprecated mutations, which take none. */
+const NO_REASON = 'No reason given (suspendUser / reinstateUser)';
+
 @Resolver(() => UserModel)
 export class UserResolver {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly moderation: ModerationService,
+  ) {}
 
   @ResolveField(() => String, {
     nullable: true,
@@ -28,14 +35,29 @@ export class UserResolver {
     return { user: await this.users.updateProfile(actor, input) };
   }
 
-  @Mutation(() => UserPayload, { description: 'Suspends a person: no sign-in, and their sessions end at once.' })
+  @Mutation(() => UserPayload, {
+    description: 'Suspends a person: no sign-in, and their sessions end at once. Same path as moderateUser (logged).',
+    deprecationReason: 'Use moderateUser with action SUSPEND.',
+  })
   async suspendUser(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SuspendUserInput) {
-    return { user: await this.users.suspend(actor, input.userId, input.until ?? null, input.reason) };
+    const reason = input.reason.trim() || NO_REASON;
+    const user = await this.moderation.actOnUser(actor, {
+      userId: input.userId,
+      action: 'SUSPEND',
+      reason,
+      until: input.until ?? null,
+    });
+    return { user };
   }
 
-  @Mutation(() => UserPayload)
+  @Mutation(() => UserPayload, {
+    description: 'Same path as moderateUser (logged).',
+    deprecationReason: 'Use moderateUser with action REINSTATE.',
+  })
   async reinstateUser(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UserIdInput) {
-    return { user: await this.users.reinstate(actor, input.userId) };
+    return {
+      user: await this.moderation.actOnUser(actor, { userId: input.userId, action: 'REINSTATE', reason: NO_REASON }),
+    };
   }
 
   @Mutation(() => UserPayload, { description: 'Administrators only.' })

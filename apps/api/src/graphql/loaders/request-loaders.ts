@@ -18,7 +18,7 @@ export function createRequestLoaders(services: LoaderServices, actor: () => Acto
     ...identityLoaders(services, actor),
     ...documentLoaders(services),
     ...discussionLoaders(services, actor),
-    ...moderationLoaders(services),
+    ...moderationLoaders(services, actor),
   };
 }
 

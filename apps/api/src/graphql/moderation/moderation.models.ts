@@ -193,6 +193,14 @@ export class ModerateUserInput {
 
   @Field(() => Date, { nullable: true, description: 'SUSPEND until then; indefinitely without it.' })
   until?: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The person’s version you saw (User.version): required to change a suspension in force; when given, another ' +
+      'moderator’s change since then answers CONFLICT.',
+  })
+  version?: number | null;
 }
 
 @InputType()
