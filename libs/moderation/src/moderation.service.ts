@@ -11,6 +11,7 @@ import {
   NotFoundError,
   PageRequest,
   isStaff,
+  cursorValues,
   pageWindow,
   parseInput,
   toConnection,
@@ -101,7 +102,8 @@ export class ModerationService {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM (${grouped}) q`, params);
     let cursor = '';
     if (window.after) {
-      cursor = ` WHERE (q.oldest, q.content_id) > ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`;
+      const [oldest, contentId] = cursorValues(window.after, ['timestamptz', 'uuid']);
+      cursor = ` WHERE (q.oldest, q.content_id) > ($${params.push(oldest)}::timestamptz, $${params.push(contentId)}::uuid)`;
     }
     const rows: {
       content_type: ContentType;
@@ -230,10 +232,10 @@ export class ModerationService {
       `SELECT count(*)::int AS total FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
       params,
     );
-    if (window.after)
-      where.push(
-        `(created_at, id) < ($${params.push(window.after[0])}::timestamptz, $${params.push(window.after[1])}::uuid)`,
-      );
+    if (window.after) {
+      const [createdAt, id] = cursorValues(window.after, ['timestamptz', 'uuid']);
+      where.push(`(created_at, id) < ($${params.push(createdAt)}::timestamptz, $${params.push(id)}::uuid)`);
+    }
     const rows = await this.db.query(
       `SELECT * FROM moderation_actions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${window.limit + 1}`,
       params,

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { sqlStatementCountHeader, unexpectedErrorLogging } from './apollo-plugins';
 import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
+import { inputHygiene } from './input-hygiene';
 import { LoaderServices, createRequestLoaders } from './loaders/request-loaders';
 import type { GraphQLContext } from './graphql-context';
 
@@ -36,6 +37,7 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,
+      inputHygiene(),
       unexpectedErrorLogging(),
       ...(config.production
         ? []

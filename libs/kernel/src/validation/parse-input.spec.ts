@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/domain-error';
 import { parseInput } from './parse-input';
-import { emailAddress, singleLineText } from './text-fields';
+import { emailAddress, singleLineText, unstorableTextProblem } from './text-fields';
 
 describe('parseInput', () => {
   const schema = z.object({ name: singleLineText(10), email: emailAddress });
@@ -36,5 +36,14 @@ describe('parseInput', () => {
     expect(() => parseInput(singleLineText(50), 'a\u0000b')).toThrow(InvalidInputError);
     expect(() => parseInput(singleLineText(50), 'a\nb')).toThrow(InvalidInputError);
     expect(parseInput(singleLineText(50), 'الجامعة 🇲🇦')).toBe('الجامعة 🇲🇦');
+  });
+});
+
+describe('unstorableTextProblem', () => {
+  it('flags NUL bytes and lone surrogates, and accepts surrogate pairs', () => {
+    expect(unstorableTextProblem('a\u0000b')).toMatch(/NUL/);
+    expect(unstorableTextProblem('a\ud800')).toMatch(/surrogate/);
+    expect(unstorableTextProblem('\udc00a')).toMatch(/surrogate/);
+    expect(unstorableTextProblem('🇲🇦 الجامعة')).toBeNull();
   });
 });

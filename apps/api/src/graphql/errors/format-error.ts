@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError, DomainErrorCode } from '@majlis/kernel';
 
 /** Codes that a client may see as they are: they come from GraphQL itself or from our own mapping. */
@@ -31,7 +31,12 @@ export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. The err
  * generic message: no stack, no SQL, no internals.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // A domain error raised before execution (the input check) arrives wrapped, without a path.
+  const original =
+    unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError
+      ? unwrapped.originalError
+      : unwrapped;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
@@ -49,6 +54,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 /** An error that our code did not raise on purpose, while executing an operation: worth logging in full. */
 export function isUnexpected(error: unknown, formatted: Pick<GraphQLFormattedError, 'path'>): boolean {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // A domain error raised before execution (the input check) arrives wrapped, without a path.
+  const original =
+    unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError
+      ? unwrapped.originalError
+      : unwrapped;
   return formatted.path !== undefined && !(original instanceof DomainError) && !(original instanceof HttpException);
 }
