@@ -33,7 +33,7 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
     introspection: !config.production,
     playground: false,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: (formatted, error) => formatError(formatted, error, { hideSuggestions: config.production }),
     validationRules: armor.validationRules,
     plugins: [
       ...armor.plugins,

@@ -25,12 +25,31 @@ const HTTP_STATUS_CODES: Record<number, DomainErrorCode> = {
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. The error was logged; please try again later.';
 
+export interface FormatErrorOptions {
+  /**
+   * Production: no "Did you mean …?" hints. graphql-armor's blockFieldSuggestion covers field names only; enum
+   * values, arguments, input fields and types are suggested by graphql-js's own validation and coercion messages.
+   */
+  readonly hideSuggestions?: boolean;
+}
+
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
 /**
  * The one place where errors become what a client sees: domain errors keep their code, message and safe details;
  * GraphQL's own errors (syntax, validation, limits) keep theirs; anything else is an INTERNAL_SERVER_ERROR with a
  * generic message: no stack, no SQL, no internals.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatErrorOptions = {},
+): GraphQLFormattedError {
+  const result = mapError(formatted, error);
+  return options.hideSuggestions ? { ...result, message: result.message.replace(SUGGESTION, '') } : result;
+}
+
+function mapError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const unwrapped = unwrapResolverError(error);
   // A domain error raised before execution (the input check) arrives wrapped, without a path.
   const original =
