@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError, DomainErrorCode } from '@majlis/kernel';
+import { DomainError, DomainErrorCode, isDatabaseUnavailable } from '@majlis/kernel';
 
 /** Codes that a client may see as they are: they come from GraphQL itself or from our own mapping. */
 const CLIENT_CODES = new Set([
@@ -22,6 +22,9 @@ const HTTP_STATUS_CODES: Record<number, DomainErrorCode> = {
   409: 'CONFLICT',
   429: 'RATE_LIMITED',
 };
+
+export const SERVICE_UNAVAILABLE_MESSAGE =
+  'The service is temporarily unavailable: its database cannot be reached. Please try again in a moment.';
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. The error was logged; please try again later.';
 
@@ -50,16 +53,14 @@ export function formatError(
 }
 
 function mapError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const unwrapped = unwrapResolverError(error);
-  // A domain error raised before execution (the input check) arrives wrapped, without a path.
-  const original =
-    unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError
-      ? unwrapped.originalError
-      : unwrapped;
+  const original = originalOf(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return { ...base, message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   if (original instanceof HttpException && HTTP_STATUS_CODES[original.getStatus()]) {
     return { ...base, message: original.message, extensions: { code: HTTP_STATUS_CODES[original.getStatus()] } };
@@ -73,11 +74,24 @@ function mapError(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
 
 /** An error that our code did not raise on purpose, while executing an operation: worth logging in full. */
 export function isUnexpected(error: unknown, formatted: Pick<GraphQLFormattedError, 'path'>): boolean {
+  const original = originalOf(error);
+  return (
+    formatted.path !== undefined &&
+    !(original instanceof DomainError) &&
+    !(original instanceof HttpException) &&
+    !isDatabaseUnavailable(original)
+  );
+}
+
+/** The database could not be reached while serving this error's field (or the whole request). */
+export function isOutage(error: unknown): boolean {
+  return isDatabaseUnavailable(originalOf(error));
+}
+
+/** What was thrown: a resolver's error, or a domain error raised before execution (the input check), unwrapped. */
+function originalOf(error: unknown): unknown {
   const unwrapped = unwrapResolverError(error);
-  // A domain error raised before execution (the input check) arrives wrapped, without a path.
-  const original =
-    unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError
-      ? unwrapped.originalError
-      : unwrapped;
-  return formatted.path !== undefined && !(original instanceof DomainError) && !(original instanceof HttpException);
+  return unwrapped instanceof GraphQLError && unwrapped.originalError instanceof DomainError
+    ? unwrapped.originalError
+    : unwrapped;
 }
