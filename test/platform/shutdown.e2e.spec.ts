@@ -44,6 +44,7 @@ describe('shutdown', () => {
         SEED_SAMPLE_DATA: 'false',
         LOG_LEVEL: 'info',
         DATABASE_URL: '',
+        SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
