@@ -7,6 +7,7 @@ import { serviceUnavailableStatus, sqlStatementCountHeader, unexpectedErrorLoggi
 import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
 import { inputHygiene } from './input-hygiene';
+import { pricedFieldsRule } from './priced-fields';
 import { LoaderServices, createRequestLoaders } from './loaders/request-loaders';
 import type { GraphQLContext } from './graphql-context';
 
@@ -37,7 +38,7 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
     // Nest's own plugin would force every executed operation back to 200.
     preserveHttpStatusForExecutionErrors: false,
     formatError: (formatted, error) => formatError(formatted, error, { hideSuggestions: config.production }),
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, pricedFieldsRule(config.graphql.maxCost)],
     plugins: [
       ...armor.plugins,
       inputHygiene(),
