@@ -6,6 +6,7 @@ import { CreateModerationAndAudit1795696000000 } from './1795696000000-CreateMod
 import { CreateConsultations1795698000000 } from './1795698000000-CreateConsultations';
 import { CreateContributionRemarks1795700000000 } from './1795700000000-CreateContributionRemarks';
 import { AddSynthesisAndContributionComments1795702000000 } from './1795702000000-AddSynthesisAndContributionComments';
+import { FoldOrganizationNames1795740000000 } from './1795740000000-FoldOrganizationNames';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateConsultations1795698000000,
   CreateContributionRemarks1795700000000,
   AddSynthesisAndContributionComments1795702000000,
+  FoldOrganizationNames1795740000000,
 ];
