@@ -14,7 +14,6 @@ import {
   applyKeyset,
   ensureAllowed,
   ensureVisible,
-  isStaff,
   isUniqueViolation,
   keysetKeyOf,
   pageWindow,
@@ -194,8 +193,8 @@ export class DocumentService {
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Document>> {
     const window = pageWindow(page);
-    const query = this.db.getRepository(Document).createQueryBuilder('doc');
-    if (!isStaff(actor)) query.where(`doc.status <> 'DRAFT'`);
+    const visible = DocumentPolicy.visibleSql(actor, 'doc');
+    const query = this.db.getRepository(Document).createQueryBuilder('doc').where(visible.sql, visible.params);
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, BY_REFERENCE, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Document>(BY_REFERENCE), totalCount);
