@@ -150,6 +150,8 @@ describe('input hygiene: NUL bytes, lone surrogates, forged cursors, malformed R
     }
     const unknown = await fetch(`${app.baseUrl}/documents/${UNKNOWN_ID}/annotations`, { headers });
     expect(unknown.status).toBe(404);
+    const noRoute = await fetch(`${app.baseUrl}/no-such-route/${encodeURIComponent(NUL)}`, { headers });
+    expect(noRoute.status).toBe(404);
     const personal = await fetch(`${app.baseUrl}/me/personal-data?x=${encodeURIComponent(NUL)}`, { headers });
     expect(personal.status).toBe(200);
   });

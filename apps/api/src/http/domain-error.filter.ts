@@ -1,5 +1,5 @@
-import { ArgumentsHost, Catch, HttpServer, Inject, Logger } from '@nestjs/common';
-import { BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
+import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
 import { DomainError, DomainErrorCode, isDatabaseUnavailable } from '@majlis/kernel';
 import { SERVICE_UNAVAILABLE_MESSAGE } from '../graphql/errors/format-error';
@@ -17,16 +17,13 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
 /**
  * Errors on the REST routes (exports, personal data, health) answer the same code and message as in GraphQL:
  * domain errors with their HTTP status, a database outage with 503 SERVICE_UNAVAILABLE (logged once), anything
- * else as Nest does (HttpExceptions as they are, the rest a logged 500). In GraphQL the error is handed back to
+ * else as Nest does (HttpExceptions as they are, the rest a logged 500; BaseExceptionFilter finds the HTTP adapter
+ * through its injected HttpAdapterHost). In GraphQL the error is handed back to
  * Apollo, whose formatError maps it.
  */
 @Catch()
 export class DomainErrorFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('HTTP');
-
-  constructor(@Inject(HttpAdapterHost) adapterHost: HttpAdapterHost) {
-    super(adapterHost.httpAdapter as HttpServer);
-  }
 
   override catch(error: unknown, host: ArgumentsHost) {
     if (host.getType() !== 'http') {
