@@ -10,6 +10,7 @@ import { ThrottlePasswordChecksPerClient1795710000000 } from './1795710000000-Th
 import { AddModerationScope1795720000000 } from './1795720000000-AddModerationScope';
 import { HideDraftConsultationSpaces1795730000000 } from './1795730000000-HideDraftConsultationSpaces';
 import { KeyAuditChains1795731000000 } from './1795731000000-KeyAuditChains';
+import { FoldOrganizationNames1795740000000 } from './1795740000000-FoldOrganizationNames';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddModerationScope1795720000000,
   HideDraftConsultationSpaces1795730000000,
   KeyAuditChains1795731000000,
+  FoldOrganizationNames1795740000000,
 ];

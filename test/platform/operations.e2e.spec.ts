@@ -96,6 +96,27 @@ describe('production mode', () => {
     expect(typo.errors![0].message).not.toMatch(/Did you mean/);
   });
 
+  it('suggests no enum value, field, argument or type, in literals and in variables', async () => {
+    const attempts = [
+      app.gql(
+        `mutation { moderateContent(input: { action: HIDEE, contentType: THREAD, contentId: "x", reason: "r" }) { __typename } }`,
+      ),
+      app.gql(`mutation($input: ModerateContentInput!) { moderateContent(input: $input) { __typename } }`, {
+        input: { action: 'HIDEE', contentType: 'THREAD', contentId: 'x', reason: 'r' },
+      }),
+      app.gql(`mutation($input: ModerateContentInput!) { moderateContent(input: $input) { __typename } }`, {
+        input: { action: 'HIDE', contentTyp: 'THREAD', contentId: 'x', reason: 'r' },
+      }),
+      app.gql(`query($id: ID!) { organization(idd: $id) { id } }`, { id: 'x' }),
+      app.gql(`query($f: OrganizationFiltr) { organizations(filter: $f) { totalCount } }`, {}),
+      app.gql(`{ organizations { totalCont } }`),
+    ];
+    for (const response of await Promise.all(attempts)) {
+      expect(response.errors?.length).toBeGreaterThan(0);
+      for (const error of response.errors!) expect(error.message).not.toMatch(/Did you mean/i);
+    }
+  });
+
   it('refuses a GET operation without a CSRF-safe header', async () => {
     const response = await fetch(`${app.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`);
     expect(response.status).toBe(400);

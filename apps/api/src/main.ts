@@ -61,6 +61,11 @@ async function main(command: string | undefined): Promise<void> {
 
     const shutdown = onceOnly(async (signal: string) => {
       log.info(`${signal} received: finishing in-flight requests, then stopping`);
+      // Bounded: a shutdown that cannot finish (a stuck request, a database that does not answer) says so and exits.
+      setTimeout(() => {
+        log.error(`did not stop within ${SHUTDOWN_LIMIT_MS / 1000} s: exiting anyway`);
+        process.exit(1);
+      }, SHUTDOWN_LIMIT_MS).unref();
       await app.close();
       await stopDatabase();
       log.info('stopped cleanly');
@@ -74,6 +79,8 @@ async function main(command: string | undefined): Promise<void> {
     process.exit(1);
   }
 }
+
+const SHUTDOWN_LIMIT_MS = 10_000;
 
 async function writeOrCheckSchema(check: boolean): Promise<void> {
   const file = resolve(process.cwd(), 'schema.gql');

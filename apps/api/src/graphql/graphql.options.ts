@@ -3,9 +3,11 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
-import { sqlStatementCountHeader, unexpectedErrorLogging } from './apollo-plugins';
+import { serviceUnavailableStatus, sqlStatementCountHeader, unexpectedErrorLogging } from './apollo-plugins';
 import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
+import { inputHygiene } from './input-hygiene';
+import { pricedFieldsRule } from './priced-fields';
 import { LoaderServices, createRequestLoaders } from './loaders/request-loaders';
 import type { GraphQLContext } from './graphql-context';
 
@@ -33,11 +35,16 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
     introspection: !config.production,
     playground: false,
     includeStacktraceInErrorResponses: false,
-    formatError,
-    validationRules: armor.validationRules,
+    // Statuses are ours to set: 200 for an executed operation, 503 while the database is down (serviceUnavailableStatus).
+    // Nest's own plugin would force every executed operation back to 200.
+    preserveHttpStatusForExecutionErrors: false,
+    formatError: (formatted, error) => formatError(formatted, error, { hideSuggestions: config.production }),
+    validationRules: [...armor.validationRules, pricedFieldsRule(config.graphql.maxCost)],
     plugins: [
       ...armor.plugins,
+      inputHygiene(),
       unexpectedErrorLogging(),
+      serviceUnavailableStatus(),
       ApolloServerPluginLandingPageDisabled(),
       ...(config.production ? [] : [sqlStatementCountHeader()]),
     ],

@@ -10,7 +10,8 @@ const tags = z
       .toLowerCase()
       .min(1, 'must not be empty')
       .max(40, 'must be at most 40 characters')
-      .regex(/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u, 'must be a word (letters, digits, hyphens)'),
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N}-]*$/u, 'must be a word (letters, digits, hyphens)')
+      .transform((value) => value.normalize('NFKC')),
   )
   .max(10, 'at most 10 tags')
   .transform((values) => [...new Set(values)]);
@@ -34,5 +35,14 @@ export const editThreadInput = z.object({
 });
 export type EditThreadInput = z.input<typeof editThreadInput>;
 
-export const threadFilter = z.object({ tag: z.string().trim().toLowerCase().max(40).nullable().optional() });
+export const threadFilter = z.object({
+  tag: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40)
+    .transform((value) => value.normalize('NFKC'))
+    .nullable()
+    .optional(),
+});
 export type ThreadFilter = z.input<typeof threadFilter>;

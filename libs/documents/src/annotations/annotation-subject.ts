@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { SubjectRegistry } from '@majlis/discussions';
-import { Clock, DeadlinePassedError, ForbiddenError, isStaff } from '@majlis/kernel';
+import { Clock, DeadlinePassedError, ForbiddenError } from '@majlis/kernel';
 import { DocumentPolicy } from '../documents/document.policy';
 import { DocumentService } from '../documents/document.service';
+import { AnnotationPolicy } from './annotation.policy';
 import { AnnotationService } from './annotation.service';
 
 /**
@@ -24,11 +25,10 @@ export class AnnotationSubject implements OnModuleInit {
       readersAmong: (id, userIds) => this.annotations.readersAmong(id, userIds),
       ensureCanReply: async (actor, id) => {
         const annotation = await this.annotations.get(actor, id);
-        if (annotation.deletedAt)
+        if (!AnnotationPolicy.takesReplies(annotation))
           throw new ForbiddenError('This annotation was deleted by its author: it takes no new replies.');
-        if (isStaff(actor)) return;
         const document = await this.documents.get(actor, annotation.documentId);
-        if (!DocumentPolicy.isOpenForComment(document, this.clock.now())) {
+        if (!DocumentPolicy.canReplyNow(actor, document, this.clock.now())) {
           throw new DeadlinePassedError('This document is not open for comments now.');
         }
       },

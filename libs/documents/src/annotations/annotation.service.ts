@@ -14,7 +14,6 @@ import {
   applyKeyset,
   ensureAllowed,
   ensureVisible,
-  isStaff,
   pageWindow,
   parseId,
   parseInput,
@@ -67,7 +66,7 @@ export class AnnotationService {
     const document = await this.documents.get(actor, raw.documentId, 'documentId');
     const input = parseInput(createAnnotationInput, raw);
     const version = await this.documents.version(actor, document, input.versionNumber);
-    if (!DocumentPolicy.isOpenForComment(document, this.clock.now())) {
+    if (!DocumentPolicy.canAnnotate(actor, document, this.clock.now())) {
       throw new DeadlinePassedError('This document is not open for comments now.');
     }
     const organizationId = input.onBehalfOfOrganizationId
@@ -204,7 +203,7 @@ export class AnnotationService {
 
   /** The earlier texts of an annotation, oldest first: for its author and the ministry's moderators. */
   async history(actor: Actor, annotation: Annotation): Promise<AnnotationRevision[] | null> {
-    if (annotation.authorId !== actor.userId && !isStaff(actor)) return null;
+    if (!AnnotationPolicy.canReadHistory(actor, annotation)) return null;
     return this.db
       .getRepository(AnnotationRevision)
       .find({ where: { annotationId: annotation.id }, order: { createdAt: 'ASC' } });
@@ -266,9 +265,7 @@ export class AnnotationService {
         'anchor.annotation_id = annotation.id AND anchor.version_id = annotation.version_id',
       )
       .where('annotation.document_id = :documentId', { documentId })
-      .andWhere(
-        `annotation.visibility = 'PUBLIC' AND annotation.deleted_at IS NULL AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`,
-      )
+      .andWhere(`${AnnotationPolicy.exportedSql('annotation')} AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
       .orderBy('annotation.created_at')
       .addOrderBy('annotation.id')
       .getMany()) as AnchoredAnnotation[];
@@ -280,8 +277,7 @@ export class AnnotationService {
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM users u JOIN annotations a ON a.id = $1
         WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
-          AND (a.visibility = 'PUBLIC' OR u.id = a.author_id OR u.platform_role IN ('ADMIN', 'MODERATOR')
-               OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.organization_id = a.audience_organization_id))`,
+          AND ${AnnotationPolicy.readersSql('a', 'u')}`,
       [annotationId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));
@@ -307,14 +303,8 @@ export class AnnotationService {
         `(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`,
         hiddenForViewerSql('ANNOTATION', 'annotation', actor).params,
       );
-    if (!isStaff(actor)) {
-      const organizations = actor.memberships.map((m) => m.organizationId);
-      query.andWhere(
-        `(annotation.visibility = 'PUBLIC' OR annotation.author_id = :me${organizations.length ? ' OR annotation.audience_organization_id IN (:...organizations)' : ''})`,
-        { me: actor.userId, organizations },
-      );
-    }
-    return query;
+    const visible = AnnotationPolicy.visibleSql(actor, 'annotation');
+    return query.andWhere(visible.sql, visible.params);
   }
 
   /** ORGANIZATION visibility needs an organisation: the one spoken for, else the author's only one. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
@@ -13,7 +14,6 @@ import {
   applyKeyset,
   ensureAllowed,
   ensureVisible,
-  isStaff,
   isUniqueViolation,
   keysetKeyOf,
   pageWindow,
@@ -56,8 +56,17 @@ export interface PublishedVersion {
   readonly reanchored: number;
 }
 
+/** How many version pairs' comparisons are kept in memory (each a few hundred KB at most). */
+const CACHED_COMPARISONS = 64;
+
 @Injectable()
 export class DocumentService {
+  /**
+   * Versions are immutable, so a comparison of two versions never changes: computed once per pair (by version ids)
+   * and kept in an in-process LRU; concurrent requests for the same pair share one computation.
+   */
+  private readonly comparisons = new LRUCache<string, Promise<SectionComparison[]>>({ max: CACHED_COMPARISONS });
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
@@ -184,8 +193,8 @@ export class DocumentService {
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Document>> {
     const window = pageWindow(page);
-    const query = this.db.getRepository(Document).createQueryBuilder('doc');
-    if (!isStaff(actor)) query.where(`doc.status <> 'DRAFT'`);
+    const visible = DocumentPolicy.visibleSql(actor, 'doc');
+    const query = this.db.getRepository(Document).createQueryBuilder('doc').where(visible.sql, visible.params);
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, BY_REFERENCE, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Document>(BY_REFERENCE), totalCount);
@@ -229,19 +238,26 @@ export class DocumentService {
     return result;
   }
 
-  /** Article-by-article comparison of two versions of a visible document. */
+  /** Article-by-article comparison of two versions of a visible document (computed once per version pair). */
   async compare(actor: Actor, document: Document, fromNumber: number, toNumber: number): Promise<VersionComparison> {
     const [from, to] = [await this.version(actor, document, fromNumber), await this.version(actor, document, toNumber)];
-    const sections = await this.sectionsOf([from.id, to.id]);
-    const [fromText, toText] = [await this.texts(from.id), await this.texts(to.id)];
-    return {
-      from,
-      to,
-      sections: compareVersions(
-        { plainText: fromText.plainText, sections: sections.get(from.id) ?? [] },
-        { plainText: toText.plainText, sections: sections.get(to.id) ?? [] },
-      ),
-    };
+    const key = `${from.id}:${to.id}`;
+    let sections = this.comparisons.get(key);
+    if (!sections) {
+      sections = this.computeComparison(from.id, to.id);
+      this.comparisons.set(key, sections);
+      sections.catch(() => this.comparisons.delete(key));
+    }
+    return { from, to, sections: await sections };
+  }
+
+  private async computeComparison(fromId: string, toId: string): Promise<SectionComparison[]> {
+    const sections = await this.sectionsOf([fromId, toId]);
+    const [fromText, toText] = [await this.texts(fromId), await this.texts(toId)];
+    return compareVersions(
+      { plainText: fromText.plainText, sections: sections.get(fromId) ?? [] },
+      { plainText: toText.plainText, sections: sections.get(toId) ?? [] },
+    );
   }
 
   async texts(versionId: string): Promise<{ plainText: string; sourceMarkdown: string }> {

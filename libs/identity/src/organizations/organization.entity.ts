@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { foldName } from '@majlis/kernel';
 
 export const ORGANIZATION_KINDS = ['MINISTRY', 'FEDERATION', 'COMPANY', 'INSTITUTION'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
@@ -13,6 +22,15 @@ export class Organization {
 
   @Column({ type: 'text' })
   name: string;
+
+  /** The name's folded form (kernel foldName), unique: no look-alike of an existing name. Set on every write. */
+  @Column({ name: 'name_key', type: 'text', nullable: true, select: false })
+  nameKey?: string | null;
+
+  @BeforeInsert()
+  protected foldNameKey(): void {
+    this.nameKey = foldName(this.name);
+  }
 
   @Column({ type: 'text', nullable: true })
   acronym: string | null;

@@ -19,6 +19,7 @@ import {
   parseInput,
   toConnection,
   updateVersioned,
+  foldName,
 } from '@majlis/kernel';
 import { AuditService } from '@majlis/audit';
 import { FederationAffiliation } from './federation-affiliation.entity';
@@ -74,7 +75,7 @@ export class OrganizationService {
     );
     const input = parseInput(updateOrganizationInput, raw);
     const changes: Record<string, unknown> = {};
-    if (input.name !== undefined) changes['name'] = input.name;
+    if (input.name !== undefined) Object.assign(changes, { name: input.name, nameKey: foldName(input.name) });
     if (input.acronym !== undefined) changes['acronym'] = input.acronym;
     if (input.description !== undefined) changes['description'] = input.description;
     try {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors/domain-error';
 import { MAX_PAGE_SIZE, pageWindow, toConnection } from './connection';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorValues, decodeCursor, encodeCursor } from './cursor';
 
 describe('Relay connections', () => {
   it('round-trips keyset positions through opaque cursors', () => {
@@ -48,5 +48,38 @@ describe('Relay connections', () => {
     );
     expect(last.pageInfo.hasNextPage).toBe(false);
     expect(last.pageInfo.hasPreviousPage).toBe(true);
+  });
+});
+
+describe('cursorValues', () => {
+  const id = '7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40';
+  it('checks each part against its SQL type', () => {
+    expect(cursorValues(['Atlas', id], ['text', 'uuid'])).toEqual(['Atlas', id]);
+    expect(cursorValues(['2026-01-01T00:00:00.000Z', 3, 'true'], ['timestamptz', 'integer', 'boolean'])).toEqual([
+      '2026-01-01T00:00:00.000Z',
+      3,
+      true,
+    ]);
+    for (const [key, types] of [
+      [
+        ['Atlas', 'x'],
+        ['text', 'uuid'],
+      ],
+      [['Atlas'], ['text', 'uuid']],
+      [
+        ['a\u0000', id],
+        ['text', 'uuid'],
+      ],
+      [
+        ['yesterday', id],
+        ['timestamptz', 'uuid'],
+      ],
+      [
+        [1.5, id],
+        ['integer', 'uuid'],
+      ],
+    ] as const) {
+      expect(() => cursorValues(key, types)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    }
   });
 });

@@ -6,3 +6,42 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const { code, constraint: violated } = (driverError ?? {}) as { code?: string; constraint?: string };
   return code === UNIQUE_VIOLATION && (constraint === undefined || violated === constraint);
 }
+
+/** Socket errors of a database that cannot be reached. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
+/**
+ * SQLSTATEs of a server going away or refusing work: class 08 (connection exceptions), 57P01 admin shutdown,
+ * 57P02 crash shutdown, 57P03 cannot connect now (starting up / shutting down), 53300 too many connections.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
+/** What pg and pg-pool say when a connection is lost or none can be had in time (they carry no code). */
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not queryable|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * Whether an error means "the database is unavailable" (down, restarting, unreachable, or the pool timed out),
+ * as opposed to a bad query: looked for on the error itself, a TypeORM driverError, a cause, a wrapped thrown value, or an AggregateError's
+ * parts (Node reports a refused connection to every address of a host that way).
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (UNREACHABLE.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+  const nested = [
+    (error as { driverError?: unknown }).driverError,
+    (error as { cause?: unknown }).cause,
+    // graphql-js wraps a thrown value that is not an Error of its realm (e.g. under Jest's sandbox) this way.
+    (error as { thrownValue?: unknown }).thrownValue,
+    ...((error as { errors?: unknown }).errors instanceof Array ? (error as { errors: unknown[] }).errors : []),
+  ];
+  return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+}

@@ -1,6 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { InvalidInputError } from '../errors/domain-error';
 import { PageWindow } from '../pagination/connection';
+import { CursorPartType, cursorValues } from '../pagination/cursor';
 
 /** One column of a keyset ordering; every ordering ends with a unique column (usually the id). */
 export interface KeysetColumn {
@@ -8,7 +8,7 @@ export interface KeysetColumn {
   readonly expression: string;
   /** The property of the fetched entity holding the value, used to build the cursor. */
   readonly property: string;
-  readonly type: 'text' | 'uuid' | 'timestamptz' | 'integer' | 'boolean';
+  readonly type: CursorPartType;
   /** ASC unless said otherwise. */
   readonly direction?: 'ASC' | 'DESC';
 }
@@ -29,13 +29,13 @@ export function applyKeyset<T extends ObjectLiteral>(
       : query.addOrderBy(column.expression, column.direction ?? 'ASC'),
   );
   if (window.after) {
-    if (window.after.length !== columns.length) throw InvalidInputError.field('after', 'is not a valid cursor');
+    const after = cursorValues(
+      window.after,
+      columns.map((column) => column.type),
+    );
     const params: Record<string, unknown> = {};
     const values = columns.map((column, index) => {
-      params[`keyset_${index}`] =
-        column.type === 'boolean'
-          ? window.after![index] === 'true' || window.after![index] === 1
-          : window.after![index];
+      params[`keyset_${index}`] = after[index];
       return `CAST(:keyset_${index} AS ${column.type})`;
     });
     const ascending = columns.every((column) => (column.direction ?? 'ASC') === 'ASC');

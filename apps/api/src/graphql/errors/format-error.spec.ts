@@ -36,4 +36,15 @@ describe('formatError', () => {
       formatError({ message: error.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, error).extensions,
     ).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
   });
+
+  it('drops graphql-js suggestions when asked to (production)', () => {
+    const error = new GraphQLError(
+      'Value "HIDEE" does not exist in "ContentAction" enum. Did you mean the enum value "HIDE"?',
+    );
+    const formatted = { message: error.message, extensions: { code: 'BAD_USER_INPUT' } };
+    expect(formatError(formatted, error, { hideSuggestions: true }).message).toBe(
+      'Value "HIDEE" does not exist in "ContentAction" enum.',
+    );
+    expect(formatError(formatted, error).message).toMatch(/Did you mean/);
+  });
 });

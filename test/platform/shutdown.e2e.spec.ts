@@ -1,0 +1,102 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The real entry point (apps/api/src/main.ts, run by Node as `npm start` runs its build) on its own embedded
+ * PostgreSQL: when that PostgreSQL was killed under it, SIGTERM still stops the API promptly, exits 0 and says so.
+ */
+describe('shutdown', () => {
+  const dataDir = join(ROOT, 'tmp', `shutdown-${process.pid}`);
+  let api: ChildProcess | null = null;
+  let output = '';
+
+  beforeAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+  });
+  afterAll(() => {
+    if (api && api.exitCode === null) api.kill('SIGKILL');
+    const pid = postmasterPid();
+    if (pid) tryKill(pid);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function postmasterPid(): number | null {
+    const file = join(dataDir, 'postgres', 'postmaster.pid');
+    return existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8').split('\n')[0], 10) : null;
+  }
+
+  it('stops cleanly and promptly on SIGTERM after its embedded PostgreSQL was killed', async () => {
+    const port = await freePort();
+    api = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        EMBEDDED_POSTGRES_PORT: String(await freePort()),
+        SEED_SAMPLE_DATA: 'false',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: '',
+        SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    api.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => api!.once('exit', (code) => resolve(code)));
+    await until(() => output.includes('Majlis API ready') || api!.exitCode !== null);
+    expect(output).toContain('Majlis API ready');
+
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
+    const postgres = postmasterPid()!;
+    process.kill(postgres, 'SIGKILL');
+    await until(() => !isAlive(postgres));
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(503);
+
+    api.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const lines = output.split('\n').filter((line) => line.startsWith('{'));
+    const messages = lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toContain('stopped cleanly');
+    expect(messages.some((message) => /PostgreSQL had already stopped/.test(message))).toBe(true);
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tryKill(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
