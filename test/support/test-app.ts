@@ -55,6 +55,8 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   /** Load the sample organisations and demo accounts (the default). */
   readonly seed?: boolean;
+  /** Serve this built web client at / (the browser tests). */
+  readonly webRoot?: string;
 }
 
 /** Starts the real app on a fresh database of its own, listening on a random local port. */
@@ -77,7 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const clock = new TestClock();
-  const app: INestApplication = await createApp({ config, databaseUrl, clock });
+  const app: INestApplication = await createApp({ config, databaseUrl, clock, webRoot: options.webRoot });
   if (options.seed !== false) await seedSampleDataIfEmpty(app);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

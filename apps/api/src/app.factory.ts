@@ -6,11 +6,14 @@ import { Clock, SystemClock } from '@majlis/kernel';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { runCountingStatements } from './database/sql-statement-counter';
+import { serveWebClient } from './http/web-client';
 
 export interface CreateAppOptions {
   readonly config: AppConfig;
   readonly databaseUrl: string;
   readonly clock?: Clock;
+  /** The built web client to serve at / (dist/apps/web); nothing is served when it is absent. */
+  readonly webRoot?: string;
 }
 
 /** The whole API, ready to listen: used by main.ts and by the end-to-end tests alike. */
@@ -18,6 +21,7 @@ export async function createApp({
   config,
   databaseUrl,
   clock = new SystemClock(),
+  webRoot,
 }: CreateAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, clock }), {
     bufferLogs: true,
@@ -29,6 +33,7 @@ export async function createApp({
   app.use((_request: unknown, _response: unknown, next: () => void) => runCountingStatements(next));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
+  if (webRoot) serveWebClient(app, webRoot);
   // Run the lifecycle hooks now (areas register their comment subjects), so the app is usable before listen().
   await app.init();
   return app;

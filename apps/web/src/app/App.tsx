@@ -2,7 +2,9 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { DocumentList } from '../reader/DocumentList';
+import { PublishVersion } from '../reader/PublishVersion';
 import { ReaderPage } from '../reader/ReaderPage';
+import { VersionChanges } from '../reader/VersionChanges';
 import { Loading } from '../ui/States';
 import { createApolloClient } from './apollo';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -40,6 +42,22 @@ export function AppRoutes() {
           element={
             <RequireSession>
               <ReaderPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/read/:documentId/:versionNumber/changes"
+          element={
+            <RequireSession>
+              <VersionChanges />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/read/:documentId/publish"
+          element={
+            <RequireSession>
+              <PublishVersion />
             </RequireSession>
           }
         />

@@ -22,7 +22,7 @@ export function refreshSession(): Promise<RefreshOutcome> {
       const response = await fetch('/graphql', {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-session-cookie': '1' },
         body: JSON.stringify({ query: print(RefreshSessionDocument), variables: { input: {} } }),
       });
       const body = (await response.json()) as {
@@ -80,7 +80,12 @@ export function createApolloClient(): ApolloClient {
   const health = new ApolloLink((operation, forward) => forward(operation).pipe(tap(() => apiStatus.reportSuccess())));
 
   return new ApolloClient({
-    link: ApolloLink.from([renew, auth, health, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+    link: ApolloLink.from([
+      renew,
+      auth,
+      health,
+      new HttpLink({ uri: '/graphql', credentials: 'same-origin', headers: { 'x-session-cookie': '1' } }),
+    ]),
     cache: new InMemoryCache(),
   });
 }

@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { AnnotationFilterInput, ReaderAnnotationFragment } from '../graphql/generated/graphql';
+import type { AnnotationFilterInput } from '../graphql/generated/graphql';
+import type { ReaderAnnotation } from './use-annotations';
 import { MOTIVATIONS } from './highlight-layout';
 
 interface FiltersProps {
   readonly filter: AnnotationFilterInput;
   readonly onChange: (filter: AnnotationFilterInput) => void;
-  readonly annotations: readonly ReaderAnnotationFragment[];
+  readonly annotations: readonly ReaderAnnotation[];
 }
 
 /** Motivation, organisation, status and visibility: passed to the API's annotation filter. */

@@ -25,7 +25,9 @@ export function Toc({ sections, counts }: TocProps) {
           return (
             <li key={section.key}>
               <a href={`#${section.key}`} data-heat={level}>
-                <span className="toc-title">{section.heading}</span>
+                <span className="toc-title" dir="auto">
+                  {section.heading}
+                </span>
                 <span className="heat" aria-hidden="true">
                   <span className="heat-bar" style={{ inlineSize: `${(count / max) * 100}%` }} />
                 </span>

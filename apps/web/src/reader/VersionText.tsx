@@ -1,12 +1,12 @@
 import { memo, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import type { ReaderAnnotationFragment } from '../graphql/generated/graphql';
+import type { ReaderAnnotation } from './use-annotations';
 import { MOTIVATION_GLYPHS } from './glyphs';
 import { regionsOf, type SectionView } from './model';
 import { SKIP_ATTRIBUTE, splitBlocks } from './text-map';
 
 export interface MarkerInfo {
-  readonly annotation: ReaderAnnotationFragment;
+  readonly annotation: ReaderAnnotation;
   /** Where the marker is drawn: the end of its passage. */
   readonly end: number;
 }
@@ -36,7 +36,6 @@ export const VersionText = memo(function VersionText({
 }: VersionTextProps) {
   const intl = useIntl();
   const regions = regionsOf(plainText, sections);
-  const byBlockEnd = new Map<number, MarkerInfo[]>();
 
   function blockElements(from: number, to: number, headingOffset: number | null): ReactNode[] {
     const blocks = splitBlocks(plainText, from, to);
@@ -54,15 +53,23 @@ export const VersionText = memo(function VersionText({
               data-annotation={annotation.id}
               data-motivation={annotation.motivation}
               data-anchor={annotation.anchor?.status ?? 'EXACT'}
-              aria-label={intl.formatMessage(
-                { id: 'reader.marker.label' },
-                {
-                  motivation: intl.formatMessage({ id: `reader.motivation.${annotation.motivation}` }),
-                  author: annotation.author?.displayName ?? '—',
-                  quote: (annotation.anchor?.target?.exact ?? annotation.target.exact).slice(0, 80),
-                  replies: annotation.replyCount,
-                },
-              )}
+              aria-label={
+                intl.formatMessage(
+                  { id: 'reader.marker.label' },
+                  {
+                    motivation: intl.formatMessage({ id: `reader.motivation.${annotation.motivation}` }),
+                    author: annotation.author?.displayName ?? '—',
+                    quote: (annotation.anchor?.target?.exact ?? annotation.target.exact).slice(0, 80),
+                    replies: annotation.replyCount,
+                  },
+                ) +
+                (annotation.anchor && annotation.anchor.status !== 'EXACT'
+                  ? ` — ${intl.formatMessage(
+                      { id: `reader.anchor.${annotation.anchor.status}` },
+                      { score: Math.round(annotation.anchor.score * 100) },
+                    )}`
+                  : '')
+              }
               onClick={() => onOpen(annotation.id)}
               onFocus={() => onFocusMarker(annotation.id)}
               onBlur={() => onFocusMarker(null)}
@@ -97,7 +104,6 @@ export const VersionText = memo(function VersionText({
       );
     });
   }
-  void byBlockEnd;
 
   return (
     <>

@@ -1,8 +1,8 @@
-import type { ReaderAnnotationFragment } from '../graphql/generated/graphql';
+import type { ReaderAnnotation } from './use-annotations';
 import type { MotivationName, Span } from './highlight-layout';
 
 /** Where an annotation sits on the version being read: its carried-over anchor if any, else its own target. */
-export function spanOf(annotation: ReaderAnnotationFragment): Span | null {
+export function spanOf(annotation: ReaderAnnotation): Span | null {
   if (annotation.anchor) {
     if (annotation.anchor.status === 'ORPHANED' || !annotation.anchor.target) return null;
     const { start, end } = annotation.anchor.target;
