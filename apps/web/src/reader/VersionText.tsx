@@ -36,13 +36,28 @@ export const VersionText = memo(function VersionText({
 }: VersionTextProps) {
   const intl = useIntl();
   const regions = regionsOf(plainText, sections);
+  // Each marker goes after the block holding the last character of its passage.
+  const blockStarts = splitBlocks(plainText).map((block) => block.start);
+  const markersByBlock = new Map<number, MarkerInfo[]>();
+  for (const marker of markers) {
+    let low = 0;
+    let high = blockStarts.length - 1;
+    let found = 0;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (blockStarts[middle] < marker.end) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    const key = blockStarts[found] ?? 0;
+    markersByBlock.set(key, [...(markersByBlock.get(key) ?? []), marker]);
+  }
 
   function blockElements(from: number, to: number, headingOffset: number | null): ReactNode[] {
     const blocks = splitBlocks(plainText, from, to);
-    return blocks.map((block, index) => {
-      const blockEnd = block.start + block.text.length;
-      const next = blocks[index + 1]?.start ?? to + 2;
-      const own = markers.filter((marker) => marker.end > block.start && marker.end <= Math.max(blockEnd, next - 1));
+    return blocks.map((block) => {
+      const own = markersByBlock.get(block.start) ?? [];
       const markerButtons = own.length > 0 && (
         <span className="markers" {...{ [SKIP_ATTRIBUTE]: '' }}>
           {own.map(({ annotation }) => (

@@ -6,6 +6,7 @@ import {
   rangeToTarget,
   splitBlocks,
   targetFromOffsets,
+  TextIndex,
 } from './text-map';
 
 /** Renders a plain text the way the reader does: one element per block, markers outside the text. */
@@ -159,5 +160,21 @@ describe('splitBlocks', () => {
   });
   it('limits itself to a range', () => {
     expect(splitBlocks('aa\n\nbb\n\ncc', 4, 6)).toEqual([{ start: 4, text: 'bb' }]);
+  });
+});
+
+describe('TextIndex', () => {
+  it.each([LATIN, ARABIC, MIXED, EMOJI])('finds the same DOM points as offsetToPoint', (plainText) => {
+    const root = render(plainText, { split: true, markers: true });
+    const index = new TextIndex(root);
+    for (let offset = 0; offset <= plainText.length; offset++) {
+      const expected = offsetToPoint(root, offset);
+      const actual = index.pointAt(offset);
+      expect(pointToOffset(root, actual!)).toBe(pointToOffset(root, expected!));
+    }
+    const range = index.range(3, plainText.length - 2)!;
+    expect(rangeToTarget(root, plainText, range)).toEqual(
+      rangeToTarget(root, plainText, offsetsToRange(root, 3, plainText.length - 2)!),
+    );
   });
 });

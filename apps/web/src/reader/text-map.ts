@@ -178,3 +178,68 @@ export function splitBlocks(plainText: string, from = 0, to = plainText.length):
   }
   return blocks;
 }
+
+interface IndexedBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly element: Element;
+  readonly nodes: readonly Text[];
+  /** Offset (from the block start) where each text node begins. */
+  readonly starts: readonly number[];
+}
+
+/**
+ * The same mapping as offsetToPoint / offsetsToRange, for many offsets at once: the blocks and their text nodes are
+ * read once, then each lookup is a binary search (drawing 1,000 highlights stays fast on a 300 KB version).
+ * Build it again after the text is re-rendered.
+ */
+export class TextIndex {
+  private readonly blocks: IndexedBlock[];
+
+  constructor(root: Element) {
+    this.blocks = blocksOf(root).map((element) => {
+      const nodes = textNodesOf(element);
+      const starts: number[] = [];
+      let length = 0;
+      for (const node of nodes) {
+        starts.push(length);
+        length += node.data.length;
+      }
+      const start = blockStart(element);
+      return { start, end: start + length, element, nodes, starts };
+    });
+  }
+
+  pointAt(offset: number): DomPoint | null {
+    const { blocks } = this;
+    let low = 0;
+    let high = blocks.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (blocks[middle].end >= offset) {
+        found = middle;
+        high = middle - 1;
+      } else low = middle + 1;
+    }
+    if (found === -1) return null;
+    const block = blocks[found];
+    const local = Math.max(0, offset - block.start);
+    for (let i = block.nodes.length - 1; i >= 0; i--) {
+      if (block.starts[i] <= local) {
+        return { node: block.nodes[i], offset: Math.min(local - block.starts[i], block.nodes[i].data.length) };
+      }
+    }
+    return { node: block.element, offset: 0 };
+  }
+
+  range(start: number, end: number): Range | null {
+    const from = this.pointAt(start);
+    const to = this.pointAt(end);
+    if (!from || !to) return null;
+    const range = (from.node.ownerDocument ?? document).createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    return range;
+  }
+}

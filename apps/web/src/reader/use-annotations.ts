@@ -42,6 +42,8 @@ export function useAnnotations(documentId: string, number: number, filter: Annot
         totalCount = connection.totalCount;
         all.push(...connection.edges.map((edge) => edge.node));
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
+        // Draw what has arrived while the next pages load (the first highlights appear after one round trip).
+        if (!cancelled) setState({ annotations: [...all], totalCount, loading: true, error: null });
         after = connection.pageInfo.endCursor;
       }
       if (!cancelled) setState({ annotations: all, totalCount, loading: false, error: null });
