@@ -10,28 +10,30 @@ const ROOT = join(__dirname, '..', '..');
 export const WEB_ROOT = join(ROOT, 'dist', 'apps', 'web');
 export const SCREENSHOTS = join(ROOT, 'tmp', 'screenshots');
 
-/** Builds the web client once per run (a few seconds), so the browser tests never run a stale build. */
+/**
+ * Builds the web client into dist/apps/web. Called once per run by the e2e globalSetup (suites run in parallel
+ * workers: building from each of them would race on the same folder), so the browser tests never see a stale build.
+ */
 export function buildWebClient(): string {
-  const marker = join(ROOT, 'tmp', `web-built-${process.ppid}`);
-  if (!existsSync(marker)) {
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
-        'build',
-        '--config',
-        'apps/web/vite.config.mts',
-        '--logLevel',
-        'error',
-      ],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
-    mkdirSync(join(ROOT, 'tmp'), { recursive: true });
-    execFileSync('touch', [marker]);
-  }
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.mts',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  return WEB_ROOT;
+}
+
+/** The web client built by globalSetup. */
+export function webRoot(): string {
+  if (!existsSync(join(WEB_ROOT, 'index.html')))
+    throw new Error('dist/apps/web is missing: run through test/jest.config.ts');
   return WEB_ROOT;
 }
 

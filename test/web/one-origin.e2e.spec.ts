@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/test-app';
-import { buildWebClient } from '../support/browser';
+import { webRoot } from '../support/browser';
 
 /**
  * One origin: the API serves the web client at / without shadowing its own paths, and the web client's refresh
@@ -8,7 +8,7 @@ import { buildWebClient } from '../support/browser';
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp({ webRoot: buildWebClient() });
+  app = await startTestApp({ webRoot: webRoot() });
 }, 120_000);
 afterAll(() => app?.close());
 

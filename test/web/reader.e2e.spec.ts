@@ -3,7 +3,7 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { buildWebClient, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
 
 /**
  * The web client in a real browser (Debian's Chromium through playwright-core) against the real API on PostgreSQL,
@@ -14,8 +14,8 @@ let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  const webRoot = buildWebClient();
-  [app, browser] = await Promise.all([startTestApp({ webRoot }), launchChromium()]);
+  const root = webRoot();
+  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
 }, 120_000);
 
 afterAll(async () => {

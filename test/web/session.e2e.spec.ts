@@ -2,15 +2,15 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { buildWebClient, launchChromium, seriousViolations } from '../support/browser';
+import { webRoot, launchChromium, seriousViolations } from '../support/browser';
 
 /** Sessions in the browser: kept across reloads, ended with a reason, language remembered; the API-down banner. */
 let app: TestApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  const webRoot = buildWebClient();
-  [app, browser] = await Promise.all([startTestApp({ webRoot }), launchChromium()]);
+  const root = webRoot();
+  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

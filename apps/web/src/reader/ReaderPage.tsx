@@ -175,8 +175,8 @@ export function ReaderPage() {
     <div className="reader">
       <header className="reader-header">
         <p className="reference">{document_.reference}</p>
-        <h1 lang={document_.language.toLowerCase()} dir="auto">
-          {document_.title}
+        <h1>
+          <bdi lang={document_.language.toLowerCase()}>{document_.title}</bdi>
         </h1>
         <div className="reader-tools">
           <label className="inline">
@@ -204,8 +204,11 @@ export function ReaderPage() {
           </button>
         </div>
         {version.changeNote && (
-          <p className="change-note" dir="auto">
-            <FormattedMessage id="reader.changeNote" values={{ note: version.changeNote }} />
+          <p className="change-note">
+            <FormattedMessage
+              id="reader.changeNote"
+              values={{ note: <bdi lang={document_.language.toLowerCase()}>{version.changeNote}</bdi> }}
+            />
           </p>
         )}
         <Filters filter={filter} onChange={setFilter} annotations={annotations} />

@@ -25,8 +25,8 @@ export function Toc({ sections, counts }: TocProps) {
           return (
             <li key={section.key}>
               <a href={`#${section.key}`} data-heat={level}>
-                <span className="toc-title" dir="auto">
-                  {section.heading}
+                <span className="toc-title">
+                  <bdi>{section.heading}</bdi>
                 </span>
                 <span className="heat" aria-hidden="true">
                   <span className="heat-bar" style={{ inlineSize: `${(count / max) * 100}%` }} />
