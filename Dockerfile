@@ -1,4 +1,5 @@
-# The API as a production deployment runs it: built once, run as an unprivileged user against DATABASE_URL.
+# The API and the web client it serves at / (one origin), as a production deployment runs them: built once, run as an
+# unprivileged user against DATABASE_URL.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
@@ -11,6 +12,7 @@ ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/apps/api ./dist/apps/api
+COPY --from=build /app/dist/apps/web ./dist/apps/web
 COPY --from=build /app/package.json ./package.json
 # DATA_DIR holds the signed audit checkpoints (kept out of the database): a volume the unprivileged user writes.
 RUN mkdir -p /data && chown node:node /data

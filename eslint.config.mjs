@@ -3,9 +3,21 @@ import nx from '@nx/eslint-plugin';
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/tmp', '**/coverage', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   {
-    files: ['**/*.ts'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.data',
+      '**/tmp',
+      '**/coverage',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+      'apps/web/src/graphql/generated',
+    ],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -18,6 +30,8 @@ export default [
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:domain', 'type:kernel', 'type:util', 'type:migrations'],
             },
+            // The web client runs in the browser: pure TypeScript libs only (nothing that pulls in Nest, TypeORM, pg).
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:util'] },
             {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: ['type:app', 'type:domain', 'type:kernel', 'type:util'],
@@ -37,7 +51,7 @@ export default [
     },
   },
   {
-    files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', '**/*.spec.ts', '**/*.spec.tsx', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 ];

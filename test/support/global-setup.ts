@@ -4,9 +4,11 @@ import { join } from 'node:path';
 // Relative import: globalSetup runs outside Jest's module resolver (and the helper needs only `pg`).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
+import { buildWebClient } from './browser';
 
 /** Starts the PostgreSQL the suites share (each suite then creates its own database on it). */
 export default async function globalSetup(): Promise<void> {
+  buildWebClient(); // once, for the browser suites (test/web)
   if (process.env['TEST_DATABASE_URL']) {
     process.env['MAJLIS_E2E_ADMIN_URL'] = process.env['TEST_DATABASE_URL'];
     return;

@@ -62,6 +62,8 @@ export interface TestAppOptions {
   readonly seed?: boolean;
   /** The PostgreSQL server to create the suite's database on (default: the one shared by the run). */
   readonly adminUrl?: string;
+  /** Serve this built web client at / (the browser tests). */
+  readonly webRoot?: string;
 }
 
 /** Starts the real app on a fresh database of its own, listening on a random local port. */
@@ -87,7 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const clock = new TestClock();
-  const app: INestApplication = await createApp({ config, databaseUrl, clock });
+  const app: INestApplication = await createApp({ config, databaseUrl, clock, webRoot: options.webRoot });
   if (options.seed !== false) await seedSampleDataIfEmpty(app);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');

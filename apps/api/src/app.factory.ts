@@ -7,11 +7,14 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { runCountingStatements } from './database/sql-statement-counter';
 import { mountGraphqlIde } from './http/graphql-ide';
+import { serveWebClient } from './http/web-client';
 
 export interface CreateAppOptions {
   readonly config: AppConfig;
   readonly databaseUrl: string;
   readonly clock?: Clock;
+  /** The built web client to serve at / (dist/apps/web); nothing is served when it is absent. */
+  readonly webRoot?: string;
 }
 
 /** The whole API, ready to listen: used by main.ts and by the end-to-end tests alike. */
@@ -19,6 +22,7 @@ export async function createApp({
   config,
   databaseUrl,
   clock = new SystemClock(),
+  webRoot,
 }: CreateAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, clock }), {
     bufferLogs: true,
@@ -31,6 +35,7 @@ export async function createApp({
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
   if (!config.production) mountGraphqlIde(app);
+  if (webRoot) serveWebClient(app, webRoot);
   // Run the lifecycle hooks now (areas register their comment subjects), so the app is usable before listen().
   await app.init();
   return app;

@@ -28,6 +28,7 @@ import { AnnotationExportController } from './http/annotation-export.controller'
 import { ConsultationExportController } from './http/consultation-export.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { PersonalDataController } from './http/personal-data.controller';
+import { DemoAccountsController } from './http/demo-accounts.controller';
 import { loggerOptions } from './logging/logger.options';
 
 export interface AppModuleOptions {
@@ -103,7 +104,14 @@ export class AppModule {
             }),
         }),
       ],
-      controllers: [HealthController, AnnotationExportController, PersonalDataController, ConsultationExportController],
+      controllers: [
+        HealthController,
+        AnnotationExportController,
+        PersonalDataController,
+        ConsultationExportController,
+        // The sign-in page lists the demo accounts only in development, with the sample data loaded.
+        ...(config.seedSampleData && !config.production ? [DemoAccountsController] : []),
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

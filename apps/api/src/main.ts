@@ -50,7 +50,7 @@ async function main(command: string | undefined): Promise<void> {
       if (!verdict.ok) process.exit(1);
       return;
     }
-    const app = await createApp({ config, databaseUrl: database.url });
+    const app = await createApp({ config, databaseUrl: database.url, webRoot: resolve(__dirname, '..', 'web') });
     if (config.seedSampleData && (await seedSampleDataIfEmpty(app))) {
       log.info(
         'loaded the illustrative sample data: fictional federations and companies, a sample circular in two versions with annotations',
@@ -113,7 +113,7 @@ function announce(log: pino.Logger, config: AppConfig, startupMs: number): void 
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   log.info(
     { startupMs },
-    `Majlis API ready in ${startupMs} ms — GraphQL endpoint: http://${host}:${config.port}/graphql`,
+    `Majlis API ready in ${startupMs} ms — web app: http://${host}:${config.port}/ — GraphQL endpoint: http://${host}:${config.port}/graphql`,
   );
   if (config.seedSampleData) {
     log.info(`demo accounts (password "${SAMPLE_PASSWORD}"):`);

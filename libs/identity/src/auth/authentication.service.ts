@@ -274,9 +274,11 @@ export class AuthenticationService {
       };
     });
     if (outcome.kind === 'reused') {
-      throw new UnauthenticatedError(
+      const error = new UnauthenticatedError(
         'This refresh token was already used: the session has been closed for your safety. Sign in again.',
       );
+      error.details['reason'] = 'REFRESH_TOKEN_REUSED'; // so that clients can say why, in the person's language
+      throw error;
     }
     if (outcome.kind === 'invalid') throw new UnauthenticatedError(SESSION_ENDED);
     const actor = await this.resolveActor({ sub: outcome.user.id, sid: outcome.sessionId });

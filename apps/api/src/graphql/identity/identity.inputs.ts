@@ -14,8 +14,11 @@ export class SignInInput {
 
 @InputType()
 export class RefreshSessionInput {
-  @Field()
-  refreshToken: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Omit it in a browser: the httpOnly refresh cookie set at sign-in is used instead.',
+  })
+  refreshToken?: string | null;
 }
 
 @InputType()

@@ -9,7 +9,10 @@ export class SessionPayload {
   @Field()
   accessTokenExpiresAt: Date;
 
-  @Field({ description: 'Single use: exchange it with refreshSession for new tokens. Reusing it ends the session.' })
+  @Field({
+    description:
+      'Single use: exchange it with refreshSession for new tokens. Reusing it ends the session. Empty when the request carried `X-Session-Cookie: 1` (the web client): the token is then only in an httpOnly cookie.',
+  })
   refreshToken: string;
 
   @Field()

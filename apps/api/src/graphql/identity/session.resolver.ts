@@ -13,6 +13,7 @@ import type { GraphQLContext } from '../graphql-context';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { SignInGuard, SignedInUser } from '../auth/sign-in.guard';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie, wantsRefreshCookie } from '../auth/refresh-cookie';
 import {
   AcceptInvitationInput,
   ChangePasswordInput,
@@ -63,14 +64,19 @@ export class SessionResolver {
     @Args('input') input: RefreshSessionInput,
     @Context() context: GraphQLContext,
   ): Promise<SessionPayload> {
-    return this.continueAs(context, await this.authentication.refresh(input.refreshToken));
+    const token = input.refreshToken ?? refreshCookieOf(context.req) ?? '';
+    return this.continueAs(context, await this.authentication.refresh(token));
   }
 
   @Mutation(() => SignOutPayload, {
     description: 'Ends the current session: its access and refresh tokens stop working.',
   })
-  async signOut(@CurrentActor() actor: AuthenticatedActor): Promise<SignOutPayload> {
+  async signOut(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Context() context: GraphQLContext,
+  ): Promise<SignOutPayload> {
     await this.authentication.signOut(actor);
+    clearRefreshCookie(context);
     return { signedOut: true };
   }
 
@@ -128,6 +134,11 @@ export class SessionResolver {
   /** The rest of the operation (the payload's fields) runs as the person who just signed in. */
   private continueAs(context: GraphQLContext, { user, tokens, actor }: SignedIn): SessionPayload {
     context.req.user = actor;
+    if (wantsRefreshCookie(context.req)) {
+      // The web client: the refresh token goes into an httpOnly cookie that page scripts cannot read.
+      setRefreshCookie(context, tokens.refreshToken, tokens.refreshTokenExpiresAt);
+      return { ...tokens, refreshToken: '', user: user as unknown as UserModel };
+    }
     return { ...tokens, user: user as unknown as UserModel };
   }
 
