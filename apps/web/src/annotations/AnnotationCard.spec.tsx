@@ -3,13 +3,14 @@ import userEvent from '@testing-library/user-event';
 import {
   AnnotationCardDocument,
   AnswerAnnotationDocument,
+  DeleteAnnotationDocument,
   EndorseDocument,
   PostReplyDocument,
   ReportContentDocument,
   UpdateAnnotationDocument,
 } from '../graphql/generated/graphql';
 import { AnnotationCard } from './AnnotationCard';
-import { annotationFixture, apiError, renderWithProviders, replyFixture, viewerFixture } from './test-support';
+import { annotationFixture, apiError, person, renderWithProviders, replyFixture, viewerFixture } from './test-support';
 import type { MockLink } from '@apollo/client/testing';
 import type { AnnotationCardFieldsFragment } from '../graphql/generated/graphql';
 
@@ -83,13 +84,13 @@ describe('AnnotationCard: editing against a stale version (CONFLICT)', () => {
 
 describe('AnnotationCard: the conversation', () => {
   const tree = [
-    replyFixture({ id: 'r1', depth: 1, author: { __typename: 'User', id: 'u1', displayName: 'Amina' } }),
-    replyFixture({ id: 'r2', depth: 2, parentId: 'r1', author: { __typename: 'User', id: 'u2', displayName: 'Badr' } }),
+    replyFixture({ id: 'r1', depth: 1, author: person('u1', 'Amina') }),
+    replyFixture({ id: 'r2', depth: 2, parentId: 'r1', author: person('u2', 'Badr') }),
     replyFixture({
       id: 'r3',
       depth: 3,
       parentId: 'r2',
-      author: { __typename: 'User', id: 'u3', displayName: 'Chama' },
+      author: person('u3', 'Chama'),
     }),
   ];
 
@@ -124,11 +125,11 @@ describe('AnnotationCard: the conversation', () => {
   it('posts a reply from its own draft, keeps it through an error, and adds it to the tree', async () => {
     const posted = replyFixture({
       id: 'r9',
-      author: { __typename: 'User', id: 'u-me', displayName: 'Salma Idrissi' },
+      author: person('u-me', 'Salma Idrissi'),
       bodyHtml: '<p>Merci pour la précision.</p>',
     });
     renderCard([
-      cardMock(annotationFixture({ author: { __typename: 'User', id: 'u-other', displayName: 'Karim' } })),
+      cardMock(annotationFixture({ author: person('u-other', 'Karim') })),
       { request: { query: PostReplyDocument, variables: () => true }, result: apiError('INTERNAL_SERVER_ERROR') },
       {
         request: { query: PostReplyDocument, variables: () => true },
@@ -154,7 +155,7 @@ describe('AnnotationCard: the conversation', () => {
 describe('AnnotationCard: endorse, report, placeholders', () => {
   it('shows only the count on one’s own annotation, and a toggle on someone else’s', async () => {
     renderCard([
-      cardMock(annotationFixture({ author: { __typename: 'User', id: 'u-other', displayName: 'Karim' } })),
+      cardMock(annotationFixture({ author: person('u-other', 'Karim') })),
       {
         request: { query: EndorseDocument, variables: { input: { id: 'a1', subjectType: 'ANNOTATION' } } },
         result: {
@@ -182,7 +183,7 @@ describe('AnnotationCard: endorse, report, placeholders', () => {
   it('reports with a reason in a dialog that traps focus and closes with Escape', async () => {
     const reported = vi.fn();
     renderCard([
-      cardMock(annotationFixture({ author: { __typename: 'User', id: 'u-other', displayName: 'Karim' } })),
+      cardMock(annotationFixture({ author: person('u-other', 'Karim') })),
       {
         request: { query: ReportContentDocument, variables: () => true },
         result: (vars) => {
@@ -243,8 +244,8 @@ describe('AnnotationCard: the ministry’s answer', () => {
             disposition: 'PARTIALLY_ACCEPTED',
             rationale: 'Le plafond sera indexé.',
             answeredAt: '2026-11-25T10:00:00.000Z',
-            answeredBy: { __typename: 'User', id: 'u-mod', displayName: 'Ministère' },
-          },
+            answeredBy: person('u-mod', 'Ministère'),
+          } as AnnotationCardFieldsFragment['answer'],
         }),
       ),
     ]);
@@ -258,7 +259,7 @@ describe('AnnotationCard: the ministry’s answer', () => {
     session.viewer = viewerFixture({ id: 'u-mod', platformRole: 'MODERATOR', memberships: [] });
     const answered = vi.fn();
     renderCard([
-      cardMock(annotationFixture({ author: { __typename: 'User', id: 'u-other', displayName: 'Karim' } })),
+      cardMock(annotationFixture({ author: person('u-other', 'Karim') })),
       {
         request: { query: AnswerAnnotationDocument, variables: () => true },
         result: (vars) => {
@@ -276,7 +277,7 @@ describe('AnnotationCard: the ministry’s answer', () => {
                     disposition: 'ACCEPTED',
                     rationale: 'Nous indexerons le plafond.',
                     answeredAt: '2026-11-25T10:00:00.000Z',
-                    answeredBy: { __typename: 'User', id: 'u-mod', displayName: 'Ministère' },
+                    answeredBy: person('u-mod', 'Ministère'),
                   },
                 },
               },
@@ -301,5 +302,53 @@ describe('AnnotationCard: the ministry’s answer', () => {
     expect(answered).toHaveBeenCalledWith({
       input: { id: 'a1', disposition: 'ACCEPTED', rationale: 'Nous indexerons le plafond.', status: 'ANSWERED' },
     });
+  });
+});
+
+describe('AnnotationCard: deleting', () => {
+  const deleteMock = (annotation: AnnotationCardFieldsFragment): MockLink.MockedResponse => ({
+    request: { query: DeleteAnnotationDocument, variables: { input: { id: 'a1' } } },
+    result: { data: { deleteAnnotation: { __typename: 'AnnotationPayload', annotation } } },
+  });
+
+  it('asks first, then leaves a tombstone while replies hang under it', async () => {
+    const replies = [replyFixture({ id: 'r1' })];
+    renderCard([
+      cardMock(annotationFixture({}, replies)),
+      deleteMock(annotationFixture({ isDeleted: true, bodyHtml: null, bodyMarkdown: null, author: null }, replies)),
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Supprimer' }));
+    const dialog = screen.getByRole('dialog', { name: 'Supprimer cette annotation ?' });
+    expect(dialog).toHaveTextContent('tant que des réponses en dépendent');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
+    expect(await screen.findByText('Supprimé par son auteur.')).toBeInTheDocument();
+    expect(screen.getByText('Réponse r1')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Modifier' })).toBeNull();
+  });
+
+  it('tells the reader it is gone when nothing hangs under it', async () => {
+    const onDeleted = vi.fn();
+    renderWithProviders(<AnnotationCard annotationId="a1" onDeleted={onDeleted} />, {
+      mocks: [
+        cardMock(annotationFixture()),
+        deleteMock(annotationFixture({ isDeleted: true, bodyHtml: null, bodyMarkdown: null, author: null })),
+      ],
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Supprimer' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Supprimer' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('a1'));
+  });
+});
+
+describe('AnnotationCard in Arabic', () => {
+  it('uses the Arabic plural forms for replies and endorsements', async () => {
+    renderWithProviders(<AnnotationCard annotationId="a1" />, {
+      locale: 'ar',
+      mocks: [
+        cardMock(annotationFixture({ endorsementCount: 11 }, [replyFixture({ id: 'r1' }), replyFixture({ id: 'r2' })])),
+      ],
+    });
+    expect(await screen.findByRole('heading', { name: 'ردّان' })).toBeInTheDocument();
+    expect(screen.getByText('11 تأييدًا')).toBeInTheDocument();
   });
 });

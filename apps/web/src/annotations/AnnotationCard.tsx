@@ -15,6 +15,7 @@ import { ConfirmButton } from './ConfirmButton';
 import { ConflictEditor } from './ConflictEditor';
 import { ContentBody } from './ContentBody';
 import { EndorseButton } from './EndorseButton';
+import { useReturnFocus } from './focus';
 import { MinistryAnswer } from './MinistryAnswer';
 import { MotivationBadge } from './MotivationPicker';
 import { ReplyForm } from './ReplyForm';
@@ -54,12 +55,13 @@ function AnnotationView({
   const intl = useIntl();
   const { viewer, isModerator, isAuthor } = useAnnotationViewer();
   const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read');
+  const titleRef = useReturnFocus<HTMLHeadingElement>(mode === 'read');
   const mine = isAuthor(annotation.author);
   const live = !annotation.isDeleted && annotation.bodyHtml != null;
   const titleId = `annotation-${annotation.id}-title`;
   return (
     <article className="card annotation-card" data-motivation={annotation.motivation} aria-labelledby={titleId}>
-      <AnnotationHeader annotation={annotation} anchor={anchor} titleId={titleId} />
+      <AnnotationHeader annotation={annotation} anchor={anchor} titleId={titleId} titleRef={titleRef} />
       <MinistryAnswer
         annotationId={annotation.id}
         answer={annotation.answer}
@@ -131,15 +133,17 @@ function AnnotationHeader({
   annotation,
   anchor,
   titleId,
+  titleRef,
 }: {
   readonly annotation: AnnotationCardFieldsFragment;
   readonly anchor: AnnotationCardProps['anchor'];
   readonly titleId: string;
+  readonly titleRef: React.Ref<HTMLHeadingElement>;
 }) {
   const intl = useIntl();
   return (
     <header>
-      <h2 id={titleId} className="card-title">
+      <h2 id={titleId} className="card-title" ref={titleRef} tabIndex={-1}>
         <MotivationBadge motivation={annotation.motivation} />{' '}
         {annotation.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.unknownAuthor' })}
       </h2>

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { describeError } from '../app/errors';
 import { CreateAnnotationDocument, type AnnotationVisibility, type Motivation } from '../graphql/generated/graphql';
@@ -78,6 +78,9 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
   const [create, { loading, error, reset }] = useMutation(CreateAnnotationDocument);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const suggestedRef = useRef<HTMLTextAreaElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Opened from the reader: the form's title takes the focus, so that screen readers announce it and Tab goes on.
+  useEffect(() => titleRef.current?.focus(), []);
   const { motivation, visibility, body, suggestedText, onBehalfOf } = draft.value;
 
   const serverFields = error ? (describeError(error).fields ?? {}) : {};
@@ -129,7 +132,7 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
 
   return (
     <form className="composer" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>
+      <h2 id={`${id}-title`} ref={titleRef} tabIndex={-1}>
         <FormattedMessage id="annotations.composer.title" />
       </h2>
       <blockquote className="quote">{target.exact}</blockquote>

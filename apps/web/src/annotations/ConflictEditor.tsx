@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { describeError } from '../app/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -55,6 +55,8 @@ export function ConflictEditor({
   const [busy, setBusy] = useState(false);
   const [checked, setChecked] = useState(false);
   const firstRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => firstRef.current?.focus(), []);
 
   const missing = (field: EditField) => checked && field.required && !(draft.value[field.name] ?? '').trim();
 

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { AnnotationCardDocument, PostReplyDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -46,6 +46,7 @@ export function ReplyForm({ annotationId, parentId, onDone, onCancel }: ReplyFor
     },
   });
   const missing = checked && !draft.value.body.trim();
+  useEffect(() => bodyRef.current?.focus(), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

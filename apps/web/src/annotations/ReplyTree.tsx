@@ -11,6 +11,7 @@ import { ConfirmButton } from './ConfirmButton';
 import { ConflictEditor } from './ConflictEditor';
 import { ContentBody } from './ContentBody';
 import { EndorseButton } from './EndorseButton';
+import { useReturnFocus } from './focus';
 import { ReplyForm } from './ReplyForm';
 import { ReportButton } from './ReportDialog';
 import { useAnnotationViewer } from './viewer';
@@ -65,6 +66,7 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
   const client = useApolloClient();
   const { viewer, isAuthor } = useAnnotationViewer();
   const [mode, setMode] = useState<Mode>('read');
+  const articleRef = useReturnFocus<HTMLElement>(mode === 'read');
   const [edit] = useMutation(EditReplyDocument);
   const [remove] = useMutation(DeleteReplyDocument);
   const mine = isAuthor(reply.author);
@@ -72,6 +74,8 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
 
   return (
     <article
+      ref={articleRef}
+      tabIndex={-1}
       className="reply"
       aria-label={intl.formatMessage({ id: 'annotations.reply.of' }, { author: reply.author?.displayName ?? '—' })}
     >

@@ -9,7 +9,7 @@ import { messagesFor, type AppLocale } from '../i18n';
 
 /** Test helpers for the annotation area's component specs (not shipped: only specs import this file). */
 export function viewerFixture(overrides: Partial<ViewerFragment> = {}): ViewerFragment {
-  return {
+  const fixture = {
     __typename: 'User',
     id: 'u-me',
     displayName: 'Salma Idrissi',
@@ -27,10 +27,12 @@ export function viewerFixture(overrides: Partial<ViewerFragment> = {}): ViewerFr
     ],
     ...overrides,
   };
+  // The API sends __typename everywhere; the generated fragment types leave it out.
+  return fixture as ViewerFragment;
 }
 
 export function replyFixture(overrides: Partial<ReplyFieldsFragment> & { id: string }): ReplyFieldsFragment {
-  return {
+  const fixture = {
     __typename: 'Comment',
     depth: 1,
     parentId: null,
@@ -43,18 +45,20 @@ export function replyFixture(overrides: Partial<ReplyFieldsFragment> & { id: str
     version: 1,
     endorsementCount: 0,
     viewerHasEndorsed: false,
-    author: { __typename: 'User', id: 'u-other', displayName: 'Karim Alaoui' },
+    author: person('u-other', 'Karim Alaoui'),
     organization: null,
     moderation: null,
     ...overrides,
   };
+  // The API sends __typename everywhere; the generated fragment types leave it out.
+  return fixture as ReplyFieldsFragment;
 }
 
 export function annotationFixture(
   overrides: Partial<AnnotationCardFieldsFragment> = {},
   replies: ReplyFieldsFragment[] = [],
 ): AnnotationCardFieldsFragment {
-  return {
+  const fixture = {
     __typename: 'Annotation',
     id: 'a1',
     motivation: 'COMMENTING',
@@ -70,7 +74,7 @@ export function annotationFixture(
     endorsementCount: 0,
     viewerHasEndorsed: false,
     replyCount: replies.length,
-    author: { __typename: 'User', id: 'u-me', displayName: 'Salma Idrissi' },
+    author: person('u-me', 'Salma Idrissi'),
     organization: null,
     target: {
       __typename: 'TextTarget',
@@ -90,7 +94,13 @@ export function annotationFixture(
     },
     ...overrides,
   };
+  // The API sends __typename everywhere; the generated fragment types leave it out.
+  return fixture as AnnotationCardFieldsFragment;
 }
+
+/** A person as the API sends it (with its __typename, which the generated fragment types leave out). */
+export const person = (id: string, displayName: string) =>
+  ({ __typename: 'User', id, displayName }) as { id: string; displayName: string };
 
 /** A GraphQL error as the API sends it (a code in extensions). */
 export const apiError = (code: string, message = code, extensions: Record<string, unknown> = {}) => ({
