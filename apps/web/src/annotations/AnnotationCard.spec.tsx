@@ -224,6 +224,14 @@ describe('AnnotationCard: endorse, report, placeholders', () => {
     expect(screen.queryByRole('button', { name: 'Modifier' })).toBeNull();
   });
 
+  it('shows its author that moderation hid it from others, and why', async () => {
+    renderCard([cardMock(annotationFixture({ moderation: { hidden: true, reason: 'Données personnelles' } }))]);
+    expect(await screen.findByText(/Masqué aux autres lecteurs par la modération/)).toHaveTextContent(
+      'Données personnelles',
+    );
+    expect(screen.getByText('Le plafond est trop bas.')).toBeInTheDocument();
+  });
+
   it('shows the AMENDING diff on the card', async () => {
     const { container } = renderCard([
       cardMock(annotationFixture({ motivation: 'AMENDING', suggestedText: 'plafonné à 80 000 dirhams' })),

@@ -68,7 +68,9 @@ function AnnotationView({
         status={annotation.status}
         canAnswer={isModerator && !annotation.isDeleted}
       />
-      <blockquote className="quote">{annotation.target.exact}</blockquote>
+      <blockquote className="quote" dir="auto">
+        {annotation.target.exact}
+      </blockquote>
       {mode === 'edit' ? (
         <AnnotationEditor annotation={annotation} onClose={() => setMode('read')} />
       ) : (

@@ -84,6 +84,31 @@ describe('AnnotationComposer: validation', () => {
   });
 });
 
+describe('AnnotationComposer: by keyboard', () => {
+  it('takes the focus when it opens, posts with Ctrl+Enter and closes with Escape', async () => {
+    const posted = vi.fn();
+    const { onCancel } = renderComposer({
+      mocks: [
+        {
+          request: { query: CreateAnnotationDocument, variables: () => true },
+          result: () => {
+            posted();
+            return apiError('FORBIDDEN');
+          },
+        },
+      ],
+    });
+    expect(screen.getByRole('heading', { name: 'Annoter ce passage' })).toHaveFocus();
+    await userEvent.click(bodyField());
+    await userEvent.keyboard('Avis{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(posted).toHaveBeenCalled());
+    expect(await screen.findByRole('alert')).toHaveTextContent('Vous n’avez pas le droit de faire cela.');
+    await userEvent.keyboard('{Escape}');
+    expect(onCancel).toHaveBeenCalled();
+    expect(readDraft(composerDraftKey('v1', target))).toMatchObject({ body: 'Avis' });
+  });
+});
+
 describe('AnnotationComposer: the AMENDING diff', () => {
   it('shows the proposed text as a word diff against the passage', async () => {
     const { container } = renderComposer();
@@ -145,7 +170,7 @@ describe('AnnotationComposer: nothing typed is lost', () => {
     expect(bodyField()).toHaveValue('Que couvre ce plafond ?');
     expect(screen.getByRole('radio', { name: /Question/ })).toBeChecked();
 
-    await userEvent.selectOptions(screen.getByLabelText('Publier'), 'Au nom de FMO');
+    await userEvent.selectOptions(screen.getByLabelText('Publier en tant que'), 'Au nom de FMO');
     await post();
     await waitFor(() => expect(second.onPosted).toHaveBeenCalledWith('a-new'));
     expect(variables).toHaveBeenCalledWith({
@@ -181,7 +206,7 @@ describe('AnnotationComposer: nothing typed is lost', () => {
   it('offers "on behalf of" only to representatives', () => {
     session.viewer = viewerFixture({ memberships: [] });
     renderComposer();
-    expect(screen.queryByLabelText('Publier')).toBeNull();
+    expect(screen.queryByLabelText('Publier en tant que')).toBeNull();
     expect(screen.queryByRole('radio', { name: /Mon organisation/ })).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { CreateAnnotationDocument, type AnnotationVisibility, type Motivation } 
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
 import { digest, useDraft } from './drafts';
-import { MarkdownField } from './MarkdownField';
+import { MarkdownField, submitOnControlEnter } from './MarkdownField';
 import { MotivationPicker } from './MotivationPicker';
 import { OnBehalfSelect } from './OnBehalfSelect';
 import { VisibilityPicker } from './VisibilityPicker';
@@ -131,11 +131,23 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
   }
 
   return (
-    <form className="composer" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+    <form
+      className="composer"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-keys`}
+      noValidate
+      onKeyDown={(event) => {
+        // Escape closes the form; what was typed stays in the draft for this passage.
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
       <h2 id={`${id}-title`} ref={titleRef} tabIndex={-1}>
         <FormattedMessage id="annotations.composer.title" />
       </h2>
-      <blockquote className="quote">{target.exact}</blockquote>
+      <blockquote className="quote" dir="auto">
+        {target.exact}
+      </blockquote>
       {draft.restored && (
         <p className="draft-note" role="status">
           <FormattedMessage id="annotations.draft.restored" />{' '}
@@ -164,7 +176,9 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
             rows={3}
             aria-invalid={messageFor('suggestedText') ? true : undefined}
             aria-describedby={messageFor('suggestedText') ? `${id}-suggested-error` : undefined}
+            dir="auto"
             onChange={(event) => draft.update({ suggestedText: event.target.value })}
+            onKeyDown={submitOnControlEnter}
           />
           {messageFor('suggestedText') && (
             <p id={`${id}-suggested-error`} className="field-error">
@@ -192,6 +206,9 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
         onChange={(next) => draft.update({ onBehalfOf: next })}
       />
       {error && <ErrorMessage error={error} />}
+      <p id={`${id}-keys`} className="hint keys">
+        <FormattedMessage id="annotations.composer.keys" />
+      </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={loading}>
           <FormattedMessage id={loading ? 'annotations.composer.posting' : 'annotations.composer.post'} />

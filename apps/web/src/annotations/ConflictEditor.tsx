@@ -126,7 +126,7 @@ export function ConflictEditor({
             <FormattedMessage id="annotations.conflict.latest" />
           </h4>
           {fields.map((field) => (
-            <blockquote key={field.name} className="quote">
+            <blockquote key={field.name} className="quote" dir="auto">
               {latest[field.name] ?? ''}
             </blockquote>
           ))}

@@ -36,7 +36,7 @@ export function ContentBody({ bodyHtml, isDeleted, moderation }: ContentBodyProp
           />
         </p>
       )}
-      <div className="body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      <div className="body" dir="auto" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
     </>
   );
 }

@@ -29,7 +29,9 @@ export function MarkdownField({ label, value, onChange, error, rows = 5, textare
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
+        dir="auto"
         onChange={(event) => onChange(event.target.value)}
+        onKeyDown={submitOnControlEnter}
       />
       {error && (
         <p id={`${id}-error`} className="field-error">
@@ -60,7 +62,7 @@ export function MarkdownField({ label, value, onChange, error, rows = 5, textare
               <FormattedMessage id="common.loading" />
             </p>
           ) : (
-            <div className="body" dangerouslySetInnerHTML={{ __html: html }} />
+            <div className="body" dir="auto" dangerouslySetInnerHTML={{ __html: html }} />
           )}
         </section>
       )}
@@ -82,4 +84,12 @@ function useMarkdownPreview(source: string | null): string | null {
     };
   }, [source]);
   return source === null ? null : html;
+}
+
+/** Ctrl+Enter (⌘+Enter) in a text area posts its form: the keyboard path needs no Tab to the button. */
+export function submitOnControlEnter(event: React.KeyboardEvent<HTMLTextAreaElement>): void {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  }
 }

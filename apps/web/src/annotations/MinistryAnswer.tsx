@@ -41,7 +41,9 @@ export function MinistryAnswer({
               {intl.formatMessage({ id: `annotations.disposition.${answer.disposition}` })}
             </span>
           </h3>
-          <p className="rationale">{answer.rationale}</p>
+          <p className="rationale" dir="auto">
+            {answer.rationale}
+          </p>
           <p className="meta">
             {answer.answeredBy.displayName} · <FormattedDate value={answer.answeredAt} dateStyle="medium" />
           </p>

@@ -9,7 +9,7 @@ import { FormattedMessage } from 'react-intl';
 export function WordDiff({ before, after }: { readonly before: string; readonly after: string }) {
   const parts = useMemo(() => wordDiff(before, after), [before, after]);
   return (
-    <p className="word-diff">
+    <p className="word-diff" dir="auto">
       {parts.map((part, index) =>
         part.op === 'equal' ? (
           <span key={index}>{part.text}</span>
