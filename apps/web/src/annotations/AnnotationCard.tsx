@@ -147,16 +147,21 @@ function AnnotationHeader({
     <header>
       <h2 id={titleId} className="card-title" ref={titleRef} tabIndex={-1}>
         <MotivationBadge motivation={annotation.motivation} />{' '}
-        {annotation.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.unknownAuthor' })}
+        <bdi>{annotation.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.unknownAuthor' })}</bdi>
       </h2>
       {annotation.organization && (
         <p className="meta on-behalf">
-          <FormattedMessage id="annotations.card.onBehalf" values={{ name: annotation.organization.name }} />
+          <FormattedMessage
+            id="annotations.card.onBehalf"
+            values={{ name: <bdi>{annotation.organization.name}</bdi> }}
+          />
         </p>
       )}
       <p className="meta">
-        <FormattedDate value={annotation.createdAt} dateStyle="medium" /> ·{' '}
-        {intl.formatMessage({ id: `reader.visibility.${annotation.visibility}` })} ·{' '}
+        <bdi>
+          <FormattedDate value={annotation.createdAt} dateStyle="medium" />
+        </bdi>{' '}
+        · {intl.formatMessage({ id: `reader.visibility.${annotation.visibility}` })} ·{' '}
         {intl.formatMessage({ id: `reader.status.${annotation.status}` })}
         {anchor && anchor.status !== 'EXACT' && (
           <>

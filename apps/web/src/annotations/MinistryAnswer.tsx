@@ -45,7 +45,10 @@ export function MinistryAnswer({
             {answer.rationale}
           </p>
           <p className="meta">
-            {answer.answeredBy.displayName} · <FormattedDate value={answer.answeredAt} dateStyle="medium" />
+            <bdi>{answer.answeredBy.displayName}</bdi> ·{' '}
+            <bdi>
+              <FormattedDate value={answer.answeredAt} dateStyle="medium" />
+            </bdi>
           </p>
         </>
       )}

@@ -80,11 +80,14 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
       aria-label={intl.formatMessage({ id: 'annotations.reply.of' }, { author: reply.author?.displayName ?? '—' })}
     >
       <p className="meta">
-        <strong>{reply.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.unknownAuthor' })}</strong>
+        <strong>
+          <bdi>{reply.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.unknownAuthor' })}</bdi>
+        </strong>
         {reply.organization && (
           <>
             {' '}
-            · <FormattedMessage id="annotations.card.onBehalf" values={{ name: reply.organization.name }} />
+            ·{' '}
+            <FormattedMessage id="annotations.card.onBehalf" values={{ name: <bdi>{reply.organization.name}</bdi> }} />
           </>
         )}
         {reply.isOfficial && (
@@ -93,7 +96,10 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
             · <FormattedMessage id="annotations.card.official" />
           </strong>
         )}{' '}
-        · <FormattedDate value={reply.createdAt} dateStyle="medium" timeStyle="short" />
+        ·{' '}
+        <bdi>
+          <FormattedDate value={reply.createdAt} dateStyle="medium" timeStyle="short" />
+        </bdi>
         {reply.editedAt && (
           <>
             {' '}
