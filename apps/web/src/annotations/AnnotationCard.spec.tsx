@@ -328,6 +328,7 @@ describe('AnnotationCard: deleting', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Supprimer' }));
     const dialog = screen.getByRole('dialog', { name: 'Supprimer cette annotation ?' });
     expect(dialog).toHaveTextContent('tant que des réponses en dépendent');
+    expect(within(dialog).getByRole('button', { name: 'Annuler' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Supprimer' }));
     expect(await screen.findByText('Supprimé par son auteur.')).toBeInTheDocument();
     expect(screen.getByText('Réponse r1')).toBeInTheDocument();

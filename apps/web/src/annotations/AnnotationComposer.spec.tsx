@@ -40,19 +40,22 @@ describe('AnnotationComposer: validation', () => {
     expect(onPosted).not.toHaveBeenCalled();
   });
 
-  it('asks an amendment for its proposed text, and focuses that field when it is missing', async () => {
+  it('starts an amendment from the passage, and refuses it unchanged or empty, focusing that field', async () => {
     renderComposer();
     expect(screen.queryByLabelText('Texte proposé en remplacement')).toBeNull();
     await userEvent.click(screen.getByRole('radio', { name: /Amendement/ }));
+    const suggested = screen.getByLabelText('Texte proposé en remplacement');
+    expect(suggested).toHaveValue(target.exact);
     await userEvent.type(bodyField(), 'Le plafond doit suivre l’inflation.');
     await post();
-    const suggested = screen.getByLabelText('Texte proposé en remplacement');
     expect(bodyField()).not.toHaveAttribute('aria-invalid');
     expect(suggested).toHaveAttribute('aria-invalid', 'true');
+    expect(suggested).toHaveAccessibleDescription('Votre proposition reprend le passage tel quel : modifiez-la.');
+    expect(suggested).toHaveFocus();
+    await userEvent.clear(suggested);
     expect(suggested).toHaveAccessibleDescription(
       'Un amendement propose un texte : écrivez la rédaction que vous suggérez.',
     );
-    expect(suggested).toHaveFocus();
   });
 
   it('shows the per-field message the API sends back (BAD_USER_INPUT) under the field', async () => {
@@ -113,6 +116,7 @@ describe('AnnotationComposer: the AMENDING diff', () => {
   it('shows the proposed text as a word diff against the passage', async () => {
     const { container } = renderComposer();
     await userEvent.click(screen.getByRole('radio', { name: /Amendement/ }));
+    await userEvent.clear(screen.getByLabelText('Texte proposé en remplacement'));
     await userEvent.type(screen.getByLabelText('Texte proposé en remplacement'), 'plafonné à 80 000 dirhams par an');
     const diff = screen.getByRole('region', { name: 'Modification proposée' });
     expect([...container.querySelectorAll('.word-diff del')].map((node) => node.textContent)).toEqual([

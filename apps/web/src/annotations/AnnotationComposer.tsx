@@ -53,13 +53,15 @@ const EMPTY: ComposerDraft = {
 type FieldErrors = Partial<Record<'body' | 'suggestedText', string>>;
 
 /** The form's own checks, as message ids, in the order the fields appear. */
-function validate(draft: ComposerDraft): FieldErrors {
+function validate(draft: ComposerDraft, passage: string): FieldErrors {
   const errors: FieldErrors = {};
   if (!draft.body.trim()) errors.body = 'annotations.composer.bodyRequired';
   else if (draft.body.length > BODY_MAX_LENGTH) errors.body = 'annotations.composer.tooLong';
   if (draft.motivation === 'AMENDING') {
     if (!draft.suggestedText.trim()) errors.suggestedText = 'annotations.composer.suggestedRequired';
     else if (draft.suggestedText.length > BODY_MAX_LENGTH) errors.suggestedText = 'annotations.composer.tooLong';
+    else if (draft.suggestedText.trim() === passage.trim())
+      errors.suggestedText = 'annotations.composer.suggestedUnchanged';
   }
   return errors;
 }
@@ -84,7 +86,7 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
   const { motivation, visibility, body, suggestedText, onBehalfOf } = draft.value;
 
   const serverFields = error ? (describeError(error).fields ?? {}) : {};
-  const ownErrors = checked ? validate(draft.value) : {};
+  const ownErrors = checked ? validate(draft.value, target.exact) : {};
   const messageFor = (field: keyof FieldErrors): string | null => {
     const own = ownErrors[field];
     if (own) return intl.formatMessage({ id: own }, { max: BODY_MAX_LENGTH });
@@ -95,7 +97,7 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
   async function submit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
-    const errors = validate(draft.value);
+    const errors = validate(draft.value, target.exact);
     if (errors.body) return bodyRef.current?.focus();
     if (errors.suggestedText) return suggestedRef.current?.focus();
     reset();
@@ -156,7 +158,17 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
           </button>
         </p>
       )}
-      <MotivationPicker value={motivation} onChange={(next) => draft.update({ motivation: next })} />
+      <MotivationPicker
+        value={motivation}
+        onChange={(next) =>
+          // An amendment starts from the passage's own wording, to be edited in place.
+          draft.update(
+            next === 'AMENDING' && !suggestedText.trim()
+              ? { motivation: next, suggestedText: target.exact }
+              : { motivation: next },
+          )
+        }
+      />
       <MarkdownField
         label={intl.formatMessage({ id: 'annotations.composer.body' })}
         value={body}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Dialog } from './Dialog';
@@ -16,6 +16,7 @@ export function ConfirmButton({ label, title, explanation, onConfirm }: ConfirmB
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   async function confirm() {
     setBusy(true);
     setError(null);
@@ -34,14 +35,14 @@ export function ConfirmButton({ label, title, explanation, onConfirm }: ConfirmB
         {label}
       </button>
       {open && (
-        <Dialog title={title} onClose={() => setOpen(false)}>
+        <Dialog title={title} onClose={() => setOpen(false)} initialFocus={cancelRef}>
           <p>{explanation}</p>
           {error !== null && <ErrorMessage error={error} />}
           <div className="actions">
             <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
               {label}
             </button>
-            <button type="button" onClick={() => setOpen(false)}>
+            <button type="button" ref={cancelRef} onClick={() => setOpen(false)}>
               <FormattedMessage id="common.cancel" />
             </button>
           </div>

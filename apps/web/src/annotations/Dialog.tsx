@@ -8,13 +8,15 @@ export interface DialogProps {
   readonly title: ReactNode;
   readonly onClose: () => void;
   readonly children: ReactNode;
+  /** The control to focus first (by default the first focusable one); a confirmation focuses its safe choice. */
+  readonly initialFocus?: React.RefObject<HTMLElement | null>;
 }
 
 /**
  * A modal dialog: focus moves in, Tab and Shift+Tab stay inside, Escape closes, and focus returns to the control
  * that opened it. Rendered at the end of <body> so that it is laid out above the reader in either direction.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, initialFocus }: DialogProps) {
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -23,9 +25,10 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const node = ref.current;
-    const first = node?.querySelector<HTMLElement>(FOCUSABLE);
+    const first = initialFocus?.current ?? node?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? node)?.focus();
     return () => opener?.focus?.();
+    // Runs once, when the dialog opens.
   }, []);
 
   function onKeyDown(event: React.KeyboardEvent) {
