@@ -174,6 +174,21 @@ describe('AnnotationCard: endorse, report, placeholders', () => {
     expect(screen.getByRole('button', { name: /Appuyer/ })).toHaveTextContent('1 appui');
   });
 
+  it('corrects a stale toggle (already endorsed in another tab) instead of showing an error', async () => {
+    renderCard([
+      cardMock(annotationFixture({ author: person('u-other', 'Karim'), endorsementCount: 1 })),
+      {
+        request: { query: EndorseDocument, variables: () => true },
+        result: apiError('CONFLICT', 'You have already endorsed this.'),
+      },
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: /Appuyer/ }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /Appuyer/ })).toHaveAttribute('aria-pressed', 'true'),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('does not let the author endorse their own annotation', async () => {
     renderCard([cardMock(annotationFixture({ endorsementCount: 2 }))]);
     expect(await screen.findByText('2 appuis')).toBeInTheDocument();

@@ -1,5 +1,7 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { describeError } from '../app/errors';
 import { EndorseDocument, WithdrawEndorsementDocument, type EndorsableType } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
@@ -14,44 +16,59 @@ export interface EndorseButtonProps {
 
 const TYPENAMES: Record<EndorsableType, string> = { ANNOTATION: 'Annotation', COMMENT: 'Comment' };
 
-/** Endorse or withdraw (a toggle with aria-pressed), with the count; the cache entry is updated in place. */
+/**
+ * Endorse or withdraw (a toggle with aria-pressed), with the count; the cache entry is updated in place. When the
+ * toggle was stale (endorsed or withdrawn meanwhile in another tab: CONFLICT / NOT_FOUND), it is corrected
+ * instead of showing an error.
+ */
 export function EndorseButton({ subjectType, id, count, endorsed, canEndorse }: EndorseButtonProps) {
   const intl = useIntl();
-  const options = {
-    update(
-      cache: import('@apollo/client').ApolloCache,
-      result: { data?: Record<string, { endorsementCount: number; viewerHasEndorsed: boolean }> | null },
-    ) {
-      const payload = result.data && Object.values(result.data)[0];
-      if (!payload) return;
-      cache.modify({
-        id: cache.identify({ __typename: TYPENAMES[subjectType], id }),
-        fields: {
-          endorsementCount: () => payload.endorsementCount,
-          viewerHasEndorsed: () => payload.viewerHasEndorsed,
-        },
-      });
-    },
-  };
-  const [endorse, endorsing] = useMutation(EndorseDocument, options);
-  const [withdraw, withdrawing] = useMutation(WithdrawEndorsementDocument, options);
+  const { cache } = useApolloClient();
+  const [endorse] = useMutation(EndorseDocument);
+  const [withdraw] = useMutation(WithdrawEndorsementDocument);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const label = intl.formatMessage({ id: 'annotations.endorse.count' }, { count });
   if (!canEndorse) return <span className="endorsements">{label}</span>;
-  const error = endorsing.error ?? withdrawing.error;
-  const variables = { input: { id, subjectType } };
+
+  const write = (fields: { endorsementCount?: number; viewerHasEndorsed: boolean }) =>
+    cache.modify({
+      id: cache.identify({ __typename: TYPENAMES[subjectType], id }),
+      fields: {
+        viewerHasEndorsed: () => fields.viewerHasEndorsed,
+        ...(fields.endorsementCount === undefined ? {} : { endorsementCount: () => fields.endorsementCount }),
+      },
+    });
+
+  async function toggle() {
+    setBusy(true);
+    setError(null);
+    const variables = { input: { id, subjectType } };
+    try {
+      if (endorsed) {
+        const { data } = await withdraw({ variables });
+        if (data) write(data.withdrawEndorsement);
+      } else {
+        const { data } = await endorse({ variables });
+        if (data) write(data.endorse);
+      }
+    } catch (caught) {
+      const code = describeError(caught).code;
+      if (!endorsed && code === 'CONFLICT') write({ viewerHasEndorsed: true });
+      else if (endorsed && code === 'NOT_FOUND') write({ viewerHasEndorsed: false });
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <>
-      <button
-        type="button"
-        className="endorse"
-        aria-pressed={endorsed}
-        disabled={endorsing.loading || withdrawing.loading}
-        onClick={() => void (endorsed ? withdraw({ variables }) : endorse({ variables })).catch(() => undefined)}
-      >
+      <button type="button" className="endorse" aria-pressed={endorsed} disabled={busy} onClick={() => void toggle()}>
         <span aria-hidden="true">{endorsed ? '★' : '☆'}</span> <FormattedMessage id="annotations.endorse.action" />
         <span className="count"> · {label}</span>
       </button>
-      {error && <ErrorMessage error={error} />}
+      {error !== null && <ErrorMessage error={error} />}
     </>
   );
 }
