@@ -14,6 +14,9 @@ import { annotationFixture, apiError, person, renderWithProviders, replyFixture,
 import type { MockLink } from '@apollo/client/testing';
 import type { AnnotationCardFieldsFragment } from '../graphql/generated/graphql';
 
+// Typing with user-event takes a while on a loaded 2-core machine (the whole suite runs beside): room, not a timing goal.
+vi.setConfig({ testTimeout: 20_000 });
+
 const session = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock('../app/session', () => ({ useSession: () => session }));
 

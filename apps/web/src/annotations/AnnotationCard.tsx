@@ -126,6 +126,14 @@ function AnnotationView({
           <FormattedMessage id="annotations.card.replies" values={{ count: annotation.replyCount }} />
         </h3>
         <ReplyTree annotationId={annotation.id} replies={annotation.replies.edges.map(({ node }) => node)} />
+        {annotation.replies.totalCount > annotation.replies.edges.length && (
+          <p className="hint">
+            <FormattedMessage
+              id="annotations.card.repliesTruncated"
+              values={{ shown: annotation.replies.edges.length, total: annotation.replies.totalCount }}
+            />
+          </p>
+        )}
       </section>
     </article>
   );
@@ -161,7 +169,7 @@ function AnnotationHeader({
         <bdi>
           <FormattedDate value={annotation.createdAt} dateStyle="medium" />
         </bdi>{' '}
-        · {intl.formatMessage({ id: `reader.visibility.${annotation.visibility}` })} ·{' '}
+        · {intl.formatMessage({ id: `annotations.card.visibility.${annotation.visibility}` })} ·{' '}
         {intl.formatMessage({ id: `reader.status.${annotation.status}` })}
         {anchor && anchor.status !== 'EXACT' && (
           <>

@@ -5,6 +5,9 @@ import { AnnotationComposer, composerDraftKey } from './AnnotationComposer';
 import { readDraft } from './drafts';
 import { apiError, renderWithProviders, viewerFixture } from './test-support';
 
+// Typing with user-event takes a while on a loaded 2-core machine (the whole suite runs beside): room, not a timing goal.
+vi.setConfig({ testTimeout: 20_000 });
+
 const session = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock('../app/session', () => ({ useSession: () => session }));
 

@@ -3,6 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { Dialog } from './Dialog';
 
+// Typing with user-event takes a while on a loaded 2-core machine (the whole suite runs beside): room, not a timing goal.
+vi.setConfig({ testTimeout: 20_000 });
+
 function Harness() {
   const [open, setOpen] = useState(false);
   return (
