@@ -111,6 +111,26 @@ describe('AnnotationCard: the conversation', () => {
     expect(screen.getByRole('heading', { name: '3 réponses' })).toBeInTheDocument();
   });
 
+  it('offers edit and delete on one’s own reply, and endorse and report on others’', async () => {
+    renderCard([
+      cardMock(
+        annotationFixture({}, [
+          replyFixture({ id: 'r1', author: person('u-me', 'Salma Idrissi') }),
+          replyFixture({ id: 'r2', author: person('u-other', 'Karim') }),
+        ]),
+      ),
+    ]);
+    const mine = await screen.findByRole('article', { name: 'Réponse de Salma Idrissi' });
+    const theirs = screen.getByRole('article', { name: 'Réponse de Karim' });
+    expect(within(mine).getByRole('button', { name: 'Modifier' })).toBeInTheDocument();
+    expect(within(mine).getByRole('button', { name: 'Supprimer' })).toBeInTheDocument();
+    expect(within(mine).queryByRole('button', { name: 'Signaler' })).toBeNull();
+    expect(within(mine).queryByRole('button', { name: /Appuyer/ })).toBeNull();
+    expect(within(theirs).queryByRole('button', { name: 'Modifier' })).toBeNull();
+    expect(within(theirs).getByRole('button', { name: 'Signaler' })).toBeInTheDocument();
+    expect(within(theirs).getByRole('button', { name: /Appuyer/ })).toHaveAttribute('aria-pressed', 'false');
+  });
+
   it('keeps a deleted reply as a tombstone only while replies hang under it', async () => {
     renderCard([
       cardMock(
