@@ -183,6 +183,30 @@ describe('replies and endorsements: the shared reply model under annotations', (
     expect(read.data).toEqual({ annotation: { endorsementCount: 1, viewerHasEndorsed: true } });
   });
 
+  it('tells each reader whether they endorsed a reply (the toggle the web client shows)', async () => {
+    const id = await annotation('federationMember');
+    const replyId = (await reply('companyMember', id)).data!.postComment.comment.id;
+    expect(
+      (await app.gql(ENDORSE, { input: { subjectType: 'COMMENT', id: replyId } }, token.federationMember)).data,
+    ).toEqual({ endorse: { endorsementCount: 1, viewerHasEndorsed: true } });
+    const read = (who: keyof typeof ACCOUNTS) =>
+      app.gql<{
+        annotation: { replies: { edges: { node: { endorsementCount: number; viewerHasEndorsed: boolean } }[] } };
+      }>(
+        `query($id: ID!) { annotation(id: $id) { replies(first: 5) { edges { node { endorsementCount viewerHasEndorsed } } } } }`,
+        { id },
+        token[who],
+      );
+    expect((await read('federationMember')).data!.annotation.replies.edges[0]!.node).toEqual({
+      endorsementCount: 1,
+      viewerHasEndorsed: true,
+    });
+    expect((await read('companyRepresentative')).data!.annotation.replies.edges[0]!.node).toEqual({
+      endorsementCount: 1,
+      viewerHasEndorsed: false,
+    });
+  });
+
   it('keeps a deleted annotation as a tombstone while its conversation lives, and takes no new replies', async () => {
     const id = await annotation('federationMember');
     await reply('companyMember', id);

@@ -1,92 +1,287 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import { AnnotationCardDocument, type AnchorStatus } from '../graphql/generated/graphql';
+import {
+  AnnotationCardDocument,
+  DeleteAnnotationDocument,
+  UpdateAnnotationDocument,
+  type AnchorStatus,
+  type AnnotationCardFieldsFragment,
+} from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
+import { announce } from './announce';
+import { ConfirmButton } from './ConfirmButton';
+import { ConflictEditor } from './ConflictEditor';
+import { ContentBody } from './ContentBody';
+import { EndorseButton } from './EndorseButton';
+import { useReturnFocus } from './focus';
+import { MinistryAnswer } from './MinistryAnswer';
+import { MotivationBadge } from './MotivationPicker';
+import { ReplyForm } from './ReplyForm';
+import { ReplyTree } from './ReplyTree';
+import { ReportButton } from './ReportDialog';
+import { useAnnotationViewer } from './viewer';
+import { WordDiff } from './WordDiff';
+import './annotations.css';
 
 export interface AnnotationCardProps {
   readonly annotationId: string;
   /** Where the annotation stands on the version being read (from the reader's list), when carried over. */
   readonly anchor?: { readonly status: AnchorStatus; readonly score: number } | null;
+  /** Called when its author deleted it and nothing hangs under it (it is gone: the panel may close). */
+  readonly onDeleted?: (annotationId: string) => void;
 }
 
-/** Contract for the annotation card (owned by the annotations area): the annotation and its conversation. */
-export function AnnotationCard({ annotationId, anchor }: AnnotationCardProps) {
-  const intl = useIntl();
-  const { data, loading, error } = useQuery(AnnotationCardDocument, { variables: { id: annotationId } });
+/** The annotation and its conversation, in the reader's side panel. */
+export function AnnotationCard({ annotationId, anchor, onDeleted }: AnnotationCardProps) {
+  const { data, loading, error, refetch } = useQuery(AnnotationCardDocument, { variables: { id: annotationId } });
   if (loading && !data) return <Loading />;
-  if (error) return <ErrorMessage error={error} />;
+  if (error && !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
   const annotation = data?.annotation;
   if (!annotation) return null;
+  return <AnnotationView annotation={annotation} anchor={anchor ?? null} onDeleted={onDeleted} />;
+}
+
+function AnnotationView({
+  annotation,
+  anchor,
+  onDeleted,
+}: {
+  readonly annotation: AnnotationCardFieldsFragment;
+  readonly anchor: AnnotationCardProps['anchor'];
+  readonly onDeleted?: (annotationId: string) => void;
+}) {
+  const intl = useIntl();
+  const { viewer, isModerator, isAuthor } = useAnnotationViewer();
+  const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read');
+  const titleRef = useReturnFocus<HTMLHeadingElement>(mode === 'read');
+  const mine = isAuthor(annotation.author);
+  const live = !annotation.isDeleted && annotation.bodyHtml != null;
+  const titleId = `annotation-${annotation.id}-title`;
   return (
-    <article className={`card motivation-${annotation.motivation}`} aria-labelledby={`card-${annotation.id}`}>
-      <header>
-        <h2 id={`card-${annotation.id}`} className="card-title">
-          <span className="motivation-badge" data-motivation={annotation.motivation}>
-            {intl.formatMessage({ id: `reader.motivation.${annotation.motivation}` })}
-          </span>{' '}
-          {annotation.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.deleted' })}
-          {annotation.organization && <span className="org"> · {annotation.organization.name}</span>}
-        </h2>
-        <p className="meta">
-          <FormattedDate value={annotation.createdAt} dateStyle="medium" /> ·{' '}
-          {intl.formatMessage({ id: `reader.visibility.${annotation.visibility}` })} ·{' '}
-          {intl.formatMessage({ id: `reader.status.${annotation.status}` })}
-          {anchor && anchor.status !== 'EXACT' && (
-            <>
-              {' '}
-              ·{' '}
+    <article className="card annotation-card" data-motivation={annotation.motivation} aria-labelledby={titleId}>
+      <AnnotationHeader annotation={annotation} anchor={anchor} titleId={titleId} titleRef={titleRef} />
+      <MinistryAnswer
+        annotationId={annotation.id}
+        answer={annotation.answer}
+        status={annotation.status}
+        canAnswer={isModerator && !annotation.isDeleted}
+      />
+      <blockquote className="quote" dir="auto">
+        {annotation.target.exact}
+      </blockquote>
+      {mode === 'edit' ? (
+        <AnnotationEditor annotation={annotation} onClose={() => setMode('read')} />
+      ) : (
+        <>
+          <ContentBody
+            bodyHtml={annotation.bodyHtml}
+            isDeleted={annotation.isDeleted}
+            moderation={annotation.moderation}
+          />
+          {annotation.motivation === 'AMENDING' && annotation.suggestedText && live && (
+            <section className="amendment-diff" aria-label={intl.formatMessage({ id: 'annotations.diff.title' })}>
+              <h3>
+                <FormattedMessage id="annotations.diff.title" />
+              </h3>
+              <WordDiff before={annotation.target.exact} after={annotation.suggestedText} />
+            </section>
+          )}
+        </>
+      )}
+      {live && mode !== 'edit' && (
+        <div className="actions">
+          <EndorseButton
+            subjectType="ANNOTATION"
+            id={annotation.id}
+            count={annotation.endorsementCount}
+            endorsed={annotation.viewerHasEndorsed}
+            canEndorse={!!viewer && !mine}
+          />
+          {viewer && (
+            <button type="button" onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
+              <FormattedMessage id="annotations.reply.action" />
+            </button>
+          )}
+          {mine && (
+            <button type="button" onClick={() => setMode('edit')}>
+              <FormattedMessage id="annotations.edit.action" />
+            </button>
+          )}
+          {mine && <DeleteAnnotation annotation={annotation} onDeleted={onDeleted} />}
+          {viewer && !mine && <ReportButton contentType="ANNOTATION" contentId={annotation.id} />}
+        </div>
+      )}
+      {mode === 'reply' && (
+        <ReplyForm
+          annotationId={annotation.id}
+          parentId={null}
+          onDone={() => setMode('read')}
+          onCancel={() => setMode('read')}
+        />
+      )}
+      <section className="conversation" aria-labelledby={`${titleId}-replies`}>
+        <h3 id={`${titleId}-replies`}>
+          <FormattedMessage id="annotations.card.replies" values={{ count: annotation.replyCount }} />
+        </h3>
+        <ReplyTree annotationId={annotation.id} replies={annotation.replies.edges.map(({ node }) => node)} />
+        {annotation.replies.totalCount > annotation.replies.edges.length && (
+          <p className="hint">
+            <FormattedMessage
+              id="annotations.card.repliesTruncated"
+              values={{ shown: annotation.replies.edges.length, total: annotation.replies.totalCount }}
+            />
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function AnnotationHeader({
+  annotation,
+  anchor,
+  titleId,
+  titleRef,
+}: {
+  readonly annotation: AnnotationCardFieldsFragment;
+  readonly anchor: AnnotationCardProps['anchor'];
+  readonly titleId: string;
+  readonly titleRef: React.Ref<HTMLHeadingElement>;
+}) {
+  const intl = useIntl();
+  return (
+    <header>
+      <h2 id={titleId} className="card-title" ref={titleRef} tabIndex={-1}>
+        <MotivationBadge motivation={annotation.motivation} />{' '}
+        <bdi>{annotation.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.unknownAuthor' })}</bdi>
+      </h2>
+      {annotation.organization && (
+        <p className="meta on-behalf">
+          <FormattedMessage
+            id="annotations.card.onBehalf"
+            values={{ name: <bdi>{annotation.organization.name}</bdi> }}
+          />
+        </p>
+      )}
+      <p className="meta">
+        <bdi>
+          <FormattedDate value={annotation.createdAt} dateStyle="medium" />
+        </bdi>{' '}
+        · {intl.formatMessage({ id: `annotations.card.visibility.${annotation.visibility}` })} ·{' '}
+        {intl.formatMessage({ id: `reader.status.${annotation.status}` })}
+        {anchor && anchor.status !== 'EXACT' && (
+          <>
+            {' '}
+            ·{' '}
+            <span className="anchor-state" data-anchor={anchor.status}>
               <FormattedMessage
                 id={`reader.anchor.${anchor.status}`}
                 values={{ score: Math.round(anchor.score * 100) }}
               />
-            </>
-          )}
-        </p>
-      </header>
-      <blockquote className="quote">{annotation.target.exact}</blockquote>
-      {annotation.answer && (
-        <section className="answer" aria-label={intl.formatMessage({ id: 'annotations.card.answer' })}>
-          <h3>
-            <FormattedMessage id="annotations.card.answer" /> —{' '}
-            {intl.formatMessage({ id: `annotations.disposition.${annotation.answer.disposition}` })}
-          </h3>
-          <p>{annotation.answer.rationale}</p>
-        </section>
-      )}
-      {annotation.bodyHtml ? (
-        <div className="body" dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }} />
-      ) : (
-        <p className="tombstone">
-          <FormattedMessage id="annotations.card.deleted" />
-        </p>
-      )}
-      {annotation.suggestedText && (
-        <p className="suggested">
-          <FormattedMessage id="annotations.card.suggested" /> {annotation.suggestedText}
-        </p>
-      )}
-      <section aria-label={intl.formatMessage({ id: 'annotations.card.replies' }, { count: annotation.replyCount })}>
-        <h3>
-          <FormattedMessage id="annotations.card.replies" values={{ count: annotation.replyCount }} />
-        </h3>
-        <ol className="replies">
-          {annotation.replies.edges.map(({ node }) => (
-            <li key={node.id} style={{ marginInlineStart: `${(node.depth - 1) * 1.25}rem` }}>
-              <p className="meta">
-                {node.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.deleted' })}
-                {node.isOfficial && (
-                  <strong>
-                    {' '}
-                    · <FormattedMessage id="annotations.card.official" />
-                  </strong>
-                )}
-              </p>
-              {node.bodyHtml && <div className="body" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />}
-            </li>
-          ))}
-        </ol>
-      </section>
-    </article>
+            </span>
+          </>
+        )}
+      </p>
+    </header>
+  );
+}
+
+function AnnotationEditor({
+  annotation,
+  onClose,
+}: {
+  readonly annotation: AnnotationCardFieldsFragment;
+  readonly onClose: () => void;
+}) {
+  const intl = useIntl();
+  const client = useApolloClient();
+  const [update] = useMutation(UpdateAnnotationDocument);
+  const amending = annotation.motivation === 'AMENDING';
+  return (
+    <ConflictEditor
+      draftKey={`edit:annotation:${annotation.id}`}
+      fields={[
+        {
+          name: 'body',
+          label: intl.formatMessage({ id: 'annotations.composer.body' }),
+          markdown: true,
+          required: true,
+        },
+        ...(amending
+          ? [
+              {
+                name: 'suggestedText',
+                label: intl.formatMessage({ id: 'annotations.composer.suggestedText' }),
+                required: true,
+              },
+            ]
+          : []),
+      ]}
+      initial={{
+        body: annotation.bodyMarkdown ?? '',
+        ...(amending ? { suggestedText: annotation.suggestedText ?? '' } : {}),
+      }}
+      version={annotation.version}
+      save={(values, version) =>
+        update({
+          variables: {
+            input: {
+              id: annotation.id,
+              version,
+              body: values['body'],
+              ...(amending ? { suggestedText: values['suggestedText'] } : {}),
+            },
+          },
+        })
+      }
+      loadLatest={async () => {
+        const { data } = await client.query({
+          query: AnnotationCardDocument,
+          variables: { id: annotation.id },
+          fetchPolicy: 'network-only',
+        });
+        const latest = data?.annotation;
+        return {
+          values: {
+            body: latest?.bodyMarkdown ?? '',
+            ...(amending ? { suggestedText: latest?.suggestedText ?? '' } : {}),
+          },
+          version: latest?.version ?? annotation.version,
+        };
+      }}
+      onDone={onClose}
+      onCancel={onClose}
+    />
+  );
+}
+
+function DeleteAnnotation({
+  annotation,
+  onDeleted,
+}: {
+  readonly annotation: AnnotationCardFieldsFragment;
+  readonly onDeleted?: (annotationId: string) => void;
+}) {
+  const intl = useIntl();
+  const [remove] = useMutation(DeleteAnnotationDocument);
+  return (
+    <ConfirmButton
+      label={<FormattedMessage id="annotations.delete.action" />}
+      title={<FormattedMessage id="annotations.delete.annotationTitle" />}
+      explanation={
+        <FormattedMessage
+          id={
+            annotation.replyCount > 0 ? 'annotations.delete.explanationWithReplies' : 'annotations.delete.explanation'
+          }
+        />
+      }
+      onConfirm={async () => {
+        await remove({ variables: { input: { id: annotation.id } } });
+        announce(intl.formatMessage({ id: 'annotations.delete.done' }));
+        if (annotation.replyCount === 0) onDeleted?.(annotation.id);
+      }}
+    />
   );
 }

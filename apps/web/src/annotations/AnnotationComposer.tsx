@@ -1,8 +1,18 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { CreateAnnotationDocument, type Motivation, type AnnotationVisibility } from '../graphql/generated/graphql';
+import { describeError } from '../app/errors';
+import { CreateAnnotationDocument, type AnnotationVisibility, type Motivation } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { announce } from './announce';
+import { digest, useDraft } from './drafts';
+import { MarkdownField, submitOnControlEnter } from './MarkdownField';
+import { MotivationPicker } from './MotivationPicker';
+import { OnBehalfSelect } from './OnBehalfSelect';
+import { VisibilityPicker } from './VisibilityPicker';
+import { useAnnotationViewer } from './viewer';
+import { WordDiff } from './WordDiff';
+import './annotations.css';
 
 /** The passage being annotated: W3C TextQuote + TextPosition, in UTF-16 offsets of the version's plain text. */
 export interface ComposerTarget {
@@ -21,104 +31,199 @@ export interface AnnotationComposerProps {
   readonly onCancel: () => void;
 }
 
-const MOTIVATION_CHOICES: Motivation[] = ['COMMENTING', 'QUESTIONING', 'OBJECTING', 'AMENDING', 'SUPPORTING'];
+/** The API's bound on bodies and proposed texts (libs/documents annotation.inputs). */
+export const BODY_MAX_LENGTH = 10_000;
 
-/** Contract for the annotation form (owned by the annotations area): post an annotation on a selected passage. */
+interface ComposerDraft {
+  motivation: Motivation;
+  visibility: AnnotationVisibility;
+  body: string;
+  suggestedText: string;
+  onBehalfOf: string;
+}
+
+const EMPTY: ComposerDraft = {
+  motivation: 'COMMENTING',
+  visibility: 'PUBLIC',
+  body: '',
+  suggestedText: '',
+  onBehalfOf: '',
+};
+
+type FieldErrors = Partial<Record<'body' | 'suggestedText', string>>;
+
+/** The form's own checks, as message ids, in the order the fields appear. */
+function validate(draft: ComposerDraft, passage: string): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!draft.body.trim()) errors.body = 'annotations.composer.bodyRequired';
+  else if (draft.body.length > BODY_MAX_LENGTH) errors.body = 'annotations.composer.tooLong';
+  if (draft.motivation === 'AMENDING') {
+    if (!draft.suggestedText.trim()) errors.suggestedText = 'annotations.composer.suggestedRequired';
+    else if (draft.suggestedText.length > BODY_MAX_LENGTH) errors.suggestedText = 'annotations.composer.tooLong';
+    else if (draft.suggestedText.trim() === passage.trim())
+      errors.suggestedText = 'annotations.composer.suggestedUnchanged';
+  }
+  return errors;
+}
+
+/** The draft of a passage: one per version and passage, so selecting the same passage again brings it back. */
+export const composerDraftKey = (versionId: string, target: ComposerTarget): string =>
+  `annotation:${versionId}:${target.start}-${target.end}:${digest(target.exact)}`;
+
+/** Post an annotation on a selected passage. Whatever is typed is kept as a draft until it is posted. */
 export function AnnotationComposer({ version, target, onPosted, onCancel }: AnnotationComposerProps) {
   const intl = useIntl();
   const id = useId();
-  const [motivation, setMotivation] = useState<Motivation>('COMMENTING');
-  const [visibility, setVisibility] = useState<AnnotationVisibility>('PUBLIC');
-  const [body, setBody] = useState('');
-  const [suggestedText, setSuggestedText] = useState('');
-  const [missingBody, setMissingBody] = useState(false);
-  const [create, { loading, error }] = useMutation(CreateAnnotationDocument);
+  const { viewer, representedOrganizations } = useAnnotationViewer();
+  const draft = useDraft(composerDraftKey(version.id, target), EMPTY);
+  const [checked, setChecked] = useState(false);
+  const [create, { loading, error, reset }] = useMutation(CreateAnnotationDocument);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const suggestedRef = useRef<HTMLTextAreaElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Opened from the reader: the form's title takes the focus, so that screen readers announce it and Tab goes on.
+  useEffect(() => titleRef.current?.focus(), []);
+  const { motivation, visibility, body, suggestedText, onBehalfOf } = draft.value;
+
+  const serverFields = error ? (describeError(error).fields ?? {}) : {};
+  const ownErrors = checked ? validate(draft.value, target.exact) : {};
+  const messageFor = (field: keyof FieldErrors): string | null => {
+    const own = ownErrors[field];
+    if (own) return intl.formatMessage({ id: own }, { max: BODY_MAX_LENGTH });
+    const fromServer = Object.entries(serverFields).find(([name]) => name.split('.').pop() === field)?.[1];
+    return fromServer ?? null;
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!body.trim()) {
-      setMissingBody(true);
-      return;
-    }
-    const { data } = await create({
-      variables: {
-        input: {
-          documentId: version.documentId,
-          versionNumber: version.number,
-          target,
-          motivation,
-          visibility,
-          body,
-          suggestedText: motivation === 'AMENDING' ? suggestedText : null,
+    setChecked(true);
+    const errors = validate(draft.value, target.exact);
+    if (errors.body) return bodyRef.current?.focus();
+    if (errors.suggestedText) return suggestedRef.current?.focus();
+    reset();
+    try {
+      const { data } = await create({
+        variables: {
+          input: {
+            documentId: version.documentId,
+            versionNumber: version.number,
+            target: {
+              exact: target.exact,
+              prefix: target.prefix,
+              suffix: target.suffix,
+              start: target.start,
+              end: target.end,
+            },
+            motivation,
+            visibility,
+            body,
+            suggestedText: motivation === 'AMENDING' ? suggestedText : null,
+            onBehalfOfOrganizationId: onBehalfOf || null,
+          },
         },
-      },
-    }).catch(() => ({ data: undefined }));
-    if (data) onPosted(data.createAnnotation.annotation.id);
+      });
+      if (!data) return;
+      draft.clear();
+      announce(intl.formatMessage({ id: 'annotations.composer.posted' }));
+      onPosted(data.createAnnotation.annotation.id);
+    } catch {
+      // Shown below with the API's human message; the draft stays in storage.
+      announce(intl.formatMessage({ id: 'annotations.composer.failed' }));
+    }
   }
 
   return (
-    <form className="composer" onSubmit={submit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>
+    <form
+      className="composer"
+      onSubmit={submit}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-keys`}
+      noValidate
+      onKeyDown={(event) => {
+        // Escape closes the form; what was typed stays in the draft for this passage.
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <h2 id={`${id}-title`} ref={titleRef} tabIndex={-1}>
         <FormattedMessage id="annotations.composer.title" />
       </h2>
-      <blockquote className="quote">{target.exact}</blockquote>
-      <label htmlFor={`${id}-motivation`}>
-        <FormattedMessage id="annotations.composer.motivation" />
-      </label>
-      <select id={`${id}-motivation`} value={motivation} onChange={(e) => setMotivation(e.target.value as Motivation)}>
-        {MOTIVATION_CHOICES.map((choice) => (
-          <option key={choice} value={choice}>
-            {intl.formatMessage({ id: `reader.motivation.${choice}` })}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-body`}>
-        <FormattedMessage id="annotations.composer.body" />
-      </label>
-      <textarea
-        id={`${id}-body`}
-        value={body}
-        rows={5}
-        aria-invalid={missingBody || undefined}
-        aria-describedby={missingBody ? `${id}-body-error` : undefined}
-        onChange={(e) => {
-          setBody(e.target.value);
-          setMissingBody(false);
-        }}
-      />
-      {missingBody && (
-        <p id={`${id}-body-error`} className="field-error">
-          <FormattedMessage id="annotations.composer.bodyRequired" />
+      <blockquote className="quote" dir="auto">
+        {target.exact}
+      </blockquote>
+      {draft.restored && (
+        <p className="draft-note" role="status">
+          <FormattedMessage id="annotations.draft.restored" />{' '}
+          <button type="button" className="link" onClick={draft.clear}>
+            <FormattedMessage id="annotations.draft.discard" />
+          </button>
         </p>
       )}
+      <MotivationPicker
+        value={motivation}
+        onChange={(next) =>
+          // An amendment starts from the passage's own wording, to be edited in place.
+          draft.update(
+            next === 'AMENDING' && !suggestedText.trim()
+              ? { motivation: next, suggestedText: target.exact }
+              : { motivation: next },
+          )
+        }
+      />
+      <MarkdownField
+        label={intl.formatMessage({ id: 'annotations.composer.body' })}
+        value={body}
+        onChange={(next) => draft.update({ body: next })}
+        error={messageFor('body')}
+        textareaRef={bodyRef}
+      />
       {motivation === 'AMENDING' && (
-        <>
+        <div className="field">
           <label htmlFor={`${id}-suggested`}>
             <FormattedMessage id="annotations.composer.suggestedText" />
           </label>
           <textarea
             id={`${id}-suggested`}
+            ref={suggestedRef}
             value={suggestedText}
             rows={3}
-            onChange={(e) => setSuggestedText(e.target.value)}
+            aria-invalid={messageFor('suggestedText') ? true : undefined}
+            aria-describedby={messageFor('suggestedText') ? `${id}-suggested-error` : undefined}
+            dir="auto"
+            onChange={(event) => draft.update({ suggestedText: event.target.value })}
+            onKeyDown={submitOnControlEnter}
           />
-        </>
+          {messageFor('suggestedText') && (
+            <p id={`${id}-suggested-error`} className="field-error">
+              {messageFor('suggestedText')}
+            </p>
+          )}
+          {suggestedText.trim() && (
+            <section className="amendment-diff" aria-label={intl.formatMessage({ id: 'annotations.diff.title' })}>
+              <h3>
+                <FormattedMessage id="annotations.diff.title" />
+              </h3>
+              <WordDiff before={target.exact} after={suggestedText} />
+            </section>
+          )}
+        </div>
       )}
-      <label htmlFor={`${id}-visibility`}>
-        <FormattedMessage id="annotations.composer.visibility" />
-      </label>
-      <select
-        id={`${id}-visibility`}
+      <VisibilityPicker
         value={visibility}
-        onChange={(e) => setVisibility(e.target.value as AnnotationVisibility)}
-      >
-        <option value="PUBLIC">{intl.formatMessage({ id: 'reader.visibility.PUBLIC' })}</option>
-        <option value="ORGANIZATION">{intl.formatMessage({ id: 'reader.visibility.ORGANIZATION' })}</option>
-      </select>
+        onChange={(next) => draft.update({ visibility: next })}
+        organizationAllowed={(viewer?.memberships.length ?? 0) > 0}
+      />
+      <OnBehalfSelect
+        organizations={representedOrganizations}
+        value={onBehalfOf}
+        onChange={(next) => draft.update({ onBehalfOf: next })}
+      />
       {error && <ErrorMessage error={error} />}
+      <p id={`${id}-keys`} className="hint keys">
+        <FormattedMessage id="annotations.composer.keys" />
+      </p>
       <div className="actions">
         <button type="submit" className="primary" disabled={loading}>
-          <FormattedMessage id="annotations.composer.post" />
+          <FormattedMessage id={loading ? 'annotations.composer.posting' : 'annotations.composer.post'} />
         </button>
         <button type="button" onClick={onCancel}>
           <FormattedMessage id="common.cancel" />

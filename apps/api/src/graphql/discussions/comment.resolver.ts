@@ -148,6 +148,11 @@ export class CommentResolver {
     return (await context.loaders.commentEndorsements.load(comment.id)).count;
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether the signed-in person endorsed it (for the toggle).' })
+  async viewerHasEndorsed(@Parent() comment: Comment, @Context() context: GraphQLContext): Promise<boolean> {
+    return (await context.loaders.commentEndorsements.load(comment.id)).byViewer;
+  }
+
   private async summary(actor: AuthenticatedActor, input: EndorseInput): Promise<EndorsementPayload> {
     const summary = (await this.endorsements.summaries(actor, input.subjectType, [input.id])).get(input.id);
     return { id: input.id, endorsementCount: summary?.count ?? 0, viewerHasEndorsed: summary?.byViewer ?? false };

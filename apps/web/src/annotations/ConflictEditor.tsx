@@ -1,0 +1,188 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { describeError } from '../app/errors';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { announce } from './announce';
+import { useDraft } from './drafts';
+import { MarkdownField } from './MarkdownField';
+
+export type EditValues = Record<string, string>;
+
+export interface EditField {
+  readonly name: string;
+  readonly label: string;
+  /** Markdown with a preview (the body), or plain text (a proposed wording). */
+  readonly markdown?: boolean;
+  readonly required?: boolean;
+}
+
+export interface ConflictEditorProps {
+  /** Where the draft of this edit is kept (e.g. `edit:annotation:<id>`). */
+  readonly draftKey: string;
+  readonly fields: readonly EditField[];
+  /** The text as it was when the person started editing. */
+  readonly initial: EditValues;
+  /** The version the edit is based on; the API answers CONFLICT when it is stale. */
+  readonly version: number;
+  readonly save: (values: EditValues, version: number) => Promise<unknown>;
+  /** Reads the latest text and version from the API. */
+  readonly loadLatest: () => Promise<{ values: EditValues; version: number }>;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Edits authored text against a version. A stale edit (CONFLICT) keeps the person's text, shows what changed
+ * meanwhile once they load the latest, and saves their text over that latest version when they confirm.
+ */
+export function ConflictEditor({
+  draftKey,
+  fields,
+  initial,
+  version,
+  save,
+  loadLatest,
+  onDone,
+  onCancel,
+}: ConflictEditorProps) {
+  const intl = useIntl();
+  const id = useId();
+  const draft = useDraft<EditValues>(draftKey, initial);
+  const [baseVersion, setBaseVersion] = useState(version);
+  const [conflict, setConflict] = useState(false);
+  const [latest, setLatest] = useState<EditValues | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [checked, setChecked] = useState(false);
+  const firstRef = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => firstRef.current?.focus(), []);
+
+  const missing = (field: EditField) => checked && field.required && !(draft.value[field.name] ?? '').trim();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setChecked(true);
+    if (fields.some((field) => field.required && !(draft.value[field.name] ?? '').trim())) {
+      firstRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await save(draft.value, baseVersion);
+      draft.clear();
+      announce(intl.formatMessage({ id: 'annotations.edit.saved' }));
+      onDone();
+    } catch (caught) {
+      if (describeError(caught).code === 'CONFLICT') setConflict(true);
+      else setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function reload() {
+    setBusy(true);
+    setError(null);
+    try {
+      const fresh = await loadLatest();
+      setLatest(fresh.values);
+      setBaseVersion(fresh.version);
+      setConflict(false);
+      announce(intl.formatMessage({ id: 'annotations.conflict.reloaded' }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="conflict-editor" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="visually-hidden">
+        <FormattedMessage id="annotations.edit.title" />
+      </h3>
+      {draft.restored && (
+        <p className="draft-note" role="status">
+          <FormattedMessage id="annotations.draft.restored" />
+        </p>
+      )}
+      {conflict && (
+        <div className="conflict" role="alert">
+          <p>
+            <strong>
+              <FormattedMessage id="annotations.conflict.message" />
+            </strong>
+          </p>
+          <button type="button" onClick={reload} disabled={busy}>
+            <FormattedMessage id="annotations.conflict.reload" />
+          </button>
+        </div>
+      )}
+      {latest && (
+        <section className="latest" aria-labelledby={`${id}-latest`}>
+          <h4 id={`${id}-latest`}>
+            <FormattedMessage id="annotations.conflict.latest" />
+          </h4>
+          {fields.map((field) => (
+            <blockquote key={field.name} className="quote" dir="auto">
+              {latest[field.name] ?? ''}
+            </blockquote>
+          ))}
+          <p className="hint">
+            <FormattedMessage id="annotations.conflict.reapplyHint" />
+          </p>
+          <button type="button" className="link" onClick={() => draft.update(latest)}>
+            <FormattedMessage id="annotations.conflict.useLatest" />
+          </button>
+        </section>
+      )}
+      {fields.map((field, index) =>
+        field.markdown ? (
+          <MarkdownField
+            key={field.name}
+            label={field.label}
+            value={draft.value[field.name] ?? ''}
+            onChange={(value) => draft.update({ [field.name]: value })}
+            error={missing(field) ? intl.formatMessage({ id: 'annotations.edit.required' }) : null}
+            textareaRef={index === 0 ? firstRef : undefined}
+          />
+        ) : (
+          <div className="field" key={field.name}>
+            <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
+            <textarea
+              id={`${id}-${field.name}`}
+              ref={index === 0 ? firstRef : undefined}
+              rows={3}
+              value={draft.value[field.name] ?? ''}
+              aria-invalid={missing(field) ? true : undefined}
+              aria-describedby={missing(field) ? `${id}-${field.name}-error` : undefined}
+              onChange={(event) => draft.update({ [field.name]: event.target.value })}
+            />
+            {missing(field) && (
+              <p id={`${id}-${field.name}-error`} className="field-error">
+                <FormattedMessage id="annotations.edit.required" />
+              </p>
+            )}
+          </div>
+        ),
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || conflict}>
+          <FormattedMessage id={latest ? 'annotations.conflict.reapply' : 'annotations.edit.save'} />
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            draft.clear();
+            onCancel();
+          }}
+        >
+          <FormattedMessage id="common.cancel" />
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { AnnotationCardDocument, PostReplyDocument } from '../graphql/generated/graphql';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { announce } from './announce';
+import { useDraft } from './drafts';
+import { MarkdownField } from './MarkdownField';
+import { OnBehalfSelect } from './OnBehalfSelect';
+import { useAnnotationViewer } from './viewer';
+
+export interface ReplyFormProps {
+  readonly annotationId: string;
+  /** The reply answered; null for a reply to the annotation itself. */
+  readonly parentId: string | null;
+  readonly onDone: () => void;
+  readonly onCancel: () => void;
+}
+
+/** A reply, kept as a draft (per annotation and per comment answered) until it is posted. */
+export function ReplyForm({ annotationId, parentId, onDone, onCancel }: ReplyFormProps) {
+  const intl = useIntl();
+  const { isModerator, representedOrganizations } = useAnnotationViewer();
+  const draft = useDraft(`reply:${annotationId}:${parentId ?? 'root'}`, { body: '', onBehalfOf: '', official: '' });
+  const [checked, setChecked] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const [post, { loading, error }] = useMutation(PostReplyDocument, {
+    update(cache, { data }) {
+      const comment = data?.postComment.comment;
+      if (!comment) return;
+      cache.updateQuery({ query: AnnotationCardDocument, variables: { id: annotationId } }, (current) => {
+        if (!current) return current;
+        const { annotation } = current;
+        return {
+          annotation: {
+            ...annotation,
+            replyCount: annotation.replyCount + 1,
+            replies: {
+              ...annotation.replies,
+              totalCount: annotation.replies.totalCount + 1,
+              edges: [...annotation.replies.edges, { __typename: 'CommentEdge' as const, node: comment }],
+            },
+          },
+        };
+      });
+    },
+  });
+  const missing = checked && !draft.value.body.trim();
+  useEffect(() => bodyRef.current?.focus(), []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setChecked(true);
+    if (!draft.value.body.trim()) return bodyRef.current?.focus();
+    try {
+      await post({
+        variables: {
+          input: {
+            subjectType: 'ANNOTATION',
+            subjectId: annotationId,
+            parentId,
+            body: draft.value.body,
+            onBehalfOfOrganizationId: draft.value.onBehalfOf || null,
+            official: isModerator && draft.value.official === 'yes',
+          },
+        },
+      });
+      draft.clear();
+      announce(intl.formatMessage({ id: 'annotations.reply.posted' }));
+      onDone();
+    } catch {
+      announce(intl.formatMessage({ id: 'annotations.reply.failed' }));
+    }
+  }
+
+  return (
+    <form className="reply-form" onSubmit={submit} noValidate>
+      {draft.restored && (
+        <p className="draft-note" role="status">
+          <FormattedMessage id="annotations.draft.restored" />
+        </p>
+      )}
+      <MarkdownField
+        label={intl.formatMessage({ id: parentId ? 'annotations.reply.labelToReply' : 'annotations.reply.label' })}
+        value={draft.value.body}
+        onChange={(body) => draft.update({ body })}
+        error={missing ? intl.formatMessage({ id: 'annotations.reply.required' }) : null}
+        rows={3}
+        textareaRef={bodyRef}
+      />
+      <OnBehalfSelect
+        organizations={representedOrganizations}
+        value={draft.value.onBehalfOf}
+        onChange={(onBehalfOf) => draft.update({ onBehalfOf })}
+      />
+      {isModerator && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={draft.value.official === 'yes'}
+            onChange={(event) => draft.update({ official: event.target.checked ? 'yes' : '' })}
+          />
+          <FormattedMessage id="annotations.reply.official" />
+        </label>
+      )}
+      {error && <ErrorMessage error={error} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={loading}>
+          <FormattedMessage id="annotations.reply.post" />
+        </button>
+        <button type="button" onClick={onCancel}>
+          <FormattedMessage id="common.cancel" />
+        </button>
+      </div>
+    </form>
+  );
+}

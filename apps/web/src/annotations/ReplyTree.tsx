@@ -1,0 +1,181 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import {
+  AnnotationCardDocument,
+  DeleteReplyDocument,
+  EditReplyDocument,
+  type ReplyFieldsFragment,
+} from '../graphql/generated/graphql';
+import { ConfirmButton } from './ConfirmButton';
+import { ConflictEditor } from './ConflictEditor';
+import { ContentBody } from './ContentBody';
+import { EndorseButton } from './EndorseButton';
+import { useReturnFocus } from './focus';
+import { ReplyForm } from './ReplyForm';
+import { ReportButton } from './ReportDialog';
+import { useAnnotationViewer } from './viewer';
+
+/** Conversations are trees of depth ≤ 3: a reply at depth 3 takes no reply. */
+export const MAX_REPLY_DEPTH = 3;
+
+export interface ReplyTreeProps {
+  readonly annotationId: string;
+  /** Every reply, flat, oldest first (as the API lists them). */
+  readonly replies: readonly ReplyFieldsFragment[];
+}
+
+/** Replies nested under their parents (nested lists, so screen readers announce each level). */
+export function ReplyTree({ annotationId, replies }: ReplyTreeProps) {
+  const children = new Map<string | null, ReplyFieldsFragment[]>();
+  for (const reply of replies) {
+    const parent = reply.parentId ?? null;
+    children.set(parent, [...(children.get(parent) ?? []), reply]);
+  }
+  return <ReplyList annotationId={annotationId} parentId={null} childrenOf={children} />;
+}
+
+function ReplyList({
+  annotationId,
+  parentId,
+  childrenOf,
+}: {
+  readonly annotationId: string;
+  readonly parentId: string | null;
+  readonly childrenOf: Map<string | null, ReplyFieldsFragment[]>;
+}) {
+  // A deleted reply stays as a tombstone only while replies hang under it.
+  const shown = (childrenOf.get(parentId) ?? []).filter((reply) => !reply.isDeleted || childrenOf.has(reply.id));
+  if (shown.length === 0) return null;
+  return (
+    <ol className="replies">
+      {shown.map((reply) => (
+        <li key={reply.id}>
+          <ReplyItem annotationId={annotationId} reply={reply} />
+          <ReplyList annotationId={annotationId} parentId={reply.id} childrenOf={childrenOf} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type Mode = 'read' | 'reply' | 'edit';
+
+function ReplyItem({ annotationId, reply }: { readonly annotationId: string; readonly reply: ReplyFieldsFragment }) {
+  const intl = useIntl();
+  const client = useApolloClient();
+  const { viewer, isAuthor } = useAnnotationViewer();
+  const [mode, setMode] = useState<Mode>('read');
+  const articleRef = useReturnFocus<HTMLElement>(mode === 'read');
+  const [edit] = useMutation(EditReplyDocument);
+  const [remove] = useMutation(DeleteReplyDocument);
+  const mine = isAuthor(reply.author);
+  const live = !reply.isDeleted && reply.bodyHtml != null;
+
+  return (
+    <article
+      ref={articleRef}
+      tabIndex={-1}
+      className="reply"
+      aria-label={intl.formatMessage({ id: 'annotations.reply.of' }, { author: reply.author?.displayName ?? '—' })}
+    >
+      <p className="meta">
+        <strong>
+          <bdi>{reply.author?.displayName ?? intl.formatMessage({ id: 'annotations.card.unknownAuthor' })}</bdi>
+        </strong>
+        {reply.organization && (
+          <>
+            {' '}
+            ·{' '}
+            <FormattedMessage id="annotations.card.onBehalf" values={{ name: <bdi>{reply.organization.name}</bdi> }} />
+          </>
+        )}
+        {reply.isOfficial && (
+          <strong className="official">
+            {' '}
+            · <FormattedMessage id="annotations.card.official" />
+          </strong>
+        )}{' '}
+        ·{' '}
+        <bdi>
+          <FormattedDate value={reply.createdAt} dateStyle="medium" timeStyle="short" />
+        </bdi>
+        {reply.editedAt && (
+          <>
+            {' '}
+            · <FormattedMessage id="annotations.card.edited" />
+          </>
+        )}
+      </p>
+      {mode === 'edit' ? (
+        <ConflictEditor
+          draftKey={`edit:comment:${reply.id}`}
+          fields={[
+            {
+              name: 'body',
+              label: intl.formatMessage({ id: 'annotations.reply.label' }),
+              markdown: true,
+              required: true,
+            },
+          ]}
+          initial={{ body: reply.bodyMarkdown ?? '' }}
+          version={reply.version}
+          save={(values, version) =>
+            edit({ variables: { input: { id: reply.id, body: values['body'] ?? '', version } } })
+          }
+          loadLatest={async () => {
+            const { data } = await client.query({
+              query: AnnotationCardDocument,
+              variables: { id: annotationId },
+              fetchPolicy: 'network-only',
+            });
+            const latest = data?.annotation.replies.edges.find(({ node }) => node.id === reply.id)?.node;
+            return { values: { body: latest?.bodyMarkdown ?? '' }, version: latest?.version ?? reply.version };
+          }}
+          onDone={() => setMode('read')}
+          onCancel={() => setMode('read')}
+        />
+      ) : (
+        <ContentBody bodyHtml={reply.bodyHtml} isDeleted={reply.isDeleted} moderation={reply.moderation} />
+      )}
+      {live && mode !== 'edit' && (
+        <div className="actions">
+          <EndorseButton
+            subjectType="COMMENT"
+            id={reply.id}
+            count={reply.endorsementCount}
+            endorsed={reply.viewerHasEndorsed}
+            canEndorse={!!viewer && !mine}
+          />
+          {viewer && reply.depth < MAX_REPLY_DEPTH && (
+            <button type="button" onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
+              <FormattedMessage id="annotations.reply.action" />
+            </button>
+          )}
+          {mine && (
+            <button type="button" onClick={() => setMode('edit')}>
+              <FormattedMessage id="annotations.edit.action" />
+            </button>
+          )}
+          {mine && (
+            <ConfirmButton
+              label={<FormattedMessage id="annotations.delete.action" />}
+              title={<FormattedMessage id="annotations.delete.replyTitle" />}
+              explanation={<FormattedMessage id="annotations.delete.explanation" />}
+              onConfirm={() => remove({ variables: { input: { id: reply.id } } })}
+            />
+          )}
+          {viewer && !mine && <ReportButton contentType="COMMENT" contentId={reply.id} />}
+        </div>
+      )}
+      {mode === 'reply' && (
+        <ReplyForm
+          annotationId={annotationId}
+          parentId={reply.id}
+          onDone={() => setMode('read')}
+          onCancel={() => setMode('read')}
+        />
+      )}
+    </article>
+  );
+}
