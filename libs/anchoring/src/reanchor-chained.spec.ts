@@ -84,6 +84,16 @@ describe('reanchorChained: status and score judged against what the author quote
     expect(results[results.length - 1].status).toBe('ORPHANED');
   });
 
+  it('keeps whole words at the edges of a FUZZY passage whose first word was replaced', () => {
+    const exact = 'Les entreprises installées dans les zones bénéficient';
+    const v2 = V1.replace('Les entreprises installées', 'Quinze entreprises installées');
+    const [r2] = chain(on(V1, exact), [V1, v2]);
+    expect(r2.status).toBe('FUZZY');
+    expect(v2.slice(r2.position!.start, r2.position!.end)).toBe(
+      'Quinze entreprises installées dans les zones bénéficient',
+    );
+  });
+
   it('measures text similarity on a character diff', () => {
     expect(textSimilarity('60 000 dirhams', '60 000 dirhams')).toBe(1);
     expect(textSimilarity('60 000 dirhams', '65 000 dirhams')).toBeCloseTo(1 - 1 / 14);

@@ -49,9 +49,11 @@ export function judgeAgainstOriginal(
 ): AnchorResult {
   const { original, previous } = target;
   if (step.position === null || previous.status === 'ORPHANED') return ORPHANED;
-  if (sameTarget(original, previous)) return step; // first step: the step was already judged against the quote
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const contextLength = options.contextLength ?? DEFAULT_CONTEXT_LENGTH;
+  // First step: the step was already judged against the quote.
+  if (sameTarget(original, previous))
+    return step.status === 'FUZZY' ? snapped(step, original, newText, contextLength) : step;
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const restored = quotedTextNear(newText, original.quote.exact, step.position);
   if (restored !== null) {
     return {
@@ -75,7 +77,32 @@ export function judgeAgainstOriginal(
     newText,
   ).score;
   if (score < minScore) return ORPHANED;
-  return { ...step, status: 'FUZZY', score: Math.min(score, MAX_FUZZY_SCORE) };
+  return snapped(
+    { ...step, status: 'FUZZY', score: Math.min(score, MAX_FUZZY_SCORE) },
+    original,
+    newText,
+    contextLength,
+  );
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const isLetter = (text: string, at: number): boolean => at >= 0 && at < text.length && LETTER.test(text[at]);
+
+/**
+ * A FUZZY range whose edge falls inside a word, when the author's selection began (ended) on a word boundary, is
+ * widened to the whole word: an approximate match of an edited first or last word otherwise keeps only its tail
+ * or head ("ze établissements" for "quinze établissements"), and chaining would carry the cut on.
+ */
+function snapped(result: AnchorResult, original: AnchorTarget, text: string, contextLength: number): AnchorResult {
+  if (result.position === null) return result;
+  const { exact, prefix, suffix } = original.quote;
+  let { start, end } = result.position;
+  const startsOnWord = isLetter(exact, 0) && !isLetter(prefix, prefix.length - 1);
+  const endsOnWord = isLetter(exact, exact.length - 1) && !isLetter(suffix, 0);
+  if (startsOnWord) while (isLetter(text, start - 1) && isLetter(text, start)) start--;
+  if (endsOnWord) while (isLetter(text, end) && isLetter(text, end - 1)) end++;
+  if (start === result.position.start && end === result.position.end) return result;
+  return { ...result, position: { start, end }, quote: quoteAt(text, start, end, contextLength) };
 }
 
 const ORPHANED: AnchorResult = { status: 'ORPHANED', position: null, quote: null, score: 0 };

@@ -62,7 +62,14 @@ async function carryForward(
 ): Promise<AnnotationAnchor[]> {
   const live = anchors.filter((anchor) => anchor.status !== 'ORPHANED');
   const targets: ChainedTarget[] = live.map((anchor) => {
-    const original = originals.get(anchor.annotationId)!;
+    // Every anchor belongs to an annotation (foreign key); its own quote stands in should the row be missing.
+    const original = originals.get(anchor.annotationId) ?? {
+      exact: anchor.exact ?? '',
+      prefix: anchor.prefix ?? '',
+      suffix: anchor.suffix ?? '',
+      start: anchor.start ?? 0,
+      end: anchor.end ?? 0,
+    };
     return {
       original: {
         quote: { exact: original.exact, prefix: original.prefix, suffix: original.suffix },

@@ -21,17 +21,17 @@ export interface TargetRequest {
  */
 export function resolveTarget(text: string, request: TargetRequest, versionNumber: number): AnchorTarget {
   const { exact, prefix, suffix } = request;
-  const hasStart = request.start !== undefined && request.start !== null;
-  const hasEnd = request.end !== undefined && request.end !== null;
-  if (hasStart || hasEnd) {
-    if (!hasStart || !hasEnd)
+  const start = request.start ?? null;
+  const end = request.end ?? null;
+  if (start !== null || end !== null) {
+    if (start === null || end === null)
       throw InvalidInputError.field(
-        hasStart ? 'target.end' : 'target.start',
+        start !== null ? 'target.end' : 'target.start',
         'give both start and end, or neither (the quote is then found in the text)',
       );
     if (request.occurrence !== undefined && request.occurrence !== null)
       throw InvalidInputError.field('target.occurrence', 'give either a position (start, end) or an occurrence');
-    const target = { quote: { exact, prefix, suffix }, position: { start: request.start!, end: request.end! } };
+    const target = { quote: { exact, prefix, suffix }, position: { start, end } };
     const check = verifyTarget(text, target);
     if (!check.ok) throw new InvalidInputError({ target: TARGET_PROBLEMS[check.reason] });
     return target;
@@ -58,8 +58,8 @@ export function resolveTarget(text: string, request: TargetRequest, versionNumbe
       'target.occurrence',
       `the quoted text occurs only ${matches.length} time${matches.length > 1 ? 's' : ''} in version ${versionNumber}${withContext}`,
     );
-  const start = matches[(occurrence ?? 1) - 1];
-  return describeSelection(text, start, start + exact.length);
+  const found = matches[(occurrence ?? 1) - 1];
+  return describeSelection(text, found, found + exact.length);
 }
 
 export const TARGET_PROBLEMS: Record<string, string> = {
