@@ -120,7 +120,8 @@ export function buildChainCorpus(seed = CHAIN_SEED, targetSize = 120_000, perArt
     const live = tracked.filter((t) => !t.article.deleted);
     // Words changed inside passages, and right before or after others (their context).
     for (const t of live) {
-      if (rng.chance(0.12)) {
+      const editInside = rng.chance(0.12);
+      if (editInside) {
         const inside = wordsOf(t.article).filter((w) => w.start >= t.start && w.end <= t.end);
         replaceWord(rng, tracked, t.article, rng.pick(inside));
       } else if (rng.chance(0.12)) {
