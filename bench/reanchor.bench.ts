@@ -3,6 +3,7 @@
  *   node -r @swc-node/register bench/reanchor.bench.ts [--baseline-all] [--seeds=1,2,3]
  * --baseline-all  run the baseline on all annotations instead of a 1-in-10 sample (slow);
  * --seeds=…       also report our accuracy on corpora generated from other seeds.
+ * Ends with the five-version case (bench/reanchor-chain.bench.ts, also `npm run bench:anchoring:chain`).
  */
 import {
   reanchor,
@@ -12,6 +13,7 @@ import {
   DEFAULT_MIN_RELOCATION_SPAN,
   type AnchorResult,
 } from '@majlis/anchoring';
+import { runChainBench } from './reanchor-chain.bench';
 import { baselineReanchor } from './reanchor.baseline';
 import { buildCorpus, CLASSES, DEFAULT_SEED } from './reanchor.corpus';
 import { evaluate, printReport } from './reanchor.evaluate';
@@ -110,6 +112,7 @@ function main(): void {
       console.log(`  seed ${seed}: ${line}`);
     }
   }
+  runChainBench();
 }
 
 main();

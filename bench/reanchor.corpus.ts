@@ -78,7 +78,7 @@ function sentence(rng: Rng, articleCount: number, afterStock: boolean): string {
   return `${formula}${subject} ${rng.pick(VERBS)} ${rng.pick(ACTIONS)}${complement}${amount}.`;
 }
 
-function articleBody(rng: Rng, articleCount: number): string {
+export function articleBody(rng: Rng, articleCount: number): string {
   const paragraphs = rng.int(2, 5);
   let body = '';
   let last = '';

@@ -10,3 +10,4 @@ export {
   DEFAULT_MIN_RELOCATION_SPAN,
 } from './reanchor';
 export { wordDiff } from './word-diff';
+export { reanchorChained, judgeAgainstOriginal, textSimilarity, type ChainedTarget } from './reanchor-chained';

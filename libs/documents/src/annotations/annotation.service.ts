@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { verifyTarget } from '@majlis/anchoring';
 import {
   Actor,
   Clock,
@@ -23,6 +22,7 @@ import {
 import { hasLiveRepliesSql } from '@majlis/discussions';
 import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
+import { Document } from '../documents/document.entity';
 import { DocumentService } from '../documents/document.service';
 import { sectionKeyAt } from '../documents/section-lookup';
 import { AnnotationAnchor } from './annotation-anchor.entity';
@@ -39,6 +39,8 @@ import {
   updateAnnotationInput,
 } from './annotation.inputs';
 import { AnnotationPolicy } from './annotation.policy';
+import { carryOntoLaterVersions } from './reanchor-annotations';
+import { resolveTarget } from './target-resolution';
 
 /** An annotation as read on one version: where it stands there. */
 export interface AnchoredAnnotation extends Annotation {
@@ -78,16 +80,18 @@ export class AnnotationService {
     const audienceOrganizationId = input.visibility === 'ORGANIZATION' ? this.audienceOf(actor, organizationId) : null;
 
     const { plainText } = await this.documents.texts(version.id);
-    const target = {
-      quote: { exact: input.target.exact, prefix: input.target.prefix, suffix: input.target.suffix },
-      position: { start: input.target.start, end: input.target.end },
-    };
-    const check = verifyTarget(plainText, target);
-    if (!check.ok) throw new InvalidInputError({ target: TARGET_PROBLEMS[check.reason] });
+    const target = resolveTarget(plainText, input.target, version.number);
     const sections = (await this.documents.sectionsOf([version.id])).get(version.id) ?? [];
-    const sectionKey = sectionKeyAt(sections, input.target.start);
+    const sectionKey = sectionKeyAt(sections, target.position.start);
 
     return this.db.transaction(async (manager) => {
+      // FOR SHARE on the document: a version published meanwhile waits, then carries this annotation over.
+      await manager
+        .getRepository(Document)
+        .createQueryBuilder('doc')
+        .setLock('pessimistic_read')
+        .where('doc.id = :id', { id: document.id })
+        .getOne();
       const annotation = await manager.getRepository(Annotation).save(
         manager.getRepository(Annotation).create({
           documentId: document.id,
@@ -100,11 +104,8 @@ export class AnnotationService {
           suggestedText: input.motivation === 'AMENDING' ? (input.suggestedText ?? null) : null,
           visibility: input.visibility,
           status: 'OPEN',
-          exact: input.target.exact,
-          prefix: input.target.prefix,
-          suffix: input.target.suffix,
-          start: input.target.start,
-          end: input.target.end,
+          ...target.quote,
+          ...target.position,
           sectionKey,
           deletedAt: null,
         }),
@@ -114,14 +115,16 @@ export class AnnotationService {
         versionId: version.id,
         status: 'EXACT',
         score: 1,
-        start: annotation.start,
-        end: annotation.end,
-        exact: annotation.exact,
-        prefix: annotation.prefix,
-        suffix: annotation.suffix,
+        ...target.quote,
+        ...target.position,
         sectionKey,
       });
       await manager.getRepository(AnnotationAnchor).insert(anchor);
+      // Made on an older version: carried onto every later one at once, as publishing them would have done.
+      const later = await this.documents.laterVersions(manager, document.id, version.number);
+      if (later.length > 0) {
+        await carryOntoLaterVersions(manager, annotation, anchor, { id: version.id, plainText }, later);
+      }
       return { ...annotation, anchor };
     });
   }
@@ -324,10 +327,3 @@ export class AnnotationService {
 function presentSql(actor: Actor): string {
   return `(annotation.deleted_at IS NULL AND NOT ${hiddenForViewerSql('ANNOTATION', 'annotation', actor).sql})`;
 }
-
-const TARGET_PROBLEMS: Record<string, string> = {
-  OUT_OF_RANGE: 'the position is outside the text of this version',
-  QUOTE_MISMATCH: 'the quoted text does not match the text at this position',
-  EMPTY: 'the selection is empty',
-  SPLITS_SURROGATE_PAIR: 'the position splits a character in two',
-};

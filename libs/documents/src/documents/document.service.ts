@@ -22,6 +22,8 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import { describeSelection, verifyTarget } from '@majlis/anchoring';
+import { AnnotationAnchor } from '../annotations/annotation-anchor.entity';
 import { reanchorAnnotations } from '../annotations/reanchor-annotations';
 import { DocumentSection } from './document-section.entity';
 import { DocumentVersion } from './document-version.entity';
@@ -36,6 +38,7 @@ import {
 } from './document.inputs';
 import { DocumentPolicy } from './document.policy';
 import { assignSectionKeys } from './section-keys';
+import { sectionKeyAt } from './section-lookup';
 import { parseVersionText } from './version-text';
 import { SectionComparison, compareVersions } from './version-comparison';
 
@@ -55,6 +58,24 @@ export interface PublishedVersion {
   /** How many annotations of earlier versions were carried over (anchored or orphaned). */
   readonly reanchored: number;
 }
+
+/** A selection of a version's text with its context and its article. */
+export interface SelectionDescription {
+  readonly version: DocumentVersion;
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly start: number;
+  readonly end: number;
+  readonly section: DocumentSection | null;
+}
+
+const SELECTION_PROBLEMS: Record<string, string> = {
+  OUT_OF_RANGE: 'the range must satisfy 0 ≤ start < end ≤ the length of the version’s plain text (UTF-16 code units)',
+  EMPTY: 'the selection is empty: end must be after start',
+  SPLITS_SURROGATE_PAIR: 'an offset splits a character in two (UTF-16 surrogate pair)',
+  QUOTE_MISMATCH: 'the range does not describe the text',
+};
 
 /** How many version pairs' comparisons are kept in memory (each a few hundred KB at most). */
 const CACHED_COMPARISONS = 64;
@@ -260,6 +281,70 @@ export class DocumentService {
     );
   }
 
+  /**
+   * The quote (exact, 32 code units of prefix and suffix) and the article of a range of a version's plain text, for
+   * clients that know a selection's offsets but not its context. Same visibility as reading the version (its
+   * document): NOT_FOUND otherwise. A range outside the text, empty, or splitting a character → BAD_USER_INPUT.
+   */
+  async describeSelection(
+    actor: Actor,
+    rawVersionId: string,
+    start: number,
+    end: number,
+  ): Promise<SelectionDescription> {
+    const versionId = parseId(rawVersionId, 'versionId');
+    const version = await this.db.getRepository(DocumentVersion).findOneBy({ id: versionId });
+    if (!version) throw new NotFoundError('Version');
+    await this.get(actor, version.documentId).catch((error: unknown) => {
+      throw error instanceof NotFoundError ? new NotFoundError('Version') : error;
+    });
+    const { plainText } = await this.texts(version.id);
+    const target = describeSelection(plainText, start, end);
+    const check = verifyTarget(plainText, target);
+    if (
+      !Number.isInteger(start) ||
+      !Number.isInteger(end) ||
+      target.position.start !== start ||
+      target.position.end !== end ||
+      !check.ok
+    ) {
+      const reason = check.ok ? 'OUT_OF_RANGE' : check.reason;
+      throw InvalidInputError.field(reason === 'OUT_OF_RANGE' ? 'end' : 'start', SELECTION_PROBLEMS[reason]);
+    }
+    const sections = (await this.sectionsOf([version.id])).get(version.id) ?? [];
+    const key = sectionKeyAt(sections, start);
+    return { version, ...target.quote, ...target.position, section: sections.find((s) => s.key === key) ?? null };
+  }
+
+  /** Where each annotation stands on its document's latest version (its anchor there), by annotation id. */
+  async latestAnchorsOf(annotationIds: readonly string[]): Promise<Map<string, AnnotationAnchor>> {
+    if (annotationIds.length === 0) return new Map();
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT DISTINCT ON (a.annotation_id) a.*
+         FROM annotation_anchors a JOIN document_versions v ON v.id = a.version_id
+        WHERE a.annotation_id = ANY($1::uuid[])
+        ORDER BY a.annotation_id, v.number DESC`,
+      [[...annotationIds]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row['annotation_id'] as string,
+        {
+          annotationId: row['annotation_id'],
+          versionId: row['version_id'],
+          status: row['status'],
+          score: row['score'],
+          start: row['start_offset'],
+          end: row['end_offset'],
+          exact: row['quote_exact'],
+          prefix: row['quote_prefix'],
+          suffix: row['quote_suffix'],
+          sectionKey: row['section_key'],
+        } as AnnotationAnchor,
+      ]),
+    );
+  }
+
   async texts(versionId: string): Promise<{ plainText: string; sourceMarkdown: string }> {
     const row = await this.db
       .getRepository(DocumentVersion)
@@ -268,6 +353,34 @@ export class DocumentService {
       .where('version.id = :versionId', { versionId })
       .getOneOrFail();
     return { plainText: row.plainText, sourceMarkdown: row.sourceMarkdown };
+  }
+
+  /**
+   * The versions published after `number`, oldest first, with their plain text and articles (inside a transaction
+   * that holds the document: for carrying an annotation made on an older version forward).
+   */
+  async laterVersions(
+    manager: EntityManager,
+    documentId: string,
+    number: number,
+  ): Promise<{ id: string; number: number; plainText: string; sections: DocumentSection[] }[]> {
+    const versions = await manager
+      .getRepository(DocumentVersion)
+      .createQueryBuilder('version')
+      .addSelect('version.plainText')
+      .where('version.document_id = :documentId AND version.number > :number', { documentId, number })
+      .orderBy('version.number', 'ASC')
+      .getMany();
+    if (versions.length === 0) return [];
+    const sections = await manager
+      .getRepository(DocumentSection)
+      .find({ where: { versionId: In(versions.map((version) => version.id)) }, order: { ordinal: 'ASC' } });
+    return versions.map((version) => ({
+      id: version.id,
+      number: version.number,
+      plainText: version.plainText,
+      sections: sections.filter((section) => section.versionId === version.id),
+    }));
   }
 
   private async latestVersionNumber(manager: EntityManager, documentId: string): Promise<number | null> {

@@ -5,6 +5,7 @@ import { Comment, CommentService } from '@majlis/discussions';
 import {
   AnchoredAnnotation,
   Annotation,
+  AnnotationAnchor,
   AnnotationRevision,
   AnnotationService,
   DocumentVersion,
@@ -48,7 +49,12 @@ export class AnnotationResolver {
     return this.annotations.get(actor, id);
   }
 
-  @Mutation(() => AnnotationPayload, { description: 'Annotates a passage while the document is open for comment.' })
+  @Mutation(() => AnnotationPayload, {
+    description:
+      'Annotates a passage while the document is open for comment, on any published version: made on an older ' +
+      'version, it is re-anchored at once onto every later one (`currentAnchor` says where it stands on the latest). ' +
+      'The passage is a position or a quote found by the server (see TextTargetInput).',
+  })
   async createAnnotation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateAnnotationInput) {
     return { annotation: await this.annotations.create(actor, input) };
   }
@@ -162,22 +168,21 @@ export class AnnotationResolver {
   })
   anchor(@Parent() annotation: Annotation | AnchoredAnnotation): AnnotationAnchorModel | null {
     if (!('anchor' in annotation) || !annotation.anchor) return null;
-    const anchor = annotation.anchor;
-    return {
-      status: anchor.status as AnnotationAnchorModel['status'],
-      score: anchor.score,
-      target:
-        anchor.start === null || anchor.end === null
-          ? null
-          : {
-              exact: anchor.exact ?? '',
-              prefix: anchor.prefix ?? '',
-              suffix: anchor.suffix ?? '',
-              start: anchor.start,
-              end: anchor.end,
-              sectionKey: anchor.sectionKey,
-            },
-    };
+    return anchorModel(annotation.anchor);
+  }
+
+  @ResolveField(() => AnnotationAnchorModel, {
+    nullable: true,
+    description:
+      'Where it stands on the document’s latest version (EXACT, MOVED, FUZZY with its score against the original ' +
+      'quote, or ORPHANED), whichever version it was made on.',
+  })
+  async currentAnchor(
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ): Promise<AnnotationAnchorModel | null> {
+    const anchor = await context.loaders.latestAnchorOfAnnotation.load(annotation.id);
+    return anchor ? anchorModel(anchor) : null;
   }
 
   @ResolveField(() => CommentConnection, { description: 'The conversation under this annotation, oldest first.' })
@@ -259,4 +264,22 @@ export class AnnotationAnswerResolver {
   answeredBy(@Parent() answer: AnnotationAnswerModel, @Context() context: GraphQLContext): Promise<User | null> {
     return context.loaders.user.load(answer.answeredById);
   }
+}
+
+function anchorModel(anchor: AnnotationAnchor): AnnotationAnchorModel {
+  return {
+    status: anchor.status as AnnotationAnchorModel['status'],
+    score: anchor.score,
+    target:
+      anchor.start === null || anchor.end === null
+        ? null
+        : {
+            exact: anchor.exact ?? '',
+            prefix: anchor.prefix ?? '',
+            suffix: anchor.suffix ?? '',
+            start: anchor.start,
+            end: anchor.end,
+            sectionKey: anchor.sectionKey,
+          },
+  };
 }

@@ -1,13 +1,26 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Clock } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { Document, DocumentPolicy, DocumentService, DocumentVersion, VersionComparison } from '@majlis/documents';
+import {
+  Document,
+  DocumentPolicy,
+  DocumentService,
+  DocumentVersion,
+  SelectionDescription,
+  VersionComparison,
+} from '@majlis/documents';
 import type { AuthenticatedActor } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
 import { CreateDocumentInput, PublishDocumentVersionInput, UpdateDocumentInput } from './documents.inputs';
-import { DocumentConnection, DocumentModel, DocumentVersionModel, VersionComparisonModel } from './documents.models';
+import {
+  DocumentConnection,
+  DocumentModel,
+  DocumentVersionModel,
+  SelectionDescriptionModel,
+  VersionComparisonModel,
+} from './documents.models';
 import { DocumentPayload, PublishDocumentVersionPayload } from './documents.payloads';
 
 @Resolver(() => DocumentModel)
@@ -36,6 +49,22 @@ export class DocumentResolver {
   ): Promise<VersionComparison> {
     const document = await this.documentService.get(actor, documentId, 'documentId');
     return this.documentService.compare(actor, document, from, to);
+  }
+
+  @Query(() => SelectionDescriptionModel, {
+    description:
+      'Describes the range [start, end) of a version’s plain text (UTF-16 code units) for annotating, without ' +
+      'downloading the text: its exact quote, 32 code units of prefix and suffix, and its article. Whoever may read ' +
+      'the version may ask (NOT_FOUND otherwise); a range outside the text, empty, or splitting a character answers ' +
+      'BAD_USER_INPUT.',
+  })
+  describeSelection(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('versionId', { type: () => ID }) versionId: string,
+    @Args('start', { type: () => Int }) start: number,
+    @Args('end', { type: () => Int }) end: number,
+  ): Promise<SelectionDescription> {
+    return this.documentService.describeSelection(actor, versionId, start, end);
   }
 
   @Mutation(() => DocumentPayload, { description: 'Moderators: a new document, in DRAFT.' })

@@ -47,7 +47,10 @@ export enum AnchorStatusEnum {
 registerEnumType(AnchorStatusEnum, {
   name: 'AnchorStatus',
   description:
-    'Where an annotation stands on a version: same place, moved, approximately found, or its passage is gone.',
+    'Where an annotation stands on a version, judged against what its author quoted (not against the previous ' +
+    'version): EXACT — the quoted text at the offsets it was quoted at; MOVED — the quoted text, elsewhere; FUZZY — ' +
+    'the passage was edited, found with a score against the original quote (it stays FUZZY in later versions until ' +
+    'its text returns to what was quoted); ORPHANED — the passage is gone (for good: later versions keep it orphaned).',
 });
 
 export enum SectionChangeEnum {

@@ -63,22 +63,37 @@ export class PublishDocumentVersionInput {
   changeNote: string;
 }
 
-@InputType({ description: 'The selected passage, as the reader’s browser saw it in the version’s plain text.' })
+@InputType({
+  description:
+    'The selected passage in the version’s plain text, named one of two ways. (1) A position: `start` and `end` in ' +
+    'UTF-16 code units (what a browser’s DOM counts; `describeSelection` gives the quote of a range), with `exact` ' +
+    'the text there and optional `prefix`/`suffix` right before/after it. (2) A quote, without offsets: `exact` as ' +
+    'it reads in the text, found by the server; when it occurs several times, narrow it with a `prefix` and/or ' +
+    '`suffix` (any length, immediately before/after it) and/or `occurrence` (1 = the first remaining). The server ' +
+    'stores the resolved TextQuote (its own 32 code units of context) + TextPosition. BAD_USER_INPUT when the quote ' +
+    'is not found, or occurs several times without a hint.',
+})
 export class TextTargetInput {
-  @Field()
+  @Field({ description: 'The selected text, exactly as in the plain text.' })
   exact: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'Text immediately before the selection (with a position: must match).' })
   prefix: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: '', description: 'Text immediately after the selection (with a position: must match).' })
   suffix: string;
 
-  @Field(() => Int, { description: 'UTF-16 code units.' })
-  start: number;
+  @Field(() => Int, { nullable: true, description: 'UTF-16 code units; with `end`, or omit both to give a quote.' })
+  start?: number | null;
 
-  @Field(() => Int)
-  end: number;
+  @Field(() => Int, { nullable: true, description: 'UTF-16 code units, exclusive.' })
+  end?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Without offsets: which occurrence of `exact` (after prefix/suffix filtering), counting from 1.',
+  })
+  occurrence?: number | null;
 }
 
 @InputType()
@@ -86,7 +101,12 @@ export class CreateAnnotationInput {
   @Field(() => ID)
   documentId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'The version the passage was selected in. An older version than the latest is accepted: the annotation is then ' +
+      're-anchored at once onto every later version, with the same rules as publishing, so it also stands on the ' +
+      'current version (see `Annotation.currentAnchor`) with its state there.',
+  })
   versionNumber: number;
 
   @Field(() => TextTargetInput)

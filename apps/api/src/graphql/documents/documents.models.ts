@@ -115,11 +115,44 @@ export class AnnotationAnchorModel {
   @Field(() => AnchorStatusEnum)
   status: AnchorStatusEnum;
 
-  @Field(() => Float, { description: '1 for EXACT and MOVED, the match quality for FUZZY, 0 for ORPHANED.' })
+  @Field(() => Float, {
+    description:
+      '1 for EXACT and MOVED; for FUZZY, the match quality against the original quote (in [0.7, 1), never compounded across versions); 0 for ORPHANED.',
+  })
   score: number;
 
   @Field(() => TextTargetModel, { nullable: true, description: 'Null when ORPHANED.' })
   target: TextTargetModel | null;
+}
+
+@ObjectType('SelectionDescription', {
+  description:
+    'A range of a version’s plain text described for annotating: its quote with 32 code units of context on each side, and its article.',
+})
+export class SelectionDescriptionModel {
+  @Field()
+  exact: string;
+
+  @Field()
+  prefix: string;
+
+  @Field()
+  suffix: string;
+
+  @Field(() => Int, { description: 'UTF-16 code units, as given.' })
+  start: number;
+
+  @Field(() => Int)
+  end: number;
+
+  @Field(() => DocumentSectionModel, {
+    nullable: true,
+    description: 'The article the range starts in (key and number); null before the first article.',
+  })
+  section: DocumentSectionModel | null;
+
+  @Field(() => DocumentVersionModel)
+  version: DocumentVersionModel;
 }
 
 @ObjectType('AnnotationAnswer', { description: 'The ministry’s official answer ("you said, we did").' })

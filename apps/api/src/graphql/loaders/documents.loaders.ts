@@ -1,5 +1,5 @@
 import type { ConsultationQuestion, ConsultationService } from '@majlis/consultations';
-import type { DocumentSection, DocumentService, DocumentVersion } from '@majlis/documents';
+import type { AnnotationAnchor, DocumentSection, DocumentService, DocumentVersion } from '@majlis/documents';
 import { mapLoader } from './batch';
 
 export interface DocumentLoaderServices {
@@ -13,6 +13,10 @@ export function documentLoaders(services: DocumentLoaderServices) {
     versionsOfDocument: mapLoader<DocumentVersion[]>((ids) => services.documents.versionsOf(ids), []),
     versionById: mapLoader<DocumentVersion | null>((ids) => services.documents.versionsByIds(ids), null),
     sectionsOfVersion: mapLoader<DocumentSection[]>((ids) => services.documents.sectionsOf(ids), []),
+    latestAnchorOfAnnotation: mapLoader<AnnotationAnchor | null>(
+      (ids) => services.documents.latestAnchorsOf(ids),
+      null,
+    ),
     questionsOfConsultation: mapLoader<ConsultationQuestion[]>((ids) => services.consultations.questionsOf(ids), []),
   };
 }
