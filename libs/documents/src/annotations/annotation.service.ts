@@ -26,6 +26,7 @@ import { DocumentPolicy } from '../documents/document.policy';
 import { DocumentService } from '../documents/document.service';
 import { sectionKeyAt } from '../documents/section-lookup';
 import { AnnotationAnchor } from './annotation-anchor.entity';
+import { AnnotationAnswer } from './annotation-answer.entity';
 import { AnnotationRevision } from './annotation-revision.entity';
 import { Annotation } from './annotation.entity';
 import {
@@ -165,20 +166,47 @@ export class AnnotationService {
     return annotation;
   }
 
-  /** The ministry's official answer: a disposition, its rationale and the resulting status. */
+  /**
+   * The ministry's official answer: a disposition, its rationale and the resulting status (ANSWERED or RESOLVED,
+   * never OPEN). Every answer is kept (`answersOf`); the latest is the current one, on the annotation itself.
+   */
   async answer(actor: Actor, rawId: string, raw: AnswerAnnotationInput): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
     ensureAllowed(AnnotationPolicy.canAnswer(actor), 'Only the ministry’s moderators answer officially.');
     const input = parseInput(answerAnnotationInput, raw);
-    await this.db.getRepository(Annotation).update({ id: annotation.id }, {
-      disposition: input.disposition,
-      dispositionRationale: input.rationale,
-      dispositionById: actor.userId,
-      dispositionAt: this.clock.now(),
-      status: input.status,
-      version: () => 'version + 1',
-    } as never);
+    const status = input.status;
+    const now = this.clock.now();
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(AnnotationAnswer).insert({
+        annotationId: annotation.id,
+        disposition: input.disposition,
+        rationale: input.rationale,
+        status,
+        answeredById: actor.userId,
+        answeredAt: now,
+      });
+      await manager.getRepository(Annotation).update({ id: annotation.id }, {
+        disposition: input.disposition,
+        dispositionRationale: input.rationale,
+        dispositionById: actor.userId,
+        dispositionAt: now,
+        status,
+        version: () => 'version + 1',
+      } as never);
+    });
     return this.get(actor, annotation.id);
+  }
+
+  /** Every answer given to these annotations (already found visible), oldest first: the history of "you said, we did". */
+  async answersOf(annotationIds: readonly string[]): Promise<Map<string, AnnotationAnswer[]>> {
+    const byAnnotation = new Map<string, AnnotationAnswer[]>(annotationIds.map((id) => [id, []]));
+    if (annotationIds.length === 0) return byAnnotation;
+    const rows = await this.db.getRepository(AnnotationAnswer).find({
+      where: { annotationId: In([...annotationIds]) },
+      order: { answeredAt: 'ASC', id: 'ASC' },
+    });
+    for (const row of rows) byAnnotation.get(row.annotationId)?.push(row);
+    return byAnnotation;
   }
 
   /**

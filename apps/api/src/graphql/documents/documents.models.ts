@@ -130,6 +130,9 @@ export class AnnotationAnswerModel {
   @Field()
   rationale: string;
 
+  @Field(() => AnnotationStatusEnum, { description: 'The status this answer gave: ANSWERED or RESOLVED, never OPEN.' })
+  status: AnnotationStatusEnum;
+
   @Field()
   answeredAt: Date;
 
