@@ -36,6 +36,18 @@ export const DOCUMENTS_ENTITIES = [
   AnnotationAnswer,
 ];
 export type { SectionComparison, SectionChange } from './documents/version-comparison';
-export { toW3cCollection } from './annotations/w3c-export';
+export {
+  toW3cCollection,
+  toW3cPage,
+  toW3cAnnotation,
+  versionToJsonLd,
+  documentToJsonLd,
+  userToJsonLd,
+  majlisContextDocument,
+  exportContext,
+  MAJLIS_CONTEXT_PATH,
+  MAJLIS_VOCABULARY_PATH,
+} from './annotations/w3c-export';
+export type { ExportedAnnotation, ExportContext } from './annotations/w3c-export';
 export { AnnotationRevision } from './annotations/annotation-revision.entity';
 export { AnnotationAnswer } from './annotations/annotation-answer.entity';

@@ -10,6 +10,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   KeysetColumn,
+  NotFoundError,
   PageRequest,
   applyKeyset,
   ensureAllowed,
@@ -40,6 +41,7 @@ import {
   updateAnnotationInput,
 } from './annotation.inputs';
 import { AnnotationPolicy } from './annotation.policy';
+import type { ExportedAnnotation } from './w3c-export';
 
 /** An annotation as read on one version: where it stands there. */
 export interface AnchoredAnnotation extends Annotation {
@@ -281,9 +283,37 @@ export class AnnotationService {
     return rows.map((row) => ({ sectionKey: row.section_key, count: Number(row.count) }));
   }
 
-  /** Every public annotation of a document, for the W3C export, with its anchor on the version it was made on. */
-  async publicOf(documentId: string): Promise<AnchoredAnnotation[]> {
-    return (await this.db
+  /**
+   * Every public annotation of a document, for the W3C export, with its anchor on the version it was made on and
+   * on the current version (`currentVersionId`).
+   */
+  async publicOf(documentId: string, currentVersionId: string): Promise<ExportedAnnotation[]> {
+    return (await this.exportQuery(currentVersionId)
+      .where('annotation.document_id = :documentId', { documentId })
+      .andWhere(`${AnnotationPolicy.exportedSql('annotation')} AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
+      .orderBy('annotation.created_at')
+      .addOrderBy('annotation.id')
+      .getMany()) as ExportedAnnotation[];
+  }
+
+  /**
+   * One annotation as linked data (`/annotations/<id>`): what `get` lets the actor see (hidden → NOT_FOUND for
+   * everyone but its author and moderators), except tombstones, with its anchors as in the export.
+   */
+  async exported(actor: Actor, rawId: string) {
+    const found = await this.get(actor, rawId);
+    ensureVisible(!found.deletedAt, 'Annotation');
+    const document = await this.documents.get(actor, found.documentId);
+    const currentVersion = await this.documents.version(actor, document, null);
+    const annotation = (await this.exportQuery(currentVersion.id)
+      .where('annotation.id = :id', { id: found.id })
+      .getOne()) as ExportedAnnotation | null;
+    if (!annotation) throw new NotFoundError('Annotation');
+    return { annotation, document, currentVersion };
+  }
+
+  private exportQuery(currentVersionId: string): SelectQueryBuilder<Annotation> {
+    return this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .innerJoinAndMapOne(
@@ -292,11 +322,13 @@ export class AnnotationService {
         'anchor',
         'anchor.annotation_id = annotation.id AND anchor.version_id = annotation.version_id',
       )
-      .where('annotation.document_id = :documentId', { documentId })
-      .andWhere(`${AnnotationPolicy.exportedSql('annotation')} AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
-      .orderBy('annotation.created_at')
-      .addOrderBy('annotation.id')
-      .getMany()) as AnchoredAnnotation[];
+      .leftJoinAndMapOne(
+        'annotation.current',
+        AnnotationAnchor,
+        'current',
+        'current.annotation_id = annotation.id AND current.version_id = :currentVersionId',
+        { currentVersionId },
+      );
   }
 
   /** Which of these people (active accounts) may read the annotation: for resolving mentions in its replies. */
