@@ -232,14 +232,18 @@ describe('re-anchoring through a new version', () => {
     const collection = (await response.json()) as {
       type: string;
       total: number;
-      first: { items: { motivation: string; body: { value: string }[]; target: { selector: { type: string }[] } }[] };
+      first: {
+        items: { motivation: string; stance?: string; target: { selector: { type: string }[] }[] }[];
+      };
     };
     expect(collection.type).toBe('AnnotationCollection');
     expect(collection.total).toBe(6); // the seeded ORGANIZATION annotation is left out
-    expect(collection.first.items.map((item) => item.motivation).sort()).toEqual(
-      ['assessing', 'commenting', 'commenting', 'editing', 'questioning', 'assessing'].sort(),
+    expect(
+      collection.first.items.map((item) => [item.motivation, item.stance ?? null].join(' ').trim()).sort(),
+    ).toEqual(
+      ['assessing supporting', 'commenting', 'commenting', 'editing', 'questioning', 'assessing objecting'].sort(),
     );
-    expect(collection.first.items[0].target.selector.map((selector) => selector.type)).toEqual([
+    expect(collection.first.items[0].target.at(-1)!.selector.map((selector) => selector.type)).toEqual([
       'TextQuoteSelector',
       'TextPositionSelector',
     ]);

@@ -18,6 +18,7 @@ export type {
 } from './annotations/annotation.inputs';
 
 import { AnnotationAnchor } from './annotations/annotation-anchor.entity';
+import { AnnotationAnswer } from './annotations/annotation-answer.entity';
 import { AnnotationRevision } from './annotations/annotation-revision.entity';
 import { Annotation } from './annotations/annotation.entity';
 import { DocumentSection } from './documents/document-section.entity';
@@ -32,7 +33,21 @@ export const DOCUMENTS_ENTITIES = [
   Annotation,
   AnnotationAnchor,
   AnnotationRevision,
+  AnnotationAnswer,
 ];
 export type { SectionComparison, SectionChange } from './documents/version-comparison';
-export { toW3cCollection } from './annotations/w3c-export';
+export {
+  toW3cCollection,
+  toW3cPage,
+  toW3cAnnotation,
+  versionToJsonLd,
+  documentToJsonLd,
+  userToJsonLd,
+  majlisContextDocument,
+  exportContext,
+  MAJLIS_CONTEXT_PATH,
+  MAJLIS_VOCABULARY_PATH,
+} from './annotations/w3c-export';
+export type { ExportedAnnotation, ExportContext } from './annotations/w3c-export';
 export { AnnotationRevision } from './annotations/annotation-revision.entity';
+export { AnnotationAnswer } from './annotations/annotation-answer.entity';

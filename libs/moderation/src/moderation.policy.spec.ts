@@ -105,4 +105,17 @@ describe('ModerationPolicy', () => {
     expect(ModerationPolicy.canModerateSql(actor, 'cm', moderates).sql).not.toContain('cm.platform_moderated');
     expect(ModerationPolicy.canModerateSql(people['moderator'].actor, 'cm', []).sql).toContain('cm.platform_moderated');
   });
+
+  // person × report → reads its status and outcome
+  it.each<[string, string, boolean]>([
+    ['author', 'its reporter', true],
+    ['fmoMember', 'another member', false],
+    ['moderator', 'a platform moderator', false],
+    ['admin', 'an administrator', false],
+  ])('%s (%s) reads a report made by "author": %s', (person, _who, expected) => {
+    expect(ModerationPolicy.canReadReport(people[person].actor, { reporterId: 'author' })).toBe(expected);
+    expect(ModerationPolicy.readableReportsSql(people[person].actor, 'r').params).toEqual({
+      reportReader: people[person].actor.userId,
+    });
+  });
 });

@@ -77,6 +77,18 @@ export const ModerationPolicy = {
   },
 
   /** The moderation log and actions on people (suspension) are platform moderators' alone. */
+  /**
+   * A report, its status and outcome are read by the person who made it, and nobody else through this path
+   * (moderators see reports grouped, unnamed, in the queue): reporters never learn who else reported.
+   */
+  canReadReport(actor: Actor, report: { reporterId: string }): boolean {
+    return report.reporterId === actor.userId;
+  },
+  /** SQL twin of canReadReport, for lists of one's own reports (`alias` is the reports table's alias). */
+  readableReportsSql(actor: Actor, alias: string): SqlCondition {
+    return { sql: `${alias}.reporter_id = :reportReader`, params: { reportReader: actor.userId } };
+  },
+
   canReadLog(actor: Actor): boolean {
     return isStaff(actor);
   },

@@ -191,9 +191,11 @@ export class ModerationService {
           'version',
         );
       if (input.action === 'HIDE' || input.action === 'RESTORE' || input.action === 'KEEP') {
+        // Each open report is closed with what became of it, which its reporter reads (ReportService.get).
+        const outcome = { HIDE: 'HIDDEN', RESTORE: 'RESTORED', KEEP: 'KEPT' }[input.action];
         await manager.query(
-          `UPDATE reports SET status = 'CLOSED', closed_at = $3 WHERE content_type = $1 AND content_id = $2 AND status = 'OPEN'`,
-          [input.contentType, input.contentId, now],
+          `UPDATE reports SET status = 'CLOSED', closed_at = $3, outcome = $4 WHERE content_type = $1 AND content_id = $2 AND status = 'OPEN'`,
+          [input.contentType, input.contentId, now, outcome],
         );
       }
       if (input.action === 'LOCK' || input.action === 'UNLOCK')

@@ -16,7 +16,7 @@ export class ReportPersonalData implements OnModuleInit {
       section: 'reports',
       collect: (userId) =>
         this.db.query(
-          `SELECT content_type AS "contentType", content_id AS "contentId", reason, explanation, status, created_at AS "createdAt"
+          `SELECT content_type AS "contentType", content_id AS "contentId", reason, explanation, status, outcome, created_at AS "createdAt", closed_at AS "closedAt"
              FROM reports WHERE reporter_id = $1 ORDER BY created_at`,
           [userId],
         ),

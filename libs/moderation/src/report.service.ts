@@ -1,14 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, ConflictError, ensureAllowed, isUniqueViolation, parseInput } from '@majlis/kernel';
+import {
+  Actor,
+  Clock,
+  ConflictError,
+  ensureAllowed,
+  ensureVisible,
+  isUniqueViolation,
+  parseId,
+  parseInput,
+} from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { MembershipService } from '@majlis/identity';
 import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
-import { ReportInput, reportInput } from './moderation.inputs';
+import { ReportInput, ReportReason, reportInput } from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
 import { ModerationPolicy } from './moderation.policy';
+
+/** What became of a report: null while OPEN; set when a moderator closes it (HIDE, KEEP or RESTORE the content). */
+export const REPORT_OUTCOMES = ['HIDDEN', 'KEPT', 'RESTORED'] as const;
+export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
+
+/** One report, as its reporter reads it. */
+export interface Report {
+  readonly id: string;
+  readonly contentType: ContentType;
+  readonly contentId: string;
+  readonly reporterId: string;
+  readonly reason: ReportReason;
+  readonly explanation: string | null;
+  readonly status: 'OPEN' | 'CLOSED';
+  readonly outcome: ReportOutcome | null;
+  readonly createdAt: Date;
+  readonly closedAt: Date | null;
+}
+
+/** The columns of `reports` as a Report (for `SELECT ${REPORT_COLUMNS} FROM reports r`). */
+export const REPORT_COLUMNS = `r.id, r.content_type AS "contentType", r.content_id AS "contentId", r.reporter_id AS "reporterId",
+  r.reason, r.explanation, r.status, r.outcome, r.created_at AS "createdAt", r.closed_at AS "closedAt"`;
 
 /**
  * Reports of content by the people who see it — once each; reporters never learn who else reported. Enough open
@@ -26,7 +57,7 @@ export class ReportService {
     private readonly chains: HashChains,
   ) {}
 
-  async report(actor: Actor, raw: ReportInput): Promise<void> {
+  async report(actor: Actor, raw: ReportInput): Promise<Report> {
     const input = parseInput(reportInput, raw);
     const facts = await this.registry.content(input.contentType).facts(actor, input.contentId);
     ensureAllowed(
@@ -37,11 +68,12 @@ export class ReportService {
       input.reason === 'CONFIDENTIAL_INFORMATION' &&
       ModerationPolicy.speaksForConcernedOrganization(actor, await this.concernedOrganizations(facts));
     try {
-      await this.db.transaction(async (manager) => {
+      return await this.db.transaction(async (manager) => {
         // Locks the content's moderation row: simultaneous reports are counted one after the other.
         await lockModerationRow(manager, input.contentType, input.contentId, facts);
-        await manager.query(
-          `INSERT INTO reports (content_type, content_id, reporter_id, reason, explanation, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        const [report]: Report[] = await manager.query(
+          `INSERT INTO reports AS r (content_type, content_id, reporter_id, reason, explanation, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+           RETURNING ${REPORT_COLUMNS}`,
           [input.contentType, input.contentId, actor.userId, input.reason, input.explanation ?? null, this.clock.now()],
         );
         const [{ open }] = await manager.query(
@@ -68,12 +100,21 @@ export class ReportService {
             });
           }
         }
+        return report;
       });
     } catch (error) {
       if (isUniqueViolation(error, 'reports_once_per_reporter'))
         throw new ConflictError('You have already reported this.');
       throw error;
     }
+  }
+
+  /** One report, for the person who made it (its status, and its outcome once a moderator acted); else NOT_FOUND. */
+  async get(actor: Actor, rawId: string): Promise<Report> {
+    const id = parseId(rawId, 'id');
+    const [report]: Report[] = await this.db.query(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.id = $1`, [id]);
+    ensureVisible(!!report && ModerationPolicy.canReadReport(actor, report), 'Report');
+    return report;
   }
 
   /** The organisation it speaks for, else its author's organisations. */

@@ -49,7 +49,11 @@ export type UpdateAnnotationInput = z.input<typeof updateAnnotationInput>;
 export const answerAnnotationInput = z.object({
   disposition: z.enum(DISPOSITIONS),
   rationale: multiLineText(BODY_MAX_LENGTH).refine((value) => value.trim().length > 0, 'must explain the decision'),
-  status: z.enum(ANNOTATION_STATUSES).default('ANSWERED'),
+  /** An answered annotation cannot be OPEN: the answer sets ANSWERED (the default) or RESOLVED. */
+  status: z
+    .enum(ANNOTATION_STATUSES)
+    .refine((status) => status !== 'OPEN', 'an answered annotation cannot be OPEN: use ANSWERED or RESOLVED')
+    .default('ANSWERED'),
 });
 export type AnswerAnnotationInput = z.input<typeof answerAnnotationInput>;
 

@@ -9,6 +9,7 @@ import {
   ForbiddenError,
   InvalidInputError,
   KeysetColumn,
+  NotFoundError,
   PageRequest,
   applyKeyset,
   ensureAllowed,
@@ -26,6 +27,7 @@ import { Document } from '../documents/document.entity';
 import { DocumentService } from '../documents/document.service';
 import { sectionKeyAt } from '../documents/section-lookup';
 import { AnnotationAnchor } from './annotation-anchor.entity';
+import { AnnotationAnswer } from './annotation-answer.entity';
 import { AnnotationRevision } from './annotation-revision.entity';
 import { Annotation } from './annotation.entity';
 import {
@@ -41,6 +43,7 @@ import {
 import { AnnotationPolicy } from './annotation.policy';
 import { carryOntoLaterVersions } from './reanchor-annotations';
 import { resolveTarget } from './target-resolution';
+import type { ExportedAnnotation } from './w3c-export';
 
 /** An annotation as read on one version: where it stands there. */
 export interface AnchoredAnnotation extends Annotation {
@@ -168,20 +171,47 @@ export class AnnotationService {
     return annotation;
   }
 
-  /** The ministry's official answer: a disposition, its rationale and the resulting status. */
+  /**
+   * The ministry's official answer: a disposition, its rationale and the resulting status (ANSWERED or RESOLVED,
+   * never OPEN). Every answer is kept (`answersOf`); the latest is the current one, on the annotation itself.
+   */
   async answer(actor: Actor, rawId: string, raw: AnswerAnnotationInput): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
     ensureAllowed(AnnotationPolicy.canAnswer(actor), 'Only the ministry’s moderators answer officially.');
     const input = parseInput(answerAnnotationInput, raw);
-    await this.db.getRepository(Annotation).update({ id: annotation.id }, {
-      disposition: input.disposition,
-      dispositionRationale: input.rationale,
-      dispositionById: actor.userId,
-      dispositionAt: this.clock.now(),
-      status: input.status,
-      version: () => 'version + 1',
-    } as never);
+    const status = input.status;
+    const now = this.clock.now();
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(AnnotationAnswer).insert({
+        annotationId: annotation.id,
+        disposition: input.disposition,
+        rationale: input.rationale,
+        status,
+        answeredById: actor.userId,
+        answeredAt: now,
+      });
+      await manager.getRepository(Annotation).update({ id: annotation.id }, {
+        disposition: input.disposition,
+        dispositionRationale: input.rationale,
+        dispositionById: actor.userId,
+        dispositionAt: now,
+        status,
+        version: () => 'version + 1',
+      } as never);
+    });
     return this.get(actor, annotation.id);
+  }
+
+  /** Every answer given to these annotations (already found visible), oldest first: the history of "you said, we did". */
+  async answersOf(annotationIds: readonly string[]): Promise<Map<string, AnnotationAnswer[]>> {
+    const byAnnotation = new Map<string, AnnotationAnswer[]>(annotationIds.map((id) => [id, []]));
+    if (annotationIds.length === 0) return byAnnotation;
+    const rows = await this.db.getRepository(AnnotationAnswer).find({
+      where: { annotationId: In([...annotationIds]) },
+      order: { answeredAt: 'ASC', id: 'ASC' },
+    });
+    for (const row of rows) byAnnotation.get(row.annotationId)?.push(row);
+    return byAnnotation;
   }
 
   /**
@@ -256,9 +286,37 @@ export class AnnotationService {
     return rows.map((row) => ({ sectionKey: row.section_key, count: Number(row.count) }));
   }
 
-  /** Every public annotation of a document, for the W3C export, with its anchor on the version it was made on. */
-  async publicOf(documentId: string): Promise<AnchoredAnnotation[]> {
-    return (await this.db
+  /**
+   * Every public annotation of a document, for the W3C export, with its anchor on the version it was made on and
+   * on the current version (`currentVersionId`).
+   */
+  async publicOf(documentId: string, currentVersionId: string): Promise<ExportedAnnotation[]> {
+    return (await this.exportQuery(currentVersionId)
+      .where('annotation.document_id = :documentId', { documentId })
+      .andWhere(`${AnnotationPolicy.exportedSql('annotation')} AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
+      .orderBy('annotation.created_at')
+      .addOrderBy('annotation.id')
+      .getMany()) as ExportedAnnotation[];
+  }
+
+  /**
+   * One annotation as linked data (`/annotations/<id>`): what `get` lets the actor see (hidden → NOT_FOUND for
+   * everyone but its author and moderators), except tombstones, with its anchors as in the export.
+   */
+  async exported(actor: Actor, rawId: string) {
+    const found = await this.get(actor, rawId);
+    ensureVisible(!found.deletedAt, 'Annotation');
+    const document = await this.documents.get(actor, found.documentId);
+    const currentVersion = await this.documents.version(actor, document, null);
+    const annotation = (await this.exportQuery(currentVersion.id)
+      .where('annotation.id = :id', { id: found.id })
+      .getOne()) as ExportedAnnotation | null;
+    if (!annotation) throw new NotFoundError('Annotation');
+    return { annotation, document, currentVersion };
+  }
+
+  private exportQuery(currentVersionId: string): SelectQueryBuilder<Annotation> {
+    return this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .innerJoinAndMapOne(
@@ -267,11 +325,13 @@ export class AnnotationService {
         'anchor',
         'anchor.annotation_id = annotation.id AND anchor.version_id = annotation.version_id',
       )
-      .where('annotation.document_id = :documentId', { documentId })
-      .andWhere(`${AnnotationPolicy.exportedSql('annotation')} AND NOT ${hiddenSql('ANNOTATION', 'annotation')}`)
-      .orderBy('annotation.created_at')
-      .addOrderBy('annotation.id')
-      .getMany()) as AnchoredAnnotation[];
+      .leftJoinAndMapOne(
+        'annotation.current',
+        AnnotationAnchor,
+        'current',
+        'current.annotation_id = annotation.id AND current.version_id = :currentVersionId',
+        { currentVersionId },
+      );
   }
 
   /** Which of these people (active accounts) may read the annotation: for resolving mentions in its replies. */

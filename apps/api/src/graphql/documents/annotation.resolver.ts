@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
@@ -6,6 +7,7 @@ import {
   AnchoredAnnotation,
   Annotation,
   AnnotationAnchor,
+  AnnotationAnswer,
   AnnotationRevision,
   AnnotationService,
   DocumentVersion,
@@ -36,6 +38,9 @@ import { AnnotationPayload } from './documents.payloads';
 
 @Resolver(() => AnnotationModel)
 export class AnnotationResolver {
+  /** Per request: the answers of every annotation of a page, in one statement. */
+  private readonly answerLoaders = new WeakMap<GraphQLContext, DataLoader<string, AnnotationAnswer[]>>();
+
   constructor(
     private readonly annotations: AnnotationService,
     private readonly comments: CommentService,
@@ -245,24 +250,53 @@ export class AnnotationResolver {
 
   @ResolveField(() => AnnotationAnswerModel, {
     nullable: true,
-    description: 'The ministry’s official answer, once given.',
+    description: 'The ministry’s current official answer (the latest of `answers`), once given.',
   })
   answer(@Parent() annotation: Annotation): AnnotationAnswerModel | null {
     if (!annotation.disposition || !annotation.dispositionAt) return null;
     return {
       disposition: annotation.disposition as AnnotationAnswerModel['disposition'],
       rationale: annotation.dispositionRationale ?? '',
+      status: annotation.status as AnnotationAnswerModel['status'],
       answeredAt: annotation.dispositionAt,
       answeredById: annotation.dispositionById ?? '',
     };
+  }
+
+  @ResolveField(() => [AnnotationAnswerModel], {
+    description:
+      'Every official answer given, oldest first: re-answering keeps the earlier ones. The last is `answer`.',
+  })
+  async answers(
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ): Promise<AnnotationAnswerModel[]> {
+    let loader = this.answerLoaders.get(context);
+    if (!loader) {
+      loader = new DataLoader(async (ids: readonly string[]) => {
+        const found = await this.annotations.answersOf(ids);
+        return ids.map((id) => found.get(id) ?? []);
+      });
+      this.answerLoaders.set(context, loader);
+    }
+    return (await loader.load(annotation.id)).map((answer) => ({
+      disposition: answer.disposition as AnnotationAnswerModel['disposition'],
+      rationale: answer.rationale,
+      status: answer.status as AnnotationAnswerModel['status'],
+      answeredAt: answer.answeredAt,
+      answeredById: answer.answeredById ?? '',
+    }));
   }
 }
 
 @Resolver(() => AnnotationAnswerModel)
 export class AnnotationAnswerResolver {
-  @ResolveField(() => UserModel, { description: 'The moderator who answered for the ministry.' })
-  answeredBy(@Parent() answer: AnnotationAnswerModel, @Context() context: GraphQLContext): Promise<User | null> {
-    return context.loaders.user.load(answer.answeredById);
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'The moderator who answered for the ministry (null when unknown).',
+  })
+  answeredBy(@Parent() answer: AnnotationAnswerModel, @Context() context: GraphQLContext): Promise<User | null> | null {
+    return answer.answeredById ? context.loaders.user.load(answer.answeredById) : null;
   }
 }
 

@@ -160,7 +160,12 @@ export class AnswerAnnotationInput {
   @Field()
   rationale: string;
 
-  @Field(() => AnnotationStatusEnum, { nullable: true, description: 'ANSWERED by default.' })
+  @Field(() => AnnotationStatusEnum, {
+    nullable: true,
+    description:
+      'ANSWERED by default, or RESOLVED. OPEN answers BAD_USER_INPUT: an answered annotation cannot be OPEN. ' +
+      'Answering again adds to `Annotation.answers`; the earlier answers are kept.',
+  })
   status?: AnnotationStatusEnum;
 }
 

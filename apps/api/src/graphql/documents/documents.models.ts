@@ -163,6 +163,9 @@ export class AnnotationAnswerModel {
   @Field()
   rationale: string;
 
+  @Field(() => AnnotationStatusEnum, { description: 'The status this answer gave: ANSWERED or RESOLVED, never OPEN.' })
+  status: AnnotationStatusEnum;
+
   @Field()
   answeredAt: Date;
 

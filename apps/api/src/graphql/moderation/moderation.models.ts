@@ -4,7 +4,9 @@ import {
   CONTENT_TYPES,
   ContentAction,
   ContentType,
+  REPORT_OUTCOMES,
   REPORT_REASONS,
+  ReportOutcome,
   ReportReason,
 } from '@majlis/moderation';
 import { graphqlEnum } from '../common/graphql-enum';
@@ -20,6 +22,22 @@ export const ContentActionEnum = graphqlEnum(
   'KEEP: reviewed, stays visible, reports closed.',
 );
 export type ContentActionEnum = (typeof ContentActionEnum)[keyof typeof ContentActionEnum];
+
+export const ReportOutcomeEnum = graphqlEnum(
+  REPORT_OUTCOMES,
+  'ReportOutcome',
+  'What a moderator decided on reported content: HIDDEN, KEPT (reviewed, stays visible) or RESTORED (hidden pending review, then restored).',
+);
+export type ReportOutcomeEnum = (typeof ReportOutcomeEnum)[keyof typeof ReportOutcomeEnum];
+
+export enum ReportStatusEnum {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(ReportStatusEnum, {
+  name: 'ReportStatus',
+  description: 'OPEN until a moderator acts on the content.',
+});
 
 export enum UserActionEnum {
   SUSPEND = 'SUSPEND',
@@ -126,10 +144,50 @@ export class ModerationQueueConnection extends Connection(QueueItemModel, 'Moder
 @ObjectType()
 export class ModerationLogConnection extends Connection(ModerationActionModel, 'ModerationAction') {}
 
+@ObjectType('Report', {
+  description:
+    'A report, as the person who made it reads it: its status, and the outcome once a moderator acted. ' +
+    'Only its reporter reads it (others get NOT_FOUND); other people’s reports stay unknown.',
+})
+export class ReportModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ContentTypeEnum)
+  contentType: ContentType;
+
+  @Field(() => ID)
+  contentId: string;
+
+  @Field(() => ReportReasonEnum)
+  reason: ReportReason;
+
+  @Field(() => String, { nullable: true })
+  explanation: string | null;
+
+  @Field(() => ReportStatusEnum)
+  status: 'OPEN' | 'CLOSED';
+
+  @Field(() => ReportOutcomeEnum, {
+    nullable: true,
+    description: 'Null while OPEN (and for reports closed before outcomes were recorded).',
+  })
+  outcome: ReportOutcome | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+}
+
 @ObjectType()
 export class ReportPayload {
   @Field({ description: 'Your report was recorded.' })
   reported: boolean;
+
+  @Field(() => ReportModel, { description: 'Your report: read it again with `report(id)` to learn its outcome.' })
+  report: ReportModel;
 }
 
 @ObjectType()

@@ -1,6 +1,6 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { LogFilter, LoggedAction, ModerationService, QueueItem, ReportService } from '@majlis/moderation';
+import { LogFilter, LoggedAction, ModerationService, QueueItem, Report, ReportService } from '@majlis/moderation';
 import type { AuthenticatedActor, User } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
@@ -17,6 +17,7 @@ import {
   ModerationQueueConnection,
   ModerationQueueFilter,
   ReportContentInput,
+  ReportModel,
   ReportPayload,
 } from './moderation.models';
 
@@ -34,8 +35,16 @@ export class ModerationResolver {
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: ReportContentInput,
   ): Promise<ReportPayload> {
-    await this.reports.report(actor, input);
-    return { reported: true };
+    return { reported: true, report: await this.reports.report(actor, input) };
+  }
+
+  @Query(() => ReportModel, {
+    description:
+      'One of your reports: its status, and its outcome (HIDDEN, KEPT, RESTORED) once a moderator acted. ' +
+      'NOT_FOUND for anyone but its reporter.',
+  })
+  report(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Report> {
+    return this.reports.get(actor, id);
   }
 
   @Query(() => ModerationQueueConnection, { description: 'Moderators: open reports grouped by content, oldest first.' })
