@@ -11,6 +11,7 @@ import { AddModerationScope1795720000000 } from './1795720000000-AddModerationSc
 import { HideDraftConsultationSpaces1795730000000 } from './1795730000000-HideDraftConsultationSpaces';
 import { KeyAuditChains1795731000000 } from './1795731000000-KeyAuditChains';
 import { FoldOrganizationNames1795740000000 } from './1795740000000-FoldOrganizationNames';
+import { ContributionLifeCycle1795790000000 } from './1795790000000-ContributionLifeCycle';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   HideDraftConsultationSpaces1795730000000,
   KeyAuditChains1795731000000,
   FoldOrganizationNames1795740000000,
+  ContributionLifeCycle1795790000000,
 ];
