@@ -13,7 +13,7 @@ import {
   parseInput,
   updateVersioned,
 } from '@majlis/kernel';
-import { AnswerView, answerProblems, answerViews, canonicalContribution, sha256, storedAnswers } from './answers';
+import { answerProblems, canonicalContribution, sha256, storedAnswers } from './answers';
 import {
   Consent,
   Consultation,
@@ -103,13 +103,6 @@ export class ContributionService {
       'This contribution',
     );
     return this.get(actor, consultation.id, contribution.organizationId);
-  }
-
-  /** The answers in the shape clients give them (choices for both kinds of choice), in the order of the questions. */
-  async answersOf(contribution: Contribution): Promise<AnswerView[]> {
-    const questions =
-      (await this.consultations.questionsOf([contribution.consultationId])).get(contribution.consultationId) ?? [];
-    return answerViews(questions, contribution.answers);
   }
 
   /**

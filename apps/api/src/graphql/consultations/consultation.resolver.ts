@@ -8,6 +8,7 @@ import {
   ContributionService,
   FederationRemarksService,
   ResultsService,
+  answerViews,
 } from '@majlis/consultations';
 import { Document } from '@majlis/documents';
 import { DocumentModel } from '../documents/documents.models';
@@ -253,8 +254,9 @@ export class ContributionResolver {
   @ResolveField(() => [AnswerModel], {
     description: 'The answers in the order of the questions, each in the field it was given in.',
   })
-  answers(@Parent() contribution: Contribution): Promise<AnswerModel[]> {
-    return this.contributions.answersOf(contribution);
+  async answers(@Parent() contribution: Contribution, @Context() context: GraphQLContext): Promise<AnswerModel[]> {
+    const questions = await context.loaders.questionsOfConsultation.load(contribution.consultationId);
+    return answerViews(questions, contribution.answers);
   }
 
   @ResolveField(() => CommentConnection, {
