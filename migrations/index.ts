@@ -12,6 +12,7 @@ import { HideDraftConsultationSpaces1795730000000 } from './1795730000000-HideDr
 import { KeyAuditChains1795731000000 } from './1795731000000-KeyAuditChains';
 import { FoldOrganizationNames1795740000000 } from './1795740000000-FoldOrganizationNames';
 import { KeepAnswerHistoryAndReportOutcomes1795780000000 } from './1795780000000-KeepAnswerHistoryAndReportOutcomes';
+import { ContributionLifeCycle1795790000000 } from './1795790000000-ContributionLifeCycle';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   KeyAuditChains1795731000000,
   FoldOrganizationNames1795740000000,
   KeepAnswerHistoryAndReportOutcomes1795780000000,
+  ContributionLifeCycle1795790000000,
 ];

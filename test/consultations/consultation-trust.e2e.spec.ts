@@ -212,7 +212,7 @@ describe('consultations: findings of the security review', () => {
       headers: { authorization: `Bearer ${token.moderator}` },
     });
     expect(response.status).toBe(200);
-    const table: string[][] = parse(await response.text(), { bom: true });
+    const table: string[][] = parse(await response.text(), { bom: true, comment: '#', comment_no_infix: true });
     const [header, ...rows] = table;
     expect(header.slice(5)).toEqual(['Q1 =cmd|"/C calc"!A0', 'Q2 \tTab']);
     expect(rows.map((row) => row[5]).sort()).toEqual(

@@ -1,5 +1,5 @@
 import { ConsultationQuestion } from './consultation.entity';
-import { answerProblems, canonicalContribution, sha256 } from './answers';
+import { answerProblems, answerViews, canonicalContribution, sha256, storedAnswers } from './answers';
 
 const question = (
   position: number,
@@ -25,7 +25,7 @@ const questions = [
   question(1, 'TEXT', { required: true, maxLength: 20 }),
   question(2, 'SINGLE_CHOICE', { options: ['oui', 'non'] }),
   question(3, 'MULTI_CHOICE', { options: ['CRM', 'BPO', 'ITO'], required: true }),
-  question(4, 'SCALE'),
+  question(4, 'SCALE', { scaleMin: 1, scaleMax: 5 }),
 ];
 
 describe('answers', () => {
@@ -57,5 +57,49 @@ describe('answers', () => {
     expect(sha256(canonicalContribution('c', 'o', 'PUBLIC_NAMED', questions, { q1: 'Avis.', q2: 'oui' }))).not.toBe(
       sha256(a),
     );
+  });
+
+  it('stores each kind of answer as receipts have always digested it, and reads it back in the shape it was given', () => {
+    const given = [
+      { questionId: 'q1', text: 'Avis' },
+      { questionId: 'q2', choices: ['oui'] },
+      { questionId: 'q3', choices: ['ITO', 'CRM'] },
+      { questionId: 'q4', scale: 3 },
+    ];
+    const { stored, problems } = storedAnswers(questions, given);
+    expect(problems).toEqual({});
+    expect(stored).toEqual({ q1: 'Avis', q2: 'oui', q3: ['ITO', 'CRM'], q4: 3 });
+    expect(answerViews(questions, stored)).toEqual(
+      given.map((answer) => ({ text: null, choices: null, scale: null, ...answer })),
+    );
+  });
+
+  it('refuses an answer in a field that does not fit the question, instead of dropping it', () => {
+    const { stored, problems } = storedAnswers(questions, [
+      { questionId: 'q2', text: 'oui' },
+      { questionId: 'q4', text: '3' },
+      { questionId: 'q2', choices: ['oui', 'non'] },
+    ]);
+    expect(stored).toEqual({});
+    expect(problems).toEqual({
+      'answers.2': 'choose one option',
+      'answers.4': 'answer a SCALE question with `scale` only',
+    });
+  });
+
+  it('checks a scale against its own range', () => {
+    const nps = [question(1, 'SCALE', { scaleMin: 0, scaleMax: 10 })];
+    expect(answerProblems(nps, { q1: 0 }, true)).toEqual({});
+    expect(answerProblems(nps, { q1: 11 }, true)).toEqual({ 'answers.1': 'must be a whole number from 0 to 10' });
+  });
+
+  it('keeps the canonical text of existing receipts: a single choice is digested as its option', () => {
+    // Pinned: receipts issued before answers were read back as choices must still verify (same text, same digest).
+    const canonical = canonicalContribution('c', 'o', 'PUBLIC_NAMED', questions, { q1: 'Avis', q2: 'oui', q4: 4 });
+    expect(canonical).toBe(
+      '{"consultation":"c","organization":"o","consent":"PUBLIC_NAMED","answers":[{"position":1,"answer":"Avis"},' +
+        '{"position":2,"answer":"oui"},{"position":3,"answer":null},{"position":4,"answer":4}],"contributors":[]}',
+    );
+    expect(sha256(canonical)).toBe('38c0cbb69ab347f744d1c72eb693f3af8caa784386ec756ec8c59db7ddd50c19');
   });
 });

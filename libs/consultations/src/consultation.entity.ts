@@ -4,6 +4,14 @@ export const QUESTION_KINDS = ['TEXT', 'SINGLE_CHOICE', 'MULTI_CHOICE', 'SCALE']
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const CONSENTS = ['PUBLIC_NAMED', 'PUBLIC_ANONYMOUS', 'CONFIDENTIAL'] as const;
 export type Consent = (typeof CONSENTS)[number];
+/**
+ * DRAFT: never submitted. SUBMITTED: what the latest receipt certifies is what the draft holds.
+ * CHANGED_SINCE_SUBMITTED: edited after a submission; the latest receipt still counts until it is submitted again.
+ */
+export const CONTRIBUTION_STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGED_SINCE_SUBMITTED'] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+/** A SCALE question's range when its author gives none (and of every SCALE question asked before ranges existed). */
+export const DEFAULT_SCALE = { min: 1, max: 5 } as const;
 
 /** A formal consultation: the ministry asks, eligible organisations answer before the deadline. */
 @Entity({ name: 'consultations' })
@@ -83,6 +91,13 @@ export class ConsultationQuestion {
   @Column({ name: 'max_length', type: 'integer', nullable: true })
   maxLength: number | null;
 
+  /** SCALE questions: the lowest and highest whole numbers an answer may take (null for other kinds). */
+  @Column({ name: 'scale_min', type: 'integer', nullable: true })
+  scaleMin: number | null;
+
+  @Column({ name: 'scale_max', type: 'integer', nullable: true })
+  scaleMax: number | null;
+
   @Column({ name: 'document_id', type: 'uuid', nullable: true })
   documentId: string | null;
 
@@ -110,9 +125,9 @@ export class Contribution {
   organizationId: string;
 
   @Column({ type: 'text' })
-  status: 'DRAFT' | 'SUBMITTED';
+  status: ContributionStatus;
 
-  /** Question id → answer (text, option, options, or 1–5). */
+  /** Question id → answer: text, the option (a string), options (an array), or a whole number on the scale. */
   @Column({ type: 'jsonb' })
   answers: Record<string, unknown>;
 

@@ -13,6 +13,8 @@ export const questionInput = z
     required: z.boolean().default(false),
     options: z.array(singleLineText(200)).max(30, 'at most 30 options').default([]),
     maxLength: z.number().int().min(1).max(10_000).nullable().optional(),
+    scaleMin: z.number().int().min(0).max(100).nullable().optional(),
+    scaleMax: z.number().int().min(1).max(100).nullable().optional(),
     citation: citationInput.nullable().optional(),
   })
   .superRefine((question, ctx) => {
@@ -21,6 +23,18 @@ export const questionInput = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'a choice needs at least two options' });
     if (!choice && question.options.length > 0)
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'only choices have options' });
+    if (question.kind === 'SCALE') {
+      const min = question.scaleMin ?? 1;
+      const max = question.scaleMax ?? 5;
+      if (max <= min)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['scaleMax'], message: 'must be greater than scaleMin' });
+      else if (max - min > 10)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['scaleMax'], message: 'a scale has at most 11 steps' });
+    } else {
+      for (const bound of ['scaleMin', 'scaleMax'] as const)
+        if (question[bound] !== undefined && question[bound] !== null)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [bound], message: 'only SCALE questions have a range' });
+    }
     if (new Set(question.options).size !== question.options.length)
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options'], message: 'options must differ' });
   });
@@ -72,7 +86,11 @@ export const updateConsultationInput = z.object({
 });
 export type UpdateConsultationInput = z.input<typeof updateConsultationInput>;
 
-/** An answer as a client sends it: the field matching the question's kind (text, choices, or a 1–5 scale). */
+/**
+ * An answer as a client sends it, in the field matching the question's kind: `text` (TEXT), `choices` (SINGLE_CHOICE:
+ * one option; MULTI_CHOICE: distinct options) or `scale` (SCALE, within the question's range). It comes back in the
+ * same field; an answer in another field is refused (BAD_USER_INPUT), never dropped.
+ */
 export const answerInput = z.object({
   questionId: id,
   text: z.string().max(10_000, 'must be at most 10000 characters').nullable().optional(),

@@ -204,6 +204,24 @@ describe('ConsultationPolicy: role × action × state', () => {
     expect(() => ConsultationPolicy.enforce(ACTORS.moderator.actor, 'EXTEND', facts)).not.toThrow();
   });
 
+  it.each([
+    ['moderator', 'OPEN', null],
+    ['admin', 'CLOSED', null],
+    ['federationRep', 'OPEN', 'NOT_PUBLISHED_YET'],
+    ['companyMember', 'CLOSED', 'NOT_PUBLISHED_YET'],
+    ['companyMember', 'RESULTS_PUBLISHED', null],
+  ] as const)('%s reading results in %s: unavailable because %s', (role, state, reason) => {
+    expect(ConsultationPolicy.resultsUnavailableReason(ACTORS[role].actor!, state)).toBe(reason);
+  });
+
+  it.each([
+    ['PUBLIC_NAMED', false],
+    ['PUBLIC_ANONYMOUS', false],
+    ['CONFIDENTIAL', true],
+  ])('exports leave out a %s contribution: %s', (consent, leftOut) => {
+    expect(ConsultationPolicy.leftOutOfExports({ consent })).toBe(leftOut);
+  });
+
   it('refuses unverified organisations even of an eligible kind, and accepts invited ones of any kind', () => {
     expect(ConsultationPolicy.isEligible({ kind: 'FEDERATION', verifiedAt: null }, CONSULTATION, false)).toBe(false);
     expect(ConsultationPolicy.isEligible({ kind: 'INSTITUTION', verifiedAt: new Date() }, CONSULTATION, true)).toBe(

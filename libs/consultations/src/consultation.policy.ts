@@ -69,6 +69,9 @@ export interface ConsultationFacts {
   readonly affiliated?: boolean;
 }
 
+export const RESULTS_UNAVAILABLE_REASONS = ['NOT_PUBLISHED_YET'] as const;
+export type ResultsUnavailableReason = (typeof RESULTS_UNAVAILABLE_REASONS)[number];
+
 export type Outcome = 'OK' | 'UNAUTHENTICATED' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'DEADLINE_PASSED';
 
 export const ConsultationPolicy = {
@@ -97,6 +100,20 @@ export const ConsultationPolicy = {
   /** Results: staff follow them live; everyone who sees the consultation reads them once published. */
   canReadResults(actor: Actor, state: ConsultationState): boolean {
     return isStaff(actor) || state === 'RESULTS_PUBLISHED';
+  },
+  /**
+   * Why the actor cannot read the results yet (null when they can): NOT_PUBLISHED_YET until the ministry publishes
+   * them. Read through `results`, the consultation itself still answers; only the results are withheld.
+   */
+  resultsUnavailableReason(actor: Actor, state: ConsultationState): ResultsUnavailableReason | null {
+    return ConsultationPolicy.canReadResults(actor, state) ? null : 'NOT_PUBLISHED_YET';
+  },
+  /**
+   * Whether exports leave a contribution out: its organisation did not consent to publication (CONFIDENTIAL).
+   * Exports say how many they left out.
+   */
+  leftOutOfExports(contribution: { consent: string }): boolean {
+    return contribution.consent === 'CONFIDENTIAL';
   },
   /** CONFIDENTIAL answers (and the names behind them) are read by the ministry's moderators only. */
   canSeeConfidential(actor: Actor): boolean {

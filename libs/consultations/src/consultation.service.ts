@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
+import { Document, DocumentPolicy } from '@majlis/documents';
 import { CitationRegistry, ResolvedCitation, SpaceService, ThreadService } from '@majlis/discussions';
 import {
   Actor,
@@ -21,7 +22,7 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
-import { ConsultationQuestion, Consultation } from './consultation.entity';
+import { ConsultationQuestion, Consultation, DEFAULT_SCALE } from './consultation.entity';
 import {
   CreateConsultationInput,
   QuestionInput,
@@ -65,7 +66,7 @@ export class ConsultationService {
           publishedAt: null,
           resultsPublishedAt: null,
           eligibleKinds: input.eligibleKinds,
-          documentIds: input.documentIds,
+          documentIds: [...new Set(input.documentIds)],
           spaceId: null,
           createdById: actor.userId,
         }),
@@ -73,6 +74,15 @@ export class ConsultationService {
       await manager
         .getRepository(ConsultationQuestion)
         .insert(questionRows(consultation.id, input.questions, citations));
+      const linked = [...new Set(input.documentIds)];
+      if (linked.length > 0) {
+        const [{ known }] = await manager.query(
+          `SELECT count(*)::int AS known FROM documents WHERE id = ANY($1::uuid[])`,
+          [linked],
+        );
+        if (known !== linked.length)
+          throw InvalidInputError.field('documentIds', 'names a document that does not exist');
+      }
       const invited = [...new Set(input.invitedOrganizationIds)];
       if (invited.length > 0) {
         const [{ known }] = await manager.query(
@@ -302,6 +312,23 @@ export class ConsultationService {
     });
   }
 
+  /**
+   * The documents the consultation is about, in the order the ministry linked them, as far as the actor may see
+   * them (`DocumentPolicy.visibleSql`: a draft document stays the ministry's even when a consultation links it).
+   */
+  async linkedDocuments(actor: Actor, consultation: Consultation): Promise<Document[]> {
+    if (consultation.documentIds.length === 0) return [];
+    const visible = DocumentPolicy.visibleSql(actor, 'doc');
+    const documents = await this.db
+      .getRepository(Document)
+      .createQueryBuilder('doc')
+      .where('doc.id IN (:...linked)', { linked: consultation.documentIds })
+      .andWhere(visible.sql, visible.params)
+      .getMany();
+    const byId = new Map(documents.map((document) => [document.id, document]));
+    return consultation.documentIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async questionsOf(consultationIds: readonly string[]): Promise<Map<string, ConsultationQuestion[]>> {
     const result = new Map<string, ConsultationQuestion[]>(consultationIds.map((id) => [id, []]));
     if (consultationIds.length === 0) return result;
@@ -390,6 +417,8 @@ function questionRows(
     required: question.required,
     options: question.options,
     maxLength: question.maxLength ?? null,
+    scaleMin: question.kind === 'SCALE' ? (question.scaleMin ?? DEFAULT_SCALE.min) : null,
+    scaleMax: question.kind === 'SCALE' ? (question.scaleMax ?? DEFAULT_SCALE.max) : null,
     documentId: citations[index]?.documentId ?? null,
     versionId: citations[index]?.versionId ?? null,
     sectionKey: citations[index]?.sectionKey ?? null,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import {
   Actor,
   Clock,
+  FieldErrors,
   InvalidInputError,
   NotFoundError,
   ensureAllowed,
@@ -13,11 +14,33 @@ import {
   updateVersioned,
 } from '@majlis/kernel';
 import { answerProblems, canonicalContribution, sha256, storedAnswers } from './answers';
-import { Consultation, Contribution, ContributionSubmission } from './consultation.entity';
+import {
+  Consent,
+  Consultation,
+  ConsultationQuestion,
+  Contribution,
+  ContributionStatus,
+  ContributionSubmission,
+} from './consultation.entity';
+import { ConsultationState, stateAt } from './consultation-state';
 import { SaveContributionInput, saveContributionInput } from './consultation.inputs';
 import { ConsultationService } from './consultation.service';
 import { ContributionPolicy } from './consultation.policy';
 import { FederationRemarksService } from './federation-remarks.service';
+
+/** What a submission answers: the receipt, and where the contribution and the consultation now stand. */
+export interface SubmissionOutcome {
+  readonly receipt: Receipt;
+  /** The contribution after the submission, with its new version: the next save starts from it. */
+  readonly contribution: Contribution;
+  /**
+   * True when nothing new was received: the content is the one an earlier receipt certifies, and that earlier receipt
+   * is returned (a retry, or a submission once the consultation is closed).
+   */
+  readonly alreadyReceived: boolean;
+  /** The consultation's state when the submission was processed (by the server clock). */
+  readonly consultationState: ConsultationState;
+}
 
 export interface Receipt {
   readonly trackingNumber: string;
@@ -63,25 +86,54 @@ export class ContributionService {
     const consultation = await this.consultations.get(actor, contribution.consultationId);
     this.consultations.enforce(actor, 'SAVE_CONTRIBUTION', consultation, contribution);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
+    const given = storedAnswers(questions, input.answers);
     const answers = Object.fromEntries(
-      Object.entries({ ...contribution.answers, ...storedAnswers(questions, input.answers) }).filter(
-        ([, value]) => value !== null,
-      ),
+      Object.entries({ ...contribution.answers, ...given.stored }).filter(([, value]) => value !== null),
     );
-    const problems = answerProblems(questions, answers, false);
+    const problems: FieldErrors = { ...answerProblems(questions, answers, false), ...given.problems };
     if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);
+    const consent = input.consent ?? contribution.consent;
+    const status = await this.statusOf(contribution, questions, consent, answers);
     await updateVersioned(
       this.db.manager,
       Contribution,
       contribution.id,
       input.version,
-      { answers, ...(input.consent ? { consent: input.consent } : {}), updatedById: actor.userId },
+      { answers, consent, status, updatedById: actor.userId },
       'This contribution',
     );
     return this.get(actor, consultation.id, contribution.organizationId);
   }
 
-  async submit(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<Receipt> {
+  /**
+   * DRAFT until a first submission; then SUBMITTED while the draft holds what the latest receipt certifies, and
+   * CHANGED_SINCE_SUBMITTED once it holds something else (the latest receipt still counts until the next submission).
+   */
+  private async statusOf(
+    contribution: Contribution,
+    questions: readonly ConsultationQuestion[],
+    consent: Consent,
+    answers: Record<string, unknown>,
+  ): Promise<ContributionStatus> {
+    const latest = await this.latestReceipt(contribution.id);
+    if (!latest) return 'DRAFT';
+    const contributors = await this.remarks.contributors(contribution.id, this.db.manager);
+    const canonical = canonicalContribution(
+      contribution.consultationId,
+      contribution.organizationId,
+      consent,
+      questions,
+      answers,
+      contributors,
+    );
+    return sha256(canonical) === latest.digest ? 'SUBMITTED' : 'CHANGED_SINCE_SUBMITTED';
+  }
+
+  /**
+   * A representative submits the draft. Submitting what an earlier receipt already certifies returns that receipt
+   * (`alreadyReceived`), even once the consultation is closed; anything new is refused after the deadline.
+   */
+  async submit(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<SubmissionOutcome> {
     const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
     // The role first (a member who is not a representative gets no receipt back); the deadline under the lock below.
     ensureAllowed(
@@ -91,7 +143,7 @@ export class ContributionService {
     // Questions are frozen once the consultation is published: read them before taking a connection for the transaction.
     const questions =
       (await this.consultations.questionsOf([contribution.consultationId])).get(contribution.consultationId) ?? [];
-    return this.db.transaction(async (manager) => {
+    const submitted = await this.db.transaction(async (manager) => {
       const locked = await manager
         .getRepository(Contribution)
         .createQueryBuilder('c')
@@ -114,8 +166,10 @@ export class ContributionService {
       const latest = await manager
         .getRepository(ContributionSubmission)
         .findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
+      const consultationState = stateAt(consultation, now);
       // A retry of what was already received returns its receipt, even once the deadline has passed.
-      if (latest && latest.digest === digest) return receiptOf(latest);
+      if (latest && latest.digest === digest)
+        return { receipt: receiptOf(latest), alreadyReceived: true, consultationState };
       this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', consultation, locked, now);
       const problems = answerProblems(questions, locked.answers, true);
       if (Object.keys(problems).length > 0)
@@ -133,8 +187,12 @@ export class ContributionService {
       await manager
         .getRepository(Contribution)
         .update({ id: locked.id }, { status: 'SUBMITTED', version: () => 'version + 1' } as never);
-      return receiptOf(submission);
+      return { receipt: receiptOf(submission), alreadyReceived: false, consultationState };
     });
+    return {
+      ...submitted,
+      contribution: await this.get(actor, contribution.consultationId, contribution.organizationId),
+    };
   }
 
   /** Anyone holding a receipt checks it: the tracking number exists and the digest is the one recorded. */

@@ -7,6 +7,8 @@ export * from './results.service';
 export * from './consultation.policy';
 export * from './consultations.options';
 export { countsByKind, spreadsheetSafe, OTHER_KINDS } from './disclosure';
+export { answerViews, scaleOf } from './answers';
+export type { AnswerView } from './answers';
 export { FederationRemarksService } from './federation-remarks.service';
 export type { Remark } from './federation-remarks.service';
 export type {

@@ -6,9 +6,10 @@ import { AuditService } from '@majlis/audit';
 import { Actor } from '@majlis/kernel';
 import { Consent, Consultation, ConsultationQuestion } from './consultation.entity';
 import { ConsultationService } from './consultation.service';
-import { ConsultationPolicy } from './consultation.policy';
+import { ConsultationPolicy, ResultsUnavailableReason } from './consultation.policy';
 import { CONSULTATIONS_OPTIONS, ConsultationsOptions } from './consultations.options';
 import { KindCount, countsByKind, spreadsheetSafe } from './disclosure';
+import { scaleOf } from './answers';
 
 /** The latest submission of each participating organisation: what counts. */
 interface CountedContribution {
@@ -63,6 +64,11 @@ export class ResultsService {
     @Inject(CONSULTATIONS_OPTIONS) private readonly options: ConsultationsOptions,
   ) {}
 
+  /** Why the actor cannot read this consultation's results yet, or null when they can. */
+  unavailableReason(actor: Actor, consultation: Consultation): ResultsUnavailableReason | null {
+    return ConsultationPolicy.resultsUnavailableReason(actor, this.consultations.stateOf(consultation));
+  }
+
   async results(actor: Actor, rawId: string): Promise<ConsultationResults> {
     const consultation = await this.consultations.get(actor, rawId);
     this.consultations.enforce(actor, 'READ_RESULTS', consultation);
@@ -81,15 +87,19 @@ export class ResultsService {
 
   /**
    * Moderators: one row per counted contribution, UTF-8 with a BOM so spreadsheets read Arabic and French.
-   * Consent is respected as for publication: anonymous rows without the organisation, confidential rows left out.
+   * Consent is respected as for publication: anonymous rows without the organisation, confidential rows left out —
+   * and said so: the first line is a comment (`# …`) giving how many were counted and how many left out, as the
+   * live results count them (`leftOut`).
    * Every cell people wrote (names, prompts, answers) is made spreadsheet-safe: no cell starts a formula.
    */
-  async csv(actor: Actor, rawId: string): Promise<{ filename: string; content: string }> {
+  async csv(actor: Actor, rawId: string): Promise<{ filename: string; content: string; leftOut: number }> {
     const consultation = await this.consultations.get(actor, rawId);
     this.consultations.enforce(actor, 'EXPORT', consultation);
     const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
-    const rows = (await this.counted(consultation))
-      .filter((contribution) => contribution.consent !== 'CONFIDENTIAL')
+    const counted = await this.counted(consultation);
+    const leftOut = counted.filter((contribution) => ConsultationPolicy.leftOutOfExports(contribution)).length;
+    const rows = counted
+      .filter((contribution) => !ConsultationPolicy.leftOutOfExports(contribution))
       .map((contribution) => [
         contribution.trackingNumber,
         contribution.submittedAt.toISOString(),
@@ -111,12 +121,18 @@ export class ResultsService {
       actorId: actor.userId,
       subjectType: 'CONSULTATION',
       subjectId: consultation.id,
-      details: { rows: rows.length },
+      details: { rows: rows.length, leftOut },
     });
     const table = [header, ...rows].map((row) => row.map(spreadsheetSafe));
+    // One cell (no comma, semicolon nor quote, whatever the spreadsheet's separator): CSV readers that know comments
+    // (csv-parse `comment: '#'`) skip it, people read it.
+    const notice =
+      `# Contributions counted: ${counted.length} — exported below: ${rows.length} — ` +
+      `left out: ${leftOut} (CONFIDENTIAL: no consent to publication)`;
     return {
       filename: `consultation-${consultation.id.slice(0, 8)}.csv`,
-      content: `\uFEFF${stringify(table, { record_delimiter: '\r\n' })}`,
+      content: `\uFEFF${notice}\r\n${stringify(table, { record_delimiter: '\r\n' })}`,
+      leftOut,
     };
   }
 
@@ -174,7 +190,7 @@ function resultOf(
       }));
     return { question, ministryResponse: question.ministryResponse, answered: answered.length, options: [], texts };
   }
-  const options = question.kind === 'SCALE' ? ['1', '2', '3', '4', '5'] : question.options;
+  const options = question.kind === 'SCALE' ? scaleSteps(question) : question.options;
   return {
     question,
     ministryResponse: question.ministryResponse,
@@ -191,6 +207,11 @@ function resultOf(
       };
     }),
   };
+}
+
+function scaleSteps(question: ConsultationQuestion): string[] {
+  const { min, max } = scaleOf(question);
+  return Array.from({ length: max - min + 1 }, (_, step) => String(min + step));
 }
 
 function chosen(answer: unknown): string[] {

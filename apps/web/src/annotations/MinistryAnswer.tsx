@@ -45,7 +45,11 @@ export function MinistryAnswer({
             {answer.rationale}
           </p>
           <p className="meta">
-            <bdi>{answer.answeredBy.displayName}</bdi> ·{' '}
+            {answer.answeredBy && (
+              <>
+                <bdi>{answer.answeredBy.displayName}</bdi> ·{' '}
+              </>
+            )}
             <bdi>
               <FormattedDate value={answer.answeredAt} dateStyle="medium" />
             </bdi>

@@ -8,7 +8,10 @@ import {
   ContributionService,
   FederationRemarksService,
   ResultsService,
+  answerViews,
 } from '@majlis/consultations';
+import { Document } from '@majlis/documents';
+import { DocumentModel } from '../documents/documents.models';
 import { SpaceModel } from '../discussions/spaces.models';
 import { CommentConnection } from '../discussions/discussions.models';
 import { Comment, CommentService } from '@majlis/discussions';
@@ -36,6 +39,7 @@ import {
   ReceiptModel,
   RemarkModel,
   RemarkPayload,
+  ResultsUnavailableReasonEnum,
   SaveContributionInput,
   SubmitContributionPayload,
   UpdateConsultationInput,
@@ -171,7 +175,12 @@ export class ConsultationResolver {
     description: 'A representative submits before the deadline; retrying returns the same receipt.',
   })
   async submitContribution(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: JoinConsultationInput) {
-    return { receipt: await this.contributions.submit(actor, input.consultationId, input.organizationId) };
+    const submitted = await this.contributions.submit(actor, input.consultationId, input.organizationId);
+    return {
+      ...submitted,
+      consultationClosed:
+        submitted.consultationState === 'CLOSED' || submitted.consultationState === 'RESULTS_PUBLISHED',
+    };
   }
 
   @ResolveField(() => ConsultationStateEnum)
@@ -180,10 +189,28 @@ export class ConsultationResolver {
   }
 
   @ResolveField(() => ConsultationResultsModel, {
-    description: 'Results from each organisation’s latest submission: moderators live, everyone once published.',
+    nullable: true,
+    description:
+      'Results from each organisation’s latest submission: moderators live, everyone once published. Null when you cannot read them yet: `resultsUnavailableReason` says why (the rest of the consultation still answers).',
   })
   results(@CurrentActor() actor: AuthenticatedActor, @Parent() consultation: Consultation) {
+    if (this.resultsService.unavailableReason(actor, consultation)) return null;
     return this.resultsService.results(actor, consultation.id);
+  }
+
+  @ResolveField(() => ResultsUnavailableReasonEnum, {
+    nullable: true,
+    description: 'Why `results` is null for you; null when you can read them.',
+  })
+  resultsUnavailableReason(@CurrentActor() actor: AuthenticatedActor, @Parent() consultation: Consultation) {
+    return this.resultsService.unavailableReason(actor, consultation);
+  }
+
+  @ResolveField(() => [DocumentModel], {
+    description: 'The documents this consultation is about, as far as you may read them (draft documents stay hidden).',
+  })
+  documents(@CurrentActor() actor: AuthenticatedActor, @Parent() consultation: Consultation): Promise<Document[]> {
+    return this.consultationService.linkedDocuments(actor, consultation);
   }
 
   @ResolveField(() => SpaceModel, {
@@ -224,14 +251,12 @@ export class ContributionResolver {
     return latest ? ((JSON.parse(latest.canonical) as { contributors?: string[] }).contributors ?? []) : [];
   }
 
-  @ResolveField(() => [AnswerModel])
-  answers(@Parent() contribution: Contribution): AnswerModel[] {
-    return Object.entries(contribution.answers).map(([questionId, value]) => ({
-      questionId,
-      text: typeof value === 'string' && !Array.isArray(value) ? value : null,
-      choices: Array.isArray(value) ? (value as string[]) : null,
-      scale: typeof value === 'number' ? value : null,
-    }));
+  @ResolveField(() => [AnswerModel], {
+    description: 'The answers in the order of the questions, each in the field it was given in.',
+  })
+  async answers(@Parent() contribution: Contribution, @Context() context: GraphQLContext): Promise<AnswerModel[]> {
+    const questions = await context.loaders.questionsOfConsultation.load(contribution.consultationId);
+    return answerViews(questions, contribution.answers);
   }
 
   @ResolveField(() => CommentConnection, {

@@ -1,5 +1,14 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CONSENTS, Consent, OTHER_KINDS, QUESTION_KINDS, QuestionKind } from '@majlis/consultations';
+import {
+  CONSENTS,
+  CONTRIBUTION_STATUSES,
+  Consent,
+  ContributionStatus,
+  OTHER_KINDS,
+  QUESTION_KINDS,
+  QuestionKind,
+  RESULTS_UNAVAILABLE_REASONS,
+} from '@majlis/consultations';
 import { ORGANIZATION_KINDS } from '@majlis/identity';
 import { CitationInput } from '../common/citation.input';
 import { Connection } from '../common/connection.type';
@@ -18,6 +27,17 @@ export const KindGroupEnum = graphqlEnum(
   [...ORGANIZATION_KINDS, OTHER_KINDS] as const,
   'KindGroup',
   'An organisation kind in published results, or OTHER: kinds with fewer contributions than the minimum group size (RESULTS_MINIMUM_GROUP_SIZE, 3 by default) merged together, so that a lone contribution cannot be read off the split. Moderators see exact kinds.',
+);
+
+export const ContributionStatusEnum = graphqlEnum(
+  CONTRIBUTION_STATUSES,
+  'ContributionStatus',
+  'DRAFT: never submitted. SUBMITTED: the draft holds what the latest receipt certifies. CHANGED_SINCE_SUBMITTED: edited since the latest submission, which still counts until the organisation submits again.',
+);
+export const ResultsUnavailableReasonEnum = graphqlEnum(
+  RESULTS_UNAVAILABLE_REASONS,
+  'ResultsUnavailableReason',
+  'Why `Consultation.results` is null for you: NOT_PUBLISHED_YET — the ministry follows results live, everyone else reads them once published.',
 );
 
 export enum ConsultationStateEnum {
@@ -55,6 +75,18 @@ export class QuestionModel {
   @Field(() => Int, { nullable: true })
   maxLength: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'SCALE questions: the lowest whole number an answer may take (1 unless the ministry chose another).',
+  })
+  scaleMin: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'SCALE questions: the highest whole number an answer may take (5 unless the ministry chose another).',
+  })
+  scaleMax: number | null;
+
   @Field(() => String, { nullable: true, description: 'The article of the document the question is about.' })
   sectionKey: string | null;
 }
@@ -85,7 +117,10 @@ export class ConsultationModel {
   version: number;
 }
 
-@ObjectType('Answer')
+@ObjectType('Answer', {
+  description:
+    'An answer in the field it is given in: `text` (TEXT), `choices` (SINGLE_CHOICE: one option; MULTI_CHOICE), `scale` (SCALE).',
+})
 export class AnswerModel {
   @Field(() => ID)
   questionId: string;
@@ -119,8 +154,8 @@ export class ContributionModel {
   @Field(() => ID)
   id: string;
 
-  @Field()
-  status: string;
+  @Field(() => ContributionStatusEnum)
+  status: ContributionStatus;
 
   @Field(() => ConsentEnum)
   consent: Consent;
@@ -163,8 +198,28 @@ export class ContributionPayload {
 
 @ObjectType()
 export class SubmitContributionPayload {
-  @Field(() => ReceiptModel)
+  @Field(() => ReceiptModel, {
+    description:
+      'The receipt of this submission, or the earlier one when nothing new was received (`alreadyReceived`).',
+  })
   receipt: ReceiptModel;
+
+  @Field(() => ContributionModel, {
+    description: 'The contribution after the submission, with its new version: save from this one.',
+  })
+  contribution: ContributionModel;
+
+  @Field({
+    description:
+      'True when the content is the one an earlier receipt already certifies: that earlier receipt is returned and nothing new was recorded (a retry, or a submission once the consultation is closed).',
+  })
+  alreadyReceived: boolean;
+
+  @Field(() => ConsultationStateEnum, { description: 'The consultation’s state when the submission was processed.' })
+  consultationState: ConsultationStateEnum;
+
+  @Field({ description: 'True when the consultation no longer accepts contributions (closed, or results published).' })
+  consultationClosed: boolean;
 }
 
 @InputType()
@@ -183,6 +238,15 @@ export class QuestionInput {
 
   @Field(() => Int, { nullable: true })
   maxLength?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'SCALE only: the lowest value (default 1; 0 to 100).' })
+  scaleMin?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'SCALE only: the highest value (default 5; greater than scaleMin, at most 11 steps).',
+  })
+  scaleMax?: number | null;
 
   @Field(() => CitationInput, { nullable: true })
   citation?: CitationInput | null;

@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** Where an annotation stands on a version: same place, moved, approximately found, or its passage is gone. */
+/** Where an annotation stands on a version, judged against what its author quoted (not against the previous version): EXACT — the quoted text at the offsets it was quoted at; MOVED — the quoted text, elsewhere; FUZZY — the passage was edited, found with a score against the original quote (it stays FUZZY in later versions until its text returns to what was quoted); ORPHANED — the passage is gone (for good: later versions keep it orphaned). */
 export type AnchorStatus =
   | 'EXACT'
   | 'FUZZY'
@@ -38,7 +38,7 @@ export type AnswerAnnotationInput = {
   disposition: Disposition;
   id: string;
   rationale: string;
-  /** ANSWERED by default. */
+  /** ANSWERED by default, or RESOLVED. OPEN answers BAD_USER_INPUT: an answered annotation cannot be OPEN. Answering again adds to `Annotation.answers`; the earlier answers are kept. */
   status?: AnnotationStatus | null | undefined;
 };
 
@@ -68,6 +68,7 @@ export type CreateAnnotationInput = {
   /** Required for AMENDING: the proposed replacement text. */
   suggestedText?: string | null | undefined;
   target: TextTargetInput;
+  /** The version the passage was selected in. An older version than the latest is accepted: the annotation is then re-anchored at once onto every later version, with the same rules as publishing, so it also stands on the current version (see `Annotation.currentAnchor`) with its state there. */
   versionNumber: number;
   visibility?: AnnotationVisibility;
 };
@@ -193,13 +194,19 @@ export type SignInInput = {
   password: string;
 };
 
-/** The selected passage, as the reader’s browser saw it in the version’s plain text. */
+/** The selected passage in the version’s plain text, named one of two ways. (1) A position: `start` and `end` in UTF-16 code units (what a browser’s DOM counts; `describeSelection` gives the quote of a range), with `exact` the text there and optional `prefix`/`suffix` right before/after it. (2) A quote, without offsets: `exact` as it reads in the text, found by the server; when it occurs several times, narrow it with a `prefix` and/or `suffix` (any length, immediately before/after it) and/or `occurrence` (1 = the first remaining). The server stores the resolved TextQuote (its own 32 code units of context) + TextPosition. BAD_USER_INPUT when the quote is not found, or occurs several times without a hint. */
 export type TextTargetInput = {
-  end: number;
+  /** UTF-16 code units, exclusive. */
+  end?: number | null | undefined;
+  /** The selected text, exactly as in the plain text. */
   exact: string;
+  /** Without offsets: which occurrence of `exact` (after prefix/suffix filtering), counting from 1. */
+  occurrence?: number | null | undefined;
+  /** Text immediately before the selection (with a position: must match). */
   prefix?: string;
-  /** UTF-16 code units. */
-  start: number;
+  /** UTF-16 code units; with `end`, or omit both to give a quote. */
+  start?: number | null | undefined;
+  /** Text immediately after the selection (with a position: must match). */
   suffix?: string;
 };
 
@@ -218,14 +225,14 @@ export type UpdateProfileInput = {
 
 export type ReplyFieldsFragment = { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null };
 
-export type AnnotationCardFieldsFragment = { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } };
+export type AnnotationCardFieldsFragment = { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } | null } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } };
 
 export type AnnotationCardQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type AnnotationCardQuery = { annotation: { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } } };
+export type AnnotationCardQuery = { annotation: { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } | null } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } } };
 
 export type CreateAnnotationMutationVariables = Exact<{
   input: CreateAnnotationInput;
@@ -239,21 +246,21 @@ export type UpdateAnnotationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateAnnotationMutation = { updateAnnotation: { annotation: { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } } } };
+export type UpdateAnnotationMutation = { updateAnnotation: { annotation: { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } | null } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } } } };
 
 export type DeleteAnnotationMutationVariables = Exact<{
   input: AnnotationIdInput;
 }>;
 
 
-export type DeleteAnnotationMutation = { deleteAnnotation: { annotation: { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } } } };
+export type DeleteAnnotationMutation = { deleteAnnotation: { annotation: { id: string, motivation: Motivation, status: AnnotationStatus, visibility: AnnotationVisibility, isDeleted: boolean, bodyHtml: string | null, bodyMarkdown: string | null, suggestedText: string | null, createdAt: string, updatedAt: string, version: number, endorsementCount: number, viewerHasEndorsed: boolean, replyCount: number, author: { id: string, displayName: string } | null, organization: { id: string, name: string, acronym: string | null } | null, target: { exact: string, prefix: string, suffix: string, start: number, end: number, sectionKey: string | null }, moderation: { hidden: boolean, reason: string | null } | null, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } | null } | null, replies: { totalCount: number, edges: Array<{ node: { id: string, depth: number, parentId: string | null, isDeleted: boolean, isOfficial: boolean, bodyHtml: string | null, bodyMarkdown: string | null, createdAt: string, editedAt: string | null, version: number, endorsementCount: number, viewerHasEndorsed: boolean, author: { id: string, displayName: string } | null, organization: { id: string, name: string } | null, moderation: { hidden: boolean, reason: string | null } | null } }> } } } };
 
 export type AnswerAnnotationMutationVariables = Exact<{
   input: AnswerAnnotationInput;
 }>;
 
 
-export type AnswerAnnotationMutation = { answerAnnotation: { annotation: { id: string, status: AnnotationStatus, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } } | null } } };
+export type AnswerAnnotationMutation = { answerAnnotation: { annotation: { id: string, status: AnnotationStatus, answer: { disposition: Disposition, rationale: string, answeredAt: string, answeredBy: { id: string, displayName: string } | null } | null } } };
 
 export type PostReplyMutationVariables = Exact<{
   input: PostCommentInput;
