@@ -8,7 +8,8 @@ import { webRoot } from '../support/browser';
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp({ webRoot: webRoot() });
+  // No grace window for a token presented twice (refresh-grace.e2e covers it): a reuse here is a reuse.
+  app = await startTestApp({ webRoot: webRoot(), env: { REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' } });
 }, 120_000);
 afterAll(() => app?.close());
 

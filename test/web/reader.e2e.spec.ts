@@ -81,7 +81,7 @@ async function annotateSelection(page: Page, body: string, visibility: 'PUBLIC' 
   await page.locator('button.annotate').click();
   const form = page.locator('form.composer');
   await form.locator('textarea').first().fill(body);
-  await form.locator('select').last().selectOption(visibility);
+  await form.locator(`input[type=radio][value=${visibility}]`).check();
   await form.locator('button[type=submit]').click();
   await page.locator('.side-panel .card').waitFor();
 }
@@ -168,8 +168,7 @@ it('hides an ORGANIZATION annotation from another organisation, and shows the mi
   const passage = "notamment l'analyse de données, la cybersécurité et l'ingénierie logicielle";
   await selectWithMouse(page, passage);
   await annotateSelection(page, 'Position interne de la FMO, à ne pas diffuser.', 'ORGANIZATION');
-  const id = await page.locator('.side-panel .card').getAttribute('aria-labelledby');
-  const annotationId = id!.replace('card-', '');
+  const annotationId = (await page.locator('.side-panel .card').getAttribute('data-annotation-id'))!;
   await context.close();
 
   const other = await newPage();
@@ -269,7 +268,7 @@ it('is right-to-left in Arabic, panel on the other side, and an Arabic passage i
   expect(sides.panelLeftOfText).toBe(true);
   await selectWithMouse(page, 'دورية رقم');
   await annotateSelection(page, 'هل الترجمة العربية الرسمية متاحة؟');
-  const id = (await page.locator('.side-panel .card').getAttribute('aria-labelledby'))!.replace('card-', '');
+  const id = (await page.locator('.side-panel .card').getAttribute('data-annotation-id'))!;
   await expectAccessible(page, 'reader with a card (ar)');
   await screenshot(page, 'reader-ar');
   await page.reload();

@@ -10,7 +10,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
+  [app, browser] = await Promise.all([
+    startTestApp({ webRoot: root, env: { REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' } }),
+    launchChromium(),
+  ]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

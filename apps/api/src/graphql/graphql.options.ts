@@ -19,7 +19,8 @@ import type { GraphQLContext } from './graphql-context';
 export function graphqlOptions(config: AppConfig, services: LoaderServices): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, flattenFragments: true },
-    costLimit: { maxCost: config.graphql.maxCost },
+    // Fragments cost what their fields cost, as if written inline (by default each spread counts as a level deeper).
+    costLimit: { maxCost: config.graphql.maxCost, flattenFragments: true },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
     // Token counting is done by graphql-js's own parser (parseOptions below), which reports GRAPHQL_PARSE_FAILED/400.

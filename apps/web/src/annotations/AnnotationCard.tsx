@@ -60,7 +60,12 @@ function AnnotationView({
   const live = !annotation.isDeleted && annotation.bodyHtml != null;
   const titleId = `annotation-${annotation.id}-title`;
   return (
-    <article className="card annotation-card" data-motivation={annotation.motivation} aria-labelledby={titleId}>
+    <article
+      className="card annotation-card"
+      data-annotation-id={annotation.id}
+      data-motivation={annotation.motivation}
+      aria-labelledby={titleId}
+    >
       <AnnotationHeader annotation={annotation} anchor={anchor} titleId={titleId} titleRef={titleRef} />
       <MinistryAnswer
         annotationId={annotation.id}

@@ -288,6 +288,11 @@ export function ReaderPage() {
             <AnnotationCard
               annotationId={panel.id}
               anchor={annotations.find((annotation) => annotation.id === panel.id)?.anchor ?? null}
+              onDeleted={() => {
+                setPanel({ kind: 'none' });
+                visible.refetch();
+                void refetch();
+              }}
             />
           </>
         )}
