@@ -105,4 +105,19 @@ describe('ModerationPolicy', () => {
     expect(ModerationPolicy.canModerateSql(actor, 'cm', moderates).sql).not.toContain('cm.platform_moderated');
     expect(ModerationPolicy.canModerateSql(people['moderator'].actor, 'cm', []).sql).toContain('cm.platform_moderated');
   });
+
+  // person × report → reads it back (myReports): its reporter alone, not moderators, not the person reported
+  it.each<[string, string, boolean]>([
+    ['fmoMember', 'fmo-mem', true],
+    ['fmoMember', 'author', false],
+    ['author', 'fmo-mem', false],
+    ['moderator', 'fmo-mem', false],
+    ['admin', 'fmo-mem', false],
+  ])('%s reads back a report by %s: %s', (who, reporterId, expected) => {
+    const { actor } = people[who];
+    expect(ModerationPolicy.canSeeReport(actor, { reporterId })).toBe(expected);
+    const twin = ModerationPolicy.ownReportsSql(actor, 'report');
+    expect(twin.sql).toBe('report.reporter_id = :reportViewer');
+    expect(twin.params['reportViewer'] === reporterId).toBe(expected);
+  });
 });

@@ -76,6 +76,18 @@ export const ModerationPolicy = {
     };
   },
 
+  /**
+   * A report is read back (its status) by the person who made it alone: reporters never learn who else reported,
+   * and the people reported never learn who reported them.
+   */
+  canSeeReport(actor: Actor, report: { reporterId: string }): boolean {
+    return report.reporterId === actor.userId;
+  },
+  /** SQL twin of canSeeReport over the `reports` row aliased `alias`. Binds :reportViewer. */
+  ownReportsSql(actor: Actor, alias: string): SqlCondition {
+    return { sql: `${alias}.reporter_id = :reportViewer`, params: { reportViewer: actor.userId } };
+  },
+
   /** The moderation log and actions on people (suspension) are platform moderators' alone. */
   canReadLog(actor: Actor): boolean {
     return isStaff(actor);

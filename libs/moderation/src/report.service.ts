@@ -1,14 +1,52 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Clock, ConflictError, ensureAllowed, isUniqueViolation, parseInput } from '@majlis/kernel';
+import {
+  Actor,
+  Clock,
+  ConflictError,
+  Connection,
+  KeysetColumn,
+  PageRequest,
+  applyKeyset,
+  ensureAllowed,
+  isUniqueViolation,
+  pageWindow,
+  parseInput,
+  toConnection,
+} from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { MembershipService } from '@majlis/identity';
 import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
-import { ReportInput, reportInput } from './moderation.inputs';
+import {
+  MyReportsFilter,
+  ReportInput,
+  ReportReason,
+  ReportStatus,
+  myReportsFilter,
+  reportInput,
+} from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
 import { ModerationPolicy } from './moderation.policy';
+
+/** A report as its reporter reads it back. */
+export interface OwnReport {
+  readonly id: string;
+  readonly contentType: ContentType;
+  readonly contentId: string;
+  readonly reason: ReportReason;
+  readonly explanation: string | null;
+  /** OPEN until a moderator acts on the content (HIDE, RESTORE or KEEP), then CLOSED. */
+  readonly status: ReportStatus;
+  readonly createdAt: Date;
+  readonly closedAt: Date | null;
+}
+
+const NEWEST_FIRST: KeysetColumn[] = [
+  { expression: 'report.created_at', property: 'createdAt', type: 'timestamptz', direction: 'DESC' },
+  { expression: 'report.id', property: 'id', type: 'uuid', direction: 'DESC' },
+];
 
 /**
  * Reports of content by the people who see it — once each; reporters never learn who else reported. Enough open
@@ -74,6 +112,51 @@ export class ReportService {
         throw new ConflictError('You have already reported this.');
       throw error;
     }
+  }
+
+  /** The actor's own reports, newest first, with their status (ModerationPolicy.ownReportsSql). */
+  async mine(actor: Actor, rawFilter: MyReportsFilter, page: PageRequest): Promise<Connection<OwnReport>> {
+    const filter = parseInput(myReportsFilter, rawFilter, 'filter');
+    const window = pageWindow(page);
+    const own = ModerationPolicy.ownReportsSql(actor, 'report');
+    const query = this.db
+      .createQueryBuilder()
+      .from('reports', 'report')
+      .select([
+        'report.id AS id',
+        'report.content_type AS content_type',
+        'report.content_id AS content_id',
+        'report.reason AS reason',
+        'report.explanation AS explanation',
+        'report.status AS status',
+        'report.created_at AS created_at',
+        'report.closed_at AS closed_at',
+      ])
+      .where(own.sql, own.params);
+    if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
+    if (filter.contentType) query.andWhere('report.content_type = :contentType', { contentType: filter.contentType });
+    const { total } = (await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>())!;
+    const rows: {
+      id: string;
+      content_type: ContentType;
+      content_id: string;
+      reason: ReportReason;
+      explanation: string | null;
+      status: ReportStatus;
+      created_at: Date;
+      closed_at: Date | null;
+    }[] = await applyKeyset(query, NEWEST_FIRST, window).getRawMany();
+    const reports: OwnReport[] = rows.map((row) => ({
+      id: row.id,
+      contentType: row.content_type,
+      contentId: row.content_id,
+      reason: row.reason,
+      explanation: row.explanation,
+      status: row.status,
+      createdAt: row.created_at,
+      closedAt: row.closed_at,
+    }));
+    return toConnection(reports, window, (report) => [report.createdAt.toISOString(), report.id], total);
   }
 
   /** The organisation it speaks for, else its author's organisations. */
