@@ -50,7 +50,7 @@ describe('"mine" lists: my annotations, threads, organisations’ contributions 
     const nodes: T[] = [];
     let after: string | null = null;
     for (;;) {
-      const { page } = await list<T>(query, who, { ...variables, first: size, after });
+      const { page }: { page: Page<T> } = await list<T>(query, who, { ...variables, first: size, after });
       nodes.push(...page.edges.map((edge) => edge.node));
       if (!page.pageInfo.hasNextPage) return nodes;
       after = page.pageInfo.endCursor;

@@ -135,7 +135,7 @@ export class ReportService {
       .where(own.sql, own.params);
     if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
     if (filter.contentType) query.andWhere('report.content_type = :contentType', { contentType: filter.contentType });
-    const { total } = (await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>())!;
+    const total = (await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>())?.total ?? 0;
     const rows: {
       id: string;
       content_type: ContentType;

@@ -31,11 +31,11 @@ export class MentionableResolver {
         ['ANNOTATION', annotationId],
         ['CONTRIBUTION', contributionId],
       ] as [SubjectType, string | null | undefined][]
-    ).filter(([, id]) => id);
+    ).flatMap(([type, id]) => (id ? [[type, id] as const] : []));
     if (subjects.length !== 1)
       throw InvalidInputError.field('threadId', 'give exactly one of threadId, annotationId and contributionId');
     const [[type, id]] = subjects;
-    const ids = await this.comments.mentionable(actor, type, id!, prefix, first);
+    const ids = await this.comments.mentionable(actor, type, id, prefix, first);
     const users = await context.loaders.user.loadMany(ids);
     return users.filter((user): user is User => !!user && !(user instanceof Error));
   }
