@@ -232,9 +232,9 @@ describe('re-anchoring through a new version', () => {
       first: { items: { motivation: string; body: { value: string }[]; target: { selector: { type: string }[] } }[] };
     };
     expect(collection.type).toBe('AnnotationCollection');
-    expect(collection.total).toBe(6); // the seeded ORGANIZATION annotation is left out
+    expect(collection.total).toBe(7); // the seeded ORGANIZATION annotation is left out
     expect(collection.first.items.map((item) => item.motivation).sort()).toEqual(
-      ['assessing', 'commenting', 'commenting', 'editing', 'questioning', 'assessing'].sort(),
+      ['assessing', 'commenting', 'commenting', 'commenting', 'editing', 'questioning', 'assessing'].sort(),
     );
     expect(collection.first.items[0].target.selector.map((selector) => selector.type)).toEqual([
       'TextQuoteSelector',
