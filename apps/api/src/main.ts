@@ -10,6 +10,8 @@ import { verifyAuditTrail } from './database/verify-audit-trail';
 import { buildSchemaSdl } from './graphql/schema-printer';
 import { provisionDatabase } from './database/provision-database';
 import { SAMPLE_PASSWORD, describeDemoAccounts, seedSampleDataIfEmpty } from './seed/seed-sample-data';
+import { GRAPHQL_IDE_PATH } from './http/graphql-ide';
+import { printStartBanner } from './start-banner';
 
 /**
  * `node main.js`          runs the API (database provisioned, migrations applied, sample data on first start).
@@ -109,16 +111,17 @@ function readConfig(): AppConfig {
   }
 }
 
+/** One JSON line for the logs, then the endpoint and the demo accounts as a short plain block, printed last. */
 function announce(log: pino.Logger, config: AppConfig, startupMs: number): void {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log.info(
-    { startupMs },
-    `Majlis API ready in ${startupMs} ms — GraphQL endpoint: http://${host}:${config.port}/graphql`,
-  );
-  if (config.seedSampleData) {
-    log.info(`demo accounts (password "${SAMPLE_PASSWORD}"):`);
-    for (const line of describeDemoAccounts()) log.info(`  ${line}`);
-  }
+  const baseUrl = `http://${host}:${config.port}`;
+  log.info({ startupMs, graphql: `${baseUrl}/graphql` }, `Majlis API ready in ${startupMs} ms`);
+  void printStartBanner({
+    baseUrl,
+    idePath: config.production ? null : GRAPHQL_IDE_PATH,
+    startupMs,
+    demo: config.seedSampleData ? { password: SAMPLE_PASSWORD, accounts: describeDemoAccounts() } : null,
+  });
 }
 
 function onceOnly<A extends unknown[]>(work: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
