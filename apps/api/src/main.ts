@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
+import { PinoLogger } from 'nestjs-pino';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigurationError, loadConfig } from './config/app-config';
 import { migrate } from './database/migrate';
@@ -111,17 +112,28 @@ function readConfig(): AppConfig {
   }
 }
 
-/** One JSON line for the logs, then the endpoint and the demo accounts as a short plain block, printed last. */
+/**
+ * One JSON line for the logs, then the endpoint and the demo accounts as a short plain block, printed last: both
+ * through the framework logger's destination (nestjs-pino's, which still holds the framework's start-up lines:
+ * pino writes asynchronously, in order within one destination), so they land below them.
+ */
 function announce(log: pino.Logger, config: AppConfig, startupMs: number): void {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const baseUrl = `http://${host}:${config.port}`;
-  log.info({ startupMs, graphql: `${baseUrl}/graphql` }, `Majlis API ready in ${startupMs} ms`);
-  void printStartBanner({
-    baseUrl,
-    idePath: config.production ? null : GRAPHQL_IDE_PATH,
-    startupMs,
-    demo: config.seedSampleData ? { password: SAMPLE_PASSWORD, accounts: describeDemoAccounts() } : null,
-  });
+  const framework: pino.Logger | undefined = PinoLogger.root;
+  (framework ?? log).info({ startupMs, graphql: `${baseUrl}/graphql` }, `Majlis API ready in ${startupMs} ms`);
+  const destination = (framework as unknown as Record<symbol, { write(text: string): unknown } | undefined>)?.[
+    pino.symbols.streamSym
+  ];
+  void printStartBanner(
+    {
+      baseUrl,
+      idePath: config.production ? null : GRAPHQL_IDE_PATH,
+      startupMs,
+      demo: config.seedSampleData ? { password: SAMPLE_PASSWORD, accounts: describeDemoAccounts() } : null,
+    },
+    destination ?? process.stdout,
+  );
 }
 
 function onceOnly<A extends unknown[]>(work: (...args: A) => Promise<void>): (...args: A) => Promise<void> {

@@ -34,7 +34,7 @@ describe('start banner', () => {
     expect(banner).not.toMatch(/IDE|Demo accounts/);
   });
 
-  it('prints after the log lines already queued', async () => {
+  it('prints after the lines already written to the same destination', async () => {
     const out = new PassThrough();
     const written: string[] = [];
     out.on('data', (chunk) => written.push(String(chunk)));

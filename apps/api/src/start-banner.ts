@@ -26,12 +26,14 @@ export function startBanner(facts: StartBannerFacts): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Prints the banner once the start-up's pending log lines are out (the next turn of the event loop). */
-export function printStartBanner(facts: StartBannerFacts, out: NodeJS.WritableStream = process.stdout): Promise<void> {
-  return new Promise((resolve) =>
-    setImmediate(() => {
-      out.write(startBanner(facts));
-      resolve();
-    }),
-  );
+/**
+ * Prints the banner on the next turn of the event loop, through `out`: pass the framework logger's own destination
+ * (pino writes asynchronously, in order within one destination), so the banner lands below every line it queued.
+ */
+export async function printStartBanner(
+  facts: StartBannerFacts,
+  out: { write(text: string): unknown } = process.stdout,
+): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  out.write(startBanner(facts));
 }
