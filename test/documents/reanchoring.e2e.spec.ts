@@ -237,11 +237,19 @@ describe('re-anchoring through a new version', () => {
       };
     };
     expect(collection.type).toBe('AnnotationCollection');
-    expect(collection.total).toBe(6); // the seeded ORGANIZATION annotation is left out
+    expect(collection.total).toBe(7); // the seeded ORGANIZATION annotation is left out
     expect(
       collection.first.items.map((item) => [item.motivation, item.stance ?? null].join(' ').trim()).sort(),
     ).toEqual(
-      ['assessing supporting', 'commenting', 'commenting', 'editing', 'questioning', 'assessing objecting'].sort(),
+      [
+        'assessing supporting',
+        'commenting',
+        'commenting',
+        'commenting',
+        'editing',
+        'questioning',
+        'assessing objecting',
+      ].sort(),
     );
     expect(collection.first.items[0].target.at(-1)!.selector.map((selector) => selector.type)).toEqual([
       'TextQuoteSelector',

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
+import { PinoLogger } from 'nestjs-pino';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigurationError, loadConfig } from './config/app-config';
 import { migrate } from './database/migrate';
@@ -10,6 +11,8 @@ import { verifyAuditTrail } from './database/verify-audit-trail';
 import { buildSchemaSdl } from './graphql/schema-printer';
 import { provisionDatabase } from './database/provision-database';
 import { SAMPLE_PASSWORD, describeDemoAccounts, seedSampleDataIfEmpty } from './seed/seed-sample-data';
+import { GRAPHQL_IDE_PATH } from './http/graphql-ide';
+import { printStartBanner } from './start-banner';
 
 /**
  * `node main.js`          runs the API (database provisioned, migrations applied, sample data on first start).
@@ -109,16 +112,28 @@ function readConfig(): AppConfig {
   }
 }
 
+/**
+ * One JSON line for the logs, then the endpoint and the demo accounts as a short plain block, printed last: both
+ * through the framework logger's destination (nestjs-pino's, which still holds the framework's start-up lines:
+ * pino writes asynchronously, in order within one destination), so they land below them.
+ */
 function announce(log: pino.Logger, config: AppConfig, startupMs: number): void {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  log.info(
-    { startupMs },
-    `Majlis API ready in ${startupMs} ms — web app: http://${host}:${config.port}/ — GraphQL endpoint: http://${host}:${config.port}/graphql`,
+  const baseUrl = `http://${host}:${config.port}`;
+  const framework: pino.Logger | undefined = PinoLogger.root;
+  (framework ?? log).info({ startupMs, graphql: `${baseUrl}/graphql` }, `Majlis API ready in ${startupMs} ms`);
+  const destination = (framework as unknown as Record<symbol, { write(text: string): unknown } | undefined>)?.[
+    pino.symbols.streamSym
+  ];
+  void printStartBanner(
+    {
+      baseUrl,
+      idePath: config.production ? null : GRAPHQL_IDE_PATH,
+      startupMs,
+      demo: config.seedSampleData ? { password: SAMPLE_PASSWORD, accounts: describeDemoAccounts() } : null,
+    },
+    destination ?? process.stdout,
   );
-  if (config.seedSampleData) {
-    log.info(`demo accounts (password "${SAMPLE_PASSWORD}"):`);
-    for (const line of describeDemoAccounts()) log.info(`  ${line}`);
-  }
 }
 
 function onceOnly<A extends unknown[]>(work: (...args: A) => Promise<void>): (...args: A) => Promise<void> {

@@ -238,6 +238,22 @@ describe('ConsultationPolicy: role × action × state', () => {
     expect(ContributionPolicy.readersSql('u', 'k1').params).toEqual({ readersContribution: 'k1' });
   });
 
+  // role → sees the federation's contribution (canSee) and lists it ("my contributions", its SQL twin)
+  it.each<[Role, boolean]>([
+    ['admin', false],
+    ['moderator', false],
+    ['federationRep', true],
+    ['federationMember', true],
+    ['companyRep', false],
+    ['outsiderRep', false],
+  ])('%s sees and lists the federation’s contribution: %s', (role, expected) => {
+    const actor = ACTORS[role].actor!;
+    expect(ContributionPolicy.canSee(actor, { organizationId: 'org-fed' })).toBe(expected);
+    const twin = ContributionPolicy.visibleSql('k', actor);
+    expect(twin.sql).toBe('k.organization_id = ANY(CAST(:contributionReaderOrganizations AS uuid[]))');
+    expect((twin.params['contributionReaderOrganizations'] as string[]).includes('org-fed')).toBe(expected);
+  });
+
   it('shows a member company its own remarks and the federation all of them', () => {
     const contribution = { organizationId: 'org-fed' };
     const remark = { organizationId: 'org-eligible' };

@@ -209,6 +209,16 @@ export const ContributionPolicy = {
    * SQL twin of `canSee`: the user aliased `userAlias` is a member of the organisation of contribution :contribution
    * (who is told of, and may read, its internal discussion).
    */
+  /**
+   * SQL twin of `canSee` for lists: the contribution aliased `alias` belongs to an organisation the actor is a
+   * member of. Binds :contributionReaderOrganizations.
+   */
+  visibleSql(alias: string, actor: Actor): SqlCondition {
+    return {
+      sql: `${alias}.organization_id = ANY(CAST(:contributionReaderOrganizations AS uuid[]))`,
+      params: { contributionReaderOrganizations: actor.memberships.map((m) => m.organizationId) },
+    };
+  },
   readersSql(userAlias: string, contributionId: string): SqlCondition {
     return {
       sql: `EXISTS (SELECT 1 FROM contributions reader_contribution

@@ -5,14 +5,22 @@ import { ContributionSubject } from './contribution-subject';
 import { CONSULTATIONS_OPTIONS, ConsultationsOptions, DEFAULT_CONSULTATIONS_OPTIONS } from './consultations.options';
 import { FederationRemarksService } from './federation-remarks.service';
 import { ResultsService } from './results.service';
+import { MyConsultationsService } from './my-consultations.service';
 
 /**
  * Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry.
  * `forRoot` sets its options once for the application (imported plainly elsewhere, it uses them too).
  */
 @Module({
-  providers: [ConsultationService, ContributionService, ResultsService, FederationRemarksService, ContributionSubject],
-  exports: [ConsultationService, ContributionService, ResultsService, FederationRemarksService],
+  providers: [
+    ConsultationService,
+    ContributionService,
+    ResultsService,
+    FederationRemarksService,
+    ContributionSubject,
+    MyConsultationsService,
+  ],
+  exports: [ConsultationService, ContributionService, ResultsService, FederationRemarksService, MyConsultationsService],
 })
 export class ConsultationsModule {
   static forRoot(options: Partial<ConsultationsOptions> = {}): DynamicModule {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { SubjectRegistry } from '@majlis/discussions';
 import { Actor, NotFoundError } from '@majlis/kernel';
 import { Contribution } from './consultation.entity';
@@ -28,6 +28,11 @@ export class ContributionSubject implements OnModuleInit {
       // Only the organisation's people read it: its representatives moderate the replies, platform moderators do not.
       readingOrganization: async (id) =>
         (await this.db.getRepository(Contribution).findOneBy({ id }))?.organizationId ?? null,
+      readersSql: (user, id) => ContributionPolicy.readersSql(user, id),
+      locate: async (ids) => {
+        const rows = ids.length ? await this.db.getRepository(Contribution).findBy({ id: In([...ids]) }) : [];
+        return new Map(rows.map((row) => [row.id, { consultationId: row.consultationId, contributionId: row.id }]));
+      },
       readersAmong: async (id, userIds) => {
         if (userIds.length === 0) return new Set();
         const readers = ContributionPolicy.readersSql('u', id);

@@ -1,13 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ContentFacts, ModeratedContentRegistry } from '@majlis/moderation';
+import { ContentFacts, ContentLocator, ModeratedContentRegistry } from '@majlis/moderation';
 import { Comment } from './comments/comment.entity';
 import { CommentService } from './comments/comment.service';
 import { Space } from './spaces/space.entity';
 import { SpacePolicy, readerParameters } from './spaces/space.policy';
 import { SpaceService } from './spaces/space.service';
-import { SubjectRegistry } from './subjects/subject-registry';
+import { SubjectRegistry, SubjectType } from './subjects/subject-registry';
 import { Thread } from './threads/thread.entity';
 import { ThreadService } from './threads/thread.service';
 
@@ -61,6 +61,13 @@ export class DiscussionsModeration implements OnModuleInit {
           spaceId: thread.spaceId,
           documentId: thread.documentId,
           excerpt: `${thread.title} — ${thread.body}`.slice(0, 280),
+          locator: {
+            spaceId: thread.spaceId,
+            threadId: thread.id,
+            documentId: thread.documentId,
+            versionId: thread.versionId,
+            sectionKey: thread.sectionKey,
+          },
           ...inSpace(spaces.get(thread.spaceId)),
         },
       ]),
@@ -72,17 +79,22 @@ export class DiscussionsModeration implements OnModuleInit {
       comments.filter((c) => c.subjectType === 'THREAD').map((c) => c.subjectId),
     );
     const spaces = await this.spaces.findByIds([...new Set([...threads.values()].map((thread) => thread.spaceId))]);
+    const locations = await this.locations(comments);
     const facts = new Map<string, ContentFacts>();
     for (const comment of comments) {
       const thread = comment.subjectType === 'THREAD' ? threads.get(comment.subjectId) : undefined;
+      const locator = thread
+        ? { spaceId: thread.spaceId, threadId: thread.id }
+        : (locations.get(`${comment.subjectType}:${comment.subjectId}`) ?? {});
       const readingOrganization =
         (await this.subjects.access(comment.subjectType).readingOrganization?.(comment.subjectId)) ?? null;
       facts.set(comment.id, {
         authorId: comment.authorId,
         organizationId: comment.organizationId,
         spaceId: thread?.spaceId ?? null,
-        documentId: null,
+        documentId: locator.documentId ?? null,
         excerpt: comment.body.slice(0, 280),
+        locator,
         ...(readingOrganization
           ? { platformModerated: false, moderatingOrganizationId: readingOrganization }
           : thread
@@ -91,6 +103,21 @@ export class DiscussionsModeration implements OnModuleInit {
       });
     }
     return facts;
+  }
+
+  /** Where the subjects of these comments live (other than threads), as their areas say: one batch per type. */
+  private async locations(comments: Comment[]): Promise<Map<string, Partial<ContentLocator>>> {
+    const byType = new Map<SubjectType, Set<string>>();
+    for (const comment of comments) {
+      if (comment.subjectType === 'THREAD') continue;
+      byType.set(comment.subjectType, (byType.get(comment.subjectType) ?? new Set()).add(comment.subjectId));
+    }
+    const result = new Map<string, Partial<ContentLocator>>();
+    for (const [type, ids] of byType) {
+      const located = (await this.subjects.access(type).locate?.([...ids])) ?? new Map();
+      for (const [id, locator] of located) result.set(`${type}:${id}`, locator);
+    }
+    return result;
   }
 }
 

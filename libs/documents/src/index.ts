@@ -15,6 +15,7 @@ export type {
   UpdateAnnotationInput,
   AnswerAnnotationInput,
   AnnotationFilter,
+  MyAnnotationsFilter,
 } from './annotations/annotation.inputs';
 
 import { AnnotationAnchor } from './annotations/annotation-anchor.entity';

@@ -5,7 +5,7 @@ export * from './redaction';
 export * from './moderation-log';
 export * from './report.service';
 export * from './moderation.service';
-export { REPORT_REASONS, CONTENT_ACTIONS } from './moderation.inputs';
+export { REPORT_REASONS, CONTENT_ACTIONS, REPORT_STATUSES } from './moderation.inputs';
 export type {
   ReportInput,
   ContentActionInput,
@@ -14,4 +14,6 @@ export type {
   LogFilter,
   ReportReason,
   ContentAction,
+  ReportStatus,
+  MyReportsFilter,
 } from './moderation.inputs';

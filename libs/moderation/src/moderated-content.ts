@@ -6,6 +6,39 @@ import { Actor, NotFoundError } from '@majlis/kernel';
 export const CONTENT_TYPES = ['ANNOTATION', 'COMMENT', 'THREAD'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
+/**
+ * Where a piece of content lives, so that a moderator (or its reporter) can open it in place: a document's version
+ * and article (an annotation, a reply under one), a space's thread (a thread, a reply in it), a consultation (an
+ * organisation's internal comments on its contribution). Areas fill what applies; the rest is null.
+ */
+export interface ContentLocator {
+  readonly documentId: string | null;
+  readonly versionId: string | null;
+  readonly versionNumber: number | null;
+  readonly sectionKey: string | null;
+  readonly annotationId: string | null;
+  readonly spaceId: string | null;
+  readonly threadId: string | null;
+  readonly consultationId: string | null;
+  readonly contributionId: string | null;
+}
+
+/** A locator with every part unknown, completed with what an area says. */
+export function locatorOf(parts: Partial<ContentLocator> = {}): ContentLocator {
+  return {
+    documentId: null,
+    versionId: null,
+    versionNumber: null,
+    sectionKey: null,
+    annotationId: null,
+    spaceId: null,
+    threadId: null,
+    consultationId: null,
+    contributionId: null,
+    ...parts,
+  };
+}
+
 /** What moderation needs to know of a piece of content, whatever its kind. */
 export interface ContentFacts {
   readonly authorId: string;
@@ -15,6 +48,8 @@ export interface ContentFacts {
   readonly documentId: string | null;
   /** A short extract for the queue. */
   readonly excerpt: string;
+  /** Where it lives (see ContentLocator); what the area leaves out is null. */
+  readonly locator?: Partial<ContentLocator>;
   /**
    * Whether platform moderators moderate it: false for content they cannot read (a PRIVATE space's threads and
    * replies, an organisation's internal comments). Default true.

@@ -65,3 +65,12 @@ export const queueFilter = z.object({
   hidden: z.boolean().nullable().optional(),
 });
 export type QueueFilter = z.input<typeof queueFilter>;
+
+export const REPORT_STATUSES = ['OPEN', 'CLOSED'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const myReportsFilter = z.object({
+  status: z.enum(REPORT_STATUSES).nullable().optional(),
+  contentType: z.enum(CONTENT_TYPES).nullable().optional(),
+});
+export type MyReportsFilter = z.input<typeof myReportsFilter>;

@@ -18,7 +18,7 @@ import {
 } from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { User, UserService } from '@majlis/identity';
-import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
+import { ContentFacts, ContentLocator, ContentType, ModeratedContentRegistry, locatorOf } from './moderated-content';
 import {
   ContentActionInput,
   LogFilter,
@@ -42,14 +42,16 @@ export interface QueueItem {
   readonly hidden: boolean;
   /** Pass it back with an action: a stale one (another moderator acted since) answers CONFLICT. */
   readonly version: number;
-  readonly spaceId: string | null;
-  readonly documentId: string | null;
+  spaceId: string | null;
+  documentId: string | null;
   readonly authorId: string | null;
   readonly openReports: number;
   readonly reasons: { reason: ReportReason; count: number }[];
   readonly explanations: string[];
   readonly oldestReportAt: Date;
   excerpt: string;
+  /** Where to open it (document, version and article; space and thread; consultation), from its area. */
+  locator: ContentLocator;
 }
 
 export interface LoggedAction {
@@ -145,6 +147,7 @@ export class ModerationService {
       explanations: row.explanations ?? [],
       oldestReportAt: row.oldest,
       excerpt: '',
+      locator: locatorOf(),
     }));
     await this.addExcerpts(items);
     return toConnection(items, window, (item) => [item.oldestReportAt.toISOString(), item.contentId], total);
@@ -362,12 +365,23 @@ export class ModerationService {
     return this.db.query(text, values);
   }
 
+  /** The excerpt and the locator of each item, from its area (one batch per content type). */
   private async addExcerpts(items: QueueItem[]): Promise<void> {
     const byType = new Map<ContentType, QueueItem[]>();
     items.forEach((item) => byType.set(item.contentType, [...(byType.get(item.contentType) ?? []), item]));
     for (const [type, group] of byType) {
       const facts = await this.registry.content(type).describe(group.map((item) => item.contentId));
-      group.forEach((item) => (item.excerpt = facts.get(item.contentId)?.excerpt ?? ''));
+      for (const item of group) {
+        const fact = facts.get(item.contentId);
+        item.excerpt = fact?.excerpt ?? '';
+        item.locator = locatorOf({
+          spaceId: item.spaceId ?? fact?.spaceId ?? null,
+          documentId: item.documentId ?? fact?.documentId ?? null,
+          ...fact?.locator,
+        });
+        item.spaceId = item.locator.spaceId;
+        item.documentId = item.locator.documentId;
+      }
     }
   }
 }

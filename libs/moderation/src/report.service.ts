@@ -5,16 +5,22 @@ import {
   Actor,
   Clock,
   ConflictError,
+  Connection,
+  KeysetColumn,
+  PageRequest,
+  applyKeyset,
   ensureAllowed,
   ensureVisible,
   isUniqueViolation,
+  pageWindow,
   parseId,
   parseInput,
+  toConnection,
 } from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { MembershipService } from '@majlis/identity';
 import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
-import { ReportInput, ReportReason, reportInput } from './moderation.inputs';
+import { MyReportsFilter, ReportInput, ReportReason, myReportsFilter, reportInput } from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
 import { ModerationPolicy } from './moderation.policy';
@@ -40,6 +46,11 @@ export interface Report {
 /** The columns of `reports` as a Report (for `SELECT ${REPORT_COLUMNS} FROM reports r`). */
 export const REPORT_COLUMNS = `r.id, r.content_type AS "contentType", r.content_id AS "contentId", r.reporter_id AS "reporterId",
   r.reason, r.explanation, r.status, r.outcome, r.created_at AS "createdAt", r.closed_at AS "closedAt"`;
+
+const NEWEST_FIRST: KeysetColumn[] = [
+  { expression: 'report.created_at', property: 'createdAt', type: 'timestamptz', direction: 'DESC' },
+  { expression: 'report.id', property: 'id', type: 'uuid', direction: 'DESC' },
+];
 
 /**
  * Reports of content by the people who see it — once each; reporters never learn who else reported. Enough open
@@ -115,6 +126,57 @@ export class ReportService {
     const [report]: Report[] = await this.db.query(`SELECT ${REPORT_COLUMNS} FROM reports r WHERE r.id = $1`, [id]);
     ensureVisible(!!report && ModerationPolicy.canReadReport(actor, report), 'Report');
     return report;
+  }
+
+  /** The actor's own reports, newest first, with their status (ModerationPolicy.readableReportsSql). */
+  async mine(actor: Actor, rawFilter: MyReportsFilter, page: PageRequest): Promise<Connection<Report>> {
+    const filter = parseInput(myReportsFilter, rawFilter, 'filter');
+    const window = pageWindow(page);
+    const own = ModerationPolicy.readableReportsSql(actor, 'report');
+    const query = this.db
+      .createQueryBuilder()
+      .from('reports', 'report')
+      .select([
+        'report.id AS id',
+        'report.content_type AS content_type',
+        'report.content_id AS content_id',
+        'report.reason AS reason',
+        'report.explanation AS explanation',
+        'report.status AS status',
+        'report.outcome AS outcome',
+        'report.reporter_id AS reporter_id',
+        'report.created_at AS created_at',
+        'report.closed_at AS closed_at',
+      ])
+      .where(own.sql, own.params);
+    if (filter.status) query.andWhere('report.status = :status', { status: filter.status });
+    if (filter.contentType) query.andWhere('report.content_type = :contentType', { contentType: filter.contentType });
+    const total = (await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>())?.total ?? 0;
+    const rows: {
+      id: string;
+      content_type: ContentType;
+      content_id: string;
+      reason: ReportReason;
+      explanation: string | null;
+      status: 'OPEN' | 'CLOSED';
+      outcome: ReportOutcome | null;
+      reporter_id: string;
+      created_at: Date;
+      closed_at: Date | null;
+    }[] = await applyKeyset(query, NEWEST_FIRST, window).getRawMany();
+    const reports: Report[] = rows.map((row) => ({
+      id: row.id,
+      contentType: row.content_type,
+      contentId: row.content_id,
+      reason: row.reason,
+      explanation: row.explanation,
+      status: row.status,
+      outcome: row.outcome,
+      reporterId: row.reporter_id,
+      createdAt: row.created_at,
+      closedAt: row.closed_at,
+    }));
+    return toConnection(reports, window, (report) => [report.createdAt.toISOString(), report.id], total);
   }
 
   /** The organisation it speaks for, else its author's organisations. */

@@ -10,6 +10,8 @@ import { OrganizationResolver } from './identity/organization.resolver';
 import { InvitationResolver, MembershipResolver } from './identity/membership.resolver';
 import { SessionResolver } from './identity/session.resolver';
 import { UserResolver } from './identity/user.resolver';
+import { ContributionPlaceResolver, MineResolver } from './mine/mine.resolver';
+import { MentionableResolver } from './discussions/mentionable.resolver';
 
 /** Every resolver of the API: registered by the app module, and read by the schema printer. */
 export const RESOLVERS = [
@@ -31,4 +33,7 @@ export const RESOLVERS = [
   ModerationActionResolver,
   ConsultationResolver,
   ContributionResolver,
+  MineResolver,
+  ContributionPlaceResolver,
+  MentionableResolver,
 ];

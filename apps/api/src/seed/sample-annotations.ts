@@ -21,6 +21,13 @@ export interface SampleAnnotation {
 
 export const SAMPLE_ANNOTATIONS: readonly SampleAnnotation[] = [
   {
+    // The preamble's first two paragraphs stand unchanged, at the same place, in version 2: EXACT.
+    author: 'representant@adi.example',
+    quote: "simplifie les mécanismes d'accompagnement et offre aux investisseurs une visibilité de long terme",
+    motivation: 'COMMENTING',
+    body: 'La visibilité de long terme est l’argument que les investisseurs que nous accompagnons citent en premier.',
+  },
+  {
     author: 'representant@fmo.example',
     onBehalfOf: 'fmo',
     quote: "définit l'Offre Offshoring Maroc applicable aux entreprises exerçant des activités de services à distance",

@@ -124,6 +124,43 @@ export class CommentService implements OnModuleInit {
     });
   }
 
+  /**
+   * People the actor may mention under a subject they see: active accounts who can read it (the area's readersSql,
+   * its policy's SQL twin), whose display name, or a word of it, starts with `prefix` (case-insensitive; a leading
+   * "@" is ignored), by name; never the actor. Their ids, at most `limit`.
+   */
+  async mentionable(
+    actor: Actor,
+    subjectType: SubjectType,
+    subjectId: string,
+    rawPrefix: string,
+    limit = 10,
+  ): Promise<string[]> {
+    const access = this.subjects.access(subjectType);
+    subjectId = parseId(subjectId, 'subjectId');
+    await access.ensureVisible(actor, subjectId);
+    if (!access.readersSql) throw InvalidInputError.field('subject', 'people cannot be mentioned here');
+    const prefix = rawPrefix.normalize('NFKC').trim().replace(/^@/, '').toLowerCase();
+    if (prefix.length > 60) throw InvalidInputError.field('prefix', 'is longer than 60 characters');
+    const pattern = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const readers = access.readersSql('u', subjectId);
+    const rows: { id: string }[] = await this.db
+      .createQueryBuilder()
+      .select('u.id', 'id')
+      .from('users', 'u')
+      .where(`u.status = 'ACTIVE' AND u.id <> :mentioner`, { mentioner: actor.userId })
+      .andWhere(`(lower(u.display_name) LIKE :starts OR lower(u.display_name) LIKE :wordStarts)`, {
+        starts: `${pattern}%`,
+        wordStarts: `% ${pattern}%`,
+      })
+      .andWhere(readers.sql, readers.params)
+      .orderBy('u.display_name')
+      .addOrderBy('u.id')
+      .limit(Math.min(Math.max(limit, 1), 50))
+      .getRawMany();
+    return rows.map((row) => row.id);
+  }
+
   /** Batch read for DataLoaders: the people each comment mentions (resolved when it was posted). */
   async mentionsOf(commentIds: readonly string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(commentIds.map((id) => [id, []]));

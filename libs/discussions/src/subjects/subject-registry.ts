@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@majlis/kernel';
 import { NotFoundError } from '@majlis/kernel';
+import type { ContentLocator } from '@majlis/moderation';
 
 /** What can be replied to and endorsed. Areas register their own kinds; this lib imports none of them. */
 export type SubjectType = 'ANNOTATION' | 'THREAD' | 'COMMENT' | 'CONTRIBUTION';
@@ -22,6 +23,16 @@ export interface SubjectAccess {
    * whose representatives moderate the replies (platform moderators, who cannot read them, do not).
    */
   readingOrganization?(subjectId: string): Promise<string | null>;
+  /**
+   * Where each subject lives (its document, version and article; its space and thread; its consultation), so that
+   * a reply under it can be opened in place from the moderation queue. Subjects left out are located nowhere.
+   */
+  locate?(subjectIds: readonly string[]): Promise<Map<string, Partial<ContentLocator>>>;
+  /**
+   * SQL twin of readersAmong for finding people to mention: a condition on the users row aliased `userAlias` that
+   * holds when that person may read the subject (the area's policy twin), with its named parameters.
+   */
+  readersSql?(userAlias: string, subjectId: string): { sql: string; params: Record<string, unknown> };
   /** Runs in the reply's transaction, e.g. to record the subject's last activity. */
   afterReply?(manager: EntityManager, subjectId: string, reply: { authorId: string; createdAt: Date }): Promise<void>;
 }

@@ -80,6 +80,13 @@ export class ThreadService implements OnModuleInit {
         );
       },
       readersAmong: (id, userIds) => this.readersAmong(id, userIds),
+      readersSql: (user, id) => ({
+        sql: `EXISTS (SELECT 1 FROM threads subject_thread JOIN spaces subject_space ON subject_space.id = subject_thread.space_id
+                WHERE subject_thread.id = :subjectThread AND ${SpacePolicy.readableByUserSql('subject_space', `${user}.id`)})`,
+        params: { subjectThread: id },
+      }),
+      locate: async (ids) =>
+        new Map([...(await this.findByIds(ids)).values()].map((t) => [t.id, { spaceId: t.spaceId, threadId: t.id }])),
       afterReply: async (manager, id, reply) => {
         await manager.update(Thread, { id }, { lastActivityAt: reply.createdAt, lastActivityById: reply.authorId });
       },
@@ -220,6 +227,34 @@ export class ThreadService implements OnModuleInit {
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, PINNED_THEN_ACTIVE, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Thread>(PINNED_THEN_ACTIVE), totalCount);
+  }
+
+  /**
+   * The actor's own threads, most recently active first, in the spaces they still read (SpacePolicy.readableSql):
+   * present ones (AuthoredContentPolicy.presentSql: their own hidden ones stay visible to them), optionally of one
+   * space or with a tag.
+   */
+  async mine(
+    actor: Actor,
+    rawFilter: ThreadFilter & { spaceId?: string | null },
+    page: PageRequest,
+  ): Promise<Connection<Thread>> {
+    const filter = parseInput(threadFilter, rawFilter, 'filter');
+    const spaceId = rawFilter.spaceId ? parseId(rawFilter.spaceId, 'spaceId') : null;
+    const window = pageWindow(page);
+    const present = AuthoredContentPolicy.presentSql('THREAD', 'thread', actor);
+    const query = this.db
+      .getRepository(Thread)
+      .createQueryBuilder('thread')
+      .innerJoin('spaces', 'space', 'space.id = thread.space_id')
+      .where('thread.author_id = :me', { me: actor.userId })
+      .andWhere(SpacePolicy.readableSql('space'), readerParameters(actor))
+      .andWhere(present.sql, present.params);
+    if (spaceId) query.andWhere('thread.space_id = :spaceId', { spaceId });
+    if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
   }
 
   /** "What's new for me": threads of every space the actor reads with activity by others since they last read them. */

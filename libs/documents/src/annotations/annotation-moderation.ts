@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ContentFacts, ModeratedContentRegistry } from '@majlis/moderation';
 import { Annotation } from './annotation.entity';
-import { AnnotationService } from './annotation.service';
+import { AnnotationLocation, AnnotationService } from './annotation.service';
 
 /** Annotations can be reported and moderated like every other content. */
 @Injectable()
@@ -13,19 +13,30 @@ export class AnnotationModeration implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register('ANNOTATION', {
-      facts: async (actor, id) => factsOf(await this.annotations.get(actor, id)),
-      describe: async (ids) =>
-        new Map([...(await this.annotations.findByIds(ids))].map(([id, annotation]) => [id, factsOf(annotation)])),
+      facts: async (actor, id) => {
+        const annotation = await this.annotations.get(actor, id);
+        return factsOf(annotation, (await this.annotations.locate([id])).get(id));
+      },
+      describe: async (ids) => {
+        const locations = await this.annotations.locate(ids);
+        return new Map(
+          [...(await this.annotations.findByIds(ids))].map(([id, annotation]) => [
+            id,
+            factsOf(annotation, locations.get(id)),
+          ]),
+        );
+      },
     });
   }
 }
 
-function factsOf(annotation: Annotation): ContentFacts {
+function factsOf(annotation: Annotation, location: AnnotationLocation | undefined): ContentFacts {
   return {
     authorId: annotation.authorId,
     organizationId: annotation.organizationId,
     spaceId: null,
     documentId: annotation.documentId,
     excerpt: annotation.body.slice(0, 280),
+    locator: location,
   };
 }

@@ -23,6 +23,16 @@ export class AnnotationSubject implements OnModuleInit {
     this.subjects.register('ANNOTATION', {
       ensureVisible: async (actor, id) => ({ authorId: (await this.annotations.get(actor, id)).authorId }),
       readersAmong: (id, userIds) => this.annotations.readersAmong(id, userIds),
+      locate: (ids) => this.annotations.locate(ids),
+      // Who may read it: its document's readers (DocumentPolicy) among its own (AnnotationPolicy).
+      readersSql: (user, id) => ({
+        sql: `EXISTS (SELECT 1 FROM annotations subject_annotation
+                 JOIN documents subject_document ON subject_document.id = subject_annotation.document_id
+                WHERE subject_annotation.id = :subjectAnnotation
+                  AND ${AnnotationPolicy.readersSql('subject_annotation', user)}
+                  AND ${DocumentPolicy.readersSql('subject_document', user)})`,
+        params: { subjectAnnotation: id },
+      }),
       ensureCanReply: async (actor, id) => {
         const annotation = await this.annotations.get(actor, id);
         if (!AnnotationPolicy.takesReplies(annotation))

@@ -65,3 +65,12 @@ export const annotationFilter = z.object({
   organizationId: z.string().uuid('is not a valid id').nullable().optional(),
 });
 export type AnnotationFilter = z.input<typeof annotationFilter>;
+
+/** Filters of "my annotations". */
+export const myAnnotationsFilter = z.object({
+  documentId: z.string().uuid('is not a valid id').nullable().optional(),
+  motivation: z.enum(MOTIVATIONS).nullable().optional(),
+  status: z.enum(ANNOTATION_STATUSES).nullable().optional(),
+  visibility: z.enum(VISIBILITIES).nullable().optional(),
+});
+export type MyAnnotationsFilter = z.input<typeof myAnnotationsFilter>;

@@ -34,8 +34,10 @@ import {
   AnnotationFilter,
   AnswerAnnotationInput,
   CreateAnnotationInput,
+  MyAnnotationsFilter,
   UpdateAnnotationInput,
   annotationFilter,
+  myAnnotationsFilter,
   answerAnnotationInput,
   createAnnotationInput,
   updateAnnotationInput,
@@ -45,6 +47,15 @@ import { carryOntoLaterVersions } from './reanchor-annotations';
 import { resolveTarget } from './target-resolution';
 import type { ExportedAnnotation } from './w3c-export';
 
+/** Where an annotation lives: its document, the version it was made on, its article. */
+export interface AnnotationLocation {
+  readonly annotationId: string;
+  readonly documentId: string;
+  readonly versionId: string;
+  readonly versionNumber: number;
+  readonly sectionKey: string | null;
+}
+
 /** An annotation as read on one version: where it stands there. */
 export interface AnchoredAnnotation extends Annotation {
   anchor: AnnotationAnchor;
@@ -53,6 +64,10 @@ export interface AnchoredAnnotation extends Annotation {
 const BY_POSITION: KeysetColumn[] = [
   { expression: 'anchor.start_offset', property: 'start', type: 'integer' },
   { expression: 'annotation.id', property: 'id', type: 'uuid' },
+];
+const NEWEST_FIRST: KeysetColumn[] = [
+  { expression: 'annotation.created_at', property: 'createdAt', type: 'timestamptz', direction: 'DESC' },
+  { expression: 'annotation.id', property: 'id', type: 'uuid', direction: 'DESC' },
 ];
 const ORPHANS_BY_AGE: KeysetColumn[] = [
   { expression: 'annotation.created_at', property: 'createdAt', type: 'timestamptz' },
@@ -263,6 +278,34 @@ export class AnnotationService {
     return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], totalCount);
   }
 
+  /**
+   * The actor's own annotations, newest first, on every document they may read (DocumentPolicy.visibleSql), by the
+   * same rules as everywhere (AnnotationPolicy.visibleSql, the moderation twin: their own hidden ones stay visible
+   * to them); deleted ones are gone.
+   */
+  async mine(actor: Actor, rawFilter: MyAnnotationsFilter, page: PageRequest): Promise<Connection<Annotation>> {
+    const filter = parseInput(myAnnotationsFilter, rawFilter, 'filter');
+    const window = pageWindow(page);
+    const hidden = hiddenForViewerSql('ANNOTATION', 'annotation', actor);
+    const visible = AnnotationPolicy.visibleSql(actor, 'annotation');
+    const documentVisible = DocumentPolicy.visibleSql(actor, 'document');
+    const query = this.db
+      .getRepository(Annotation)
+      .createQueryBuilder('annotation')
+      .innerJoin('documents', 'document', 'document.id = annotation.document_id')
+      .where('annotation.author_id = :author', { author: actor.userId })
+      .andWhere(presentSql(actor), hidden.params)
+      .andWhere(visible.sql, visible.params)
+      .andWhere(documentVisible.sql, documentVisible.params);
+    if (filter.documentId) query.andWhere('annotation.document_id = :documentId', { documentId: filter.documentId });
+    if (filter.motivation) query.andWhere('annotation.motivation = :motivation', { motivation: filter.motivation });
+    if (filter.status) query.andWhere('annotation.status = :status', { status: filter.status });
+    if (filter.visibility) query.andWhere('annotation.visibility = :visibility', { visibility: filter.visibility });
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, NEWEST_FIRST, window).getMany();
+    return toConnection(rows, window, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+  }
+
   /** The annotations whose passage is gone from this version, with the text they were about. */
   async orphanedOn(actor: Actor, versionId: string, page: PageRequest): Promise<Connection<AnchoredAnnotation>> {
     const window = pageWindow(page);
@@ -344,6 +387,32 @@ export class AnnotationService {
       [annotationId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Where each annotation lives, to open it in place: its document, the version it was made on (id and number) and
+   * its article. One statement for the batch.
+   */
+  async locate(ids: readonly string[]): Promise<Map<string, AnnotationLocation>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; document_id: string; version_id: string; number: number; section_key: string | null }[] =
+      await this.db.query(
+        `SELECT a.id, a.document_id, a.version_id, v.number, a.section_key
+           FROM annotations a JOIN document_versions v ON v.id = a.version_id WHERE a.id = ANY($1::uuid[])`,
+        [[...ids]],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          annotationId: row.id,
+          documentId: row.document_id,
+          versionId: row.version_id,
+          versionNumber: row.number,
+          sectionKey: row.section_key,
+        },
+      ]),
+    );
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, Annotation>> {

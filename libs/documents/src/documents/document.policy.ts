@@ -22,6 +22,14 @@ export const DocumentPolicy = {
     return isStaff(actor) ? { sql: 'TRUE', params: {} } : { sql: `${alias}.status <> 'DRAFT'`, params: {} };
   },
 
+  /**
+   * SQL twin of canSee seen from the other side: the user `user` (a users row alias) may read the document
+   * `document` (a documents row alias), for finding people to mention.
+   */
+  readersSql(document: string, user: string): string {
+    return `(${document}.status <> 'DRAFT' OR ${user}.platform_role IN ('ADMIN', 'MODERATOR'))`;
+  },
+
   /** Create documents, edit their title, status and window, publish versions: the ministry's moderators. */
   canManage(actor: Actor): boolean {
     return isStaff(actor);

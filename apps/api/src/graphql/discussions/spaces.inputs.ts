@@ -41,6 +41,10 @@ export class SpaceMemberIdInput {
   memberId: string;
 }
 
+const THREAD_BODY =
+  'Markdown. A mention is written `@[Display name](user:<their id>)` (ids from `mentionable`) and shows the name; ' +
+  'a plain "@Name" is only text. People are notified of mentions in replies (PostCommentInput.body).';
+
 @InputType()
 export class CreateThreadInput {
   @Field(() => ID)
@@ -49,7 +53,7 @@ export class CreateThreadInput {
   @Field()
   title: string;
 
-  @Field({ description: 'Markdown; mention people as @[Name](user:<id>).' })
+  @Field({ description: THREAD_BODY })
   body: string;
 
   @Field(() => [String], { defaultValue: [] })
@@ -73,7 +77,7 @@ export class EditThreadInput {
   @Field(() => String, { nullable: true })
   title?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: THREAD_BODY })
   body?: string;
 
   @Field(() => [String], { nullable: true })

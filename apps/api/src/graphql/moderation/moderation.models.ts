@@ -68,6 +68,41 @@ export class ReasonCountModel {
   count: number;
 }
 
+@ObjectType('ContentLocator', {
+  description:
+    'Where a piece of content lives, to open it in place: an annotation (or a reply under one) in its document, ' +
+    'version and article; a thread (or a reply in it) in its space; a reply on a contribution in its consultation. ' +
+    'What does not apply is null.',
+})
+export class ContentLocatorModel {
+  @Field(() => ID, { nullable: true })
+  documentId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The version the annotation was made on.' })
+  versionId: string | null;
+
+  @Field(() => Int, { nullable: true })
+  versionNumber: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The article (stable key, e.g. "art-3").' })
+  sectionKey: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The annotation itself, or the one a reply answers.' })
+  annotationId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  spaceId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The thread itself, or the one a reply answers.' })
+  threadId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  consultationId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The contribution an internal reply discusses.' })
+  contributionId: string | null;
+}
+
 @ObjectType('ModerationQueueItem', {
   description: 'A piece of reported content with its open reports (reporters are not named).',
 })
@@ -104,6 +139,9 @@ export class QueueItemModel {
 
   @Field()
   excerpt: string;
+
+  @Field(() => ContentLocatorModel, { description: 'Where to open it in place.' })
+  locator: ContentLocatorModel;
 
   authorId: string | null;
 }

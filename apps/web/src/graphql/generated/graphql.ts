@@ -98,6 +98,7 @@ export type DocumentStatus =
   | 'OPEN_FOR_COMMENT';
 
 export type EditCommentInput = {
+  /** Markdown, at most 10 000 characters; mentions are written as in PostCommentInput.body (those of the first text stay recorded). */
   body: string;
   id: string;
   version: number;
@@ -144,7 +145,7 @@ export type PlatformRole =
   | 'MODERATOR';
 
 export type PostCommentInput = {
-  /** Markdown, at most 10 000 characters. */
+  /** Markdown, at most 10 000 characters. Mention someone as `@[Display name](user:<their id>)`, e.g. `@[Khadija Alaoui](user:3f2b…)`, with the id from the `mentionable` query; a plain "@Khadija" is only text. Rendered, a mention shows the name; it is resolved when posted (at most 20 per text), and only people who can read the conversation are mentioned. */
   body: string;
   /** Moderators: mark it as the ministry’s official answer. */
   official?: boolean;
