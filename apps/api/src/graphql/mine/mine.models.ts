@@ -2,7 +2,6 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import type { ReportStatus } from '@majlis/moderation';
 import type { ContentType } from '@majlis/moderation';
 import { Connection } from '../common/connection.type';
-import { graphqlEnum } from '../common/graphql-enum';
 import { ContributionModel } from '../consultations/consultations.models';
 import { AnnotationStatusEnum, AnnotationVisibilityEnum, MotivationEnum } from '../documents/documents.enums';
 import { ContentTypeEnum, ReportModel, ReportStatusEnum } from '../moderation/moderation.models';
