@@ -1,37 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '@majlis/api';
+import { scratchDatabase } from '../support/scratch-database';
 
 /** The migration that keeps answers with history, on a database that already holds answered annotations. */
 describe('migration KeepAnswerHistoryAndReportOutcomes on existing rows', () => {
-  const admin = new Pool({ connectionString: process.env['MAJLIS_E2E_ADMIN_URL'], max: 1 });
-  const name = `majlis_e2e_${randomBytes(6).toString('hex')}`;
-  const url = (() => {
-    const parsed = new URL(process.env['MAJLIS_E2E_ADMIN_URL']!);
-    parsed.pathname = `/${name}`;
-    return parsed.toString();
-  })();
-  const migrateUpTo = async (count: number) => {
-    const source = new DataSource({
-      type: 'postgres',
-      url,
-      migrations: MIGRATIONS.slice(0, count),
-      migrationsTableName: 'schema_migrations',
-    });
-    await source.initialize();
-    await source.runMigrations({ transaction: 'each' });
-    await source.destroy();
-  };
+  const scratch = scratchDatabase();
+  const { url } = scratch;
 
-  beforeAll(() => admin.query(`CREATE DATABASE ${name}`));
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
+  beforeAll(() => scratch.create());
+  afterAll(() => scratch.drop());
 
   it('copies each existing answer into the history, and makes answered annotations not OPEN', async () => {
-    await migrateUpTo(MIGRATIONS.findIndex((m) => m.name === 'KeepAnswerHistoryAndReportOutcomes1795780000000'));
+    await scratch.migrateUpTo('KeepAnswerHistoryAndReportOutcomes1795780000000');
     const db = new Pool({ connectionString: url, max: 1 });
     try {
       const [{ id: userId }] = (
@@ -68,7 +47,7 @@ describe('migration KeepAnswerHistoryAndReportOutcomes on existing rows', () => 
       const resolved = await annotate('RESOLVED', 'NOTED');
       const unanswered = await annotate('OPEN', null);
 
-      await migrateUpTo(MIGRATIONS.length);
+      await scratch.migrateUpTo();
       const statuses = (await db.query(`SELECT id, status FROM annotations`)).rows;
       expect(new Map(statuses.map((row) => [row.id, row.status]))).toEqual(
         new Map([

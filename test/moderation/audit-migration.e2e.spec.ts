@@ -1,38 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '@majlis/api';
+import { scratchDatabase } from '../support/scratch-database';
 
 /** The migration that keys the chains, on a database that already holds moderation actions and audit events. */
 describe('migration KeyAuditChains on existing rows', () => {
-  const admin = new Pool({ connectionString: process.env['MAJLIS_E2E_ADMIN_URL'], max: 1 });
-  const name = `majlis_e2e_${randomBytes(6).toString('hex')}`;
-  const url = (() => {
-    const parsed = new URL(process.env['MAJLIS_E2E_ADMIN_URL']!);
-    parsed.pathname = `/${name}`;
-    return parsed.toString();
-  })();
-  const migrateUpTo = async (count: number) => {
-    const source = new DataSource({
-      type: 'postgres',
-      url,
-      migrations: MIGRATIONS.slice(0, count),
-      migrationsTableName: 'schema_migrations',
-    });
-    await source.initialize();
-    await source.runMigrations({ transaction: 'each' });
-    await source.destroy();
-  };
+  const scratch = scratchDatabase();
+  const { url } = scratch;
 
-  beforeAll(() => admin.query(`CREATE DATABASE ${name}`));
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
+  beforeAll(() => scratch.create());
+  afterAll(() => scratch.drop());
 
   it('numbers the moderation log in the order it was written and marks older rows as not keyed', async () => {
-    const keying = MIGRATIONS.findIndex((migration) => migration.name === 'KeyAuditChains1795731000000');
-    await migrateUpTo(keying);
+    await scratch.migrateUpTo('KeyAuditChains1795731000000');
     const db = new Pool({ connectionString: url, max: 1 });
     try {
       for (const [reason, at] of [
@@ -47,7 +25,7 @@ describe('migration KeyAuditChains on existing rows', () => {
         `INSERT INTO audit_events (occurred_at, kind, previous_hash, hash) VALUES (now(), 'SIGN_IN_FAILED', $1, $1)`,
         ['0'.repeat(64)],
       );
-      await migrateUpTo(MIGRATIONS.length);
+      await scratch.migrateUpTo();
       const actions = (
         await db.query(`SELECT sequence::int AS sequence, reason, keyed FROM moderation_actions ORDER BY sequence`)
       ).rows;

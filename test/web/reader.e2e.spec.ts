@@ -177,20 +177,22 @@ it('hides an ORGANIZATION annotation from another organisation, and shows the mi
   expect(await other.page.locator(`.marker[data-annotation="${annotationId}"]`).count()).toBe(0);
   await other.context.close();
 
-  // The moderator answers (through the API: the answer form belongs to the annotation card), the member sees it.
-  const moderator = await app.signIn('moderatrice@mtnra.example');
-  const answered = await app.gql(
-    `mutation($input: AnswerAnnotationInput!) { answerAnnotation(input: $input) { annotation { id status } } }`,
-    {
-      input: {
-        id: annotationId,
-        disposition: 'PARTIALLY_ACCEPTED',
-        rationale: 'Une liste indicative sera publiée par arrêté.',
-      },
-    },
-    moderator.accessToken,
-  );
-  expect(answered.errors).toBeUndefined();
+  // The moderator answers from the annotation's card; the member then sees the answer.
+  const moderator = await newPage();
+  await signIn(moderator.page, 'moderatrice@mtnra.example');
+  await useLanguage(moderator.page, 'Français');
+  await openCircular(moderator.page);
+  await moderator.page.locator(`.marker[data-annotation="${annotationId}"]`).click();
+  await moderator.page.locator('.side-panel button', { hasText: 'Répondre au nom du ministère' }).click();
+  const answerForm = moderator.page.locator('.side-panel form.answer-form');
+  await answerForm.locator('label', { hasText: 'Retenue en partie' }).locator('input[type=radio]').check();
+  await answerForm.locator('textarea').fill('Une liste indicative sera publiée par arrêté.');
+  await expectAccessible(moderator.page, 'answering from the card (fr)');
+  await answerForm.locator('button[type=submit]').click();
+  await moderator.page
+    .locator('.side-panel .answer', { hasText: 'Une liste indicative sera publiée par arrêté.' })
+    .waitFor();
+  await moderator.context.close();
   const member = await newPage();
   await signIn(member.page, 'membre@fmo.example');
   await useLanguage(member.page, 'Français');

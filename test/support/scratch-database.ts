@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '@majlis/api';
+
+/**
+ * An empty database of the suite's own, for testing one migration on rows written before it: `migrateUpTo` runs the
+ * migrations before the named one; the caller inserts old-shaped rows, then runs the rest with `migrateUpTo()`.
+ * Call `create` in beforeAll and `drop` in afterAll.
+ */
+export function scratchDatabase() {
+  const admin = new Pool({ connectionString: process.env['MAJLIS_E2E_ADMIN_URL'], max: 1 });
+  const name = `majlis_e2e_${randomBytes(6).toString('hex')}`;
+  const parsed = new URL(process.env['MAJLIS_E2E_ADMIN_URL']!);
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  return {
+    url,
+    create: () => admin.query(`CREATE DATABASE ${name}`),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+    /** Runs the migrations before `migrationName` (every migration when it is omitted). */
+    async migrateUpTo(migrationName?: string) {
+      const count = migrationName ? MIGRATIONS.findIndex((m) => m.name === migrationName) : MIGRATIONS.length;
+      if (count < 0) throw new Error(`no migration named ${migrationName}`);
+      const source = new DataSource({
+        type: 'postgres',
+        url,
+        migrations: MIGRATIONS.slice(0, count),
+        migrationsTableName: 'schema_migrations',
+      });
+      await source.initialize();
+      await source.runMigrations({ transaction: 'each' });
+      await source.destroy();
+    },
+  };
+}
