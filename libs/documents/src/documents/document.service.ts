@@ -319,30 +319,16 @@ export class DocumentService {
   /** Where each annotation stands on its document's latest version (its anchor there), by annotation id. */
   async latestAnchorsOf(annotationIds: readonly string[]): Promise<Map<string, AnnotationAnchor>> {
     if (annotationIds.length === 0) return new Map();
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT DISTINCT ON (a.annotation_id) a.*
-         FROM annotation_anchors a JOIN document_versions v ON v.id = a.version_id
-        WHERE a.annotation_id = ANY($1::uuid[])
-        ORDER BY a.annotation_id, v.number DESC`,
-      [[...annotationIds]],
-    );
-    return new Map(
-      rows.map((row) => [
-        row['annotation_id'] as string,
-        {
-          annotationId: row['annotation_id'],
-          versionId: row['version_id'],
-          status: row['status'],
-          score: row['score'],
-          start: row['start_offset'],
-          end: row['end_offset'],
-          exact: row['quote_exact'],
-          prefix: row['quote_prefix'],
-          suffix: row['quote_suffix'],
-          sectionKey: row['section_key'],
-        } as AnnotationAnchor,
-      ]),
-    );
+    const anchors = await this.db
+      .getRepository(AnnotationAnchor)
+      .createQueryBuilder('anchor')
+      .innerJoin('document_versions', 'version', 'version.id = anchor.version_id')
+      .where('anchor.annotation_id = ANY(CAST(:ids AS uuid[]))', { ids: [...annotationIds] })
+      .distinctOn(['anchor.annotation_id'])
+      .orderBy('anchor.annotation_id')
+      .addOrderBy('version.number', 'DESC')
+      .getMany();
+    return new Map(anchors.map((anchor) => [anchor.annotationId, anchor]));
   }
 
   async texts(versionId: string): Promise<{ plainText: string; sourceMarkdown: string }> {
