@@ -10,6 +10,7 @@ import {
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
 import { useDraft } from './drafts';
+import { RequiredChoice } from './RequiredChoice';
 
 const DISPOSITIONS: readonly Disposition[] = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'NOTED', 'REJECTED'];
 
@@ -114,32 +115,16 @@ function AnswerForm({
 
   return (
     <form onSubmit={submit} noValidate className="answer-form">
-      <fieldset
-        className="choice-group"
-        aria-invalid={missingDisposition || undefined}
-        aria-describedby={missingDisposition ? `${id}-disposition-error` : undefined}
-      >
-        <legend>
-          <FormattedMessage id="annotations.answer.disposition" />
-        </legend>
-        {DISPOSITIONS.map((choice) => (
-          <label key={choice} className="choice">
-            <input
-              id={`${id}-disposition-${choice}`}
-              type="radio"
-              name={`${id}-disposition`}
-              checked={disposition === choice}
-              onChange={() => draft.update({ disposition: choice })}
-            />
-            {intl.formatMessage({ id: `annotations.disposition.${choice}` })}
-          </label>
-        ))}
-        {missingDisposition && (
-          <p id={`${id}-disposition-error`} className="field-error">
-            <FormattedMessage id="annotations.answer.dispositionRequired" />
-          </p>
-        )}
-      </fieldset>
+      <RequiredChoice
+        idPrefix={`${id}-disposition`}
+        legend={<FormattedMessage id="annotations.answer.disposition" />}
+        choices={DISPOSITIONS}
+        value={disposition}
+        onChange={(choice) => draft.update({ disposition: choice })}
+        labelOf={(choice) => intl.formatMessage({ id: `annotations.disposition.${choice}` })}
+        missing={missingDisposition}
+        missingMessage={<FormattedMessage id="annotations.answer.dispositionRequired" />}
+      />
       <label htmlFor={`${id}-rationale`}>
         <FormattedMessage id="annotations.answer.rationale" />
       </label>

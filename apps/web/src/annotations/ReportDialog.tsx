@@ -5,6 +5,7 @@ import { ReportContentDocument, type ContentType, type ReportReason } from '../g
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
 import { Dialog } from './Dialog';
+import { RequiredChoice } from './RequiredChoice';
 
 const REASONS: readonly ReportReason[] = [
   'ABUSIVE',
@@ -72,33 +73,16 @@ function ReportDialog({
   return (
     <Dialog title={<FormattedMessage id="annotations.report.title" />} onClose={onClose}>
       <form onSubmit={submit} noValidate>
-        <fieldset
-          className="choice-group"
-          aria-invalid={missingReason || undefined}
-          aria-describedby={missingReason ? `${id}-reason-error` : undefined}
-        >
-          <legend>
-            <FormattedMessage id="annotations.report.reason" />
-          </legend>
-          {REASONS.map((choice) => (
-            <label key={choice} className="choice">
-              <input
-                id={`${id}-reason-${choice}`}
-                type="radio"
-                name={`${id}-reason`}
-                value={choice}
-                checked={reason === choice}
-                onChange={() => setReason(choice)}
-              />
-              {intl.formatMessage({ id: `annotations.report.reasons.${choice}` })}
-            </label>
-          ))}
-          {missingReason && (
-            <p id={`${id}-reason-error`} className="field-error">
-              <FormattedMessage id="annotations.report.reasonRequired" />
-            </p>
-          )}
-        </fieldset>
+        <RequiredChoice
+          idPrefix={`${id}-reason`}
+          legend={<FormattedMessage id="annotations.report.reason" />}
+          choices={REASONS}
+          value={reason}
+          onChange={setReason}
+          labelOf={(choice) => intl.formatMessage({ id: `annotations.report.reasons.${choice}` })}
+          missing={missingReason}
+          missingMessage={<FormattedMessage id="annotations.report.reasonRequired" />}
+        />
         <label htmlFor={`${id}-explanation`}>
           <FormattedMessage id="annotations.report.explanation" />
         </label>
