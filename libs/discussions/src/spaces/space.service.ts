@@ -45,15 +45,7 @@ export class SpaceService {
       'Only the organisation’s representatives can open a space for it.',
     );
     try {
-      return await this.db.transaction(async (manager) => {
-        const space = await manager
-          .getRepository(Space)
-          .save(manager.getRepository(Space).create({ ...input, createdById: actor.userId }));
-        await manager
-          .getRepository(SpaceMember)
-          .insert({ spaceId: space.id, userId: actor.userId, organizationId: null, role: 'OWNER' });
-        return space;
-      });
+      return await this.db.transaction((manager) => this.createFor(manager, actor, input));
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictError('Another space already uses this slug.', 'slug');
       throw error;
@@ -96,7 +88,7 @@ export class SpaceService {
     );
   }
 
-  /** Opens a space on behalf of another area's rules (no permission check); the creator owns it. */
+  /** Opens a space in the caller's transaction, its creator as OWNER; no permission check (`create` and other areas check first). */
   async createFor(
     manager: EntityManager,
     actor: Actor,
