@@ -13,14 +13,13 @@ import { Loading } from '../ui/States';
 import { announce } from './announce';
 import { ConfirmButton } from './ConfirmButton';
 import { ConflictEditor } from './ConflictEditor';
+import { ContentActions } from './ContentActions';
 import { ContentBody } from './ContentBody';
-import { EndorseButton } from './EndorseButton';
 import { useReturnFocus } from './focus';
 import { MinistryAnswer } from './MinistryAnswer';
 import { MotivationBadge } from './MotivationPicker';
 import { ReplyForm } from './ReplyForm';
 import { ReplyTree } from './ReplyTree';
-import { ReportButton } from './ReportDialog';
 import { useAnnotationViewer } from './viewer';
 import { WordDiff } from './WordDiff';
 import './annotations.css';
@@ -96,27 +95,19 @@ function AnnotationView({
         </>
       )}
       {live && mode !== 'edit' && (
-        <div className="actions">
-          <EndorseButton
-            subjectType="ANNOTATION"
-            id={annotation.id}
-            count={annotation.endorsementCount}
-            endorsed={annotation.viewerHasEndorsed}
-            canEndorse={!!viewer && !mine}
-          />
-          {viewer && (
-            <button type="button" onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
-              <FormattedMessage id="annotations.reply.action" />
-            </button>
-          )}
-          {mine && (
-            <button type="button" onClick={() => setMode('edit')}>
-              <FormattedMessage id="annotations.edit.action" />
-            </button>
-          )}
-          {mine && <DeleteAnnotation annotation={annotation} onDeleted={onDeleted} />}
-          {viewer && !mine && <ReportButton contentType="ANNOTATION" contentId={annotation.id} />}
-        </div>
+        <ContentActions
+          kind="ANNOTATION"
+          id={annotation.id}
+          endorsementCount={annotation.endorsementCount}
+          viewerHasEndorsed={annotation.viewerHasEndorsed}
+          signedIn={!!viewer}
+          mine={mine}
+          canReply
+          replying={mode === 'reply'}
+          onReply={() => setMode('reply')}
+          onEdit={() => setMode('edit')}
+          deleteControl={<DeleteAnnotation annotation={annotation} onDeleted={onDeleted} />}
+        />
       )}
       {mode === 'reply' && (
         <ReplyForm

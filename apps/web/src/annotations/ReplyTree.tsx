@@ -9,11 +9,10 @@ import {
 } from '../graphql/generated/graphql';
 import { ConfirmButton } from './ConfirmButton';
 import { ConflictEditor } from './ConflictEditor';
+import { ContentActions } from './ContentActions';
 import { ContentBody } from './ContentBody';
-import { EndorseButton } from './EndorseButton';
 import { useReturnFocus } from './focus';
 import { ReplyForm } from './ReplyForm';
-import { ReportButton } from './ReportDialog';
 import { useAnnotationViewer } from './viewer';
 
 /** Conversations are trees of depth ≤ 3: a reply at depth 3 takes no reply. */
@@ -139,34 +138,26 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
         <ContentBody bodyHtml={reply.bodyHtml} isDeleted={reply.isDeleted} moderation={reply.moderation} />
       )}
       {live && mode !== 'edit' && (
-        <div className="actions">
-          <EndorseButton
-            subjectType="COMMENT"
-            id={reply.id}
-            count={reply.endorsementCount}
-            endorsed={reply.viewerHasEndorsed}
-            canEndorse={!!viewer && !mine}
-          />
-          {viewer && reply.depth < MAX_REPLY_DEPTH && (
-            <button type="button" onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
-              <FormattedMessage id="annotations.reply.action" />
-            </button>
-          )}
-          {mine && (
-            <button type="button" onClick={() => setMode('edit')}>
-              <FormattedMessage id="annotations.edit.action" />
-            </button>
-          )}
-          {mine && (
+        <ContentActions
+          kind="COMMENT"
+          id={reply.id}
+          endorsementCount={reply.endorsementCount}
+          viewerHasEndorsed={reply.viewerHasEndorsed}
+          signedIn={!!viewer}
+          mine={mine}
+          canReply={reply.depth < MAX_REPLY_DEPTH}
+          replying={mode === 'reply'}
+          onReply={() => setMode('reply')}
+          onEdit={() => setMode('edit')}
+          deleteControl={
             <ConfirmButton
               label={<FormattedMessage id="annotations.delete.action" />}
               title={<FormattedMessage id="annotations.delete.replyTitle" />}
               explanation={<FormattedMessage id="annotations.delete.explanation" />}
               onConfirm={() => remove({ variables: { input: { id: reply.id } } })}
             />
-          )}
-          {viewer && !mine && <ReportButton contentType="COMMENT" contentId={reply.id} />}
-        </div>
+          }
+        />
       )}
       {mode === 'reply' && (
         <ReplyForm
