@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { LOCALES, type AppLocale } from '../i18n';
 import { apiStatus } from './api-status';
 import { useLocaleChoice } from './locale';
+import { currentEntry, NAVIGATION } from './navigation';
 import { useSession } from './session';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
@@ -41,6 +42,29 @@ export function ApiBanner() {
   );
 }
 
+/** The main sections, the current one marked for sight and for screen readers. */
+export function PrimaryNav() {
+  const intl = useIntl();
+  const session = useSession();
+  const { pathname } = useLocation();
+  const viewer = session.viewer;
+  if (!viewer) return null;
+  const current = currentEntry(pathname);
+  return (
+    <nav className="primary-nav" aria-label={intl.formatMessage({ id: 'nav.label' })}>
+      <ul>
+        {NAVIGATION.filter((entry) => entry.visible?.(viewer) ?? true).map((entry) => (
+          <li key={entry.to}>
+            <NavLink to={entry.to} aria-current={entry === current ? 'page' : undefined} className="">
+              {intl.formatMessage({ id: entry.messageId })}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function Layout() {
   const session = useSession();
   const intl = useIntl();
@@ -53,6 +77,7 @@ export function Layout() {
         <Link to="/" className="brand">
           Majlis
         </Link>
+        <PrimaryNav />
         <LanguageSwitch />
         {session.viewer && (
           <div className="account">
