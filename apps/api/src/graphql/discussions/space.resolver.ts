@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Space, SpaceMember, SpaceRole, SpaceService, Thread, ThreadService } from '@majlis/discussions';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
@@ -47,6 +47,19 @@ export class SpaceResolver {
     return this.threadService.whatsNew(actor, page);
   }
 
+  @Query(() => ThreadConnection, {
+    description:
+      'Threads citing a document, or one article of it (its key, e.g. "art-3", stable across versions), most recently active first, in the spaces you can read.',
+  })
+  citingThreads(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('documentId', { type: () => ID }) documentId: string,
+    @Args() page: PageArgs,
+    @Args('sectionKey', { type: () => String, nullable: true }) sectionKey?: string | null,
+  ): Promise<DomainConnection<Thread>> {
+    return this.threadService.citing(actor, documentId, sectionKey ?? null, page);
+  }
+
   @Mutation(() => SpacePayload)
   async createSpace(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateSpaceInput) {
     return { space: await this.spaceService.create(actor, input) };
@@ -71,6 +84,13 @@ export class SpaceResolver {
   })
   viewerRole(@Parent() space: Space, @Context() context: GraphQLContext): Promise<SpaceRole | null> {
     return context.loaders.spaceRole.load(space.id);
+  }
+
+  @ResolveField(() => Int, {
+    description: 'How many of its threads have activity by others since you last read them (as `whatsNew` counts).',
+  })
+  unreadCount(@Parent() space: Space, @Context() context: GraphQLContext): Promise<number> {
+    return context.loaders.spaceNewThreads.load(space.id);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
