@@ -8,7 +8,7 @@ const UNREAD = `query { spaces(first: 50) { edges { node { slug unreadCount } } 
 type Citing = { citingThreads: { totalCount: number; edges: { node: { title: string; space: { slug: string } } }[] } };
 type Unread = { spaces: { edges: { node: { slug: string; unreadCount: number } }[] } };
 
-describe('threads citing an article, and unread counts per space', () => {
+describe('threads citing an article, unread counts, what one may do in a space, member roles', () => {
   let app: TestApp;
   const token = {} as Record<keyof typeof ACCOUNTS, string>;
   let circular: string;
@@ -78,5 +78,66 @@ describe('threads citing an article, and unread counts per space', () => {
     );
     const after = await app.gql<Unread>(UNREAD, {}, token.federationRepresentative);
     expect(count(after.data, 'federation-fmo')).toBe(fmoBefore - 1);
+  });
+
+  it('tells each person what they may do in a space, as the policy decides', async () => {
+    const CAN = `query($id: ID!) { space(id: $id) { viewerRole viewerCanPost viewerCanModerate viewerCanManageMembers } }`;
+    const can = async (who: keyof typeof ACCOUNTS, id: string) =>
+      (await app.gql<{ space: Record<string, unknown> }>(CAN, { id }, token[who])).data?.space;
+    expect(await can('federationRepresentative', 'federation-fmo')).toEqual({
+      viewerRole: 'OWNER',
+      viewerCanPost: true,
+      viewerCanModerate: true,
+      viewerCanManageMembers: true,
+    });
+    expect(await can('federationMember', 'federation-fmo')).toEqual({
+      viewerRole: 'PARTICIPANT',
+      viewerCanPost: true,
+      viewerCanModerate: false,
+      viewerCanManageMembers: false,
+    });
+    expect(await can('companyMember', 'espace-ministere')).toMatchObject({
+      viewerCanPost: true,
+      viewerCanModerate: false,
+    });
+    expect(await can('moderator', 'espace-ministere')).toMatchObject({ viewerCanModerate: true });
+  });
+
+  it('lets owners change roles, keeping at least one owner', async () => {
+    const MEMBERS = `query { space(id: "federation-fmo") { members { id role user { email } organization { acronym } } } }`;
+    type Members = { space: { members: { id: string; role: string; organization: { acronym: string } | null }[] } };
+    const CHANGE = `mutation($input: SpaceMemberRoleInput!) { changeSpaceMemberRole(input: $input) { member { id role } } }`;
+    const members = (await app.gql<Members>(MEMBERS, {}, token.federationRepresentative)).data!.space.members;
+    const owner = members.find((member) => member.role === 'OWNER')!;
+    const federation = members.find((member) => member.organization?.acronym === 'FMO')!;
+
+    const refused = await app.gql(
+      CHANGE,
+      { input: { memberId: federation.id, role: 'MODERATOR' } },
+      token.federationMember,
+    );
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const hidden = await app.gql(CHANGE, { input: { memberId: federation.id, role: 'OWNER' } }, token.companyMember);
+    expect(hidden.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const last = await app.gql(
+      CHANGE,
+      { input: { memberId: owner.id, role: 'PARTICIPANT' } },
+      token.federationRepresentative,
+    );
+    expect(last.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+
+    const changed = await app.gql<{ changeSpaceMemberRole: { member: { role: string } } }>(
+      CHANGE,
+      { input: { memberId: federation.id, role: 'MODERATOR' } },
+      token.federationRepresentative,
+    );
+    expect(changed.data!.changeSpaceMemberRole.member.role).toBe('MODERATOR');
+    const moderating = await app.gql<{ space: { viewerCanModerate: boolean } }>(
+      `query { space(id: "federation-fmo") { viewerCanModerate } }`,
+      {},
+      token.federationMember,
+    );
+    expect(moderating.data!.space.viewerCanModerate).toBe(true);
+    await app.gql(CHANGE, { input: { memberId: federation.id, role: 'PARTICIPANT' } }, token.federationRepresentative);
   });
 });

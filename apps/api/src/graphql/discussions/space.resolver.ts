@@ -1,12 +1,18 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { Space, SpaceMember, SpaceRole, SpaceService, Thread, ThreadService } from '@majlis/discussions';
+import { Space, SpaceMember, SpacePolicy, SpaceRole, SpaceService, Thread, ThreadService } from '@majlis/discussions';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
-import { AddSpaceMemberInput, CreateSpaceInput, SpaceMemberIdInput, ThreadFilterInput } from './spaces.inputs';
+import {
+  AddSpaceMemberInput,
+  CreateSpaceInput,
+  SpaceMemberIdInput,
+  SpaceMemberRoleInput,
+  ThreadFilterInput,
+} from './spaces.inputs';
 import {
   SpaceConnection,
   SpaceMemberModel,
@@ -76,6 +82,36 @@ export class SpaceResolver {
   @Mutation(() => SpaceMemberPayload)
   async removeSpaceMember(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SpaceMemberIdInput) {
     return { member: await this.spaceService.removeMember(actor, input.memberId) };
+  }
+
+  @Mutation(() => SpaceMemberPayload, {
+    description: 'Owners change a member’s role; a space keeps at least one owner (CONFLICT otherwise).',
+  })
+  async changeSpaceMemberRole(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SpaceMemberRoleInput) {
+    return { member: await this.spaceService.changeMemberRole(actor, input.memberId, input.role) };
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may start threads and reply here.' })
+  async viewerCanPost(@Parent() space: Space, @Context() context: GraphQLContext): Promise<boolean> {
+    return SpacePolicy.canPost(space, await context.loaders.spaceRole.load(space.id));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may pin and lock threads here.' })
+  async viewerCanModerate(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() space: Space,
+    @Context() context: GraphQLContext,
+  ): Promise<boolean> {
+    return SpacePolicy.canModerate(actor, space, await context.loaders.spaceRole.load(space.id));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may add and remove members and set their roles.' })
+  async viewerCanManageMembers(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() space: Space,
+    @Context() context: GraphQLContext,
+  ): Promise<boolean> {
+    return SpacePolicy.canManageMembers(actor, space, await context.loaders.spaceRole.load(space.id));
   }
 
   @ResolveField(() => SpaceRoleEnum, {
