@@ -69,7 +69,7 @@ export function MarkdownField({
         type="button"
         className="link preview-toggle"
         aria-pressed={previewing}
-        aria-controls={`${id}-preview`}
+        aria-controls={previewing ? `${id}-preview` : undefined}
         onClick={() => setPreviewing((on) => !on)}
       >
         <FormattedMessage id="annotations.markdown.preview" />

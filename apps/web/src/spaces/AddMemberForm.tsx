@@ -18,7 +18,14 @@ const WHOLE = 'organization';
  * Adds a member to a space: find an organisation by name, then add it whole (its members, for as long as they
  * are) or one of its people, with a role.
  */
-export function AddMemberForm({ spaceId }: { readonly spaceId: string }) {
+export function AddMemberForm({
+  spaceId,
+  membersQueryId,
+}: {
+  readonly spaceId: string;
+  /** The id or slug the members page was read with (where the new member goes in the cache). */
+  readonly membersQueryId: string;
+}) {
   const intl = useIntl();
   const id = useId();
   const [search, setSearch] = useState('');
@@ -37,7 +44,7 @@ export function AddMemberForm({ spaceId }: { readonly spaceId: string }) {
     update(cache, { data }) {
       const member = data?.addSpaceMember.member;
       if (!member) return;
-      cache.updateQuery({ query: SpaceMembersDocument, variables: { id: spaceId } }, (current) =>
+      cache.updateQuery({ query: SpaceMembersDocument, variables: { id: membersQueryId } }, (current) =>
         current ? { space: { ...current.space, members: [...current.space.members, member] } } : current,
       );
     },

@@ -69,11 +69,11 @@ export function MembersPage() {
         </thead>
         <tbody>
           {space.members.map((member) => (
-            <MemberRow key={member.id} member={member} spaceId={space.id} manage={manage} />
+            <MemberRow key={member.id} member={member} membersQueryId={spaceId} manage={manage} />
           ))}
         </tbody>
       </table>
-      {manage && <AddMemberForm spaceId={space.id} />}
+      {manage && <AddMemberForm spaceId={space.id} membersQueryId={spaceId} />}
     </div>
   );
 }
@@ -84,11 +84,11 @@ function memberName(member: Member): string {
 
 function MemberRow({
   member,
-  spaceId,
+  membersQueryId,
   manage,
 }: {
   readonly member: Member;
-  readonly spaceId: string;
+  readonly membersQueryId: string;
   readonly manage: boolean;
 }) {
   const intl = useIntl();
@@ -97,7 +97,7 @@ function MemberRow({
   const [change, changing] = useMutation(ChangeSpaceMemberRoleDocument);
   const [remove] = useMutation(RemoveSpaceMemberDocument, {
     update(cache) {
-      cache.updateQuery({ query: SpaceMembersDocument, variables: { id: spaceId } }, (current) =>
+      cache.updateQuery({ query: SpaceMembersDocument, variables: { id: membersQueryId } }, (current) =>
         current
           ? { space: { ...current.space, members: current.space.members.filter((other) => other.id !== member.id) } }
           : current,

@@ -18,13 +18,11 @@ export function ThreadList({ threads, tagLink }: ThreadListProps) {
           <h3 className="thread-title">
             {thread.pinned && (
               <span className="badge pinned">
-                <span aria-hidden="true">📌 </span>
                 <FormattedMessage id="spaces.thread.pinned" />
               </span>
             )}
             {thread.locked && (
               <span className="badge locked">
-                <span aria-hidden="true">🔒 </span>
                 <FormattedMessage id="spaces.thread.locked" />
               </span>
             )}

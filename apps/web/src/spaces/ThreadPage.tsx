@@ -86,13 +86,11 @@ function Thread({ thread }: { readonly thread: ThreadData }) {
       <p className="meta">
         {thread.pinned && (
           <span className="badge pinned">
-            <span aria-hidden="true">📌 </span>
             <FormattedMessage id="spaces.thread.pinned" />
           </span>
         )}{' '}
         {thread.locked && (
           <span className="badge locked">
-            <span aria-hidden="true">🔒 </span>
             <FormattedMessage id="spaces.thread.locked" />
           </span>
         )}{' '}
