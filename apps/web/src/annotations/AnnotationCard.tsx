@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import {
   AnnotationCardDocument,
@@ -15,6 +15,7 @@ import { ConfirmButton } from './ConfirmButton';
 import { ConflictEditor } from './ConflictEditor';
 import { ContentActions } from './ContentActions';
 import { ContentBody } from './ContentBody';
+import { annotationConversation } from './conversation';
 import { useReturnFocus } from './focus';
 import { MinistryAnswer } from './MinistryAnswer';
 import { MotivationBadge } from './MotivationPicker';
@@ -58,6 +59,7 @@ function AnnotationView({
   const mine = isAuthor(annotation.author);
   const live = !annotation.isDeleted && annotation.bodyHtml != null;
   const titleId = `annotation-${annotation.id}-title`;
+  const conversation = useMemo(() => annotationConversation(annotation.id), [annotation.id]);
   return (
     <article
       className="card annotation-card"
@@ -111,7 +113,7 @@ function AnnotationView({
       )}
       {mode === 'reply' && (
         <ReplyForm
-          annotationId={annotation.id}
+          conversation={conversation}
           parentId={null}
           onDone={() => setMode('read')}
           onCancel={() => setMode('read')}
@@ -121,7 +123,7 @@ function AnnotationView({
         <h3 id={`${titleId}-replies`}>
           <FormattedMessage id="annotations.card.replies" values={{ count: annotation.replyCount }} />
         </h3>
-        <ReplyTree annotationId={annotation.id} replies={annotation.replies.edges.map(({ node }) => node)} />
+        <ReplyTree conversation={conversation} replies={annotation.replies.edges.map(({ node }) => node)} />
         {annotation.replies.totalCount > annotation.replies.edges.length && (
           <p className="hint">
             <FormattedMessage

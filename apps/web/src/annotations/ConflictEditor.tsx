@@ -5,6 +5,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
 import { useDraft } from './drafts';
 import { MarkdownField } from './MarkdownField';
+import type { MentionSource } from './mentions';
 
 export type EditValues = Record<string, string>;
 
@@ -14,6 +15,8 @@ export interface EditField {
   /** Markdown with a preview (the body), or plain text (a proposed wording). */
   readonly markdown?: boolean;
   readonly required?: boolean;
+  /** A Markdown field that proposes people to mention (those who can read the conversation). */
+  readonly mentions?: MentionSource;
 }
 
 export interface ConflictEditorProps {
@@ -147,6 +150,7 @@ export function ConflictEditor({
             onChange={(value) => draft.update({ [field.name]: value })}
             error={missing(field) ? intl.formatMessage({ id: 'annotations.edit.required' }) : null}
             textareaRef={index === 0 ? firstRef : undefined}
+            mentions={field.mentions}
           />
         ) : (
           <div className="field" key={field.name}>

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type Ref } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import type { MentionSource } from './mentions';
+import { MentionTextarea } from './MentionTextarea';
 
 export interface MarkdownFieldProps {
   readonly label: string;
@@ -10,29 +12,54 @@ export interface MarkdownFieldProps {
   readonly rows?: number;
   readonly textareaRef?: Ref<HTMLTextAreaElement>;
   readonly maxLength?: number;
+  /** Propose people to mention while "@name" is typed (those who can read this conversation). */
+  readonly mentions?: MentionSource;
 }
 
 /** A Markdown text area with a preview rendered on demand (the renderer is a lazily loaded chunk). */
-export function MarkdownField({ label, value, onChange, error, rows = 5, textareaRef, maxLength }: MarkdownFieldProps) {
+export function MarkdownField({
+  label,
+  value,
+  onChange,
+  error,
+  rows = 5,
+  textareaRef,
+  maxLength,
+  mentions,
+}: MarkdownFieldProps) {
   const intl = useIntl();
   const id = useId();
   const [previewing, setPreviewing] = useState(false);
   const html = useMarkdownPreview(previewing ? value : null);
+  const attributes = {
+    id: `${id}-text`,
+    rows,
+    maxLength,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby':
+      [error ? `${id}-error` : '', mentions ? `${id}-mention-hint` : ''].join(' ').trim() || undefined,
+    dir: 'auto',
+    onKeyDown: submitOnControlEnter,
+  } as const;
   return (
     <div className="field markdown-field">
       <label htmlFor={`${id}-text`}>{label}</label>
-      <textarea
-        id={`${id}-text`}
-        ref={textareaRef}
-        value={value}
-        rows={rows}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        dir="auto"
-        onChange={(event) => onChange(event.target.value)}
-        onKeyDown={submitOnControlEnter}
-      />
+      {mentions ? (
+        <MentionTextarea
+          {...attributes}
+          value={value}
+          onChange={onChange}
+          source={mentions}
+          textareaRef={textareaRef}
+        />
+      ) : (
+        <textarea {...attributes} ref={textareaRef} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+      {mentions && (
+        <p id={`${id}-mention-hint`} className="hint">
+          <FormattedMessage id="annotations.mention.hint" />
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="field-error">
           {error}
@@ -42,7 +69,7 @@ export function MarkdownField({ label, value, onChange, error, rows = 5, textare
         type="button"
         className="link preview-toggle"
         aria-pressed={previewing}
-        aria-controls={`${id}-preview`}
+        aria-controls={previewing ? `${id}-preview` : undefined}
         onClick={() => setPreviewing((on) => !on)}
       >
         <FormattedMessage id="annotations.markdown.preview" />

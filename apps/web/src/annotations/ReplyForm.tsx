@@ -1,48 +1,34 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { AnnotationCardDocument, PostReplyDocument } from '../graphql/generated/graphql';
+import { PostReplyDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
+import type { Conversation } from './conversation';
 import { useDraft } from './drafts';
 import { MarkdownField } from './MarkdownField';
 import { OnBehalfSelect } from './OnBehalfSelect';
 import { useAnnotationViewer } from './viewer';
 
 export interface ReplyFormProps {
-  readonly annotationId: string;
-  /** The reply answered; null for a reply to the annotation itself. */
+  readonly conversation: Conversation;
+  /** The reply answered; null for a reply to the subject itself. */
   readonly parentId: string | null;
   readonly onDone: () => void;
   readonly onCancel: () => void;
 }
 
-/** A reply, kept as a draft (per annotation and per comment answered) until it is posted. */
-export function ReplyForm({ annotationId, parentId, onDone, onCancel }: ReplyFormProps) {
+/** A reply, kept as a draft (per subject and per comment answered) until it is posted; "@name" proposes people. */
+export function ReplyForm({ conversation, parentId, onDone, onCancel }: ReplyFormProps) {
   const intl = useIntl();
   const { isModerator, representedOrganizations } = useAnnotationViewer();
-  const draft = useDraft(`reply:${annotationId}:${parentId ?? 'root'}`, { body: '', onBehalfOf: '', official: '' });
+  const draft = useDraft(conversation.draftKey(parentId), { body: '', onBehalfOf: '', official: '' });
   const [checked, setChecked] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [post, { loading, error }] = useMutation(PostReplyDocument, {
     update(cache, { data }) {
       const comment = data?.postComment.comment;
-      if (!comment) return;
-      cache.updateQuery({ query: AnnotationCardDocument, variables: { id: annotationId } }, (current) => {
-        if (!current) return current;
-        const { annotation } = current;
-        return {
-          annotation: {
-            ...annotation,
-            replyCount: annotation.replyCount + 1,
-            replies: {
-              ...annotation.replies,
-              totalCount: annotation.replies.totalCount + 1,
-              edges: [...annotation.replies.edges, { __typename: 'CommentEdge' as const, node: comment }],
-            },
-          },
-        };
-      });
+      if (comment) conversation.addReply(cache, comment);
     },
   });
   const missing = checked && !draft.value.body.trim();
@@ -56,8 +42,8 @@ export function ReplyForm({ annotationId, parentId, onDone, onCancel }: ReplyFor
       await post({
         variables: {
           input: {
-            subjectType: 'ANNOTATION',
-            subjectId: annotationId,
+            subjectType: conversation.subjectType,
+            subjectId: conversation.subjectId,
             parentId,
             body: draft.value.body,
             onBehalfOfOrganizationId: draft.value.onBehalfOf || null,
@@ -87,6 +73,7 @@ export function ReplyForm({ annotationId, parentId, onDone, onCancel }: ReplyFor
         error={missing ? intl.formatMessage({ id: 'annotations.reply.required' }) : null}
         rows={3}
         textareaRef={bodyRef}
+        mentions={conversation.mentions}
       />
       <OnBehalfSelect
         organizations={representedOrganizations}

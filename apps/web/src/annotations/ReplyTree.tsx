@@ -1,16 +1,12 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
-import {
-  AnnotationCardDocument,
-  DeleteReplyDocument,
-  EditReplyDocument,
-  type ReplyFieldsFragment,
-} from '../graphql/generated/graphql';
+import { DeleteReplyDocument, EditReplyDocument, type ReplyFieldsFragment } from '../graphql/generated/graphql';
 import { ConfirmButton } from './ConfirmButton';
 import { ConflictEditor } from './ConflictEditor';
 import { ContentActions } from './ContentActions';
 import { ContentBody } from './ContentBody';
+import type { Conversation } from './conversation';
 import { useReturnFocus } from './focus';
 import { ReplyForm } from './ReplyForm';
 import { useAnnotationViewer } from './viewer';
@@ -19,27 +15,27 @@ import { useAnnotationViewer } from './viewer';
 export const MAX_REPLY_DEPTH = 3;
 
 export interface ReplyTreeProps {
-  readonly annotationId: string;
+  readonly conversation: Conversation;
   /** Every reply, flat, oldest first (as the API lists them). */
   readonly replies: readonly ReplyFieldsFragment[];
 }
 
 /** Replies nested under their parents (nested lists, so screen readers announce each level). */
-export function ReplyTree({ annotationId, replies }: ReplyTreeProps) {
+export function ReplyTree({ conversation, replies }: ReplyTreeProps) {
   const children = new Map<string | null, ReplyFieldsFragment[]>();
   for (const reply of replies) {
     const parent = reply.parentId ?? null;
     children.set(parent, [...(children.get(parent) ?? []), reply]);
   }
-  return <ReplyList annotationId={annotationId} parentId={null} childrenOf={children} />;
+  return <ReplyList conversation={conversation} parentId={null} childrenOf={children} />;
 }
 
 function ReplyList({
-  annotationId,
+  conversation,
   parentId,
   childrenOf,
 }: {
-  readonly annotationId: string;
+  readonly conversation: Conversation;
   readonly parentId: string | null;
   readonly childrenOf: Map<string | null, ReplyFieldsFragment[]>;
 }) {
@@ -50,8 +46,8 @@ function ReplyList({
     <ol className="replies">
       {shown.map((reply) => (
         <li key={reply.id}>
-          <ReplyItem annotationId={annotationId} reply={reply} />
-          <ReplyList annotationId={annotationId} parentId={reply.id} childrenOf={childrenOf} />
+          <ReplyItem conversation={conversation} reply={reply} />
+          <ReplyList conversation={conversation} parentId={reply.id} childrenOf={childrenOf} />
         </li>
       ))}
     </ol>
@@ -60,7 +56,13 @@ function ReplyList({
 
 type Mode = 'read' | 'reply' | 'edit';
 
-function ReplyItem({ annotationId, reply }: { readonly annotationId: string; readonly reply: ReplyFieldsFragment }) {
+function ReplyItem({
+  conversation,
+  reply,
+}: {
+  readonly conversation: Conversation;
+  readonly reply: ReplyFieldsFragment;
+}) {
   const intl = useIntl();
   const client = useApolloClient();
   const { viewer, isAuthor } = useAnnotationViewer();
@@ -115,6 +117,7 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
               label: intl.formatMessage({ id: 'annotations.reply.label' }),
               markdown: true,
               required: true,
+              mentions: conversation.mentions,
             },
           ]}
           initial={{ body: reply.bodyMarkdown ?? '' }}
@@ -123,12 +126,7 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
             edit({ variables: { input: { id: reply.id, body: values['body'] ?? '', version } } })
           }
           loadLatest={async () => {
-            const { data } = await client.query({
-              query: AnnotationCardDocument,
-              variables: { id: annotationId },
-              fetchPolicy: 'network-only',
-            });
-            const latest = data?.annotation.replies.edges.find(({ node }) => node.id === reply.id)?.node;
+            const latest = await conversation.loadReply(client, reply.id);
             return { values: { body: latest?.bodyMarkdown ?? '' }, version: latest?.version ?? reply.version };
           }}
           onDone={() => setMode('read')}
@@ -145,7 +143,7 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
           viewerHasEndorsed={reply.viewerHasEndorsed}
           signedIn={!!viewer}
           mine={mine}
-          canReply={reply.depth < MAX_REPLY_DEPTH}
+          canReply={conversation.open && reply.depth < MAX_REPLY_DEPTH}
           replying={mode === 'reply'}
           onReply={() => setMode('reply')}
           onEdit={() => setMode('edit')}
@@ -161,7 +159,7 @@ function ReplyItem({ annotationId, reply }: { readonly annotationId: string; rea
       )}
       {mode === 'reply' && (
         <ReplyForm
-          annotationId={annotationId}
+          conversation={conversation}
           parentId={reply.id}
           onDone={() => setMode('read')}
           onCancel={() => setMode('read')}

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { AnnotationCard } from '../annotations/AnnotationCard';
 import { AnnotationComposer } from '../annotations/AnnotationComposer';
 import { useSession } from '../app/session';
+import { ArticleThreads } from '../spaces/ArticleThreads';
 import { ReaderVersionDocument, type AnnotationFilterInput } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
@@ -61,6 +62,12 @@ export function ReaderPage() {
     units.current = null;
     setCursor(null);
   }, [version?.id]);
+  // An article named in the address (a thread's citation, the table of contents) is scrolled to once the text is in.
+  const versionId = version?.id;
+  useEffect(() => {
+    const key = window.location.hash.slice(1);
+    if (versionId && key) document.getElementById(key)?.scrollIntoView({ block: 'start' });
+  }, [versionId]);
 
   // A selection inside the text (mouse, touch long-press) becomes a target.
   useEffect(() => {
@@ -302,6 +309,13 @@ export function ReaderPage() {
           </p>
         )}
         {version.number > 1 && <OrphansPanel documentId={documentId} number={version.number} onOpen={open} />}
+        <ArticleThreads
+          key={version.id}
+          documentId={documentId}
+          versionNumber={version.number}
+          sections={version.sections}
+          initialArticle={window.location.hash.slice(1) || null}
+        />
       </aside>
     </div>
   );

@@ -26,3 +26,5 @@ export const addSpaceMemberInput = z
     path: ['userId'],
   });
 export type AddSpaceMemberInput = z.input<typeof addSpaceMemberInput>;
+
+export const spaceRoleInput = z.enum(SPACE_ROLES);

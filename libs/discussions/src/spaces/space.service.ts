@@ -18,7 +18,13 @@ import {
   toConnection,
 } from '@majlis/kernel';
 import { Space, SpaceMember, SpaceRole } from './space.entity';
-import { AddSpaceMemberInput, CreateSpaceInput, addSpaceMemberInput, createSpaceInput } from './space.inputs';
+import {
+  AddSpaceMemberInput,
+  CreateSpaceInput,
+  addSpaceMemberInput,
+  createSpaceInput,
+  spaceRoleInput,
+} from './space.inputs';
 import { SpacePolicy, readableSpaceSql, readerParameters, strongestRole } from './space.policy';
 
 const BY_NAME: KeysetColumn[] = [
@@ -121,6 +127,31 @@ export class SpaceService {
     );
     await this.db.getRepository(SpaceMember).delete({ id });
     return member!;
+  }
+
+  /** Owners (SpacePolicy.canManageMembers) change a member's role; the last owner stays an owner. */
+  async changeMemberRole(actor: Actor, rawMemberId: string, rawRole: SpaceRole): Promise<SpaceMember> {
+    const id = parseId(rawMemberId, 'memberId');
+    const role = parseInput(spaceRoleInput, rawRole, 'role');
+    const member = await this.db.getRepository(SpaceMember).findOneBy({ id });
+    ensureVisible(!!member, 'Space member');
+    const visible = await this.readable(actor, member!.spaceId);
+    ensureVisible(!!visible, 'Space member');
+    ensureAllowed(
+      SpacePolicy.canManageMembers(actor, visible!.space, visible!.role),
+      'Only the space’s owners can change its members.',
+    );
+    return this.db.transaction(async (manager) => {
+      // The space's owners, locked, so that two owners stepping down at once cannot leave it without one.
+      const owners: { id: string }[] = await manager.query(
+        `SELECT id FROM space_members WHERE space_id = $1 AND role = 'OWNER' FOR UPDATE`,
+        [member!.spaceId],
+      );
+      if (role !== 'OWNER' && owners.length === 1 && owners[0]!.id === id)
+        throw new ConflictError('A space keeps at least one owner: make someone else owner first.', 'role');
+      await manager.getRepository(SpaceMember).update({ id }, { role });
+      return { ...member!, role };
+    });
   }
 
   /** One space the actor may read (by id or slug), or NOT_FOUND. */

@@ -260,8 +260,54 @@ export class ThreadService implements OnModuleInit {
   /** "What's new for me": threads of every space the actor reads with activity by others since they last read them. */
   async whatsNew(actor: Actor, page: PageRequest): Promise<Connection<Thread>> {
     const window = pageWindow(page);
-    const present = AuthoredContentPolicy.presentSql('THREAD', 'thread', actor);
+    const query = this.newForActor(actor);
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
+  }
+
+  /** Per space (batch, for DataLoaders): how many of its threads are new for the actor, as `whatsNew` counts them. */
+  async newCountsBySpace(actor: Actor, spaceIds: readonly string[]): Promise<Map<string, number>> {
+    if (spaceIds.length === 0) return new Map();
+    const rows: { spaceId: string; count: string }[] = await this.newForActor(actor)
+      .andWhere('thread.space_id IN (:...spaceIds)', { spaceIds: [...spaceIds] })
+      .select('thread.space_id', 'spaceId')
+      .addSelect('count(*)', 'count')
+      .groupBy('thread.space_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.spaceId, Number(row.count)]));
+  }
+
+  /**
+   * Threads citing a document (optionally one article of it, by its stable key across versions), most recently
+   * active first, in the spaces the actor reads (SpacePolicy.readableSql) and shown to them (AuthoredContentPolicy).
+   */
+  async citing(
+    actor: Actor,
+    rawDocumentId: string,
+    sectionKey: string | null,
+    page: PageRequest,
+  ): Promise<Connection<Thread>> {
+    const documentId = parseId(rawDocumentId, 'documentId');
+    const window = pageWindow(page);
+    const shown = shownSql(actor);
     const query = this.db
+      .getRepository(Thread)
+      .createQueryBuilder('thread')
+      .innerJoin('spaces', 'space', 'space.id = thread.space_id')
+      .where('thread.document_id = :documentId', { documentId })
+      .andWhere(SpacePolicy.readableSql('space'), readerParameters(actor))
+      .andWhere(shown.sql, shown.params);
+    if (sectionKey) query.andWhere('thread.section_key = :sectionKey', { sectionKey });
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
+  }
+
+  /** Threads in spaces the actor reads, present, with activity by others since the actor last read them. */
+  private newForActor(actor: Actor) {
+    const present = AuthoredContentPolicy.presentSql('THREAD', 'thread', actor);
+    return this.db
       .getRepository(Thread)
       .createQueryBuilder('thread')
       .innerJoin('spaces', 'space', 'space.id = thread.space_id')
@@ -270,9 +316,6 @@ export class ThreadService implements OnModuleInit {
       .andWhere(present.sql, present.params)
       .andWhere('thread.last_activity_by_id IS DISTINCT FROM :me')
       .andWhere(`thread.last_activity_at > COALESCE(seen.last_read_at, '-infinity'::timestamptz)`);
-    const totalCount = await query.clone().getCount();
-    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
-    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
   }
 
   async markRead(actor: Actor, rawId: string): Promise<Thread> {

@@ -1,12 +1,18 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { Space, SpaceMember, SpaceRole, SpaceService, Thread, ThreadService } from '@majlis/discussions';
+import { Space, SpaceMember, SpacePolicy, SpaceRole, SpaceService, Thread, ThreadService } from '@majlis/discussions';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
-import { AddSpaceMemberInput, CreateSpaceInput, SpaceMemberIdInput, ThreadFilterInput } from './spaces.inputs';
+import {
+  AddSpaceMemberInput,
+  CreateSpaceInput,
+  SpaceMemberIdInput,
+  SpaceMemberRoleInput,
+  ThreadFilterInput,
+} from './spaces.inputs';
 import {
   SpaceConnection,
   SpaceMemberModel,
@@ -47,6 +53,19 @@ export class SpaceResolver {
     return this.threadService.whatsNew(actor, page);
   }
 
+  @Query(() => ThreadConnection, {
+    description:
+      'Threads citing a document, or one article of it (its key, e.g. "art-3", stable across versions), most recently active first, in the spaces you can read.',
+  })
+  citingThreads(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('documentId', { type: () => ID }) documentId: string,
+    @Args() page: PageArgs,
+    @Args('sectionKey', { type: () => String, nullable: true }) sectionKey?: string | null,
+  ): Promise<DomainConnection<Thread>> {
+    return this.threadService.citing(actor, documentId, sectionKey ?? null, page);
+  }
+
   @Mutation(() => SpacePayload)
   async createSpace(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateSpaceInput) {
     return { space: await this.spaceService.create(actor, input) };
@@ -65,12 +84,49 @@ export class SpaceResolver {
     return { member: await this.spaceService.removeMember(actor, input.memberId) };
   }
 
+  @Mutation(() => SpaceMemberPayload, {
+    description: 'Owners change a member’s role; a space keeps at least one owner (CONFLICT otherwise).',
+  })
+  async changeSpaceMemberRole(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SpaceMemberRoleInput) {
+    return { member: await this.spaceService.changeMemberRole(actor, input.memberId, input.role) };
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may start threads and reply here.' })
+  async viewerCanPost(@Parent() space: Space, @Context() context: GraphQLContext): Promise<boolean> {
+    return SpacePolicy.canPost(space, await context.loaders.spaceRole.load(space.id));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may pin and lock threads here.' })
+  async viewerCanModerate(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() space: Space,
+    @Context() context: GraphQLContext,
+  ): Promise<boolean> {
+    return SpacePolicy.canModerate(actor, space, await context.loaders.spaceRole.load(space.id));
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may add and remove members and set their roles.' })
+  async viewerCanManageMembers(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() space: Space,
+    @Context() context: GraphQLContext,
+  ): Promise<boolean> {
+    return SpacePolicy.canManageMembers(actor, space, await context.loaders.spaceRole.load(space.id));
+  }
+
   @ResolveField(() => SpaceRoleEnum, {
     nullable: true,
     description: 'Your role here (directly or through your organisations).',
   })
   viewerRole(@Parent() space: Space, @Context() context: GraphQLContext): Promise<SpaceRole | null> {
     return context.loaders.spaceRole.load(space.id);
+  }
+
+  @ResolveField(() => Int, {
+    description: 'How many of its threads have activity by others since you last read them (as `whatsNew` counts).',
+  })
+  unreadCount(@Parent() space: Space, @Context() context: GraphQLContext): Promise<number> {
+    return context.loaders.spaceNewThreads.load(space.id);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })

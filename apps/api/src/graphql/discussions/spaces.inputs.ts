@@ -41,6 +41,15 @@ export class SpaceMemberIdInput {
   memberId: string;
 }
 
+@InputType()
+export class SpaceMemberRoleInput {
+  @Field(() => ID)
+  memberId: string;
+
+  @Field(() => SpaceRoleEnum)
+  role: SpaceRoleEnum;
+}
+
 const THREAD_BODY =
   'Markdown. A mention is written `@[Display name](user:<their id>)` (ids from `mentionable`) and shows the name; ' +
   'a plain "@Name" is only text. People are notified of mentions in replies (PostCommentInput.body).';

@@ -80,6 +80,7 @@ export class CitationModel {
   @Field()
   sectionKey: string;
 
+  @Field(() => ID, { description: 'The cited document (open it at `version.number`, article `sectionKey`).' })
   documentId: string;
   versionId: string;
 }

@@ -26,6 +26,7 @@ export function discussionLoaders(services: DiscussionLoaderServices, actor: () 
     annotationEndorsements: mapLoader((ids) => services.endorsements.summaries(actor(), 'ANNOTATION', ids), NONE),
     commentEndorsements: mapLoader((ids) => services.endorsements.summaries(actor(), 'COMMENT', ids), NONE),
     commentMentions: mapLoader<string[]>((ids) => services.comments.mentionsOf(ids), []),
+    spaceNewThreads: mapLoader<number>((ids) => services.threads.newCountsBySpace(actor(), ids), 0),
     threadActivity: mapLoader<ThreadActivity>((ids) => services.threads.activity(actor(), ids), QUIET),
     spaceRole: mapLoader<SpaceRole | null>((ids) => services.spaces.rolesIn(actor(), ids), null),
     space: mapLoader((ids) => services.spaces.findByIds(ids), null),

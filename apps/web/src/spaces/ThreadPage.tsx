@@ -1,0 +1,317 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useMemo, useState } from 'react';
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { Link, useNavigate, useParams } from 'react-router';
+import { announce } from '../annotations/announce';
+import { ConfirmButton } from '../annotations/ConfirmButton';
+import { ConflictEditor } from '../annotations/ConflictEditor';
+import { ContentBody } from '../annotations/ContentBody';
+import { useReturnFocus } from '../annotations/focus';
+import { ReplyForm } from '../annotations/ReplyForm';
+import { ReplyTree } from '../annotations/ReplyTree';
+import { ReportButton } from '../annotations/ReportDialog';
+import { useAnnotationViewer } from '../annotations/viewer';
+import {
+  DeleteThreadDocument,
+  EditThreadDocument,
+  MarkThreadReadDocument,
+  SetThreadLockedDocument,
+  SetThreadPinnedDocument,
+  ThreadPageDocument,
+  type ThreadPageQuery,
+} from '../graphql/generated/graphql';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Loading } from '../ui/States';
+import { PageError } from './NotFound';
+import { parseTags } from './tags';
+import { threadConversation } from './thread-conversation';
+
+type ThreadData = ThreadPageQuery['thread'];
+
+/** A thread: its text, its citation (a link into the reader), its replies (depth ≤ 3), and what one may do. */
+export function ThreadPage() {
+  const { threadId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(ThreadPageDocument, { variables: { id: threadId } });
+  const [markRead] = useMutation(MarkThreadReadDocument);
+  const found = !!data;
+  useEffect(() => {
+    if (found) void markRead({ variables: { input: { id: threadId } } }).catch(() => undefined);
+  }, [found, threadId, markRead]);
+
+  if (loading && !data) return <Loading />;
+  if (error && !data) return <PageError error={error} onRetry={() => void refetch()} />;
+  if (!data) return null;
+  return <Thread thread={data.thread} />;
+}
+
+function Thread({ thread }: { readonly thread: ThreadData }) {
+  const intl = useIntl();
+  const [mode, setMode] = useState<'read' | 'edit' | 'reply'>('read');
+  const titleRef = useReturnFocus<HTMLHeadingElement>(mode === 'read');
+  const { viewer, isAuthor } = useAnnotationViewer();
+  const { id, locked, isDeleted, space } = thread;
+  const canPost = space.viewerCanPost;
+  const conversation = useMemo(
+    () => threadConversation({ id, locked, isDeleted, space: { viewerCanPost: canPost } }),
+    [id, locked, isDeleted, canPost],
+  );
+  const mine = isAuthor(thread.author);
+  const live = !thread.isDeleted && thread.bodyHtml != null;
+  const replies = thread.replies.edges.map(({ node }) => node);
+  const section = thread.citation?.version?.sections.find((candidate) => candidate.key === thread.citation?.sectionKey);
+
+  return (
+    <article className="thread-page" aria-labelledby="thread-title">
+      <nav className="breadcrumbs" aria-label={intl.formatMessage({ id: 'spaces.breadcrumbs' })}>
+        <ol>
+          <li>
+            <Link to="/spaces">
+              <FormattedMessage id="spaces.list.title" />
+            </Link>
+          </li>
+          <li>
+            <Link to={`/spaces/${thread.space.slug}`}>
+              <bdi>{thread.space.name}</bdi>
+            </Link>
+          </li>
+        </ol>
+      </nav>
+      <h1 id="thread-title" ref={titleRef} tabIndex={-1}>
+        {thread.title != null ? (
+          <bdi>{thread.title}</bdi>
+        ) : (
+          <FormattedMessage id={thread.isDeleted ? 'spaces.thread.deleted' : 'spaces.thread.hidden'} />
+        )}
+      </h1>
+      <p className="meta">
+        {thread.pinned && (
+          <span className="badge pinned">
+            <FormattedMessage id="spaces.thread.pinned" />
+          </span>
+        )}{' '}
+        {thread.locked && (
+          <span className="badge locked">
+            <FormattedMessage id="spaces.thread.locked" />
+          </span>
+        )}{' '}
+        {thread.author && (
+          <>
+            <strong>
+              <bdi>{thread.author.displayName}</bdi>
+            </strong>
+            {thread.organization && (
+              <>
+                {' '}
+                ·{' '}
+                <FormattedMessage
+                  id="annotations.card.onBehalf"
+                  values={{ name: <bdi>{thread.organization.name}</bdi> }}
+                />
+              </>
+            )}{' '}
+            ·{' '}
+          </>
+        )}
+        <bdi>
+          <FormattedDate value={thread.createdAt} dateStyle="medium" timeStyle="short" />
+        </bdi>
+        {thread.editedAt && (
+          <>
+            {' '}
+            · <FormattedMessage id="annotations.card.edited" />
+          </>
+        )}
+      </p>
+      {thread.tags && thread.tags.length > 0 && (
+        <ul className="tags" aria-label={intl.formatMessage({ id: 'spaces.thread.tags' })}>
+          {thread.tags.map((tag) => (
+            <li key={tag}>
+              <Link
+                className="tag"
+                to={`/spaces/${thread.space.slug}?tag=${encodeURIComponent(tag)}`}
+                aria-label={intl.formatMessage({ id: 'spaces.filter.byTag' }, { tag })}
+              >
+                <bdi>{tag}</bdi>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {thread.citation?.version && (
+        <p className="citation">
+          <FormattedMessage
+            id="spaces.thread.citation"
+            values={{
+              article: (
+                <Link
+                  to={`/read/${thread.citation.documentId}/${thread.citation.version.number}#${thread.citation.sectionKey}`}
+                >
+                  <bdi>{section?.heading ?? thread.citation.sectionKey}</bdi>
+                </Link>
+              ),
+              version: thread.citation.version.number,
+            }}
+          />
+        </p>
+      )}
+      {mode === 'edit' ? (
+        <ThreadEditor thread={thread} onClose={() => setMode('read')} />
+      ) : (
+        <ContentBody bodyHtml={thread.bodyHtml} isDeleted={thread.isDeleted} moderation={thread.moderation} />
+      )}
+      {thread.locked && (
+        <p className="hint">
+          <FormattedMessage id="spaces.thread.lockedExplanation" />
+        </p>
+      )}
+      {mode !== 'edit' && (
+        <div className="actions">
+          {conversation.open && viewer && (
+            <button type="button" onClick={() => setMode('reply')} aria-expanded={mode === 'reply'}>
+              <FormattedMessage id="annotations.reply.action" />
+            </button>
+          )}
+          {live && mine && (
+            <button type="button" onClick={() => setMode('edit')}>
+              <FormattedMessage id="annotations.edit.action" />
+            </button>
+          )}
+          {live && mine && <DeleteThread thread={thread} />}
+          {live && !mine && viewer && <ReportButton contentType="THREAD" contentId={thread.id} />}
+          {thread.space.viewerCanModerate && !thread.isDeleted && <ModeratorToggles thread={thread} />}
+        </div>
+      )}
+      {mode === 'reply' && (
+        <ReplyForm
+          conversation={conversation}
+          parentId={null}
+          onDone={() => setMode('read')}
+          onCancel={() => setMode('read')}
+        />
+      )}
+      <section className="conversation" aria-labelledby="thread-replies">
+        <h2 id="thread-replies">
+          <FormattedMessage id="annotations.card.replies" values={{ count: thread.replies.totalCount }} />
+        </h2>
+        <ReplyTree conversation={conversation} replies={replies} />
+        {thread.replies.totalCount > replies.length && (
+          <p className="hint">
+            <FormattedMessage
+              id="annotations.card.repliesTruncated"
+              values={{ shown: replies.length, total: thread.replies.totalCount }}
+            />
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function ThreadEditor({ thread, onClose }: { readonly thread: ThreadData; readonly onClose: () => void }) {
+  const intl = useIntl();
+  const client = useApolloClient();
+  const [edit] = useMutation(EditThreadDocument);
+  return (
+    <ConflictEditor
+      draftKey={`edit:thread:${thread.id}`}
+      fields={[
+        { name: 'title', label: intl.formatMessage({ id: 'spaces.form.title' }), required: true },
+        {
+          name: 'body',
+          label: intl.formatMessage({ id: 'spaces.form.body' }),
+          markdown: true,
+          required: true,
+          mentions: { threadId: thread.id },
+        },
+        { name: 'tags', label: intl.formatMessage({ id: 'spaces.form.tags' }) },
+      ]}
+      initial={{ title: thread.title ?? '', body: thread.bodyMarkdown ?? '', tags: (thread.tags ?? []).join(', ') }}
+      version={thread.version}
+      save={(values, version) =>
+        edit({
+          variables: {
+            input: {
+              id: thread.id,
+              title: values['title'] ?? '',
+              body: values['body'] ?? '',
+              tags: parseTags(values['tags'] ?? ''),
+              version,
+            },
+          },
+        })
+      }
+      loadLatest={async () => {
+        const { data } = await client.query({
+          query: ThreadPageDocument,
+          variables: { id: thread.id },
+          fetchPolicy: 'network-only',
+        });
+        const latest = data?.thread;
+        return {
+          values: {
+            title: latest?.title ?? '',
+            body: latest?.bodyMarkdown ?? '',
+            tags: (latest?.tags ?? []).join(', '),
+          },
+          version: latest?.version ?? thread.version,
+        };
+      }}
+      onDone={onClose}
+      onCancel={onClose}
+    />
+  );
+}
+
+function DeleteThread({ thread }: { readonly thread: ThreadData }) {
+  const intl = useIntl();
+  const navigate = useNavigate();
+  const [remove] = useMutation(DeleteThreadDocument);
+  return (
+    <ConfirmButton
+      label={<FormattedMessage id="annotations.delete.action" />}
+      title={<FormattedMessage id="spaces.thread.deleteTitle" />}
+      explanation={<FormattedMessage id="spaces.thread.deleteExplanation" />}
+      onConfirm={async () => {
+        await remove({ variables: { input: { id: thread.id } } });
+        announce(intl.formatMessage({ id: 'spaces.thread.deletedAnnounce' }));
+        // Without replies, nothing holds its place: back to the space.
+        if (thread.replies.totalCount === 0) navigate(`/spaces/${thread.space.slug}`);
+      }}
+    />
+  );
+}
+
+/** Pin and lock: toggles (aria-pressed) for the space's moderators. */
+function ModeratorToggles({ thread }: { readonly thread: ThreadData }) {
+  const intl = useIntl();
+  const [pin, pinning] = useMutation(SetThreadPinnedDocument);
+  const [lock, locking] = useMutation(SetThreadLockedDocument);
+  const error = pinning.error ?? locking.error;
+  return (
+    <>
+      <button
+        type="button"
+        aria-pressed={thread.pinned}
+        disabled={pinning.loading}
+        onClick={async () => {
+          await pin({ variables: { input: { id: thread.id, value: !thread.pinned } } }).catch(() => undefined);
+          announce(intl.formatMessage({ id: thread.pinned ? 'spaces.thread.unpinned' : 'spaces.thread.pinnedNow' }));
+        }}
+      >
+        <FormattedMessage id="spaces.thread.pin" />
+      </button>
+      <button
+        type="button"
+        aria-pressed={thread.locked}
+        disabled={locking.loading}
+        onClick={async () => {
+          await lock({ variables: { input: { id: thread.id, value: !thread.locked } } }).catch(() => undefined);
+          announce(intl.formatMessage({ id: thread.locked ? 'spaces.thread.unlocked' : 'spaces.thread.lockedNow' }));
+        }}
+      >
+        <FormattedMessage id="spaces.thread.lock" />
+      </button>
+      {error && <ErrorMessage error={error} />}
+    </>
+  );
+}
