@@ -8,7 +8,6 @@ import {
   KeysetColumn,
   PageRequest,
   applyKeyset,
-  ensureVisible,
   keysetKeyOf,
   pageWindow,
   parseId,
@@ -242,35 +241,37 @@ export class InvitationService {
   ): Promise<Invitation> {
     const id = parseId(rawInvitationId, 'invitationId');
     return this.db.transaction(async (manager) => {
-      const locked = await manager
+      const found = await manager
         .getRepository(Invitation)
         .createQueryBuilder('inv')
         .where('inv.id = :id', { id })
         .setLock('pessimistic_write')
         .getOne();
-      ensureVisible(!!locked && InvitationPolicy.canSeeInvitations(actor, { id: locked.organizationId }), 'Invitation');
+      if (!found || !InvitationPolicy.canSeeInvitations(actor, { id: found.organizationId })) {
+        throw new NotFoundError('Invitation');
+      }
       ensureAllowed(
-        InvitationPolicy.canManage(actor, locked!),
+        InvitationPolicy.canManage(actor, found),
         'Only the ministry’s moderators can change an invitation of a representative.',
       );
-      if (!InvitationPolicy.isPending(locked!)) {
+      if (!InvitationPolicy.isPending(found)) {
         throw new ConflictError(
-          locked!.acceptedAt ? 'This invitation has already been accepted.' : 'This invitation was withdrawn.',
+          found.acceptedAt ? 'This invitation has already been accepted.' : 'This invitation was withdrawn.',
           'invitationId',
         );
       }
-      const kind = await change(manager, locked!);
+      const kind = await change(manager, found);
       await this.audit.record(
         {
           kind,
           actorId: actor.userId,
           subjectType: 'ORGANIZATION',
-          subjectId: locked!.organizationId,
-          details: { invitationId: locked!.id },
+          subjectId: found.organizationId,
+          details: { invitationId: found.id },
         },
         manager,
       );
-      return manager.getRepository(Invitation).findOneByOrFail({ id: locked!.id });
+      return manager.getRepository(Invitation).findOneByOrFail({ id: found.id });
     });
   }
 
