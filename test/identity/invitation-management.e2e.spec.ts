@@ -9,9 +9,9 @@ const REVOKE = `mutation($input: InvitationIdInput!) { revokeInvitation(input: $
 const PREVIEW = `query($token: String!) { invitationPreview(token: $token) { email role organizationName expiresAt } }`;
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { membership { role organization { name } } } }`;
 
-interface Pending {
+type Pending = {
   pendingInvitations: { totalCount: number; edges: { node: { id: string; email: string; sentAt: string } }[] };
-}
+};
 
 describe('invitations: pending list, preview, resend and revoke', () => {
   let app: TestApp;

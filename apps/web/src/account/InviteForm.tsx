@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { errorCodeOf } from '../app/errors';
 import { announce } from '../annotations/announce';
 import { useDraft } from '../annotations/drafts';
 import { InviteMemberDocument, MembershipRole } from '../graphql/generated/graphql';
@@ -62,7 +63,12 @@ export function InviteForm({ organizationId, mayInviteRepresentatives, onInvited
     }
   }
 
-  const emailProblem = problem ?? fieldError(error, 'email');
+  const serverProblem = fieldError(error, 'email');
+  const emailProblem =
+    problem ??
+    (serverProblem && errorCodeOf(error) === 'CONFLICT'
+      ? intl.formatMessage({ id: 'account.invite.alreadyMember' })
+      : serverProblem);
   return (
     <form className="account-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
