@@ -88,7 +88,11 @@ export function AcceptInvitationPage() {
             <FormattedMessage
               id="account.accept.summary"
               values={{
-                organization: <strong>{preview.organizationName}</strong>,
+                organization: (
+                  <strong>
+                    <bdi>{preview.organizationName}</bdi>
+                  </strong>
+                ),
                 role: intl.formatMessage({ id: `account.role.${preview.role}` }),
                 email: <bdi>{preview.email}</bdi>,
               }}
