@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { accountRoutes } from '../account/routes';
 import { readerRoutes } from '../reader/routes';
 import { spacesRoutes } from '../spaces/routes';
 import { createApolloClient } from './apollo';
@@ -21,6 +22,7 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         {readerRoutes()}
         {spacesRoutes()}
+        {accountRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>
