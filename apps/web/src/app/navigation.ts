@@ -13,7 +13,10 @@ export interface NavigationViewer {
   readonly platformRole?: string | null;
 }
 
-export const NAVIGATION: readonly NavigationEntry[] = [{ to: '/', messageId: 'nav.documents', match: ['/', '/read/'] }];
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { to: '/', messageId: 'nav.documents', match: ['/', '/read/'] },
+  { to: '/consultations', messageId: 'nav.consultations', match: ['/consultations', '/verify-receipt'] },
+];
 
 /** The entry for `pathname`: the longest matching prefix wins, `/` only matches itself. */
 export function currentEntry(pathname: string, entries: readonly NavigationEntry[] = NAVIGATION) {
