@@ -42,7 +42,7 @@ export function MarkdownField({ label, value, onChange, error, rows = 5, textare
         type="button"
         className="link preview-toggle"
         aria-pressed={previewing}
-        aria-controls={`${id}-preview`}
+        aria-controls={previewing ? `${id}-preview` : undefined}
         onClick={() => setPreviewing((on) => !on)}
       >
         <FormattedMessage id="annotations.markdown.preview" />

@@ -31,7 +31,7 @@ export function ContributionHistory({
     seen.current = version;
     void refetch();
   }, [version, refetch]);
-  const positions = new Map(questions.map((question) => [question.id, question.position + 1]));
+  const positions = new Map(questions.map((question) => [question.id, question.position]));
   const history = data?.contribution.history ?? [];
   return (
     <section className="contribution-history" aria-labelledby="history-title">

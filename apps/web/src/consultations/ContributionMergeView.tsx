@@ -130,7 +130,7 @@ export function ContributionMergeView({
                 outcome.takenFromThem.map((questionId) =>
                   intl.formatMessage(
                     { id: 'consultations.question.number' },
-                    { number: (byId.get(questionId)?.position ?? 0) + 1 },
+                    { number: byId.get(questionId)?.position ?? 0 },
                   ),
                 ),
               ),
@@ -147,7 +147,7 @@ export function ContributionMergeView({
           {outcome.conflicts.map((questionId) => {
             const question = byId.get(questionId);
             if (!question) return null;
-            const label = `${intl.formatMessage({ id: 'consultations.question.number' }, { number: question.position + 1 })} — ${question.prompt}`;
+            const label = `${intl.formatMessage({ id: 'consultations.question.number' }, { number: question.position })} — ${question.prompt}`;
             return choice(
               questionId,
               label,

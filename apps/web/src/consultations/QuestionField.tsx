@@ -37,7 +37,7 @@ export function QuestionField({ question, value, onChange, disabled, error }: Qu
   const legend = (
     <>
       <span className="question-number">
-        <FormattedMessage id="consultations.question.number" values={{ number: question.position + 1 }} />
+        <FormattedMessage id="consultations.question.number" values={{ number: question.position }} />
       </span>{' '}
       <span dir="auto">{question.prompt}</span>
       {question.required && (

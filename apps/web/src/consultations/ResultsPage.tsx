@@ -79,7 +79,7 @@ export function ResultsPage() {
 function QuestionResultView({ result }: { result: QuestionResult }) {
   const intl = useIntl();
   const { question } = result;
-  const title = `${intl.formatMessage({ id: 'consultations.question.number' }, { number: question.position + 1 })} — ${question.prompt}`;
+  const title = `${intl.formatMessage({ id: 'consultations.question.number' }, { number: question.position })} — ${question.prompt}`;
   const href = citationHref(question);
   return (
     <section className="result-question" aria-labelledby={`result-${question.id}`}>

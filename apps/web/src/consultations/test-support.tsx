@@ -17,7 +17,7 @@ export function renderWithIntl(ui: ReactNode, locale: AppLocale = 'fr') {
 export const QUESTIONS: Question[] = [
   {
     id: 'q-text',
-    position: 0,
+    position: 1,
     kind: 'TEXT',
     prompt: 'Quelles difficultés rencontrez-vous ?',
     required: true,
@@ -31,7 +31,7 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'q-single',
-    position: 1,
+    position: 2,
     kind: 'SINGLE_CHOICE',
     prompt: 'Le seuil est-il adapté ?',
     required: false,
@@ -42,7 +42,7 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'q-multi',
-    position: 2,
+    position: 3,
     kind: 'MULTI_CHOICE',
     prompt: 'Quels secteurs sont concernés ?',
     required: false,
@@ -53,7 +53,7 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'q-scale',
-    position: 3,
+    position: 4,
     kind: 'SCALE',
     prompt: 'Clarté du texte',
     required: false,

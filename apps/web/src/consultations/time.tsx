@@ -100,7 +100,7 @@ export function Countdown({ until, messageId }: { until: string; messageId: stri
 export function ServerClockNote({ closesAt }: { closesAt: string }) {
   const intl = useIntl();
   const utc = intl.formatDate(closesAt, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' });
-  const local = intl.formatDate(closesAt, { dateStyle: 'long', timeStyle: 'long' });
+  const local = intl.formatDate(closesAt, { dateStyle: 'long', timeStyle: 'medium' });
   return (
     <p className="server-clock">
       <FormattedMessage id="consultations.time.serverClock" values={{ utc, local, zone: localTimeZone() }} />
