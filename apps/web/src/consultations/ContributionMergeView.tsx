@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { PublicationConsent } from '../graphql/generated/graphql';
 import { type AnswerMap, type Question, answerText, mergeAnswers, sameAnswer } from './answers';
@@ -64,10 +64,10 @@ export function ContributionMergeView({
     onResolve({ answers, consent });
   }
 
-  const choice = (key: string, label: string, mineText: string, theirsText: string) => (
+  const choice = (key: string, label: ReactNode, mineText: string, theirsText: string) => (
     <li key={key} className="merge-question">
       <fieldset className="choice-group">
-        <legend dir="auto">{label}</legend>
+        <legend>{label}</legend>
         <div className="merge-sides">
           <div>
             <h4>
@@ -147,7 +147,12 @@ export function ContributionMergeView({
           {outcome.conflicts.map((questionId) => {
             const question = byId.get(questionId);
             if (!question) return null;
-            const label = `${intl.formatMessage({ id: 'consultations.question.number' }, { number: question.position })} — ${question.prompt}`;
+            const label = (
+              <>
+                <FormattedMessage id="consultations.question.number" values={{ number: question.position }} /> —{' '}
+                <bdi>{question.prompt}</bdi>
+              </>
+            );
             return choice(
               questionId,
               label,

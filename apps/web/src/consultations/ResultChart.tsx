@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { KindGroup } from '../graphql/generated/graphql';
 
@@ -20,7 +20,7 @@ export function kindsIn(options: readonly OptionCounts[]): KindGroup[] {
  * Counts per option, split by organisation kind: a bar chart drawn with Observable Plot (for the eye, hidden from
  * screen readers) beside a table that holds the same figures (for everyone: screen readers, keyboard, copying).
  */
-export function ResultChart({ options, title }: { options: readonly OptionCounts[]; title: string }) {
+export function ResultChart({ options, title }: { options: readonly OptionCounts[]; title: ReactNode }) {
   const intl = useIntl();
   const id = useId();
   const kinds = kindsIn(options);

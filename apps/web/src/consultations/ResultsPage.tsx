@@ -79,13 +79,16 @@ export function ResultsPage() {
 function QuestionResultView({ result }: { result: QuestionResult }) {
   const intl = useIntl();
   const { question } = result;
-  const title = `${intl.formatMessage({ id: 'consultations.question.number' }, { number: question.position })} — ${question.prompt}`;
+  const title = (
+    <>
+      <FormattedMessage id="consultations.question.number" values={{ number: question.position }} /> —{' '}
+      <bdi>{question.prompt}</bdi>
+    </>
+  );
   const href = citationHref(question);
   return (
     <section className="result-question" aria-labelledby={`result-${question.id}`}>
-      <h2 id={`result-${question.id}`} dir="auto">
-        {title}
-      </h2>
+      <h2 id={`result-${question.id}`}>{title}</h2>
       {href && (
         <p>
           <Link to={href}>
