@@ -77,7 +77,6 @@ export function ResultsPage() {
 }
 
 function QuestionResultView({ result }: { result: QuestionResult }) {
-  const intl = useIntl();
   const { question } = result;
   const title = (
     <>
