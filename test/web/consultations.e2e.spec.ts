@@ -261,6 +261,8 @@ it('shows published results: a chart and its table per question, texts under the
     expect(await page.locator('body').textContent()).toContain('1 réponse confidentielle est comptée mais non citée.');
     expect(await page.locator('body').textContent()).toContain('Deux zones nouvelles seront étudiées.');
     await checkPage(page, 'results-fr');
+    await page.locator('.result-figure').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'results-chart-fr');
   } finally {
     await context.close();
   }
@@ -283,6 +285,8 @@ it('every consultation page passes axe in Arabic, right to left', async () => {
     await page.goto(`${app.baseUrl}/consultations/${publishedId}/results`);
     await page.locator('.result-chart svg').first().waitFor();
     await checkPage(page, 'results-ar');
+    await page.locator('.result-figure').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'results-chart-ar');
     await page.goto(`${app.baseUrl}/verify-receipt`);
     await page.locator('h1', { hasText: 'التحقق من وصل الاستلام' }).waitFor();
     await checkPage(page, 'verify-receipt-ar');

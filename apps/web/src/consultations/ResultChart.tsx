@@ -93,16 +93,26 @@ function PlotBars({
     let current = true;
     void import('@observablehq/plot').then((Plot) => {
       if (!current) return;
+      const max = Math.max(1, ...options.map((option) => option.count));
       const chart = Plot.plot({
         marginLeft: rtl ? 20 : 140,
         marginRight: rtl ? 140 : 20,
         height: Math.max(80, options.length * 36 + 40),
-        x: { grid: true, label: null, reverse: rtl, tickFormat: 'd' },
+        // Whole numbers only: counts of organisations.
+        x: {
+          grid: true,
+          label: null,
+          reverse: rtl,
+          ...(max <= 10 ? { ticks: Array.from({ length: max + 1 }, (_, index) => index) } : {}),
+          tickFormat: 'd',
+        },
         y: { label: null, domain: options.map((option) => option.option), axis: rtl ? 'right' : 'left' },
         color: { legend: true },
         marks: [Plot.barX(rows, { y: 'option', x: 'count', fill: 'kind' }), Plot.ruleX([0])],
       });
       chart.setAttribute('aria-hidden', 'true');
+      // The legend is HTML above the drawing: in Arabic it reads right to left.
+      if (rtl && chart.tagName === 'FIGURE') chart.querySelector(':scope > div')?.setAttribute('dir', 'rtl');
       container.replaceChildren(chart);
     });
     return () => {
@@ -110,5 +120,6 @@ function PlotBars({
     };
     // `key` stands for rows, options and direction.
   }, [key]);
-  return <div className="result-chart" ref={ref} aria-hidden="true" />;
+  // Drawn left to right (an SVG's text anchors would flip under dir="rtl"); in Arabic the bars grow from the right.
+  return <div className="result-chart" ref={ref} aria-hidden="true" dir="ltr" />;
 }
