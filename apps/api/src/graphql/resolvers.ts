@@ -1,6 +1,11 @@
 import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
 import { CommentResolver } from './discussions/comment.resolver';
-import { ConsultationResolver, ContributionResolver } from './consultations/consultation.resolver';
+import {
+  ConsultationResolver,
+  ContributionChangeResolver,
+  ContributionResolver,
+  QuestionResolver,
+} from './consultations/consultation.resolver';
 import { ModerationActionResolver, ModerationResolver } from './moderation/moderation.resolver';
 import { SpaceMemberResolver, SpaceResolver } from './discussions/space.resolver';
 import { CitationResolver, ThreadResolver } from './discussions/thread.resolver';
@@ -33,6 +38,8 @@ export const RESOLVERS = [
   ModerationActionResolver,
   ConsultationResolver,
   ContributionResolver,
+  ContributionChangeResolver,
+  QuestionResolver,
   MineResolver,
   ContributionPlaceResolver,
   MentionableResolver,

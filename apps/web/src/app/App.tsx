@@ -2,6 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { accountRoutes } from '../account/routes';
+import { consultationsRoutes } from '../consultations/routes';
 import { readerRoutes } from '../reader/routes';
 import { spacesRoutes } from '../spaces/routes';
 import { createApolloClient } from './apollo';
@@ -23,6 +24,7 @@ export function AppRoutes() {
         {readerRoutes()}
         {spacesRoutes()}
         {accountRoutes()}
+        {consultationsRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -16,6 +16,7 @@ export interface NavigationViewer {
 export const NAVIGATION: readonly NavigationEntry[] = [
   { to: '/', messageId: 'nav.documents', match: ['/', '/read/'] },
   { to: '/spaces', messageId: 'nav.spaces', match: ['/spaces', '/threads/', '/whats-new'] },
+  { to: '/consultations', messageId: 'nav.consultations', match: ['/consultations', '/verify-receipt'] },
 ];
 
 /** The entry for `pathname`: the longest matching prefix wins, `/` only matches itself. */
