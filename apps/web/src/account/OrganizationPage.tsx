@@ -93,67 +93,71 @@ export function OrganizationPage() {
             <h2 id="members-title">
               <FormattedMessage id="account.members.title" values={{ count: organization.members.totalCount }} />
             </h2>
-            <table className="account-table">
-              <caption className="visually-hidden">
-                <FormattedMessage id="account.members.caption" values={{ name: organization.name }} />
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="account.members.name" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="account.members.role" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="account.members.since" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="account.members.actions" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {organization.members.edges.map(({ node }) => {
-                  const self = node.user.id === viewer?.id;
-                  const removable = self || staff || (representative && node.role === 'MEMBER');
-                  return (
-                    <tr key={node.id}>
-                      <th scope="row">
-                        <bdi>{node.user.displayName}</bdi>
-                        {self && (
-                          <>
-                            {' '}
-                            <FormattedMessage id="account.members.you" />
-                          </>
-                        )}
-                      </th>
-                      <td>{intl.formatMessage({ id: `account.role.${node.role}` })}</td>
-                      <td>{intl.formatDate(node.createdAt, { dateStyle: 'medium' })}</td>
-                      <td>
-                        {removable && (
-                          <ConfirmButton
-                            label={<FormattedMessage id={self ? 'account.members.leave' : 'account.members.remove'} />}
-                            title={
-                              <FormattedMessage
-                                id={self ? 'account.members.leaveTitle' : 'account.members.removeTitle'}
-                                values={{ name: node.user.displayName, organization: organization.name }}
-                              />
-                            }
-                            explanation={
-                              <FormattedMessage
-                                id={self ? 'account.members.leaveExplanation' : 'account.members.removeExplanation'}
-                              />
-                            }
-                            onConfirm={() => remove(node.id, self, node.user.displayName)}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="account-table">
+                <caption className="visually-hidden">
+                  <FormattedMessage id="account.members.caption" values={{ name: organization.name }} />
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <FormattedMessage id="account.members.name" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="account.members.role" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="account.members.since" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="account.members.actions" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {organization.members.edges.map(({ node }) => {
+                    const self = node.user.id === viewer?.id;
+                    const removable = self || staff || (representative && node.role === 'MEMBER');
+                    return (
+                      <tr key={node.id}>
+                        <th scope="row">
+                          <bdi>{node.user.displayName}</bdi>
+                          {self && (
+                            <>
+                              {' '}
+                              <FormattedMessage id="account.members.you" />
+                            </>
+                          )}
+                        </th>
+                        <td>{intl.formatMessage({ id: `account.role.${node.role}` })}</td>
+                        <td>{intl.formatDate(node.createdAt, { dateStyle: 'medium' })}</td>
+                        <td>
+                          {removable && (
+                            <ConfirmButton
+                              label={
+                                <FormattedMessage id={self ? 'account.members.leave' : 'account.members.remove'} />
+                              }
+                              title={
+                                <FormattedMessage
+                                  id={self ? 'account.members.leaveTitle' : 'account.members.removeTitle'}
+                                  values={{ name: node.user.displayName, organization: organization.name }}
+                                />
+                              }
+                              explanation={
+                                <FormattedMessage
+                                  id={self ? 'account.members.leaveExplanation' : 'account.members.removeExplanation'}
+                                />
+                              }
+                              onConfirm={() => remove(node.id, self, node.user.displayName)}
+                            />
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
             {organization.members.pageInfo.hasNextPage && (
               <p className="hint">
                 <FormattedMessage

@@ -78,81 +78,83 @@ export function PendingInvitations({
       {actionError !== null && <ErrorMessage error={actionError} />}
       {issued && <InvitationLinkBox email={issued.email} token={issued.token} />}
       {invitations.length > 0 && (
-        <table className="account-table">
-          <caption className="visually-hidden">
-            <FormattedMessage id="account.invitations.caption" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="account.invitations.email" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.invitations.role" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.invitations.sent" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.invitations.expires" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="account.invitations.actions" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.map((invitation) => {
-              const expired = new Date(invitation.expiresAt).getTime() <= now;
-              return (
-                <tr key={invitation.id}>
-                  <th scope="row">
-                    <bdi>{invitation.email}</bdi>
-                  </th>
-                  <td>{intl.formatMessage({ id: `account.role.${invitation.role}` })}</td>
-                  <td>{intl.formatDate(invitation.sentAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>
-                    {expired ? (
-                      <span className="badge-expired">
-                        <FormattedMessage id="account.invitations.expired" />
-                      </span>
-                    ) : (
-                      intl.formatDate(invitation.expiresAt, { dateStyle: 'medium', timeStyle: 'short' })
-                    )}
-                  </td>
-                  <td>
-                    {canManage(invitation.role) && (
-                      <div className="actions">
-                        <button
-                          type="button"
-                          disabled={busy === invitation.id}
-                          onClick={() => void doResend(invitation)}
-                          aria-label={intl.formatMessage(
-                            { id: 'account.invitations.resendTo' },
-                            { email: invitation.email },
-                          )}
-                        >
-                          <FormattedMessage id="account.invitations.resend" />
-                        </button>
-                        <ConfirmButton
-                          label={<FormattedMessage id="account.invitations.revoke" />}
-                          title={
-                            <FormattedMessage
-                              id="account.invitations.revokeTitle"
-                              values={{ email: invitation.email }}
-                            />
-                          }
-                          explanation={<FormattedMessage id="account.invitations.revokeExplanation" />}
-                          onConfirm={() => doRevoke(invitation)}
-                        />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="account-table">
+            <caption className="visually-hidden">
+              <FormattedMessage id="account.invitations.caption" />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="account.invitations.email" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="account.invitations.role" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="account.invitations.sent" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="account.invitations.expires" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="account.invitations.actions" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => {
+                const expired = new Date(invitation.expiresAt).getTime() <= now;
+                return (
+                  <tr key={invitation.id}>
+                    <th scope="row">
+                      <bdi>{invitation.email}</bdi>
+                    </th>
+                    <td>{intl.formatMessage({ id: `account.role.${invitation.role}` })}</td>
+                    <td>{intl.formatDate(invitation.sentAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                    <td>
+                      {expired ? (
+                        <span className="badge-expired">
+                          <FormattedMessage id="account.invitations.expired" />
+                        </span>
+                      ) : (
+                        intl.formatDate(invitation.expiresAt, { dateStyle: 'medium', timeStyle: 'short' })
+                      )}
+                    </td>
+                    <td>
+                      {canManage(invitation.role) && (
+                        <div className="actions">
+                          <button
+                            type="button"
+                            disabled={busy === invitation.id}
+                            onClick={() => void doResend(invitation)}
+                            aria-label={intl.formatMessage(
+                              { id: 'account.invitations.resendTo' },
+                              { email: invitation.email },
+                            )}
+                          >
+                            <FormattedMessage id="account.invitations.resend" />
+                          </button>
+                          <ConfirmButton
+                            label={<FormattedMessage id="account.invitations.revoke" />}
+                            title={
+                              <FormattedMessage
+                                id="account.invitations.revokeTitle"
+                                values={{ email: invitation.email }}
+                              />
+                            }
+                            explanation={<FormattedMessage id="account.invitations.revokeExplanation" />}
+                            onConfirm={() => doRevoke(invitation)}
+                          />
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
