@@ -15,14 +15,27 @@ export function recordModerationEvent(
   facts: ContentFacts,
   actorId: string | null,
 ) {
+  const locator = facts.locator ?? {};
+  // A reply names what it answers, so that those who read that learn it disappeared.
+  const parent =
+    contentType !== 'COMMENT'
+      ? null
+      : locator.contributionId
+        ? { parentType: 'CONTRIBUTION' as const, parentId: locator.contributionId }
+        : locator.annotationId
+          ? { parentType: 'ANNOTATION' as const, parentId: locator.annotationId }
+          : locator.threadId
+            ? { parentType: 'THREAD' as const, parentId: locator.threadId }
+            : null;
   return recordEvent(manager, {
     type,
     subjectType: contentType,
     subjectId: contentId,
-    documentId: facts.documentId ?? facts.locator?.documentId ?? null,
-    spaceId: facts.spaceId ?? facts.locator?.spaceId ?? null,
-    threadId: facts.locator?.threadId ?? (contentType === 'THREAD' ? contentId : null),
-    consultationId: facts.locator?.consultationId ?? null,
+    ...parent,
+    documentId: facts.documentId ?? locator.documentId ?? null,
+    spaceId: facts.spaceId ?? locator.spaceId ?? null,
+    threadId: locator.threadId ?? (contentType === 'THREAD' ? contentId : null),
+    consultationId: locator.consultationId ?? null,
     actorId,
   });
 }

@@ -25,22 +25,25 @@ export const EVENTS_CHANNEL = 'majlis_events';
 /** The advisory lock key that orders event commits (an arbitrary constant of ours). */
 const EVENT_ORDER_LOCK = 73_112_026;
 
-export type EventSubjectType = 'ANNOTATION' | 'COMMENT' | 'THREAD' | 'CONSULTATION' | 'CONTRIBUTION';
+export const EVENT_SUBJECT_TYPES = ['ANNOTATION', 'COMMENT', 'THREAD', 'CONSULTATION', 'CONTRIBUTION'] as const;
+export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
-export type DomainEventType =
-  | 'ANNOTATION_CREATED'
-  | 'ANNOTATION_CHANGED'
-  | 'ANNOTATION_DELETED'
-  | 'ANNOTATION_ANSWERED'
-  | 'COMMENT_CREATED'
-  | 'COMMENT_CHANGED'
-  | 'COMMENT_DELETED'
-  | 'THREAD_CREATED'
-  | 'THREAD_CHANGED'
-  | 'THREAD_DELETED'
-  | 'CONTENT_HIDDEN'
-  | 'CONTENT_RESTORED'
-  | 'CONSULTATION_CHANGED';
+export const DOMAIN_EVENT_TYPES = [
+  'ANNOTATION_CREATED',
+  'ANNOTATION_CHANGED',
+  'ANNOTATION_DELETED',
+  'ANNOTATION_ANSWERED',
+  'COMMENT_CREATED',
+  'COMMENT_CHANGED',
+  'COMMENT_DELETED',
+  'THREAD_CREATED',
+  'THREAD_CHANGED',
+  'THREAD_DELETED',
+  'CONTENT_HIDDEN',
+  'CONTENT_RESTORED',
+  'CONSULTATION_CHANGED',
+] as const;
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
 /** What a service records: ids only. The scope ids (document, space, thread, consultation) route the event. */
 export interface DomainEventInput {
