@@ -4,6 +4,9 @@ import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/do
 import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
 
+/** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
+const CHECKS_AT_ONCE = 4;
+
 /** Events that take something away: the subject is gone for most readers, who must still learn it is gone. */
 const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELETED', 'THREAD_DELETED']);
 
@@ -39,9 +42,28 @@ export class LiveAccess {
     let byPerson = this.decided.get(event);
     if (!byPerson) this.decided.set(event, (byPerson = new Map()));
     let decision = byPerson.get(actor.userId);
-    if (!decision) byPerson.set(actor.userId, (decision = this.decide(actor, event)));
+    if (!decision) byPerson.set(actor.userId, (decision = this.limited(() => this.decide(actor, event))));
     return decision;
   }
+
+  /**
+   * At most CHECKS_AT_ONCE checks run at a time on an instance, so that a burst of events never takes every
+   * connection of the pool from the requests (they queue here instead, in order).
+   */
+  private async limited<T>(check: () => Promise<T>): Promise<T> {
+    // A finished check hands its slot to the next one waiting, so no newcomer slips in between.
+    if (this.running >= CHECKS_AT_ONCE) await new Promise<void>((resolve) => this.queued.push(resolve));
+    else this.running++;
+    try {
+      return await check();
+    } finally {
+      const next = this.queued.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+  private running = 0;
+  private readonly queued: (() => void)[] = [];
 
   private async decide(actor: Actor, event: DomainEvent): Promise<boolean> {
     try {

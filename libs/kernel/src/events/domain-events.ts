@@ -18,7 +18,7 @@ import type { EntityManager } from 'typeorm';
  * PostgreSQL's 8,000-byte limit on a notification. Events become visible in `seq` order: recording takes a
  * transaction-level advisory lock before the sequence is drawn, so no later `seq` commits before an earlier one and
  * a reader resuming after its last-seen `seq` skips nothing. Record events last in their transaction (the lock is
- * held until it commits).
+ * held until it commits): `created_at` is the time of recording (`clock_timestamp()`), so about the commit's.
  */
 export const EVENTS_CHANNEL = 'majlis_events';
 
@@ -106,8 +106,8 @@ export async function recordEvent(manager: EntityManager, event: DomainEventInpu
   const rows: EventRow[] = await manager.query(
     `WITH recorded AS (
        INSERT INTO events (type, subject_type, subject_id, parent_type, parent_id, document_id, space_id, thread_id,
-                           consultation_id, actor_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                           consultation_id, actor_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp())
        RETURNING ${EVENT_COLUMNS})
      SELECT recorded.*, pg_notify('${EVENTS_CHANNEL}', row_to_json(recorded)::text) FROM recorded`,
     [
