@@ -26,6 +26,7 @@ afterAll(async () => {
 });
 
 async function openReader(locale: 'fr-FR' | 'ar-MA'): Promise<{ page: Page; documentId: string; version: number }> {
+  const language = locale === 'ar-MA' ? 'العربية' : 'Français';
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/`);
@@ -35,6 +36,8 @@ async function openReader(locale: 'fr-FR' | 'ar-MA'): Promise<{ page: Page; docu
   await page.locator('.document-list a').first().click();
   await page.locator('.version-text [data-offset]').first().waitFor();
   await page.locator('.marker').first().waitFor();
+  await page.locator('.languages button', { hasText: language }).click();
+  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), locale === 'ar-MA');
   const [, documentId, version] = new URL(page.url()).pathname.match(/\/read\/([^/]+)\/(\d+)/)!;
   return { page, documentId, version: Number(version) };
 }
@@ -81,8 +84,6 @@ it('draws and announces a highlight someone else makes, live, and nothing the re
 
 it('announces it in Arabic too', async () => {
   const { page, documentId, version } = await openReader('ar-MA');
-  await page.locator('.languages button', { hasText: 'العربية' }).click();
-  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   const id = await annotate(documentId, version, 'Guichet unique');
   await page.locator(`.marker[data-annotation="${id}"]`).waitFor();
   await page.waitForFunction(
