@@ -7,6 +7,9 @@ import { ConsultationService } from '@majlis/consultations';
 /** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
 const CHECKS_AT_ONCE = 4;
 
+/** How many times a failed check (not a refusal) is tried again, after 0.2, 0.4, 0.8 s. */
+const RETRIES = 3;
+
 /** Events that take something away: the subject is gone for most readers, who must still learn it is gone. */
 const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELETED', 'THREAD_DELETED']);
 
@@ -65,13 +68,23 @@ export class LiveAccess {
   private running = 0;
   private readonly queued: (() => void)[] = [];
 
+  /**
+   * A refusal is final; a failure (the database busy or briefly unreachable) is retried a few times before the
+   * event is given up for this person (never delivered unchecked), and logged.
+   */
   private async decide(actor: Actor, event: DomainEvent): Promise<boolean> {
-    try {
-      await (REMOVALS.has(event.type) ? this.ensureCouldRead(actor, event) : this.ensureCanRead(actor, event));
-      return true;
-    } catch (error) {
-      if (!(error instanceof DomainError)) this.logger.error({ err: error }, 'live event access check failed');
-      return false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await (REMOVALS.has(event.type) ? this.ensureCouldRead(actor, event) : this.ensureCanRead(actor, event));
+        return true;
+      } catch (error) {
+        if (error instanceof DomainError) return false;
+        if (attempt >= RETRIES) {
+          this.logger.error({ err: error, seq: event.seq }, 'live event access check failed: not delivered');
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
     }
   }
 

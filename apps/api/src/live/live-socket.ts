@@ -1,11 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { Logger } from '@nestjs/common';
-import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Context, ServerOptions } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { UnauthenticatedError } from '@majlis/kernel';
 import type { AuthenticatedActor, AuthenticationService } from '@majlis/identity';
 import { LIVE_CLOSE_CODES } from './close-codes';
+
+/** The longest operation a live socket accepts (the reader's subscription is about 200 characters). */
+const MAX_OPERATION_LENGTH = 2000;
 
 /** The longest a timer can wait in Node (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -89,6 +92,15 @@ export function liveSocketOptions(
       }
     },
     onClose: (ctx: Context<Record<string, unknown>, LiveSocketExtra>) => ctx.extra.live?.dispose(),
+    // The socket's operations are tiny (one subscription to ids); anything large is refused before parsing.
+    onSubscribe: (_ctx, _id, payload) =>
+      payload.query.length > MAX_OPERATION_LENGTH
+        ? [
+            new GraphQLError(`A live operation is at most ${MAX_OPERATION_LENGTH} characters long.`, {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          ]
+        : undefined,
     onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
       result.errors?.length
         ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) }
