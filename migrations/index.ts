@@ -15,6 +15,7 @@ import { KeepAnswerHistoryAndReportOutcomes1795780000000 } from './1795780000000
 import { ContributionLifeCycle1795790000000 } from './1795790000000-ContributionLifeCycle';
 import { RecordContributionChanges1795820000000 } from './1795820000000-RecordContributionChanges';
 import { RevocableInvitations1795840000000 } from './1795840000000-RevocableInvitations';
+import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ContributionLifeCycle1795790000000,
   RecordContributionChanges1795820000000,
   RevocableInvitations1795840000000,
+  CreateEvents1795860000000,
 ];

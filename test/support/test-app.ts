@@ -64,17 +64,27 @@ export interface TestAppOptions {
   readonly adminUrl?: string;
   /** Serve this built web client at / (the browser tests). */
   readonly webRoot?: string;
+  /**
+   * A second API instance on the database of this one (another port, same data): for what must work across
+   * instances. It neither migrates nor seeds, and leaves the database to the first one to drop.
+   */
+  readonly sameDatabaseAs?: TestApp;
 }
 
 /** Starts the real app on a fresh database of its own, listening on a random local port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const adminUrl = options.adminUrl ?? process.env['MAJLIS_E2E_ADMIN_URL'];
   if (!adminUrl) throw new Error('MAJLIS_E2E_ADMIN_URL is not set: run the suites through the e2e Jest config');
-  const databaseName = `majlis_e2e_${randomBytes(6).toString('hex')}`;
+  const shared = options.sameDatabaseAs;
+  const databaseName = shared
+    ? new URL(shared.databaseUrl).pathname.slice(1)
+    : `majlis_e2e_${randomBytes(6).toString('hex')}`;
   const admin = new Pool({ connectionString: adminUrl, max: 1 });
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  const databaseUrl = withDatabase(adminUrl, databaseName);
-  await migrate(databaseUrl);
+  const databaseUrl = shared ? shared.databaseUrl : withDatabase(adminUrl, databaseName);
+  if (!shared) {
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+    await migrate(databaseUrl);
+  }
 
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -90,7 +100,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const clock = new TestClock();
   const app: INestApplication = await createApp({ config, databaseUrl, clock, webRoot: options.webRoot });
-  if (options.seed !== false) await seedSampleDataIfEmpty(app);
+  if (options.seed !== false && !shared) await seedSampleDataIfEmpty(app);
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const graphqlUrl = `${baseUrl}/graphql`;
@@ -132,7 +142,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await db.end();
       await app.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      if (!shared) await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
       await admin.end();
     },
   };

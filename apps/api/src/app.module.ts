@@ -17,7 +17,13 @@ import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
 import { ConsultationService, ConsultationsModule } from '@majlis/consultations';
 import { ModerationModule, ModerationService } from '@majlis/moderation';
-import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
+import {
+  AuthenticationService,
+  IdentityModule,
+  MembershipService,
+  OrganizationService,
+  UserService,
+} from '@majlis/identity';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccessTokenGuard } from './graphql/auth/access-token.guard';
@@ -30,6 +36,8 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { PersonalDataController } from './http/personal-data.controller';
 import { DemoAccountsController } from './http/demo-accounts.controller';
 import { loggerOptions } from './logging/logger.options';
+import { EventBus, LIVE_DATABASE_URL } from './live/event-bus';
+import { LiveAccess } from './live/live-access';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -77,6 +85,7 @@ export class AppModule {
             ThreadService,
             ModerationService,
             ConsultationService,
+            AuthenticationService,
           ],
           useFactory: (
             organizations: OrganizationService,
@@ -89,19 +98,24 @@ export class AppModule {
             threads: ThreadService,
             moderation: ModerationService,
             consultations: ConsultationService,
+            authentication: AuthenticationService,
           ) =>
-            graphqlOptions(config, {
-              organizations,
-              users,
-              memberships,
-              documents,
-              comments,
-              endorsements,
-              spaces,
-              threads,
-              moderation,
-              consultations,
-            }),
+            graphqlOptions(
+              config,
+              {
+                organizations,
+                users,
+                memberships,
+                documents,
+                comments,
+                endorsements,
+                spaces,
+                threads,
+                moderation,
+                consultations,
+              },
+              authentication,
+            ),
         }),
       ],
       controllers: [
@@ -115,6 +129,9 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: LIVE_DATABASE_URL, useValue: databaseUrl },
+        EventBus,
+        LiveAccess,
         ...RESOLVERS,
       ],
     };

@@ -9,3 +9,5 @@ export { seedSampleDataIfEmpty } from './seed/seed-sample-data';
 export { SAMPLE_PASSWORD, SAMPLE_USERS, SAMPLE_ORGANIZATIONS } from './seed/sample-organizations';
 export { schemaToSdl } from './graphql/schema-printer';
 export { verifyAuditTrail } from './database/verify-audit-trail';
+export { EventBus } from './live/event-bus';
+export { LIVE_CLOSE_CODES } from './live/close-codes';

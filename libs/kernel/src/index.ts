@@ -11,3 +11,4 @@ export * from './persistence/keyset';
 export * from './persistence/versioned-update';
 export * from './persistence/database-errors';
 export * from './text/markdown';
+export * from './events/domain-events';

@@ -41,6 +41,7 @@ const environmentSchema = z.object({
   RESULTS_MINIMUM_GROUP_SIZE: positiveInt.default(3),
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  LIVE_SESSION_CHECK_SECONDS: positiveInt.default(30),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -76,6 +77,8 @@ export interface AppConfig {
   readonly moderation: { readonly autoHideThreshold: number };
   /** Published results never split counts into a group of organisations smaller than this (merged into OTHER). */
   readonly consultations: { readonly minimumGroupSize: number };
+  /** Live updates: how often an open subscription socket re-checks its session (revoked → closed, see live/). */
+  readonly live: { readonly sessionCheckSeconds: number };
   /** The chains' HMAC key (never in the database) and the signed checkpoints of their heads, kept outside it. */
   readonly audit: {
     readonly hmacKey: string;
@@ -137,6 +140,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     databasePoolSize: env.DATABASE_POOL_SIZE,
     moderation: { autoHideThreshold: env.MODERATION_AUTO_HIDE_REPORTS },
     consultations: { minimumGroupSize: env.RESULTS_MINIMUM_GROUP_SIZE },
+    live: { sessionCheckSeconds: env.LIVE_SESSION_CHECK_SECONDS },
     audit: {
       hmacKey: env.AUDIT_HMAC_KEY ?? localDevelopmentSecret(dataDir, 'audit-hmac-key'),
       checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE ?? resolve(dataDir, 'audit-checkpoints.jsonl')),

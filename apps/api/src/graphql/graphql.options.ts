@@ -2,6 +2,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import type { AppConfig } from '../config/app-config';
 import { serviceUnavailableStatus, sqlStatementCountHeader, unexpectedErrorLogging } from './apollo-plugins';
 import type { MajlisRequest } from './auth/request-of';
@@ -10,13 +11,21 @@ import { inputHygiene } from './input-hygiene';
 import { pricedFieldsRule } from './priced-fields';
 import { LoaderServices, createRequestLoaders } from './loaders/request-loaders';
 import type { GraphQLContext } from './graphql-context';
+import type { AuthenticationService } from '@majlis/identity';
+import { LiveSocketExtra, liveSocketOptions } from '../live/live-socket';
 
 /**
  * Apollo through @nestjs/apollo, code-first. Limits: depth, cost, aliases and directives from GraphQL Armor,
  * tokens from the parser; CSRF prevention is on; introspection only outside production;
  * no landing page (developers use the local IDE at /graphiql, see http/graphql-ide.ts).
  */
-export function graphqlOptions(config: AppConfig, services: LoaderServices): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  services: LoaderServices,
+  authentication: AuthenticationService,
+): ApolloDriverConfig {
+  const format = (formatted: GraphQLFormattedError, error: unknown) =>
+    formatError(formatted, error, { hideSuggestions: config.production });
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth, flattenFragments: true },
     // Fragments cost what their fields cost, as if written inline (by default each spread counts as a level deeper).
@@ -39,7 +48,11 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
     // Statuses are ours to set: 200 for an executed operation, 503 while the database is down (serviceUnavailableStatus).
     // Nest's own plugin would force every executed operation back to 200.
     preserveHttpStatusForExecutionErrors: false,
-    formatError: (formatted, error) => formatError(formatted, error, { hideSuggestions: config.production }),
+    formatError: format,
+    // Live updates: graphql-ws on the same path and port (see live/live-socket.ts and live/close-codes.ts).
+    subscriptions: {
+      'graphql-ws': liveSocketOptions(authentication, config.live.sessionCheckSeconds, format) as never,
+    },
     validationRules: [...armor.validationRules, pricedFieldsRule(config.graphql.maxCost)],
     plugins: [
       ...armor.plugins,
@@ -49,7 +62,9 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
       ApolloServerPluginLandingPageDisabled(),
       ...(config.production ? [] : [sqlStatementCountHeader()]),
     ],
-    context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
+    context: (arg: { req: Request; res: Response } | { extra: LiveSocketExtra }): GraphQLContext => {
+      if ('extra' in arg) return liveContext(arg.extra, services);
+      const { req, res } = arg;
       const request = req as MajlisRequest;
       return {
         req: request,
@@ -60,5 +75,21 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
         }),
       };
     },
+  };
+}
+
+/**
+ * The context of an operation on a live-updates socket: its connection's actor stands in for the request's user
+ * (authenticated when the socket opened, see live-socket.ts), so guards and decorators work as over HTTP.
+ */
+function liveContext(extra: LiveSocketExtra, services: LoaderServices): GraphQLContext {
+  const live = extra.live;
+  if (!live) throw new Error('A live socket operation before authentication');
+  const req = { user: live.actor, authenticated: true, headers: {} } as unknown as MajlisRequest;
+  return {
+    req,
+    res: undefined as unknown as Response,
+    live,
+    loaders: createRequestLoaders(services, () => live.actor),
   };
 }

@@ -1,7 +1,10 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
-import { print } from 'graphql';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { OperationTypeNode, print } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { Observable, from, switchMap, tap } from 'rxjs';
 import { RefreshSessionDocument, type RefreshSessionMutation } from '../graphql/generated/graphql';
 import { apiStatus } from './api-status';
@@ -83,13 +86,79 @@ export function createApolloClient(): ApolloClient {
 
   const health = new ApolloLink((operation, forward) => forward(operation).pipe(tap(() => apiStatus.reportSuccess())));
 
-  return new ApolloClient({
-    link: ApolloLink.from([
-      renew,
-      auth,
-      health,
-      new HttpLink({ uri: '/graphql', credentials: 'same-origin', headers: { 'x-session-cookie': '1' } }),
-    ]),
-    cache: new InMemoryCache(),
+  const http = ApolloLink.from([
+    renew,
+    auth,
+    health,
+    new HttpLink({ uri: '/graphql', credentials: 'same-origin', headers: { 'x-session-cookie': '1' } }),
+  ]);
+  // Subscriptions go over one WebSocket (graphql-ws on /graphql); everything else over HTTP.
+  const link =
+    typeof WebSocket === 'undefined'
+      ? http
+      : ApolloLink.split(
+          ({ query }) => {
+            const definition = getMainDefinition(query);
+            return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
+          },
+          new GraphQLWsLink(createLiveClient()),
+          http,
+        );
+  return new ApolloClient({ link, cache: new InMemoryCache() });
+}
+
+const reconnectListeners = new Set<() => void>();
+
+/**
+ * Called each time the live socket is connected again after a cut: subscribers then subscribe again from the last
+ * `seq` they received (the API sends what they missed first). Returns how to stop listening.
+ */
+export function whenLiveReconnected(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => reconnectListeners.delete(listener);
+}
+
+/**
+ * The API closes the live socket with this code when the access token expired or the session ended
+ * (apps/api/src/live/close-codes.ts): refresh, then reconnect.
+ */
+export const SESSION_ENDED_CLOSE_CODE = 4419;
+
+/**
+ * The live-updates socket: lazy (opened by the first subscription), authenticated by the access token in
+ * `connectionParams` (read afresh at each connection), and retried with graphql-ws' backoff while signed in. After a
+ * SESSION_ENDED close, the next connection first refreshes the session (the one shared refresh); if that fails,
+ * the person is signed out as on any other request.
+ */
+function createLiveClient() {
+  let refreshFirst = false;
+  let wasClosed = false;
+  return createClient({
+    url: new URL('/graphql', window.location.href).toString().replace(/^http/, 'ws'),
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    // Retry while signed in (a lost session stops it; the next subscription after signing in opens a new socket).
+    shouldRetry: () => !!sessionStore.get().accessToken,
+    connectionParams: async () => {
+      if (refreshFirst || !sessionStore.get().accessToken) {
+        refreshFirst = false;
+        const outcome = await refreshSession();
+        if (!outcome.ok) {
+          onSessionLost(outcome.reason ?? 'SESSION_EXPIRED');
+          throw new Error('The session could not be renewed.');
+        }
+      }
+      return { accessToken: sessionStore.get().accessToken };
+    },
+    on: {
+      connected: () => {
+        if (wasClosed) for (const listener of reconnectListeners) listener();
+        wasClosed = false;
+      },
+      closed: (event) => {
+        wasClosed = true;
+        if ((event as { code?: number }).code === SESSION_ENDED_CLOSE_CODE) refreshFirst = true;
+      },
+    },
   });
 }

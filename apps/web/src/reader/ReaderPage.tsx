@@ -19,6 +19,7 @@ import { cursorAt, moveCursor, segmentText, type Cursor, type Move, type Units }
 import { offsetsToRange, pointToOffset, rangeToTarget, targetFromOffsets, type TextTarget } from './text-map';
 import { Toc } from './Toc';
 import { useAnnotations } from './use-annotations';
+import { useLiveAnnotations } from './use-live-annotations';
 import { VersionText, type MarkerInfo } from './VersionText';
 
 type Panel = { kind: 'card'; id: string } | { kind: 'compose'; target: TextTarget } | { kind: 'none' };
@@ -33,6 +34,7 @@ export function ReaderPage() {
   const [filter, setFilter] = useState<AnnotationFilterInput>({});
   const { data, loading, error, refetch } = useQuery(ReaderVersionDocument, { variables: { documentId, number } });
   const visible = useAnnotations(documentId, number, filter);
+  useLiveAnnotations(documentId, visible.annotations, visible.refresh);
   const [textRoot, setTextRoot] = useState<HTMLElement | null>(null);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [selection, setSelection] = useState<TextTarget | null>(null);

@@ -1,5 +1,5 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   ReaderAnnotationsDocument,
   type AnnotationFilterInput,
@@ -22,11 +22,15 @@ export function useAnnotations(documentId: string, number: number, filter: Annot
   const client = useApolloClient();
   const [state, setState] = useState<State>({ annotations: [], totalCount: 0, loading: true, error: null });
   const [generation, setGeneration] = useState(0);
+  const quiet = useRef(false);
   const key = JSON.stringify(filter);
 
   useEffect(() => {
     let cancelled = false;
-    setState((previous) => ({ ...previous, loading: true, error: null }));
+    // A quiet refresh (live updates) keeps what is shown, and its count, until the new list arrives.
+    const loading = !quiet.current;
+    quiet.current = false;
+    setState((previous) => ({ ...previous, loading, error: null }));
     (async () => {
       const all: ReaderAnnotation[] = [];
       let after: string | null = null;
@@ -43,7 +47,7 @@ export function useAnnotations(documentId: string, number: number, filter: Annot
         all.push(...connection.edges.map((edge) => edge.node));
         if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
         // Draw what has arrived while the next pages load (the first highlights appear after one round trip).
-        if (!cancelled) setState({ annotations: [...all], totalCount, loading: true, error: null });
+        if (!cancelled && loading) setState({ annotations: [...all], totalCount, loading: true, error: null });
         after = connection.pageInfo.endCursor;
       }
       if (!cancelled) setState({ annotations: all, totalCount, loading: false, error: null });
@@ -56,5 +60,10 @@ export function useAnnotations(documentId: string, number: number, filter: Annot
   }, [client, documentId, number, key, generation]);
 
   const refetch = useCallback(() => setGeneration((value) => value + 1), []);
-  return { ...state, refetch };
+  /** Reads again without showing a loading state (what changed appears when it has arrived). */
+  const refresh = useCallback(() => {
+    quiet.current = true;
+    setGeneration((value) => value + 1);
+  }, []);
+  return { ...state, refetch, refresh };
 }

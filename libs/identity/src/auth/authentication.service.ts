@@ -293,6 +293,27 @@ export class AuthenticationService {
   }
 
   /**
+   * The actor behind a raw access token (a WebSocket's `connectionParams`, which passport does not see): its
+   * signature and expiry, then the same live check of its user and session as every request (`resolveActor`).
+   */
+  async authenticateAccessToken(token: unknown): Promise<{ actor: AuthenticatedActor; expiresAt: Date }> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
+      throw new UnauthenticatedError('Send your access token in connectionParams.accessToken.');
+    }
+    let claims: AccessTokenClaims & { exp?: number };
+    try {
+      claims = await this.jwt.verifyAsync(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      const expired = (error as { name?: string }).name === 'TokenExpiredError';
+      throw new UnauthenticatedError(
+        expired ? 'Your access token has expired. Refresh your session.' : 'Your session is not valid. Sign in again.',
+      );
+    }
+    const actor = await this.resolveActor(claims);
+    return { actor, expiresAt: new Date((claims.exp ?? 0) * 1000) };
+  }
+
+  /**
    * The actor behind an access token, read in one statement: the user must be active and the session alive,
    * so suspension and sign-out take effect on the very next request.
    */

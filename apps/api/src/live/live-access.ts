@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Actor, DomainError, DomainEvent } from '@majlis/kernel';
+import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/documents';
+import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
+import { ConsultationService } from '@majlis/consultations';
+
+/** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
+const CHECKS_AT_ONCE = 4;
+
+/** How many times a failed check (not a refusal) is tried again, after 0.2, 0.4, 0.8 s. */
+const RETRIES = 3;
+
+/** Events that take something away: the subject is gone for most readers, who must still learn it is gone. */
+const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELETED', 'THREAD_DELETED']);
+
+/**
+ * Who receives a live event, decided at delivery with the same services and policies as queries (no copy of a
+ * rule here): an event is delivered when the subscriber may read its subject now (`AnnotationService.get`,
+ * `CommentService.get`, `ThreadService.get`, `ConsultationService.get`: hidden content, ORGANIZATION annotations,
+ * private spaces all answer NOT_FOUND as they do to queries).
+ *
+ * A removal (hidden, deleted) is delivered to those who could read the subject apart from the removal itself,
+ * so that it disappears from their screen: for an annotation, its document and `AnnotationPolicy.canSee`; for a
+ * reply, what it answers; for a thread, its space. Payloads are ids only, so a removal says nothing of the content.
+ */
+@Injectable()
+export class LiveAccess {
+  private readonly logger = new Logger('LiveAccess');
+
+  constructor(
+    private readonly annotations: AnnotationService,
+    private readonly documents: DocumentService,
+    private readonly comments: CommentService,
+    private readonly threads: ThreadService,
+    private readonly spaces: SpaceService,
+    private readonly subjects: SubjectRegistry,
+    private readonly consultations: ConsultationService,
+  ) {}
+
+  /** Decisions per event and person: an instance's subscribers of one person share one check per event. */
+  private readonly decided = new WeakMap<DomainEvent, Map<string, Promise<boolean>>>();
+
+  /** Whether this actor may receive the event now. Refusals are the areas' NOT_FOUND/FORBIDDEN; nothing leaks. */
+  canReceive(actor: Actor, event: DomainEvent): Promise<boolean> {
+    let byPerson = this.decided.get(event);
+    if (!byPerson) this.decided.set(event, (byPerson = new Map()));
+    let decision = byPerson.get(actor.userId);
+    if (!decision) byPerson.set(actor.userId, (decision = this.limited(() => this.decide(actor, event))));
+    return decision;
+  }
+
+  /**
+   * At most CHECKS_AT_ONCE checks run at a time on an instance, so that a burst of events never takes every
+   * connection of the pool from the requests (they queue here instead, in order).
+   */
+  private async limited<T>(check: () => Promise<T>): Promise<T> {
+    // A finished check hands its slot to the next one waiting, so no newcomer slips in between.
+    if (this.running >= CHECKS_AT_ONCE) await new Promise<void>((resolve) => this.queued.push(resolve));
+    else this.running++;
+    try {
+      return await check();
+    } finally {
+      const next = this.queued.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+  private running = 0;
+  private readonly queued: (() => void)[] = [];
+
+  /**
+   * A refusal is final; a failure (the database busy or briefly unreachable) is retried a few times before the
+   * event is given up for this person (never delivered unchecked), and logged.
+   */
+  private async decide(actor: Actor, event: DomainEvent): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await (REMOVALS.has(event.type) ? this.ensureCouldRead(actor, event) : this.ensureCanRead(actor, event));
+        return true;
+      } catch (error) {
+        if (error instanceof DomainError) return false;
+        if (attempt >= RETRIES) {
+          this.logger.error({ err: error, seq: event.seq }, 'live event access check failed: not delivered');
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  private async ensureCanRead(actor: Actor, event: DomainEvent): Promise<void> {
+    switch (event.subjectType) {
+      case 'ANNOTATION':
+        await this.annotations.get(actor, event.subjectId);
+        return;
+      case 'COMMENT':
+        await this.comments.get(actor, event.subjectId);
+        return;
+      case 'THREAD':
+        await this.threads.get(actor, event.subjectId);
+        return;
+      case 'CONSULTATION':
+        await this.consultations.get(actor, event.subjectId);
+        return;
+      default:
+        throw new Error(`no live access rule for ${event.subjectType}`);
+    }
+  }
+
+  private async ensureCouldRead(actor: Actor, event: DomainEvent): Promise<void> {
+    switch (event.subjectType) {
+      case 'ANNOTATION': {
+        const annotation = (await this.annotations.findByIds([event.subjectId])).get(event.subjectId);
+        if (!annotation || !AnnotationPolicy.canSee(actor, annotation)) throw new Error('not readable');
+        await this.documents.get(actor, annotation.documentId);
+        return;
+      }
+      case 'COMMENT':
+        if (!event.parentType || !event.parentId) throw new Error('a reply without its subject');
+        await this.subjects.access(event.parentType as SubjectType).ensureVisible(actor, event.parentId);
+        return;
+      case 'THREAD':
+        if (!event.spaceId) throw new Error('a thread without its space');
+        await this.spaces.get(actor, event.spaceId);
+        return;
+      default:
+        await this.ensureCanRead(actor, event);
+    }
+  }
+}

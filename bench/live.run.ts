@@ -1,0 +1,233 @@
+/** The live-updates benchmark itself; start it through bench/live.bench.ts (see there). */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { INestApplication } from '@nestjs/common';
+import {
+  SAMPLE_PASSWORD,
+  createApp,
+  loadConfig,
+  migrate,
+  seedSampleDataIfEmpty,
+  startEmbeddedPostgres,
+} from '@majlis/api';
+import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
+import type { LiveJob, LiveResult, Person } from './live.load';
+
+const SUBSCRIBERS = positiveInt(process.env['BENCH_SUBSCRIBERS'], 1000);
+const RATE = positiveInt(process.env['BENCH_EVENTS_PER_SECOND'], 50);
+const SECONDS = positiveInt(process.env['BENCH_SECONDS'], 30);
+/** One event in this many is an ORGANIZATION annotation that only FMO's members and moderators may read. */
+const INTERNAL_EVERY = 5;
+/** How long after the last event subscribers may still receive events before the missing ones count as lost. */
+const DRAIN_MS = 30_000;
+const LOG_LEVEL = process.env['BENCH_LOG_LEVEL'] ?? 'silent';
+const SECRET = `bench-${randomBytes(32).toString('hex')}`;
+const GOAL_P99_MS = 250;
+
+/** The demo accounts subscribing, and whether each may read FMO's internal annotations. */
+const PEOPLE: { role: string; email: string; readsInternal: boolean }[] = [
+  { role: 'federation member (FMO)', email: 'membre@fmo.example', readsInternal: true },
+  { role: 'federation representative (FMO)', email: 'representant@fmo.example', readsInternal: true },
+  { role: 'company representative (Atlas)', email: 'representant@atlas.example', readsInternal: false },
+  { role: 'company member (Atlas)', email: 'membre@atlas.example', readsInternal: false },
+  { role: 'institution representative (ADI)', email: 'representant@adi.example', readsInternal: false },
+  { role: 'ministry moderator', email: 'moderatrice@mtnra.example', readsInternal: true },
+];
+
+const cleanups: (() => Promise<unknown>)[] = [];
+
+export async function main(): Promise<number> {
+  const started = Date.now();
+  try {
+    return await run(started);
+  } catch (error) {
+    console.error(`live benchmark failed: ${(error as Error)?.stack ?? String(error)}`);
+    return 1;
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(String(error)));
+  }
+}
+
+async function run(started: number): Promise<number> {
+  const step = (label: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+
+  let adminUrl = process.env['BENCH_DATABASE_URL'];
+  if (!adminUrl) {
+    const dataDir = join(__dirname, '..', 'tmp', `bench-live-postgres-${process.pid}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    step(`starting an embedded PostgreSQL in ${dataDir}`);
+    const running = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
+    cleanups.push(() => running.stop());
+    adminUrl = running.url;
+  }
+  const databaseName = `majlis_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  cleanups.push(() => admin.end());
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  cleanups.push(() => admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`));
+  const databaseUrl = withDatabase(adminUrl, databaseName);
+  step(`database ${databaseName} on ${redact(adminUrl)}; migrating`);
+  await migrate(databaseUrl);
+
+  // Two API instances on the same database, each with its own pool and its own LISTEN connection.
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL,
+    JWT_SECRET: SECRET,
+    AUDIT_HMAC_KEY: SECRET,
+    SEED_SAMPLE_DATA: 'false',
+    DATABASE_URL: databaseUrl,
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+  });
+  const apps: INestApplication[] = [];
+  for (let index = 0; index < 2; index++) {
+    const app = await createApp({ config, databaseUrl });
+    cleanups.push(() => app.close());
+    if (index === 0) await seedSampleDataIfEmpty(app);
+    await app.listen(0, '127.0.0.1');
+    apps.push(app);
+  }
+  const urls = await Promise.all(
+    apps.map(
+      async (app) => `${(await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1')}/graphql`,
+    ),
+  );
+  step(`two API instances: ${urls.join(', ')}`);
+
+  const gql = async <T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const tokens = new Map<string, string>();
+  for (const email of [...PEOPLE.map((p) => p.email)]) {
+    const data = await gql<{ signIn: { accessToken: string } }>(
+      urls[0],
+      `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+      {
+        input: { email, password: SAMPLE_PASSWORD },
+      },
+    );
+    tokens.set(email, data.signIn.accessToken);
+  }
+  const moderator = tokens.get('moderatrice@mtnra.example')!;
+  const publicAuthor = tokens.get('representant@atlas.example')!;
+  const internalAuthor = tokens.get('membre@fmo.example')!;
+
+  // The sample circular's document: everyone reads it; annotations go on one passage of its latest version.
+  const documents = await gql<{ documents: { edges: { node: { id: string } }[] } }>(
+    urls[0],
+    `{ documents(first: 1) { edges { node { id } } } }`,
+    {},
+    moderator,
+  );
+  const documentId = documents.documents.edges[0].node.id;
+  const annotate = async (url: string, internal: boolean) => {
+    const data = await gql<{ createAnnotation: { annotation: { id: string } } }>(
+      url,
+      `mutation($input: CreateAnnotationInput!) { createAnnotation(input: $input) { annotation { id } } }`,
+      {
+        input: {
+          documentId,
+          versionNumber: 2,
+          target: { exact: 'Guichet unique' },
+          motivation: 'COMMENTING',
+          body: 'Une remarque de charge.',
+          visibility: internal ? 'ORGANIZATION' : 'PUBLIC',
+        },
+      },
+      internal ? internalAuthor : publicAuthor,
+    );
+    return data.createAnnotation.annotation.id;
+  };
+  await annotate(urls[0], false); // the passage resolves; the document is open
+
+  const loader = startLoader<LiveJob, LiveResult>('live.load.ts');
+  cleanups.push(async () => loader.child.kill());
+  const people: Person[] = PEOPLE.map((p) => ({
+    role: p.role,
+    token: tokens.get(p.email)!,
+    readsInternal: p.readsInternal,
+  }));
+  const seq = await maxSeq(databaseUrl);
+
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage();
+  step(`opening ${SUBSCRIBERS} WebSocket subscribers, half on each instance`);
+  const opened = await loader.run({ kind: 'connect', urls, people, subscribers: SUBSCRIBERS, documentId, after: seq });
+  const warmId = await annotate(urls[1], false);
+  const warmed = await loader.run({ kind: 'warm', annotationId: warmId, timeoutMs: 60_000 });
+  gc?.();
+  const after = process.memoryUsage();
+  step(`${opened.connected} connected, ${opened.failed} refused; ${warmed.warm} received the warm-up event`);
+
+  step(
+    `producing ${RATE} events/s for ${SECONDS} s (1 in ${INTERNAL_EVERY} for FMO's members only), alternately on A and B`,
+  );
+  const produced: { id: string; internal: boolean }[] = [];
+  let failures = 0;
+  const requests: Promise<void>[] = [];
+  const total = RATE * SECONDS;
+  const productionStart = Date.now();
+  for (let index = 0; index < total; index++) {
+    const due = productionStart + (index * 1000) / RATE;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const internal = index % INTERNAL_EVERY === INTERNAL_EVERY - 1;
+    requests.push(
+      annotate(urls[index % 2], internal).then(
+        (id) => void produced.push({ id, internal }),
+        () => void failures++,
+      ),
+    );
+  }
+  await Promise.all(requests);
+  const productionSeconds = (Date.now() - productionStart) / 1000;
+  step(
+    `produced ${produced.length} events in ${productionSeconds.toFixed(1)} s (${failures} mutations failed); draining`,
+  );
+  const result = await loader.run({ kind: 'finish', produced, drainMs: DRAIN_MS });
+
+  const perConnection = (field: 'heapUsed' | 'rss') =>
+    ((after[field] - before[field]) / Math.max(1, opened.connected ?? 1) / 1024).toFixed(1);
+  const latency = result.latencies!;
+  console.log('');
+  console.log(`live updates: ${opened.connected} subscribers on 2 instances, ${produced.length} events at ${RATE}/s`);
+  console.log(`  deliveries             ${result.deliveries} of ${result.expected} expected`);
+  console.log(
+    `  latency (commit→client) p50 ${latency.p50.toFixed(0)} ms · p90 ${latency.p90.toFixed(0)} ms · p99 ${latency.p99.toFixed(0)} ms · max ${latency.max.toFixed(0)} ms  (goal p99 ≤ ${GOAL_P99_MS} ms)`,
+  );
+  console.log(
+    `  events lost            ${result.lost}  (goal 0; not received ${DRAIN_MS / 1000} s after the last one)`,
+  );
+  console.log(`  delivered, not allowed ${result.notAllowed}  (goal 0)`);
+  console.log(`  duplicates             ${result.duplicates} · subscription errors ${result.errors}`);
+  console.log(
+    `  memory per connection  ${perConnection('heapUsed')} KiB heap · ${perConnection('rss')} KiB RSS (both API instances, server side${gc ? ', after GC' : ''})`,
+  );
+  const passed = result.lost === 0 && result.notAllowed === 0 && latency.p99 <= GOAL_P99_MS;
+  console.log(passed ? 'all goals met' : 'some goals NOT met (see above)');
+  return result.lost === 0 && result.notAllowed === 0 ? 0 : 1;
+}
+
+async function maxSeq(databaseUrl: string): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return String((await client.query(`SELECT COALESCE(max(seq), 0) AS seq FROM events`)).rows[0].seq);
+  } finally {
+    await client.end();
+  }
+}
