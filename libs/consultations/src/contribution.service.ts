@@ -44,14 +44,21 @@ export interface SubmissionOutcome {
 
 export interface Receipt {
   readonly trackingNumber: string;
+  /** When the server received the submission, before any queueing: the deadline judges this instant. */
   readonly submittedAt: Date;
+  /** The same instant as `submittedAt`, under the name the receipt shows beside `processedAt`. */
+  readonly receivedAt: Date;
+  /** When it was processed (stored): after the deadline for a submission received just before it, under load. */
+  readonly processedAt: Date;
   /** SHA-256 of the canonical contribution; anyone holding the receipt can re-check it. */
   readonly digest: string;
 }
 
 /**
  * An organisation's contribution: its members edit the draft together (a stale version answers CONFLICT), its
- * representatives submit it before the deadline — checked by the server clock when the submission is processed.
+ * representatives submit it before the deadline — judged by the server clock's reading when the request was received
+ * (at the edge, before any queueing), not when it is processed: a submission received before `closesAt` is accepted
+ * even when its turn comes after it; one received at or after `closesAt` is refused.
  * Submitting again with the same content returns the same receipt; with new content, a new one (the latest counts).
  */
 @Injectable()
@@ -131,9 +138,15 @@ export class ContributionService {
 
   /**
    * A representative submits the draft. Submitting what an earlier receipt already certifies returns that receipt
-   * (`alreadyReceived`), even once the consultation is closed; anything new is refused after the deadline.
+   * (`alreadyReceived`), even once the consultation is closed; anything new is refused when received after the deadline.
+   * `receivedAt`: when the server received the request (the API stamps it at the edge); default, now.
    */
-  async submit(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<SubmissionOutcome> {
+  async submit(
+    actor: Actor,
+    rawConsultationId: string,
+    rawOrganizationId: string,
+    receivedAt: Date = this.clock.now(),
+  ): Promise<SubmissionOutcome> {
     const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
     // The role first (a member who is not a representative gets no receipt back); the deadline under the lock below.
     ensureAllowed(
@@ -150,8 +163,8 @@ export class ContributionService {
         .setLock('pessimistic_write')
         .where('c.id = :id', { id: contribution.id })
         .getOneOrFail();
-      // One reading of the server clock decides the deadline and stamps the receipt: what is accepted is stamped in time.
-      const now = this.clock.now();
+      // The deadline judges when the request was received; the receipt also says when it was processed.
+      const processedAt = this.clock.now();
       const consultation = await manager.getRepository(Consultation).findOneByOrFail({ id: locked.consultationId });
       const contributors = await this.remarks.contributors(locked.id, manager);
       const canonical = canonicalContribution(
@@ -166,20 +179,21 @@ export class ContributionService {
       const latest = await manager
         .getRepository(ContributionSubmission)
         .findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
-      const consultationState = stateAt(consultation, now);
+      const consultationState = stateAt(consultation, processedAt);
       // A retry of what was already received returns its receipt, even once the deadline has passed.
       if (latest && latest.digest === digest)
         return { receipt: receiptOf(latest), alreadyReceived: true, consultationState };
-      this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', consultation, locked, now);
+      this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', consultation, locked, receivedAt);
       const problems = answerProblems(questions, locked.answers, true);
       if (Object.keys(problems).length > 0)
         throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
       const submission = await manager.getRepository(ContributionSubmission).save(
         manager.getRepository(ContributionSubmission).create({
           contributionId: locked.id,
-          trackingNumber: trackingNumber(now),
+          trackingNumber: trackingNumber(receivedAt),
           submittedById: actor.userId,
-          submittedAt: now,
+          submittedAt: receivedAt,
+          processedAt,
           canonical,
           digest,
         }),
@@ -228,7 +242,13 @@ export class ContributionService {
 }
 
 function receiptOf(submission: ContributionSubmission): Receipt {
-  return { trackingNumber: submission.trackingNumber, submittedAt: submission.submittedAt, digest: submission.digest };
+  return {
+    trackingNumber: submission.trackingNumber,
+    submittedAt: submission.submittedAt,
+    receivedAt: submission.submittedAt,
+    processedAt: submission.processedAt,
+    digest: submission.digest,
+  };
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
