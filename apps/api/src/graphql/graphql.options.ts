@@ -1,4 +1,7 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
@@ -47,6 +50,8 @@ export function graphqlOptions(config: AppConfig, services: LoaderServices): Apo
       unexpectedErrorLogging(),
       serviceUnavailableStatus(),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers (they are per user): skip computing cache hints on every field.
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [] : [sqlStatementCountHeader()]),
     ],
     context: ({ req, res }: { req: Request; res: Response }): GraphQLContext => {
