@@ -98,13 +98,13 @@ describe('the fair deadline: judged by when the submission was received', () => 
       token.companyRepresentative,
     );
 
-  /** Resolves once a backend of this suite's database waits for a lock (the submission queued behind ours). */
-  async function someoneWaitsForALock(): Promise<void> {
+  /** Resolves once `waiting` backends of this suite's database wait for a lock (submissions queued behind ours). */
+  async function someoneWaitsForALock(waiting = 1): Promise<void> {
     for (;;) {
       const { rows } = await app.db.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
       );
-      if (rows[0].n > 0) return;
+      if (rows[0].n >= waiting) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -140,6 +140,28 @@ describe('the fair deadline: judged by when the submission was received', () => 
         d: receipt.digest,
       });
       expect(check.data!.verifyReceipt).toEqual({ valid: true, latest: true });
+    } finally {
+      blocker.release();
+    }
+  });
+
+  it('gives two submissions queued at once (a double click) one receipt, stored once', async () => {
+    const { id, contributionId } = await readyToSubmit();
+    const blocker = await app.db.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM contributions WHERE id = $1 FOR UPDATE', [contributionId]);
+      const both = Promise.all([submit(id), submit(id)]);
+      await someoneWaitsForALock(2);
+      await blocker.query('COMMIT');
+      const [first, second] = (await both).map((answer) => answer.data!.submitContribution);
+      expect(first.receipt.trackingNumber).toBe(second.receipt.trackingNumber);
+      expect([first.alreadyReceived, second.alreadyReceived].sort()).toEqual([false, true]);
+      const stored = await app.db.query(
+        `SELECT count(*)::int AS n FROM contribution_submissions WHERE contribution_id = $1`,
+        [contributionId],
+      );
+      expect(stored.rows[0].n).toBe(1);
     } finally {
       blocker.release();
     }

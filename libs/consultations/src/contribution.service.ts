@@ -123,15 +123,19 @@ export class ContributionService {
   }
 
   /**
-   * What a submission and the status depend on, in one statement: the latest receipt and the names of the
-   * organisations that left remarks; with `lock`, the contribution's row is locked (FOR UPDATE) and read with its
-   * consultation's dates as they are now.
+   * What a submission and the status depend on, in one statement: the contribution's content, its consultation's
+   * dates as they are now, the latest receipt and the names of the organisations that left remarks; with `lock`, the
+   * contribution's row is locked (FOR UPDATE) first.
    */
   private async submissionFacts(
     manager: EntityManager,
     contributionId: string,
     lock: boolean,
   ): Promise<SubmissionFacts> {
+    // The lock first, in a statement of its own: the facts' statement then starts after it, so in READ COMMITTED its
+    // snapshot sees what a concurrent submission committed before releasing the row (a sub-select in the locking
+    // statement itself would still read the older snapshot: a double click would then make two receipts).
+    if (lock) await manager.query(`SELECT 1 FROM contributions WHERE id = $1 FOR UPDATE`, [contributionId]);
     const [row]: SubmissionFactsRow[] = await manager.query(
       `SELECT c.answers, c.consent, c.version, co.published_at, co.results_published_at, co.opens_at, co.closes_at,
               ${contributorsSql('c.id')} AS contributors,
@@ -140,7 +144,7 @@ export class ContributionService {
                  FROM contribution_submissions s WHERE s.contribution_id = c.id
                 ORDER BY s.submitted_at DESC LIMIT 1) AS latest
          FROM contributions c JOIN consultations co ON co.id = c.consultation_id
-        WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+        WHERE c.id = $1`,
       [contributionId],
     );
     if (!row) throw new NotFoundError('Contribution');
