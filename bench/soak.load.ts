@@ -22,7 +22,7 @@ export interface SoakResult {
 }
 
 const LIST = `query($id: ID!) { space(id: $id) { threads(first: 20) { edges { node { id title replyCount participantCount unreadCount author { displayName } } } } } }`;
-const THREAD = `query($id: ID!) { thread(id: $id) { id title bodyHtml comments(first: 20) { edges { node { id bodyHtml author { displayName } } } } } }`;
+const THREAD = `query($id: ID!) { thread(id: $id) { id title bodyHtml replies(first: 20) { edges { node { id bodyHtml author { displayName } } } } } }`;
 const REPLY = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`;
 const NEW_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`;
 
