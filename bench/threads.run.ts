@@ -1,4 +1,5 @@
 /** The threads benchmark itself; start it through bench/threads.bench.ts (see there). */
+import { profiled } from './cpu-profile';
 import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -231,7 +232,9 @@ async function benchmark(started: number): Promise<number> {
     // PostgreSQL backends serving the bench database (from /proc, when they are local and readable).
     const pgBefore = await backendCpuMs(db, databaseName);
     const nodeBefore = process.cpuUsage();
-    const result = await loader.run({ ...job, connections: CONNECTIONS, seconds: DURATION_SECONDS });
+    const result = await profiled(`${scenario}-${side}`, () =>
+      loader.run({ ...job, connections: CONNECTIONS, seconds: DURATION_SECONDS }),
+    );
     const node = process.cpuUsage(nodeBefore);
     const pgAfter = await backendCpuMs(db, databaseName);
     const pgCpuMs = pgBefore === null || pgAfter === null ? null : cpuDelta(pgBefore, pgAfter);
