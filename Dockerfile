@@ -1,13 +1,14 @@
 # The API and the web client it serves at / (one origin), as a production deployment runs them: built once, run as an
 # unprivileged user against DATABASE_URL.
-FROM node:22-bookworm-slim AS build
+# Node 24 LTS: measured 1.7–2.8 ms less Node CPU per request than Node 20 on the hot paths (issue 15).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

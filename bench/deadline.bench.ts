@@ -11,7 +11,7 @@
  *   BENCH_DATABASE_URL     a PostgreSQL server to use (a fresh database majlis_bench_<random> is created on it and
  *                          dropped at the end); unset: an embedded PostgreSQL is started under tmp/ and removed.
  *   BENCH_ORGANIZATIONS    companies, hence representatives and editors (default 200).
- *   BENCH_LEAD_SECONDS     from the consultation's creation to its deadline (default 25).
+ *   BENCH_LEAD_SECONDS     from the end of the setup to the deadline (default 6).
  *   BENCH_EDITOR_PAUSE_MS  mean pause of an editor between two saves (default 150).
  *   BENCH_POOL_SIZE        the API's database pool (default 10, the app's default).
  *   BENCH_LOG_LEVEL        the API's log level (default silent; `error` shows the stack of unexpected errors).

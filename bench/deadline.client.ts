@@ -4,7 +4,13 @@
 export type Outcome =
   | { readonly kind: 'data'; readonly data: Record<string, unknown>; readonly ms: number }
   /** A GraphQL error with its `extensions.code` (the first error's). */
-  | { readonly kind: 'code'; readonly code: string; readonly message: string; readonly ms: number }
+  | {
+      readonly kind: 'code';
+      readonly code: string;
+      readonly message: string;
+      readonly ms: number;
+      readonly extensions: Record<string, unknown>;
+    }
   /** No usable answer: network error, timeout, non-JSON or non-200 without GraphQL errors, 200 without data. */
   | { readonly kind: 'failure'; readonly failure: string; readonly message: string; readonly ms: number };
 
@@ -38,7 +44,10 @@ export async function post(
       ms: ms(),
     };
   }
-  let body: { data?: Record<string, unknown> | null; errors?: { message?: string; extensions?: { code?: unknown } }[] };
+  let body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message?: string; extensions?: { code?: unknown; [key: string]: unknown } }[];
+  };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
@@ -47,7 +56,7 @@ export async function post(
   if (body.errors?.length) {
     const [first] = body.errors;
     const code = typeof first.extensions?.code === 'string' ? first.extensions.code : '(no extensions.code)';
-    return { kind: 'code', code, message: String(first.message ?? ''), ms: ms() };
+    return { kind: 'code', code, message: String(first.message ?? ''), ms: ms(), extensions: first.extensions ?? {} };
   }
   if (response.status !== 200)
     return {

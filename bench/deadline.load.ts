@@ -45,7 +45,15 @@ export interface SubmitRecord {
   readonly sentAt: number;
   readonly doneAt: number;
   readonly outcome: 'accepted' | 'refused' | 'error';
-  readonly receipt?: { trackingNumber: string; submittedAt: string; digest: string };
+  /** When the server received it (epoch ms): from the receipt, or from the DEADLINE_PASSED refusal's extensions. */
+  readonly receivedAt?: number;
+  readonly receipt?: {
+    trackingNumber: string;
+    submittedAt: string;
+    receivedAt: string;
+    processedAt: string;
+    digest: string;
+  };
   readonly errorKind?: string;
   readonly message?: string;
 }
@@ -67,7 +75,7 @@ export interface RaceResult {
   readonly timerLagMs: { p50: number; max: number };
 }
 
-const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber submittedAt digest } } }`;
+const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber submittedAt receivedAt processedAt digest } } }`;
 const READ = `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { version } }`;
 const SAVE = `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`;
 
@@ -105,10 +113,17 @@ export async function race(job: RaceJob): Promise<RaceResult> {
       outcome.kind === 'data'
         ? (outcome.data['submitContribution'] as { receipt?: SubmitRecord['receipt'] } | null)?.receipt
         : undefined;
-    if (receipt?.trackingNumber && receipt.digest) submits.push({ ...base, outcome: 'accepted', receipt });
-    else if (outcome.kind === 'code' && outcome.code === 'DEADLINE_PASSED')
-      submits.push({ ...base, outcome: 'refused', message: outcome.message });
-    else if (outcome.kind === 'data')
+    if (receipt?.trackingNumber && receipt.digest)
+      submits.push({ ...base, outcome: 'accepted', receipt, receivedAt: Date.parse(receipt.receivedAt) });
+    else if (outcome.kind === 'code' && outcome.code === 'DEADLINE_PASSED') {
+      const receivedAt = outcome.extensions['receivedAt'];
+      submits.push({
+        ...base,
+        outcome: 'refused',
+        message: outcome.message,
+        receivedAt: typeof receivedAt === 'string' ? Date.parse(receivedAt) : undefined,
+      });
+    } else if (outcome.kind === 'data')
       submits.push({
         ...base,
         outcome: 'error',

@@ -1,4 +1,5 @@
 /** The threads benchmark itself; start it through bench/threads.bench.ts (see there). */
+import { profiled } from './cpu-profile';
 import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -231,7 +232,9 @@ async function benchmark(started: number): Promise<number> {
     // PostgreSQL backends serving the bench database (from /proc, when they are local and readable).
     const pgBefore = await backendCpuMs(db, databaseName);
     const nodeBefore = process.cpuUsage();
-    const result = await loader.run({ ...job, connections: CONNECTIONS, seconds: DURATION_SECONDS });
+    const result = await profiled(`${scenario}-${side}`, () =>
+      loader.run({ ...job, connections: CONNECTIONS, seconds: DURATION_SECONDS }),
+    );
     const node = process.cpuUsage(nodeBefore);
     const pgAfter = await backendCpuMs(db, databaseName);
     const pgCpuMs = pgBefore === null || pgAfter === null ? null : cpuDelta(pgBefore, pgAfter);
@@ -333,6 +336,8 @@ async function benchmark(started: number): Promise<number> {
     ];
   });
   printTable(['scenario', 'throughput floor/API', 'p50 latency API/floor', 'p99 latency API/floor'], ratioRows);
+  console.log('');
+  printGoals(runs, statements, LIST, REPLY);
 
   const failed = runs.filter(({ result }) => result.errors + result.timeouts + result.non2xx + result.bodyErrors > 0);
   if (failed.length > 0) {
@@ -349,6 +354,44 @@ async function benchmark(started: number): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+
+interface Run {
+  scenario: string;
+  side: 'API' | 'floor';
+  result: LoadResult;
+  nodeCpuMs: number;
+}
+
+/** Issue 15's goals, each beside its figure (the machine's load moves latencies most, CPU per request and ratios least). */
+function printGoals(
+  runs: readonly Run[],
+  statements: { listApi: number; replyApi: number },
+  list: string,
+  reply: string,
+): void {
+  const of = (scenario: string, side: 'API' | 'floor') => runs.find((r) => r.scenario === scenario && r.side === side)!;
+  const cpu = (run: Run) => run.nodeCpuMs / Math.max(1, run.result.total);
+  const ratio = (scenario: string) =>
+    of(scenario, 'API').result.requestsPerSecond / of(scenario, 'floor').result.requestsPerSecond;
+  const goals: [string, string, boolean][] = [
+    ['list: API ÷ floor throughput ≥ 0.5', ratio(list).toFixed(2), ratio(list) >= 0.5],
+    ['reply: API ÷ floor throughput ≥ 0.5', ratio(reply).toFixed(2), ratio(reply) >= 0.5],
+    ['list: Node CPU ≤ 2 ms per request', `${cpu(of(list, 'API')).toFixed(2)} ms`, cpu(of(list, 'API')) <= 2],
+    ['reply: Node CPU ≤ 1.5 ms per request', `${cpu(of(reply, 'API')).toFixed(2)} ms`, cpu(of(reply, 'API')) <= 1.5],
+    [
+      'list: p50 ≤ 25 ms (10 connections)',
+      `${of(list, 'API').result.latency.p50} ms`,
+      of(list, 'API').result.latency.p50 <= 25,
+    ],
+    ['list: ≤ 3 SQL statements (session check included)', String(statements.listApi), statements.listApi <= 3],
+    ['reply: ≤ 5 SQL statements', String(statements.replyApi), statements.replyApi <= 5],
+  ];
+  console.log(`goals (Node ${process.version}):`);
+  printTable(
+    ['goal', 'figure', 'met'],
+    goals.map(([goal, figure, met]) => [goal, figure, met ? 'yes' : 'NO']),
+  );
+}
 
 async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(url, {

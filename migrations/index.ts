@@ -16,6 +16,7 @@ import { ContributionLifeCycle1795790000000 } from './1795790000000-Contribution
 import { RecordContributionChanges1795820000000 } from './1795820000000-RecordContributionChanges';
 import { RevocableInvitations1795840000000 } from './1795840000000-RevocableInvitations';
 import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
+import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   RecordContributionChanges1795820000000,
   RevocableInvitations1795840000000,
   CreateEvents1795860000000,
+  StampSubmissionProcessedAt1795880000000,
 ];

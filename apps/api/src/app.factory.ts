@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { runCountingStatements } from './database/sql-statement-counter';
 import { mountGraphqlIde } from './http/graphql-ide';
+import { bodyArrivedInTime, stampReceivedAt } from './http/received-at';
 import { serveWebClient } from './http/web-client';
 
 export interface CreateAppOptions {
@@ -31,9 +32,14 @@ export async function createApp({
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.use((_request: unknown, _response: unknown, next: () => void) => runCountingStatements(next));
+  // First of all: the time the request was received, before body parsing, guards or the database pool's queue.
+  app.use(stampReceivedAt(clock));
+  // The SQL statement counter (tests and benchmarks read it) costs an AsyncLocalStorage context per request: not in production.
+  if (!config.production)
+    app.use((_request: unknown, _response: unknown, next: () => void) => runCountingStatements(next));
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
+  app.use(bodyArrivedInTime(config.requestBodyTimeoutMs));
   if (!config.production) mountGraphqlIde(app);
   if (webRoot) serveWebClient(app, webRoot);
   // Run the lifecycle hooks now (areas register their comment subjects), so the app is usable before listen().

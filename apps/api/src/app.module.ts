@@ -53,7 +53,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot(loggerOptions(config.logLevel)),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.databasePoolSize)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, config.databasePoolSize),
+          // Statements are counted (for tests and benchmarks) outside production only.
+          ...(config.production ? { logging: false, logger: undefined } : {}),
+        }),
         TerminusModule.forRoot({ logger: false }),
         ClockModule.with(clock),
         AuditModule.forRoot(config.audit),

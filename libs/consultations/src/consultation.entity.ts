@@ -162,8 +162,13 @@ export class ContributionSubmission {
   @Column({ name: 'submitted_by_id', type: 'uuid' })
   submittedById: string;
 
+  /** When the server received the submission (stamped at the edge, before any queueing): the deadline judges this. */
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt: Date;
+
+  /** When the submission was processed: may be after the deadline for one received before it. */
+  @Column({ name: 'processed_at', type: 'timestamptz' })
+  processedAt: Date;
 
   /** The canonical JSON of what was submitted: the digest is its SHA-256. */
   @Column({ type: 'text' })

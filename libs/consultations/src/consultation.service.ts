@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
 import { Document, DocumentPolicy } from '@majlis/documents';
@@ -52,6 +53,8 @@ export class ConsultationService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  private readonly frozenQuestions = new LRUCache<string, ConsultationQuestion[]>({ max: 200 });
 
   async create(actor: Actor, raw: CreateConsultationInput): Promise<Consultation> {
     ConsultationPolicy.enforce(actor, 'CREATE', { publishedAt: null, state: 'DRAFT' });
@@ -328,6 +331,18 @@ export class ConsultationService {
       .getMany();
     const byId = new Map(documents.map((document) => [document.id, document]));
     return consultation.documentIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * The questions of a published consultation, for checking and certifying answers: frozen once published, so read
+   * once per process (their `ministryResponse`, written later with the synthesis, may be stale here: use questionsOf).
+   */
+  async frozenQuestionsOf(consultation: Pick<Consultation, 'id' | 'publishedAt'>): Promise<ConsultationQuestion[]> {
+    const cached = consultation.publishedAt ? this.frozenQuestions.get(consultation.id) : undefined;
+    if (cached) return cached;
+    const questions = (await this.questionsOf([consultation.id])).get(consultation.id) ?? [];
+    if (consultation.publishedAt) this.frozenQuestions.set(consultation.id, questions);
+    return questions;
   }
 
   async questionsOf(consultationIds: readonly string[]): Promise<Map<string, ConsultationQuestion[]>> {

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   Clock,
+  DeadlinePassedError,
   FieldErrors,
   InvalidInputError,
   NotFoundError,
@@ -26,7 +27,7 @@ import { ConsultationState, stateAt } from './consultation-state';
 import { SaveContributionInput, saveContributionInput } from './consultation.inputs';
 import { ConsultationService } from './consultation.service';
 import { ContributionPolicy } from './consultation.policy';
-import { FederationRemarksService } from './federation-remarks.service';
+import { FederationRemarksService, contributorsSql } from './federation-remarks.service';
 
 /** What a submission answers: the receipt, and where the contribution and the consultation now stand. */
 export interface SubmissionOutcome {
@@ -56,14 +57,21 @@ export interface ContributionChange {
 
 export interface Receipt {
   readonly trackingNumber: string;
+  /** When the server received the submission, before any queueing: the deadline judges this instant. */
   readonly submittedAt: Date;
+  /** The same instant as `submittedAt`, under the name the receipt shows beside `processedAt`. */
+  readonly receivedAt: Date;
+  /** When it was processed (stored): after the deadline for a submission received just before it, under load. */
+  readonly processedAt: Date;
   /** SHA-256 of the canonical contribution; anyone holding the receipt can re-check it. */
   readonly digest: string;
 }
 
 /**
  * An organisation's contribution: its members edit the draft together (a stale version answers CONFLICT), its
- * representatives submit it before the deadline — checked by the server clock when the submission is processed.
+ * representatives submit it before the deadline — judged by the server clock's reading when the request was received
+ * (at the edge, before any queueing), not when it is processed: a submission received before `closesAt` is accepted
+ * even when its turn comes after it; one received at or after `closesAt` is refused.
  * Submitting again with the same content returns the same receipt; with new content, a new one (the latest counts).
  */
 @Injectable()
@@ -77,6 +85,15 @@ export class ContributionService {
 
   /** The organisation's contribution, for its members. */
   async get(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<Contribution> {
+    return (await this.load(actor, rawConsultationId, rawOrganizationId)).contribution;
+  }
+
+  /** The consultation (visible to the actor) and the organisation's contribution to it (for its members). */
+  private async load(
+    actor: Actor,
+    rawConsultationId: string,
+    rawOrganizationId: string,
+  ): Promise<{ consultation: Consultation; contribution: Contribution }> {
     const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
     this.consultations.enforce(actor, 'READ_CONTRIBUTION', consultation, { organizationId });
@@ -84,7 +101,7 @@ export class ContributionService {
       .getRepository(Contribution)
       .findOneBy({ consultationId: consultation.id, organizationId });
     if (!contribution) throw new NotFoundError('Contribution', 'Your organisation has not joined this consultation.');
-    return contribution;
+    return { consultation, contribution };
   }
 
   async save(
@@ -93,11 +110,10 @@ export class ContributionService {
     rawOrganizationId: string,
     raw: SaveContributionInput,
   ): Promise<Contribution> {
-    const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
+    const { consultation, contribution } = await this.load(actor, rawConsultationId, rawOrganizationId);
     const input = parseInput(saveContributionInput, raw);
-    const consultation = await this.consultations.get(actor, contribution.consultationId);
     this.consultations.enforce(actor, 'SAVE_CONTRIBUTION', consultation, contribution);
-    const questions = (await this.consultations.questionsOf([consultation.id])).get(consultation.id) ?? [];
+    const questions = await this.consultations.frozenQuestionsOf(consultation);
     const given = storedAnswers(questions, input.answers);
     const answers = Object.fromEntries(
       Object.entries({ ...contribution.answers, ...given.stored }).filter(([, value]) => value !== null),
@@ -105,7 +121,8 @@ export class ContributionService {
     const problems: FieldErrors = { ...answerProblems(questions, answers, false), ...given.problems };
     if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);
     const consent = input.consent ?? contribution.consent;
-    const status = await this.statusOf(contribution, questions, consent, answers);
+    const facts = await this.submissionFacts(this.db.manager, contribution.id, false);
+    const status = statusOf(contribution, questions, consent, answers, facts);
     const changedQuestionIds = questions
       .map((question) => question.id)
       .filter((id) => JSON.stringify(contribution.answers[id] ?? null) !== JSON.stringify(answers[id] ?? null));
@@ -132,7 +149,7 @@ export class ContributionService {
         ],
       );
     });
-    return this.get(actor, consultation.id, contribution.organizationId);
+    return this.db.getRepository(Contribution).findOneByOrFail({ id: contribution.id });
   }
 
   /**
@@ -156,93 +173,141 @@ export class ContributionService {
   }
 
   /**
-   * DRAFT until a first submission; then SUBMITTED while the draft holds what the latest receipt certifies, and
-   * CHANGED_SINCE_SUBMITTED once it holds something else (the latest receipt still counts until the next submission).
+   * What a submission and the status depend on, in one statement: the contribution's content, its consultation's
+   * dates as they are now, the latest receipt and the names of the organisations that left remarks; with `lock`, the
+   * contribution's row is locked (FOR UPDATE) first.
    */
-  private async statusOf(
-    contribution: Contribution,
-    questions: readonly ConsultationQuestion[],
-    consent: Consent,
-    answers: Record<string, unknown>,
-  ): Promise<ContributionStatus> {
-    const latest = await this.latestReceipt(contribution.id);
-    if (!latest) return 'DRAFT';
-    const contributors = await this.remarks.contributors(contribution.id, this.db.manager);
-    const canonical = canonicalContribution(
-      contribution.consultationId,
-      contribution.organizationId,
-      consent,
-      questions,
-      answers,
-      contributors,
+  private async submissionFacts(
+    manager: EntityManager,
+    contributionId: string,
+    lock: boolean,
+  ): Promise<SubmissionFacts> {
+    // The lock first, in a statement of its own: the facts' statement then starts after it, so in READ COMMITTED its
+    // snapshot sees what a concurrent submission committed before releasing the row (a sub-select in the locking
+    // statement itself would still read the older snapshot: a double click would then make two receipts).
+    if (lock) await manager.query(`SELECT 1 FROM contributions WHERE id = $1 FOR UPDATE`, [contributionId]);
+    const [row]: SubmissionFactsRow[] = await manager.query(
+      `SELECT c.answers, c.consent, c.version, co.published_at, co.results_published_at, co.opens_at, co.closes_at,
+              ${contributorsSql('c.id')} AS contributors,
+              (SELECT json_build_object('trackingNumber', s.tracking_number, 'submittedAt', s.submitted_at,
+                                        'processedAt', s.processed_at, 'digest', s.digest)
+                 FROM contribution_submissions s WHERE s.contribution_id = c.id
+                ORDER BY s.submitted_at DESC LIMIT 1) AS latest
+         FROM contributions c JOIN consultations co ON co.id = c.consultation_id
+        WHERE c.id = $1`,
+      [contributionId],
     );
-    return sha256(canonical) === latest.digest ? 'SUBMITTED' : 'CHANGED_SINCE_SUBMITTED';
+    if (!row) throw new NotFoundError('Contribution');
+    const latest = row.latest
+      ? receiptOf({
+          ...row.latest,
+          submittedAt: new Date(row.latest.submittedAt),
+          processedAt: new Date(row.latest.processedAt),
+        })
+      : null;
+    return {
+      answers: row.answers,
+      consent: row.consent,
+      version: row.version,
+      dates: {
+        publishedAt: row.published_at,
+        resultsPublishedAt: row.results_published_at,
+        opensAt: row.opens_at,
+        closesAt: row.closes_at,
+      },
+      contributors: row.contributors,
+      latest,
+    };
   }
 
   /**
    * A representative submits the draft. Submitting what an earlier receipt already certifies returns that receipt
-   * (`alreadyReceived`), even once the consultation is closed; anything new is refused after the deadline.
+   * (`alreadyReceived`), even once the consultation is closed; anything new is refused when received after the deadline.
+   * `receivedAt`: when the server received the request (the API stamps it at the edge); default, now.
+   * Statements: the consultation and the contribution; then, in the transaction, the locked row with everything the
+   * submission depends on, the receipt, and the status (the questions are frozen once published: cached).
    */
-  async submit(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<SubmissionOutcome> {
-    const contribution = await this.get(actor, rawConsultationId, rawOrganizationId);
+  async submit(
+    actor: Actor,
+    rawConsultationId: string,
+    rawOrganizationId: string,
+    receivedAt: Date = this.clock.now(),
+  ): Promise<SubmissionOutcome> {
+    const { consultation, contribution } = await this.load(actor, rawConsultationId, rawOrganizationId);
     // The role first (a member who is not a representative gets no receipt back); the deadline under the lock below.
     ensureAllowed(
       ContributionPolicy.canSubmit(actor, contribution),
       'Only a representative submits the organisation’s contribution.',
     );
-    // Questions are frozen once the consultation is published: read them before taking a connection for the transaction.
-    const questions =
-      (await this.consultations.questionsOf([contribution.consultationId])).get(contribution.consultationId) ?? [];
-    const submitted = await this.db.transaction(async (manager) => {
-      const locked = await manager
-        .getRepository(Contribution)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: contribution.id })
-        .getOneOrFail();
-      // One reading of the server clock decides the deadline and stamps the receipt: what is accepted is stamped in time.
-      const now = this.clock.now();
-      const consultation = await manager.getRepository(Consultation).findOneByOrFail({ id: locked.consultationId });
-      const contributors = await this.remarks.contributors(locked.id, manager);
+    const questions = await this.consultations.frozenQuestionsOf(consultation);
+    return this.db.transaction(async (manager) => {
+      const locked = await this.submissionFacts(manager, contribution.id, true);
+      // The deadline judges when the request was received; the receipt also says when it was processed.
+      const processedAt = this.clock.now();
+      const current: Consultation = { ...consultation, ...locked.dates };
+      const lockedContribution: Contribution = {
+        ...contribution,
+        answers: locked.answers,
+        consent: locked.consent,
+        version: locked.version,
+      };
       const canonical = canonicalContribution(
         consultation.id,
-        locked.organizationId,
+        contribution.organizationId,
         locked.consent,
         questions,
         locked.answers,
-        contributors,
+        locked.contributors,
       );
       const digest = sha256(canonical);
-      const latest = await manager
-        .getRepository(ContributionSubmission)
-        .findOne({ where: { contributionId: locked.id }, order: { submittedAt: 'DESC' } });
-      const consultationState = stateAt(consultation, now);
+      const consultationState = stateAt(current, processedAt);
       // A retry of what was already received returns its receipt, even once the deadline has passed.
-      if (latest && latest.digest === digest)
-        return { receipt: receiptOf(latest), alreadyReceived: true, consultationState };
-      this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', consultation, locked, now);
+      if (locked.latest && locked.latest.digest === digest)
+        return {
+          receipt: locked.latest,
+          alreadyReceived: true,
+          consultationState,
+          contribution: await manager.getRepository(Contribution).findOneByOrFail({ id: contribution.id }),
+        };
+      try {
+        this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', current, lockedContribution, receivedAt);
+      } catch (error) {
+        // A refusal says when the submission was received, as a receipt would.
+        if (error instanceof DeadlinePassedError) error.details['receivedAt'] = receivedAt.toISOString();
+        throw error;
+      }
       const problems = answerProblems(questions, locked.answers, true);
       if (Object.keys(problems).length > 0)
         throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
-      const submission = await manager.getRepository(ContributionSubmission).save(
-        manager.getRepository(ContributionSubmission).create({
-          contributionId: locked.id,
-          trackingNumber: trackingNumber(now),
-          submittedById: actor.userId,
-          submittedAt: now,
-          canonical,
-          digest,
-        }),
-      );
-      await manager
-        .getRepository(Contribution)
-        .update({ id: locked.id }, { status: 'SUBMITTED', version: () => 'version + 1' } as never);
-      return { receipt: receiptOf(submission), alreadyReceived: false, consultationState };
+      const submission = manager.getRepository(ContributionSubmission).create({
+        contributionId: contribution.id,
+        trackingNumber: trackingNumber(receivedAt),
+        submittedById: actor.userId,
+        submittedAt: receivedAt,
+        processedAt,
+        canonical,
+        digest,
+      });
+      await manager.getRepository(ContributionSubmission).insert(submission);
+      const [updated]: [{ version: number; updated_at: Date; updated_by_id: string | null }[], number] =
+        await manager.query(
+          `UPDATE contributions SET status = 'SUBMITTED', version = version + 1, updated_at = now()
+            WHERE id = $1 RETURNING version, updated_at, updated_by_id`,
+          [contribution.id],
+        );
+      return {
+        receipt: receiptOf(submission),
+        alreadyReceived: false,
+        consultationState,
+        contribution: {
+          ...lockedContribution,
+          status: 'SUBMITTED' as const,
+          version: updated[0].version,
+          updatedAt: updated[0].updated_at,
+          updatedById: updated[0].updated_by_id,
+        },
+      };
     });
-    return {
-      ...submitted,
-      contribution: await this.get(actor, contribution.consultationId, contribution.organizationId),
-    };
   }
 
   /** Anyone holding a receipt checks it: the tracking number exists and the digest is the one recorded. */
@@ -277,8 +342,60 @@ export class ContributionService {
   }
 }
 
-function receiptOf(submission: ContributionSubmission): Receipt {
-  return { trackingNumber: submission.trackingNumber, submittedAt: submission.submittedAt, digest: submission.digest };
+interface SubmissionFactsRow {
+  answers: Record<string, unknown>;
+  consent: Consent;
+  version: number;
+  published_at: Date | null;
+  results_published_at: Date | null;
+  opens_at: Date;
+  closes_at: Date;
+  contributors: string[];
+  latest: { trackingNumber: string; submittedAt: string; processedAt: string; digest: string } | null;
+}
+
+interface SubmissionFacts {
+  readonly answers: Record<string, unknown>;
+  readonly consent: Consent;
+  readonly version: number;
+  readonly dates: Pick<Consultation, 'publishedAt' | 'resultsPublishedAt' | 'opensAt' | 'closesAt'>;
+  readonly contributors: string[];
+  readonly latest: Receipt | null;
+}
+
+/**
+ * DRAFT until a first submission; then SUBMITTED while the draft holds what the latest receipt certifies, and
+ * CHANGED_SINCE_SUBMITTED once it holds something else (the latest receipt still counts until the next submission).
+ */
+function statusOf(
+  contribution: Contribution,
+  questions: readonly ConsultationQuestion[],
+  consent: Consent,
+  answers: Record<string, unknown>,
+  facts: SubmissionFacts,
+): ContributionStatus {
+  if (!facts.latest) return 'DRAFT';
+  const canonical = canonicalContribution(
+    contribution.consultationId,
+    contribution.organizationId,
+    consent,
+    questions,
+    answers,
+    facts.contributors,
+  );
+  return sha256(canonical) === facts.latest.digest ? 'SUBMITTED' : 'CHANGED_SINCE_SUBMITTED';
+}
+
+function receiptOf(
+  submission: Pick<ContributionSubmission, 'trackingNumber' | 'submittedAt' | 'processedAt' | 'digest'>,
+): Receipt {
+  return {
+    trackingNumber: submission.trackingNumber,
+    submittedAt: submission.submittedAt,
+    receivedAt: submission.submittedAt,
+    processedAt: submission.processedAt,
+    digest: submission.digest,
+  };
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -71,10 +71,18 @@ export class FederationRemarksService {
 
   /** The names of the member organisations that contributed remarks, for the federation's submission. */
   async contributors(contributionId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: { name: string }[] = await manager.query(
-      `SELECT DISTINCT o.name FROM contribution_remarks r JOIN organizations o ON o.id = r.organization_id WHERE r.contribution_id = $1 ORDER BY o.name`,
-      [contributionId],
-    );
-    return rows.map((row) => row.name);
+    const rows: { names: string[] }[] = await manager.query(`SELECT ${contributorsSql('$1')} AS names`, [
+      contributionId,
+    ]);
+    return rows[0].names;
   }
+}
+
+/**
+ * The names of the organisations that left a remark on a contribution, sorted, as one SQL expression (a text array)
+ * over `contributionId` (a parameter or a column): the canonical contribution names them.
+ */
+export function contributorsSql(contributionId: string): string {
+  return `COALESCE((SELECT array_agg(DISTINCT o.name ORDER BY o.name) FROM contribution_remarks r
+            JOIN organizations o ON o.id = r.organization_id WHERE r.contribution_id = ${contributionId}), '{}')`;
 }

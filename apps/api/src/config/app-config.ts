@@ -37,6 +37,7 @@ const environmentSchema = z.object({
   GRAPHQL_MAX_COST: positiveInt.default(50_000),
   TRUST_PROXY: flag.default('false'),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  REQUEST_BODY_TIMEOUT_MS: positiveInt.default(5000),
   MODERATION_AUTO_HIDE_REPORTS: positiveInt.default(3),
   RESULTS_MINIMUM_GROUP_SIZE: positiveInt.default(3),
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -74,6 +75,8 @@ export interface AppConfig {
   readonly graphql: { readonly maxDepth: number; readonly maxCost: number };
   readonly trustProxy: boolean;
   readonly databasePoolSize: number;
+  /** A request's body must arrive within this many ms of its headers (408 otherwise): the received-at stamp's bound. */
+  readonly requestBodyTimeoutMs: number;
   readonly moderation: { readonly autoHideThreshold: number };
   /** Published results never split counts into a group of organisations smaller than this (merged into OTHER). */
   readonly consultations: { readonly minimumGroupSize: number };
@@ -138,6 +141,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     graphql: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST },
     trustProxy: env.TRUST_PROXY,
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    requestBodyTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
     moderation: { autoHideThreshold: env.MODERATION_AUTO_HIDE_REPORTS },
     consultations: { minimumGroupSize: env.RESULTS_MINIMUM_GROUP_SIZE },
     live: { sessionCheckSeconds: env.LIVE_SESSION_CHECK_SECONDS },

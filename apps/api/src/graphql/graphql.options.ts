@@ -1,4 +1,7 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
@@ -60,6 +63,8 @@ export function graphqlOptions(
       unexpectedErrorLogging(),
       serviceUnavailableStatus(),
       ApolloServerPluginLandingPageDisabled(),
+      // No HTTP caching of GraphQL answers (they are per user): skip computing cache hints on every field.
+      ApolloServerPluginCacheControlDisabled(),
       ...(config.production ? [] : [sqlStatementCountHeader()]),
     ],
     context: (arg: { req: Request; res: Response } | { extra: LiveSocketExtra }): GraphQLContext => {

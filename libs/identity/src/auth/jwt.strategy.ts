@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
@@ -14,7 +15,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: options.jwtSecret,
+      // A secret KeyObject, not the string: given a string, jsonwebtoken first tries to read it as a PEM public key on
+      // every verification (~0.4 ms against ~0.01 ms). passport-jwt's types predate KeyObject; jsonwebtoken 9 takes it.
+      secretOrKey: createSecretKey(Buffer.from(options.jwtSecret, 'utf8')) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

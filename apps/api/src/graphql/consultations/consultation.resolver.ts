@@ -18,6 +18,7 @@ import { CommentConnection } from '../discussions/discussions.models';
 import { Comment, CommentService } from '@majlis/discussions';
 import type { AuthenticatedActor, User } from '@majlis/identity';
 import { UserModel } from '../identity/identity.models';
+import { ReceivedAt } from '../auth/received-at.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { PageArgs } from '../common/page.args';
@@ -175,10 +176,15 @@ export class ConsultationResolver {
   }
 
   @Mutation(() => SubmitContributionPayload, {
-    description: 'A representative submits before the deadline; retrying returns the same receipt.',
+    description:
+      'A representative submits before the deadline; retrying returns the same receipt. The deadline judges when the server received the request (stamped on arrival, before any queueing), not when it was processed: a submission received before `closesAt` is accepted even if processed after it, one received at or after `closesAt` is refused (DEADLINE_PASSED). The receipt shows both times. A request whose body arrives more than a few seconds after its headers is refused (HTTP 408, REQUEST_TIMEOUT).',
   })
-  async submitContribution(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: JoinConsultationInput) {
-    const submitted = await this.contributions.submit(actor, input.consultationId, input.organizationId);
+  async submitContribution(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: JoinConsultationInput,
+    @ReceivedAt() receivedAt: Date | undefined,
+  ) {
+    const submitted = await this.contributions.submit(actor, input.consultationId, input.organizationId, receivedAt);
     return {
       ...submitted,
       consultationClosed:

@@ -147,8 +147,23 @@ export class ReceiptModel {
   @Field()
   trackingNumber: string;
 
-  @Field()
+  @Field({
+    description:
+      'When the server received the submission (stamped on arrival, before any queueing): the deadline judges this instant. Same as `receivedAt`.',
+  })
   submittedAt: Date;
+
+  @Field({
+    description:
+      'When the server received the submission, before any queueing. Accepted if and only if before the consultation’s `closesAt`.',
+  })
+  receivedAt: Date;
+
+  @Field({
+    description:
+      'When the submission was processed and stored: it may be after `closesAt` for a submission received before it.',
+  })
+  processedAt: Date;
 
   @Field({ description: 'SHA-256 of the canonical contribution.' })
   digest: string;

@@ -1,0 +1,217 @@
+import { connect } from 'node:net';
+import { ACCOUNTS } from '../support/demo-accounts';
+import { TestApp, outcome, startTestApp } from '../support/test-app';
+
+/**
+ * The fair deadline (issue 15, item 1): a submission is judged by when the server received it — stamped at the edge,
+ * before any queueing — not by when its transaction runs. Received before `closesAt`: accepted, even when processed
+ * after it; received at or after `closesAt`: refused. The receipt shows both times. A request whose body trickles in
+ * long after its headers cannot claim the early stamp.
+ */
+type Account = keyof typeof ACCOUNTS;
+const HOUR = 3600_000;
+const BODY_TIMEOUT_MS = 1500;
+
+const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) {
+  consultation { id closesAt questions { id } } } }`;
+const JOIN = `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { id version } } }`;
+const SAVE = `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`;
+const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) {
+  receipt { trackingNumber submittedAt receivedAt processedAt digest } alreadyReceived consultationState } }`;
+const VERIFY = `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid latest } }`;
+
+interface Submitted {
+  receipt: { trackingNumber: string; submittedAt: string; receivedAt: string; processedAt: string; digest: string };
+  alreadyReceived: boolean;
+  consultationState: string;
+}
+
+describe('the fair deadline: judged by when the submission was received', () => {
+  let app: TestApp;
+  const token = {} as Record<Account, string>;
+  let atlas: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { REQUEST_BODY_TIMEOUT_MS: String(BODY_TIMEOUT_MS) } });
+    for (const account of Object.keys(ACCOUNTS) as Account[])
+      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    atlas = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'Atlas' OR name LIKE 'Atlas%'`)).rows[0]
+      .id;
+  });
+  afterEach(() => app.clock.unfreeze());
+  afterAll(() => app.close());
+
+  /** A published consultation closing in an hour, that Atlas joined, with a complete draft ready to submit. */
+  async function readyToSubmit(): Promise<{ id: string; closesAt: number; contributionId: string }> {
+    const now = app.clock.now().getTime();
+    const created = await app.gql<{
+      createConsultation: { consultation: { id: string; questions: { id: string }[] } };
+    }>(
+      CREATE,
+      {
+        input: {
+          title: 'Consultation à clôture serrée (exemple)',
+          opensAt: new Date(now - HOUR),
+          closesAt: new Date(now + HOUR),
+          eligibleKinds: ['COMPANY', 'FEDERATION'],
+          questions: [{ kind: 'TEXT', prompt: 'Votre avis', required: true }],
+        },
+      },
+      token.moderator,
+    );
+    if (created.errors) throw new Error(JSON.stringify(created.errors));
+    const { id, questions } = created.data!.createConsultation.consultation;
+    const published = await app.gql(
+      `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { closesAt } } }`,
+      { input: { id } },
+      token.moderator,
+    );
+    expect(outcome(published)).toBe('OK');
+    const joined = await app.gql<{ joinConsultation: { contribution: { id: string; version: number } } }>(
+      JOIN,
+      { input: { consultationId: id, organizationId: atlas } },
+      token.companyRepresentative,
+    );
+    expect(outcome(joined)).toBe('OK');
+    const { id: contributionId, version } = joined.data!.joinConsultation.contribution;
+    const saved = await app.gql(
+      SAVE,
+      {
+        input: {
+          consultationId: id,
+          organizationId: atlas,
+          version,
+          answers: [{ questionId: questions[0].id, text: 'Notre position.' }],
+        },
+      },
+      token.companyMember,
+    );
+    expect(outcome(saved)).toBe('OK');
+    const { closes_at } = (await app.db.query(`SELECT closes_at FROM consultations WHERE id = $1`, [id])).rows[0];
+    return { id, closesAt: (closes_at as Date).getTime(), contributionId };
+  }
+
+  const submit = (consultationId: string) =>
+    app.gql<{ submitContribution: Submitted }>(
+      SUBMIT,
+      { input: { consultationId, organizationId: atlas } },
+      token.companyRepresentative,
+    );
+
+  /** Resolves once `waiting` backends of this suite's database wait for a lock (submissions queued behind ours). */
+  async function someoneWaitsForALock(waiting = 1): Promise<void> {
+    for (;;) {
+      const { rows } = await app.db.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if (rows[0].n >= waiting) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('accepts a submission received before closesAt though processed after it, with both times on the receipt', async () => {
+    const { id, closesAt, contributionId } = await readyToSubmit();
+    // Hold the contribution's row so the submission waits, as it would behind a closing rush.
+    const blocker = await app.db.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM contributions WHERE id = $1 FOR UPDATE', [contributionId]);
+      app.clock.freeze(new Date(closesAt - 1));
+      const pending = submit(id);
+      await someoneWaitsForALock();
+      // Its turn comes a second after the deadline.
+      app.clock.freeze(new Date(closesAt + 1000));
+      await blocker.query('COMMIT');
+      const submitted = await pending;
+      expect(outcome(submitted)).toBe('OK');
+      const { receipt, alreadyReceived, consultationState } = submitted.data!.submitContribution;
+      expect(alreadyReceived).toBe(false);
+      expect(consultationState).toBe('CLOSED');
+      expect(receipt.receivedAt).toBe(new Date(closesAt - 1).toISOString());
+      expect(receipt.submittedAt).toBe(receipt.receivedAt);
+      expect(receipt.processedAt).toBe(new Date(closesAt + 1000).toISOString());
+      const stored = await app.db.query(
+        `SELECT submitted_at, processed_at FROM contribution_submissions WHERE tracking_number = $1`,
+        [receipt.trackingNumber],
+      );
+      expect(stored.rows).toEqual([{ submitted_at: new Date(closesAt - 1), processed_at: new Date(closesAt + 1000) }]);
+      const check = await app.gql<{ verifyReceipt: { valid: boolean; latest: boolean } }>(VERIFY, {
+        t: receipt.trackingNumber,
+        d: receipt.digest,
+      });
+      expect(check.data!.verifyReceipt).toEqual({ valid: true, latest: true });
+    } finally {
+      blocker.release();
+    }
+  });
+
+  it('gives two submissions queued at once (a double click) one receipt, stored once', async () => {
+    const { id, contributionId } = await readyToSubmit();
+    const blocker = await app.db.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM contributions WHERE id = $1 FOR UPDATE', [contributionId]);
+      const both = Promise.all([submit(id), submit(id)]);
+      await someoneWaitsForALock(2);
+      await blocker.query('COMMIT');
+      const [first, second] = (await both).map((answer) => answer.data!.submitContribution);
+      expect(first.receipt.trackingNumber).toBe(second.receipt.trackingNumber);
+      expect([first.alreadyReceived, second.alreadyReceived].sort()).toEqual([false, true]);
+      const stored = await app.db.query(
+        `SELECT count(*)::int AS n FROM contribution_submissions WHERE contribution_id = $1`,
+        [contributionId],
+      );
+      expect(stored.rows[0].n).toBe(1);
+    } finally {
+      blocker.release();
+    }
+  });
+
+  it('refuses a submission received at closesAt, and one received after it', async () => {
+    const { id, closesAt } = await readyToSubmit();
+    app.clock.freeze(new Date(closesAt));
+    expect(outcome(await submit(id))).toBe('DEADLINE_PASSED');
+    app.clock.freeze(new Date(closesAt + 1));
+    expect(outcome(await submit(id))).toBe('DEADLINE_PASSED');
+    const stored = await app.db.query(
+      `SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id
+        WHERE c.consultation_id = $1`,
+      [id],
+    );
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it('refuses a request whose body arrives long after its headers (408, REQUEST_TIMEOUT): no old stamp to claim', async () => {
+    const { id, closesAt } = await readyToSubmit();
+    app.clock.freeze(new Date(closesAt - 1));
+    const body = JSON.stringify({ query: SUBMIT, variables: { input: { consultationId: id, organizationId: atlas } } });
+    const { port } = new URL(app.graphqlUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      socket.on('end', () => resolve(received));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `Authorization: Bearer ${token.companyRepresentative}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          `Connection: close\r\n\r\n`,
+      );
+      socket.write(body.slice(0, 10));
+      // The rest arrives after the deadline and after the bound: the early stamp must not count.
+      setTimeout(() => {
+        app.clock.freeze(new Date(closesAt + 60_000));
+        socket.write(body.slice(10));
+      }, BODY_TIMEOUT_MS + 500);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
+    expect(answer).toContain('"code":"REQUEST_TIMEOUT"');
+    const stored = await app.db.query(
+      `SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id
+        WHERE c.consultation_id = $1`,
+      [id],
+    );
+    expect(stored.rows[0].n).toBe(0);
+  });
+});
