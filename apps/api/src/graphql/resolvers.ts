@@ -1,7 +1,11 @@
 import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
 import { CommentResolver } from './discussions/comment.resolver';
 import { ConsultationResolver, ContributionResolver } from './consultations/consultation.resolver';
-import { ModerationActionResolver, ModerationResolver } from './moderation/moderation.resolver';
+import {
+  ModerationActionResolver,
+  ModerationQueueItemResolver,
+  ModerationResolver,
+} from './moderation/moderation.resolver';
 import { SpaceMemberResolver, SpaceResolver } from './discussions/space.resolver';
 import { CitationResolver, ThreadResolver } from './discussions/thread.resolver';
 import { DocumentVersionResolver } from './documents/document-version.resolver';
@@ -31,6 +35,7 @@ export const RESOLVERS = [
   CitationResolver,
   ModerationResolver,
   ModerationActionResolver,
+  ModerationQueueItemResolver,
   ConsultationResolver,
   ContributionResolver,
   MineResolver,
