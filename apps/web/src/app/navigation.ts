@@ -13,7 +13,15 @@ export interface NavigationViewer {
   readonly platformRole?: string | null;
 }
 
-export const NAVIGATION: readonly NavigationEntry[] = [{ to: '/', messageId: 'nav.documents', match: ['/', '/read/'] }];
+export const NAVIGATION: readonly NavigationEntry[] = [
+  { to: '/', messageId: 'nav.documents', match: ['/', '/read/'] },
+  {
+    to: '/console',
+    messageId: 'nav.console',
+    match: ['/console'],
+    visible: (viewer) => viewer.platformRole === 'MODERATOR' || viewer.platformRole === 'ADMIN',
+  },
+];
 
 /** The entry for `pathname`: the longest matching prefix wins, `/` only matches itself. */
 export function currentEntry(pathname: string, entries: readonly NavigationEntry[] = NAVIGATION) {
