@@ -109,7 +109,7 @@ function OrganizationCard({
         )}
       </h3>
       <p className="meta">
-        {t(`console.orgKind.${organization.kind}`)}
+        {t(`console.kind.${organization.kind}`)}
         {organization.ice && (
           <>
             {' '}
