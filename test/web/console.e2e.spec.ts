@@ -214,6 +214,13 @@ it('A moderator builds a consultation with every question kind, opens it, extend
   expect(csv).toContain('Le dispositif est utile aux PME.');
   expect(csv).toContain('Trop bas');
 
+  // The ministry's synthesis and a response to a question, shown with the results.
+  await results.getByLabel(/Ce que le ministère a retenu/).fill('Le plafond sera relevé en 2027.');
+  await results.getByLabel(/Réponse à la question 2/).fill('Le plafond sera revu.');
+  await results.locator('button', { hasText: 'Enregistrer la synthèse' }).click();
+  await results.locator('.synthesis', { hasText: 'Le plafond sera relevé en 2027.' }).waitFor();
+  await results.locator('p', { hasText: 'Le plafond sera revu.' }).waitFor();
+
   await useLanguage(page, 'العربية');
   await results.locator('h3', { hasText: 'النتائج المنشورة' }).waitFor();
   await expectAccessible(page, 'results (ar)');
@@ -379,7 +386,9 @@ it('every console page passes axe in French and in Arabic (administrator)', asyn
   await expectAccessible(page, 'verify an organisation (fr)');
   await confirm.locator('button', { hasText: 'Vérifier' }).click();
   await card.locator('.meta', { hasText: 'Vérifiée le' }).waitFor();
-  await card.getByLabel('Ajouter à la fédération').selectOption({ label: 'Fédération Marocaine de l’Offshoring (exemple)' });
+  await card
+    .getByLabel('Ajouter à la fédération')
+    .selectOption({ label: 'Fédération Marocaine de l’Offshoring (exemple)' });
   await card.locator('button', { hasText: 'Ajouter' }).click();
   await card.locator('li', { hasText: 'Fédération Marocaine' }).waitFor();
   await context.close();

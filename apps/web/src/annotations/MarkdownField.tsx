@@ -42,7 +42,8 @@ export function MarkdownField({ label, value, onChange, error, rows = 5, textare
         type="button"
         className="link preview-toggle"
         aria-pressed={previewing}
-        aria-controls={`${id}-preview`}
+        // Only while the preview exists: a reference to a missing element is invalid ARIA.
+        aria-controls={previewing ? `${id}-preview` : undefined}
         onClick={() => setPreviewing((on) => !on)}
       >
         <FormattedMessage id="annotations.markdown.preview" />

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
+import { ContentBody } from '../../annotations/ContentBody';
 import { MinistryAnswer } from '../../annotations/MinistryAnswer';
 import { AwaitingAnswersDocument, type AwaitingAnswersQuery } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -88,7 +89,7 @@ function Awaiting({ documentId }: { readonly documentId: string }) {
                       {item.anchor.target.exact}
                     </blockquote>
                   )}
-                  <p dir="auto">{item.bodyMarkdown}</p>
+                  <ContentBody bodyHtml={item.bodyHtml} isDeleted={item.isDeleted} />
                   <p className="meta">
                     {intl.formatMessage({ id: `console.motivation.${item.motivation}` })} ·{' '}
                     {item.author && <bdi>{item.author.displayName}</bdi>}

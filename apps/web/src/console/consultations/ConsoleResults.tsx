@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { ConsoleResultsDocument } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/States';
+import { SynthesisForm } from './SynthesisForm';
 
 /**
  * The results as moderators read them (live while open, exact kinds, confidential answers included): per question,
@@ -36,6 +37,11 @@ export function ConsoleResults({ consultationId }: { readonly consultationId: st
                 {index + 1}. {result.question.prompt}
               </h4>
               <p className="meta">{t('console.results.answered', { count: result.answered })}</p>
+              {result.ministryResponse && (
+                <p dir="auto">
+                  <strong>{t('console.synthesis.responseLabel')}</strong> {result.ministryResponse}
+                </p>
+              )}
               {result.options.length > 0 && (
                 <table className="console-table">
                   <caption className="visually-hidden">{result.question.prompt}</caption>
@@ -72,6 +78,24 @@ export function ConsoleResults({ consultationId }: { readonly consultationId: st
               )}
             </section>
           ))}
+          {results.synthesis && (
+            <section aria-labelledby="console-synthesis-current">
+              <h4 id="console-synthesis-current">{t('console.synthesis.current')}</h4>
+              <p dir="auto" className="synthesis">
+                {results.synthesis}
+              </p>
+            </section>
+          )}
+          <SynthesisForm
+            key={results.synthesis ?? ''}
+            consultationId={consultationId}
+            synthesis={results.synthesis}
+            questions={results.questions.map((result) => ({
+              id: result.question.id,
+              prompt: result.question.prompt,
+              response: result.ministryResponse ?? null,
+            }))}
+          />
         </>
       )}
       {data && !results && (

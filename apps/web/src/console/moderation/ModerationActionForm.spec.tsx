@@ -1,3 +1,4 @@
+import type { MockLink } from '@apollo/client/testing';
 import { screen, waitFor } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { useState } from 'react';
@@ -55,11 +56,7 @@ const ok = (hidden: boolean) => ({
   },
 });
 
-function renderForm(
-  action: ModerationActionKind,
-  mocks: Parameters<typeof renderWithProviders>[1]['mocks'] = [],
-  queueItem = item(),
-) {
+function renderForm(action: ModerationActionKind, mocks: MockLink.MockedResponse[] = [], queueItem = item()) {
   const onDone = vi.fn();
   const onConflict = vi.fn(async () => undefined);
   const onCancel = vi.fn();
