@@ -203,6 +203,7 @@ it('A moderator builds a consultation with every question kind, opens it, extend
   await results.locator('tr', { hasText: 'Trop bas' }).locator('td', { hasText: '1' }).waitFor();
   await results.locator('blockquote', { hasText: 'Le dispositif est utile aux PME.' }).waitFor();
   await expectAccessible(page, 'results (fr)');
+  await results.scrollIntoViewIfNeeded();
   await screenshot(page, 'console-results-fr');
 
   const [download] = await Promise.all([
@@ -224,6 +225,7 @@ it('A moderator builds a consultation with every question kind, opens it, extend
   await useLanguage(page, 'العربية');
   await results.locator('h3', { hasText: 'النتائج المنشورة' }).waitFor();
   await expectAccessible(page, 'results (ar)');
+  await results.scrollIntoViewIfNeeded();
   await screenshot(page, 'console-results-ar');
   await useLanguage(page, 'Français');
   await context.close();

@@ -237,10 +237,15 @@ function ConsultationPanel({ consultation }: { readonly consultation: ConsoleCon
           />
         </section>
       ) : (
-        <ConsultationPreview draft={builderFrom(consultation)} documents={documents} />
-      )}
-      {(state === 'CLOSED' || state === 'RESULTS_PUBLISHED' || state === 'OPEN') && (
-        <ConsoleResults consultationId={id} />
+        <>
+          {(state === 'CLOSED' || state === 'RESULTS_PUBLISHED' || state === 'OPEN') && (
+            <ConsoleResults consultationId={id} />
+          )}
+          <details className="preview-details">
+            <summary>{t('console.consultation.showQuestions')}</summary>
+            <ConsultationPreview draft={builderFrom(consultation)} documents={documents} />
+          </details>
+        </>
       )}
     </article>
   );
