@@ -322,6 +322,9 @@ it('Moderation: three members report a reply (an annotation reply in the reader)
   await moderator.page.getByLabel('Action').selectOption('RESTORE');
   await log.locator('tr', { hasText: 'Critique légitime, pas d’abus.' }).waitFor();
   expect(await log.locator('tbody tr', { hasText: 'Masquage automatique' }).count()).toBe(0);
+  await log.locator('tbody tr').first().locator('td').nth(3).locator('button').click();
+  await moderator.page.locator('.active-filter', { hasText: 'Actions de' }).waitFor();
+  await log.locator('tr', { hasText: 'Critique légitime, pas d’abus.' }).waitFor();
   await expectAccessible(moderator.page, 'moderation log (fr)');
   await moderator.context.close();
 

@@ -14,7 +14,14 @@ export function ModerationLog() {
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [action, setAction] = useState('');
   const [contentType, setContentType] = useState<ContentType | ''>('');
-  const filter: ModerationLogFilter = { ...(action ? { action } : {}), ...(contentType ? { contentType } : {}) };
+  /** A person the log is narrowed to, as the moderator or as the one acted on (chosen from a row). */
+  const [person, setPerson] = useState<{ id: string; name: string; as: 'moderator' | 'target' } | null>(null);
+  const filter: ModerationLogFilter = {
+    ...(action ? { action } : {}),
+    ...(contentType ? { contentType } : {}),
+    ...(person?.as === 'moderator' ? { moderatorId: person.id } : {}),
+    ...(person?.as === 'target' ? { targetUserId: person.id } : {}),
+  };
   const { data, loading, error, refetch, fetchMore } = useQuery(ModerationLogDocument, {
     variables: { filter },
     fetchPolicy: 'cache-and-network',
@@ -47,6 +54,16 @@ export function ModerationLog() {
             ))}
           </select>
         </label>
+        {person && (
+          <p className="active-filter">
+            {t(person.as === 'moderator' ? 'console.log.byModerator' : 'console.log.aboutPerson', {
+              name: person.name,
+            })}{' '}
+            <button type="button" onClick={() => setPerson(null)}>
+              {t('console.log.clearPerson')}
+            </button>
+          </p>
+        )}
       </form>
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
@@ -76,7 +93,17 @@ export function ModerationLog() {
                 <td>{t(`console.action.${entry.action}`)}</td>
                 <td>
                   {entry.targetUser ? (
-                    <bdi>{entry.targetUser.displayName}</bdi>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t('console.log.filterAbout', { name: entry.targetUser.displayName })}
+                      onClick={() =>
+                        entry.targetUser &&
+                        setPerson({ id: entry.targetUser.id, name: entry.targetUser.displayName, as: 'target' })
+                      }
+                    >
+                      <bdi>{entry.targetUser.displayName}</bdi>
+                    </button>
                   ) : entry.contentType ? (
                     t(`console.contentType.${entry.contentType}`)
                   ) : null}
@@ -87,7 +114,23 @@ export function ModerationLog() {
                     </>
                   )}
                 </td>
-                <td>{entry.moderator ? <bdi>{entry.moderator.displayName}</bdi> : t('console.log.automatic')}</td>
+                <td>
+                  {entry.moderator ? (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t('console.log.filterBy', { name: entry.moderator.displayName })}
+                      onClick={() =>
+                        entry.moderator &&
+                        setPerson({ id: entry.moderator.id, name: entry.moderator.displayName, as: 'moderator' })
+                      }
+                    >
+                      <bdi>{entry.moderator.displayName}</bdi>
+                    </button>
+                  ) : (
+                    t('console.log.automatic')
+                  )}
+                </td>
                 <td dir="auto">
                   {entry.reason}
                   {entry.internalNote && (
