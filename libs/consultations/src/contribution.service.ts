@@ -42,6 +42,18 @@ export interface SubmissionOutcome {
   readonly consultationState: ConsultationState;
 }
 
+/** One line of a contribution's history: a save (what it changed) or a submission (its tracking number). */
+export interface ContributionChange {
+  readonly kind: 'SAVED' | 'SUBMITTED';
+  /** The version the save produced (null for a submission). */
+  readonly version: number | null;
+  readonly userId: string | null;
+  readonly at: Date;
+  readonly questionIds: string[];
+  readonly consentChanged: boolean;
+  readonly trackingNumber: string | null;
+}
+
 export interface Receipt {
   readonly trackingNumber: string;
   readonly submittedAt: Date;
@@ -94,15 +106,53 @@ export class ContributionService {
     if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);
     const consent = input.consent ?? contribution.consent;
     const status = await this.statusOf(contribution, questions, consent, answers);
-    await updateVersioned(
-      this.db.manager,
-      Contribution,
-      contribution.id,
-      input.version,
-      { answers, consent, status, updatedById: actor.userId },
-      'This contribution',
-    );
+    const changedQuestionIds = questions
+      .map((question) => question.id)
+      .filter((id) => JSON.stringify(contribution.answers[id] ?? null) !== JSON.stringify(answers[id] ?? null));
+    await this.db.transaction(async (manager) => {
+      await updateVersioned(
+        manager,
+        Contribution,
+        contribution.id,
+        input.version,
+        { answers, consent, status, updatedById: actor.userId },
+        'This contribution',
+      );
+      // The version check above passed: `contribution` is the state this save changed, so the diff is exact.
+      await manager.query(
+        `INSERT INTO contribution_changes (contribution_id, version, changed_by_id, changed_at, question_ids, consent_changed)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          contribution.id,
+          input.version + 1,
+          actor.userId,
+          this.clock.now(),
+          changedQuestionIds,
+          consent !== contribution.consent,
+        ],
+      );
+    });
     return this.get(actor, consultation.id, contribution.organizationId);
+  }
+
+  /**
+   * Who changed what and when, newest first (at most `limit`): each save (the questions whose answers changed, and
+   * whether the consent changed) and each submission. Read through the contribution, so only its members get here.
+   */
+  async history(actor: Actor, contribution: Contribution, limit = 50): Promise<ContributionChange[]> {
+    if (!ContributionPolicy.canSee(actor, contribution)) return [];
+    const rows: ContributionChange[] = await this.db.query(
+      `SELECT * FROM (
+         SELECT 'SAVED' AS kind, version, changed_by_id AS "userId", changed_at AS "at",
+                question_ids::text[] AS "questionIds", consent_changed AS "consentChanged", NULL AS "trackingNumber"
+           FROM contribution_changes WHERE contribution_id = $1
+         UNION ALL
+         SELECT 'SUBMITTED', NULL, submitted_by_id, submitted_at, '{}'::text[], false, tracking_number
+           FROM contribution_submissions WHERE contribution_id = $1
+       ) changes ORDER BY "at" DESC LIMIT $2`,
+      [contribution.id, Math.min(Math.max(limit, 1), 100)],
+    );
+    return rows;
   }
 
   /**

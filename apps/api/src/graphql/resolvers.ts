@@ -1,6 +1,11 @@
 import { AnnotationAnswerResolver, AnnotationResolver } from './documents/annotation.resolver';
 import { CommentResolver } from './discussions/comment.resolver';
-import { ConsultationResolver, ContributionResolver } from './consultations/consultation.resolver';
+import {
+  ConsultationResolver,
+  ContributionChangeResolver,
+  ContributionResolver,
+  QuestionResolver,
+} from './consultations/consultation.resolver';
 import {
   ModerationActionResolver,
   ModerationQueueItemResolver,
@@ -38,6 +43,8 @@ export const RESOLVERS = [
   ModerationQueueItemResolver,
   ConsultationResolver,
   ContributionResolver,
+  ContributionChangeResolver,
+  QuestionResolver,
   MineResolver,
   ContributionPlaceResolver,
   MentionableResolver,

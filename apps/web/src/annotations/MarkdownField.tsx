@@ -42,7 +42,6 @@ export function MarkdownField({ label, value, onChange, error, rows = 5, textare
         type="button"
         className="link preview-toggle"
         aria-pressed={previewing}
-        // Only while the preview exists: a reference to a missing element is invalid ARIA.
         aria-controls={previewing ? `${id}-preview` : undefined}
         onClick={() => setPreviewing((on) => !on)}
       >

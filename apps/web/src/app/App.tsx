@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { consultationsRoutes } from '../consultations/routes';
 import { consoleRoutes } from '../console/routes';
 import { readerRoutes } from '../reader/routes';
 import { createApolloClient } from './apollo';
@@ -20,6 +21,7 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         {readerRoutes()}
+        {consultationsRoutes()}
         {consoleRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -15,6 +15,7 @@ export interface NavigationViewer {
 
 export const NAVIGATION: readonly NavigationEntry[] = [
   { to: '/', messageId: 'nav.documents', match: ['/', '/read/'] },
+  { to: '/consultations', messageId: 'nav.consultations', match: ['/consultations', '/verify-receipt'] },
   {
     to: '/console',
     messageId: 'nav.console',

@@ -1,10 +1,11 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import {
   Consultation,
   ConsultationQuestion,
   ConsultationService,
   Contribution,
+  ContributionChange,
   ContributionService,
   FederationRemarksService,
   ResultsService,
@@ -15,7 +16,8 @@ import { DocumentModel } from '../documents/documents.models';
 import { SpaceModel } from '../discussions/spaces.models';
 import { CommentConnection } from '../discussions/discussions.models';
 import { Comment, CommentService } from '@majlis/discussions';
-import type { AuthenticatedActor } from '@majlis/identity';
+import type { AuthenticatedActor, User } from '@majlis/identity';
+import { UserModel } from '../identity/identity.models';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { PageArgs } from '../common/page.args';
@@ -29,6 +31,7 @@ import {
   ConsultationPayload,
   ConsultationResultsModel,
   ConsultationStateEnum,
+  ContributionChangeModel,
   ContributionModel,
   ContributionPayload,
   CreateConsultationInput,
@@ -273,8 +276,39 @@ export class ContributionResolver {
     return this.commentService.conversation(actor, 'CONTRIBUTION', contribution.id, page);
   }
 
+  @ResolveField(() => [ContributionChangeModel], {
+    description:
+      'Who changed what and when, newest first: each save and each submission (the latest `first`, at most 100).',
+  })
+  history(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Parent() contribution: Contribution,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<ContributionChange[]> {
+    return this.contributions.history(actor, contribution, first);
+  }
+
   @ResolveField(() => ReceiptModel, { nullable: true, description: 'The latest submission’s receipt.' })
   latestReceipt(@Parent() contribution: Contribution) {
     return this.contributions.latestReceipt(contribution.id);
+  }
+}
+
+@Resolver(() => ContributionChangeModel)
+export class ContributionChangeResolver {
+  @ResolveField(() => UserModel, { nullable: true, description: 'Who made it (null once their account is gone).' })
+  by(@Parent() change: ContributionChange, @Context() context: GraphQLContext): Promise<User | null> | null {
+    return change.userId ? context.loaders.user.load(change.userId) : null;
+  }
+}
+
+@Resolver(() => QuestionModel)
+export class QuestionResolver {
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'The number of the version whose article the question cites (open it at `sectionKey`).',
+  })
+  async versionNumber(@Parent() question: ConsultationQuestion, @Context() context: GraphQLContext) {
+    return question.versionId ? ((await context.loaders.versionById.load(question.versionId))?.number ?? null) : null;
   }
 }

@@ -89,6 +89,11 @@ export class QuestionModel {
 
   @Field(() => String, { nullable: true, description: 'The article of the document the question is about.' })
   sectionKey: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The document the cited article belongs to.' })
+  documentId: string | null;
+
+  versionId: string | null;
 }
 
 @ObjectType('Consultation')
@@ -167,6 +172,35 @@ export class ContributionModel {
   updatedAt: Date;
 
   answers: Record<string, unknown>;
+}
+
+export const ContributionChangeKindEnum = graphqlEnum(
+  ['SAVED', 'SUBMITTED'] as const,
+  'ContributionChangeKind',
+  'SAVED: a member saved the draft. SUBMITTED: a representative submitted it.',
+);
+
+@ObjectType('ContributionChange', { description: 'Who changed a contribution, what and when.' })
+export class ContributionChangeModel {
+  @Field(() => ContributionChangeKindEnum)
+  kind: 'SAVED' | 'SUBMITTED';
+
+  @Field()
+  at: Date;
+
+  @Field(() => Int, { nullable: true, description: 'The version a save produced (null for a submission).' })
+  version: number | null;
+
+  @Field(() => [ID], { description: 'The questions whose answers this save changed.' })
+  questionIds: string[];
+
+  @Field({ description: 'Whether this save changed the publication consent.' })
+  consentChanged: boolean;
+
+  @Field(() => String, { nullable: true, description: 'A submission’s tracking number.' })
+  trackingNumber: string | null;
+
+  userId: string | null;
 }
 
 @ObjectType('ReceiptCheck')
