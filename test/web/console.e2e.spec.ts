@@ -107,8 +107,10 @@ it('A moderator builds a consultation with every question kind, opens it, extend
   await page.locator('button', { hasText: 'Aperçu côté organisation' }).click();
   const preview = page.locator('[data-testid=consultation-preview]');
   await preview.locator('legend', { hasText: 'Quels métiers ?' }).waitFor();
-  expect(await preview.locator('input[type=radio]').count()).toBe(2 + 5); // single choice + scale 1–5
-  expect(await preview.locator('input[type=checkbox]').count()).toBe(3);
+  const previewed = preview.locator('.question-list');
+  expect(await previewed.locator('input[type=radio]').count()).toBe(2 + 5); // single choice + scale 1–5
+  expect(await previewed.locator('input[type=checkbox]').count()).toBe(3);
+  await previewed.locator('label', { hasText: 'KPO' }).locator('input').check(); // it can be tried out
   await expectAccessible(page, 'builder with preview (fr)');
   await screenshot(page, 'console-builder-fr');
 
@@ -228,6 +230,15 @@ it('A moderator builds a consultation with every question kind, opens it, extend
   await results.scrollIntoViewIfNeeded();
   await screenshot(page, 'console-results-ar');
   await useLanguage(page, 'Français');
+
+  // The published results page, with its charts and their tables.
+  await results.locator('a', { hasText: 'Voir les résultats publiés' }).click();
+  const chart = page.locator('figure.result-figure').first();
+  await chart.waitFor();
+  await page.locator('.result-figure', { hasText: 'Trop bas' }).locator('svg, .result-chart').first().waitFor();
+  await page.locator('.result-table', { hasText: 'Trop bas' }).waitFor();
+  await expectAccessible(page, 'published results with charts (fr)');
+  await screenshot(page, 'console-charts-fr');
   await context.close();
 }, 240_000);
 

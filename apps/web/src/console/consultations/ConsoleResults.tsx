@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
 import { ConsoleResultsDocument } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/States';
@@ -22,6 +23,11 @@ export function ConsoleResults({ consultationId }: { readonly consultationId: st
       <h3 id="console-results">
         {t(data?.consultation.state === 'RESULTS_PUBLISHED' ? 'console.results.published' : 'console.results.live')}
       </h3>
+      {data?.consultation.state === 'RESULTS_PUBLISHED' && (
+        <p>
+          <Link to={`/consultations/${consultationId}/results`}>{t('console.results.charts')}</Link>
+        </p>
+      )}
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
       {results && (

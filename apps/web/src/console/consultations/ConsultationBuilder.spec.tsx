@@ -160,7 +160,7 @@ describe('ConsultationBuilder', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Aperçu côté organisation' }));
     const preview = within(screen.getByTestId('consultation-preview'));
     expect(preview.getByRole('heading', { name: 'Aperçu' })).toBeInTheDocument();
-    const group = preview.getByRole('group', { name: 'Quels métiers ?' });
+    const group = preview.getByRole('group', { name: /Quels métiers \?/ });
     expect(
       within(group)
         .getAllByRole('checkbox')

@@ -1,11 +1,39 @@
-import { useId } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { FormattedDate, useIntl } from 'react-intl';
-import { optionsOf, type BuilderDraft, type QuestionDraft } from './builder-model';
+import type { AnswerMap, Question } from '../../consultations/answers';
+import { ContributionForm } from '../../consultations/ContributionForm';
+import type { PublicationConsent } from '../../graphql/generated/graphql';
+import { optionsOf, type BuilderDraft } from './builder-model';
 import type { CitableDocument } from './QuestionEditor';
+
+/** The builder's questions as the consultations area's form takes them (position, options, citation). */
+export function previewQuestions(draft: BuilderDraft, documents: readonly CitableDocument[]): Question[] {
+  return draft.questions.map((question, index) => {
+    const [documentId = '', sectionKey = ''] = question.citation.split('|');
+    const document = documents.find((candidate) => candidate.id === documentId);
+    const min = Number(question.scaleMin);
+    const max = Number(question.scaleMax);
+    return {
+      id: question.key,
+      position: index + 1,
+      kind: question.kind,
+      prompt: question.prompt || '…',
+      required: question.required,
+      options: question.kind === 'SINGLE_CHOICE' || question.kind === 'MULTI_CHOICE' ? optionsOf(question) : [],
+      maxLength: question.kind === 'TEXT' && Number(question.maxLength) > 0 ? Number(question.maxLength) : null,
+      scaleMin: question.kind === 'SCALE' && Number.isInteger(min) ? min : null,
+      scaleMax: question.kind === 'SCALE' && Number.isInteger(max) && max > min && max - min <= 10 ? max : null,
+      sectionKey: document && sectionKey ? sectionKey : null,
+      documentId: document ? document.id : null,
+      versionNumber: document?.versionNumber ?? null,
+    };
+  });
+}
 
 /**
  * The consultation as an organisation will see it, from the builder's draft: title, summary, deadline in the
- * reader's time zone, and each question as the field they will answer (nothing is saved from here).
+ * reader's time zone, and the contribution form of the consultations area with every question (answers typed here
+ * are not saved anywhere).
  */
 export function ConsultationPreview({
   draft,
@@ -16,7 +44,10 @@ export function ConsultationPreview({
 }) {
   const intl = useIntl();
   const id = useId();
-  const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
+  const t = (key: string) => intl.formatMessage({ id: key });
+  const [answers, setAnswers] = useState<AnswerMap>({});
+  const [consent, setConsent] = useState<PublicationConsent>('PUBLIC_NAMED');
+  const questions = useMemo(() => previewQuestions(draft, documents), [draft, documents]);
   const closes = new Date(draft.closesAt);
   return (
     <section className="preview" aria-labelledby={`${id}-title`} data-testid="consultation-preview">
@@ -37,82 +68,13 @@ export function ConsultationPreview({
           </bdi>
         </p>
       )}
-      <ol className="preview-questions">
-        {draft.questions.map((question, index) => (
-          <li key={question.key}>
-            <PreviewQuestion question={question} index={index} idPrefix={id} documents={documents} />
-          </li>
-        ))}
-      </ol>
+      <ContributionForm
+        questions={questions}
+        answers={answers}
+        onAnswer={(questionId, value) => setAnswers((current) => ({ ...current, [questionId]: value }))}
+        consent={consent}
+        onConsent={setConsent}
+      />
     </section>
-  );
-}
-
-function PreviewQuestion({
-  question,
-  index,
-  idPrefix,
-  documents,
-}: {
-  readonly question: QuestionDraft;
-  readonly index: number;
-  readonly idPrefix: string;
-  readonly documents: readonly CitableDocument[];
-}) {
-  const intl = useIntl();
-  const t = (key: string, values?: Record<string, string | number>) => intl.formatMessage({ id: key }, values);
-  const id = `${idPrefix}-p${index}`;
-  const [documentId, sectionKey] = question.citation.split('|');
-  const document = documents.find((candidate) => candidate.id === documentId);
-  const section = document?.sections.find((candidate) => candidate.key === sectionKey);
-  const prompt = (
-    <>
-      <span dir="auto">{question.prompt || t('console.preview.noPrompt')}</span>
-      {question.required && <span className="required"> {t('console.preview.required')}</span>}
-    </>
-  );
-  const citation = document && section && (
-    <p className="meta">
-      {t('console.preview.cites', { reference: document.reference, number: section.number, title: section.title })}
-    </p>
-  );
-  if (question.kind === 'TEXT')
-    return (
-      <div className="field">
-        <label htmlFor={id}>{prompt}</label>
-        {citation}
-        <textarea id={id} rows={3} maxLength={Number(question.maxLength) || undefined} />
-      </div>
-    );
-  if (question.kind === 'SCALE') {
-    const min = Number(question.scaleMin);
-    const max = Number(question.scaleMax);
-    const steps = Number.isInteger(min) && Number.isInteger(max) && max > min && max - min <= 10 ? max - min + 1 : 0;
-    return (
-      <fieldset>
-        <legend>{prompt}</legend>
-        {citation}
-        {Array.from({ length: steps }, (_, step) => min + step).map((point) => (
-          <label key={point} className="choice inline">
-            <input type="radio" name={id} value={point} />
-            {intl.formatNumber(point)}
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  const multiple = question.kind === 'MULTI_CHOICE';
-  return (
-    <fieldset>
-      <legend>{prompt}</legend>
-      {citation}
-      {multiple && <p className="hint">{t('console.preview.several')}</p>}
-      {optionsOf(question).map((option) => (
-        <label key={option} className="choice">
-          <input type={multiple ? 'checkbox' : 'radio'} name={id} value={option} />
-          <span dir="auto">{option}</span>
-        </label>
-      ))}
-    </fieldset>
   );
 }

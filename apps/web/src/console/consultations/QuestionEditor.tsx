@@ -6,6 +6,8 @@ export interface CitableDocument {
   readonly id: string;
   readonly reference: string;
   readonly title: string;
+  /** The latest version's number (the articles below are its articles). */
+  readonly versionNumber?: number | null;
   readonly sections: readonly { readonly key: string; readonly number: number; readonly title: string }[];
 }
 

@@ -15,6 +15,7 @@ export function useCitableDocuments(): { documents: CitableDocument[]; latest: L
         id: node.id,
         reference: node.reference,
         title: node.title,
+        versionNumber: node.latestVersion?.number ?? null,
         sections: node.latestVersion?.sections ?? [],
       })),
       latest: new Map(nodes.flatMap((node) => (node.latestVersion ? [[node.id, node.latestVersion.number]] : []))),
