@@ -330,7 +330,7 @@ it('Moderation: three members report a reply (an annotation reply in the reader)
   await moderator.page.locator('.console-nav a', { hasText: 'Journal de modération' }).click();
   const log = moderator.page.locator('[data-testid=moderation-log]');
   await log.locator('tr', { hasText: 'Critique légitime, pas d’abus.' }).waitFor();
-  await moderator.page.getByLabel('Action').selectOption('RESTORE');
+  await moderator.page.getByLabel('Action', { exact: true }).selectOption('RESTORE');
   await log.locator('tr', { hasText: 'Critique légitime, pas d’abus.' }).waitFor();
   expect(await log.locator('tbody tr', { hasText: 'Masquage automatique' }).count()).toBe(0);
   await log.locator('tbody tr').first().locator('td').nth(3).locator('button').click();

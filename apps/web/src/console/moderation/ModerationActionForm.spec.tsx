@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { useState } from 'react';
 import { readDraft } from '../../annotations/drafts';
@@ -12,7 +12,9 @@ import {
 import { actionsFor, ModerationActionForm, type ModerationActionKind } from './ModerationActionForm';
 
 const userEvent = userEventLib.setup({ delay: null });
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 60_000 });
+// The machine running the suite may be loaded: wait for the DOM longer than the default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 function item(overrides: Partial<QueueItemFieldsFragment> = {}): QueueItemFieldsFragment {
   return {
