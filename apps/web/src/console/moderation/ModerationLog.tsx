@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { ModerationLogDocument, type ContentType, type ModerationLogFilter } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
@@ -10,6 +10,7 @@ const CONTENT_TYPES: readonly ContentType[] = ['ANNOTATION', 'COMMENT', 'THREAD'
 
 /** The append-only moderation log, newest first, filtered by action and content type. */
 export function ModerationLog() {
+  const filterId = useId();
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [action, setAction] = useState('');
@@ -32,9 +33,9 @@ export function ModerationLog() {
     <section aria-labelledby="console-log-title">
       <h2 id="console-log-title">{t('console.log.title')}</h2>
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
-        <label>
-          {t('console.log.action')}
-          <select value={action} onChange={(event) => setAction(event.target.value)}>
+        <span className="filter">
+          <label htmlFor={`${filterId}-1`}>{t('console.log.action')}</label>
+          <select id={`${filterId}-1`} value={action} onChange={(event) => setAction(event.target.value)}>
             <option value="">{t('console.all')}</option>
             {ACTIONS.map((candidate) => (
               <option key={candidate} value={candidate}>
@@ -42,10 +43,14 @@ export function ModerationLog() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.log.contentType')}
-          <select value={contentType} onChange={(event) => setContentType(event.target.value as ContentType | '')}>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-2`}>{t('console.log.contentType')}</label>
+          <select
+            id={`${filterId}-2`}
+            value={contentType}
+            onChange={(event) => setContentType(event.target.value as ContentType | '')}
+          >
             <option value="">{t('console.all')}</option>
             {CONTENT_TYPES.map((candidate) => (
               <option key={candidate} value={candidate}>
@@ -53,7 +58,7 @@ export function ModerationLog() {
               </option>
             ))}
           </select>
-        </label>
+        </span>
         {person && (
           <p className="active-filter">
             {t(person.as === 'moderator' ? 'console.log.byModerator' : 'console.log.aboutPerson', {

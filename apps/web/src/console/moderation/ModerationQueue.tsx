@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { Dialog } from '../../annotations/Dialog';
@@ -25,6 +25,7 @@ const REASONS: readonly ReportReason[] = [
 
 /** Open reports grouped by content, oldest first, each with its excerpt, reasons, a link in place and actions. */
 export function ModerationQueue() {
+  const filterId = useId();
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [reason, setReason] = useState<ReportReason | ''>('');
@@ -46,9 +47,13 @@ export function ModerationQueue() {
     <section aria-labelledby="console-queue-title">
       <h2 id="console-queue-title">{t('console.moderation.title')}</h2>
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
-        <label>
-          {t('console.moderation.reason')}
-          <select value={reason} onChange={(event) => setReason(event.target.value as ReportReason | '')}>
+        <span className="filter">
+          <label htmlFor={`${filterId}-1`}>{t('console.moderation.reason')}</label>
+          <select
+            id={`${filterId}-1`}
+            value={reason}
+            onChange={(event) => setReason(event.target.value as ReportReason | '')}
+          >
             <option value="">{t('console.all')}</option>
             {REASONS.map((candidate) => (
               <option key={candidate} value={candidate}>
@@ -56,15 +61,19 @@ export function ModerationQueue() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.moderation.visibility')}
-          <select value={hidden} onChange={(event) => setHidden(event.target.value as '' | 'yes' | 'no')}>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-2`}>{t('console.moderation.visibility')}</label>
+          <select
+            id={`${filterId}-2`}
+            value={hidden}
+            onChange={(event) => setHidden(event.target.value as '' | 'yes' | 'no')}
+          >
             <option value="">{t('console.all')}</option>
             <option value="yes">{t('console.moderation.hiddenOnly')}</option>
             <option value="no">{t('console.moderation.visibleOnly')}</option>
           </select>
-        </label>
+        </span>
       </form>
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}

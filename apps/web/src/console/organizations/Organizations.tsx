@@ -18,6 +18,7 @@ const KINDS: readonly OrganizationKind[] = ['FEDERATION', 'COMPANY', 'INSTITUTIO
 
 /** Organisations: verify one (after checking its ICE), and manage which federations a company or institution joins. */
 export function Organizations() {
+  const filterId = useId();
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const [search, setSearch] = useState('');
@@ -39,13 +40,22 @@ export function Organizations() {
     <section aria-labelledby="console-orgs-title">
       <h2 id="console-orgs-title">{t('console.orgs.title')}</h2>
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
-        <label>
-          {t('console.orgs.search')}
-          <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </label>
-        <label>
-          {t('console.orgs.kind')}
-          <select value={kind} onChange={(event) => setKind(event.target.value as OrganizationKind | '')}>
+        <span className="filter">
+          <label htmlFor={`${filterId}-1`}>{t('console.orgs.search')}</label>
+          <input
+            id={`${filterId}-1`}
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-2`}>{t('console.orgs.kind')}</label>
+          <select
+            id={`${filterId}-2`}
+            value={kind}
+            onChange={(event) => setKind(event.target.value as OrganizationKind | '')}
+          >
             <option value="">{t('console.all')}</option>
             {KINDS.map((candidate) => (
               <option key={candidate} value={candidate}>
@@ -53,15 +63,19 @@ export function Organizations() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('console.orgs.verification')}
-          <select value={verified} onChange={(event) => setVerified(event.target.value as '' | 'yes' | 'no')}>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-3`}>{t('console.orgs.verification')}</label>
+          <select
+            id={`${filterId}-3`}
+            value={verified}
+            onChange={(event) => setVerified(event.target.value as '' | 'yes' | 'no')}
+          >
             <option value="">{t('console.all')}</option>
             <option value="no">{t('console.orgs.unverified')}</option>
             <option value="yes">{t('console.orgs.verified')}</option>
           </select>
-        </label>
+        </span>
       </form>
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
