@@ -2,6 +2,11 @@ import { parse } from 'csv-parse/sync';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
+/** The input type each lifecycle mutation takes. */
+const inputTypeOf = (mutation: string) =>
+  ({ extendConsultation: 'ExtendConsultationInput', closeConsultation: 'CloseConsultationInput' })[mutation] ??
+  'ConsultationIdInput';
+
 type Account = keyof typeof ACCOUNTS;
 const HOUR = 3600_000;
 
@@ -40,11 +45,7 @@ describe('consultations: findings of the security review', () => {
     return created.data.createConsultation.consultation;
   };
   const lifecycle = (mutation: string, id: string, who: Account = 'moderator', extra: Record<string, unknown> = {}) =>
-    app.gql(
-      LIFECYCLE(mutation, mutation === 'extendConsultation' ? 'ExtendConsultationInput' : 'ConsultationIdInput'),
-      { input: { id, ...extra } },
-      token[who],
-    );
+    app.gql(LIFECYCLE(mutation, inputTypeOf(mutation)), { input: { id, ...extra } }, token[who]);
   /** An organisation joins, answers with the given consent and submits. */
   const contribute = async (
     id: string,

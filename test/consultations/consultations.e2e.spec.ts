@@ -1,6 +1,11 @@
 import { ACCOUNTS } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
+/** The input type each lifecycle mutation takes. */
+const inputTypeOf = (mutation: string) =>
+  ({ extendConsultation: 'ExtendConsultationInput', closeConsultation: 'CloseConsultationInput' })[mutation] ??
+  'ConsultationIdInput';
+
 type Account = keyof typeof ACCOUNTS;
 const HOUR = 3600_000;
 
@@ -48,7 +53,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
   }
   const act = (mutation: string, id: string, extra: Record<string, unknown> = {}) =>
     app.gql(
-      `mutation($input: ${mutation === 'extendConsultation' ? 'ExtendConsultationInput' : 'ConsultationIdInput'}!) { ${mutation}(input: $input) { consultation { state } } }`,
+      `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { consultation { state } } }`,
       { input: { id, ...extra } },
       token.moderator,
     );
@@ -108,7 +113,16 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       ),
     ).toBe('OK');
 
-    expect(outcome(await act('closeConsultation', id))).toBe('OK');
+    expect(outcome(await act('closeConsultation', id, { reason: 'Objectifs atteints' }))).toBe('OK');
+    const closing = await app.db.query(
+      `SELECT details FROM audit_events WHERE kind = 'CONSULTATION_DEADLINE_CHANGED' AND subject_id = $1`,
+      [id],
+    );
+    expect(closing.rows).toEqual([
+      { details: expect.objectContaining({ reason: 'CLOSED_EARLY', explanation: 'Objectifs atteints' }) },
+    ]);
+    const tooLong = await act('closeConsultation', id, { reason: 'x'.repeat(501) });
+    expect(outcome(tooLong)).not.toBe('OK');
     // After the deadline nothing changes any more; a retry of what was received still gets its receipt back.
     expect(
       outcome(
@@ -196,9 +210,11 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       consultation: expect.objectContaining({ state: 'CLOSED' }),
     });
 
-    expect(outcome(await act('extendConsultation', id, { closesAt: new Date(closesAt.getTime() + 24 * HOUR) }))).toBe(
-      'OK',
-    );
+    const extended = await act('extendConsultation', id, {
+      closesAt: new Date(closesAt.getTime() + 24 * HOUR),
+      reason: 'Demande des fédérations',
+    });
+    expect(outcome(extended)).toBe('OK');
     expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({
       consultation: expect.objectContaining({ state: 'OPEN' }),
     });
@@ -218,7 +234,13 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       )
     ).rows;
     expect(logged).toEqual([
-      { details: { from: closesAt.toISOString(), to: new Date(closesAt.getTime() + 24 * HOUR).toISOString() } },
+      {
+        details: {
+          from: closesAt.toISOString(),
+          to: new Date(closesAt.getTime() + 24 * HOUR).toISOString(),
+          reason: 'Demande des fédérations',
+        },
+      },
     ]);
   });
 

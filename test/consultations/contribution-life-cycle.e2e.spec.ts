@@ -121,7 +121,7 @@ describe('the contribution life cycle, from a company’s side', () => {
     );
   const close = (id: string) =>
     app.gql(
-      `mutation($input: ConsultationIdInput!) { closeConsultation(input: $input) { consultation { state } } }`,
+      `mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { consultation { state } } }`,
       { input: { id } },
       token.moderator,
     );

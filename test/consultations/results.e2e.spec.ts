@@ -118,7 +118,7 @@ describe('consultation results, consent, CSV and its discussion space', () => {
 
   it('counts choices and scales by organisation kind, and shows text answers per consent', async () => {
     await app.gql(
-      `mutation($input: ConsultationIdInput!) { closeConsultation(input: $input) { consultation { id } } }`,
+      `mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { consultation { id } } }`,
       { input: { id } },
       token.moderator,
     );

@@ -8,7 +8,7 @@ type ContentType = 'ANNOTATION' | 'THREAD' | 'COMMENT';
 const REPORT = `mutation($input: ReportContentInput!) { reportContent(input: $input) { reported } }`;
 const MODERATE = `mutation($input: ModerateContentInput!) { moderateContent(input: $input) { state { hidden reason } version } }`;
 const QUEUE = `query($filter: ModerationQueueFilter) { moderationQueue(filter: $filter) { totalCount edges { node {
-  contentType contentId hidden version openReports reasons { reason count } explanations excerpt } } } }`;
+  contentType contentId hidden version openReports reasons { reason count } explanations excerpt author { id } } } } }`;
 const READ: Record<ContentType, string> = {
   ANNOTATION: `query($id: ID!) { annotation(id: $id) { bodyMarkdown author { displayName } moderation { hidden reason } } }`,
   THREAD: `query($id: ID!) { thread(id: $id) { bodyMarkdown author { displayName } moderation { hidden reason } } }`,
@@ -135,6 +135,7 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
               reasons: unknown;
               explanations: string[];
               excerpt: string;
+              author: { id: string } | null;
             };
           }[];
         };
@@ -153,6 +154,9 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
         }),
       );
       expect(entry.excerpt).toContain('Texte litigieux');
+      // Its author is named, so that the moderator can suspend them from the queue.
+      const me = await app.gql<{ me: { id: string } }>(`{ me { id } }`, {}, token.federationMember);
+      expect(entry.author).toEqual({ id: me.data!.me.id });
       expect(JSON.stringify(queue.data)).not.toMatch(/reporter|@atlas|@adi/);
 
       // Only moderators act; two acting on the same version: one wins.

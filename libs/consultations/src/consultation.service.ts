@@ -199,8 +199,9 @@ export class ConsultationService {
     return this.change(actor, rawId, 'OPEN_NOW', () => ({ opensAt: this.clock.now() }));
   }
 
-  /** Closes an open consultation now (audited in the same transaction). */
-  async closeNow(actor: Actor, rawId: string): Promise<Consultation> {
+  /** Closes an open consultation now, with the moderator's reason (audited in the same transaction). */
+  async closeNow(actor: Actor, rawId: string, rawReason?: string | null): Promise<Consultation> {
+    const reason = parseInput(changeReason, rawReason ?? '', 'reason');
     return this.change(
       actor,
       rawId,
@@ -213,7 +214,7 @@ export class ConsultationService {
             actorId: actor.userId,
             subjectType: 'CONSULTATION',
             subjectId: consultation.id,
-            details: { closesAt: after.closesAt.toISOString(), reason: 'CLOSED_EARLY' },
+            details: { closesAt: after.closesAt.toISOString(), reason: 'CLOSED_EARLY', explanation: reason },
           },
           manager,
         ),
@@ -224,8 +225,9 @@ export class ConsultationService {
    * Moves the deadline later (a closed consultation re-opens). The new deadline, its audit event and the pinned
    * announcement in the consultation's space are written in one transaction: all of them or none.
    */
-  async extend(actor: Actor, rawId: string, rawClosesAt: Date): Promise<Consultation> {
+  async extend(actor: Actor, rawId: string, rawClosesAt: Date, rawReason?: string | null): Promise<Consultation> {
     const closesAt = parseInput(deadline, rawClosesAt, 'closesAt');
+    const reason = parseInput(changeReason, rawReason ?? '', 'reason');
     return this.change(
       actor,
       rawId,
@@ -242,7 +244,7 @@ export class ConsultationService {
             actorId: actor.userId,
             subjectType: 'CONSULTATION',
             subjectId: before.id,
-            details: { from: before.closesAt.toISOString(), to: closesAt.toISOString() },
+            details: { from: before.closesAt.toISOString(), to: closesAt.toISOString(), reason },
           },
           manager,
         );
@@ -250,7 +252,9 @@ export class ConsultationService {
           await this.threads.announce(manager, actor, {
             spaceId: before.spaceId,
             title: `Délai prolongé / Deadline extended: ${closesAt.toISOString()}`,
-            body: `La date limite de la consultation « ${before.title} » est reportée au ${closesAt.toISOString()} (heure UTC).`,
+            body:
+              `La date limite de la consultation « ${before.title} » est reportée au ${closesAt.toISOString()} (heure UTC).` +
+              (reason ? `\n\nMotif / Reason: ${reason}` : ''),
             tags: ['annonce'],
           });
       },
@@ -455,3 +459,6 @@ function spaceName(title: string): string {
 }
 
 const deadline = z.coerce.date({ message: 'must be an ISO-8601 date and time' });
+
+/** Why a moderator moved or ended the deadline: kept in the audit trail (and the extension's announcement). */
+const changeReason = z.string().trim().max(500, 'at most 500 characters');

@@ -6,7 +6,11 @@ import {
   ContributionResolver,
   QuestionResolver,
 } from './consultations/consultation.resolver';
-import { ModerationActionResolver, ModerationResolver } from './moderation/moderation.resolver';
+import {
+  ModerationActionResolver,
+  ModerationQueueItemResolver,
+  ModerationResolver,
+} from './moderation/moderation.resolver';
 import { SpaceMemberResolver, SpaceResolver } from './discussions/space.resolver';
 import { CitationResolver, ThreadResolver } from './discussions/thread.resolver';
 import { DocumentVersionResolver } from './documents/document-version.resolver';
@@ -37,6 +41,7 @@ export const RESOLVERS = [
   CitationResolver,
   ModerationResolver,
   ModerationActionResolver,
+  ModerationQueueItemResolver,
   ConsultationResolver,
   ContributionResolver,
   ContributionChangeResolver,

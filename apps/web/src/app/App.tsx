@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { accountRoutes } from '../account/routes';
 import { consultationsRoutes } from '../consultations/routes';
+import { consoleRoutes } from '../console/routes';
 import { readerRoutes } from '../reader/routes';
 import { spacesRoutes } from '../spaces/routes';
 import { createApolloClient } from './apollo';
@@ -25,6 +26,7 @@ export function AppRoutes() {
         {spacesRoutes()}
         {accountRoutes()}
         {consultationsRoutes()}
+        {consoleRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

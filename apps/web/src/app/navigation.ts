@@ -17,6 +17,12 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { to: '/', messageId: 'nav.documents', match: ['/', '/read/'] },
   { to: '/spaces', messageId: 'nav.spaces', match: ['/spaces', '/threads/', '/whats-new'] },
   { to: '/consultations', messageId: 'nav.consultations', match: ['/consultations', '/verify-receipt'] },
+  {
+    to: '/console',
+    messageId: 'nav.console',
+    match: ['/console'],
+    visible: (viewer) => viewer.platformRole === 'MODERATOR' || viewer.platformRole === 'ADMIN',
+  },
 ];
 
 /** The entry for `pathname`: the longest matching prefix wins, `/` only matches itself. */

@@ -36,6 +36,7 @@ import {
   ContributionModel,
   ContributionPayload,
   CreateConsultationInput,
+  CloseConsultationInput,
   ExtendConsultationInput,
   JoinConsultationInput,
   QuestionModel,
@@ -121,12 +122,14 @@ export class ConsultationResolver {
     description: 'Moderators: moves the deadline later (logged; a closed consultation re-opens).',
   })
   async extendConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ExtendConsultationInput) {
-    return { consultation: await this.consultationService.extend(actor, input.id, input.closesAt) };
+    return { consultation: await this.consultationService.extend(actor, input.id, input.closesAt, input.reason) };
   }
 
-  @Mutation(() => ConsultationPayload, { description: 'Moderators: closes an open consultation now.' })
-  async closeConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConsultationIdInput) {
-    return { consultation: await this.consultationService.closeNow(actor, input.id) };
+  @Mutation(() => ConsultationPayload, {
+    description: 'Moderators: closes an open consultation now (logged, with why).',
+  })
+  async closeConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CloseConsultationInput) {
+    return { consultation: await this.consultationService.closeNow(actor, input.id, input.reason) };
   }
 
   @Mutation(() => ConsultationPayload, {

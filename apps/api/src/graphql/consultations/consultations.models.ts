@@ -389,6 +389,24 @@ export class ExtendConsultationInput {
 
   @Field()
   closesAt: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why (at most 500 characters): kept in the audit trail and told in the announcement.',
+  })
+  reason?: string | null;
+}
+
+@InputType()
+export class CloseConsultationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it closes early (at most 500 characters), for the audit trail.',
+  })
+  reason?: string | null;
 }
 
 @InputType()

@@ -16,6 +16,7 @@ import {
   ModerationLogFilter,
   ModerationQueueConnection,
   ModerationQueueFilter,
+  QueueItemModel,
   ReportContentInput,
   ReportModel,
   ReportPayload,
@@ -94,5 +95,16 @@ export class ModerationActionResolver {
   @ResolveField(() => UserModel, { nullable: true })
   targetUser(@Parent() action: LoggedAction, @Context() context: GraphQLContext): Promise<User | null> | null {
     return action.targetUserId ? context.loaders.user.load(action.targetUserId) : null;
+  }
+}
+
+@Resolver(() => QueueItemModel)
+export class ModerationQueueItemResolver {
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Who wrote it (for SUSPEND); null when the account is gone.',
+  })
+  author(@Parent() item: QueueItem, @Context() context: GraphQLContext): Promise<User | null> | null {
+    return item.authorId ? context.loaders.user.load(item.authorId) : null;
   }
 }

@@ -1,0 +1,173 @@
+import { useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { ModerationLogDocument, type ContentType, type ModerationLogFilter } from '../../graphql/generated/graphql';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Empty, Loading } from '../../ui/States';
+
+const ACTIONS = ['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK', 'SUSPEND', 'REINSTATE', 'AUTO_HIDE'] as const;
+const CONTENT_TYPES: readonly ContentType[] = ['ANNOTATION', 'COMMENT', 'THREAD'];
+
+/** The append-only moderation log, newest first, filtered by action and content type. */
+export function ModerationLog() {
+  const filterId = useId();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const [action, setAction] = useState('');
+  const [contentType, setContentType] = useState<ContentType | ''>('');
+  /** A person the log is narrowed to, as the moderator or as the one acted on (chosen from a row). */
+  const [person, setPerson] = useState<{ id: string; name: string; as: 'moderator' | 'target' } | null>(null);
+  const filter: ModerationLogFilter = {
+    ...(action ? { action } : {}),
+    ...(contentType ? { contentType } : {}),
+    ...(person?.as === 'moderator' ? { moderatorId: person.id } : {}),
+    ...(person?.as === 'target' ? { targetUserId: person.id } : {}),
+  };
+  const { data, loading, error, refetch, fetchMore } = useQuery(ModerationLogDocument, {
+    variables: { filter },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const entries = data?.moderationLog.edges.map((edge) => edge.node) ?? [];
+  return (
+    <section aria-labelledby="console-log-title">
+      <h2 id="console-log-title">{t('console.log.title')}</h2>
+      <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
+        <span className="filter">
+          <label htmlFor={`${filterId}-1`}>{t('console.log.action')}</label>
+          <select id={`${filterId}-1`} value={action} onChange={(event) => setAction(event.target.value)}>
+            <option value="">{t('console.all')}</option>
+            {ACTIONS.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t(`console.action.${candidate}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-2`}>{t('console.log.contentType')}</label>
+          <select
+            id={`${filterId}-2`}
+            value={contentType}
+            onChange={(event) => setContentType(event.target.value as ContentType | '')}
+          >
+            <option value="">{t('console.all')}</option>
+            {CONTENT_TYPES.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t(`console.contentType.${candidate}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        {person && (
+          <p className="active-filter">
+            {t(person.as === 'moderator' ? 'console.log.byModerator' : 'console.log.aboutPerson', {
+              name: person.name,
+            })}{' '}
+            <button type="button" onClick={() => setPerson(null)}>
+              {t('console.log.clearPerson')}
+            </button>
+          </p>
+        )}
+      </form>
+      {loading && !data && <Loading />}
+      {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
+      {data && <p role="status">{t('console.log.count', { count: data.moderationLog.totalCount })}</p>}
+      {data && entries.length === 0 && (
+        <Empty>
+          <FormattedMessage id="console.log.empty" />
+        </Empty>
+      )}
+      {entries.length > 0 && (
+        <table className="console-table" data-testid="moderation-log">
+          <thead>
+            <tr>
+              <th scope="col">{t('console.log.when')}</th>
+              <th scope="col">{t('console.log.action')}</th>
+              <th scope="col">{t('console.log.target')}</th>
+              <th scope="col">{t('console.log.moderator')}</th>
+              <th scope="col">{t('console.log.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <FormattedDate value={entry.createdAt} dateStyle="short" timeStyle="short" />
+                </td>
+                <td>{t(`console.action.${entry.action}`)}</td>
+                <td>
+                  {entry.targetUser ? (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t('console.log.filterAbout', { name: entry.targetUser.displayName })}
+                      onClick={() =>
+                        entry.targetUser &&
+                        setPerson({ id: entry.targetUser.id, name: entry.targetUser.displayName, as: 'target' })
+                      }
+                    >
+                      <bdi>{entry.targetUser.displayName}</bdi>
+                    </button>
+                  ) : entry.contentType ? (
+                    t(`console.contentType.${entry.contentType}`)
+                  ) : null}
+                  {entry.suspendedUntil && (
+                    <>
+                      {' '}
+                      ({t('console.log.until')} <FormattedDate value={entry.suspendedUntil} dateStyle="medium" />)
+                    </>
+                  )}
+                </td>
+                <td>
+                  {entry.moderator ? (
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t('console.log.filterBy', { name: entry.moderator.displayName })}
+                      onClick={() =>
+                        entry.moderator &&
+                        setPerson({ id: entry.moderator.id, name: entry.moderator.displayName, as: 'moderator' })
+                      }
+                    >
+                      <bdi>{entry.moderator.displayName}</bdi>
+                    </button>
+                  ) : (
+                    t('console.log.automatic')
+                  )}
+                </td>
+                <td dir="auto">
+                  {entry.reason}
+                  {entry.internalNote && (
+                    <p className="meta">
+                      {t('console.log.note')} <span dir="auto">{entry.internalNote}</span>
+                    </p>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data?.moderationLog.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          disabled={loading}
+          onClick={() =>
+            void fetchMore({
+              variables: { after: data.moderationLog.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                moderationLog: {
+                  ...fetchMoreResult.moderationLog,
+                  edges: [...(previous.moderationLog?.edges ?? []), ...fetchMoreResult.moderationLog.edges],
+                },
+              }),
+            })
+          }
+        >
+          {t('console.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+import { useQuery } from '@apollo/client/react';
+import { useId, useState } from 'react';
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import { Dialog } from '../../annotations/Dialog';
+import {
+  ModerationQueueDocument,
+  type ModerationQueueFilter,
+  type QueueItemFieldsFragment,
+  type ReportReason,
+} from '../../graphql/generated/graphql';
+import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Empty, Loading } from '../../ui/States';
+import { actionsFor, ModerationActionForm, type ModerationActionKind } from './ModerationActionForm';
+import { locatorHref } from './locator';
+
+const REASONS: readonly ReportReason[] = [
+  'ABUSIVE',
+  'SPAM',
+  'MISLEADING',
+  'OFF_TOPIC',
+  'CONFIDENTIAL_INFORMATION',
+  'OTHER',
+];
+
+/** Open reports grouped by content, oldest first, each with its excerpt, reasons, a link in place and actions. */
+export function ModerationQueue() {
+  const filterId = useId();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const [reason, setReason] = useState<ReportReason | ''>('');
+  const [hidden, setHidden] = useState<'' | 'yes' | 'no'>('');
+  const filter: ModerationQueueFilter = {
+    ...(reason ? { reason } : {}),
+    ...(hidden ? { hidden: hidden === 'yes' } : {}),
+  };
+  const { data, loading, error, refetch, fetchMore } = useQuery(ModerationQueueDocument, {
+    variables: { filter },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const [acting, setActing] = useState<{ contentId: string; action: ModerationActionKind } | null>(null);
+  const items = data?.moderationQueue.edges.map((edge) => edge.node) ?? [];
+  const actingItem = acting && items.find((item) => item.contentId === acting.contentId);
+
+  return (
+    <section aria-labelledby="console-queue-title">
+      <h2 id="console-queue-title">{t('console.moderation.title')}</h2>
+      <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
+        <span className="filter">
+          <label htmlFor={`${filterId}-1`}>{t('console.moderation.reason')}</label>
+          <select
+            id={`${filterId}-1`}
+            value={reason}
+            onChange={(event) => setReason(event.target.value as ReportReason | '')}
+          >
+            <option value="">{t('console.all')}</option>
+            {REASONS.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t(`console.reportReason.${candidate}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-2`}>{t('console.moderation.visibility')}</label>
+          <select
+            id={`${filterId}-2`}
+            value={hidden}
+            onChange={(event) => setHidden(event.target.value as '' | 'yes' | 'no')}
+          >
+            <option value="">{t('console.all')}</option>
+            <option value="yes">{t('console.moderation.hiddenOnly')}</option>
+            <option value="no">{t('console.moderation.visibleOnly')}</option>
+          </select>
+        </span>
+      </form>
+      {loading && !data && <Loading />}
+      {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
+      {data && <p role="status">{t('console.moderation.count', { count: data.moderationQueue.totalCount })}</p>}
+      {data && items.length === 0 && (
+        <Empty>
+          <FormattedMessage id="console.moderation.empty" />
+        </Empty>
+      )}
+      <ul className="queue">
+        {items.map((item) => (
+          <QueueCard
+            key={`${item.contentType}:${item.contentId}`}
+            item={item}
+            onAct={(action) => setActing({ contentId: item.contentId, action })}
+          />
+        ))}
+      </ul>
+      {data?.moderationQueue.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          disabled={loading}
+          onClick={() =>
+            void fetchMore({
+              variables: { after: data.moderationQueue.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                moderationQueue: {
+                  ...fetchMoreResult.moderationQueue,
+                  edges: [...(previous.moderationQueue?.edges ?? []), ...fetchMoreResult.moderationQueue.edges],
+                },
+              }),
+            })
+          }
+        >
+          {t('console.more')}
+        </button>
+      )}
+      {acting && (
+        <Dialog
+          title={t('console.moderation.dialogTitle', { action: t(`console.action.${acting.action}`) })}
+          onClose={() => setActing(null)}
+        >
+          {actingItem ? (
+            <>
+              <blockquote className="quote" dir="auto">
+                {actingItem.excerpt}
+              </blockquote>
+              <ModerationActionForm
+                item={actingItem}
+                action={acting.action}
+                onCancel={() => setActing(null)}
+                onConflict={() => refetch()}
+                onDone={() => {
+                  setActing(null);
+                  void refetch();
+                }}
+              />
+            </>
+          ) : (
+            <>
+              <p role="alert">{t('console.moderation.gone')}</p>
+              <button type="button" onClick={() => setActing(null)}>
+                {t('common.close')}
+              </button>
+            </>
+          )}
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+function QueueCard({
+  item,
+  onAct,
+}: {
+  readonly item: QueueItemFieldsFragment;
+  readonly onAct: (action: ModerationActionKind) => void;
+}) {
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  const href = locatorHref(item.locator);
+  const headingId = `queue-${item.contentId}`;
+  return (
+    <li className="queue-item" aria-labelledby={headingId} data-testid="queue-item">
+      <h3 id={headingId}>
+        {t(`console.contentType.${item.contentType}`)} — {t('console.moderation.reports', { count: item.openReports })}
+        {item.hidden && <span className="hidden-badge"> · {t('console.moderation.hidden')}</span>}
+      </h3>
+      <blockquote className="quote" dir="auto">
+        {item.excerpt}
+      </blockquote>
+      <p className="meta">
+        {item.author && (
+          <>
+            {t('console.moderation.by')} <bdi>{item.author.displayName}</bdi>
+            {item.author.status === 'SUSPENDED' && ` (${t('console.moderation.suspended')})`} ·{' '}
+          </>
+        )}
+        {t('console.moderation.since')}{' '}
+        <bdi>
+          <FormattedDate value={item.oldestReportAt} dateStyle="medium" timeStyle="short" />
+        </bdi>
+      </p>
+      <ul className="reasons">
+        {item.reasons.map((reason) => (
+          <li key={reason.reason}>
+            {t(`console.reportReason.${reason.reason}`)} × {intl.formatNumber(reason.count)}
+          </li>
+        ))}
+      </ul>
+      {item.explanations.length > 0 && (
+        <details>
+          <summary>{t('console.moderation.explanations', { count: item.explanations.length })}</summary>
+          <ul>
+            {item.explanations.map((explanation, index) => (
+              <li key={index} dir="auto">
+                {explanation}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {href && (
+        <p>
+          <Link to={href}>{t('console.moderation.open')}</Link>
+        </p>
+      )}
+      <div className="actions" role="group" aria-label={t('console.moderation.actions')}>
+        {actionsFor(item).map((action) => (
+          <button key={action} type="button" onClick={() => onAct(action)}>
+            {t(`console.action.${action}`)}
+          </button>
+        ))}
+      </div>
+    </li>
+  );
+}
