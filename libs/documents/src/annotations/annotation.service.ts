@@ -452,7 +452,7 @@ export class AnnotationService {
   }
 }
 
-/** Neither deleted by its author nor hidden by moderation for this actor. */
+/** Neither deleted by its author nor hidden by moderation for this actor (AnnotationPolicy.presentSql). */
 function presentSql(actor: Actor): string {
-  return `(annotation.deleted_at IS NULL AND NOT ${hiddenForViewerSql('ANNOTATION', 'annotation', actor).sql})`;
+  return AnnotationPolicy.presentSql(actor, 'annotation').sql;
 }
