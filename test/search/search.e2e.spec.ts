@@ -156,6 +156,11 @@ describe('search', () => {
           extra === 'deleted' ? new Date() : null,
         ],
       );
+      await app.db.query(
+        `INSERT INTO annotation_anchors (annotation_id, version_id, status, score, start_offset, end_offset, quote_exact,
+            quote_prefix, quote_suffix, section_key) VALUES ($1, $2, 'EXACT', 1, 23, 28, 'texte', '', '', 'art-1')`,
+        [row.id, on.version],
+      );
       set(name, row.id);
       return row.id as string;
     };
@@ -359,6 +364,38 @@ describe('search', () => {
       const small = await search('admin', { query: 'zyqprobe', first: 1 });
       expect(statements(small)).toBeGreaterThan(0);
       expect(statements(all)).toBe(statements(small));
+    });
+
+    it('the same matching filters existing lists: annotations of a version, threads of a space', async () => {
+      const versionId = (
+        await one('SELECT version_id FROM annotations WHERE id = $1', [
+          FIXTURES.find((f) => f.name === 'public annotation')!.id,
+        ])
+      ).version_id;
+      const annotations = await app.gql<{ document: { versionByNumber: { annotations: { totalCount: number } } } }>(
+        `query($id: ID!, $text: String) { document(id: $id) { versionByNumber(number: 1) {
+           annotations(filter: { text: $text }) { totalCount } } } }`,
+        { id: sharedDocument, text: 'zyqprobe' },
+        tokens.get('companyMember'),
+      );
+      expect(annotations.errors).toBeUndefined();
+      expect(versionId).toBeTruthy();
+      // Public only for this member: the ORGANIZATION, hidden and deleted ones stay out, as in the unfiltered list.
+      expect(annotations.data!.document.versionByNumber.annotations.totalCount).toBe(1);
+      const publicSpace = FIXTURES.find((f) => f.name === 'public space')!.id;
+      const threads = async (text: string) =>
+        (
+          await app.gql<{ space: { threads: { totalCount: number } } }>(
+            `query($id: ID!, $text: String) { space(id: $id) { threads(filter: { text: $text }) { totalCount } } }`,
+            { id: publicSpace, text },
+            tokens.get('companyMember'),
+          )
+        ).data!.space.threads.totalCount;
+      expect(
+        await threads(wordsOf(FIXTURES.findIndex((f) => f.name === 'thread in a public space')).split(' ')[1]),
+      ).toBe(1);
+      expect(await threads('zyqprobe')).toBe(1); // the hidden and the deleted thread stay out
+      expect(await threads('zyqnothing')).toBe(0);
     });
 
     it('refuses an empty query or a forged cursor with BAD_USER_INPUT', async () => {

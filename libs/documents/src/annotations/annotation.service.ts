@@ -19,6 +19,7 @@ import {
   parseInput,
   toConnection,
   updateVersioned,
+  textMatchSql,
 } from '@majlis/kernel';
 import { hasLiveRepliesSql } from '@majlis/discussions';
 import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
@@ -273,6 +274,10 @@ export class AnnotationService {
     if (filter.visibility) query.andWhere('annotation.visibility = :visibility', { visibility: filter.visibility });
     if (filter.organizationId)
       query.andWhere('annotation.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.text) {
+      const matches = textMatchSql('annotation.search_vector', filter.text);
+      query.andWhere(matches.sql, matches.params);
+    }
     const totalCount = await query.clone().getCount();
     const rows = (await applyKeyset(query, BY_POSITION, window).getMany()) as AnchoredAnnotation[];
     return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], totalCount);
