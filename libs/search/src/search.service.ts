@@ -159,7 +159,10 @@ export class SearchService {
       params.afterId = after[1];
     }
     const sql = `
-      WITH hits AS MATERIALIZED (${branches.join('\n UNION ALL \n')}),
+      WITH typed AS MATERIALIZED (
+        SELECT search_query(:searchText, :searchPrefix) AS query, search_normalize(:fuzzyText) AS fuzzy
+      ),
+      hits AS MATERIALIZED (${branches.join('\n UNION ALL \n')}),
       page AS (
         SELECT hit.* FROM hits hit WHERE hit.type = ANY(CAST(:pageTypes AS text[])) ${afterSql}
          ORDER BY hit.score DESC, hit.id DESC LIMIT :pageLimit
@@ -185,13 +188,13 @@ export class SearchService {
 
   private branch(branch: Branch, actor: Actor, filter: ParsedSearchFilter, fuzzy: boolean): Condition {
     const c = branch.columns;
-    const tsquery = 'search_query(:searchText, :searchPrefix)';
+    const tsquery = '(SELECT typed.query FROM typed)';
     const fuzzyName = fuzzy && c.name ? `search_trigram_key(${c.name})` : null;
     const match = fuzzyName
-      ? `(${c.vector} @@ ${tsquery} OR search_normalize(:fuzzyText) <% ${fuzzyName})`
+      ? `(${c.vector} @@ ${tsquery} OR (SELECT typed.fuzzy FROM typed) <% ${fuzzyName})`
       : `${c.vector} @@ ${tsquery}`;
     const rank = fuzzyName
-      ? `greatest(ts_rank_cd(${c.vector}, ${tsquery}, 32), word_similarity(search_normalize(:fuzzyText), ${fuzzyName}) / 2)`
+      ? `greatest(ts_rank_cd(${c.vector}, ${tsquery}, 32), word_similarity((SELECT typed.fuzzy FROM typed), ${fuzzyName}) / 2)`
       : `ts_rank_cd(${c.vector}, ${tsquery}, 32)`;
     const conditions = [...branch.readable(actor), ...filterConditions(c, filter, actor)];
     const params = Object.assign({}, ...conditions.map((condition) => condition.params));
