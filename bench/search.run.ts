@@ -75,7 +75,7 @@ async function benchmark(started: number): Promise<void> {
       dataDir,
       port: await freePort(),
       database: 'postgres',
-      log: () => {},
+      log: () => undefined,
     });
     cleanups.push(() => running.stop());
     adminUrl = running.url;
