@@ -2,6 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { readerRoutes } from '../reader/routes';
+import { searchRoutes } from '../search/routes';
 import { createApolloClient } from './apollo';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
@@ -19,6 +20,7 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         {readerRoutes()}
+        {searchRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -5,6 +5,7 @@ import { LOCALES, type AppLocale } from '../i18n';
 import { apiStatus } from './api-status';
 import { useLocaleChoice } from './locale';
 import { currentEntry, NAVIGATION } from './navigation';
+import { SearchBox } from '../search/SearchBox';
 import { useSession } from './session';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
@@ -78,6 +79,7 @@ export function Layout() {
           Majlis
         </Link>
         <PrimaryNav />
+        <SearchBox />
         <LanguageSwitch />
         {session.viewer && (
           <div className="account">
