@@ -70,8 +70,11 @@ export function SearchBox() {
       event.preventDefault();
       setActive((index) => (index <= 0 ? hits.length - 1 : index - 1));
     } else if (event.key === 'Escape') {
-      if (open) close();
-      else setText('');
+      // The first Escape closes the list (and keeps the words: a search field's native Escape would clear them).
+      if (hits.length) {
+        event.preventDefault();
+        close();
+      } else setText('');
     }
   };
 
@@ -116,6 +119,9 @@ export function SearchBox() {
           >
             <span className="search-type">{intl.formatMessage({ id: `search.type.${hit.type}` })}</span>{' '}
             {hit.title ? <bdi>{hit.title}</bdi> : <Snippet html={hit.snippetHtml} />}
+            {hit.type === 'ARTICLE' && hit.target.versionNumber && (
+              <> · {intl.formatMessage({ id: 'search.hit.version' }, { number: hit.target.versionNumber })}</>
+            )}
           </li>
         ))}
       </ul>

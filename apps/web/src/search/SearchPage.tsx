@@ -152,6 +152,12 @@ export function SearchPage() {
                     <span className="search-type">{intl.formatMessage({ id: `search.type.${node.type}` })}</span>
                     {' · '}
                     <FormattedDate value={node.createdAt} dateStyle="medium" />
+                    {node.target.versionNumber && (
+                      <>
+                        {' · '}
+                        <FormattedMessage id="search.hit.version" values={{ number: node.target.versionNumber }} />
+                      </>
+                    )}
                   </p>
                   <Link to={hitLink(node)} className="search-hit-link">
                     {node.title ? <bdi>{node.title}</bdi> : intl.formatMessage({ id: `search.untitled.${node.type}` })}
