@@ -15,6 +15,7 @@ import { KeepAnswerHistoryAndReportOutcomes1795780000000 } from './1795780000000
 import { ContributionLifeCycle1795790000000 } from './1795790000000-ContributionLifeCycle';
 import { RecordContributionChanges1795820000000 } from './1795820000000-RecordContributionChanges';
 import { RevocableInvitations1795840000000 } from './1795840000000-RevocableInvitations';
+import { AddSearch1795850000000 } from './1795850000000-AddSearch';
 import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
 import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   ContributionLifeCycle1795790000000,
   RecordContributionChanges1795820000000,
   RevocableInvitations1795840000000,
+  AddSearch1795850000000,
   CreateEvents1795860000000,
   StampSubmissionProcessedAt1795880000000,
 ];

@@ -17,6 +17,7 @@ import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
 import { ConsultationService, ConsultationsModule } from '@majlis/consultations';
 import { ModerationModule, ModerationService } from '@majlis/moderation';
+import { SearchModule } from '@majlis/search';
 import {
   AuthenticationService,
   IdentityModule,
@@ -75,6 +76,7 @@ export class AppModule {
         DiscussionsModule,
         DocumentsModule,
         ConsultationsModule.forRoot({ minimumGroupSize: config.consultations.minimumGroupSize }),
+        SearchModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule, ConsultationsModule],

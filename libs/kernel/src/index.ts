@@ -10,5 +10,6 @@ export * from './pagination/connection';
 export * from './persistence/keyset';
 export * from './persistence/versioned-update';
 export * from './persistence/database-errors';
+export * from './persistence/text-search';
 export * from './text/markdown';
 export * from './events/domain-events';

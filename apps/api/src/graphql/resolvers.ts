@@ -22,6 +22,7 @@ import { UserResolver } from './identity/user.resolver';
 import { ContributionPlaceResolver, MineResolver } from './mine/mine.resolver';
 import { MentionableResolver } from './discussions/mentionable.resolver';
 import { LiveResolver } from './live/live.resolver';
+import { SearchResolver } from './search/search.resolver';
 
 /** Every resolver of the API: registered by the app module, and read by the schema printer. */
 export const RESOLVERS = [
@@ -50,4 +51,5 @@ export const RESOLVERS = [
   ContributionPlaceResolver,
   MentionableResolver,
   LiveResolver,
+  SearchResolver,
 ];

@@ -6,6 +6,7 @@ import { consultationsRoutes } from '../consultations/routes';
 import { consoleRoutes } from '../console/routes';
 import { readerRoutes } from '../reader/routes';
 import { spacesRoutes } from '../spaces/routes';
+import { searchRoutes } from '../search/routes';
 import { createApolloClient } from './apollo';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Layout } from './Layout';
@@ -27,6 +28,7 @@ export function AppRoutes() {
         {accountRoutes()}
         {consultationsRoutes()}
         {consoleRoutes()}
+        {searchRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -6,6 +6,7 @@ import { apiStatus } from './api-status';
 import { useLocaleChoice } from './locale';
 import { currentEntry, NAVIGATION } from './navigation';
 import { documentTitle, usePageTitleValue } from './page-title';
+import { SearchBox } from '../search/SearchBox';
 import { useSession } from './session';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
@@ -124,6 +125,7 @@ export function Layout() {
           Majlis
         </Link>
         <PrimaryNav />
+        <SearchBox />
         <LanguageSwitch />
         <AccountLinks />
       </header>

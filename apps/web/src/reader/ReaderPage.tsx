@@ -11,6 +11,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
 import { Filters } from './Filters';
 import { KeyboardHelp } from './KeyboardHelp';
+import { useLinkTarget } from './link-target';
 import { layoutHighlights, readingOrder, segmentAt, type Span } from './highlight-layout';
 import { useHighlights } from './highlights';
 import { spanOf } from './model';
@@ -86,6 +87,8 @@ export function ReaderPage() {
   }, [textRoot, version]);
 
   const open = useCallback((id: string) => setPanel({ kind: 'card', id }), []);
+  const annotationIds = useMemo(() => annotations.map((annotation) => annotation.id), [annotations]);
+  useLinkTarget(textRoot, annotationIds, open);
 
   const onTextClick = useCallback(
     (event: MouseEvent) => {

@@ -44,5 +44,7 @@ export const threadFilter = z.object({
     .transform((value) => value.normalize('NFKC'))
     .nullable()
     .optional(),
+  /** Words the thread's title, text or tags hold (the search's matching). */
+  text: z.string().trim().max(200, 'at most 200 characters').nullable().optional(),
 });
 export type ThreadFilter = z.input<typeof threadFilter>;

@@ -17,6 +17,7 @@ import {
   parseInput,
   toConnection,
   recordEvent,
+  textMatchSql,
   updateVersioned,
 } from '@majlis/kernel';
 import { AuthoredContentPolicy } from '../authored-content.policy';
@@ -242,6 +243,10 @@ export class ThreadService implements OnModuleInit {
       .where('thread.space_id = :spaceId', { spaceId: space.space.id })
       .andWhere(shown.sql, shown.params);
     if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
+    if (filter.text) {
+      const matches = textMatchSql('thread.search_vector', filter.text);
+      query.andWhere(matches.sql, matches.params);
+    }
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, PINNED_THEN_ACTIVE, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Thread>(PINNED_THEN_ACTIVE), totalCount);

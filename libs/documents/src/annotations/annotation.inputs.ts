@@ -63,6 +63,8 @@ export const annotationFilter = z.object({
   status: z.enum(ANNOTATION_STATUSES).nullable().optional(),
   visibility: z.enum(VISIBILITIES).nullable().optional(),
   organizationId: z.string().uuid('is not a valid id').nullable().optional(),
+  /** Words the annotation's text holds (the search's matching: every language, phrases, accents folded). */
+  text: z.string().trim().max(200, 'at most 200 characters').nullable().optional(),
 });
 export type AnnotationFilter = z.input<typeof annotationFilter>;
 

@@ -1,4 +1,5 @@
 import { Actor, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
+import { ModerationPolicy } from '@majlis/moderation';
 import type { SqlCondition } from '../documents/document.policy';
 import type { Annotation } from './annotation.entity';
 
@@ -26,6 +27,14 @@ export const AnnotationPolicy = {
         (organizations.length ? ` OR ${alias}.audience_organization_id IN (:...annotationViewerOrganizations))` : ')'),
       params: { annotationViewer: actor.userId, annotationViewerOrganizations: organizations },
     };
+  },
+  /**
+   * SQL: the annotation aliased `alias` is present for this actor, neither deleted by its author nor hidden by
+   * moderation (ModerationPolicy's twin: its author and its moderators still see it hidden). Lists, search.
+   */
+  presentSql(actor: Actor, alias: string): SqlCondition {
+    const hidden = ModerationPolicy.hiddenForViewerSql('ANNOTATION', alias, actor);
+    return { sql: `(${alias}.deleted_at IS NULL AND NOT ${hidden.sql})`, params: hidden.params };
   },
   /**
    * SQL twin of canSee seen from the other side: which users (`user`, a users row) may read the annotation

@@ -20,6 +20,7 @@ import {
   recordEvent,
   toConnection,
   updateVersioned,
+  textMatchSql,
 } from '@majlis/kernel';
 import { hasLiveRepliesSql } from '@majlis/discussions';
 import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
@@ -280,6 +281,10 @@ export class AnnotationService {
     if (filter.visibility) query.andWhere('annotation.visibility = :visibility', { visibility: filter.visibility });
     if (filter.organizationId)
       query.andWhere('annotation.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.text) {
+      const matches = textMatchSql('annotation.search_vector', filter.text);
+      query.andWhere(matches.sql, matches.params);
+    }
     const totalCount = await query.clone().getCount();
     const rows = (await applyKeyset(query, BY_POSITION, window).getMany()) as AnchoredAnnotation[];
     return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], totalCount);
@@ -475,7 +480,7 @@ function recordAnnotationEvent(
   });
 }
 
-/** Neither deleted by its author nor hidden by moderation for this actor. */
+/** Neither deleted by its author nor hidden by moderation for this actor (AnnotationPolicy.presentSql). */
 function presentSql(actor: Actor): string {
-  return `(annotation.deleted_at IS NULL AND NOT ${hiddenForViewerSql('ANNOTATION', 'annotation', actor).sql})`;
+  return AnnotationPolicy.presentSql(actor, 'annotation').sql;
 }

@@ -112,4 +112,10 @@ export class SetThreadFlagInput {
 export class ThreadFilterInput {
   @Field(() => String, { nullable: true })
   tag?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Threads whose title, text or tags hold these words (as `search` matches them).',
+  })
+  text?: string | null;
 }

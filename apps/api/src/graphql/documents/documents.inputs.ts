@@ -185,4 +185,10 @@ export class AnnotationFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Annotations posted on behalf of this organisation.' })
   organizationId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Annotations whose text holds these words (as `search` matches them).',
+  })
+  text?: string | null;
 }

@@ -1,0 +1,32 @@
+import type { SearchHitFieldsFragment } from '../graphql/generated/graphql';
+
+/**
+ * Where a hit opens, in place: the reader at the article (`#<key>`), or at the annotation (`?annotation=`, the
+ * reader scrolls to its highlight and opens its conversation, with the reply `&comment=`); a thread at the reply;
+ * a consultation at the question. Paths of areas not in this client yet are those their areas announce.
+ */
+export function hitLink(hit: SearchHitFieldsFragment): string {
+  const t = hit.target;
+  if (t.documentId && t.versionNumber) {
+    const base = `/read/${t.documentId}/${t.versionNumber}`;
+    const params = new URLSearchParams();
+    if (t.annotationId) params.set('annotation', t.annotationId);
+    if (t.commentId && t.annotationId) params.set('comment', t.commentId);
+    const query = params.size ? `?${params}` : '';
+    return `${base}${query}${t.articleKey ? `#${t.articleKey}` : ''}`;
+  }
+  if (t.threadId && t.spaceSlug) {
+    return `/spaces/${t.spaceSlug}/threads/${t.threadId}${t.commentId ? `#comment-${t.commentId}` : ''}`;
+  }
+  if (t.consultationId) {
+    return `/consultations/${t.consultationId}${t.questionId ? `#question-${t.questionId}` : ''}`;
+  }
+  if (t.spaceSlug) return `/spaces/${t.spaceSlug}`;
+  if (t.organizationId && hit.type === 'ORGANIZATION') return `/organizations/${t.organizationId}`;
+  return '/';
+}
+
+/** The API's snippet is escaped text with `<mark>` only; anything else is shown as text, never as markup. */
+export function isSafeSnippet(html: string): boolean {
+  return !/<(?!\/?mark>)/i.test(html);
+}

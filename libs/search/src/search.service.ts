@@ -1,0 +1,279 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, Connection, PageRequest, cursorValues, pageWindow, parseInput, toConnection } from '@majlis/kernel';
+import { BRANCHES, Branch, Condition, filterConditions } from './search-branches';
+import {
+  ParsedSearchFilter,
+  SEARCH_HIT_TYPES,
+  SearchFilter,
+  SearchHitType,
+  searchFilter,
+  searchQuery,
+} from './search.inputs';
+import { snippetHtml } from './snippet';
+
+/** Where a hit is: enough for a client to open it in place. */
+export interface SearchTarget {
+  readonly documentId: string | null;
+  readonly versionId: string | null;
+  readonly versionNumber: number | null;
+  readonly articleKey: string | null;
+  /** The annotated passage (an annotation's, or the annotation a reply answers), UTF-16 offsets in its version. */
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly annotationId: string | null;
+  readonly commentId: string | null;
+  readonly threadId: string | null;
+  readonly spaceId: string | null;
+  readonly spaceSlug: string | null;
+  readonly consultationId: string | null;
+  readonly questionId: string | null;
+  readonly organizationId: string | null;
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly type: SearchHitType;
+  /** Relevance, higher first (0 to 1). */
+  readonly rank: number;
+  readonly title: string | null;
+  /** Safe HTML: the escaped text around the first match, matches in `<mark>`. */
+  readonly snippetHtml: string;
+  readonly createdAt: Date;
+  readonly target: SearchTarget;
+}
+
+export interface SearchFacets {
+  readonly types: { type: SearchHitType; count: number }[];
+  readonly articles: { documentId: string; articleKey: string; title: string | null; count: number }[];
+}
+
+export interface SearchResults extends Connection<SearchHit> {
+  readonly facets: SearchFacets;
+}
+
+/** Ranks are ordered as integers (millionths), so that cursors carry them exactly. */
+const RANK_SCALE = 1_000_000;
+/** The article facet lists this many articles at most, the most hits first. */
+const ARTICLE_FACETS = 50;
+
+interface Row {
+  type: SearchHitType;
+  id: string;
+  score: number;
+  created_at: string;
+  document_id: string | null;
+  version_id: string | null;
+  article_key: string | null;
+  space_id: string | null;
+  annotation_id: string | null;
+  thread_id: string | null;
+  consultation_id: string | null;
+  organization_id: string | null;
+  detail: {
+    title: string | null;
+    text: string | null;
+    version_number: number | null;
+    start: number | null;
+    end: number | null;
+    space_slug: string | null;
+  } | null;
+}
+
+/** What was typed, split into the query proper and the word being typed (matched as a prefix). */
+export function splitQuery(query: string, prefix: boolean): { text: string; prefix: string } {
+  if (!prefix) return { text: query, prefix: '' };
+  const last = /(^|\s)([\p{L}\p{N}\p{M}]+)$/u.exec(query);
+  if (!last) return { text: query, prefix: '' };
+  const before = query.slice(0, last.index + last[1].length);
+  // Inside an open phrase, the last word is part of it.
+  if ((before.match(/"/g) ?? []).length % 2 === 1) return { text: query, prefix: '' };
+  return { text: before, prefix: last[2] };
+}
+
+/**
+ * Search over everything the actor may read: articles, annotations, replies, threads, consultations and their
+ * questions, spaces and organisations. One SQL statement per search, whatever the page size: the matches of every
+ * kind (each under its read policy's SQL twin), the page, its details, and the facet counts (over the same
+ * readable matches, so they leak nothing).
+ */
+@Injectable()
+export class SearchService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async search(
+    actor: Actor,
+    rawQuery: string,
+    rawFilter: SearchFilter | null | undefined,
+    page: PageRequest,
+    options: { prefix?: boolean } = {},
+  ): Promise<SearchResults> {
+    const query = parseInput(searchQuery, rawQuery, 'query');
+    const filter = parseInput(searchFilter, rawFilter ?? {}, 'filter');
+    const window = pageWindow(page);
+    const after = window.after ? cursorValues(window.after, ['integer', 'uuid']) : null;
+    const { sql, params } = this.statement(actor, query, filter, options.prefix ?? false, window.limit, after);
+    const [escaped, values] = this.db.driver.escapeQueryWithParameters(sql, params, {});
+    const [result] = await this.db.query(escaped, values);
+    const rows = (result.page ?? []) as Row[];
+    const facets: SearchFacets = { types: result.types, articles: result.articles };
+    const counted = facets.types.filter((facet) => !filter.types?.length || filter.types.includes(facet.type));
+    const connection = toConnection(
+      rows.map((row) => toHit(row, query)),
+      window,
+      (hit) => [Math.round(hit.rank * RANK_SCALE), hit.id],
+      counted.reduce((sum, facet) => sum + facet.count, 0),
+    );
+    return { ...connection, facets };
+  }
+
+  /** The one statement of a search (exposed for the benchmark, which prints its plan). */
+  statement(
+    actor: Actor,
+    query: string,
+    filter: ParsedSearchFilter,
+    prefix: boolean,
+    limit: number,
+    after: (string | number | boolean)[] | null,
+  ): Condition {
+    const split = splitQuery(query, prefix);
+    const params: Record<string, unknown> = {
+      searchText: split.text,
+      searchPrefix: split.prefix,
+      fuzzyText: query,
+      pageTypes: filter.types?.length ? filter.types : [...SEARCH_HIT_TYPES],
+      pageLimit: limit + 1,
+    };
+    // Typo-tolerant matching of names and titles, for plain words (not phrases nor operators).
+    const fuzzy = !/"|(^|\s)-/.test(query) && query.replace(/\s/g, '').length >= 4;
+    const branches = BRANCHES.map((branch) => {
+      const branchSql = this.branch(branch, actor, filter, fuzzy);
+      Object.assign(params, branchSql.params);
+      return branchSql.sql;
+    });
+    let afterSql = '';
+    if (after) {
+      afterSql = 'AND (hit.score, hit.id) < (CAST(:afterScore AS integer), CAST(:afterId AS uuid))';
+      params.afterScore = after[0];
+      params.afterId = after[1];
+    }
+    const sql = `
+      WITH typed AS MATERIALIZED (
+        SELECT search_query(:searchText, :searchPrefix) AS query, search_normalize(:fuzzyText) AS fuzzy
+      ),
+      hits AS MATERIALIZED (${branches.join('\n UNION ALL \n')}),
+      page AS (
+        SELECT hit.* FROM hits hit WHERE hit.type = ANY(CAST(:pageTypes AS text[])) ${afterSql}
+         ORDER BY hit.score DESC, hit.id DESC LIMIT :pageLimit
+      )
+      SELECT
+        (SELECT coalesce(json_agg(row_to_json(detailed) ORDER BY detailed.score DESC, detailed.id DESC), '[]')
+           FROM (SELECT page.*, ${DETAIL} AS detail FROM page) detailed) AS page,
+        (SELECT coalesce(json_agg(json_build_object('type', counted.type, 'count', counted.count) ORDER BY counted.type), '[]')
+           FROM (SELECT hit.type, count(*)::int AS count FROM hits hit GROUP BY hit.type) counted) AS types,
+        (SELECT coalesce(json_agg(json_build_object('documentId', facet.document_id, 'articleKey', facet.article_key,
+                  'title', facet.title, 'count', facet.count) ORDER BY facet.count DESC, facet.article_key), '[]')
+           FROM (SELECT hit.document_id, hit.article_key, count(*)::int AS count,
+                        (SELECT section.heading FROM document_sections section
+                           JOIN document_versions section_version ON section_version.id = section.version_id
+                          WHERE section_version.document_id = hit.document_id AND section.key = hit.article_key
+                          ORDER BY section_version.number DESC LIMIT 1) AS title
+                   FROM hits hit
+                  WHERE hit.article_key IS NOT NULL AND hit.type = ANY(CAST(:pageTypes AS text[]))
+                  GROUP BY hit.document_id, hit.article_key
+                  ORDER BY count(*) DESC, hit.article_key LIMIT ${ARTICLE_FACETS}) facet) AS articles`;
+    return { sql, params };
+  }
+
+  private branch(branch: Branch, actor: Actor, filter: ParsedSearchFilter, fuzzy: boolean): Condition {
+    const c = branch.columns;
+    const tsquery = '(SELECT typed.query FROM typed)';
+    const fuzzyName = fuzzy && c.name ? `search_trigram_key(${c.name})` : null;
+    const match = fuzzyName
+      ? `(${c.vector} @@ ${tsquery} OR (SELECT typed.fuzzy FROM typed) <% ${fuzzyName})`
+      : `${c.vector} @@ ${tsquery}`;
+    const rank = fuzzyName
+      ? `greatest(ts_rank_cd(${c.vector}, ${tsquery}, 32), word_similarity((SELECT typed.fuzzy FROM typed), ${fuzzyName}) / 2)`
+      : `ts_rank_cd(${c.vector}, ${tsquery}, 32)`;
+    const conditions = [...branch.readable(actor), ...filterConditions(c, filter, actor)];
+    const params = Object.assign({}, ...conditions.map((condition) => condition.params));
+    const column = (expression: string | null, type: string) => (expression ? expression : `CAST(NULL AS ${type})`);
+    const sql = `SELECT '${branch.type}'::text AS type, ${c.id} AS id,
+        least(round(${rank} * ${RANK_SCALE}), 2000000000)::integer AS score, ${c.createdAt} AS created_at,
+        ${column(c.documentId, 'uuid')} AS document_id, ${column(c.versionId, 'uuid')} AS version_id,
+        ${column(c.articleKey, 'text')} AS article_key, ${column(c.spaceId, 'uuid')} AS space_id,
+        ${column(c.annotationId, 'uuid')} AS annotation_id, ${column(c.threadId, 'uuid')} AS thread_id,
+        ${column(c.consultationId, 'uuid')} AS consultation_id, ${column(c.organizationId, 'uuid')} AS organization_id
+      FROM ${branch.from}
+      WHERE ${match} ${conditions.map((condition) => `AND ${condition.sql}`).join(' ')}`;
+    return { sql, params };
+  }
+}
+
+/** The details of a page's hits (their text for the snippet, where they are), computed for the page alone. */
+const DETAIL = `CASE page.type
+  WHEN 'ARTICLE' THEN (SELECT json_build_object('title', s.heading, 'version_number', v.number,
+      'start', s.start_offset, 'end', s.end_offset,
+      'text', substring(v.plain_text FROM s.start_offset + 1 FOR s.end_offset - s.start_offset))
+    FROM document_sections s JOIN document_versions v ON v.id = s.version_id WHERE s.id = page.id)
+  WHEN 'ANNOTATION' THEN (SELECT json_build_object('title', a.quote_exact, 'version_number', v.number,
+      'start', a.start_offset, 'end', a.end_offset, 'text', a.body || coalesce(' ' || a.suggested_text, ''))
+    FROM annotations a JOIN document_versions v ON v.id = a.version_id WHERE a.id = page.id)
+  WHEN 'REPLY' THEN (SELECT json_build_object('title', NULL, 'text', c.body,
+      'version_number', (SELECT v.number FROM document_versions v WHERE v.id = page.version_id),
+      'start', (SELECT a.start_offset FROM annotations a WHERE a.id = page.annotation_id),
+      'end', (SELECT a.end_offset FROM annotations a WHERE a.id = page.annotation_id),
+      'space_slug', (SELECT sp.slug FROM spaces sp WHERE sp.id = page.space_id))
+    FROM comments c WHERE c.id = page.id)
+  WHEN 'THREAD' THEN (SELECT json_build_object('title', t.title, 'text', t.body, 'space_slug', sp.slug,
+      'version_number', (SELECT v.number FROM document_versions v WHERE v.id = page.version_id))
+    FROM threads t JOIN spaces sp ON sp.id = t.space_id WHERE t.id = page.id)
+  WHEN 'CONSULTATION' THEN (SELECT json_build_object('title', co.title, 'text', co.summary,
+      'space_slug', (SELECT sp.slug FROM spaces sp WHERE sp.id = page.space_id))
+    FROM consultations co WHERE co.id = page.id)
+  WHEN 'QUESTION' THEN (SELECT json_build_object('title', co.title, 'text', q.prompt || ' ' || array_to_string(q.options, ' · '),
+      'version_number', (SELECT v.number FROM document_versions v WHERE v.id = page.version_id))
+    FROM consultation_questions q JOIN consultations co ON co.id = q.consultation_id WHERE q.id = page.id)
+  WHEN 'SPACE' THEN (SELECT json_build_object('title', sp.name, 'text', sp.description, 'space_slug', sp.slug)
+    FROM spaces sp WHERE sp.id = page.id)
+  WHEN 'ORGANIZATION' THEN (SELECT json_build_object('title', o.name, 'text',
+      concat_ws(' · ', o.acronym, o.description)) FROM organizations o WHERE o.id = page.id)
+END`;
+
+function toHit(row: Row, query: string): SearchHit {
+  const detail = row.detail ?? {
+    title: null,
+    text: null,
+    version_number: null,
+    start: null,
+    end: null,
+    space_slug: null,
+  };
+  const text = detail.text?.trim() ? detail.text : (detail.title ?? '');
+  return {
+    id: row.id,
+    type: row.type,
+    rank: row.score / RANK_SCALE,
+    title: detail.title,
+    snippetHtml: snippetHtml(text, query),
+    createdAt: new Date(row.created_at),
+    target: {
+      documentId: row.document_id,
+      versionId: row.version_id,
+      versionNumber: detail.version_number ?? null,
+      articleKey: row.article_key,
+      start:
+        row.type === 'ANNOTATION' || row.type === 'REPLY' || row.type === 'ARTICLE' ? (detail.start ?? null) : null,
+      end: row.type === 'ANNOTATION' || row.type === 'REPLY' || row.type === 'ARTICLE' ? (detail.end ?? null) : null,
+      annotationId: row.annotation_id,
+      commentId: row.type === 'REPLY' ? row.id : null,
+      threadId: row.thread_id,
+      spaceId: row.space_id,
+      spaceSlug: detail.space_slug ?? null,
+      consultationId: row.consultation_id,
+      questionId: row.type === 'QUESTION' ? row.id : null,
+      organizationId: row.type === 'ORGANIZATION' ? row.id : row.organization_id,
+    },
+  };
+}
