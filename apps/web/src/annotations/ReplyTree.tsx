@@ -76,6 +76,7 @@ function ReplyItem({
   return (
     <article
       ref={articleRef}
+      id={`reply-${reply.id}`}
       tabIndex={-1}
       className="reply"
       aria-label={intl.formatMessage({ id: 'annotations.reply.of' }, { author: reply.author?.displayName ?? '—' })}

@@ -121,7 +121,7 @@ describe('links and snippets', () => {
         ...thread,
         target: { ...thread.target, documentId: null, threadId: 't1', spaceSlug: 'fmo', annotationId: null },
       }),
-    ).toBe('/spaces/fmo/threads/t1');
+    ).toBe('/threads/t1');
   });
 
   it('accepts only escaped text with <mark>', () => {

@@ -3,7 +3,7 @@ import type { SearchHitFieldsFragment } from '../graphql/generated/graphql';
 /**
  * Where a hit opens, in place: the reader at the article (`#<key>`), or at the annotation (`?annotation=`, the
  * reader scrolls to its highlight and opens its conversation, with the reply `&comment=`); a thread at the reply;
- * a consultation at the question. Paths of areas not in this client yet are those their areas announce.
+ * a consultation at the question. An organisation opens its page under the account area (the API answers NOT_FOUND there to those who may not see it).
  */
 export function hitLink(hit: SearchHitFieldsFragment): string {
   const t = hit.target;
@@ -15,14 +15,12 @@ export function hitLink(hit: SearchHitFieldsFragment): string {
     const query = params.size ? `?${params}` : '';
     return `${base}${query}${t.articleKey ? `#${t.articleKey}` : ''}`;
   }
-  if (t.threadId && t.spaceSlug) {
-    return `/spaces/${t.spaceSlug}/threads/${t.threadId}${t.commentId ? `#comment-${t.commentId}` : ''}`;
-  }
+  if (t.threadId) return `/threads/${t.threadId}${t.commentId ? `#reply-${t.commentId}` : ''}`;
   if (t.consultationId) {
     return `/consultations/${t.consultationId}${t.questionId ? `#question-${t.questionId}` : ''}`;
   }
   if (t.spaceSlug) return `/spaces/${t.spaceSlug}`;
-  if (t.organizationId && hit.type === 'ORGANIZATION') return `/organizations/${t.organizationId}`;
+  if (t.organizationId && hit.type === 'ORGANIZATION') return `/account/organizations/${t.organizationId}`;
   return '/';
 }
 

@@ -5,7 +5,7 @@ import { announce } from '../../annotations/announce';
 import { useSession } from '../../app/session';
 import {
   ConsoleOrganizationsDocument,
-  OrganizationPeopleDocument,
+  OrganizationStaffRolesDocument,
   SetPlatformRoleDocument,
   type PlatformRole,
 } from '../../graphql/generated/graphql';
@@ -48,7 +48,7 @@ function People({ organizationId }: { readonly organizationId: string }) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const { viewer } = useSession();
-  const { data, loading, error } = useQuery(OrganizationPeopleDocument, { variables: { id: organizationId } });
+  const { data, loading, error } = useQuery(OrganizationStaffRolesDocument, { variables: { id: organizationId } });
   const [setRole, setting] = useMutation(SetPlatformRoleDocument);
   const [chosen, setChosen] = useState<Record<string, PlatformRole>>({});
   if (loading && !data) return <Loading />;
