@@ -158,6 +158,8 @@ it('a federation member starts a thread in the private space citing an article, 
 it('the colleague sees it in what is new; the owner manages members, sets roles, pins and locks', async () => {
   const { context, page } = await signedIn('representant@fmo.example');
   await useLanguage(page, 'Français');
+  await page.goto(`${app.baseUrl}/spaces/new-space`);
+  await check(page, 'new-space-fr', 'Ouvrir un espace');
   await page.goto(`${app.baseUrl}/whats-new`);
   await check(page, 'whats-new-fr', 'Quoi de neuf');
   await page.getByRole('link', { name: 'Aide à la formation : notre lecture de l’article 3' }).waitFor();
@@ -272,6 +274,8 @@ it('every page of the spaces is accessible and right-to-left in Arabic', async (
   await check(page, 'new-thread-ar', 'موضوع جديد');
   await page.goto(`${app.baseUrl}/spaces/federation-fmo/members`);
   await check(page, 'members-ar', /أعضاء/);
+  await page.goto(`${app.baseUrl}/spaces/new-space`);
+  await check(page, 'new-space-ar', 'فتح فضاء');
   await page.goto(`${app.baseUrl}/whats-new`);
   await check(page, 'whats-new-ar', 'ما الجديد');
   await page.goto(`${app.baseUrl}/threads/00000000-0000-4000-8000-000000000000`);

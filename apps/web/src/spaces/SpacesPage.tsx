@@ -18,6 +18,9 @@ export function SpacesPage() {
         <Link to="/whats-new">
           <FormattedMessage id="spaces.whatsNew.link" />
         </Link>
+        <Link to="/spaces/new-space">
+          <FormattedMessage id="spaces.create.link" />
+        </Link>
       </p>
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}

@@ -1,5 +1,6 @@
 import { Route } from 'react-router';
 import { RequireSession } from '../app/RequireSession';
+import { CreateSpacePage } from './CreateSpacePage';
 import { MembersPage } from './MembersPage';
 import { NewThreadPage } from './NewThreadPage';
 import { SpacePage } from './SpacePage';
@@ -15,6 +16,7 @@ export function spacesRoutes() {
     <>
       <Route path="/spaces" element={page(<SpacesPage />)} />
       <Route path="/spaces/new-thread" element={page(<NewThreadPage />)} />
+      <Route path="/spaces/new-space" element={page(<CreateSpacePage />)} />
       <Route path="/spaces/:spaceId" element={page(<SpacePage />)} />
       <Route path="/spaces/:spaceId/new" element={page(<NewThreadPage />)} />
       <Route path="/spaces/:spaceId/members" element={page(<MembersPage />)} />
