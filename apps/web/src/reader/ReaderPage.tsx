@@ -1,3 +1,4 @@
+import { useScrollToHash } from '../ui/scroll-to-hash';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -66,11 +67,7 @@ export function ReaderPage() {
     setCursor(null);
   }, [version?.id]);
   // An article named in the address (a thread's citation, the table of contents) is scrolled to once the text is in.
-  const versionId = version?.id;
-  useEffect(() => {
-    const key = window.location.hash.slice(1);
-    if (versionId && key) document.getElementById(key)?.scrollIntoView({ block: 'start' });
-  }, [versionId]);
+  useScrollToHash(version?.id);
 
   // A selection inside the text (mouse, touch long-press) becomes a target.
   useEffect(() => {

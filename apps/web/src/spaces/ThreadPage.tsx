@@ -1,3 +1,4 @@
+import { useScrollToHash } from '../ui/scroll-to-hash';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
@@ -37,6 +38,7 @@ export function ThreadPage() {
   useEffect(() => {
     if (found) void markRead({ variables: { input: { id: threadId } } }).catch(() => undefined);
   }, [found, threadId, markRead]);
+  useScrollToHash(data?.thread.id);
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <PageError error={error} onRetry={() => void refetch()} />;
