@@ -17,6 +17,7 @@ import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
 import { ConsultationService, ConsultationsModule } from '@majlis/consultations';
 import { ModerationModule, ModerationService } from '@majlis/moderation';
+import { NotificationsModule } from '@majlis/notifications';
 import { IdentityModule, MembershipService, OrganizationService, UserService } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -30,6 +31,8 @@ import { DomainErrorFilter } from './http/domain-error.filter';
 import { PersonalDataController } from './http/personal-data.controller';
 import { DemoAccountsController } from './http/demo-accounts.controller';
 import { loggerOptions } from './logging/logger.options';
+import { OutboxController } from './http/outbox.controller';
+import { UnsubscribeController } from './http/unsubscribe.controller';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -58,11 +61,19 @@ export class AppModule {
             refreshTokenReuseGraceSeconds: config.refreshTokenReuseGraceSeconds,
             invitationTtlHours: config.invitationTtlHours,
             signInThrottle: config.signInThrottle,
+            passwordReset: config.passwordReset,
           }),
         }),
         DiscussionsModule,
         DocumentsModule,
         ConsultationsModule.forRoot({ minimumGroupSize: config.consultations.minimumGroupSize }),
+        NotificationsModule.forRoot({
+          databaseUrl,
+          signingKey: config.jwtSecret,
+          publicUrl: config.mail.publicUrl,
+          mail: { smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir },
+          worker: config.worker,
+        }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule, ConsultationsModule],
@@ -109,6 +120,9 @@ export class AppModule {
         AnnotationExportController,
         PersonalDataController,
         ConsultationExportController,
+        UnsubscribeController,
+        // The e-mails written to files when no SMTP server is configured, listed in development only.
+        ...(config.production ? [] : [OutboxController]),
         // The sign-in page lists the demo accounts only in development, with the sample data loaded.
         ...(config.seedSampleData && !config.production ? [DemoAccountsController] : []),
       ],

@@ -10,4 +10,5 @@ export * from './pagination/connection';
 export * from './persistence/keyset';
 export * from './persistence/versioned-update';
 export * from './persistence/database-errors';
+export * from './persistence/jobs';
 export * from './text/markdown';

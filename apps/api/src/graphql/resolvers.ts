@@ -12,6 +12,7 @@ import { SessionResolver } from './identity/session.resolver';
 import { UserResolver } from './identity/user.resolver';
 import { ContributionPlaceResolver, MineResolver } from './mine/mine.resolver';
 import { MentionableResolver } from './discussions/mentionable.resolver';
+import { NotificationResolver, PasswordResetResolver } from './notifications/notification.resolver';
 
 /** Every resolver of the API: registered by the app module, and read by the schema printer. */
 export const RESOLVERS = [
@@ -36,4 +37,6 @@ export const RESOLVERS = [
   MineResolver,
   ContributionPlaceResolver,
   MentionableResolver,
+  NotificationResolver,
+  PasswordResetResolver,
 ];

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -10,13 +11,14 @@ import {
   NotFoundError,
   ensureAllowed,
   isUniqueViolation,
+  enqueueJob,
   parseInput,
 } from '@majlis/kernel';
 import { AuditService } from '@majlis/audit';
 import { AuthenticationService } from '../auth/authentication.service';
 import { hashPassword } from '../auth/password';
 import { ensureStrongPassword } from '../auth/password-rules';
-import { hashSecret, newSecret } from '../auth/secret-token';
+import { derivedSecret, hashSecret } from '../auth/secret-token';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
 import { Membership } from '../memberships/membership.entity';
 import { OrganizationService } from '../organizations/organization.service';
@@ -29,6 +31,9 @@ import {
   acceptInvitationInput,
   inviteMemberInput,
 } from './invitation.inputs';
+
+/** The job that e-mails an invitation's link; its payload names the invitation, never the secret. */
+export const INVITATION_EMAIL_JOB = 'email.invitation';
 
 export interface IssuedInvitation {
   readonly invitation: Invitation;
@@ -68,28 +73,44 @@ export class InvitationService {
     if (alreadyMember.length > 0)
       throw new ConflictError('This person is already a member of the organisation.', 'email');
 
-    const token = newSecret();
-    const repository = this.db.getRepository(Invitation);
-    const saved = await repository.save(
-      repository.create({
-        tokenHash: hashSecret(token),
-        email: input.email,
-        organizationId: organization.id,
-        role: input.role,
-        invitedById: actor.userId,
-        expiresAt: new Date(this.clock.now().getTime() + this.options.invitationTtlHours * 3_600_000),
-        acceptedAt: null,
-        acceptedById: null,
-      }),
-    );
-    await this.audit.record({
-      kind: 'INVITATION_SENT',
-      actorId: actor.userId,
-      subjectType: 'ORGANIZATION',
-      subjectId: organization.id,
-      details: { invitationId: saved.id, email: input.email, role: input.role },
+    const id = randomUUID();
+    const token = this.tokenFor(id);
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(Invitation);
+      const saved = await repository.save(
+        repository.create({
+          id,
+          tokenHash: hashSecret(token),
+          email: input.email,
+          organizationId: organization.id,
+          role: input.role,
+          invitedById: actor.userId,
+          expiresAt: new Date(this.clock.now().getTime() + this.options.invitationTtlHours * 3_600_000),
+          acceptedAt: null,
+          acceptedById: null,
+        }),
+      );
+      await enqueueJob(manager, INVITATION_EMAIL_JOB, { invitationId: saved.id });
+      await this.audit.record(
+        {
+          kind: 'INVITATION_SENT',
+          actorId: actor.userId,
+          subjectType: 'ORGANIZATION',
+          subjectId: organization.id,
+          details: { invitationId: saved.id, email: input.email, role: input.role },
+        },
+        manager,
+      );
+      return { invitation: saved, token };
     });
-    return { invitation: saved, token };
+  }
+
+  /**
+   * The secret of an invitation's link: derived from its id under the server key, so the job that e-mails it
+   * carries only the id (and only the secret's hash is stored).
+   */
+  tokenFor(invitationId: string): string {
+    return derivedSecret(this.options.jwtSecret, 'invitation', invitationId);
   }
 
   /**
