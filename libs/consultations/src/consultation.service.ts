@@ -19,6 +19,7 @@ import {
   pageWindow,
   parseId,
   parseInput,
+  recordEvent,
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
@@ -395,6 +396,15 @@ export class ConsultationService {
         .update({ id }, { ...changes(consultation), version: () => 'version + 1' } as never);
       const after = await manager.getRepository(Consultation).findOneByOrFail({ id });
       if (within) await within(manager, consultation, after);
+      // State and deadline changes reach live subscribers and notifications (ids only; readers checked at delivery).
+      await recordEvent(manager, {
+        type: 'CONSULTATION_CHANGED',
+        subjectType: 'CONSULTATION',
+        subjectId: id,
+        consultationId: id,
+        spaceId: after.spaceId,
+        actorId: actor.userId,
+      });
       return manager.getRepository(Consultation).findOneByOrFail({ id });
     });
   }

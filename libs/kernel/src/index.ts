@@ -12,3 +12,4 @@ export * from './persistence/versioned-update';
 export * from './persistence/database-errors';
 export * from './persistence/jobs';
 export * from './text/markdown';
+export * from './events/domain-events';

@@ -31,6 +31,7 @@ import {
   userActionInput,
 } from './moderation.inputs';
 import { appendModerationAction } from './moderation-log';
+import { recordModerationEvent } from './moderation-events';
 import { ModerationPolicy } from './moderation.policy';
 import type { ModerationRecord, ModerationState } from './redaction';
 import { lockModerationRow } from './report.service';
@@ -212,6 +213,15 @@ export class ModerationService {
         internalNote: input.internalNote ?? null,
         createdAt: now,
       });
+      const event = { HIDE: 'CONTENT_HIDDEN', RESTORE: 'CONTENT_RESTORED', KEEP: 'CONTENT_RESTORED' } as const;
+      await recordModerationEvent(
+        manager,
+        input.action === 'LOCK' || input.action === 'UNLOCK' ? 'THREAD_CHANGED' : event[input.action],
+        input.contentType,
+        input.contentId,
+        facts,
+        actor.userId,
+      );
       return rows[0] as { hidden: boolean; hidden_reason: string | null; hidden_at: Date | null; version: number };
     });
     return { hidden: state.hidden, reason: state.hidden_reason, hiddenAt: state.hidden_at, version: state.version };

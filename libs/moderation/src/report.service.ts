@@ -23,6 +23,7 @@ import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated
 import { MyReportsFilter, ReportInput, ReportReason, myReportsFilter, reportInput } from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
+import { recordModerationEvent } from './moderation-events';
 import { ModerationPolicy } from './moderation.policy';
 
 /** What became of a report: null while OPEN; set when a moderator closes it (HIDE, KEEP or RESTORE the content). */
@@ -109,6 +110,7 @@ export class ReportService {
               reason,
               createdAt: this.clock.now(),
             });
+            await recordModerationEvent(manager, 'CONTENT_HIDDEN', input.contentType, input.contentId, facts, null);
           }
         }
         return report;

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -16,6 +16,7 @@ import {
   pageWindow,
   parseId,
   parseInput,
+  recordEvent,
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
@@ -35,6 +36,13 @@ function shownSql(actor: Actor) {
     actor,
     'EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL)',
   );
+}
+
+interface EventScope {
+  documentId: string | null;
+  spaceId: string | null;
+  threadId: string | null;
+  consultationId: string | null;
 }
 
 const IN_ORDER: KeysetColumn[] = [
@@ -99,6 +107,7 @@ export class CommentService implements OnModuleInit {
       input.subjectId,
       mentionedIds(input.body).filter((id) => id !== actor.userId),
     );
+    const scope = await this.scopeOf(input.subjectType, input.subjectId);
     return this.db.transaction(async (manager) => {
       const comment = await manager.getRepository(Comment).save(
         manager.getRepository(Comment).create({
@@ -120,6 +129,7 @@ export class CommentService implements OnModuleInit {
           .insert([...mentioned].map((userId) => ({ commentId: comment.id, userId })));
       }
       await access.afterReply?.(manager, input.subjectId, comment);
+      await this.recordCommentEvent(manager, 'COMMENT_CREATED', comment, scope, actor);
       return comment;
     });
   }
@@ -183,6 +193,7 @@ export class CommentService implements OnModuleInit {
     const comment = await this.get(actor, rawId);
     ensureAllowed(AuthoredContentPolicy.canEdit(actor, comment), 'Only its author can edit a comment.');
     const input = parseInput(editCommentInput, raw);
+    const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
     await this.db.transaction(async (manager) => {
       await updateVersioned(
         manager,
@@ -195,6 +206,7 @@ export class CommentService implements OnModuleInit {
       await manager
         .getRepository(CommentRevision)
         .insert({ commentId: comment.id, body: comment.body, editedById: actor.userId });
+      await this.recordCommentEvent(manager, 'COMMENT_CHANGED', comment, scope, actor);
     });
     return this.get(actor, comment.id);
   }
@@ -203,9 +215,13 @@ export class CommentService implements OnModuleInit {
   async delete(actor: Actor, rawId: string): Promise<Comment> {
     const comment = await this.get(actor, rawId);
     ensureAllowed(AuthoredContentPolicy.canDelete(actor, comment), 'Only its author can delete a comment.');
-    await this.db
-      .getRepository(Comment)
-      .update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
+    await this.db.transaction(async (manager) => {
+      await manager
+        .getRepository(Comment)
+        .update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+      await this.recordCommentEvent(manager, 'COMMENT_DELETED', comment, scope, actor);
+    });
     return { ...comment, deletedAt: this.clock.now() };
   }
 
@@ -264,6 +280,36 @@ export class CommentService implements OnModuleInit {
   async findByIds(ids: readonly string[]): Promise<Map<string, Comment>> {
     const rows = ids.length ? await this.db.getRepository(Comment).findBy({ id: In([...ids]) }) : [];
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** Where a conversation lives (its document, space, thread, consultation), to route its events. */
+  private async scopeOf(subjectType: SubjectType, subjectId: string): Promise<EventScope> {
+    const locator = (await this.subjects.access(subjectType).locate?.([subjectId]))?.get(subjectId) ?? {};
+    return {
+      documentId: locator.documentId ?? null,
+      spaceId: locator.spaceId ?? null,
+      threadId: locator.threadId ?? null,
+      consultationId: locator.consultationId ?? null,
+    };
+  }
+
+  /** The event of a write on a reply, in its transaction (ids only: readers are checked at delivery). */
+  private recordCommentEvent(
+    manager: EntityManager,
+    type: 'COMMENT_CREATED' | 'COMMENT_CHANGED' | 'COMMENT_DELETED',
+    comment: Pick<Comment, 'id' | 'subjectType' | 'subjectId'>,
+    scope: EventScope,
+    actor: Actor,
+  ) {
+    return recordEvent(manager, {
+      type,
+      subjectType: 'COMMENT',
+      subjectId: comment.id,
+      parentType: comment.subjectType,
+      parentId: comment.subjectId,
+      ...scope,
+      actorId: actor.userId,
+    });
   }
 
   private async hasReplies(commentId: string): Promise<boolean> {

@@ -16,6 +16,7 @@ import {
   parseId,
   parseInput,
   toConnection,
+  recordEvent,
   updateVersioned,
 } from '@majlis/kernel';
 import { AuthoredContentPolicy } from '../authored-content.policy';
@@ -106,26 +107,30 @@ export class ThreadService implements OnModuleInit {
     );
     const citation = input.citation ? await this.citations.resolve(actor, input.citation) : null;
     const now = this.clock.now();
-    const repository = this.db.getRepository(Thread);
-    return repository.save(
-      repository.create({
-        spaceId: space.space.id,
-        title: input.title,
-        body: input.body,
-        tags: input.tags,
-        documentId: citation?.documentId ?? null,
-        versionId: citation?.versionId ?? null,
-        sectionKey: citation?.sectionKey ?? null,
-        authorId: actor.userId,
-        organizationId: input.onBehalfOfOrganizationId ?? null,
-        pinned: false,
-        locked: false,
-        lastActivityAt: now,
-        lastActivityById: actor.userId,
-        editedAt: null,
-        deletedAt: null,
-      }),
-    );
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(Thread);
+      const thread = await repository.save(
+        repository.create({
+          spaceId: space.space.id,
+          title: input.title,
+          body: input.body,
+          tags: input.tags,
+          documentId: citation?.documentId ?? null,
+          versionId: citation?.versionId ?? null,
+          sectionKey: citation?.sectionKey ?? null,
+          authorId: actor.userId,
+          organizationId: input.onBehalfOfOrganizationId ?? null,
+          pinned: false,
+          locked: false,
+          lastActivityAt: now,
+          lastActivityById: actor.userId,
+          editedAt: null,
+          deletedAt: null,
+        }),
+      );
+      await recordThreadEvent(manager, 'THREAD_CREATED', thread, actor);
+      return thread;
+    });
   }
 
   /**
@@ -139,7 +144,7 @@ export class ThreadService implements OnModuleInit {
   ): Promise<Thread> {
     const now = this.clock.now();
     const repository = manager.getRepository(Thread);
-    return repository.save(
+    const thread = await repository.save(
       repository.create({
         ...input,
         documentId: null,
@@ -155,6 +160,8 @@ export class ThreadService implements OnModuleInit {
         deletedAt: null,
       }),
     );
+    await recordThreadEvent(manager, 'THREAD_CREATED', thread, actor);
+    return thread;
   }
 
   async edit(actor: Actor, rawId: string, raw: EditThreadInput): Promise<Thread> {
@@ -164,16 +171,22 @@ export class ThreadService implements OnModuleInit {
     const changes: Record<string, unknown> = { editedAt: this.clock.now() };
     for (const field of ['title', 'body', 'tags'] as const)
       if (input[field] !== undefined) changes[field] = input[field];
-    await updateVersioned(this.db.manager, Thread, thread.id, input.version, changes, 'This thread');
+    await this.db.transaction(async (manager) => {
+      await updateVersioned(manager, Thread, thread.id, input.version, changes, 'This thread');
+      await recordThreadEvent(manager, 'THREAD_CHANGED', thread, actor);
+    });
     return (await this.get(actor, thread.id)).thread;
   }
 
   async delete(actor: Actor, rawId: string): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
     ensureAllowed(AuthoredContentPolicy.canDelete(actor, thread), 'Only its author can delete a thread.');
-    await this.db
-      .getRepository(Thread)
-      .update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    await this.db.transaction(async (manager) => {
+      await manager
+        .getRepository(Thread)
+        .update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+      await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
+    });
     return { ...thread, deletedAt: this.clock.now() };
   }
 
@@ -184,7 +197,12 @@ export class ThreadService implements OnModuleInit {
       SpacePolicy.canModerate(actor, space.space, space.role),
       'Only the space’s moderators can pin or lock threads.',
     );
-    await this.db.getRepository(Thread).update({ id: thread.id }, { ...change, version: () => 'version + 1' } as never);
+    await this.db.transaction(async (manager) => {
+      await manager
+        .getRepository(Thread)
+        .update({ id: thread.id }, { ...change, version: () => 'version + 1' } as never);
+      await recordThreadEvent(manager, 'THREAD_CHANGED', thread, actor);
+    });
     return (await this.get(actor, thread.id)).thread;
   }
 
@@ -330,4 +348,22 @@ export class ThreadService implements OnModuleInit {
     );
     return new Set(rows.map((row) => row.id));
   }
+}
+
+/** The event of a write on a thread, in its transaction (ids only: readers are checked at delivery). */
+function recordThreadEvent(
+  manager: EntityManager,
+  type: 'THREAD_CREATED' | 'THREAD_CHANGED' | 'THREAD_DELETED',
+  thread: Pick<Thread, 'id' | 'spaceId' | 'documentId'>,
+  actor: Actor,
+) {
+  return recordEvent(manager, {
+    type,
+    subjectType: 'THREAD',
+    subjectId: thread.id,
+    spaceId: thread.spaceId,
+    threadId: thread.id,
+    documentId: thread.documentId,
+    actorId: actor.userId,
+  });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -17,6 +17,7 @@ import {
   pageWindow,
   parseId,
   parseInput,
+  recordEvent,
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
@@ -143,6 +144,7 @@ export class AnnotationService {
       if (later.length > 0) {
         await carryOntoLaterVersions(manager, annotation, anchor, { id: version.id, plainText }, later);
       }
+      await recordAnnotationEvent(manager, 'ANNOTATION_CREATED', annotation, actor);
       return { ...annotation, anchor };
     });
   }
@@ -173,6 +175,7 @@ export class AnnotationService {
         suggestedText: annotation.suggestedText,
         editedById: actor.userId,
       });
+      await recordAnnotationEvent(manager, 'ANNOTATION_CHANGED', annotation, actor);
     });
     return this.get(actor, annotation.id);
   }
@@ -180,9 +183,12 @@ export class AnnotationService {
   async delete(actor: Actor, rawId: string): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
     ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can delete an annotation.');
-    await this.db
-      .getRepository(Annotation)
-      .update({ id: annotation.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    await this.db.transaction(async (manager) => {
+      await manager
+        .getRepository(Annotation)
+        .update({ id: annotation.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+      await recordAnnotationEvent(manager, 'ANNOTATION_DELETED', annotation, actor);
+    });
     return annotation;
   }
 
@@ -213,6 +219,7 @@ export class AnnotationService {
         status,
         version: () => 'version + 1',
       } as never);
+      await recordAnnotationEvent(manager, 'ANNOTATION_ANSWERED', annotation, actor);
     });
     return this.get(actor, annotation.id);
   }
@@ -450,6 +457,22 @@ export class AnnotationService {
         : 'choose the organisation (onBehalfOfOrganizationId) whose members will see it',
     );
   }
+}
+
+/** The event of a write on an annotation, in its transaction (ids only: readers are checked at delivery). */
+function recordAnnotationEvent(
+  manager: EntityManager,
+  type: 'ANNOTATION_CREATED' | 'ANNOTATION_CHANGED' | 'ANNOTATION_DELETED' | 'ANNOTATION_ANSWERED',
+  annotation: Pick<Annotation, 'id' | 'documentId'>,
+  actor: Actor,
+) {
+  return recordEvent(manager, {
+    type,
+    subjectType: 'ANNOTATION',
+    subjectId: annotation.id,
+    documentId: annotation.documentId,
+    actorId: actor.userId,
+  });
 }
 
 /** Neither deleted by its author nor hidden by moderation for this actor. */

@@ -1,0 +1,142 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Domain events: the one record of what happened, shared by live updates and notifications.
+ *
+ * A content service calls `recordEvent(manager, …)` inside the transaction of the write that causes the event. The
+ * row goes into the `events` table and, in the same statement, `pg_notify(EVENTS_CHANNEL, …)` announces it:
+ * PostgreSQL delivers a notification only when its transaction commits, so a rolled-back write leaves neither a
+ * row nor a notification.
+ *
+ * - **Live updates** (`apps/api` `live/`): each API instance LISTENs on `EVENTS_CHANNEL` over one dedicated
+ *   connection and fans events out to its own subscribers, checking at delivery, with the areas' services and
+ *   policies, that each subscriber may read the subject. A client that reconnects catches up from this table by
+ *   `seq`.
+ * - **Notifications** (the inbox, e-mails, digests) consume this same table, by `seq`: one mechanism, not two.
+ *
+ * Payloads are ids only (never text, names or anything a reader might not be allowed to see), far under
+ * PostgreSQL's 8,000-byte limit on a notification. Events become visible in `seq` order: recording takes a
+ * transaction-level advisory lock before the sequence is drawn, so no later `seq` commits before an earlier one and
+ * a reader resuming after its last-seen `seq` skips nothing. Record events last in their transaction (the lock is
+ * held until it commits).
+ */
+export const EVENTS_CHANNEL = 'majlis_events';
+
+/** The advisory lock key that orders event commits (an arbitrary constant of ours). */
+const EVENT_ORDER_LOCK = 73_112_026;
+
+export type EventSubjectType = 'ANNOTATION' | 'COMMENT' | 'THREAD' | 'CONSULTATION' | 'CONTRIBUTION';
+
+export type DomainEventType =
+  | 'ANNOTATION_CREATED'
+  | 'ANNOTATION_CHANGED'
+  | 'ANNOTATION_DELETED'
+  | 'ANNOTATION_ANSWERED'
+  | 'COMMENT_CREATED'
+  | 'COMMENT_CHANGED'
+  | 'COMMENT_DELETED'
+  | 'THREAD_CREATED'
+  | 'THREAD_CHANGED'
+  | 'THREAD_DELETED'
+  | 'CONTENT_HIDDEN'
+  | 'CONTENT_RESTORED'
+  | 'CONSULTATION_CHANGED';
+
+/** What a service records: ids only. The scope ids (document, space, thread, consultation) route the event. */
+export interface DomainEventInput {
+  readonly type: DomainEventType;
+  readonly subjectType: EventSubjectType;
+  readonly subjectId: string;
+  /** For a reply: what it answers (an annotation, a thread, a contribution). */
+  readonly parentType?: EventSubjectType | null;
+  readonly parentId?: string | null;
+  readonly documentId?: string | null;
+  readonly spaceId?: string | null;
+  readonly threadId?: string | null;
+  readonly consultationId?: string | null;
+  /** Who caused it (null: the system). */
+  readonly actorId?: string | null;
+}
+
+/** An event as recorded and as notified. */
+export interface DomainEvent {
+  readonly seq: number;
+  readonly type: DomainEventType;
+  readonly subjectType: EventSubjectType;
+  readonly subjectId: string;
+  readonly parentType: EventSubjectType | null;
+  readonly parentId: string | null;
+  readonly documentId: string | null;
+  readonly spaceId: string | null;
+  readonly threadId: string | null;
+  readonly consultationId: string | null;
+  readonly actorId: string | null;
+  readonly createdAt: string;
+}
+
+/** The `events` row as PostgreSQL gives it (in a query or a notification's JSON). */
+export interface EventRow {
+  seq: string | number;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  parent_type: string | null;
+  parent_id: string | null;
+  document_id: string | null;
+  space_id: string | null;
+  thread_id: string | null;
+  consultation_id: string | null;
+  actor_id: string | null;
+  created_at: string | Date;
+}
+
+/** Every column of an `events` row, for readers that select them (`SELECT ${EVENT_COLUMNS} FROM events`). */
+export const EVENT_COLUMNS =
+  'seq, type, subject_type, subject_id, parent_type, parent_id, document_id, space_id, thread_id, consultation_id, actor_id, created_at';
+
+/** Records the event in the caller's transaction and notifies it on commit. Returns it with its `seq`. */
+export async function recordEvent(manager: EntityManager, event: DomainEventInput): Promise<DomainEvent> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('recordEvent must run inside the transaction of the write that causes the event');
+  }
+  await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK]);
+  const rows: EventRow[] = await manager.query(
+    `WITH recorded AS (
+       INSERT INTO events (type, subject_type, subject_id, parent_type, parent_id, document_id, space_id, thread_id,
+                           consultation_id, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       RETURNING ${EVENT_COLUMNS})
+     SELECT recorded.*, pg_notify('${EVENTS_CHANNEL}', row_to_json(recorded)::text) FROM recorded`,
+    [
+      event.type,
+      event.subjectType,
+      event.subjectId,
+      event.parentType ?? null,
+      event.parentId ?? null,
+      event.documentId ?? null,
+      event.spaceId ?? null,
+      event.threadId ?? null,
+      event.consultationId ?? null,
+      event.actorId ?? null,
+    ],
+  );
+  return eventFromRow(rows[0]);
+}
+
+/** An `events` row (from a query, or parsed from a notification's payload) as a DomainEvent. */
+export function eventFromRow(row: EventRow): DomainEvent {
+  return {
+    seq: Number(row.seq),
+    type: row.type as DomainEventType,
+    subjectType: row.subject_type as EventSubjectType,
+    subjectId: row.subject_id,
+    parentType: row.parent_type as EventSubjectType | null,
+    parentId: row.parent_id,
+    documentId: row.document_id,
+    spaceId: row.space_id,
+    threadId: row.thread_id,
+    consultationId: row.consultation_id,
+    actorId: row.actor_id,
+    createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : String(row.created_at),
+  };
+}
