@@ -98,9 +98,29 @@ export class CreateNotificationsAndMail1795870000000 implements MigrationInterfa
         sent_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (consultation_id, hours_before, closes_at)
       )`);
+
+    // Notifications are derived from the domain events (one mechanism with live updates): a single cursor says how
+    // far the fan-out has read, and each event enqueues the fan-out job in its own transaction (a rolled-back write
+    // enqueues nothing). The job key debounces a burst of events into one run; add_job resolves at run time, once
+    // the job queue's schema is installed (right after these migrations).
+    await db.query(`CREATE TABLE notification_fanout_cursor (id boolean PRIMARY KEY DEFAULT true CHECK (id),
+                      last_seq bigint NOT NULL)`);
+    await db.query(`INSERT INTO notification_fanout_cursor (last_seq) SELECT COALESCE(max(seq), 0) FROM events`);
+    await db.query(`
+      CREATE FUNCTION enqueue_notification_fanout() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM graphile_worker.add_job('notifications.fanout', '{}'::json, job_key => 'notifications.fanout',
+                                        max_attempts => 25);
+        RETURN NULL;
+      END $$`);
+    await db.query(`CREATE TRIGGER events_notification_fanout AFTER INSERT ON events
+                      FOR EACH STATEMENT EXECUTE FUNCTION enqueue_notification_fanout()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER events_notification_fanout ON events`);
+    await db.query(`DROP FUNCTION enqueue_notification_fanout()`);
+    await db.query(`DROP TABLE notification_fanout_cursor`);
     for (const table of [
       'consultation_reminders',
       'password_reset_requests',

@@ -10,3 +10,4 @@ export { MailerService, MailFaults } from './mail/mailer.service';
 export type { OutboxEntry } from './mail/mail-transport';
 export { verifyUnsubscribeToken } from './mail/unsubscribe-link';
 export type { NotificationKind } from './mail/mail-messages';
+export { FANOUT_JOB } from './fanout/event-fanout';

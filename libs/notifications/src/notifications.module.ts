@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConsultationsModule } from '@majlis/consultations';
 import { DocumentsModule } from '@majlis/documents';
+import { EventFanout } from './fanout/event-fanout';
 import { FollowService } from './follows/follow.service';
 import { NotificationService } from './inbox/notification.service';
 import { DeadlineReminders } from './jobs/deadline-reminders';
@@ -23,7 +24,13 @@ export class NotificationsModule {
       module: NotificationsModule,
       global: true,
       imports: [DocumentsModule, ConsultationsModule],
-      providers: [{ provide: NOTIFICATIONS_OPTIONS, useValue: options }, ...EXPORTED, MailJobs, DeadlineReminders],
+      providers: [
+        { provide: NOTIFICATIONS_OPTIONS, useValue: options },
+        ...EXPORTED,
+        MailJobs,
+        DeadlineReminders,
+        EventFanout,
+      ],
       exports: [NOTIFICATIONS_OPTIONS, ...EXPORTED],
     };
   }

@@ -46,7 +46,8 @@ export const NotificationPolicy = {
    * SQL twin of "may the recipient still read what this notification is about", checked when it is created AND
    * every time it is delivered (inbox, counts, e-mails): the notification aliased `n`, its recipient the users row
    * `u`. An inactive account, a space, document or consultation they cannot read (any more), an annotation they may
-   * not see, or content hidden by moderation (except from its author) — and the notification is not delivered.
+   * not see (or a reply under one), content hidden by moderation (except from its author), a deleted reply, or a
+   * contribution's internal discussion (its organisation's alone: not notified) — and it is not delivered.
    */
   deliverableSql(n: string, u: string): string {
     return `(${u}.status = 'ACTIVE'
@@ -56,6 +57,11 @@ export const NotificationPolicy = {
             AND ${DocumentPolicy.readersSql('n_document', u)}))
       AND (${n}.subject_type <> 'ANNOTATION' OR EXISTS (SELECT 1 FROM annotations n_annotation
             WHERE n_annotation.id::text = ${n}.subject_id AND ${AnnotationPolicy.readersSql('n_annotation', u)}))
+      AND (${n}.subject_type <> 'COMMENT' OR EXISTS (SELECT 1 FROM comments n_comment
+            WHERE n_comment.id::text = ${n}.subject_id AND n_comment.deleted_at IS NULL
+              AND (n_comment.subject_type = 'THREAD' OR (n_comment.subject_type = 'ANNOTATION'
+                AND EXISTS (SELECT 1 FROM annotations n_parent WHERE n_parent.id = n_comment.subject_id
+                              AND ${AnnotationPolicy.readersSql('n_parent', u)})))))
       AND (${n}.consultation_id IS NULL OR EXISTS (SELECT 1 FROM consultations n_consultation
             WHERE n_consultation.id = ${n}.consultation_id AND ${ConsultationPolicy.readersSql('n_consultation', u)}))
       AND NOT EXISTS (SELECT 1 FROM content_moderation n_moderation WHERE n_moderation.content_type = ${n}.subject_type

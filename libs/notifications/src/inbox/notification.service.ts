@@ -169,11 +169,12 @@ export class NotificationService {
 
   /** Marks every notification of the actor read; returns how many were unread. */
   async markAllRead(actor: Actor): Promise<number> {
-    const rows: unknown[] = await this.db.query(
-      `UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id`,
+    const [row] = await this.db.query(
+      `WITH marked AS (UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id)
+       SELECT count(*)::int AS count FROM marked`,
       [actor.userId, this.clock.now()],
     );
-    return rows.length;
+    return row.count;
   }
 
   private async count(actor: Actor, unreadOnly: boolean): Promise<number> {
