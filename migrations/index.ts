@@ -13,6 +13,7 @@ import { KeyAuditChains1795731000000 } from './1795731000000-KeyAuditChains';
 import { FoldOrganizationNames1795740000000 } from './1795740000000-FoldOrganizationNames';
 import { KeepAnswerHistoryAndReportOutcomes1795780000000 } from './1795780000000-KeepAnswerHistoryAndReportOutcomes';
 import { ContributionLifeCycle1795790000000 } from './1795790000000-ContributionLifeCycle';
+import { RevocableInvitations1795840000000 } from './1795840000000-RevocableInvitations';
 import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
 import { CreateNotificationsAndMail1795870000000 } from './1795870000000-CreateNotificationsAndMail';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   FoldOrganizationNames1795740000000,
   KeepAnswerHistoryAndReportOutcomes1795780000000,
   ContributionLifeCycle1795790000000,
+  RevocableInvitations1795840000000,
   CreateEvents1795860000000,
   CreateNotificationsAndMail1795870000000,
 ];

@@ -117,6 +117,49 @@ describe('e-mail', () => {
       await app.signIn(email, NEW_PASSWORD);
     });
 
+    it('e-mails a resent invitation with a new link (the old one stops working), and nothing once withdrawn', async () => {
+      const moderator = (await app.signIn(ACCOUNTS.moderator)).accessToken;
+      const { rows } = await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`);
+      const email = 'relance@fmo.example';
+      const invited = await app.gql<{ inviteMember: { invitation: { id: string } } }>(
+        INVITE,
+        { input: { organizationId: rows[0].id, email, role: 'MEMBER' } },
+        moderator,
+      );
+      const invitationId = invited.data!.inviteMember.invitation.id;
+      await runJobs(app);
+      const first = linkIn(app, mailsTo(await outbox(app), email)[0], '/invitations/accept');
+      app.clock.advance(1000);
+      const resent = await app.gql(
+        `mutation($input: InvitationIdInput!) { resendInvitation(input: $input) { invitation { id } } }`,
+        { input: { invitationId } },
+        moderator,
+      );
+      expect(outcome(resent)).toBe('OK');
+      await runJobs(app);
+      const mails = mailsTo(await outbox(app), email);
+      expect(mails).toHaveLength(2);
+      const second = linkIn(app, mails[0], '/invitations/accept');
+      expect(second.searchParams.get('token')).not.toBe(first.searchParams.get('token'));
+      const old = await app.gql(ACCEPT, {
+        input: { token: first.searchParams.get('token'), displayName: 'Relance', password: NEW_PASSWORD },
+      });
+      expect(outcome(old)).toBe('NOT_FOUND');
+
+      await app.gql(
+        `mutation($input: InvitationIdInput!) { resendInvitation(input: $input) { invitation { id } } }`,
+        { input: { invitationId } },
+        moderator,
+      );
+      await app.gql(
+        `mutation($input: InvitationIdInput!) { revokeInvitation(input: $input) { invitation { id } } }`,
+        { input: { invitationId } },
+        moderator,
+      );
+      await runJobs(app);
+      expect(mailsTo(await outbox(app), email)).toHaveLength(2);
+    });
+
     it('sends nothing for an invitation rolled back with its write', async () => {
       const before = (await outbox(app)).length;
       const moderator = (await app.signIn(ACCOUNTS.moderator)).accessToken;

@@ -1,6 +1,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { accountRoutes } from '../account/routes';
 import { readerRoutes } from '../reader/routes';
 import { createApolloClient } from './apollo';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -19,6 +20,7 @@ export function AppRoutes() {
       <Route element={<Layout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         {readerRoutes()}
+        {accountRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

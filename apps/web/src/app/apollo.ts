@@ -62,7 +62,11 @@ export function createApolloClient(): ApolloClient {
       void apiStatus.reportFailure();
       return;
     }
-    const unauthenticated = error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
+    // A wrong password (changing it, deleting the account) is UNAUTHENTICATED too, but no session problem: trying
+    // it again after a refresh would count a second failure.
+    const unauthenticated = error.errors.some(
+      (e) => e.extensions?.['code'] === 'UNAUTHENTICATED' && e.extensions?.['reason'] !== 'WRONG_PASSWORD',
+    );
     const hadToken = !!operation.getContext()['headers']?.authorization;
     if (!unauthenticated || !hadToken || operation.getContext()['retried']) return;
     return from(refreshSession()).pipe(

@@ -2,7 +2,7 @@
  * The access token lives here, in memory only (never in storage a script could read later).
  * The refresh token is an httpOnly, SameSite=Strict cookie the API sets on /graphql: the page never sees it.
  */
-export type SignedOutReason = 'SIGNED_OUT' | 'REFRESH_TOKEN_REUSED' | 'SESSION_EXPIRED';
+export type SignedOutReason = 'SIGNED_OUT' | 'REFRESH_TOKEN_REUSED' | 'SESSION_EXPIRED' | 'ACCOUNT_DELETED';
 
 export interface SessionState {
   readonly accessToken: string | null;

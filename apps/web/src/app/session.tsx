@@ -26,6 +26,12 @@ export interface Session {
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   saveLocale(locale: AppLocale): Promise<void>;
+  /** The person as the API now describes them (after a profile change, or joining an organisation). */
+  replaceViewer(viewer: ViewerFragment): void;
+  /** A session the API opened by other means than signIn (accepting an invitation without being signed in). */
+  adopt(accessToken: string, viewer: ViewerFragment): void;
+  /** The session ended by the API's doing (account deleted): forget it locally, saying why. */
+  end(reason: SignedOutReason): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -88,6 +94,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         });
         if (data) setViewer(data.updateProfile.user);
       },
+      replaceViewer: setViewer,
+      adopt(accessToken, next) {
+        sessionStore.set({ accessToken, signedOutReason: null });
+        setViewer(next);
+      },
+      end: lose,
     }),
     [restoring, viewer, store, signInMutation, signOutMutation, updateLocale, lose],
   );

@@ -107,9 +107,12 @@ export class AuthenticationService {
         actorId: user?.id ?? null,
         details: { email, clientAddress, purpose, reason: 'WRONG_CREDENTIALS' },
       });
-      throw new UnauthenticatedError(
+      const wrong = new UnauthenticatedError(
         purpose === 'SIGN_IN' || purpose === 'ACCEPT_INVITATION' ? WRONG_CREDENTIALS : WRONG_PASSWORD,
       );
+      // Not a session problem: clients must not refresh their session and try the same password again.
+      wrong.details['reason'] = 'WRONG_PASSWORD';
+      throw wrong;
     }
     await this.throttle.recordSuccess(email, clientAddress);
     if (user.status === 'SUSPENDED' && !(await this.suspensionHasEnded(user))) {

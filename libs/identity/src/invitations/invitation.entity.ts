@@ -31,6 +31,17 @@ export class Invitation {
   @Column({ name: 'accepted_by_id', type: 'uuid', nullable: true })
   acceptedById: string | null;
 
+  /** When a representative (or staff) withdrew it; a withdrawn invitation's link no longer works. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'revoked_by_id', type: 'uuid', nullable: true })
+  revokedById: string | null;
+
+  /** When its link was last issued: at creation, then at each resend (which renews the token and the expiry). */
+  @Column({ name: 'sent_at', type: 'timestamptz' })
+  sentAt: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

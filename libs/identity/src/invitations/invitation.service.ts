@@ -5,6 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   Clock,
+  Connection,
+  KeysetColumn,
+  PageRequest,
+  applyKeyset,
+  keysetKeyOf,
+  pageWindow,
+  parseId,
+  toConnection,
   ConflictError,
   DeadlinePassedError,
   InvalidInputError,
@@ -41,6 +49,17 @@ export interface IssuedInvitation {
   readonly token: string;
 }
 
+const BY_CREATION: KeysetColumn[] = [
+  { expression: 'inv.created_at', property: 'createdAt', type: 'timestamptz' },
+  { expression: 'inv.id', property: 'id', type: 'uuid' },
+];
+
+/** What the holder of an invitation link may know before accepting: who invites them where, and until when. */
+export interface InvitationPreview {
+  readonly invitation: Invitation;
+  readonly organizationName: string;
+}
+
 export interface AcceptedInvitation {
   readonly user: User;
   readonly membership: Membership;
@@ -74,7 +93,8 @@ export class InvitationService {
       throw new ConflictError('This person is already a member of the organisation.', 'email');
 
     const id = randomUUID();
-    const token = this.tokenFor(id);
+    const sentAt = this.clock.now();
+    const token = this.tokenFor(id, sentAt);
     return this.db.transaction(async (manager) => {
       const repository = manager.getRepository(Invitation);
       const saved = await repository.save(
@@ -85,11 +105,15 @@ export class InvitationService {
           organizationId: organization.id,
           role: input.role,
           invitedById: actor.userId,
-          expiresAt: new Date(this.clock.now().getTime() + this.options.invitationTtlHours * 3_600_000),
+          expiresAt: new Date(sentAt.getTime() + this.options.invitationTtlHours * 3_600_000),
           acceptedAt: null,
           acceptedById: null,
+          revokedAt: null,
+          revokedById: null,
+          sentAt,
         }),
       );
+      // E-mailed by a job enqueued in this transaction; it carries the id, never the link's secret.
       await enqueueJob(manager, INVITATION_EMAIL_JOB, { invitationId: saved.id });
       await this.audit.record(
         {
@@ -106,11 +130,12 @@ export class InvitationService {
   }
 
   /**
-   * The secret of an invitation's link: derived from its id under the server key, so the job that e-mails it
-   * carries only the id (and only the secret's hash is stored).
+   * The secret of an invitation's link: derived from its id and when it was (re)sent under the server key, so the
+   * job that e-mails it carries only the id (and only the secret's hash is stored), and a resent invitation gets a
+   * new link.
    */
-  tokenFor(invitationId: string): string {
-    return derivedSecret(this.options.jwtSecret, 'invitation', invitationId);
+  tokenFor(invitationId: string, sentAt: Date): string {
+    return derivedSecret(this.options.jwtSecret, 'invitation', `${invitationId}:${sentAt.getTime()}`);
   }
 
   /**
@@ -166,6 +191,116 @@ export class InvitationService {
     });
   }
 
+  /**
+   * An organisation's pending invitations (neither accepted nor withdrawn; expired ones included, to be resent),
+   * oldest first, for its representatives and staff.
+   */
+  async pendingOf(actor: Actor, rawOrganizationId: string, page: PageRequest): Promise<Connection<Invitation>> {
+    const organization = await this.organizations.get(actor, rawOrganizationId, 'organizationId');
+    ensureAllowed(
+      InvitationPolicy.canSeeInvitations(actor, organization),
+      'Only this organisation’s representatives see its invitations.',
+    );
+    const window = pageWindow(page);
+    const pending = InvitationPolicy.isPendingSql('inv');
+    const query = this.db
+      .getRepository(Invitation)
+      .createQueryBuilder('inv')
+      .where('inv.organization_id = :organizationId', { organizationId: organization.id })
+      .andWhere(pending.sql, pending.params);
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, BY_CREATION, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<Invitation>(BY_CREATION), totalCount);
+  }
+
+  /**
+   * Sends a pending invitation again: a new single-use token (the old link stops working) and a new expiry. Returns
+   * the token, as `invite` does, for whoever delivers it.
+   */
+  async resend(actor: Actor, rawInvitationId: string): Promise<IssuedInvitation> {
+    let token = '';
+    const invitation = await this.changePending(actor, rawInvitationId, async (manager, locked) => {
+      const now = this.clock.now();
+      token = this.tokenFor(locked.id, now);
+      await manager.update(
+        Invitation,
+        { id: locked.id },
+        {
+          tokenHash: hashSecret(token),
+          sentAt: now,
+          expiresAt: new Date(now.getTime() + this.options.invitationTtlHours * 3_600_000),
+        },
+      );
+      await enqueueJob(manager, INVITATION_EMAIL_JOB, { invitationId: locked.id });
+      return 'INVITATION_RESENT';
+    });
+    return { invitation, token };
+  }
+
+  /** Withdraws a pending invitation: its link answers NOT_FOUND from now on. */
+  async revoke(actor: Actor, rawInvitationId: string): Promise<Invitation> {
+    return this.changePending(actor, rawInvitationId, async (manager, locked) => {
+      await manager.update(Invitation, { id: locked.id }, { revokedAt: this.clock.now(), revokedById: actor.userId });
+      return 'INVITATION_REVOKED';
+    });
+  }
+
+  /** Who invites the holder of `token` where, and until when; the same errors as accepting it. */
+  async preview(rawToken: string): Promise<InvitationPreview> {
+    const { token } = parseInput(acceptInvitationInput.pick({ token: true }), { token: rawToken });
+    const invitation = await this.usableInvitation(this.db.manager, token);
+    const [organization] = await this.db.query(`SELECT name FROM organizations WHERE id = $1`, [
+      invitation.organizationId,
+    ]);
+    return { invitation, organizationName: organization.name };
+  }
+
+  /**
+   * One path for changing a pending invitation: visible to its organisation's representatives and staff (else
+   * NOT_FOUND), changed by whoever could issue it (else FORBIDDEN), still pending under a row lock (else CONFLICT),
+   * audited in the same transaction. Returns the invitation as changed.
+   */
+  private async changePending(
+    actor: Actor,
+    rawInvitationId: string,
+    change: (manager: EntityManager, locked: Invitation) => Promise<'INVITATION_RESENT' | 'INVITATION_REVOKED'>,
+  ): Promise<Invitation> {
+    const id = parseId(rawInvitationId, 'invitationId');
+    return this.db.transaction(async (manager) => {
+      const found = await manager
+        .getRepository(Invitation)
+        .createQueryBuilder('inv')
+        .where('inv.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!found || !InvitationPolicy.canSeeInvitations(actor, { id: found.organizationId })) {
+        throw new NotFoundError('Invitation');
+      }
+      ensureAllowed(
+        InvitationPolicy.canManage(actor, found),
+        'Only the ministry’s moderators can change an invitation of a representative.',
+      );
+      if (!InvitationPolicy.isPending(found)) {
+        throw new ConflictError(
+          found.acceptedAt ? 'This invitation has already been accepted.' : 'This invitation was withdrawn.',
+          'invitationId',
+        );
+      }
+      const kind = await change(manager, found);
+      await this.audit.record(
+        {
+          kind,
+          actorId: actor.userId,
+          subjectType: 'ORGANIZATION',
+          subjectId: found.organizationId,
+          details: { invitationId: found.id },
+        },
+        manager,
+      );
+      return manager.getRepository(Invitation).findOneByOrFail({ id: found.id });
+    });
+  }
+
   /** The invitation of a token, if it can still be accepted; under a row lock inside the accepting transaction. */
   private async usableInvitation(manager: EntityManager, token: string, lock = false): Promise<Invitation> {
     const query = manager
@@ -175,6 +310,8 @@ export class InvitationService {
     if (lock) query.setLock('pessimistic_write');
     const invitation = await query.getOne();
     if (!invitation) throw new NotFoundError('Invitation', 'This invitation link is not valid.');
+    if (invitation.revokedAt)
+      throw new NotFoundError('Invitation', 'This invitation was withdrawn. Ask for a new one.');
     if (invitation.acceptedAt) throw new ConflictError('This invitation has already been used.', 'token');
     if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) {
       throw new DeadlinePassedError('This invitation has expired. Ask for a new one.');

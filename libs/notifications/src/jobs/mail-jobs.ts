@@ -59,9 +59,7 @@ export class MailJobs implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.register(PASSWORD_RESET_EMAIL_JOB, (payload) => this.passwordReset(String(payload['resetId'])));
-    this.jobs.register(INVITATION_EMAIL_JOB, (payload) =>
-      this.invitation(String(payload['invitationId']), Number(payload['sending'] ?? 1)),
-    );
+    this.jobs.register(INVITATION_EMAIL_JOB, (payload) => this.invitation(String(payload['invitationId'])));
     this.jobs.register(NOTIFICATION_EMAIL_JOB, (payload) => this.notification(String(payload['notificationId'])));
     this.jobs.register(DIGEST_SCHEDULE_JOB, () => this.scheduleDigests());
     this.jobs.register(DIGEST_EMAIL_JOB, (payload) =>
@@ -101,18 +99,20 @@ export class MailJobs implements OnModuleInit {
     });
   }
 
-  async invitation(invitationId: string, sending: number): Promise<void> {
+  /** The invitation's current link (a resent invitation has a new one, and a new send key: it goes out again). */
+  async invitation(invitationId: string): Promise<void> {
     const [row] = await this.db.query(
-      `SELECT i.email, i.expires_at, o.name AS organization, inviter.display_name AS inviter,
+      `SELECT i.email, i.expires_at, i.sent_at, o.name AS organization, inviter.display_name AS inviter,
               inviter.locale AS inviter_locale, invitee.id AS invitee_id, invitee.locale AS invitee_locale,
               invitee.display_name AS invitee_name
          FROM invitations i JOIN organizations o ON o.id = i.organization_id
          JOIN users inviter ON inviter.id = i.invited_by_id
          LEFT JOIN users invitee ON invitee.email = i.email AND invitee.status = 'ACTIVE'
-        WHERE i.id = $1 AND i.accepted_at IS NULL AND i.expires_at > $2`,
+        WHERE i.id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $2`,
       [invitationId, this.clock.now()],
     );
-    if (!row) return; // accepted, expired or revoked meanwhile
+    if (!row) return; // accepted, expired or withdrawn meanwhile
+    const sentAt = new Date(row.sent_at);
     const locale = mailLocale(row.invitee_locale ?? row.inviter_locale);
     const messages = MAIL_MESSAGES[locale];
     const expires = new Intl.DateTimeFormat(locale === 'ar' ? 'ar-MA' : locale, {
@@ -121,7 +121,7 @@ export class MailJobs implements OnModuleInit {
     }).format(new Date(row.expires_at));
     const unsubscribeUrl = row.invitee_id ? this.mailer.unsubscribeUrl(row.invitee_id) : undefined;
     await this.mailer.deliver({
-      sendKey: `invitation:${invitationId}:${sending}`,
+      sendKey: `invitation:${invitationId}:${sentAt.getTime()}`,
       userId: row.invitee_id,
       to: row.email,
       kind: 'INVITATION',
@@ -133,7 +133,7 @@ export class MailJobs implements OnModuleInit {
         paragraphs: [messages.invitation.body(row.inviter, row.organization), messages.invitation.expires(expires)],
         action: {
           label: messages.invitation.action,
-          url: this.url(WEB_PATHS.acceptInvitation(this.invitations.tokenFor(invitationId))),
+          url: this.url(WEB_PATHS.acceptInvitation(this.invitations.tokenFor(invitationId, sentAt))),
         },
         unsubscribeUrl,
       }),

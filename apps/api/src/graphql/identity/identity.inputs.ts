@@ -119,6 +119,12 @@ export class InviteMemberInput {
 }
 
 @InputType()
+export class InvitationIdInput {
+  @Field(() => ID)
+  invitationId: string;
+}
+
+@InputType()
 export class MembershipIdInput {
   @Field(() => ID)
   membershipId: string;

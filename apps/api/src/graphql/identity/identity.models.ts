@@ -94,13 +94,33 @@ export class InvitationModel {
   @Field(() => MembershipRoleEnum)
   role: MembershipRoleEnum;
 
-  @Field()
+  @Field({ description: 'Past it, the link no longer works: resend the invitation for a new one.' })
   expiresAt: Date;
 
   @Field()
   createdAt: Date;
 
+  @Field({ description: 'When its link was last sent: at creation, then at each resend.' })
+  sentAt: Date;
+
   organizationId: string;
+}
+
+@ObjectType('InvitationPreview', {
+  description: 'What an invitation link says before it is accepted: who is invited, where, as what, until when.',
+})
+export class InvitationPreviewModel {
+  @Field()
+  email: string;
+
+  @Field(() => MembershipRoleEnum)
+  role: MembershipRoleEnum;
+
+  @Field()
+  organizationName: string;
+
+  @Field()
+  expiresAt: Date;
 }
 
 @ObjectType()
@@ -108,3 +128,6 @@ export class OrganizationConnection extends Connection(OrganizationModel, 'Organ
 
 @ObjectType()
 export class MembershipConnection extends Connection(MembershipModel, 'Membership') {}
+
+@ObjectType()
+export class InvitationConnection extends Connection(InvitationModel, 'Invitation') {}

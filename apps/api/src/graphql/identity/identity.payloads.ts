@@ -59,6 +59,12 @@ export class InviteMemberPayload {
 }
 
 @ObjectType()
+export class InvitationPayload {
+  @Field(() => InvitationModel)
+  invitation: InvitationModel;
+}
+
+@ObjectType()
 export class AcceptInvitationPayload {
   @Field(() => UserModel)
   user: UserModel;

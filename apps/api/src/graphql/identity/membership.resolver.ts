@@ -1,6 +1,8 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Connection as DomainConnection } from '@majlis/kernel';
 import {
   AuthenticatedActor,
+  Invitation,
   InvitationService,
   Membership,
   MembershipService,
@@ -8,10 +10,19 @@ import {
   User,
 } from '@majlis/identity';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
+import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
-import { ChangeMembershipRoleInput, InviteMemberInput, MembershipIdInput } from './identity.inputs';
-import { InvitationModel, MembershipModel, OrganizationModel, UserModel } from './identity.models';
-import { InviteMemberPayload, MembershipPayload } from './identity.payloads';
+import { ChangeMembershipRoleInput, InvitationIdInput, InviteMemberInput, MembershipIdInput } from './identity.inputs';
+import {
+  InvitationConnection,
+  InvitationModel,
+  InvitationPreviewModel,
+  MembershipModel,
+  OrganizationModel,
+  UserModel,
+} from './identity.models';
+import { InvitationPayload, InviteMemberPayload, MembershipPayload } from './identity.payloads';
 
 @Resolver(() => MembershipModel)
 export class MembershipResolver {
@@ -54,6 +65,45 @@ export class MembershipResolver {
 
 @Resolver(() => InvitationModel)
 export class InvitationResolver {
+  constructor(private readonly invitations: InvitationService) {}
+
+  @Query(() => InvitationConnection, {
+    description:
+      'An organisation’s pending invitations (not accepted, not withdrawn; expired ones included, to resend), oldest first. Its representatives and staff.',
+  })
+  pendingInvitations(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args() page: PageArgs,
+  ): Promise<DomainConnection<Invitation>> {
+    return this.invitations.pendingOf(actor, organizationId, page);
+  }
+
+  @Public()
+  @Query(() => InvitationPreviewModel, {
+    description:
+      'What an invitation link says (its token is the secret): NOT_FOUND when not valid or withdrawn, CONFLICT when already used, DEADLINE_PASSED when expired.',
+  })
+  async invitationPreview(@Args('token') token: string): Promise<InvitationPreviewModel> {
+    const { invitation, organizationName } = await this.invitations.preview(token);
+    return { email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt, organizationName };
+  }
+
+  @Mutation(() => InviteMemberPayload, {
+    description:
+      'Sends a pending invitation again: a new link (the previous one stops working) and a new expiry. Whoever could issue it.',
+  })
+  resendInvitation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: InvitationIdInput) {
+    return this.invitations.resend(actor, input.invitationId);
+  }
+
+  @Mutation(() => InvitationPayload, {
+    description: 'Withdraws a pending invitation: its link no longer works. Whoever could issue it.',
+  })
+  async revokeInvitation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: InvitationIdInput) {
+    return { invitation: await this.invitations.revoke(actor, input.invitationId) };
+  }
+
   @ResolveField(() => OrganizationModel, { nullable: true })
   organization(@Parent() invitation: { organizationId: string }, @Context() context: GraphQLContext) {
     return context.loaders.organization.load(invitation.organizationId);

@@ -1,0 +1,42 @@
+import { useIntl } from 'react-intl';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../app/session';
+import './account.css';
+
+/** The account's own pages, listed beside each page; the current one marked for sight and for screen readers. */
+const SECTIONS = [
+  { to: '/account', messageId: 'account.nav.profile', end: true },
+  { to: '/account/organizations', messageId: 'account.nav.organizations', end: false },
+  { to: '/account/password', messageId: 'account.nav.password', end: true },
+  { to: '/account/data', messageId: 'account.nav.data', end: true },
+] as const;
+
+export function AccountShell() {
+  const intl = useIntl();
+  const { pathname } = useLocation();
+  const session = useSession();
+  return (
+    <div className="page account-page">
+      <nav className="account-nav" aria-label={intl.formatMessage({ id: 'account.nav.label' })}>
+        <p className="account-nav-who" lang="">
+          {session.viewer?.displayName}
+        </p>
+        <ul>
+          {SECTIONS.map((section) => {
+            const here = section.end ? pathname === section.to : pathname.startsWith(section.to);
+            return (
+              <li key={section.to}>
+                <NavLink to={section.to} end={section.end} aria-current={here ? 'page' : undefined} className="">
+                  {intl.formatMessage({ id: section.messageId })}
+                </NavLink>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <div className="account-content">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { usePageTitle } from '../app/page-title';
+import { announce } from '../annotations/announce';
+import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { DeleteAccount } from './DeleteAccount';
+import { downloadPersonalData, PersonalDataError } from './personal-data';
+
+/** One's personal data: download all of it, or delete one's account. */
+export function DataPage() {
+  const intl = useIntl();
+  const title = intl.formatMessage({ id: 'account.data.title' });
+  usePageTitle(title);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<number | null>(null);
+
+  async function download() {
+    setBusy(true);
+    setFailed(null);
+    try {
+      await downloadPersonalData();
+      announce(intl.formatMessage({ id: 'account.data.downloaded' }));
+    } catch (caught) {
+      setFailed(caught instanceof PersonalDataError ? caught.status : 0);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
+          { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
+          { label: title },
+        ]}
+      />
+      <h1>{title}</h1>
+      <section className="account-section" aria-labelledby="download-title">
+        <h2 id="download-title">
+          <FormattedMessage id="account.data.downloadTitle" />
+        </h2>
+        <p>
+          <FormattedMessage id="account.data.downloadExplanation" />
+        </p>
+        <button type="button" className="primary" disabled={busy} onClick={() => void download()}>
+          <FormattedMessage id="account.data.download" />
+        </button>
+        {failed !== null && (
+          <div className="state state-error" role="alert">
+            <p>
+              <FormattedMessage id={failed === 0 ? 'errors.NETWORK' : 'account.data.downloadFailed'} />
+            </p>
+          </div>
+        )}
+      </section>
+      <DeleteAccount />
+    </>
+  );
+}
