@@ -2,6 +2,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { accountRoutes } from '../account/routes';
+import { notificationsRoutes } from '../notifications/routes';
 import { readerRoutes } from '../reader/routes';
 import { createApolloClient } from './apollo';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -21,6 +22,7 @@ export function AppRoutes() {
         <Route path="/sign-in" element={<SignInPage />} />
         {readerRoutes()}
         {accountRoutes()}
+        {notificationsRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

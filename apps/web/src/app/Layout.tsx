@@ -7,6 +7,7 @@ import { useLocaleChoice } from './locale';
 import { currentEntry, NAVIGATION } from './navigation';
 import { documentTitle, usePageTitleValue } from './page-title';
 import { useSession } from './session';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
 
@@ -125,6 +126,7 @@ export function Layout() {
         </Link>
         <PrimaryNav />
         <LanguageSwitch />
+        <NotificationBell />
         <AccountLinks />
       </header>
       <ApiBanner />

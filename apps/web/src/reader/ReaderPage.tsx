@@ -19,6 +19,7 @@ import { offsetsToRange, pointToOffset, rangeToTarget, targetFromOffsets, type T
 import { Toc } from './Toc';
 import { useAnnotations } from './use-annotations';
 import { VersionText, type MarkerInfo } from './VersionText';
+import { FollowButton } from '../notifications/FollowButton';
 
 type Panel = { kind: 'card'; id: string } | { kind: 'compose'; target: TextTarget } | { kind: 'none' };
 
@@ -199,6 +200,7 @@ export function ReaderPage() {
               <FormattedMessage id="reader.publish.link" />
             </Link>
           )}
+          <FollowButton subjectType="DOCUMENT" subjectId={documentId} />
           <button type="button" onClick={() => setHelpOpen((value) => !value)} aria-expanded={helpOpen}>
             <FormattedMessage id="reader.keys.button" />
           </button>
