@@ -79,7 +79,7 @@ export function InboxPage() {
           <FormattedMessage id="notifications.inbox.unread" values={{ count: unread }} />
         </p>
         <div className="inbox-tools">
-          <label className="inline">
+          <label className="inbox-filter">
             <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />{' '}
             <FormattedMessage id="notifications.inbox.unreadOnly" />
           </label>
@@ -151,8 +151,8 @@ function InboxEntry({ item, onRead }: { item: InboxItemFragment; onRead: () => v
         )}
       </p>
       {item.excerpt && (
-        <p className="inbox-excerpt">
-          <bdi>{item.excerpt}</bdi>
+        <p className="inbox-excerpt" dir="auto">
+          {item.excerpt}
         </p>
       )}
       <p className="inbox-meta">
