@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Logger as WorkerLogger, Runner, TaskList, run, runOnce } from 'graphile-worker';
+import { Logger as WorkerLogger, Runner, TaskList, parseCronItems, run, runOnce } from 'graphile-worker';
 import { Pool } from 'pg';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../notifications.options';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
-/** Recurring jobs: the digests due each hour, the deadline reminders and the events not yet fanned out. */
-const CRONTAB = ['0 * * * * digests.schedule', '*/5 * * * * reminders.deadlines'].join('\n');
+/**
+ * Recurring jobs: the digests due, each hour; the deadline reminders, every five minutes. (Given as items, not a
+ * crontab text: the crontab syntax does not accept dots in task names.)
+ */
+export const CRON_ITEMS = [
+  { task: 'digests.schedule', match: '0 * * * *', identifier: 'digests-schedule' },
+  { task: 'reminders.deadlines', match: '*/5 * * * *', identifier: 'reminders-deadlines' },
+];
 
 /**
  * The background jobs (graphile-worker, in the same PostgreSQL). Areas register their tasks at module init; the
@@ -43,7 +49,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       concurrency: this.options.worker.concurrency,
       noHandleSignals: true,
       pollInterval: 2000,
-      crontab: CRONTAB,
+      parsedCronItems: parseCronItems(CRON_ITEMS),
       logger: this.workerLogger(),
     });
     this.logger.log(`background jobs running (${this.options.worker.concurrency} at a time)`);
