@@ -17,6 +17,7 @@ import { RecordContributionChanges1795820000000 } from './1795820000000-RecordCo
 import { RevocableInvitations1795840000000 } from './1795840000000-RevocableInvitations';
 import { AddSearch1795850000000 } from './1795850000000-AddSearch';
 import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
+import { CreateNotificationsAndMail1795870000000 } from './1795870000000-CreateNotificationsAndMail';
 import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   RevocableInvitations1795840000000,
   AddSearch1795850000000,
   CreateEvents1795860000000,
+  CreateNotificationsAndMail1795870000000,
   StampSubmissionProcessedAt1795880000000,
 ];

@@ -86,6 +86,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     await migrate(databaseUrl);
   }
 
+  const scratch = mkdtempSync(join(tmpdir(), 'majlis-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -95,7 +96,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_POOL_SIZE: '5',
     AUDIT_HMAC_KEY: 'e2e-audit-key-e2e-audit-key-e2e-audit-key',
     // Checkpoints of this suite's chains only, beside no other suite's.
-    AUDIT_CHECKPOINT_FILE: join(mkdtempSync(join(tmpdir(), 'majlis-e2e-')), 'audit-checkpoints.jsonl'),
+    AUDIT_CHECKPOINT_FILE: join(scratch, 'audit-checkpoints.jsonl'),
+    // E-mails of this suite only; its jobs run when a test says so (JobRunner.runDueJobs), not in the background.
+    MAIL_OUTBOX_DIR: join(scratch, 'outbox'),
+    WORKER_IN_PROCESS: 'false',
     ...options.env,
   });
   const clock = new TestClock();

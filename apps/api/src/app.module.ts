@@ -17,6 +17,7 @@ import { DocumentService, DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
 import { ConsultationService, ConsultationsModule } from '@majlis/consultations';
 import { ModerationModule, ModerationService } from '@majlis/moderation';
+import { NotificationsModule } from '@majlis/notifications';
 import { SearchModule } from '@majlis/search';
 import {
   AuthenticationService,
@@ -39,6 +40,8 @@ import { DemoAccountsController } from './http/demo-accounts.controller';
 import { loggerOptions } from './logging/logger.options';
 import { EventBus, LIVE_DATABASE_URL } from './live/event-bus';
 import { LiveAccess } from './live/live-access';
+import { OutboxController } from './http/outbox.controller';
+import { UnsubscribeController } from './http/unsubscribe.controller';
 
 export interface AppModuleOptions {
   readonly config: AppConfig;
@@ -71,12 +74,20 @@ export class AppModule {
             refreshTokenReuseGraceSeconds: config.refreshTokenReuseGraceSeconds,
             invitationTtlHours: config.invitationTtlHours,
             signInThrottle: config.signInThrottle,
+            passwordReset: config.passwordReset,
           }),
         }),
         DiscussionsModule,
         DocumentsModule,
         ConsultationsModule.forRoot({ minimumGroupSize: config.consultations.minimumGroupSize }),
         SearchModule,
+        NotificationsModule.forRoot({
+          databaseUrl,
+          signingKey: config.jwtSecret,
+          publicUrl: config.mail.publicUrl,
+          mail: { smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir },
+          worker: config.worker,
+        }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DocumentsModule, ConsultationsModule],
@@ -129,6 +140,9 @@ export class AppModule {
         AnnotationExportController,
         PersonalDataController,
         ConsultationExportController,
+        UnsubscribeController,
+        // The e-mails written to files when no SMTP server is configured, listed in development only.
+        ...(config.production ? [] : [OutboxController]),
         // The sign-in page lists the demo accounts only in development, with the sample data loaded.
         ...(config.seedSampleData && !config.production ? [DemoAccountsController] : []),
       ],

@@ -17,6 +17,8 @@ import { printStartBanner } from './start-banner';
 /**
  * `node main.js`          runs the API (database provisioned, migrations applied, sample data on first start).
  * `node main.js migrate`  applies pending migrations and exits.
+ * `node main.js worker`   runs the background jobs alone (e-mails, digests, reminders), without serving HTTP; then
+ *                         start the API instances with WORKER_IN_PROCESS=false.
  * `node main.js schema [--check]`  writes schema.gql from the resolvers (or checks that it is up to date).
  * `node main.js audit-verify`  checks the audit trail's and moderation log's keyed chains against the checkpoints
  *                              and names the first broken row.
@@ -51,6 +53,23 @@ async function main(command: string | undefined): Promise<void> {
       for (const line of verdict.invalidCheckpointLines)
         process.stderr.write(`${config.audit.checkpointFile}:${line}: not a validly signed checkpoint\n`);
       if (!verdict.ok) process.exit(1);
+      return;
+    }
+    if (command === 'worker') {
+      const worker = await createApp({
+        config: { ...config, worker: { ...config.worker, inProcess: true } },
+        databaseUrl: database.url,
+      });
+      log.info('Majlis worker running the background jobs (no HTTP)');
+      const stopWorker = onceOnly(async (signal: string) => {
+        log.info(`${signal} received: finishing running jobs, then stopping`);
+        setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+        await worker.close();
+        await stopDatabase();
+        process.exit(0);
+      });
+      process.on('SIGTERM', () => void stopWorker('SIGTERM'));
+      process.on('SIGINT', () => void stopWorker('SIGINT'));
       return;
     }
     const app = await createApp({ config, databaseUrl: database.url, webRoot: resolve(__dirname, '..', 'web') });

@@ -84,6 +84,14 @@ export const ConsultationPolicy = {
     return isStaff(actor) ? { sql: 'TRUE', params: {} } : { sql: `${alias}.published_at IS NOT NULL`, params: {} };
   },
 
+  /**
+   * SQL twin of `canSee` seen from the other side: the user `user` (a users row alias) may read the consultation
+   * `consultation` (a consultations row alias), for notifications.
+   */
+  readersSql(consultation: string, user: string): string {
+    return `(${consultation}.published_at IS NOT NULL OR ${user}.platform_role IN ('ADMIN', 'MODERATOR'))`;
+  },
+
   /** Creating, editing, publishing, opening, closing, extending, results and exports: the ministry's moderators. */
   canManage(actor: Actor): boolean {
     return isStaff(actor);

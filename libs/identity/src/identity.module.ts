@@ -10,6 +10,7 @@ import { InvitationService } from './invitations/invitation.service';
 import { MembershipService } from './memberships/membership.service';
 import { OrganizationService } from './organizations/organization.service';
 import { UserService } from './users/user.service';
+import { PasswordResetService } from './password-reset/password-reset.service';
 import { PersonalDataRegistry } from './personal-data/personal-data.registry';
 import { PersonalDataService } from './personal-data/personal-data.service';
 
@@ -19,6 +20,7 @@ const SERVICES = [
   UserService,
   MembershipService,
   InvitationService,
+  PasswordResetService,
   PersonalDataService,
   PersonalDataRegistry,
 ];

@@ -10,6 +10,14 @@ export interface IdentityOptions {
   readonly refreshTokenReuseGraceSeconds: number;
   readonly invitationTtlHours: number;
   readonly signInThrottle: SignInThrottleOptions;
+  readonly passwordReset: PasswordResetOptions;
+}
+
+/** Password reset links: how long they last, and how many requests an address or a client may make per hour. */
+export interface PasswordResetOptions {
+  readonly ttlMinutes: number;
+  readonly perEmailPerHour: number;
+  readonly perClientPerHour: number;
 }
 
 /**

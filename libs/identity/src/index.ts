@@ -25,6 +25,8 @@ export type { InviteMemberInput, AcceptInvitationInput } from './invitations/inv
 export type { ChangePasswordInput } from './auth/password.inputs';
 export { hashPassword } from './auth/password';
 export { passwordProblem, PASSWORD_MIN_LENGTH } from './auth/password-rules';
+export * from './password-reset/password-reset.service';
+export type { RequestPasswordResetInput, ResetPasswordInput } from './password-reset/password-reset.inputs';
 export * from './personal-data/personal-data.registry';
 export * from './personal-data/personal-data.service';
 

@@ -11,5 +11,6 @@ export * from './persistence/keyset';
 export * from './persistence/versioned-update';
 export * from './persistence/database-errors';
 export * from './persistence/text-search';
+export * from './persistence/jobs';
 export * from './text/markdown';
 export * from './events/domain-events';

@@ -48,6 +48,18 @@ const environmentSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must be 0 (only at start and shutdown) or more')
     .default(300),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Majlis <no-reply@majlis.localhost>'),
+  MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  PUBLIC_URL: z.string().url('must be a URL such as https://majlis.example.org').optional(),
+  WORKER_IN_PROCESS: flag.default('true'),
+  WORKER_CONCURRENCY: positiveInt.default(4),
+  PASSWORD_RESET_TTL_MINUTES: positiveInt.default(60),
+  PASSWORD_RESET_PER_EMAIL_PER_HOUR: positiveInt.default(3),
+  PASSWORD_RESET_PER_CLIENT_PER_HOUR: positiveInt.default(20),
 });
 
 export interface AppConfig {
@@ -87,6 +99,23 @@ export interface AppConfig {
     readonly hmacKey: string;
     readonly checkpointFile: string;
     readonly checkpointIntervalSeconds: number;
+  };
+  /**
+   * E-mail: through SMTP when `SMTP_URL` is set; otherwise each message is written as an .eml file into the outbox
+   * folder (listed at GET /dev/outbox outside production). Links in e-mails start with `publicUrl`.
+   */
+  readonly mail: {
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+    readonly outboxDir: string;
+    readonly publicUrl: string;
+  };
+  /** Background jobs (e-mail, digests, reminders): run inside the API process unless turned off. */
+  readonly worker: { readonly inProcess: boolean; readonly concurrency: number };
+  readonly passwordReset: {
+    readonly ttlMinutes: number;
+    readonly perEmailPerHour: number;
+    readonly perClientPerHour: number;
   };
 }
 
@@ -149,6 +178,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       hmacKey: env.AUDIT_HMAC_KEY ?? localDevelopmentSecret(dataDir, 'audit-hmac-key'),
       checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE ?? resolve(dataDir, 'audit-checkpoints.jsonl')),
       checkpointIntervalSeconds: env.AUDIT_CHECKPOINT_INTERVAL_SECONDS,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: resolve(env.MAIL_OUTBOX_DIR ?? resolve(dataDir, 'outbox')),
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    },
+    worker: { inProcess: env.WORKER_IN_PROCESS, concurrency: env.WORKER_CONCURRENCY },
+    passwordReset: {
+      ttlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+      perEmailPerHour: env.PASSWORD_RESET_PER_EMAIL_PER_HOUR,
+      perClientPerHour: env.PASSWORD_RESET_PER_CLIENT_PER_HOUR,
     },
   };
 }

@@ -23,6 +23,7 @@ import { ContributionPlaceResolver, MineResolver } from './mine/mine.resolver';
 import { MentionableResolver } from './discussions/mentionable.resolver';
 import { LiveResolver } from './live/live.resolver';
 import { SearchResolver } from './search/search.resolver';
+import { NotificationResolver, PasswordResetResolver } from './notifications/notification.resolver';
 
 /** Every resolver of the API: registered by the app module, and read by the schema printer. */
 export const RESOLVERS = [
@@ -52,4 +53,6 @@ export const RESOLVERS = [
   MentionableResolver,
   LiveResolver,
   SearchResolver,
+  NotificationResolver,
+  PasswordResetResolver,
 ];

@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { accountRoutes } from '../account/routes';
 import { consultationsRoutes } from '../consultations/routes';
 import { consoleRoutes } from '../console/routes';
+import { notificationsRoutes } from '../notifications/routes';
 import { readerRoutes } from '../reader/routes';
 import { spacesRoutes } from '../spaces/routes';
 import { searchRoutes } from '../search/routes';
@@ -29,6 +30,7 @@ export function AppRoutes() {
         {consultationsRoutes()}
         {consoleRoutes()}
         {searchRoutes()}
+        {notificationsRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ import { currentEntry, NAVIGATION } from './navigation';
 import { documentTitle, usePageTitleValue } from './page-title';
 import { SearchBox } from '../search/SearchBox';
 import { useSession } from './session';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
 
@@ -127,6 +128,7 @@ export function Layout() {
         <PrimaryNav />
         <SearchBox />
         <LanguageSwitch />
+        <NotificationBell />
         <AccountLinks />
       </header>
       <ApiBanner />

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useSession } from './session';
 
@@ -95,6 +95,11 @@ export function SignInPage() {
           <FormattedMessage id="session.signIn" />
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">
+          <FormattedMessage id="notifications.forgot.link" />
+        </Link>
+      </p>
       {demo && demo.accounts.length > 0 && (
         <section className="demo-accounts" aria-labelledby={`${id}-demo`}>
           <h2 id={`${id}-demo`}>

@@ -23,6 +23,7 @@ import { Toc } from './Toc';
 import { useAnnotations } from './use-annotations';
 import { useLiveAnnotations } from './use-live-annotations';
 import { VersionText, type MarkerInfo } from './VersionText';
+import { FollowButton } from '../notifications/FollowButton';
 
 type Panel = { kind: 'card'; id: string } | { kind: 'compose'; target: TextTarget } | { kind: 'none' };
 
@@ -208,6 +209,7 @@ export function ReaderPage() {
               <FormattedMessage id="reader.publish.link" />
             </Link>
           )}
+          <FollowButton subjectType="DOCUMENT" subjectId={documentId} />
           <button type="button" onClick={() => setHelpOpen((value) => !value)} aria-expanded={helpOpen}>
             <FormattedMessage id="reader.keys.button" />
           </button>

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -18,13 +19,14 @@ import {
   NotFoundError,
   ensureAllowed,
   isUniqueViolation,
+  enqueueJob,
   parseInput,
 } from '@majlis/kernel';
 import { AuditService } from '@majlis/audit';
 import { AuthenticationService } from '../auth/authentication.service';
 import { hashPassword } from '../auth/password';
 import { ensureStrongPassword } from '../auth/password-rules';
-import { hashSecret, newSecret } from '../auth/secret-token';
+import { derivedSecret, hashSecret } from '../auth/secret-token';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
 import { Membership } from '../memberships/membership.entity';
 import { OrganizationService } from '../organizations/organization.service';
@@ -37,6 +39,9 @@ import {
   acceptInvitationInput,
   inviteMemberInput,
 } from './invitation.inputs';
+
+/** The job that e-mails an invitation's link; its payload names the invitation, never the secret. */
+export const INVITATION_EMAIL_JOB = 'email.invitation';
 
 export interface IssuedInvitation {
   readonly invitation: Invitation;
@@ -87,31 +92,50 @@ export class InvitationService {
     if (alreadyMember.length > 0)
       throw new ConflictError('This person is already a member of the organisation.', 'email');
 
-    const token = newSecret();
-    const repository = this.db.getRepository(Invitation);
-    const saved = await repository.save(
-      repository.create({
-        tokenHash: hashSecret(token),
-        email: input.email,
-        organizationId: organization.id,
-        role: input.role,
-        invitedById: actor.userId,
-        expiresAt: new Date(this.clock.now().getTime() + this.options.invitationTtlHours * 3_600_000),
-        acceptedAt: null,
-        acceptedById: null,
-        revokedAt: null,
-        revokedById: null,
-        sentAt: this.clock.now(),
-      }),
-    );
-    await this.audit.record({
-      kind: 'INVITATION_SENT',
-      actorId: actor.userId,
-      subjectType: 'ORGANIZATION',
-      subjectId: organization.id,
-      details: { invitationId: saved.id, email: input.email, role: input.role },
+    const id = randomUUID();
+    const sentAt = this.clock.now();
+    const token = this.tokenFor(id, sentAt);
+    return this.db.transaction(async (manager) => {
+      const repository = manager.getRepository(Invitation);
+      const saved = await repository.save(
+        repository.create({
+          id,
+          tokenHash: hashSecret(token),
+          email: input.email,
+          organizationId: organization.id,
+          role: input.role,
+          invitedById: actor.userId,
+          expiresAt: new Date(sentAt.getTime() + this.options.invitationTtlHours * 3_600_000),
+          acceptedAt: null,
+          acceptedById: null,
+          revokedAt: null,
+          revokedById: null,
+          sentAt,
+        }),
+      );
+      // E-mailed by a job enqueued in this transaction; it carries the id, never the link's secret.
+      await enqueueJob(manager, INVITATION_EMAIL_JOB, { invitationId: saved.id });
+      await this.audit.record(
+        {
+          kind: 'INVITATION_SENT',
+          actorId: actor.userId,
+          subjectType: 'ORGANIZATION',
+          subjectId: organization.id,
+          details: { invitationId: saved.id, email: input.email, role: input.role },
+        },
+        manager,
+      );
+      return { invitation: saved, token };
     });
-    return { invitation: saved, token };
+  }
+
+  /**
+   * The secret of an invitation's link: derived from its id and when it was (re)sent under the server key, so the
+   * job that e-mails it carries only the id (and only the secret's hash is stored), and a resent invitation gets a
+   * new link.
+   */
+  tokenFor(invitationId: string, sentAt: Date): string {
+    return derivedSecret(this.options.jwtSecret, 'invitation', `${invitationId}:${sentAt.getTime()}`);
   }
 
   /**
@@ -194,9 +218,10 @@ export class InvitationService {
    * the token, as `invite` does, for whoever delivers it.
    */
   async resend(actor: Actor, rawInvitationId: string): Promise<IssuedInvitation> {
-    const token = newSecret();
+    let token = '';
     const invitation = await this.changePending(actor, rawInvitationId, async (manager, locked) => {
       const now = this.clock.now();
+      token = this.tokenFor(locked.id, now);
       await manager.update(
         Invitation,
         { id: locked.id },
@@ -206,6 +231,7 @@ export class InvitationService {
           expiresAt: new Date(now.getTime() + this.options.invitationTtlHours * 3_600_000),
         },
       );
+      await enqueueJob(manager, INVITATION_EMAIL_JOB, { invitationId: locked.id });
       return 'INVITATION_RESENT';
     });
     return { invitation, token };

@@ -1,0 +1,203 @@
+import type { EntityManager } from 'typeorm';
+import type { DomainEvent } from '@majlis/kernel';
+import type { NotificationKind } from '../mail/mail-messages';
+import type { Fanout } from './event-fanout';
+
+/** When one event gives someone several reasons, the strongest is kept. */
+const STRENGTH: Readonly<Record<NotificationKind, number>> = {
+  MENTION: 5,
+  OFFICIAL_ANSWER: 4,
+  REPLY: 3,
+  MODERATION: 2,
+  DEADLINE_REMINDER: 1,
+  ACTIVITY: 0,
+};
+
+class Recipients {
+  readonly byUser = new Map<string, NotificationKind>();
+  add(userIds: readonly (string | null | undefined)[], kind: NotificationKind): this {
+    for (const userId of userIds) {
+      if (!userId) continue;
+      const current = this.byUser.get(userId);
+      if (!current || STRENGTH[kind] > STRENGTH[current]) this.byUser.set(userId, kind);
+    }
+    return this;
+  }
+}
+
+/**
+ * Who hears of activity in what they follow: the followers of these subjects, and the people WATCHING the space,
+ * minus those who MUTED it (NotificationPolicy.hearsActivity, as SQL over the follows and levels).
+ */
+async function activityAudience(
+  manager: EntityManager,
+  follows: readonly (readonly [string, string | null])[],
+  spaceId: string | null,
+): Promise<string[]> {
+  const followed = follows.filter(([, id]) => id !== null) as [string, string][];
+  const rows: { user_id: string }[] = await manager.query(
+    `SELECT DISTINCT audience.user_id FROM (
+       SELECT f.user_id FROM follows f
+         JOIN unnest($1::text[], $2::text[]) AS followed (subject_type, subject_id)
+           ON followed.subject_type = f.subject_type AND followed.subject_id = f.subject_id
+       UNION SELECT l.user_id FROM space_notification_levels l WHERE l.space_id = $3 AND l.level = 'WATCHING'
+     ) audience
+     WHERE NOT EXISTS (SELECT 1 FROM space_notification_levels muted WHERE muted.user_id = audience.user_id
+                         AND muted.space_id = $3 AND muted.level = 'MUTED')`,
+    [followed.map(([type]) => type), followed.map(([, id]) => id), spaceId],
+  );
+  return rows.map((row) => row.user_id);
+}
+
+function excerptOf(body: string | null | undefined): string {
+  const text = (body ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** The recipients of one domain event, with why each is told; null for events nobody is notified of. */
+export async function recipientsOf(manager: EntityManager, event: DomainEvent): Promise<Fanout | null> {
+  switch (event.type) {
+    case 'ANNOTATION_CREATED': {
+      const [annotation] = await manager.query(
+        `SELECT a.author_id, a.body, a.section_key, d.title FROM annotations a JOIN documents d ON d.id = a.document_id
+          WHERE a.id = $1`,
+        [event.subjectId],
+      );
+      if (!annotation) return null;
+      const audience = await activityAudience(
+        manager,
+        [
+          ['DOCUMENT', event.documentId],
+          ['ARTICLE', annotation.section_key ? `${event.documentId}:${annotation.section_key}` : null],
+        ],
+        null,
+      );
+      return {
+        recipients: new Recipients().add(audience, 'ACTIVITY').byUser,
+        subjectType: 'ANNOTATION',
+        subjectId: event.subjectId,
+        title: annotation.title,
+        excerpt: excerptOf(annotation.body),
+        autoFollow: event.actorId ? { userId: event.actorId, type: 'ANNOTATION', id: event.subjectId } : undefined,
+      };
+    }
+    case 'ANNOTATION_ANSWERED': {
+      const [annotation] = await manager.query(
+        `SELECT a.author_id, d.title FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.id = $1`,
+        [event.subjectId],
+      );
+      if (!annotation) return null;
+      const audience = await activityAudience(manager, [['ANNOTATION', event.subjectId]], null);
+      return {
+        recipients: new Recipients().add(audience, 'ACTIVITY').add([annotation.author_id], 'OFFICIAL_ANSWER').byUser,
+        subjectType: 'ANNOTATION',
+        subjectId: event.subjectId,
+        title: annotation.title,
+        excerpt: '',
+      };
+    }
+    case 'COMMENT_CREATED':
+      return commentCreated(manager, event);
+    case 'THREAD_CREATED': {
+      const [thread] = await manager.query(`SELECT title, body FROM threads WHERE id = $1`, [event.subjectId]);
+      if (!thread) return null;
+      const audience = await activityAudience(manager, [['SPACE', event.spaceId]], event.spaceId);
+      return {
+        recipients: new Recipients().add(audience, 'ACTIVITY').byUser,
+        subjectType: 'THREAD',
+        subjectId: event.subjectId,
+        title: thread.title,
+        excerpt: excerptOf(thread.body),
+        autoFollow: event.actorId ? { userId: event.actorId, type: 'THREAD', id: event.subjectId } : undefined,
+      };
+    }
+    case 'CONTENT_HIDDEN':
+    case 'CONTENT_RESTORED': {
+      const [content] = await manager.query(
+        `SELECT author_id FROM content_moderation WHERE content_type = $1 AND content_id = $2`,
+        [event.subjectType, event.subjectId],
+      );
+      if (!content?.author_id) return null;
+      return {
+        recipients: new Recipients().add([content.author_id], 'MODERATION').byUser,
+        subjectType: event.subjectType,
+        subjectId: event.subjectId,
+        title: await titleOf(manager, event),
+        excerpt: '',
+      };
+    }
+    case 'CONSULTATION_CHANGED': {
+      const [consultation] = await manager.query(`SELECT title FROM consultations WHERE id = $1`, [event.subjectId]);
+      if (!consultation) return null;
+      const audience = await activityAudience(manager, [['CONSULTATION', event.subjectId]], null);
+      return {
+        recipients: new Recipients().add(audience, 'ACTIVITY').byUser,
+        subjectType: 'CONSULTATION',
+        subjectId: event.subjectId,
+        title: consultation.title,
+        excerpt: '',
+      };
+    }
+    default:
+      return null; // edits and deletions are live updates, not notifications
+  }
+}
+
+/**
+ * A reply: its mentions, the author of what it answers (the reply above it, and the annotation or thread), an
+ * official reply under an annotation to the annotation's author, and activity to the conversation's followers.
+ */
+async function commentCreated(manager: EntityManager, event: DomainEvent): Promise<Fanout | null> {
+  const [comment] = await manager.query(
+    `SELECT c.subject_type, c.subject_id, c.body, c.is_official, parent.author_id AS parent_author,
+            COALESCE(a.author_id, t.author_id) AS subject_author, COALESCE(t.title, d.title) AS title
+       FROM comments c
+       LEFT JOIN comments parent ON parent.id = c.parent_id
+       LEFT JOIN annotations a ON c.subject_type = 'ANNOTATION' AND a.id = c.subject_id
+       LEFT JOIN documents d ON d.id = a.document_id
+       LEFT JOIN threads t ON c.subject_type = 'THREAD' AND t.id = c.subject_id
+      WHERE c.id = $1`,
+    [event.subjectId],
+  );
+  // A contribution's internal discussion is its organisation's alone: not notified.
+  if (!comment || (comment.subject_type !== 'ANNOTATION' && comment.subject_type !== 'THREAD')) return null;
+  const mentioned: { user_id: string }[] = await manager.query(
+    `SELECT user_id FROM comment_mentions WHERE comment_id = $1`,
+    [event.subjectId],
+  );
+  const audience = await activityAudience(
+    manager,
+    [
+      [comment.subject_type, comment.subject_id],
+      ['SPACE', comment.subject_type === 'THREAD' ? event.spaceId : null],
+    ],
+    event.spaceId,
+  );
+  const recipients = new Recipients()
+    .add(audience, 'ACTIVITY')
+    .add([comment.parent_author, comment.subject_author], 'REPLY')
+    .add(
+      mentioned.map((row) => row.user_id),
+      'MENTION',
+    );
+  if (comment.is_official && comment.subject_type === 'ANNOTATION')
+    recipients.add([comment.subject_author], 'OFFICIAL_ANSWER');
+  return {
+    recipients: recipients.byUser,
+    subjectType: 'COMMENT',
+    subjectId: event.subjectId,
+    title: comment.title ?? '',
+    excerpt: excerptOf(comment.body),
+    autoFollow: event.actorId
+      ? { userId: event.actorId, type: comment.subject_type, id: comment.subject_id }
+      : undefined,
+  };
+}
+
+async function titleOf(manager: EntityManager, event: DomainEvent): Promise<string> {
+  const [row] = await manager.query(
+    `SELECT COALESCE((SELECT title FROM threads WHERE id = $1), (SELECT title FROM documents WHERE id = $2), '') AS title`,
+    [event.threadId, event.documentId],
+  );
+  return row?.title ?? '';
+}

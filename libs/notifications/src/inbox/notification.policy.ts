@@ -1,0 +1,71 @@
+import type { Actor } from '@majlis/kernel';
+import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
+import { SpacePolicy } from '@majlis/discussions';
+import { ConsultationPolicy } from '@majlis/consultations';
+import type { NotificationKind } from '../mail/mail-messages';
+
+export type SpaceNotificationLevel = 'WATCHING' | 'NORMAL' | 'MUTED';
+export type EmailFrequency = 'NONE' | 'IMMEDIATE' | 'DAILY' | 'WEEKLY';
+
+/** What a notification is about, enough to decide who may still read it. */
+export interface NotificationFacts {
+  readonly userId: string;
+  readonly kind: NotificationKind;
+}
+
+/**
+ * Who is told what: every rule of the notifications area, each once as a predicate and, for lists, counts,
+ * creation and delivery, its SQL twin beside it. Spec: notification.policy.spec.ts.
+ */
+export const NotificationPolicy = {
+  /** A notification is its recipient's alone; anyone else gets NOT_FOUND. */
+  canRead(actor: Actor, notification: Pick<NotificationFacts, 'userId'>): boolean {
+    return notification.userId === actor.userId;
+  },
+
+  /** Mentions, replies to you, official answers to your annotations, moderation of your content and deadlines. */
+  alwaysNotifies(kind: NotificationKind): boolean {
+    return kind !== 'ACTIVITY';
+  },
+
+  /**
+   * Whether someone is told about activity, by their level in the space it happened in: MUTED silences activity
+   * (never what always notifies), WATCHING hears everything in the space, NORMAL only what they follow.
+   */
+  hearsActivity(level: SpaceNotificationLevel, follows: boolean): boolean {
+    if (level === 'MUTED') return false;
+    return level === 'WATCHING' || follows;
+  },
+
+  /** Immediate e-mails go out only to people who chose them; digests gather the rest. */
+  emailsAtOnce(frequency: EmailFrequency): boolean {
+    return frequency === 'IMMEDIATE';
+  },
+
+  /**
+   * SQL twin of "may the recipient still read what this notification is about", checked when it is created AND
+   * every time it is delivered (inbox, counts, e-mails): the notification aliased `n`, its recipient the users row
+   * `u`. An inactive account, a space, document or consultation they cannot read (any more), an annotation they may
+   * not see (or a reply under one), content hidden by moderation (except from its author), a deleted reply, or a
+   * contribution's internal discussion (its organisation's alone: not notified) — and it is not delivered.
+   */
+  deliverableSql(n: string, u: string): string {
+    return `(${u}.status = 'ACTIVE'
+      AND (${n}.space_id IS NULL OR EXISTS (SELECT 1 FROM spaces n_space WHERE n_space.id = ${n}.space_id
+            AND ${SpacePolicy.readableByUserSql('n_space', `${u}.id`)}))
+      AND (${n}.document_id IS NULL OR EXISTS (SELECT 1 FROM documents n_document WHERE n_document.id = ${n}.document_id
+            AND ${DocumentPolicy.readersSql('n_document', u)}))
+      AND (${n}.subject_type <> 'ANNOTATION' OR EXISTS (SELECT 1 FROM annotations n_annotation
+            WHERE n_annotation.id::text = ${n}.subject_id AND ${AnnotationPolicy.readersSql('n_annotation', u)}))
+      AND (${n}.subject_type <> 'COMMENT' OR EXISTS (SELECT 1 FROM comments n_comment
+            WHERE n_comment.id::text = ${n}.subject_id AND n_comment.deleted_at IS NULL
+              AND (n_comment.subject_type = 'THREAD' OR (n_comment.subject_type = 'ANNOTATION'
+                AND EXISTS (SELECT 1 FROM annotations n_parent WHERE n_parent.id = n_comment.subject_id
+                              AND ${AnnotationPolicy.readersSql('n_parent', u)})))))
+      AND (${n}.consultation_id IS NULL OR EXISTS (SELECT 1 FROM consultations n_consultation
+            WHERE n_consultation.id = ${n}.consultation_id AND ${ConsultationPolicy.readersSql('n_consultation', u)}))
+      AND NOT EXISTS (SELECT 1 FROM content_moderation n_moderation WHERE n_moderation.content_type = ${n}.subject_type
+            AND n_moderation.content_id::text = ${n}.subject_id AND n_moderation.hidden
+            AND n_moderation.author_id IS DISTINCT FROM ${u}.id))`;
+  },
+};

@@ -1,0 +1,13 @@
+export * from './notifications.module';
+export * from './notifications.options';
+export * from './inbox/notification.policy';
+export * from './inbox/notification.service';
+export * from './follows/follow.service';
+export * from './jobs/job-runner.service';
+export { DIGEST_SCHEDULE_JOB, DIGEST_EMAIL_JOB, WEB_PATHS } from './jobs/mail-jobs';
+export { DEADLINE_REMINDERS_JOB, REMINDER_HOURS } from './jobs/deadline-reminders';
+export { MailerService, MailFaults } from './mail/mailer.service';
+export type { OutboxEntry } from './mail/mail-transport';
+export { verifyUnsubscribeToken } from './mail/unsubscribe-link';
+export type { NotificationKind } from './mail/mail-messages';
+export { FANOUT_JOB } from './fanout/event-fanout';

@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger as WorkerLogger, Runner, TaskList, parseCronItems, run, runOnce } from 'graphile-worker';
+import { Pool } from 'pg';
+import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../notifications.options';
+
+export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+/**
+ * Recurring jobs: the digests due, each hour; the deadline reminders, every five minutes. (Given as items, not a
+ * crontab text: the crontab syntax does not accept dots in task names.)
+ */
+export const CRON_ITEMS = [
+  { task: 'digests.schedule', match: '0 * * * *', identifier: 'digests-schedule' },
+  { task: 'reminders.deadlines', match: '*/5 * * * *', identifier: 'reminders-deadlines' },
+];
+
+/**
+ * The background jobs (graphile-worker, in the same PostgreSQL). Areas register their tasks at module init; the
+ * worker runs inside the API process unless `WORKER_IN_PROCESS=false`, and alone with `npm run worker`. A failing
+ * job is retried with exponential backoff (graphile-worker: about e^attempt seconds) up to its maximum attempts.
+ */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly tasks = new Map<string, JobHandler>();
+  private pool: Pool | null = null;
+  private runner: Runner | null = null;
+
+  constructor(@Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions) {}
+
+  register(name: string, handler: JobHandler): void {
+    this.tasks.set(name, handler);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.worker.inProcess) await this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Starts picking up jobs (at once through LISTEN/NOTIFY, and by polling as a safety net). */
+  async start(): Promise<void> {
+    if (this.runner) return;
+    this.runner = await run({
+      pgPool: this.connections(),
+      taskList: this.taskList(),
+      concurrency: this.options.worker.concurrency,
+      noHandleSignals: true,
+      pollInterval: 2000,
+      parsedCronItems: parseCronItems(CRON_ITEMS),
+      logger: this.workerLogger(),
+    });
+    this.logger.log(`background jobs running (${this.options.worker.concurrency} at a time)`);
+  }
+
+  async stop(): Promise<void> {
+    const runner = this.runner;
+    this.runner = null;
+    if (runner) await runner.stop();
+    const pool = this.pool;
+    this.pool = null;
+    if (pool) await pool.end();
+  }
+
+  /** Runs every job that is due now, then returns: for tests and one-off maintenance (no cron, no waiting). */
+  async runDueJobs(): Promise<void> {
+    await runOnce({ pgPool: this.connections(), taskList: this.taskList(), logger: this.workerLogger() });
+  }
+
+  private connections(): Pool {
+    if (!this.pool) {
+      this.pool = new Pool({
+        connectionString: this.options.databaseUrl,
+        max: this.options.worker.concurrency + 2,
+        application_name: 'majlis-worker',
+      });
+      this.pool.on('error', (error) => this.logger.warn(`job queue connection lost: ${error.message}`));
+    }
+    return this.pool;
+  }
+
+  private taskList(): TaskList {
+    return Object.fromEntries(
+      [...this.tasks].map(([name, handler]) => [
+        name,
+        async (payload: unknown) => handler((payload ?? {}) as Record<string, unknown>),
+      ]),
+    );
+  }
+
+  private workerLogger(): WorkerLogger {
+    return new WorkerLogger((scope) => (level, message) => {
+      if (level === 'error') this.logger.error(message, scope);
+      else if (level === 'warning') this.logger.warn(message);
+      else this.logger.debug?.(message);
+    });
+  }
+}

@@ -1,0 +1,270 @@
+import { enqueueJob } from '@majlis/kernel';
+import { DIGEST_SCHEDULE_JOB } from '@majlis/notifications';
+import { ACCOUNTS } from '../support/demo-accounts';
+import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { mailsTo, outbox, runJobs } from './support';
+
+type Account = keyof typeof ACCOUNTS;
+
+const INBOX = `query($unreadOnly: Boolean) { unreadNotificationCount
+  notifications(first: 50, unreadOnly: $unreadOnly) { totalCount edges { node { id kind subjectType title actorName readAt } } } }`;
+const FOLLOW = `mutation($input: FollowInput!) { follow(input: $input) { following } }`;
+const LEVEL = `mutation($input: SetSpaceNotificationLevelInput!) { setSpaceNotificationLevel(input: $input) { level } }`;
+const POST = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`;
+const THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`;
+const SETTINGS = `mutation($input: UpdateNotificationSettingsInput!) { updateNotificationSettings(input: $input) { settings { emailFrequency } } }`;
+
+interface InboxNode {
+  id: string;
+  kind: string;
+  subjectType: string;
+  title: string;
+  actorName: string | null;
+  readAt: string | null;
+}
+
+/** Notifications: derived from the domain events, under the read policies at creation and at delivery. */
+describe('notifications', () => {
+  let app: TestApp;
+  const token = {} as Record<Account, string>;
+  const userId = {} as Record<Account, string>;
+  let publicSpace: string;
+  let privateSpace: string;
+  let documentId: string;
+  let text: string;
+
+  async function inbox(account: Account, unreadOnly = false) {
+    await runJobs(app);
+    const result = await app.gql<{
+      unreadNotificationCount: number;
+      notifications: { totalCount: number; edges: { node: InboxNode }[] };
+    }>(INBOX, { unreadOnly }, token[account]);
+    expect(outcome(result)).toBe('OK');
+    return {
+      unread: result.data!.unreadNotificationCount,
+      items: result.data!.notifications.edges.map((edge) => edge.node),
+    };
+  }
+
+  async function ok<T = Record<string, unknown>>(
+    account: Account,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<T> {
+    const result = await app.gql<T>(query, variables, token[account]);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!;
+  }
+
+  const newThread = async (account: Account, spaceId: string, title: string) =>
+    (
+      await ok<{ createThread: { thread: { id: string } } }>(account, THREAD, {
+        input: { spaceId, title, body: 'Texte' },
+      })
+    ).createThread.thread.id;
+
+  const newAnnotation = async (account: Account, body: string) =>
+    (
+      await ok<{ createAnnotation: { annotation: { id: string } } }>(account, CREATE_ANNOTATION, {
+        input: {
+          documentId,
+          versionNumber: 1,
+          target: targetFor(text, 'Guichet unique'),
+          motivation: 'COMMENTING',
+          body,
+        },
+      })
+    ).createAnnotation.annotation.id;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    for (const account of Object.keys(ACCOUNTS) as Account[]) {
+      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+      userId[account] = (await app.db.query(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS[account]])).rows[0].id;
+    }
+    const fmo = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id;
+    const space = async (slug: string, visibility: string) =>
+      (
+        await ok<{ createSpace: { space: { id: string } } }>(
+          'federationRepresentative',
+          `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
+          { input: { name: slug, slug, ownerOrganizationId: fmo, visibility } },
+        )
+      ).createSpace.space.id;
+    publicSpace = await space('agora-notifications', 'PUBLIC');
+    privateSpace = await space('prive-notifications', 'PRIVATE');
+    await ok(
+      'federationRepresentative',
+      `mutation($input: AddSpaceMemberInput!) { addSpaceMember(input: $input) { member { role } } }`,
+      { input: { spaceId: privateSpace, organizationId: fmo, role: 'PARTICIPANT' } },
+    );
+    documentId = await openDocument(app, token.moderator, SAMPLE_V1);
+    text = await plainTextOf(app, token.companyMember, documentId, 1);
+    await runJobs(app);
+  });
+  afterAll(() => app.close());
+
+  it('tells people of replies and mentions, and followers of what they follow; the inbox counts and marks read', async () => {
+    const annotationId = await newAnnotation('companyMember', 'Le guichet unique doit être numérique.');
+    await ok('federationMember', POST, {
+      input: { subjectType: 'ANNOTATION', subjectId: annotationId, body: 'D’accord.' },
+    });
+    // (The sample data's own activity notified people too: each check looks at what is new.)
+    const mine = await inbox('companyMember');
+    expect(mine.items[0]).toEqual(
+      expect.objectContaining({ kind: 'REPLY', subjectType: 'COMMENT', title: 'Texte de test', readAt: null }),
+    );
+    expect(mine.unread).toBeGreaterThan(0);
+    const newsOf = async (account: Account) => (await inbox(account)).items.length;
+    const before = { rep: await newsOf('federationRepresentative'), follower: await newsOf('companyRepresentative') };
+
+    await ok('companyRepresentative', FOLLOW, { input: { subjectType: 'SPACE', subjectId: publicSpace } });
+    const threadId = await newThread('federationRepresentative', publicSpace, 'Délais de paiement');
+    await ok('companyMember', POST, {
+      input: {
+        subjectType: 'THREAD',
+        subjectId: threadId,
+        body: `Qu’en pense @[Khadija Amrani](user:${userId.federationMember}) ?`,
+      },
+    });
+    expect((await inbox('federationMember')).items[0]).toMatchObject({
+      kind: 'MENTION',
+      actorName: expect.any(String),
+    });
+    // The thread's author (followed automatically) hears of the reply; the space's follower of both.
+    const author = (await inbox('federationRepresentative')).items;
+    expect(author.slice(0, author.length - before.rep).map((item) => item.kind)).toEqual(['REPLY']);
+    const follower = (await inbox('companyRepresentative')).items;
+    expect(follower.slice(0, follower.length - before.follower).map((item) => [item.kind, item.subjectType])).toEqual([
+      ['ACTIVITY', 'COMMENT'],
+      ['ACTIVITY', 'THREAD'],
+    ]);
+    // The author of the annotation follows it now: a second reply tells them (a reply) — not its own author.
+    await ok('companyRepresentative', POST, {
+      input: { subjectType: 'ANNOTATION', subjectId: annotationId, body: 'Oui.' },
+    });
+    expect((await inbox('companyRepresentative')).items).toHaveLength(before.follower + 2);
+
+    const { unread, items } = await inbox('companyRepresentative');
+    const marked = await ok<{ markNotificationsRead: { unreadCount: number; notifications: InboxNode[] } }>(
+      'companyRepresentative',
+      `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount notifications { id readAt } } }`,
+      { input: { ids: [items[0].id] } },
+    );
+    expect(marked.markNotificationsRead.unreadCount).toBe(unread - 1);
+    expect(marked.markNotificationsRead.notifications).toEqual([{ id: items[0].id, readAt: expect.any(String) }]);
+    expect((await inbox('companyRepresentative', true)).items).toHaveLength(unread - 1);
+    const all = await ok<{ markAllNotificationsRead: { marked: number; unreadCount: number } }>(
+      'companyRepresentative',
+      `mutation { markAllNotificationsRead { marked unreadCount } }`,
+      {},
+    );
+    expect(all.markAllNotificationsRead).toEqual({ marked: unread - 1, unreadCount: 0 });
+
+    // Someone else's notification cannot be marked: it is as if it did not exist.
+    const others = await app.gql<{ markNotificationsRead: { notifications: unknown[] } }>(
+      `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { notifications { id } } }`,
+      { input: { ids: [mine.items[0].id] } },
+      token.otherRepresentative,
+    );
+    expect(others.data!.markNotificationsRead.notifications).toEqual([]);
+    expect((await inbox('companyMember')).unread).toBeGreaterThan(0);
+  });
+
+  it('tells nobody what they may not read, and takes back what they may no longer read', async () => {
+    // A private space cannot be followed or watched by outsiders, and its threads reach its members only.
+    const watch = await app.gql(
+      LEVEL,
+      { input: { spaceId: privateSpace, level: 'WATCHING' } },
+      token.otherRepresentative,
+    );
+    expect(outcome(watch)).toBe('NOT_FOUND');
+    await ok('federationMember', LEVEL, { input: { spaceId: privateSpace, level: 'WATCHING' } });
+    const before = (await inbox('otherRepresentative')).items.length;
+    await newThread('federationRepresentative', privateSpace, 'Entre nous');
+    expect((await inbox('federationMember')).items[0]).toMatchObject({ kind: 'ACTIVITY', title: 'Entre nous' });
+    expect((await inbox('otherRepresentative')).items).toHaveLength(before);
+
+    // Watching a public space hears every thread; a thread hidden by moderation disappears from the inbox and the
+    // count, while its author is told of the decision.
+    await ok('otherRepresentative', LEVEL, { input: { spaceId: publicSpace, level: 'WATCHING' } });
+    const threadId = await newThread('companyMember', publicSpace, 'Titre injurieux');
+    const watcher = await inbox('otherRepresentative');
+    expect(watcher.items[0]).toMatchObject({ kind: 'ACTIVITY', title: 'Titre injurieux' });
+    await ok('moderator', `mutation($input: ModerateContentInput!) { moderateContent(input: $input) { version } }`, {
+      input: { contentType: 'THREAD', contentId: threadId, action: 'HIDE', reason: 'Injurieux', version: 0 },
+    });
+    const after = await inbox('otherRepresentative');
+    expect(after.items.map((item) => item.title)).not.toContain('Titre injurieux');
+    expect(after.unread).toBe(watcher.unread - 1);
+    expect((await inbox('companyMember')).items[0]).toMatchObject({ kind: 'MODERATION', subjectType: 'THREAD' });
+
+    // Muted: no more activity from the space, but a mention still comes through.
+    await ok('otherRepresentative', LEVEL, { input: { spaceId: publicSpace, level: 'MUTED' } });
+    const muted = (await inbox('otherRepresentative')).items.length;
+    const quiet = await newThread('federationRepresentative', publicSpace, 'Sans bruit');
+    expect((await inbox('otherRepresentative')).items).toHaveLength(muted);
+    await ok('federationRepresentative', POST, {
+      input: { subjectType: 'THREAD', subjectId: quiet, body: `@[Hicham Berrada](user:${userId.otherRepresentative})` },
+    });
+    expect((await inbox('otherRepresentative')).items[0]).toMatchObject({ kind: 'MENTION' });
+  });
+
+  it('sends a digest grouped by document and space, newest first, leaving out what was read in the app', async () => {
+    const reader: Account = 'admin';
+    await ok(reader, FOLLOW, { input: { subjectType: 'DOCUMENT', subjectId: documentId } });
+    await ok(reader, FOLLOW, { input: { subjectType: 'SPACE', subjectId: publicSpace } });
+    await newAnnotation('federationMember', 'Une remarque sur le guichet.');
+    await newThread('federationRepresentative', publicSpace, 'Lu dans l’application');
+    await newThread('federationRepresentative', publicSpace, 'Pas encore lu');
+    const read = (await inbox(reader)).items.find((item) => item.title === 'Lu dans l’application')!;
+    await ok(
+      reader,
+      `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { unreadCount } }`,
+      {
+        input: { ids: [read.id] },
+      },
+    );
+
+    await enqueueJob(app.db, DIGEST_SCHEDULE_JOB, {});
+    await runJobs(app);
+    const digests = mailsTo(await outbox(app), ACCOUNTS.admin).filter((mail) => mail.kind === 'DIGEST');
+    expect(digests).toHaveLength(1);
+    const [digest] = digests;
+    expect(digest.subject).toBe('Majlis : 2 nouveautés');
+    expect(digest.text).toContain('Pas encore lu');
+    expect(digest.text).not.toContain('Lu dans l’application');
+    // Groups: the space (its newest item is the newest) before the document.
+    expect(digest.text.indexOf('## agora-notifications')).toBeGreaterThan(-1);
+    expect(digest.text.indexOf('## agora-notifications')).toBeLessThan(digest.text.indexOf('## Texte de test'));
+
+    // Nothing new: no second digest; everything read meanwhile: none either.
+    await newThread('federationRepresentative', publicSpace, 'Lu avant le résumé');
+    await runJobs(app);
+    await ok(reader, `mutation { markAllNotificationsRead { marked } }`, {});
+    app.clock.advance(25 * 3600_000);
+    try {
+      await enqueueJob(app.db, DIGEST_SCHEDULE_JOB, {});
+      await runJobs(app);
+    } finally {
+      app.clock.advance(-25 * 3600_000);
+    }
+    expect(mailsTo(await outbox(app), ACCOUNTS.admin).filter((mail) => mail.kind === 'DIGEST')).toHaveLength(1);
+  });
+
+  it('e-mails at once those who chose it', async () => {
+    await ok('companyRepresentative', SETTINGS, { input: { emailFrequency: 'IMMEDIATE' } });
+    await ok('federationRepresentative', POST, {
+      input: {
+        subjectType: 'THREAD',
+        subjectId: await newThread('companyRepresentative', publicSpace, 'Urgent'),
+        body: 'Vu.',
+      },
+    });
+    await runJobs(app);
+    await runJobs(app); // the fan-out enqueues the e-mail, which runs next
+    const [mail] = mailsTo(await outbox(app), ACCOUNTS.companyRepresentative);
+    expect(mail).toMatchObject({ kind: 'NOTIFICATION', subject: 'Majlis : Urgent' });
+  });
+});

@@ -1,0 +1,150 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import { linkIn, mailsTo, outbox, runJobs } from '../notifications/support';
+
+/**
+ * Notifications in Chromium against the real API: the bell's unread count, the inbox (mark read, mark all read),
+ * e-mail settings, and a forgotten password reset from the e-mailed link. axe-core in French and Arabic;
+ * screenshots in tmp/screenshots/.
+ */
+jest.setTimeout(180_000);
+
+let app: TestApp;
+let browser: Browser;
+const DEMO_PASSWORD = 'Majlis-demo-2026';
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp({ webRoot: webRoot() }), launchChromium()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  return { context, page: await context.newPage() };
+}
+
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.account-link').waitFor();
+}
+
+async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
+  await page.locator('.languages button', { hasText: name }).click();
+  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
+}
+
+it('shows the unread count on the bell, and the inbox marks read, in French and Arabic', async () => {
+  // Someone watches a public space, where two threads are started.
+  const watcher = await app.signIn('membre@atlas.example');
+  const author = await app.signIn('representant@fmo.example');
+  const { rows } = await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`);
+  const space = await app.gql<{ createSpace: { space: { id: string } } }>(
+    `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
+    { input: { name: 'Agora', slug: 'agora-cloche', ownerOrganizationId: rows[0].id, visibility: 'PUBLIC' } },
+    author.accessToken,
+  );
+  const spaceId = space.data!.createSpace.space.id;
+  await app.gql(
+    `mutation($input: SetSpaceNotificationLevelInput!) { setSpaceNotificationLevel(input: $input) { level } }`,
+    { input: { spaceId, level: 'WATCHING' } },
+    watcher.accessToken,
+  );
+  await runJobs(app); // what the sample data caused, read before the test starts
+  await app.gql(`mutation { markAllNotificationsRead { marked } }`, {}, watcher.accessToken);
+  for (const title of ['Délais de paiement', 'Guichet unique numérique'])
+    await app.gql(
+      `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`,
+      { input: { spaceId, title, body: 'Qu’en pensez-vous ?' } },
+      author.accessToken,
+    );
+  await runJobs(app);
+  const count = await app.gql(`{ unreadNotificationCount }`, {}, watcher.accessToken);
+  expect(count.data).toEqual({ unreadNotificationCount: 2 });
+
+  const { context, page } = await newPage();
+  await signIn(page, 'membre@atlas.example');
+  const bell = page.locator('.notification-bell');
+  await useLanguage(page, 'Français'); // the account's own language is English
+  await page.getByRole('link', { name: 'Notifications, 2 non lues' }).waitFor();
+  await bell.click();
+  await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+  await page.getByText('2 notifications non lues.').waitFor();
+  await expectAccessible(page, 'inbox fr');
+  await screenshot(page, 'notifications-inbox-fr');
+
+  await page.getByRole('button', { name: /Marquer comme lu — .*Guichet unique numérique/ }).click();
+  await page.getByRole('link', { name: 'Notifications, 1 non lue' }).waitFor();
+  await page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+  await page.getByRole('link', { name: 'Notifications, aucune non lue' }).waitFor();
+  await page.getByText('Tout est lu.').waitFor();
+
+  await useLanguage(page, 'العربية');
+  await page.getByRole('heading', { level: 1, name: 'الإشعارات' }).waitFor();
+  await expectAccessible(page, 'inbox ar');
+  await screenshot(page, 'notifications-inbox-ar');
+
+  await page.getByRole('link', { name: 'إعدادات البريد الإلكتروني' }).click();
+  await page.getByRole('radio', { name: 'ملخص أسبوعي' }).check();
+  await page.getByRole('button', { name: 'حفظ' }).click();
+  await page.getByText('حُفظت الإعدادات.').waitFor({ state: 'attached' });
+  await expectAccessible(page, 'settings ar');
+  await screenshot(page, 'notifications-settings-ar');
+  const saved = await app.gql<{ notificationSettings: { emailFrequency: string } }>(
+    `{ notificationSettings { emailFrequency } }`,
+    {},
+    watcher.accessToken,
+  );
+  expect(saved.data!.notificationSettings.emailFrequency).toBe('WEEKLY');
+  await useLanguage(page, 'Français');
+  await expectAccessible(page, 'settings fr');
+  await context.close();
+});
+
+it('resets a forgotten password from the e-mailed link', async () => {
+  const { context, page } = await newPage();
+  await page.goto(`${app.baseUrl}/sign-in`);
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' }).waitFor();
+  await expectAccessible(page, 'forgot fr');
+  await page.getByLabel('Adresse e-mail').fill('membre@fmo.example');
+  await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+  await page.getByText(/Si un compte existe pour/).waitFor();
+  await screenshot(page, 'notifications-forgot-fr');
+
+  await runJobs(app);
+  const [mail] = mailsTo(await outbox(app), 'membre@fmo.example');
+  const link = linkIn(app, mail, '/reset-password');
+  await page.goto(link.toString());
+  await useLanguage(page, 'العربية');
+  await page.getByRole('heading', { level: 1, name: 'اختيار كلمة مرور جديدة' }).waitFor();
+  await expectAccessible(page, 'reset ar');
+  await screenshot(page, 'notifications-reset-ar');
+  await page.getByLabel('كلمة المرور الجديدة', { exact: true }).fill('une phrase toute neuve pour entrer');
+  await page.getByLabel('تأكيد كلمة المرور الجديدة').fill('une phrase toute neuve pour entrer');
+  await page.getByRole('button', { name: 'تغيير كلمة المرور' }).click();
+  await page.getByText('تغيّرت كلمة مرورك وأُغلقت كل جلساتك.').waitFor();
+  await useLanguage(page, 'Français');
+  await app.signIn('membre@fmo.example', 'une phrase toute neuve pour entrer');
+
+  // The same link again: used, with the way to ask for a new one.
+  await page.goto(link.toString());
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('encore une autre phrase solide');
+  await page.getByLabel('Confirmer le nouveau mot de passe').fill('encore une autre phrase solide');
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await page.getByText('Ce lien a déjà servi.').waitFor();
+  await expectAccessible(page, 'reset used fr');
+  await context.close();
+});
