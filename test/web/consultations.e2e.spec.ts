@@ -121,7 +121,11 @@ beforeAll(async () => {
       who,
     );
   }
-  await gql(BY_ID.replace('NAME', 'closeConsultation'), { input: { id: publishedId } }, 'moderator');
+  await gql(
+    'mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { consultation { id } } }',
+    { input: { id: publishedId, reason: 'Fin de la consultation' } },
+    'moderator',
+  );
   await gql(
     `mutation($input: WriteSynthesisInput!) { writeConsultationSynthesis(input: $input) { consultation { id } } }`,
     {

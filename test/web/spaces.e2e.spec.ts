@@ -186,7 +186,7 @@ it('the colleague sees it in what is new; the owner manages members, sets roles,
 
   // Add the ADI institution as observers, with the keyboard-usable search, then make it participant.
   await page.getByLabel('Organisation (nom ou sigle)').fill('ADI');
-  await page.getByRole('button', { name: 'Chercher' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Chercher' }).click();
   await page.getByRole('radio', { name: /ADI/ }).first().check();
   await page.getByLabel('Rôle', { exact: true }).selectOption('OBSERVER');
   await expectAccessible(page, 'members-add-fr');
