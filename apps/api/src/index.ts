@@ -10,4 +10,5 @@ export { SAMPLE_PASSWORD, SAMPLE_USERS, SAMPLE_ORGANIZATIONS } from './seed/samp
 export { schemaToSdl } from './graphql/schema-printer';
 export { verifyAuditTrail } from './database/verify-audit-trail';
 export { EventBus } from './live/event-bus';
+export { LiveAccess } from './live/live-access';
 export { LIVE_CLOSE_CODES } from './live/close-codes';

@@ -11,7 +11,9 @@ import type { LiveAccess } from './live-access';
 export class LiveStream implements AsyncIterableIterator<DomainEvent> {
   private readonly ready: DomainEvent[] = [];
   private readonly waiting: ((result: IteratorResult<DomainEvent>) => void)[] = [];
-  private readonly pending: DomainEvent[] = [];
+  /** Events in order, each with its access decision, asked for when the event arrives (decisions overlap). */
+  private readonly pending: { event: DomainEvent; readable: Promise<boolean> }[] = [];
+  private askedSeq: number;
   private pumping = false;
   private done = false;
   private lastSeq: number;
@@ -25,6 +27,7 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent> {
     after: number | null,
   ) {
     this.lastSeq = after ?? 0;
+    this.askedSeq = this.lastSeq;
     this.unsubscribe = bus.subscribe((event) => {
       if (inScope(event, scope)) this.enqueue([event]);
     });
@@ -32,8 +35,8 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent> {
       this.pumping = true;
       bus
         .since(after, scope)
-        .then(async (missed) => {
-          await this.check(missed);
+        .then((missed) => {
+          this.pending.unshift(...this.ask(missed));
           this.pumping = false;
           void this.pump();
         })
@@ -62,9 +65,19 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent> {
     return Promise.reject(error);
   }
 
+  /**
+   * Asks at once whether each new event may be received (so that the checks of successive events run side by side,
+   * and an instance's subscribers ask about an event in the same turn, for one batched check); delivers in order.
+   */
   private enqueue(events: DomainEvent[]): void {
     if (this.done) return;
-    this.pending.push(...events);
+    for (const event of events) {
+      if (event.seq <= this.askedSeq) continue;
+      this.askedSeq = event.seq;
+      const readable = this.access.canReceive(this.actorNow(), event);
+      readable.catch(() => undefined);
+      this.pending.push({ event, readable });
+    }
     void this.pump();
   }
 
@@ -80,12 +93,25 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent> {
     }
   }
 
-  /** Checks each event in order (the same subject's events keep their order) and hands over the readable ones. */
-  private async check(events: DomainEvent[]): Promise<void> {
-    for (const event of events) {
+  /** The caught-up events not yet asked about (those live events that came meanwhile are), with their decisions. */
+  private ask(missed: DomainEvent[]): { event: DomainEvent; readable: Promise<boolean> }[] {
+    const first = this.pending[0]?.event.seq ?? Infinity;
+    this.askedSeq = Math.max(this.askedSeq, missed.at(-1)?.seq ?? 0);
+    return missed
+      .filter((event) => event.seq > this.lastSeq && event.seq < first)
+      .map((event) => {
+        const readable = this.access.canReceive(this.actorNow(), event);
+        readable.catch(() => undefined);
+        return { event, readable };
+      });
+  }
+
+  /** Hands over the readable events in order (the same subject's events keep their order). */
+  private async check(checked: { event: DomainEvent; readable: Promise<boolean> }[]): Promise<void> {
+    for (const { event, readable } of checked) {
       if (this.done || event.seq <= this.lastSeq) continue;
       this.lastSeq = event.seq;
-      if (await this.access.canReceive(this.actorNow(), event)) this.push(event);
+      if (await readable) this.push(event);
     }
   }
 

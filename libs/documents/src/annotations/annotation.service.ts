@@ -23,7 +23,7 @@ import {
   textMatchSql,
 } from '@majlis/kernel';
 import { hasLiveRepliesSql } from '@majlis/discussions';
-import { hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
+import { ModerationPolicy, hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
 import { Document } from '../documents/document.entity';
 import { DocumentService } from '../documents/document.service';
@@ -396,6 +396,28 @@ export class AnnotationService {
       `SELECT u.id FROM users u JOIN annotations a ON a.id = $1
         WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
           AND ${AnnotationPolicy.readersSql('a', 'u')}`,
+      [annotationId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Which of these people may read the annotation now, as `get` decides for each of them (present or a tombstone
+   * with live replies, not hidden for them, AnnotationPolicy and DocumentPolicy readers), in one statement; with
+   * `despiteRemoval`, who could read it apart from its deletion or hiding (to learn it is gone). For live updates.
+   */
+  async readersNow(annotationId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const present = despiteRemoval
+      ? 'TRUE'
+      : `((annotation.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'annotation', 'u')})
+           OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`;
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u
+         JOIN annotations annotation ON annotation.id = $1
+         JOIN documents document ON document.id = annotation.document_id
+        WHERE u.id = ANY($2::uuid[]) AND ${present}
+          AND ${AnnotationPolicy.readersSql('annotation', 'u')} AND ${DocumentPolicy.readersSql('document', 'u')}`,
       [annotationId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));

@@ -1,0 +1,151 @@
+import { LiveAccess } from '@majlis/api';
+import { AnnotationService } from '@majlis/documents';
+import type { Actor, ActorMembership, DomainEvent, DomainEventType, PlatformRole } from '@majlis/kernel';
+import { ACCOUNTS } from '../support/demo-accounts';
+import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { TestApp, outcome, startTestApp } from '../support/test-app';
+
+type Account = keyof typeof ACCOUNTS;
+
+const HIDE = `mutation($input: ModerateContentInput!) { moderateContent(input: $input) { version } }`;
+const DELETE = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id } } }`;
+const POST = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`;
+
+/**
+ * The batched access check of live updates (one statement per event for all of an instance's subscribers) agrees
+ * with the per-person check (the area's `get`, as queries decide) for every role × annotation state: public,
+ * ORGANIZATION, hidden by moderation, deleted by its author (with and without replies), for ordinary events and for
+ * removals (delivered to those who could read the subject apart from its removal).
+ */
+describe('live access: batched check agrees with the per-person check', () => {
+  let app: TestApp;
+  let access: LiveAccess;
+  const token = {} as Record<Account, string>;
+  const actor = {} as Record<Account, Actor>;
+  const subjects: Record<string, string> = {};
+  let seq = 1_000_000;
+
+  const event = (type: DomainEventType, subjectId: string): DomainEvent => ({
+    seq: ++seq,
+    type,
+    subjectType: 'ANNOTATION',
+    subjectId,
+    parentType: null,
+    parentId: null,
+    documentId: null,
+    spaceId: null,
+    threadId: null,
+    consultationId: null,
+    actorId: null,
+    createdAt: new Date().toISOString(),
+  });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    access = app.nest.get(LiveAccess);
+    for (const account of Object.keys(ACCOUNTS) as Account[]) {
+      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+      const { rows } = await app.db.query<{ id: string; platform_role: PlatformRole; memberships: ActorMembership[] }>(
+        `SELECT u.id, u.platform_role, COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id,
+                'role', m.role)) FROM memberships m WHERE m.user_id = u.id), '[]') AS memberships
+           FROM users u WHERE u.email = $1`,
+        [ACCOUNTS[account]],
+      );
+      actor[account] = { userId: rows[0].id, platformRole: rows[0].platform_role, memberships: rows[0].memberships };
+    }
+    const documentId = await openDocument(app, token.moderator, SAMPLE_V1);
+    const text = await plainTextOf(app, token.federationMember, documentId, 1);
+    const annotate = async (passage: string, visibility: 'PUBLIC' | 'ORGANIZATION') => {
+      const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
+        CREATE_ANNOTATION,
+        {
+          input: {
+            documentId,
+            versionNumber: 1,
+            target: targetFor(text, passage),
+            motivation: 'COMMENTING',
+            body: `Sur « ${passage} »`,
+            visibility,
+          },
+        },
+        token.federationMember,
+      );
+      if (!created.data) throw new Error(JSON.stringify(created.errors));
+      return created.data.createAnnotation.annotation.id;
+    };
+    const hide = async (id: string) =>
+      expect(
+        outcome(
+          await app.gql(
+            HIDE,
+            { input: { contentType: 'ANNOTATION', contentId: id, action: 'HIDE', reason: 'Injurieux', version: 0 } },
+            token.moderator,
+          ),
+        ),
+      ).toBe('OK');
+    const remove = async (id: string) =>
+      expect(outcome(await app.gql(DELETE, { input: { id } }, token.federationMember))).toBe('OK');
+
+    subjects.public = await annotate('Article 2', 'PUBLIC');
+    subjects.organization = await annotate('Article 3', 'ORGANIZATION');
+    subjects.hiddenPublic = await annotate('Article 4', 'PUBLIC');
+    await hide(subjects.hiddenPublic);
+    subjects.hiddenOrganization = await annotate('Article 5', 'ORGANIZATION');
+    await hide(subjects.hiddenOrganization);
+    subjects.deleted = await annotate('Article 6', 'PUBLIC');
+    await remove(subjects.deleted);
+    subjects.tombstone = await annotate('Article 7', 'PUBLIC');
+    expect(
+      outcome(
+        await app.gql(
+          POST,
+          { input: { subjectType: 'ANNOTATION', subjectId: subjects.tombstone, body: 'Réponse' } },
+          token.companyRepresentative,
+        ),
+      ),
+    ).toBe('OK');
+    await remove(subjects.tombstone);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const accounts = Object.keys(ACCOUNTS) as Account[];
+  const cases = ['public', 'organization', 'hiddenPublic', 'hiddenOrganization', 'deleted', 'tombstone'].flatMap(
+    (subject) =>
+      (['ANNOTATION_CHANGED', 'CONTENT_HIDDEN'] as DomainEventType[]).map((type) => [subject, type] as const),
+  );
+
+  it.each(cases)('%s annotation, %s: same readers, one statement for everyone', async (subject, type) => {
+    const perPerson = access as unknown as { decide(actor: Actor, event: DomainEvent): Promise<boolean> };
+    const single = event(type, subjects[subject]);
+    const expected: Record<string, boolean> = {};
+    for (const account of accounts) expected[account] = await perPerson.decide(actor[account], single);
+
+    const statements = jest.spyOn(app.nest.get(AnnotationService), 'readersNow');
+    try {
+      const batched = event(type, subjects[subject]);
+      // Every subscriber asks in the same turn, as the bus hands them the event; two sockets for each person.
+      const decisions = await Promise.all(
+        [...accounts, ...accounts].map((account) => access.canReceive(actor[account], batched)),
+      );
+      const received = Object.fromEntries(accounts.map((account, index) => [account, decisions[index]]));
+      expect(received).toEqual(expected);
+      expect(decisions.slice(accounts.length)).toEqual(decisions.slice(0, accounts.length));
+      expect(statements).toHaveBeenCalledTimes(1);
+    } finally {
+      statements.mockRestore();
+    }
+  });
+
+  it('the matrix is not trivial: someone is refused and someone receives', async () => {
+    const perPerson = access as unknown as { decide(actor: Actor, event: DomainEvent): Promise<boolean> };
+    const organization = event('ANNOTATION_CHANGED', subjects.organization);
+    expect(await perPerson.decide(actor.federationRepresentative, organization)).toBe(true);
+    expect(await perPerson.decide(actor.companyMember, organization)).toBe(false);
+    const hidden = event('ANNOTATION_CHANGED', subjects.hiddenPublic);
+    expect(await perPerson.decide(actor.companyMember, hidden)).toBe(false);
+    expect(await perPerson.decide(actor.moderator, hidden)).toBe(true);
+    expect(await perPerson.decide(actor.companyMember, event('CONTENT_HIDDEN', subjects.hiddenPublic))).toBe(true);
+  });
+});
