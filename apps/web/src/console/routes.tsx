@@ -2,6 +2,7 @@ import { Navigate, Route } from 'react-router';
 import { AwaitingAnswers } from './answers/AwaitingAnswers';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ConsultationConsole } from './consultations/ConsultationConsole';
+import { NewDocument } from './documents/NewDocument';
 import { ConsultationList } from './consultations/ConsultationList';
 import { NewConsultation } from './consultations/NewConsultation';
 import { ModerationLog } from './moderation/ModerationLog';
@@ -17,6 +18,7 @@ export function consoleRoutes() {
       <Route path="consultations" element={<ConsultationList />} />
       <Route path="consultations/new" element={<NewConsultation />} />
       <Route path="consultations/:consultationId" element={<ConsultationConsole />} />
+      <Route path="documents/new" element={<NewDocument />} />
       <Route path="moderation" element={<ModerationQueue />} />
       <Route path="moderation/log" element={<ModerationLog />} />
       <Route path="answers" element={<AwaitingAnswers />} />

@@ -11,6 +11,7 @@ import {
   type ConsoleOrganizationFieldsFragment,
   type OrganizationKind,
 } from '../../graphql/generated/graphql';
+import { NewOrganizationForm } from './NewOrganizationForm';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
 
@@ -39,6 +40,10 @@ export function Organizations() {
   return (
     <section aria-labelledby="console-orgs-title">
       <h2 id="console-orgs-title">{t('console.orgs.title')}</h2>
+      <details className="console-new">
+        <summary>{t('console.orgs.new')}</summary>
+        <NewOrganizationForm />
+      </details>
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
         <span className="filter">
           <label htmlFor={`${filterId}-1`}>{t('console.orgs.search')}</label>
