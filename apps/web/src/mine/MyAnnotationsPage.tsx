@@ -45,22 +45,17 @@ export function MyAnnotationsPage() {
 function AnnotationEntry({ annotation }: { annotation: MyAnnotationFragment }) {
   const intl = useIntl();
   const excerpt = (annotation.bodyMarkdown ?? '').slice(0, 200);
+  const exact = annotation.target.exact;
+  const quote = exact.length > 140 ? `${exact.slice(0, 140)}…` : exact;
   return (
     <li>
-      <p>
-        <Link to={annotationLink(annotation)}>
-          <FormattedMessage
-            id="mine.annotations.on"
-            values={{ article: annotation.target.sectionKey ?? '—', version: annotation.createdOnVersion.number }}
-          />
-        </Link>
+      <p className="mine-quote" dir="auto">
+        <Link to={annotationLink(annotation)}>{quote}</Link>
       </p>
-      <blockquote className="mine-quote" dir="auto">
-        {annotation.target.exact}
-      </blockquote>
       {excerpt && <p dir="auto">{excerpt}</p>}
       <p className="meta">
         {intl.formatMessage({ id: `reader.motivation.${annotation.motivation}` })} ·{' '}
+        <FormattedMessage id="mine.annotations.version" values={{ version: annotation.createdOnVersion.number }} /> ·{' '}
         {intl.formatMessage({ id: `reader.status.${annotation.status}` })} ·{' '}
         <FormattedMessage id="mine.replies" values={{ count: annotation.replyCount }} /> ·{' '}
         <time dateTime={String(annotation.createdAt)}>

@@ -66,7 +66,7 @@ describe('My activity', () => {
       },
     );
     expect(await screen.findByRole('heading', { level: 1, name: 'Mes annotations' })).toBeInTheDocument();
-    const first = await screen.findByRole('link', { name: 'Article art-2, version 3' });
+    const [first] = await screen.findAllByRole('link', { name: 'les marchés publics' });
     expect(first).toHaveAttribute('href', '/read/d-1/3?annotation=a-1#art-2');
     expect(screen.getByText('2 annotations')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Afficher plus' }));
