@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/account/organizations', messageId: 'account.nav.organizations', end: false },
   { to: '/account/password', messageId: 'account.nav.password', end: true },
   { to: '/account/data', messageId: 'account.nav.data', end: true },
+  { to: '/account/activity', messageId: 'mine.title', end: false },
 ] as const;
 
 export function AccountShell() {

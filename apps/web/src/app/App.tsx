@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { accountRoutes } from '../account/routes';
 import { consultationsRoutes } from '../consultations/routes';
 import { consoleRoutes } from '../console/routes';
+import { mineRoutes } from '../mine/routes';
 import { notificationsRoutes } from '../notifications/routes';
 import { readerRoutes } from '../reader/routes';
 import { spacesRoutes } from '../spaces/routes';
@@ -31,6 +32,7 @@ export function AppRoutes() {
         {consoleRoutes()}
         {searchRoutes()}
         {notificationsRoutes()}
+        {mineRoutes()}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

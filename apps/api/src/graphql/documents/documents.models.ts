@@ -84,6 +84,7 @@ export class DocumentVersionModel {
   @Field()
   publishedAt: Date;
 
+  @Field(() => ID, { description: 'The document it is a version of (to link to it in the reader).' })
   documentId: string;
 }
 

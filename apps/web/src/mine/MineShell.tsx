@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { NavLink, useLocation } from 'react-router';
+import { usePageTitle } from '../app/page-title';
+import { Breadcrumbs, type Crumb } from '../ui/Breadcrumbs';
+import './mine.css';
+
+/** The activity's own pages, as links (each has its address, so back and bookmarks work). */
+const SECTIONS = [
+  { to: '/account/activity', messageId: 'mine.annotations.title', end: true },
+  { to: '/account/activity/threads', messageId: 'mine.threads.title', end: true },
+  { to: '/account/activity/consultations', messageId: 'mine.consultations.title', end: true },
+  { to: '/account/activity/reports', messageId: 'mine.reports.title', end: false },
+] as const;
+
+/** One page of "My activity": breadcrumbs, the activity's sections, the page's heading and content. */
+export function MineShell({ title, crumbs = [], children }: { title: string; crumbs?: Crumb[]; children: ReactNode }) {
+  const intl = useIntl();
+  const { pathname } = useLocation();
+  usePageTitle(title);
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
+          { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
+          { label: intl.formatMessage({ id: 'mine.title' }), to: '/account/activity' },
+          ...crumbs,
+          { label: title },
+        ]}
+      />
+      <nav className="mine-sections" aria-label={intl.formatMessage({ id: 'mine.sections' })}>
+        <ul>
+          {SECTIONS.map((section) => {
+            const here = section.end ? pathname === section.to : pathname.startsWith(section.to);
+            return (
+              <li key={section.to}>
+                <NavLink to={section.to} end={section.end} aria-current={here ? 'page' : undefined} className="">
+                  {intl.formatMessage({ id: section.messageId })}
+                </NavLink>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <h1>{title}</h1>
+      {children}
+    </>
+  );
+}

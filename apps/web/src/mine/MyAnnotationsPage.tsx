@@ -1,0 +1,75 @@
+import { useQuery } from '@apollo/client/react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link } from 'react-router';
+import { MyAnnotationsDocument, type MyAnnotationFragment } from '../graphql/generated/graphql';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Empty, Loading } from '../ui/States';
+import { annotationLink } from './links';
+import { MineShell } from './MineShell';
+import { appendEdges, ShowMore } from './ShowMore';
+
+/** One's annotations, newest first, each opening the reader at its place. */
+export function MyAnnotationsPage() {
+  const intl = useIntl();
+  const { data, error, refetch, fetchMore } = useQuery(MyAnnotationsDocument, { fetchPolicy: 'cache-and-network' });
+  return (
+    <MineShell title={intl.formatMessage({ id: 'mine.annotations.title' })}>
+      {error && !data ? (
+        <ErrorMessage error={error} onRetry={() => void refetch()} />
+      ) : !data ? (
+        <Loading />
+      ) : data.myAnnotations.edges.length === 0 ? (
+        <Empty>
+          <FormattedMessage id="mine.annotations.none" />
+        </Empty>
+      ) : (
+        <>
+          <p className="meta">
+            <FormattedMessage id="mine.count" values={{ count: data.myAnnotations.totalCount }} />
+          </p>
+          <ul className="mine-list">
+            {data.myAnnotations.edges.map(({ node }) => (
+              <AnnotationEntry key={node.id} annotation={node} />
+            ))}
+          </ul>
+          <ShowMore
+            pageInfo={data.myAnnotations.pageInfo}
+            onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myAnnotations') })}
+          />
+        </>
+      )}
+    </MineShell>
+  );
+}
+
+function AnnotationEntry({ annotation }: { annotation: MyAnnotationFragment }) {
+  const intl = useIntl();
+  const excerpt = (annotation.bodyMarkdown ?? '').slice(0, 200);
+  const exact = annotation.target.exact;
+  const quote = exact.length > 140 ? `${exact.slice(0, 140)}…` : exact;
+  return (
+    <li>
+      <p className="mine-quote" dir="auto">
+        <Link to={annotationLink(annotation)}>{quote}</Link>
+      </p>
+      {excerpt && <p dir="auto">{excerpt}</p>}
+      <p className="meta">
+        {intl.formatMessage({ id: `reader.motivation.${annotation.motivation}` })} ·{' '}
+        <FormattedMessage id="mine.annotations.version" values={{ version: annotation.createdOnVersion.number }} /> ·{' '}
+        {intl.formatMessage({ id: `reader.status.${annotation.status}` })} ·{' '}
+        <FormattedMessage id="mine.replies" values={{ count: annotation.replyCount }} /> ·{' '}
+        <time dateTime={String(annotation.createdAt)}>
+          {intl.formatDate(annotation.createdAt as string, { dateStyle: 'medium' })}
+        </time>
+        {annotation.moderation?.hidden && (
+          <>
+            {' · '}
+            <strong>
+              <FormattedMessage id="mine.hidden" />
+            </strong>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
