@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useLiveEvents } from '../app/use-live-events';
 import { SpaceThreadsDocument } from '../graphql/generated/graphql';
 import { Empty, Loading } from '../ui/States';
 import { PageError } from './NotFound';
@@ -23,6 +24,9 @@ export function SpacePage() {
     variables: { id: spaceId, tag },
     fetchPolicy: 'cache-and-network',
   });
+  // New threads, replies (counts, last activity), edits and moderation: the list is read again.
+  const loadedId = data?.space.id;
+  useLiveEvents(loadedId ? { spaceId: loadedId } : null, () => void refetch().catch(() => undefined));
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <PageError error={error} onRetry={() => void refetch()} />;

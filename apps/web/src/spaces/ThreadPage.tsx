@@ -26,6 +26,7 @@ import { Loading } from '../ui/States';
 import { PageError } from './NotFound';
 import { parseTags } from './tags';
 import { threadConversation } from './thread-conversation';
+import { useLiveThread } from './use-live-thread';
 
 type ThreadData = ThreadPageQuery['thread'];
 
@@ -39,6 +40,7 @@ export function ThreadPage() {
     if (found) void markRead({ variables: { input: { id: threadId } } }).catch(() => undefined);
   }, [found, threadId, markRead]);
   useScrollToHash(data?.thread.id);
+  useLiveThread(threadId, refetch);
 
   if (loading && !data) return <Loading />;
   if (error && !data) return <PageError error={error} onRetry={() => void refetch()} />;

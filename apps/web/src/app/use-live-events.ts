@@ -1,0 +1,55 @@
+import { useSubscription } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
+import { LiveEventsDocument, type LiveEventsSubscription } from '../graphql/generated/graphql';
+import { whenLiveReconnected } from './apollo';
+import { useSession } from './session';
+
+export type LiveEvent = LiveEventsSubscription['liveEvents'];
+
+/** One subject of live events: exactly one of these ids. */
+export type LiveSubject =
+  | { readonly documentId: string }
+  | { readonly spaceId: string }
+  | { readonly threadId: string }
+  | { readonly consultationId: string };
+
+/** How long a page waits for a burst of events to end before it reads again what changed. */
+const SETTLE_MS = 250;
+
+/**
+ * The live updates of one subject: what happens on it arrives over the live socket (ids only), and `onEvents` is
+ * called once per burst (nothing while `subject` is null) (after SETTLE_MS without news) with the events of that burst, so that the page reads again
+ * what changed and announces it. Signed-out visitors do not subscribe. After a cut, it subscribes again from the
+ * last `seq` it received, so it misses nothing, and an event delivered twice is passed on once.
+ */
+export function useLiveEvents(subject: LiveSubject | null, onEvents: (events: readonly LiveEvent[]) => void): void {
+  const { viewer } = useSession();
+  const lastSeq = useRef<number>(0);
+  const pending = useRef<LiveEvent[]>([]);
+  const settle = useRef<number | undefined>(undefined);
+  const handler = useRef(onEvents);
+  const [after, setAfter] = useState<string | null>(null);
+
+  useEffect(() => {
+    handler.current = onEvents;
+  }, [onEvents]);
+  useEffect(() => whenLiveReconnected(() => setAfter(lastSeq.current ? String(lastSeq.current) : null)), []);
+  useEffect(() => () => window.clearTimeout(settle.current), []);
+
+  useSubscription(LiveEventsDocument, {
+    variables: { ...(subject ?? {}), after },
+    skip: !viewer || !subject,
+    onData: ({ data }) => {
+      const event = data.data?.liveEvents;
+      if (!event || Number(event.seq) <= lastSeq.current) return;
+      lastSeq.current = Number(event.seq);
+      pending.current.push(event);
+      window.clearTimeout(settle.current);
+      settle.current = window.setTimeout(() => {
+        const events = pending.current;
+        pending.current = [];
+        handler.current(events);
+      }, SETTLE_MS);
+    },
+  });
+}
