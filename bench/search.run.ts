@@ -119,7 +119,12 @@ async function benchmark(started: number): Promise<void> {
 
   step(`bulk-loading ${ANNOTATIONS} annotations and ${COMMENTS} comments (generate_series), then indexing`);
   const loadStarted = Date.now();
-  await loadSearchData(db, { annotations: ANNOTATIONS, comments: COMMENTS, authorIds, organizationIds });
+  const { phases } = await loadSearchData(db, {
+    annotations: ANNOTATIONS,
+    comments: COMMENTS,
+    authorIds,
+    organizationIds,
+  });
   const [counts] = (
     await db.query<{ annotations: number; comments: number; size: string }>(
       `SELECT (SELECT count(*) FROM annotations)::int AS annotations, (SELECT count(*) FROM comments)::int AS comments,
@@ -127,7 +132,7 @@ async function benchmark(started: number): Promise<void> {
     )
   ).rows;
   step(
-    `loaded ${counts.annotations} annotations, ${counts.comments} comments in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s ` +
+    `loaded ${counts.annotations} annotations, ${counts.comments} comments in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s (${phases}) ` +
       `(comments' GIN index: ${counts.size}); VACUUM ANALYZE done`,
   );
 
