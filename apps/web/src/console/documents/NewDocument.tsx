@@ -7,6 +7,7 @@ import { announce } from '../../annotations/announce';
 import { useDraft } from '../../annotations/drafts';
 import { CreateDocumentDocument, type DocumentKind, type Locale } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { FieldProblem, invalidProps } from '../../ui/field-problem';
 
 const KINDS: readonly DocumentKind[] = ['CIRCULAR', 'CONTRACT_PROGRAMME', 'OTHER'];
 const LANGUAGES: readonly Locale[] = ['FR', 'AR', 'EN'];
@@ -65,14 +66,6 @@ export function NewDocument() {
     ? t('console.documents.referenceRequired')
     : fieldError(error, 'reference');
   const titleProblem = missing.title ? t('console.documents.titleRequired') : fieldError(error, 'title');
-  const invalid = (field: string, problem: string | undefined) =>
-    problem ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` } : {};
-  const problemText = (field: string, problem: string | undefined) =>
-    problem ? (
-      <p id={`${id}-${field}-error`} className="field-error">
-        {problem}
-      </p>
-    ) : null;
 
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -99,9 +92,9 @@ export function NewDocument() {
           maxLength={120}
           value={value.reference}
           onChange={(event) => draft.update({ reference: event.target.value })}
-          {...invalid('reference', referenceProblem)}
+          {...invalidProps(`${id}-reference`, referenceProblem)}
         />
-        {problemText('reference', referenceProblem)}
+        <FieldProblem fieldId={`${id}-reference`} problem={referenceProblem} />
         <label htmlFor={`${id}-title-field`}>{t('console.documents.title')}</label>
         <input
           id={`${id}-title-field`}
@@ -110,9 +103,9 @@ export function NewDocument() {
           maxLength={300}
           value={value.title}
           onChange={(event) => draft.update({ title: event.target.value })}
-          {...invalid('title', titleProblem)}
+          {...invalidProps(`${id}-title`, titleProblem)}
         />
-        {problemText('title', titleProblem)}
+        <FieldProblem fieldId={`${id}-title`} problem={titleProblem} />
         <label htmlFor={`${id}-language`}>{t('console.documents.language')}</label>
         <select
           id={`${id}-language`}

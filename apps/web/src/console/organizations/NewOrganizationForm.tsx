@@ -6,6 +6,7 @@ import { announce } from '../../annotations/announce';
 import { useDraft } from '../../annotations/drafts';
 import { CreateOrganizationDocument, type OrganizationKind } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { FieldProblem, invalidProps } from '../../ui/field-problem';
 
 const KINDS: readonly OrganizationKind[] = ['COMPANY', 'FEDERATION', 'INSTITUTION', 'MINISTRY'];
 
@@ -70,14 +71,6 @@ export function NewOrganizationForm({ onCreated }: { readonly onCreated?: (id: s
   const nameProblem = missing.name ? t('console.orgs.nameRequired') : fieldError(error, 'name');
   const iceProblem = missing.ice ? t('console.orgs.iceRequired') : fieldError(error, 'ice');
   const acronymProblem = fieldError(error, 'acronym');
-  const described = (field: string, problem: string | undefined) =>
-    problem ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${field}-error` } : {};
-  const problemText = (field: string, problem: string | undefined) =>
-    problem ? (
-      <p id={`${id}-${field}-error`} className="field-error">
-        {problem}
-      </p>
-    ) : null;
 
   return (
     <form className="console-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
@@ -102,9 +95,9 @@ export function NewOrganizationForm({ onCreated }: { readonly onCreated?: (id: s
         maxLength={200}
         value={value.name}
         onChange={(event) => draft.update({ name: event.target.value })}
-        {...described('name', nameProblem)}
+        {...invalidProps(`${id}-name`, nameProblem)}
       />
-      {problemText('name', nameProblem)}
+      <FieldProblem fieldId={`${id}-name`} problem={nameProblem} />
       <label htmlFor={`${id}-acronym`}>{t('console.orgs.acronym')}</label>
       <input
         id={`${id}-acronym`}
@@ -112,9 +105,9 @@ export function NewOrganizationForm({ onCreated }: { readonly onCreated?: (id: s
         maxLength={40}
         value={value.acronym}
         onChange={(event) => draft.update({ acronym: event.target.value })}
-        {...described('acronym', acronymProblem)}
+        {...invalidProps(`${id}-acronym`, acronymProblem)}
       />
-      {problemText('acronym', acronymProblem)}
+      <FieldProblem fieldId={`${id}-acronym`} problem={acronymProblem} />
       {company && (
         <>
           <label htmlFor={`${id}-ice`}>{t('console.orgs.ice')}</label>
@@ -127,10 +120,10 @@ export function NewOrganizationForm({ onCreated }: { readonly onCreated?: (id: s
             maxLength={15}
             value={value.ice}
             onChange={(event) => draft.update({ ice: event.target.value })}
-            {...(iceProblem ? described('ice', iceProblem) : { 'aria-describedby': `${id}-ice-hint` })}
+            {...(iceProblem ? invalidProps(`${id}-ice`, iceProblem) : { 'aria-describedby': `${id}-ice-hint` })}
           />
           {iceProblem ? (
-            problemText('ice', iceProblem)
+            <FieldProblem fieldId={`${id}-ice`} problem={iceProblem} />
           ) : (
             <p id={`${id}-ice-hint`} className="hint">
               {t('console.orgs.iceHint')}
