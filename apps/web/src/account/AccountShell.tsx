@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
+import { SectionLinks } from '../ui/SectionLinks';
 import { useSession } from '../app/session';
 import './account.css';
 
@@ -14,7 +15,6 @@ const SECTIONS = [
 
 export function AccountShell() {
   const intl = useIntl();
-  const { pathname } = useLocation();
   const session = useSession();
   return (
     <div className="page account-page">
@@ -22,18 +22,7 @@ export function AccountShell() {
         <p className="account-nav-who" lang="">
           {session.viewer?.displayName}
         </p>
-        <ul>
-          {SECTIONS.map((section) => {
-            const here = section.end ? pathname === section.to : pathname.startsWith(section.to);
-            return (
-              <li key={section.to}>
-                <NavLink to={section.to} end={section.end} aria-current={here ? 'page' : undefined} className="">
-                  {intl.formatMessage({ id: section.messageId })}
-                </NavLink>
-              </li>
-            );
-          })}
-        </ul>
+        <SectionLinks sections={SECTIONS} />
       </nav>
       <div className="account-content">
         <Outlet />

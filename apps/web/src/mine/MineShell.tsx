@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { NavLink, useLocation } from 'react-router';
+import { SectionLinks } from '../ui/SectionLinks';
 import { usePageTitle } from '../app/page-title';
 import { Breadcrumbs, type Crumb } from '../ui/Breadcrumbs';
 import './mine.css';
@@ -16,7 +16,6 @@ const SECTIONS = [
 /** One page of "My activity": breadcrumbs, the activity's sections, the page's heading and content. */
 export function MineShell({ title, crumbs = [], children }: { title: string; crumbs?: Crumb[]; children: ReactNode }) {
   const intl = useIntl();
-  const { pathname } = useLocation();
   usePageTitle(title);
   return (
     <>
@@ -30,18 +29,7 @@ export function MineShell({ title, crumbs = [], children }: { title: string; cru
         ]}
       />
       <nav className="mine-sections" aria-label={intl.formatMessage({ id: 'mine.sections' })}>
-        <ul>
-          {SECTIONS.map((section) => {
-            const here = section.end ? pathname === section.to : pathname.startsWith(section.to);
-            return (
-              <li key={section.to}>
-                <NavLink to={section.to} end={section.end} aria-current={here ? 'page' : undefined} className="">
-                  {intl.formatMessage({ id: section.messageId })}
-                </NavLink>
-              </li>
-            );
-          })}
-        </ul>
+        <SectionLinks sections={SECTIONS} />
       </nav>
       <h1>{title}</h1>
       {children}
