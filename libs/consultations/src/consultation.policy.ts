@@ -221,10 +221,6 @@ export const ContributionPolicy = {
     return isMemberOf(actor, contribution.organizationId);
   },
   /**
-   * SQL twin of `canSee`: the user aliased `userAlias` is a member of the organisation of contribution :contribution
-   * (who is told of, and may read, its internal discussion).
-   */
-  /**
    * SQL twin of `canSee` for lists: the contribution aliased `alias` belongs to an organisation the actor is a
    * member of. Binds :contributionReaderOrganizations.
    */
@@ -234,6 +230,10 @@ export const ContributionPolicy = {
       params: { contributionReaderOrganizations: actor.memberships.map((m) => m.organizationId) },
     };
   },
+  /**
+   * SQL twin of `canSee`: the user aliased `userAlias` is a member of the organisation of contribution :contribution
+   * (who is told of, and may read, its internal discussion).
+   */
   readersSql(userAlias: string, contributionId: string): SqlCondition {
     return {
       sql: `EXISTS (SELECT 1 FROM contributions reader_contribution
@@ -241,6 +241,15 @@ export const ContributionPolicy = {
                      WHERE reader_contribution.id = :readersContribution AND reader_membership.user_id = ${userAlias}.id)`,
       params: { readersContribution: contributionId },
     };
+  },
+  /**
+   * SQL twin of `canSee` as one correlated condition: the user aliased `userAlias` is a member of the organisation
+   * of the contribution whose id is the SQL expression `contributionId` (a column), for notifications' delivery.
+   */
+  memberReaderSql(contributionId: string, userAlias: string): string {
+    return `EXISTS (SELECT 1 FROM contributions member_contribution
+                      JOIN memberships member_membership ON member_membership.organization_id = member_contribution.organization_id
+                     WHERE member_contribution.id = ${contributionId} AND member_membership.user_id = ${userAlias}.id)`;
   },
   /** Only a representative submits the organisation's contribution. */
   canSubmit(actor: Actor, contribution: { organizationId: string }): boolean {
