@@ -164,9 +164,14 @@ export function MemberAnswersTables({
             <caption>
               <FormattedMessage
                 id="consultations.members.caption"
-                values={{ number: question.position, prompt: <span dir="auto">{question.prompt}</span> }}
+                values={{ number: question.position, prompt: <bdi>{question.prompt}</bdi> }}
               />
             </caption>
+            <colgroup>
+              <col className="who" />
+              <col />
+              <col className="take" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">
@@ -203,7 +208,7 @@ export function MemberAnswersTables({
                 return (
                   <tr key={member.id}>
                     <th scope="row">
-                      <span dir="auto">{member.name}</span>
+                      <bdi>{member.name}</bdi>
                       <span className="member-meta">
                         <FormattedMessage
                           id="consultations.members.submittedAt"
