@@ -221,14 +221,14 @@ it('a company representative joins, saves a draft, merges a colleague’s edit, 
     await page.waitForFunction(() => document.querySelectorAll('.history-list li').length >= 3);
     expect(await page.locator('.history-list').textContent()).toContain('Question 1');
 
-    // The internal discussion is a thread's reply tree: a message, a colleague's nested reply mentioning the
+    // The internal discussion is a thread's reply tree, live: a message, a colleague's nested reply mentioning the
     // representative (chosen in the mention list), and the representative's answer to it, three levels deep.
     const discussion = page.locator('.contribution-discussion');
     await discussion.getByRole('button', { name: 'Écrire un message' }).click();
     await discussion.getByRole('combobox', { name: 'Votre réponse (Markdown)' }).fill('Faut-il chiffrer le surcoût ?');
     await discussion.getByRole('button', { name: 'Publier la réponse' }).click();
     await discussion.getByRole('article', { name: 'Réponse de Omar Tazi' }).waitFor();
-    await colleague.page.reload();
+    // The colleague's page, open all along, shows it live.
     const theirDiscussion = colleague.page.locator('.contribution-discussion');
     const opening = theirDiscussion.getByRole('article', { name: 'Réponse de Omar Tazi' });
     await opening.getByRole('button', { name: 'Répondre' }).click();
@@ -237,8 +237,7 @@ it('a company representative joins, saves a draft, merges a colleague’s edit, 
     await colleague.page.getByRole('option', { name: /Omar Tazi/ }).click();
     await theirDiscussion.getByRole('button', { name: 'Publier la réponse' }).click();
     await theirDiscussion.getByRole('article', { name: 'Réponse de Claire Martin' }).waitFor();
-    await page.reload();
-    await waitSaved(page);
+    // And the representative sees the answer arrive live, nested under the message.
     const reply = discussion.getByRole('article', { name: 'Réponse de Claire Martin' });
     await reply.waitFor();
     // The mention shows the name in the text (the API resolved it and told Omar Tazi).

@@ -5,6 +5,7 @@ import { apiError, person, renderWithProviders, replyFixture, viewerFixture } fr
 import {
   ContributionDiscussionDocument,
   EditReplyDocument,
+  LiveEventsDocument,
   PostReplyDocument,
   type ReplyFieldsFragment,
 } from '../graphql/generated/graphql';
@@ -137,5 +138,38 @@ describe('ContributionDiscussion: the shared reply tree in a contribution', () =
     expect(await within(mine).findByRole('region', { name: 'Dernière version enregistrée' })).toHaveTextContent(
       'Version de ma collègue',
     );
+  });
+});
+
+describe('ContributionDiscussion: live', () => {
+  it('reads the discussion again when a colleague replies, and says so politely', async () => {
+    const fresh = replyFixture({
+      id: 'r5',
+      depth: 1,
+      author: person('u3', 'Chama'),
+      bodyHtml: '<p>Nouveau point.</p>',
+    });
+    renderDiscussion([
+      discussion(tree),
+      {
+        request: { query: LiveEventsDocument, variables: { consultationId: 'k1', after: null } },
+        result: {
+          data: {
+            liveEvents: {
+              __typename: 'LiveEvent',
+              seq: '41',
+              type: 'COMMENT_CREATED',
+              subjectType: 'COMMENT',
+              subjectId: 'r5',
+              actorId: 'u3',
+            },
+          },
+        },
+        delay: 50,
+      },
+      discussion([...tree, fresh]),
+    ]);
+    expect(await screen.findByText('Nouveau point.')).toBeInTheDocument();
+    await waitFor(() => expect(document.body.textContent).toContain('La discussion interne a changé (un message).'));
   });
 });

@@ -1,6 +1,9 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { useCallback, useMemo, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { announce } from '../annotations/announce';
+import { useSession } from '../app/session';
+import { type LiveEvent, useLiveEvents } from '../app/use-live-events';
 import { ContributionDiscussionDocument } from '../graphql/generated/graphql';
 import { ReplyForm } from '../replies/ReplyForm';
 import { ReplyTree } from '../replies/ReplyTree';
@@ -31,6 +34,7 @@ export function ContributionDiscussion({
   );
   const connection = data?.contribution.comments;
   const replies = connection?.edges.map((edge) => edge.node) ?? [];
+  useLiveDiscussion(consultationId, refetch);
 
   return (
     <section className="contribution-discussion conversation" aria-labelledby="discussion-title">
@@ -68,4 +72,31 @@ export function ContributionDiscussion({
         ))}
     </section>
   );
+}
+
+/**
+ * Colleagues' replies, edits, deletions and moderation arrive live: the consultation's live events (each checked
+ * by the API against who may read it, so only one's own organisation's discussion reaches here) make the discussion
+ * be read again, and what others did is announced politely.
+ */
+function useLiveDiscussion(consultationId: string, refetch: () => Promise<unknown>): void {
+  const intl = useIntl();
+  const { viewer } = useSession();
+  const viewerId = viewer?.id;
+  const onEvents = useCallback(
+    (events: readonly LiveEvent[]) => {
+      const replies = events.filter((event) => event.subjectType === 'COMMENT');
+      if (replies.length === 0) return;
+      const others = replies.filter((event) => event.actorId !== viewerId);
+      void refetch()
+        .then(() => {
+          if (others.length > 0)
+            announce(intl.formatMessage({ id: 'consultations.discussion.live' }, { count: others.length }));
+        })
+        // Access lost meanwhile: the next read shows it.
+        .catch(() => undefined);
+    },
+    [refetch, viewerId, intl],
+  );
+  useLiveEvents({ consultationId }, onEvents);
 }
