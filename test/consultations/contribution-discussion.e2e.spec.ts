@@ -205,4 +205,32 @@ describe('consultations: a contribution’s internal discussion, threaded', () =
     // Atlas's representative was "mentioned" but cannot read the discussion: neither mentioned nor told.
     expect(await inbox('companyRepresentative')).toEqual([]);
   });
+
+  it('tells nobody who has left the organisation, even of a reply to their own message', async () => {
+    const theirs = ok(await post('federationMember', 'Je pars bientôt de la fédération.')).postComment.comment;
+    await app.nest.get(JobRunner).runDueJobs();
+    const count = async () =>
+      (await app.db.query(`SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [user.federationMember]))
+        .rows[0].n as number;
+    const before = await count();
+    await app.db.query(`DELETE FROM memberships WHERE user_id = $1 AND organization_id = $2`, [
+      user.federationMember,
+      fmo,
+    ]);
+    try {
+      // A reply to their message would tell them (REPLY): they are no longer among its readers, so it is not delivered.
+      ok(await post('federationRepresentative', 'Merci pour tout.', theirs.id));
+      await app.nest.get(JobRunner).runDueJobs();
+      expect(await count()).toBe(before);
+    } finally {
+      await app.db.query(`INSERT INTO memberships (user_id, organization_id, role) VALUES ($1, $2, 'MEMBER')`, [
+        user.federationMember,
+        fmo,
+      ]);
+    }
+    // Back in the organisation, the next reply to them reaches them.
+    ok(await post('federationRepresentative', 'Bon retour.', theirs.id));
+    await app.nest.get(JobRunner).runDueJobs();
+    expect(await count()).toBe(before + 1);
+  });
 });
