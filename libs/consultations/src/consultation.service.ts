@@ -310,7 +310,7 @@ export class ConsultationService {
     actor: Actor,
     action: ConsultationAction,
     consultation: Consultation,
-    organization: { organizationId?: string; eligible?: boolean; affiliated?: boolean } = {},
+    organization: { organizationId?: string; eligible?: boolean; affiliated?: boolean; federation?: boolean } = {},
     now: Date = this.clock.now(),
   ): void {
     ConsultationPolicy.enforce(actor, action, {

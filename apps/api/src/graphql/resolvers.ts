@@ -5,6 +5,8 @@ import {
   ContributionChangeResolver,
   ContributionResolver,
   QuestionResolver,
+  MemberContributionResolver,
+  RemarkResolver,
 } from './consultations/consultation.resolver';
 import {
   ModerationActionResolver,
@@ -48,6 +50,8 @@ export const RESOLVERS = [
   ContributionResolver,
   ContributionChangeResolver,
   QuestionResolver,
+  MemberContributionResolver,
+  RemarkResolver,
   MineResolver,
   ContributionPlaceResolver,
   MentionableResolver,
