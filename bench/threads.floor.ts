@@ -11,8 +11,10 @@ import { Pool } from 'pg';
  *   GET  /threads?space=<id>  → { threads: [{ id, title, pinned, lastActivityAt, author: { displayName },
  *                                 replyCount, participantCount, unreadCount }] }     (one SQL statement)
  *   POST /reply { threadId, body } → { id }
- *        one SELECT (thread exists, space readable to the user, thread not locked nor deleted), then one
- *        transaction: INSERT the comment, UPDATE the thread's last activity.
+ *        one SELECT (thread exists, space readable to the user, thread not locked nor deleted), then one INSERT
+ *        of the comment: the schema's trigger (migration TouchThreadOnReply) sets the thread's last activity in
+ *        the same statement, for the API and the floor alike. (The API also records the reply's event in that
+ *        statement; the floor records none.)
  */
 export interface Floor {
   readonly url: string;
@@ -56,10 +58,7 @@ const CAN_REPLY_SQL = `
 
 const INSERT_REPLY_SQL = `
   INSERT INTO comments (subject_type, subject_id, parent_id, depth, author_id, body)
-  VALUES ('THREAD', $1, NULL, 1, $2, $3) RETURNING id, created_at`;
-
-const TOUCH_THREAD_SQL = `
-  UPDATE threads SET last_activity_at = $2, last_activity_by_id = $3, updated_at = now(), version = version + 1 WHERE id = $1`;
+  VALUES ('THREAD', $1, NULL, 1, $2, $3) RETURNING id`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -108,32 +107,12 @@ export async function startFloor(options: {
         return send(response, 400, { error: 'threadId must be an id' });
       if (typeof input.body !== 'string' || input.body.trim() === '' || input.body.length > 10_000)
         return send(response, 400, { error: 'bad body' });
-      const client = await pool.connect();
-      try {
-        const found = await client.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [
-          input.threadId,
-          userId,
-        ]);
-        if (found.rowCount === 0) return send(response, 404, { error: 'no such thread' });
-        if (found.rows[0].locked || found.rows[0].deleted)
-          return send(response, 403, { error: 'thread takes no replies' });
-        await client.query('BEGIN');
-        try {
-          const inserted = await client.query<{ id: string; created_at: Date }>(INSERT_REPLY_SQL, [
-            input.threadId,
-            userId,
-            input.body,
-          ]);
-          await client.query(TOUCH_THREAD_SQL, [input.threadId, inserted.rows[0].created_at, userId]);
-          await client.query('COMMIT');
-          return send(response, 200, { id: inserted.rows[0].id });
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      } finally {
-        client.release();
-      }
+      const found = await pool.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [input.threadId, userId]);
+      if (found.rowCount === 0) return send(response, 404, { error: 'no such thread' });
+      if (found.rows[0].locked || found.rows[0].deleted)
+        return send(response, 403, { error: 'thread takes no replies' });
+      const inserted = await pool.query<{ id: string }>(INSERT_REPLY_SQL, [input.threadId, userId, input.body]);
+      return send(response, 200, { id: inserted.rows[0].id });
     }
     send(response, 404, { error: 'not found' });
   }
