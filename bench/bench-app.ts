@@ -4,9 +4,9 @@
  * GraphQL call, the table printer.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '@majlis/api';
 import { freePort, redact, withDatabase } from './bench-support';
 
@@ -110,4 +110,58 @@ export function printTable(header: string[], rows: string[][]): void {
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   rows.forEach((row) => console.log(line(row)));
+}
+
+export async function expectOk(response: Response): Promise<void> {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`the floor answered ${response.status}: ${text}`);
+}
+
+/**
+ * Counts the statements the pg driver sends during `probe` (run 5 times, sequentially, nothing else running), by
+ * wrapping pg's Client#query for the duration: TypeORM and the floor both go through it.
+ */
+export async function statementsPer(probe: () => Promise<unknown>): Promise<number> {
+  const { Client: PgClient } = require('pg') as typeof import('pg');
+  const prototype = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  let count = 0;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    count += 1;
+    return original.apply(this, args);
+  };
+  try {
+    const times = 5;
+    for (let i = 0; i < times; i++) await probe();
+    return count / times;
+  } finally {
+    prototype.query = original;
+  }
+}
+
+/** CPU time (user + system, ms) of each PostgreSQL backend connected to the database, by pid; null if /proc is unreadable. */
+export async function backendCpuMs(db: Pool, databaseName: string): Promise<Map<number, number> | null> {
+  const { rows } = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [databaseName],
+  );
+  const ticksPerSecond = 100; // USER_HZ: 100 on Linux
+  const result = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
+    } catch {
+      return null;
+    }
+  }
+  return result;
+}
+
+/** CPU used between two samples by the backends alive at the end (a backend started in between counts from zero). */
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
 }

@@ -2,11 +2,21 @@
 import { profiled } from './cpu-profile';
 import { positiveInt, startLoader } from './bench-support';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import { SAMPLE_PASSWORD } from '@majlis/api';
-import { Cleanup, Step, createBenchDatabase, gql, printTable, startBenchApi } from './bench-app';
+import {
+  Cleanup,
+  Step,
+  backendCpuMs,
+  cpuDelta,
+  createBenchDatabase,
+  expectOk,
+  gql,
+  printTable,
+  startBenchApi,
+  statementsPer,
+} from './bench-app';
 import { countData, loadThreads } from './threads.data';
 import { startFloor } from './threads.floor';
 import type { LoadJob, LoadResult } from './threads.load';
@@ -397,58 +407,4 @@ function printGoals(
     ['goal', 'figure', 'met'],
     goals.map(([goal, figure, met]) => [goal, figure, met ? 'yes' : 'NO']),
   );
-}
-
-async function expectOk(response: Response): Promise<void> {
-  const text = await response.text();
-  if (!response.ok) throw new Error(`floor answered ${response.status}: ${text}`);
-}
-
-/**
- * Counts the statements the pg driver sends during `probe` (run 5 times, sequentially, nothing else running), by
- * wrapping pg's Client#query for the duration: TypeORM and the floor both go through it.
- */
-async function statementsPer(probe: () => Promise<unknown>): Promise<number> {
-  const { Client: PgClient } = require('pg') as typeof import('pg');
-  const prototype = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  let count = 0;
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return original.apply(this, args);
-  };
-  try {
-    const times = 5;
-    for (let i = 0; i < times; i++) await probe();
-    return count / times;
-  } finally {
-    prototype.query = original;
-  }
-}
-
-/** CPU time (user + system, ms) of each PostgreSQL backend connected to the database, by pid; null if /proc is unreadable. */
-async function backendCpuMs(db: Pool, databaseName: string): Promise<Map<number, number> | null> {
-  const { rows } = await db.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-    [databaseName],
-  );
-  const ticksPerSecond = 100; // USER_HZ: 100 on Linux
-  const result = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
-    } catch {
-      return null;
-    }
-  }
-  return result;
-}
-
-/** CPU used between two samples by the backends alive at the end (a backend started in between counts from zero). */
-function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
-  return total;
 }

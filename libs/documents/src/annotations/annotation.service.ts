@@ -285,9 +285,9 @@ export class AnnotationService {
       const matches = textMatchSql('annotation.search_vector', filter.text);
       query.andWhere(matches.sql, matches.params);
     }
-    const totalCount = await query.clone().getCount();
+    const counted = query.clone();
     const rows = (await applyKeyset(query, BY_POSITION, window).getMany()) as AnchoredAnnotation[];
-    return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], totalCount);
+    return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], () => counted.getCount());
   }
 
   /**
@@ -322,9 +322,9 @@ export class AnnotationService {
   async orphanedOn(actor: Actor, versionId: string, page: PageRequest): Promise<Connection<AnchoredAnnotation>> {
     const window = pageWindow(page);
     const query = this.visibleOn(actor, versionId).andWhere(`anchor.status = 'ORPHANED'`);
-    const totalCount = await query.clone().getCount();
+    const counted = query.clone();
     const rows = (await applyKeyset(query, ORPHANS_BY_AGE, window).getMany()) as AnchoredAnnotation[];
-    return toConnection(rows, window, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+    return toConnection(rows, window, (row) => [row.createdAt.toISOString(), row.id], () => counted.getCount());
   }
 
   /** How many visible annotations each article of a version carries (for a heat-map). */
