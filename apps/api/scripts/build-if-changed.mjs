@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(fileURLToPath(import.meta.url), '..', '..');
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
 const SOURCES = ['apps/api', 'apps/web', 'libs', 'migrations'];
 const ROOT_FILES = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'nx.json'];
 const SKIPPED = new Set(['node_modules', 'dist', 'coverage', '.nx', 'tmp']);
