@@ -402,6 +402,20 @@ describe('search', () => {
       expect(await threads('zyqnothing')).toBe(0);
     });
 
+    it('an organisation hit opens for everyone who finds it: its page (the web client’s /account/organizations/:id) reads it under the same rule', async () => {
+      const PAGE = `query($id: ID!) { organization(id: $id) { id name members(first: 50) { totalCount } } }`;
+      for (const name of ['verified organisation', 'unverified organisation']) {
+        const fixture = FIXTURES.find((f) => f.name === name)!;
+        // (otherRepresentative was suspended above.)
+        for (const role of ROLES.filter((r) => r !== 'otherRepresentative')) {
+          const found = (await search(role, { query: 'zyqprobe', filter: { types: ['ORGANIZATION'] } })).data!.search;
+          const hit = found.edges.some((edge) => edge.node.id === fixture.id);
+          const page = await app.gql(PAGE, { id: fixture.id }, tokens.get(role));
+          expect([role, name, outcome(page)]).toEqual([role, name, hit ? 'OK' : 'NOT_FOUND']);
+        }
+      }
+    });
+
     it('refuses an empty query or a forged cursor with BAD_USER_INPUT', async () => {
       expect(outcome(await search('admin', { query: '   ' }))).toBe('BAD_USER_INPUT');
       expect(outcome(await search('admin', { query: '"-' }))).toBe('BAD_USER_INPUT');
