@@ -516,7 +516,7 @@ describe('search', () => {
 
   describe('a frequent term', () => {
     // SEARCH_WINDOW in libs/search: the newest matches of each kind that are ranked and counted.
-    const WINDOW = 1000;
+    const WINDOW = 500;
 
     it('ranks the newest readable matches of each kind and says its counts are "at least"; the window holds readable matches only', async () => {
       const version = (

@@ -77,9 +77,9 @@ const ARTICLE_FACETS = 50;
 /**
  * Per kind of content (per branch), the newest readable matches that are ranked: every match of a selective term,
  * the newest SEARCH_WINDOW of a frequent one (which are then counted as "at least" SEARCH_WINDOW). Ranking every one
- * of 250,000 matches of a common word costs seconds whatever the index; the newest thousand cost milliseconds.
+ * of 250,000 matches of a common word costs seconds whatever the index; the newest 500 cost milliseconds.
  */
-export const SEARCH_WINDOW = 1000;
+export const SEARCH_WINDOW = 500;
 
 /** The terms' statement: $1 the text, $2 the word being typed (a prefix), $3 the whole text, $4 fuzzy or not. */
 export const TERMS_SQL = `SELECT search_query($1::text, $2::text)::text AS tsquery,

@@ -9,7 +9,7 @@ vi.setConfig({ testTimeout: 20_000 });
 const session = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock('../app/session', () => ({ useSession: () => session }));
 
-/** A frequent term: the API ranked the newest 1,000 annotations and says so (isLowerBound); replies are exact. */
+/** A frequent term: the API ranked the newest annotations and says their count is "at least" (isLowerBound); replies are exact. */
 function renderPage(locale: AppLocale) {
   const mocks = [
     {
