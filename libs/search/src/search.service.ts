@@ -123,9 +123,9 @@ export function splitQuery(query: string, prefix: boolean): { text: string; pref
 /**
  * Search over everything the actor may read: articles, annotations, replies, threads, consultations and their
  * questions, spaces and organisations. Two SQL statements in one transaction per search, whatever the page size:
- * the query as the database reads it (`terms`), then the matches of every kind (each under its read policy's SQL twin, the newest
- * SEARCH_WINDOW per kind), the page, its details, and the facet counts (over the same readable matches, so they leak
- * nothing; "at least" when a window is full).
+ * the query as the database reads it (`terms`), then the matches of every kind (each under its read policy's SQL
+ * twin, the newest SEARCH_WINDOW per kind), the page, its details, and the facet counts (over the same readable
+ * matches, so they leak nothing; "at least" when a window is full).
  */
 @Injectable()
 export class SearchService {
