@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import { UnauthenticatedError } from '@majlis/kernel';
 import type { AuthenticatedActor, AuthenticationService } from '@majlis/identity';
 import { LIVE_CLOSE_CODES } from './close-codes';
+import { subscribeSharingResults } from './live-execution';
 
 /** The longest operation a live socket accepts (the reader's subscription is about 200 characters). */
 const MAX_OPERATION_LENGTH = 2000;
@@ -76,6 +77,8 @@ export function liveSocketOptions(
   const logger = new Logger('LiveSocket');
   return {
     connectionInitWaitTimeout: 10_000,
+    // Each event's result is executed once per operation for all of the instance's subscribers (live-execution.ts).
+    subscribe: subscribeSharingResults,
     onConnect: async (ctx: Context<Record<string, unknown>, LiveSocketExtra>) => {
       const params = ctx.connectionParams ?? {};
       try {

@@ -8,6 +8,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GraphQLContext } from '../graphql-context';
 import { EventBus, EventScope } from '../../live/event-bus';
 import { LiveAccess } from '../../live/live-access';
+import { LiveFanout } from '../../live/live-fanout';
 import { LiveStream } from '../../live/live-stream';
 import { LiveEventModel } from './live.models';
 
@@ -18,6 +19,7 @@ export class LiveResolver {
   constructor(
     private readonly bus: EventBus,
     private readonly access: LiveAccess,
+    private readonly fanout: LiveFanout,
     private readonly documents: DocumentService,
     private readonly spaces: SpaceService,
     private readonly threads: ThreadService,
@@ -59,6 +61,7 @@ export class LiveResolver {
     const connection = context.live;
     return new LiveStream(
       this.bus,
+      this.fanout,
       this.access,
       scope,
       () => connection?.actor ?? actor,
