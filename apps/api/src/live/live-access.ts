@@ -11,10 +11,11 @@ const CHECKS_AT_ONCE = 4;
 const RETRIES = 3;
 
 /**
- * Subjects whose readers are decided for all of an event's subscribers at once, by the area's SQL twin of its
- * rules (`AnnotationService.readersNow`); the others are checked once per person with the area's `get`.
+ * Subjects whose readers are decided for all of an event's subscribers at once, by the areas' SQL twins of their
+ * rules (`AnnotationService`, `ThreadService`, `CommentService`, `ConsultationService` `readersNow`); the others
+ * (and replies under a subject whose area gives no twin) are checked once per person with the area's `get`.
  */
-const BATCHED = new Set(['ANNOTATION']);
+const BATCHED = new Set(['ANNOTATION', 'THREAD', 'COMMENT', 'CONSULTATION']);
 
 /** Events that take something away: the subject is gone for most readers, who must still learn it is gone. */
 const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELETED', 'THREAD_DELETED']);
@@ -52,7 +53,10 @@ export class LiveAccess {
    */
   async readers(event: DomainEvent, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
     if (people.size === 0) return new Set();
-    if (BATCHED.has(event.subjectType)) return this.limited(() => this.decideAll([...people.keys()], event));
+    if (BATCHED.has(event.subjectType)) {
+      const readers = await this.limited(() => this.decideAll([...people.keys()], event));
+      if (readers) return readers;
+    }
     const decided = await Promise.all(
       [...people].map(
         async ([userId, actor]) => [userId, await this.limited(() => this.decide(actor, event))] as const,
@@ -67,7 +71,7 @@ export class LiveAccess {
   }
 
   /** Like `decide`, for many people in one statement: who among them may read (or could read) the subject now. */
-  private async decideAll(userIds: string[], event: DomainEvent): Promise<Set<string>> {
+  private async decideAll(userIds: string[], event: DomainEvent): Promise<Set<string> | null> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.readersNow(event, userIds);
@@ -83,11 +87,17 @@ export class LiveAccess {
   }
 
   /** The area's batched reader of the event's subject (one statement), as `ensureCanRead`/`ensureCouldRead`. */
-  private readersNow(event: DomainEvent, userIds: string[]): Promise<Set<string>> {
+  private readersNow(event: DomainEvent, userIds: string[]): Promise<Set<string> | null> {
     const despiteRemoval = REMOVALS.has(event.type);
     switch (event.subjectType) {
       case 'ANNOTATION':
         return this.annotations.readersNow(event.subjectId, userIds, despiteRemoval);
+      case 'THREAD':
+        return this.threads.readersNow(event.subjectId, userIds, despiteRemoval);
+      case 'COMMENT':
+        return this.comments.readersNow(event.subjectId, userIds, despiteRemoval);
+      case 'CONSULTATION':
+        return this.consultations.readersNow(event.subjectId, userIds);
       default:
         throw new Error(`no batched live reader for ${event.subjectType}`);
     }
