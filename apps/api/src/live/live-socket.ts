@@ -104,6 +104,8 @@ export function liveSocketOptions(
             }),
           ]
         : undefined,
+    // A stream that fails (e.g. RESYNC_REQUIRED when its catch-up cannot be replayed) sends its error with its code.
+    onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
     onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
       result.errors?.length
         ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) }

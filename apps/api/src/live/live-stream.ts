@@ -11,7 +11,12 @@ import type { LiveFanout, LiveSubscriber } from './live-fanout';
  */
 export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubscriber {
   private readonly ready: DomainEvent[] = [];
-  private readonly waiting: ((result: IteratorResult<DomainEvent>) => void)[] = [];
+  private readonly waiting: {
+    resolve: (result: IteratorResult<DomainEvent>) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  /** Why the stream ended early (the catch-up failed, e.g. RESYNC_REQUIRED): the next read throws it, once. */
+  private failure: unknown = null;
   /** Live events received while catching up (null once caught up). */
   private held: DomainEvent[] | null = null;
   private done = false;
@@ -33,7 +38,7 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
       bus
         .since(after, scope)
         .then((missed) => this.catchUp(missed))
-        .catch(() => this.close());
+        .catch((error) => this.fail(error));
     }
   }
 
@@ -44,8 +49,13 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
   next(): Promise<IteratorResult<DomainEvent>> {
     const event = this.ready.shift();
     if (event) return Promise.resolve({ value: event, done: false });
+    if (this.failure !== null) {
+      const failure = this.failure;
+      this.failure = null;
+      return Promise.reject(failure);
+    }
     if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   return(): Promise<IteratorResult<DomainEvent>> {
@@ -79,8 +89,17 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
     if (event.seq <= this.lastSeq) return;
     this.lastSeq = event.seq;
     const waiter = this.waiting.shift();
-    if (waiter) waiter({ value: event, done: false });
+    if (waiter) waiter.resolve({ value: event, done: false });
     else this.ready.push(event);
+  }
+
+  /** Ends the stream with an error its reader receives (graphql-ws sends it with its code, see live-socket.ts). */
+  private fail(error: unknown): void {
+    if (this.done) return;
+    const waiter = this.waiting.shift();
+    if (waiter) waiter.reject(error);
+    else this.failure = error;
+    this.close();
   }
 
   private close(): void {
@@ -89,6 +108,6 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
     this.leave();
     this.ready.length = 0;
     this.held = null;
-    for (const waiter of this.waiting.splice(0)) waiter({ value: undefined, done: true });
+    for (const waiter of this.waiting.splice(0)) waiter.resolve({ value: undefined, done: true });
   }
 }
