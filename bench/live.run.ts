@@ -223,7 +223,7 @@ async function run(started: number): Promise<number> {
   );
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   console.log(
-    `  server CPU             ${cpuSeconds.toFixed(1)} s (both instances, writes included) · ${((cpuSeconds * 1e6) / Math.max(1, result.deliveries ?? 1)).toFixed(1)} µs per delivery`,
+    `  server CPU             ${cpuSeconds.toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s; both instances, writes included) · ${((cpuSeconds * 1e6) / Math.max(1, result.deliveries ?? 1)).toFixed(1)} µs per delivery`,
   );
   console.log(
     `  load average           ${loadavg()
