@@ -8,7 +8,7 @@ import {
   GraphQLString,
   parse,
 } from 'graphql';
-import { shareKey, subscribeSharingResults } from './live-execution';
+import { parseOnce, shareKey, subscribeSharingResults, validateOnce } from './live-execution';
 
 interface Event {
   readonly id: string;
@@ -107,5 +107,21 @@ describe('live results executed once per event for all subscribers', () => {
     expect(key({ documentId: 'd1', withId: true })).toBe(key({ documentId: 'd2', withId: true }));
     expect(key({ documentId: 'd1', withId: true })).not.toBe(key({ documentId: 'd1', withId: false }));
     expect(shareKey({ schema, document: parse(`subscription { other: liveEvents { id } }`) })).not.toBeNull();
+  });
+});
+
+describe('live operations parsed and validated once', () => {
+  it('shares one document among subscribers sending the same text, and validates it once', () => {
+    const schema = schemaWith([], { resolved: 0 });
+    const first = parseOnce(OPERATION);
+    expect(parseOnce(OPERATION)).toBe(first);
+    expect(parseOnce(`${OPERATION} `)).not.toBe(first);
+    expect(validateOnce(schema, first)).toEqual([]);
+    expect(validateOnce(schema, first)).toBe(validateOnce(schema, first));
+    const unknown = parseOnce(`subscription { liveEvents { nope } }`);
+    expect(validateOnce(schema, unknown).map((error) => error.message)).toEqual([
+      'Cannot query field "nope" on type "LiveEvent".',
+    ]);
+    expect(() => parseOnce('subscription {')).toThrow('Syntax Error');
   });
 });

@@ -1,9 +1,11 @@
 import {
+  DocumentNode,
   ExecutionArgs,
   ExecutionResult,
   GraphQLNamedType,
   GraphQLSchema,
   Kind,
+  Source,
   OperationDefinitionNode,
   createSourceEventStream,
   execute,
@@ -12,10 +14,13 @@ import {
   isInterfaceType,
   isObjectType,
   isUnionType,
+  parse,
   print,
   subscribe,
+  validate,
   visit,
 } from 'graphql';
+import type { GraphQLError } from 'graphql';
 
 /**
  * Subscription fields whose `resolve` maps the event alone (not the subscriber, its context or its arguments) to
@@ -27,6 +32,47 @@ type Result = ExecutionResult | Promise<ExecutionResult>;
 
 /** The results executed per event (the very object every stream of the instance is handed) and operation. */
 const executed = new WeakMap<object, Map<string, Result>>();
+
+/** How many distinct operations the live socket keeps parsed (clients send a handful, always the same). */
+const PARSED_OPERATIONS = 100;
+const parsed = new Map<string, DocumentNode>();
+
+/**
+ * graphql-ws's `parse`: an operation's text is parsed once and its document shared by every subscriber that sends
+ * the same text (graphql-js never changes a document), so a thousand sockets hold one syntax tree, not a thousand.
+ * The most recently used PARSED_OPERATIONS are kept; parse errors are thrown as graphql-js throws them.
+ */
+export function parseOnce(input: string | Source): DocumentNode {
+  if (typeof input !== 'string') return parse(input);
+  const source = input;
+  let document = parsed.get(source);
+  if (document) {
+    parsed.delete(source); // most recently used last
+  } else {
+    document = parse(source);
+    if (parsed.size >= PARSED_OPERATIONS) parsed.delete(parsed.keys().next().value as string);
+  }
+  parsed.set(source, document);
+  return document;
+}
+
+/** graphql-ws's `validate`: a shared document is validated once per schema (the answer cannot change). */
+const validated = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly GraphQLError[]>>();
+export function validateOnce(schema: GraphQLSchema, document: DocumentNode): readonly GraphQLError[] {
+  let bySchema = validated.get(schema);
+  if (!bySchema) validated.set(schema, (bySchema = new WeakMap()));
+  let errors = bySchema.get(document);
+  if (!errors) bySchema.set(document, (errors = validate(schema, document)));
+  return errors;
+}
+
+/** The text of a (shared) document, printed once. */
+const printed = new WeakMap<DocumentNode, string>();
+function printOnce(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
+}
 
 /**
  * graphql-ws's `subscribe`, as graphql-js's except that each event's result is executed once per operation for all
@@ -67,7 +113,11 @@ export function shareKey(args: ExecutionArgs): string | null {
   if (!field || !resolvesByDefault(args.schema, getNamedType(field.type))) return null;
   const used = variablesBelowRoot(args, operation);
   const values = args.variableValues ?? {};
-  return JSON.stringify([print(args.document), args.operationName ?? null, used.map((name) => values[name] ?? null)]);
+  return JSON.stringify([
+    printOnce(args.document),
+    args.operationName ?? null,
+    used.map((name) => values[name] ?? null),
+  ]);
 }
 
 /** Whether every field reachable from this type uses the default resolver (reads its parent's property). */

@@ -6,7 +6,7 @@ import type { WebSocket } from 'ws';
 import { UnauthenticatedError } from '@majlis/kernel';
 import type { AuthenticatedActor, AuthenticationService } from '@majlis/identity';
 import { LIVE_CLOSE_CODES } from './close-codes';
-import { subscribeSharingResults } from './live-execution';
+import { parseOnce, subscribeSharingResults, validateOnce } from './live-execution';
 
 /** The longest operation a live socket accepts (the reader's subscription is about 200 characters). */
 const MAX_OPERATION_LENGTH = 2000;
@@ -79,6 +79,9 @@ export function liveSocketOptions(
     connectionInitWaitTimeout: 10_000,
     // Each event's result is executed once per operation for all of the instance's subscribers (live-execution.ts).
     subscribe: subscribeSharingResults,
+    // Subscribers sending the same operation share its parsed and validated document.
+    parse: parseOnce,
+    validate: validateOnce as ServerOptions['validate'],
     onConnect: async (ctx: Context<Record<string, unknown>, LiveSocketExtra>) => {
       const params = ctx.connectionParams ?? {};
       try {
