@@ -12,7 +12,7 @@ import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
 import { inputHygiene } from './input-hygiene';
 import { pricedFieldsRule } from './priced-fields';
-import { LoaderServices, createRequestLoaders } from './loaders/request-loaders';
+import { LoaderServices, RequestLoaders, createRequestLoaders } from './loaders/request-loaders';
 import type { GraphQLContext } from './graphql-context';
 import type { AuthenticationService } from '@majlis/identity';
 import { LiveSocketExtra, liveSocketOptions } from '../live/live-socket';
@@ -91,10 +91,14 @@ function liveContext(extra: LiveSocketExtra, services: LoaderServices): GraphQLC
   const live = extra.live;
   if (!live) throw new Error('A live socket operation before authentication');
   const req = { user: live.actor, authenticated: true, headers: {} } as unknown as MajlisRequest;
+  // Made when first used: a live subscription's own field reads none, and a thousand sockets need not hold them.
+  let loaders: RequestLoaders | undefined;
   return {
     req,
     res: undefined as unknown as Response,
     live,
-    loaders: createRequestLoaders(services, () => live.actor),
+    get loaders() {
+      return (loaders ??= createRequestLoaders(services, () => live.actor));
+    },
   };
 }

@@ -303,6 +303,28 @@ export class CommentService implements OnModuleInit {
     return comment;
   }
 
+  /**
+   * Which of these people may read the reply now, as `get` decides for each of them (shown to them, under a subject
+   * they see), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (those
+   * who see what it answers). Null when its subject's area gives no SQL twin of its visibility (then ask `get`).
+   * For live updates.
+   */
+  async readersNow(commentId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string> | null> {
+    if (userIds.length === 0) return new Set();
+    const comment = await this.db.getRepository(Comment).findOneBy({ id: commentId });
+    if (!comment) return new Set();
+    const subjectVisible = this.subjects.access(comment.subjectType).visibleSql?.('u', 'comment.subject_id');
+    if (!subjectVisible) return null;
+    const shown = `(${AuthoredContentPolicy.presentForReaderSql('COMMENT', 'comment', 'u')}
+      OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`;
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN comments comment ON comment.id = $1
+        WHERE u.id = ANY($2::uuid[]) AND ${despiteRemoval ? 'TRUE' : shown} AND ${subjectVisible}`,
+      [commentId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** The conversation under a subject the actor sees, oldest first; deleted comments show only if they have replies. */
   async conversation(
     actor: Actor,

@@ -70,6 +70,11 @@ export const SpacePolicy = {
     return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
       AND (sm.user_id = :me OR sm.organization_id = ANY(CAST(:myOrganizations AS uuid[])))`;
   },
+  /** SQL twin of moderatedSpaceIdsSql for someone else (live updates): the user whose id is the SQL `userId`. */
+  moderatedSpaceIdsByUserSql(userId: string): string {
+    return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
+      AND (sm.user_id = ${userId} OR sm.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = ${userId}))`;
+  },
   /** Whether platform moderators moderate the content of a space (they cannot read a PRIVATE one). */
   isPlatformModerated(space: Pick<Space, 'visibility'>): boolean {
     return space.visibility !== 'PRIVATE';

@@ -33,6 +33,11 @@ export interface SubjectAccess {
    * holds when that person may read the subject (the area's policy twin), with its named parameters.
    */
   readersSql?(userAlias: string, subjectId: string): { sql: string; params: Record<string, unknown> };
+  /**
+   * SQL twin of ensureVisible from the reader's side: a condition that holds when the person `userAlias` (a users
+   * row) may see the subject whose id is the SQL expression `subjectId` now (live updates decide many at once).
+   */
+  visibleSql?(userAlias: string, subjectId: string): string;
 }
 
 @Injectable()

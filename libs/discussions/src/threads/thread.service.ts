@@ -162,6 +162,15 @@ function shownSql(actor: Actor) {
   return AuthoredContentPolicy.shownSql('THREAD', 'thread', actor, hasLiveRepliesSql('THREAD', 'thread'));
 }
 
+/**
+ * SQL twin of `get` from the reader's side: the thread aliased `thread`, in its space `space`, is shown to the person
+ * `user` (a users row): present for them or holding its place above live replies, in a space they read.
+ */
+function visibleToReaderSql(thread: string, space: string, user: string): string {
+  return `((${AuthoredContentPolicy.presentForReaderSql('THREAD', thread, user)} OR ${hasLiveRepliesSql('THREAD', thread)})
+    AND ${SpacePolicy.readableByUserSql(space, `${user}.id`)})`;
+}
+
 @Injectable()
 export class ThreadService implements OnModuleInit {
   constructor(
@@ -194,6 +203,9 @@ export class ThreadService implements OnModuleInit {
                 WHERE subject_thread.id = :subjectThread AND ${SpacePolicy.readableByUserSql('subject_space', `${user}.id`)})`,
         params: { subjectThread: id },
       }),
+      visibleSql: (user, id) => `EXISTS (SELECT 1 FROM threads subject_thread
+          JOIN spaces subject_space ON subject_space.id = subject_thread.space_id
+         WHERE subject_thread.id = ${id} AND ${visibleToReaderSql('subject_thread', 'subject_space', user)})`,
       locate: async (ids) =>
         new Map([...(await this.findByIds(ids)).values()].map((t) => [t.id, { spaceId: t.spaceId, threadId: t.id }])),
     });
@@ -558,6 +570,22 @@ export class ThreadService implements OnModuleInit {
   async findByIds(ids: readonly string[]): Promise<Map<string, Thread>> {
     const rows = ids.length ? await this.db.getRepository(Thread).findBy({ id: In([...ids]) }) : [];
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Which of these people may read the thread now, as `get` decides for each of them (shown to them, in a space they
+   * read), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (its space's
+   * readers, to learn it is gone). For live updates.
+   */
+  async readersNow(threadId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN threads thread ON thread.id = $1 JOIN spaces space ON space.id = thread.space_id
+        WHERE u.id = ANY($2::uuid[])
+          AND ${despiteRemoval ? SpacePolicy.readableByUserSql('space', 'u.id') : visibleToReaderSql('thread', 'space', 'u')}`,
+      [threadId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Which of these people (active accounts) can read the thread's space: for resolving mentions. */

@@ -129,6 +129,19 @@ const ORPHANS_BY_AGE: KeysetColumn[] = [
   { expression: 'annotation.id', property: 'id', type: 'uuid' },
 ];
 
+/**
+ * SQL twin of `get` from the reader's side: the annotation aliased `annotation`, on its document `document`, is
+ * readable by the person `user` (a users row): present or a tombstone with live replies, not hidden for them, and
+ * AnnotationPolicy's and DocumentPolicy's readers; with `despiteRemoval`, apart from its deletion or hiding.
+ */
+export function visibleToReaderSql(annotation: string, document: string, user: string, despiteRemoval = false): string {
+  const present = despiteRemoval
+    ? 'TRUE'
+    : `((${annotation}.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', annotation, user)})
+         OR ${hasLiveRepliesSql('ANNOTATION', annotation)})`;
+  return `(${present} AND ${AnnotationPolicy.readersSql(annotation, user)} AND ${DocumentPolicy.readersSql(document, user)})`;
+}
+
 @Injectable()
 export class AnnotationService {
   constructor(
@@ -471,16 +484,11 @@ export class AnnotationService {
    */
   async readersNow(annotationId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const present = despiteRemoval
-      ? 'TRUE'
-      : `((annotation.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'annotation', 'u')})
-           OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`;
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM users u
          JOIN annotations annotation ON annotation.id = $1
          JOIN documents document ON document.id = annotation.document_id
-        WHERE u.id = ANY($2::uuid[]) AND ${present}
-          AND ${AnnotationPolicy.readersSql('annotation', 'u')} AND ${DocumentPolicy.readersSql('document', 'u')}`,
+        WHERE u.id = ANY($2::uuid[]) AND ${visibleToReaderSql('annotation', 'document', 'u', despiteRemoval)}`,
       [annotationId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));

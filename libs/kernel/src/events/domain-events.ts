@@ -22,6 +22,13 @@ import type { EntityManager } from 'typeorm';
  */
 export const EVENTS_CHANNEL = 'majlis_events';
 
+/**
+ * How long events are kept (days): a daily job (notifications' `events.prune`) deletes older ones once notifications
+ * have consumed them, and records the last `seq` it deleted. A live subscriber resuming `after` an older `seq` gets
+ * RESYNC_REQUIRED (ResyncRequiredError) and reads again what it shows.
+ */
+export const EVENT_RETENTION_DAYS = 30;
+
 /** The advisory lock key that orders event commits (an arbitrary constant of ours). */
 const EVENT_ORDER_LOCK = 73_112_026;
 
