@@ -19,6 +19,7 @@ import { AddSearch1795850000000 } from './1795850000000-AddSearch';
 import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
 import { CreateNotificationsAndMail1795870000000 } from './1795870000000-CreateNotificationsAndMail';
 import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
+import { AddUserSearch1795920000000 } from './1795920000000-AddUserSearch';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreateEvents1795860000000,
   CreateNotificationsAndMail1795870000000,
   StampSubmissionProcessedAt1795880000000,
+  AddUserSearch1795920000000,
 ];
