@@ -103,8 +103,12 @@ export function OrganizationForm({ organization, onConflict, onSaved }: Organiza
         type="text"
         maxLength={200}
         required
+        dir="auto"
         value={draft.value.name}
-        onChange={(e) => draft.update({ name: e.target.value })}
+        onChange={(e) => {
+          draft.update({ name: e.target.value });
+          if (e.target.value.trim()) setNameMissing(false);
+        }}
         {...invalidProps(`${id}-name`, problems.name)}
       />
       <FieldProblem fieldId={`${id}-name`} problem={problems.name} />
@@ -115,6 +119,7 @@ export function OrganizationForm({ organization, onConflict, onSaved }: Organiza
         id={`${id}-acronym`}
         type="text"
         maxLength={30}
+        dir="auto"
         value={draft.value.acronym}
         onChange={(e) => draft.update({ acronym: e.target.value })}
         {...invalidProps(`${id}-acronym`, problems.acronym)}
@@ -127,6 +132,7 @@ export function OrganizationForm({ organization, onConflict, onSaved }: Organiza
         id={`${id}-description`}
         rows={4}
         maxLength={2000}
+        dir="auto"
         value={draft.value.description}
         onChange={(e) => draft.update({ description: e.target.value })}
         {...invalidProps(`${id}-description`, problems.description)}
