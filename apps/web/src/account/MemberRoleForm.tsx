@@ -1,7 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { errorCodeOf } from '../app/errors';
 import { announce } from '../annotations/announce';
+import { fieldError } from './account-errors';
 import { ChangeMembershipRoleDocument, type MembershipRole } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 
@@ -18,7 +20,8 @@ export interface MemberRoleFormProps {
 /**
  * Changes one person's role in an organisation (representative ⇄ member). Choosing a role does nothing until
  * "Change" is pressed (a select that acted on every arrow key would change roles while reading the options); the
- * API's refusal is said beside the field, which keeps the choice.
+ * API's refusal is said beside the field, which keeps the choice — in particular that an organisation keeps at
+ * least one representative (CONFLICT on `role`).
  */
 export function MemberRoleForm({ membershipId, role, name, onChanged }: MemberRoleFormProps) {
   const intl = useIntl();
@@ -69,11 +72,16 @@ export function MemberRoleForm({ membershipId, role, name, onChanged }: MemberRo
       >
         <FormattedMessage id="account.members.changeRole" />
       </button>
-      {error !== null && (
-        <div id={`${id}-error`}>
-          <ErrorMessage error={error} />
-        </div>
-      )}
+      {error !== null &&
+        (errorCodeOf(error) === 'CONFLICT' && fieldError(error, 'role') ? (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            <FormattedMessage id="account.members.lastRepresentative" values={{ name }} />
+          </p>
+        ) : (
+          <div id={`${id}-error`}>
+            <ErrorMessage error={error} />
+          </div>
+        ))}
     </form>
   );
 }

@@ -144,4 +144,21 @@ describe('MemberRoleForm', () => {
     expect(screen.getByLabelText('Rôle de Salma')).toHaveValue('MEMBER');
     expect(screen.getByLabelText('Rôle de Salma')).toHaveAccessibleDescription(/moderators/);
   });
+
+  it('says plainly that the only representative cannot become a member yet', async () => {
+    renderWithProviders(<MemberRoleForm membershipId="m-1" role="REPRESENTATIVE" name="Salma" />, {
+      mocks: [
+        {
+          request: { query: ChangeMembershipRoleDocument, variables: () => true },
+          result: apiError('CONFLICT', 'only representative', { fields: { role: 'only representative' } }),
+        },
+      ],
+    });
+    await userEvent.selectOptions(screen.getByLabelText('Rôle de Salma'), 'MEMBER');
+    await userEvent.click(screen.getByRole('button', { name: 'Changer le rôle de Salma' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Salma est la seule personne à représenter l’organisation',
+    );
+    expect(screen.getByLabelText('Rôle de Salma')).toHaveAccessibleDescription(/seule personne/);
+  });
 });
