@@ -152,9 +152,12 @@ describe('annotations: who writes, who reads, what is refused', () => {
       annotation: { bodyMarkdown: 'Idée précisée', history: null },
     });
 
-    const remove = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id } } }`;
+    const remove = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id isDeleted version } } }`;
     expect(outcome(await app.gql(remove, { input: { id } }, token.companyMember))).toBe('FORBIDDEN');
-    expect(outcome(await app.gql(remove, { input: { id } }, token.federationMember))).toBe('OK');
+    // Like threads and comments, the answer is the row as deleted (authored content's one soft delete).
+    expect((await app.gql(remove, { input: { id } }, token.federationMember)).data).toEqual({
+      deleteAnnotation: { annotation: { id, isDeleted: true, version: version + 2 } },
+    });
     expect(
       outcome(await app.gql(`query($id: ID!) { annotation(id: $id) { id } }`, { id }, token.federationMember)),
     ).toBe('NOT_FOUND');

@@ -132,10 +132,13 @@ describe('replies and endorsements: the shared reply model under annotations', (
       ),
     ).toBe('CONFLICT');
 
-    const remove = `mutation($input: CommentIdInput!) { deleteComment(input: $input) { comment { id } } }`;
+    const remove = `mutation($input: CommentIdInput!) { deleteComment(input: $input) { comment { id isDeleted version } } }`;
     expect(outcome(await app.gql(remove, { input: { id: parent.id } }, token.federationMember))).toBe('FORBIDDEN');
-    for (const comment of [parent, lone])
-      expect(outcome(await app.gql(remove, { input: { id: comment.id } }, token.companyMember))).toBe('OK');
+    // The answer is the comment as deleted, its version moved on (authored content's one soft delete).
+    expect((await app.gql(remove, { input: { id: parent.id } }, token.companyMember)).data).toEqual({
+      deleteComment: { comment: { id: parent.id, isDeleted: true, version: parent.version + 2 } },
+    });
+    expect(outcome(await app.gql(remove, { input: { id: lone.id } }, token.companyMember))).toBe('OK');
     const conversation = await app.gql<{
       annotation: {
         replyCount: number;

@@ -6,6 +6,7 @@ export type { PostCommentInput, EditCommentInput } from './comments/comment.inpu
 export * from './endorsements/endorsement.service';
 export * from './spaces/space.entity';
 export * from './spaces/space.policy';
+export * from './authored-content';
 export * from './authored-content.policy';
 export * from './spaces/space.service';
 export type { CreateSpaceInput, AddSpaceMemberInput } from './spaces/space.inputs';

@@ -20,6 +20,7 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import { softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
 import { CommentMention } from './comment-mention.entity';
@@ -30,12 +31,7 @@ import { EditCommentInput, PostCommentInput, editCommentInput, postCommentInput 
 
 /** Comments shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
 function shownSql(actor: Actor) {
-  return AuthoredContentPolicy.shownSql(
-    'COMMENT',
-    'comment',
-    actor,
-    'EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL)',
-  );
+  return AuthoredContentPolicy.shownSql('COMMENT', 'comment', actor);
 }
 
 interface EventScope {
@@ -216,13 +212,11 @@ export class CommentService implements OnModuleInit {
     const comment = await this.get(actor, rawId);
     ensureAllowed(AuthoredContentPolicy.canDelete(actor, comment), 'Only its author can delete a comment.');
     const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
-    await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Comment)
-        .update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    return this.db.transaction(async (manager) => {
+      const deleted = await softDelete(manager, Comment, comment.id, this.clock.now());
       await this.recordCommentEvent(manager, 'COMMENT_DELETED', comment, scope, actor);
+      return deleted;
     });
-    return { ...comment, deletedAt: this.clock.now() };
   }
 
   async get(actor: Actor, rawId: string): Promise<Comment> {

@@ -20,9 +20,9 @@ import {
   textMatchSql,
   updateVersioned,
 } from '@majlis/kernel';
+import { softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { CitationRegistry } from '../citations/citation-registry';
-import { hasLiveRepliesSql } from '../comments/comment.entity';
 import { SpacePolicy, readerParameters } from '../spaces/space.policy';
 import { SpaceService, VisibleSpace } from '../spaces/space.service';
 import { SubjectRegistry } from '../subjects/subject-registry';
@@ -53,7 +53,7 @@ export interface ThreadActivity {
 
 /** Threads shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
 function shownSql(actor: Actor) {
-  return AuthoredContentPolicy.shownSql('THREAD', 'thread', actor, hasLiveRepliesSql('THREAD', 'thread'));
+  return AuthoredContentPolicy.shownSql('THREAD', 'thread', actor);
 }
 
 @Injectable()
@@ -182,13 +182,11 @@ export class ThreadService implements OnModuleInit {
   async delete(actor: Actor, rawId: string): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
     ensureAllowed(AuthoredContentPolicy.canDelete(actor, thread), 'Only its author can delete a thread.');
-    await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Thread)
-        .update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    return this.db.transaction(async (manager) => {
+      const deleted = await softDelete(manager, Thread, thread.id, this.clock.now());
       await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
+      return deleted;
     });
-    return { ...thread, deletedAt: this.clock.now() };
   }
 
   /** Pin or lock (SpacePolicy.canModerate: space owners and moderators; platform moderators outside PRIVATE spaces). */
@@ -199,9 +197,7 @@ export class ThreadService implements OnModuleInit {
       'Only the space’s moderators can pin or lock threads.',
     );
     await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Thread)
-        .update({ id: thread.id }, { ...change, version: () => 'version + 1' } as never);
+      await manager.getRepository(Thread).update({ id: thread.id }, change);
       await recordThreadEvent(manager, 'THREAD_CHANGED', thread, actor);
     });
     return (await this.get(actor, thread.id)).thread;

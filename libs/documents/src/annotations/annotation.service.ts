@@ -22,8 +22,8 @@ import {
   updateVersioned,
   textMatchSql,
 } from '@majlis/kernel';
-import { hasLiveRepliesSql } from '@majlis/discussions';
-import { ModerationPolicy, hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
+import { liveRepliesSql, softDelete } from '@majlis/discussions';
+import { ModerationPolicy, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
 import { Document } from '../documents/document.entity';
 import { DocumentService } from '../documents/document.service';
@@ -184,13 +184,11 @@ export class AnnotationService {
   async delete(actor: Actor, rawId: string): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
     ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can delete an annotation.');
-    await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Annotation)
-        .update({ id: annotation.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    return this.db.transaction(async (manager) => {
+      const deleted = await softDelete(manager, Annotation, annotation.id, this.clock.now());
       await recordAnnotationEvent(manager, 'ANNOTATION_DELETED', annotation, actor);
+      return deleted;
     });
-    return annotation;
   }
 
   /**
@@ -212,14 +210,16 @@ export class AnnotationService {
         answeredById: actor.userId,
         answeredAt: now,
       });
-      await manager.getRepository(Annotation).update({ id: annotation.id }, {
-        disposition: input.disposition,
-        dispositionRationale: input.rationale,
-        dispositionById: actor.userId,
-        dispositionAt: now,
-        status,
-        version: () => 'version + 1',
-      } as never);
+      await manager.getRepository(Annotation).update(
+        { id: annotation.id },
+        {
+          disposition: input.disposition,
+          dispositionRationale: input.rationale,
+          dispositionById: actor.userId,
+          dispositionAt: now,
+          status,
+        },
+      );
       await recordAnnotationEvent(manager, 'ANNOTATION_ANSWERED', annotation, actor);
     });
     return this.get(actor, annotation.id);
@@ -243,14 +243,12 @@ export class AnnotationService {
    */
   async get(actor: Actor, rawId: string): Promise<Annotation> {
     const id = parseId(rawId, 'id');
+    const shown = AnnotationPolicy.shownSql(actor, 'annotation');
     const annotation = await this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .where('annotation.id = :id', { id })
-      .andWhere(
-        `(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`,
-        hiddenForViewerSql('ANNOTATION', 'annotation', actor).params,
-      )
+      .andWhere(shown.sql, shown.params)
       .getOne();
     ensureVisible(!!annotation && AnnotationPolicy.canSee(actor, annotation), 'Annotation');
     await this.documents.get(actor, annotation!.documentId);
@@ -298,7 +296,7 @@ export class AnnotationService {
   async mine(actor: Actor, rawFilter: MyAnnotationsFilter, page: PageRequest): Promise<Connection<Annotation>> {
     const filter = parseInput(myAnnotationsFilter, rawFilter, 'filter');
     const window = pageWindow(page);
-    const hidden = hiddenForViewerSql('ANNOTATION', 'annotation', actor);
+    const present = AnnotationPolicy.presentSql(actor, 'annotation');
     const visible = AnnotationPolicy.visibleSql(actor, 'annotation');
     const documentVisible = DocumentPolicy.visibleSql(actor, 'document');
     const query = this.db
@@ -306,7 +304,7 @@ export class AnnotationService {
       .createQueryBuilder('annotation')
       .innerJoin('documents', 'document', 'document.id = annotation.document_id')
       .where('annotation.author_id = :author', { author: actor.userId })
-      .andWhere(presentSql(actor), hidden.params)
+      .andWhere(present.sql, present.params)
       .andWhere(visible.sql, visible.params)
       .andWhere(documentVisible.sql, documentVisible.params);
     if (filter.documentId) query.andWhere('annotation.document_id = :documentId', { documentId: filter.documentId });
@@ -411,7 +409,7 @@ export class AnnotationService {
     const present = despiteRemoval
       ? 'TRUE'
       : `((annotation.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'annotation', 'u')})
-           OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`;
+           OR ${liveRepliesSql('ANNOTATION', 'annotation')})`;
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM users u
          JOIN annotations annotation ON annotation.id = $1
@@ -455,6 +453,7 @@ export class AnnotationService {
   }
 
   private visibleOn(actor: Actor, versionId: string): SelectQueryBuilder<Annotation> {
+    const shown = AnnotationPolicy.shownSql(actor, 'annotation');
     const query = this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
@@ -465,10 +464,7 @@ export class AnnotationService {
         'anchor.annotation_id = annotation.id AND anchor.version_id = :versionId',
         { versionId },
       )
-      .where(
-        `(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`,
-        hiddenForViewerSql('ANNOTATION', 'annotation', actor).params,
-      );
+      .where(shown.sql, shown.params);
     const visible = AnnotationPolicy.visibleSql(actor, 'annotation');
     return query.andWhere(visible.sql, visible.params);
   }
@@ -500,9 +496,4 @@ function recordAnnotationEvent(
     documentId: annotation.documentId,
     actorId: actor.userId,
   });
-}
-
-/** Neither deleted by its author nor hidden by moderation for this actor (AnnotationPolicy.presentSql). */
-function presentSql(actor: Actor): string {
-  return AnnotationPolicy.presentSql(actor, 'annotation').sql;
 }

@@ -102,7 +102,7 @@ export class OrganizationService {
         .getRepository(Organization)
         .createQueryBuilder()
         .update()
-        .set({ verifiedAt: this.clock.now(), verifiedById: actor.userId, version: () => 'version + 1' })
+        .set({ verifiedAt: this.clock.now(), verifiedById: actor.userId })
         .where('id = :id AND verified_at IS NULL', { id: organization.id })
         .execute();
       if (result.affected === 1) {

@@ -124,9 +124,7 @@ export class UserService {
     ensureAllowed(UserPolicy.canChangePlatformRole(actor, target), 'Only an administrator can change platform roles.');
     const role = parseInput(platformRole, rawRole, 'platformRole');
     await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(User)
-        .update({ id: target.id }, { platformRole: role, version: () => 'version + 1' } as never);
+      await manager.getRepository(User).update({ id: target.id }, { platformRole: role });
       await this.audit.record(
         {
           kind: 'PLATFORM_ROLE_CHANGED',

@@ -5,6 +5,10 @@ import { ConflictError } from '../errors/domain-error';
  * Optimistic concurrency: `UPDATE … SET …, version = version + 1 WHERE id = $id AND version = $expected`.
  * When no row matches, someone else changed it first: CONFLICT, never a silent overwrite.
  * Callers check visibility (and existence) before calling this.
+ *
+ * The bump is TypeORM's: an entity's `@VersionColumn` gets `version = version + 1` (and its `@UpdateDateColumn`
+ * the time) on every UPDATE through a repository or a query builder, so no code sets `version` by hand. The entity
+ * must have one (checked here).
  */
 export async function updateVersioned<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -14,10 +18,12 @@ export async function updateVersioned<T extends ObjectLiteral>(
   changes: Record<string, unknown>,
   what = 'This item',
 ): Promise<void> {
+  if (!manager.connection.getMetadata(entity).versionColumn)
+    throw new Error(`updateVersioned: ${manager.connection.getMetadata(entity).name} has no @VersionColumn`);
   const result = await manager
     .createQueryBuilder()
     .update(entity)
-    .set({ ...changes, version: () => 'version + 1' } as never)
+    .set(changes)
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   if (result.affected !== 1) {
