@@ -1,6 +1,6 @@
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 type Token = Record<keyof typeof ACCOUNTS, string>;
 
@@ -134,13 +134,13 @@ describe('annotations: who writes, who reads, what is refused', () => {
     const { id, version } = created.data!.createAnnotation.annotation;
     const update = `mutation($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { annotation { bodyMarkdown version } } }`;
     expect(
-      outcome(await app.gql(update, { input: { id, version, body: 'Pas moi' } }, token.federationRepresentative)),
-    ).toBe('FORBIDDEN');
+      refusal(await app.gql(update, { input: { id, version, body: 'Pas moi' } }, token.federationRepresentative)),
+    ).toBe('FORBIDDEN/ANNOTATION_AUTHOR_ONLY');
     expect(
       outcome(await app.gql(update, { input: { id, version, body: 'Idée précisée' } }, token.federationMember)),
     ).toBe('OK');
-    expect(outcome(await app.gql(update, { input: { id, version, body: 'Trop tard' } }, token.federationMember))).toBe(
-      'CONFLICT',
+    expect(refusal(await app.gql(update, { input: { id, version, body: 'Trop tard' } }, token.federationMember))).toBe(
+      'CONFLICT/STALE_VERSION',
     );
     const history = `query($id: ID!) { annotation(id: $id) { bodyMarkdown history { body } } }`;
     for (const who of ['federationMember', 'moderator'] as const) {
@@ -201,7 +201,7 @@ describe('annotations: who writes, who reads, what is refused', () => {
     ).toBe('OK');
     expect(outcome(await annotate('federationMember', { target }))).toBe('OK');
     app.clock.advance(3600_000);
-    expect(outcome(await annotate('federationMember', { target }))).toBe('DEADLINE_PASSED');
+    expect(refusal(await annotate('federationMember', { target }))).toBe('DEADLINE_PASSED/DOCUMENT_CLOSED');
     app.clock.advance(-3600_000);
     expect(
       outcome(

@@ -1,4 +1,5 @@
 export * from './discussions.module';
+export * from './discussions.reasons';
 export * from './subjects/subject-registry';
 export * from './comments/comment.entity';
 export * from './comments/comment.service';

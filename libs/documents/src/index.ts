@@ -1,4 +1,5 @@
 export * from './documents.module';
+export * from './documents.reasons';
 export * from './documents/document.entity';
 export * from './documents/document-version.entity';
 export * from './documents/document-section.entity';

@@ -1,4 +1,5 @@
 export * from './moderation.module';
+export * from './moderation.reasons';
 export * from './moderated-content';
 export * from './moderation.policy';
 export * from './redaction';

@@ -28,6 +28,7 @@ import { CommentRevision } from './comment-revision.entity';
 import { mentionedIds } from './mentions';
 import { Comment, MAX_COMMENT_DEPTH } from './comment.entity';
 import { EditCommentInput, PostCommentInput, editCommentInput, postCommentInput } from './comment.inputs';
+import { DiscussionsReason } from '../discussions.reasons';
 
 /** Comments shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
 function shownSql(actor: Actor) {
@@ -66,7 +67,9 @@ export class CommentService implements OnModuleInit {
         return { authorId: comment.authorId };
       },
       ensureCanReply: async () => {
-        throw new ForbiddenError('Reply to the conversation, not to a comment as a subject.');
+        throw new ForbiddenError('Reply to the conversation, not to a comment as a subject.').because(
+          DiscussionsReason.COMMENT_NOT_A_SUBJECT,
+        );
       },
       readersAmong: async () => new Set<string>(),
     });
@@ -79,10 +82,12 @@ export class CommentService implements OnModuleInit {
     ensureAllowed(
       !input.official || AuthoredContentPolicy.canAnswerOfficially(actor),
       'Only the ministry’s moderators answer officially.',
+      DiscussionsReason.OFFICIAL_ANSWER_MODERATORS_ONLY,
     );
     ensureAllowed(
       AuthoredContentPolicy.canSpeakFor(actor, input.onBehalfOfOrganizationId),
       'Only a representative can post on behalf of the organisation.',
+      DiscussionsReason.SPEAK_FOR_REPRESENTATIVES_ONLY,
     );
     let depth = 1;
     if (input.parentId) {
@@ -187,7 +192,11 @@ export class CommentService implements OnModuleInit {
   /** The author edits; the previous text is kept. A stale version answers CONFLICT. */
   async edit(actor: Actor, rawId: string, raw: EditCommentInput): Promise<Comment> {
     const comment = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canEdit(actor, comment), 'Only its author can edit a comment.');
+    ensureAllowed(
+      AuthoredContentPolicy.canEdit(actor, comment),
+      'Only its author can edit a comment.',
+      DiscussionsReason.COMMENT_AUTHOR_ONLY,
+    );
     const input = parseInput(editCommentInput, raw);
     const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
     await this.db.transaction(async (manager) => {
@@ -210,7 +219,11 @@ export class CommentService implements OnModuleInit {
   /** The author deletes: a comment with replies stays as a tombstone so the conversation keeps its shape. */
   async delete(actor: Actor, rawId: string): Promise<Comment> {
     const comment = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canDelete(actor, comment), 'Only its author can delete a comment.');
+    ensureAllowed(
+      AuthoredContentPolicy.canDelete(actor, comment),
+      'Only its author can delete a comment.',
+      DiscussionsReason.COMMENT_AUTHOR_ONLY,
+    );
     const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
     return this.db.transaction(async (manager) => {
       const deleted = await softDelete(manager, Comment, comment.id, this.clock.now());

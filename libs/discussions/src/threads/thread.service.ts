@@ -35,6 +35,7 @@ import {
   editThreadInput,
   threadFilter,
 } from './thread.inputs';
+import { DiscussionsReason } from '../discussions.reasons';
 
 const PINNED_THEN_ACTIVE: KeysetColumn[] = [
   { expression: 'thread.pinned', property: 'pinned', type: 'boolean', direction: 'DESC' },
@@ -74,11 +75,17 @@ export class ThreadService implements OnModuleInit {
         const { thread, space } = await this.get(actor, id);
         const open = AuthoredContentPolicy.takesReplies(thread);
         if (open === 'DELETED')
-          throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.');
-        if (open === 'LOCKED') throw new ForbiddenError('This thread is locked: it takes no new replies.');
+          throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.').because(
+            DiscussionsReason.THREAD_DELETED,
+          );
+        if (open === 'LOCKED')
+          throw new ForbiddenError('This thread is locked: it takes no new replies.').because(
+            DiscussionsReason.THREAD_LOCKED,
+          );
         ensureAllowed(
           SpacePolicy.canPost(space.space, space.role),
           'Only the members of this space can take part here.',
+          DiscussionsReason.SPACE_MEMBERS_ONLY,
         );
       },
       readersAmong: (id, userIds) => this.readersAmong(id, userIds),
@@ -100,11 +107,13 @@ export class ThreadService implements OnModuleInit {
     ensureAllowed(
       SpacePolicy.canPost(space.space, space.role),
       'Only the members of this space can start threads here.',
+      DiscussionsReason.SPACE_MEMBERS_ONLY,
     );
     const input = parseInput(createThreadInput, raw);
     ensureAllowed(
       AuthoredContentPolicy.canSpeakFor(actor, input.onBehalfOfOrganizationId),
       'Only a representative can post on behalf of the organisation.',
+      DiscussionsReason.SPEAK_FOR_REPRESENTATIVES_ONLY,
     );
     const citation = input.citation ? await this.citations.resolve(actor, input.citation) : null;
     const now = this.clock.now();
@@ -167,7 +176,11 @@ export class ThreadService implements OnModuleInit {
 
   async edit(actor: Actor, rawId: string, raw: EditThreadInput): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canEdit(actor, thread), 'Only its author can edit a thread.');
+    ensureAllowed(
+      AuthoredContentPolicy.canEdit(actor, thread),
+      'Only its author can edit a thread.',
+      DiscussionsReason.THREAD_AUTHOR_ONLY,
+    );
     const input = parseInput(editThreadInput, raw);
     const changes: Record<string, unknown> = { editedAt: this.clock.now() };
     for (const field of ['title', 'body', 'tags'] as const)
@@ -181,7 +194,11 @@ export class ThreadService implements OnModuleInit {
 
   async delete(actor: Actor, rawId: string): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canDelete(actor, thread), 'Only its author can delete a thread.');
+    ensureAllowed(
+      AuthoredContentPolicy.canDelete(actor, thread),
+      'Only its author can delete a thread.',
+      DiscussionsReason.THREAD_AUTHOR_ONLY,
+    );
     return this.db.transaction(async (manager) => {
       const deleted = await softDelete(manager, Thread, thread.id, this.clock.now());
       await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
@@ -195,6 +212,7 @@ export class ThreadService implements OnModuleInit {
     ensureAllowed(
       SpacePolicy.canModerate(actor, space.space, space.role),
       'Only the space’s moderators can pin or lock threads.',
+      DiscussionsReason.SPACE_MODERATORS_ONLY,
     );
     await this.db.transaction(async (manager) => {
       await manager.getRepository(Thread).update({ id: thread.id }, change);

@@ -48,6 +48,7 @@ import { AnnotationPolicy } from './annotation.policy';
 import { carryOntoLaterVersions } from './reanchor-annotations';
 import { resolveTarget } from './target-resolution';
 import type { ExportedAnnotation } from './w3c-export';
+import { DocumentsReason } from '../documents.reasons';
 
 /** Where an annotation lives: its document, the version it was made on, its article. */
 export interface AnnotationLocation {
@@ -89,13 +90,17 @@ export class AnnotationService {
     const input = parseInput(createAnnotationInput, raw);
     const version = await this.documents.version(actor, document, input.versionNumber);
     if (!DocumentPolicy.canAnnotate(actor, document, this.clock.now())) {
-      throw new DeadlinePassedError('This document is not open for comments now.');
+      throw new DeadlinePassedError('This document is not open for comments now.').because(
+        DocumentsReason.DOCUMENT_CLOSED,
+      );
     }
     const organizationId = input.onBehalfOfOrganizationId
       ? parseId(input.onBehalfOfOrganizationId, 'onBehalfOfOrganizationId')
       : null;
     if (organizationId && !AnnotationPolicy.canSpeakFor(actor, organizationId)) {
-      throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
+      throw new ForbiddenError('Only a representative can post on behalf of the organisation.').because(
+        DocumentsReason.SPEAK_FOR_REPRESENTATIVES_ONLY,
+      );
     }
     const audienceOrganizationId = input.visibility === 'ORGANIZATION' ? this.audienceOf(actor, organizationId) : null;
 
@@ -153,7 +158,11 @@ export class AnnotationService {
   /** The author edits the text; the previous text is kept as a revision. A stale version answers CONFLICT. */
   async update(actor: Actor, rawId: string, raw: UpdateAnnotationInput): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
-    ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can edit an annotation.');
+    ensureAllowed(
+      AnnotationPolicy.canEdit(actor, annotation),
+      'Only its author can edit an annotation.',
+      DocumentsReason.ANNOTATION_AUTHOR_ONLY,
+    );
     const input = parseInput(updateAnnotationInput, raw);
     if (input.suggestedText !== undefined && annotation.motivation !== 'AMENDING') {
       throw InvalidInputError.field('suggestedText', 'only amendments propose a text');
@@ -183,7 +192,11 @@ export class AnnotationService {
 
   async delete(actor: Actor, rawId: string): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
-    ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can delete an annotation.');
+    ensureAllowed(
+      AnnotationPolicy.canEdit(actor, annotation),
+      'Only its author can delete an annotation.',
+      DocumentsReason.ANNOTATION_AUTHOR_ONLY,
+    );
     return this.db.transaction(async (manager) => {
       const deleted = await softDelete(manager, Annotation, annotation.id, this.clock.now());
       await recordAnnotationEvent(manager, 'ANNOTATION_DELETED', annotation, actor);
@@ -197,7 +210,11 @@ export class AnnotationService {
    */
   async answer(actor: Actor, rawId: string, raw: AnswerAnnotationInput): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
-    ensureAllowed(AnnotationPolicy.canAnswer(actor), 'Only the ministry’s moderators answer officially.');
+    ensureAllowed(
+      AnnotationPolicy.canAnswer(actor),
+      'Only the ministry’s moderators answer officially.',
+      DocumentsReason.ANSWER_MODERATORS_ONLY,
+    );
     const input = parseInput(answerAnnotationInput, raw);
     const status = input.status;
     const now = this.clock.now();

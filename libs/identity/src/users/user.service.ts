@@ -19,6 +19,7 @@ import { Session } from '../auth/session.entity';
 import { User } from './user.entity';
 import { UpdateProfileInput, platformRole, updateProfileInput } from './user.inputs';
 import { UserPolicy } from './user.policy';
+import { IdentityReason } from '../identity.reasons';
 
 /** People: reading them, their profile, and the staff's decisions on their status and platform role. */
 @Injectable()
@@ -71,6 +72,7 @@ export class UserService {
     ensureAllowed(
       UserPolicy.canChangeStatus(actor, target),
       `You cannot ${suspending ? 'suspend' : 'reinstate'} this person.`,
+      IdentityReason.USER_STATUS_NOT_ALLOWED,
     );
     const now = this.clock.now();
     if (suspending && change.until && change.until.getTime() <= now.getTime())
@@ -94,7 +96,7 @@ export class UserService {
             ? 'This person is already suspended, or another moderator changed their status since you looked.'
             : 'This person is not suspended, or another moderator changed their status since you looked.',
           'userId',
-        );
+        ).because(IdentityReason.USER_STATUS_CHANGED);
       await this.audit.record(
         suspending
           ? {
@@ -121,7 +123,11 @@ export class UserService {
 
   async setPlatformRole(actor: Actor, rawId: string, rawRole: PlatformRole): Promise<User> {
     const target = await this.get(actor, rawId, 'userId');
-    ensureAllowed(UserPolicy.canChangePlatformRole(actor, target), 'Only an administrator can change platform roles.');
+    ensureAllowed(
+      UserPolicy.canChangePlatformRole(actor, target),
+      'Only an administrator can change platform roles.',
+      IdentityReason.PLATFORM_ROLE_ADMINS_ONLY,
+    );
     const role = parseInput(platformRole, rawRole, 'platformRole');
     await this.db.transaction(async (manager) => {
       await manager.getRepository(User).update({ id: target.id }, { platformRole: role });

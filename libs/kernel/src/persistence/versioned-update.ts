@@ -1,5 +1,6 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { ConflictError } from '../errors/domain-error';
+import { CommonReason } from '../errors/common.reasons';
 
 /**
  * Optimistic concurrency: `UPDATE … SET …, version = version + 1 WHERE id = $id AND version = $expected`.
@@ -30,6 +31,6 @@ export async function updateVersioned<T extends ObjectLiteral>(
     throw new ConflictError(
       `${what} was changed by someone else since you opened it. Reload it and apply your change again.`,
       'version',
-    );
+    ).because(CommonReason.STALE_VERSION);
   }
 }
