@@ -6,7 +6,7 @@ export * from './redaction';
 export * from './moderation-log';
 export * from './report.service';
 export * from './moderation.service';
-export { REPORT_REASONS, CONTENT_ACTIONS, REPORT_STATUSES } from './moderation.inputs';
+export { REPORT_REASONS, CONTENT_ACTIONS, REPORT_STATUSES, USER_ACTIONS } from './moderation.inputs';
 export type {
   ReportInput,
   ContentActionInput,

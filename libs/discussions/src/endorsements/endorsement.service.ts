@@ -8,6 +8,10 @@ import { Endorsement } from './endorsement.entity';
 import { DiscussionsReason } from '../discussions.reasons';
 
 /** Endorsements of any registered subject: once per person, never of one's own content. */
+/** What may be endorsed (EndorsementService, the `endorsements` table). */
+export const ENDORSABLE_TYPES = ['ANNOTATION', 'COMMENT'] as const;
+export type EndorsableType = (typeof ENDORSABLE_TYPES)[number];
+
 @Injectable()
 export class EndorsementService {
   constructor(
