@@ -2,13 +2,11 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
-import type { DocumentVersion } from '@majlis/documents';
 import { REDACTED, Redaction } from '@majlis/moderation';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
 import { PageArgs } from '../common/page.args';
-import { DocumentVersionModel } from '../documents/documents.models';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { CommentConnection } from './discussions.models';
@@ -185,13 +183,5 @@ export class ThreadResolver {
   @ResolveField(() => Int, { description: 'Replies by others since you last read it.' })
   async unreadCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
     return (await context.loaders.threadActivity.load(thread.id)).unreadCount;
-  }
-}
-
-@Resolver(() => CitationModel)
-export class CitationResolver {
-  @ResolveField(() => DocumentVersionModel, { nullable: true })
-  version(@Parent() citation: CitationModel, @Context() context: GraphQLContext): Promise<DocumentVersion | null> {
-    return context.loaders.versionById.load(citation.versionId);
   }
 }
