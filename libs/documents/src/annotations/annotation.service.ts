@@ -86,9 +86,12 @@ export class AnnotationService {
   ) {}
 
   async create(actor: Actor, raw: CreateAnnotationInput): Promise<AnchoredAnnotation> {
-    const document = await this.documents.get(actor, raw.documentId, 'documentId');
     const input = parseInput(createAnnotationInput, raw);
-    const version = await this.documents.version(actor, document, input.versionNumber);
+    const { document, version, sections } = await this.documents.annotatableVersion(
+      actor,
+      input.documentId,
+      input.versionNumber,
+    );
     if (!DocumentPolicy.canAnnotate(actor, document, this.clock.now())) {
       throw new DeadlinePassedError('This document is not open for comments now.').because(
         DocumentsReason.DOCUMENT_CLOSED,
@@ -104,9 +107,7 @@ export class AnnotationService {
     }
     const audienceOrganizationId = input.visibility === 'ORGANIZATION' ? this.audienceOf(actor, organizationId) : null;
 
-    const { plainText } = await this.documents.texts(version.id);
-    const target = resolveTarget(plainText, input.target, version.number);
-    const sections = (await this.documents.sectionsOf([version.id])).get(version.id) ?? [];
+    const target = resolveTarget(version.plainText, input.target, version.number);
     const sectionKey = sectionKeyAt(sections, target.position.start);
 
     return this.db.transaction(async (manager) => {
@@ -148,7 +149,13 @@ export class AnnotationService {
       // Made on an older version: carried onto every later one at once, as publishing them would have done.
       const later = await this.documents.laterVersions(manager, document.id, version.number);
       if (later.length > 0) {
-        await carryOntoLaterVersions(manager, annotation, anchor, { id: version.id, plainText }, later);
+        await carryOntoLaterVersions(
+          manager,
+          annotation,
+          anchor,
+          { id: version.id, plainText: version.plainText },
+          later,
+        );
       }
       await recordAnnotationEvent(manager, 'ANNOTATION_CREATED', annotation, actor);
       return { ...annotation, anchor };

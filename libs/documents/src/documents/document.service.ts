@@ -238,6 +238,37 @@ export class DocumentService {
     return toConnection(rows, window, keysetKeyOf<Document>(BY_REFERENCE), totalCount);
   }
 
+  /**
+   * What an annotation is made on, in two statements: the visible document with its version `number` and that
+   * version's plain text (NOT_FOUND for a document the actor may not see, or a version it does not have), then the
+   * version's articles. One visibility check (DocumentPolicy.canSee).
+   */
+  async annotatableVersion(
+    actor: Actor,
+    rawDocumentId: string,
+    number: number,
+  ): Promise<{ document: Document; version: DocumentVersion; sections: DocumentSection[] }> {
+    const id = parseId(rawDocumentId, 'documentId');
+    const row = (await this.db
+      .getRepository(Document)
+      .createQueryBuilder('doc')
+      .leftJoinAndMapOne(
+        'doc.requestedVersion',
+        DocumentVersion,
+        'version',
+        'version.document_id = doc.id AND version.number = :number',
+        { number },
+      )
+      .addSelect('version.plainText')
+      .where('doc.id = :id', { id })
+      .getOne()) as (Document & { requestedVersion?: DocumentVersion | null }) | null;
+    if (!row || !DocumentPolicy.canSee(actor, row)) throw new NotFoundError('Document');
+    const { requestedVersion: version, ...document } = row;
+    if (!version) throw new NotFoundError('Version');
+    const sections = (await this.sectionsOf([version.id])).get(version.id) ?? [];
+    return { document: Object.assign(new Document(), document), version, sections };
+  }
+
   /** A version of a visible document by number, or its latest when `number` is null. */
   async version(actor: Actor, document: Document, number: number | null): Promise<DocumentVersion> {
     ensureVisible(DocumentPolicy.canSee(actor, document), 'Document');
