@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
 import type { INestApplication } from '@nestjs/common';
 import {
@@ -13,7 +14,9 @@ import {
   startEmbeddedPostgres,
 } from '@majlis/api';
 import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
+import { profiled } from './cpu-profile';
 import type { LiveJob, LiveResult, Person } from './live.load';
+import type { ProduceJob, ProduceResult } from './live.produce';
 
 const SUBSCRIBERS = positiveInt(process.env['BENCH_SUBSCRIBERS'], 1000);
 const RATE = positiveInt(process.env['BENCH_EVENTS_PER_SECOND'], 50);
@@ -155,6 +158,9 @@ async function run(started: number): Promise<number> {
 
   const loader = startLoader<LiveJob, LiveResult>('live.load.ts');
   cleanups.push(async () => loader.child.kill());
+  // The writers are clients too: in a process of their own, so that they compete with neither side's event loop.
+  const producer = startLoader<ProduceJob, ProduceResult>('live.produce.ts');
+  cleanups.push(async () => producer.child.kill());
   const people: Person[] = PEOPLE.map((p) => ({
     role: p.role,
     token: tokens.get(p.email)!,
@@ -176,29 +182,27 @@ async function run(started: number): Promise<number> {
   step(
     `producing ${RATE} events/s for ${SECONDS} s (1 in ${INTERNAL_EVERY} for FMO's members only), alternately on A and B`,
   );
-  const produced: { id: string; internal: boolean }[] = [];
-  let failures = 0;
-  const requests: Promise<void>[] = [];
-  const total = RATE * SECONDS;
-  const productionStart = Date.now();
-  for (let index = 0; index < total; index++) {
-    const due = productionStart + (index * 1000) / RATE;
-    const wait = due - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const internal = index % INTERNAL_EVERY === INTERNAL_EVERY - 1;
-    requests.push(
-      annotate(urls[index % 2], internal).then(
-        (id) => void produced.push({ id, internal }),
-        () => void failures++,
-      ),
+  // BENCH_CPU_PROFILE=<dir>: a CPU profile of this process (both instances) while events are produced and delivered.
+  const cpuBefore = process.cpuUsage();
+  const { production, result } = await profiled('live-delivery', async () => {
+    const production = await producer.run({
+      kind: 'produce',
+      urls,
+      documentId,
+      publicAuthor,
+      internalAuthor,
+      rate: RATE,
+      total: RATE * SECONDS,
+      internalEvery: INTERNAL_EVERY,
+    });
+    step(
+      `produced ${production.produced.length} events in ${production.seconds.toFixed(1)} s (${production.failures} mutations failed); draining`,
     );
-  }
-  await Promise.all(requests);
-  const productionSeconds = (Date.now() - productionStart) / 1000;
-  step(
-    `produced ${produced.length} events in ${productionSeconds.toFixed(1)} s (${failures} mutations failed); draining`,
-  );
-  const result = await loader.run({ kind: 'finish', produced, drainMs: DRAIN_MS });
+    const drained = await loader.run({ kind: 'finish', produced: production.produced, drainMs: DRAIN_MS });
+    return { production, result: drained };
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  const produced = production.produced;
 
   const perConnection = (field: 'heapUsed' | 'rss') =>
     ((after[field] - before[field]) / Math.max(1, opened.connected ?? 1) / 1024).toFixed(1);
@@ -216,6 +220,15 @@ async function run(started: number): Promise<number> {
   console.log(`  duplicates             ${result.duplicates} · subscription errors ${result.errors}`);
   console.log(
     `  memory per connection  ${perConnection('heapUsed')} KiB heap · ${perConnection('rss')} KiB RSS (both API instances, server side${gc ? ', after GC' : ''})`,
+  );
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  console.log(
+    `  server CPU             ${cpuSeconds.toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s; both instances, writes included) · ${((cpuSeconds * 1e6) / Math.max(1, result.deliveries ?? 1)).toFixed(1)} µs per delivery`,
+  );
+  console.log(
+    `  load average           ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')} (${cpus().length} CPUs)`,
   );
   const passed = result.lost === 0 && result.notAllowed === 0 && latency.p99 <= GOAL_P99_MS;
   console.log(passed ? 'all goals met' : 'some goals NOT met (see above)');

@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
+import { readBody, send, verifiedUserId } from './floor-support';
 
 /**
  * The floor: the most direct equivalent of the two API operations — a bare node:http server, raw SQL through a
@@ -11,8 +11,10 @@ import { Pool } from 'pg';
  *   GET  /threads?space=<id>  → { threads: [{ id, title, pinned, lastActivityAt, author: { displayName },
  *                                 replyCount, participantCount, unreadCount }] }     (one SQL statement)
  *   POST /reply { threadId, body } → { id }
- *        one SELECT (thread exists, space readable to the user, thread not locked nor deleted), then one
- *        transaction: INSERT the comment, UPDATE the thread's last activity.
+ *        one SELECT (thread exists, space readable to the user, thread not locked nor deleted), then one INSERT
+ *        of the comment: the schema's trigger (migration TouchThreadOnReply) sets the thread's last activity in
+ *        the same statement, for the API and the floor alike. (The API also records the reply's event in that
+ *        statement; the floor records none.)
  */
 export interface Floor {
   readonly url: string;
@@ -56,10 +58,7 @@ const CAN_REPLY_SQL = `
 
 const INSERT_REPLY_SQL = `
   INSERT INTO comments (subject_type, subject_id, parent_id, depth, author_id, body)
-  VALUES ('THREAD', $1, NULL, 1, $2, $3) RETURNING id, created_at`;
-
-const TOUCH_THREAD_SQL = `
-  UPDATE threads SET last_activity_at = $2, last_activity_by_id = $3, updated_at = now(), version = version + 1 WHERE id = $1`;
+  VALUES ('THREAD', $1, NULL, 1, $2, $3) RETURNING id`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -108,32 +107,12 @@ export async function startFloor(options: {
         return send(response, 400, { error: 'threadId must be an id' });
       if (typeof input.body !== 'string' || input.body.trim() === '' || input.body.length > 10_000)
         return send(response, 400, { error: 'bad body' });
-      const client = await pool.connect();
-      try {
-        const found = await client.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [
-          input.threadId,
-          userId,
-        ]);
-        if (found.rowCount === 0) return send(response, 404, { error: 'no such thread' });
-        if (found.rows[0].locked || found.rows[0].deleted)
-          return send(response, 403, { error: 'thread takes no replies' });
-        await client.query('BEGIN');
-        try {
-          const inserted = await client.query<{ id: string; created_at: Date }>(INSERT_REPLY_SQL, [
-            input.threadId,
-            userId,
-            input.body,
-          ]);
-          await client.query(TOUCH_THREAD_SQL, [input.threadId, inserted.rows[0].created_at, userId]);
-          await client.query('COMMIT');
-          return send(response, 200, { id: inserted.rows[0].id });
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-      } finally {
-        client.release();
-      }
+      const found = await pool.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [input.threadId, userId]);
+      if (found.rowCount === 0) return send(response, 404, { error: 'no such thread' });
+      if (found.rows[0].locked || found.rows[0].deleted)
+        return send(response, 403, { error: 'thread takes no replies' });
+      const inserted = await pool.query<{ id: string }>(INSERT_REPLY_SQL, [input.threadId, userId, input.body]);
+      return send(response, 200, { id: inserted.rows[0].id });
     }
     send(response, 404, { error: 'not found' });
   }
@@ -149,46 +128,4 @@ export async function startFloor(options: {
       await pool.end();
     },
   };
-}
-
-function send(response: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
-  response.end(body);
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 2 * 1024 * 1024) reject(new Error('body too large'));
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-/** HS256 JWT: signature (constant-time compare), then `exp`; the user id is `sub`. Null when anything is off. */
-function verifiedUserId(authorization: string | undefined, secret: Buffer): string | null {
-  if (!authorization?.startsWith('Bearer ')) return null;
-  const token = authorization.slice(7);
-  const [header, payload, signature] = token.split('.');
-  if (!header || !payload || !signature) return null;
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  try {
-    const alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string }).alg;
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: string; exp?: number };
-    if (alg !== 'HS256' || typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
-    return claims.exp * 1000 > Date.now() ? claims.sub : null;
-  } catch {
-    return null;
-  }
 }

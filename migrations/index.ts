@@ -19,6 +19,10 @@ import { AddSearch1795850000000 } from './1795850000000-AddSearch';
 import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
 import { CreateNotificationsAndMail1795870000000 } from './1795870000000-CreateNotificationsAndMail';
 import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
+import { AddUserSearch1795920000000 } from './1795920000000-AddUserSearch';
+import { KeepEventsForAWindow1795940000000 } from './1795940000000-KeepEventsForAWindow';
+import { OrderSearchCandidatesByDate1795950000000 } from './1795950000000-OrderSearchCandidatesByDate';
+import { TouchThreadOnReply1795960000000 } from './1795960000000-TouchThreadOnReply';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -43,4 +47,8 @@ export const MIGRATIONS = [
   CreateEvents1795860000000,
   CreateNotificationsAndMail1795870000000,
   StampSubmissionProcessedAt1795880000000,
+  AddUserSearch1795920000000,
+  KeepEventsForAWindow1795940000000,
+  OrderSearchCandidatesByDate1795950000000,
+  TouchThreadOnReply1795960000000,
 ];

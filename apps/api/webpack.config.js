@@ -10,6 +10,8 @@ module.exports = {
     new NxAppWebpackPlugin({
       target: 'node',
       compiler: 'tsc',
+      // Types are checked by the typecheck target (and CI), not on every build: a start or restart does not wait for them.
+      typeCheckOptions: false,
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
       optimization: false,

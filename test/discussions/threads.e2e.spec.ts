@@ -272,4 +272,46 @@ describe('threads: order, locks, edits, mentions, what is new', () => {
     expect(large.data!.space.threads.edges).toHaveLength(40);
     expect(Number(large.headers.get('x-sql-statements'))).toBe(Number(small.headers.get('x-sql-statements')));
   });
+
+  it('lists a page in 3 statements, session check included, whatever its size, and takes a reply in at most 5', async () => {
+    const { rows } = await app.db.query(`SELECT id FROM organizations WHERE acronym = 'ARC'`);
+    const space = (
+      await app.gql<{ createSpace: { space: { id: string } } }>(
+        `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
+        { input: { name: 'Compte', slug: 'compte-test', ownerOrganizationId: rows[0].id, visibility: 'PUBLIC' } },
+        token.moderator,
+      )
+    ).data!.createSpace.space.id;
+    const ids: string[] = [];
+    for (let index = 0; index < 12; index++) {
+      ids.push((await thread(space, { title: `Sujet ${index}` }, index % 2 ? 'companyMember' : 'federationMember')).id);
+      await reply('companyRepresentative', ids[index]);
+    }
+    // The page the threads benchmark reads (bench/threads.run.ts): authors, counts and unread state, no total.
+    const query = `query($id: ID!, $first: Int) { space(id: $id) { threads(first: $first) { edges { node {
+      id title pinned lastActivityAt author { displayName } replyCount participantCount unreadCount } } } } }`;
+    const statements = async (first: number) => {
+      const page = await app.gql<{ space: { threads: { edges: unknown[] } } }>(
+        query,
+        { id: space, first },
+        token.federationRepresentative,
+      );
+      expect(page.data!.space.threads.edges).toHaveLength(first);
+      return Number(page.headers.get('x-sql-statements'));
+    };
+    expect(await statements(2)).toBe(3);
+    expect(await statements(12)).toBe(3);
+
+    const posted = await reply('federationRepresentative', ids[0], 'Une réponse de plus.');
+    expect(posted.errors).toBeUndefined();
+    expect(Number(posted.headers.get('x-sql-statements'))).toBeLessThanOrEqual(5);
+    // The reply is counted and brings its thread up (its last activity, set in the reply's statement).
+    const first = await app.gql<{ space: { threads: { edges: { node: { id: string; replyCount: number } }[] } } }>(
+      `query($id: ID!) { space(id: $id) { threads(first: 1) { totalCount edges { node { id replyCount } } } } }`,
+      { id: space },
+      token.federationRepresentative,
+    );
+    expect(first.data!.space.threads.edges[0]!.node).toEqual({ id: ids[0], replyCount: 2 });
+    expect(first.data!.space.threads).toMatchObject({ totalCount: 12 });
+  });
 });

@@ -116,6 +116,42 @@ describe('annotations: who writes, who reads, what is refused', () => {
     expect(await count()).toBe(before);
   });
 
+  it('reads a page of annotations with authors, organisations, counts and anchors in as many statements for 1 as for all', async () => {
+    for (const [index, who] of (['federationMember', 'companyRepresentative', 'companyMember'] as const).entries()) {
+      const created = await annotate(who, {
+        target: targetFor(text, 'Guichet unique'),
+        body: `Remarque ${index}`,
+        ...(who === 'companyRepresentative' ? { onBehalfOfOrganizationId: atlasId } : {}),
+      });
+      expect(outcome(created)).toBe('OK');
+      await app.gql(
+        `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`,
+        {
+          input: {
+            subjectType: 'ANNOTATION',
+            subjectId: created.data!.createAnnotation.annotation.id,
+            body: 'Réponse',
+          },
+        },
+        token.federationRepresentative,
+      );
+    }
+    // The page bench/annotations.run.ts reads.
+    const page = `query($document: ID!, $first: Int) { document(id: $document) { versionByNumber(number: 1) {
+      annotations(first: $first) { edges { node { id motivation author { displayName } organization { name }
+      replyCount endorsementCount anchor { status score } } } } } } }`;
+    type Page = { document: { versionByNumber: { annotations: { edges: { node: { replyCount: number } }[] } } } };
+    const read = (first: number) => app.gql<Page>(page, { document: documentId, first }, token.federationMember);
+    const one = await read(1);
+    const all = await read(100);
+    const nodes = all.data!.document.versionByNumber.annotations.edges.map((edge) => edge.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(3);
+    expect(nodes.some((node) => node.replyCount > 0)).toBe(true);
+    expect(Number(all.headers.get('x-sql-statements'))).toBe(Number(one.headers.get('x-sql-statements')));
+    // The session, the document, the version, and the page with its authors, organisations, counts and moderation.
+    expect(Number(all.headers.get('x-sql-statements'))).toBe(4);
+  });
+
   it('never returns executable markup from a body', async () => {
     const result = await annotate('federationMember', {
       target: targetFor(text, 'Guichet unique'),

@@ -1,4 +1,8 @@
-import { LiveAccess } from '@majlis/api';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { parse } from 'graphql';
+import { LiveAccess, shareKey } from '@majlis/api';
 import { AnnotationService } from '@majlis/documents';
 import type { Actor, ActorMembership, DomainEvent, DomainEventType, PlatformRole } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
@@ -124,14 +128,13 @@ describe('live access: batched check agrees with the per-person check', () => {
 
     const statements = jest.spyOn(app.nest.get(AnnotationService), 'readersNow');
     try {
-      const batched = event(type, subjects[subject]);
-      // Every subscriber asks in the same turn, as the bus hands them the event; two sockets for each person.
-      const decisions = await Promise.all(
-        [...accounts, ...accounts].map((account) => access.canReceive(actor[account], batched)),
+      // The fan-out asks once per event for everyone following its scope on the instance.
+      const readers = await access.readers(
+        event(type, subjects[subject]),
+        new Map(accounts.map((a) => [actor[a].userId, actor[a]])),
       );
-      const received = Object.fromEntries(accounts.map((account, index) => [account, decisions[index]]));
+      const received = Object.fromEntries(accounts.map((account) => [account, readers.has(actor[account].userId)]));
       expect(received).toEqual(expected);
-      expect(decisions.slice(accounts.length)).toEqual(decisions.slice(0, accounts.length));
       expect(statements).toHaveBeenCalledTimes(1);
     } finally {
       statements.mockRestore();
@@ -147,5 +150,14 @@ describe('live access: batched check agrees with the per-person check', () => {
     expect(await perPerson.decide(actor.companyMember, hidden)).toBe(false);
     expect(await perPerson.decide(actor.moderator, hidden)).toBe(true);
     expect(await perPerson.decide(actor.companyMember, event('CONTENT_HIDDEN', subjects.hiddenPublic))).toBe(true);
+  });
+
+  it("the web client's subscription is executed once per event for all its subscribers (the schema's fields only read the event)", () => {
+    const { schema } = app.nest.get(GraphQLSchemaHost);
+    const operation = readFileSync(join(__dirname, '../../apps/web/src/graphql/operations/live.graphql'), 'utf8');
+    const key = (variableValues: Record<string, unknown>) =>
+      shareKey({ schema, document: parse(operation), variableValues });
+    expect(key({ documentId: 'd1', after: '12' })).not.toBeNull();
+    expect(key({ documentId: 'd1', after: '12' })).toBe(key({ threadId: 't2', after: null }));
   });
 });

@@ -16,7 +16,8 @@ const SEARCH = `query Search($query: String!, $filter: SearchFilterInput, $first
       target { documentId versionId versionNumber articleKey start end annotationId commentId threadId spaceId spaceSlug
                consultationId questionId organizationId } } }
     pageInfo { hasNextPage endCursor }
-    facets { types { type count } articles { documentId articleKey title count } }
+    totalCountIsLowerBound
+    facets { types { type count isLowerBound } articles { documentId articleKey title count isLowerBound } }
   } }`;
 
 interface Hit {
@@ -29,11 +30,12 @@ interface Hit {
 type SearchData = {
   search: {
     totalCount: number;
+    totalCountIsLowerBound: boolean;
     edges: { cursor: string; node: Hit }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     facets: {
-      types: { type: string; count: number }[];
-      articles: { documentId: string; articleKey: string; count: number }[];
+      types: { type: string; count: number; isLowerBound: boolean }[];
+      articles: { documentId: string; articleKey: string; count: number; isLowerBound: boolean }[];
     };
   };
 };
@@ -270,6 +272,8 @@ describe('search', () => {
       const expectedCounts: Record<string, number> = {};
       for (const fixture of expected) expectedCounts[fixture.type] = (expectedCounts[fixture.type] ?? 0) + 1;
       expect(counts).toEqual(expectedCounts);
+      expect(response.data!.search.totalCountIsLowerBound).toBe(false);
+      expect(response.data!.search.facets.types.some((facet) => facet.isLowerBound)).toBe(false);
       const onArticles = response.data!.search.facets.articles.reduce((sum, facet) => sum + facet.count, 0);
       expect(onArticles).toBe(expected.filter((fixture) => fixture.onArticle).length);
     });
@@ -398,6 +402,20 @@ describe('search', () => {
       expect(await threads('zyqnothing')).toBe(0);
     });
 
+    it('an organisation hit opens for everyone who finds it: its page (the web client’s /account/organizations/:id) reads it under the same rule', async () => {
+      const PAGE = `query($id: ID!) { organization(id: $id) { id name members(first: 50) { totalCount } } }`;
+      for (const name of ['verified organisation', 'unverified organisation']) {
+        const fixture = FIXTURES.find((f) => f.name === name)!;
+        // (otherRepresentative was suspended above.)
+        for (const role of ROLES.filter((r) => r !== 'otherRepresentative')) {
+          const found = (await search(role, { query: 'zyqprobe', filter: { types: ['ORGANIZATION'] } })).data!.search;
+          const hit = found.edges.some((edge) => edge.node.id === fixture.id);
+          const page = await app.gql(PAGE, { id: fixture.id }, tokens.get(role));
+          expect([role, name, outcome(page)]).toEqual([role, name, hit ? 'OK' : 'NOT_FOUND']);
+        }
+      }
+    });
+
     it('refuses an empty query or a forged cursor with BAD_USER_INPUT', async () => {
       expect(outcome(await search('admin', { query: '   ' }))).toBe('BAD_USER_INPUT');
       expect(outcome(await search('admin', { query: '"-' }))).toBe('BAD_USER_INPUT');
@@ -493,6 +511,55 @@ describe('search', () => {
       );
       expect(outcome(deleted)).toBe('OK');
       expect(await finds('zyqsupprime', other.id)).toBe(false);
+    });
+  });
+
+  describe('a frequent term', () => {
+    // SEARCH_WINDOW in libs/search: the newest matches of each kind that are ranked and counted.
+    const WINDOW = 500;
+
+    it('ranks the newest readable matches of each kind and says its counts are "at least"; the window holds readable matches only', async () => {
+      const version = (
+        await one(`SELECT version_id FROM annotations WHERE id = $1`, [
+          FIXTURES.find((fixture) => fixture.name === 'public annotation')!.id,
+        ])
+      ).version_id;
+      const insert = (count: number, visibility: string, audience: string | null, age: string) =>
+        app.db.query(
+          `INSERT INTO annotations (document_id, version_id, author_id, motivation, body, visibility,
+              audience_organization_id, quote_exact, quote_prefix, quote_suffix, start_offset, end_offset, section_key,
+              created_at)
+           SELECT $1, $2, $3, 'COMMENTING', 'Texte zyqfrequent ' || g, $4, $5, 'texte', '', '', 23, 28, 'art-1',
+                  now() - CAST($6 AS interval) - g * interval '1 second'
+             FROM generate_series(1, $7) AS g RETURNING id`,
+          [sharedDocument, version, ids['companyMember'], visibility, audience, age, count],
+        );
+      await insert(WINDOW + 5, 'PUBLIC', null, '1 day');
+      // The newest ones: ATLAS's own, which FMO's members may not read (they must not fill FMO's window).
+      const atlas = new Set((await insert(30, 'ORGANIZATION', ids['ATLAS'], '0 seconds')).rows.map((row) => row.id));
+
+      for (const role of ['federationMember', 'companyMember'] as const) {
+        const response = await search(role, { query: 'zyqfrequent', first: 100 });
+        expect(response.errors).toBeUndefined();
+        const result = response.data!.search;
+        expect(result.facets.types).toEqual([{ type: 'ANNOTATION', count: WINDOW, isLowerBound: true }]);
+        expect(result.totalCount).toBe(WINDOW);
+        expect(result.totalCountIsLowerBound).toBe(true);
+        expect(result.facets.articles).toEqual([
+          expect.objectContaining({ articleKey: 'art-1', count: WINDOW, isLowerBound: true }),
+        ]);
+        const found = result.edges.map((edge) => edge.node.id);
+        expect(found).toHaveLength(100);
+        if (role === 'federationMember') expect(found.filter((id) => atlas.has(id))).toEqual([]);
+      }
+      // ATLAS's members read their 30, the newest: a date filter leaves those alone, counted exactly.
+      const own = await search('companyMember', {
+        query: 'zyqfrequent',
+        first: 100,
+        filter: { from: new Date(Date.now() - 3_600_000) },
+      });
+      expect(own.data!.search.edges.map((edge) => edge.node.id).sort()).toEqual([...atlas].sort());
+      expect(own.data!.search.totalCountIsLowerBound).toBe(false);
     });
   });
 });

@@ -221,6 +221,41 @@ it('a company representative joins, saves a draft, merges a colleague’s edit, 
     await page.waitForFunction(() => document.querySelectorAll('.history-list li').length >= 3);
     expect(await page.locator('.history-list').textContent()).toContain('Question 1');
 
+    // The internal discussion is a thread's reply tree, live: a message, a colleague's nested reply mentioning the
+    // representative (chosen in the mention list), and the representative's answer to it, three levels deep.
+    const discussion = page.locator('.contribution-discussion');
+    await discussion.getByRole('button', { name: 'Écrire un message' }).click();
+    await discussion.getByRole('combobox', { name: 'Votre réponse (Markdown)' }).fill('Faut-il chiffrer le surcoût ?');
+    await discussion.getByRole('button', { name: 'Publier la réponse' }).click();
+    await discussion.getByRole('article', { name: 'Réponse de Omar Tazi' }).waitFor();
+    // The colleague's page, open all along, shows it live.
+    const theirDiscussion = colleague.page.locator('.contribution-discussion');
+    const opening = theirDiscussion.getByRole('article', { name: 'Réponse de Omar Tazi' });
+    await opening.getByRole('button', { name: 'Répondre' }).click();
+    const answer = theirDiscussion.getByRole('combobox', { name: 'Votre réponse à ce message (Markdown)' });
+    await answer.pressSequentially('Oui, 25 % de plus. @Oma');
+    await colleague.page.getByRole('option', { name: /Omar Tazi/ }).click();
+    await theirDiscussion.getByRole('button', { name: 'Publier la réponse' }).click();
+    await theirDiscussion.getByRole('article', { name: 'Réponse de Claire Martin' }).waitFor();
+    // And the representative sees the answer arrive live, nested under the message.
+    const reply = discussion.getByRole('article', { name: 'Réponse de Claire Martin' });
+    await reply.waitFor();
+    // The mention shows the name in the text (the API resolved it and told Omar Tazi).
+    expect(await reply.textContent()).toMatch(/25 % de plus\.\s*@?Omar Tazi/);
+    await reply.getByRole('button', { name: 'Répondre' }).click();
+    await discussion
+      .getByRole('combobox', { name: 'Votre réponse à ce message (Markdown)' })
+      .fill('Merci, je l’ajoute à la question 1.');
+    await discussion.getByRole('button', { name: 'Publier la réponse' }).click();
+    const deepest = discussion.locator('ol.replies ol.replies ol.replies article', {
+      hasText: 'Merci, je l’ajoute à la question 1.',
+    });
+    await deepest.waitFor();
+    // Three levels deep: no further "Reply" there.
+    expect(await deepest.getByRole('button', { name: 'Répondre' }).count()).toBe(0);
+    await discussion.scrollIntoViewIfNeeded();
+    await checkPage(page, 'contribution-discussion-fr');
+
     // Submit: the receipt.
     await page.getByRole('button', { name: 'Soumettre la contribution' }).click();
     await page.locator('h1', { hasText: 'Accusé de réception' }).waitFor();
@@ -249,7 +284,8 @@ it('a company representative joins, saves a draft, merges a colleague’s edit, 
   } finally {
     for (const context of contexts) await context.close();
   }
-});
+  // Two people, a nested discussion and the receipt: room on a loaded machine, not a timing goal.
+}, 180_000);
 
 it('shows published results: a chart and its table per question, texts under their consent, the ministry’s synthesis', async () => {
   const { context, page } = await signedIn('companyMember');
@@ -283,6 +319,19 @@ it('every consultation page passes axe in Arabic, right to left', async () => {
     await page.locator('button', { hasText: 'الانضمام باسم' }).click();
     await page.locator('[data-testid=autosave-status]').waitFor();
     await checkPage(page, 'consultation-ar');
+    // The internal discussion, nested, in Arabic.
+    const discussion = page.locator('.contribution-discussion');
+    await discussion.getByRole('button', { name: 'كتابة رسالة' }).click();
+    await discussion.getByRole('textbox').or(discussion.getByRole('combobox')).first().fill('ما رأيكم في الصياغة؟');
+    await discussion.locator('form button[type=submit]').click();
+    const first = discussion.locator('article.reply').first();
+    await first.waitFor();
+    await first.getByRole('button', { name: 'الرد' }).click();
+    await discussion.locator('form textarea').fill('موافق، مع تعديل بسيط.');
+    await discussion.locator('form button[type=submit]').click();
+    await discussion.locator('ol.replies ol.replies article', { hasText: 'موافق' }).waitFor();
+    await discussion.scrollIntoViewIfNeeded();
+    await checkPage(page, 'contribution-discussion-ar');
     await page.goto(`${app.baseUrl}/consultations/${publishedId}/receipt/${org['FMO']}`);
     await page.locator('[data-testid=tracking-number]').waitFor();
     await checkPage(page, 'receipt-ar');
@@ -298,3 +347,48 @@ it('every consultation page passes axe in Arabic, right to left', async () => {
     await context.close();
   }
 });
+
+it('a federation sets what its member companies submitted beside its draft, and takes an answer into it', async () => {
+  // Atlas (a member of FMO) chooses to publish its contribution under its name and submits again: now shared.
+  const input = { consultationId: openId, organizationId: org['Atlas'] };
+  const current = await gql<{ contribution: { version: number } }>(
+    `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { version } }`,
+    { c: openId, o: org['Atlas'] },
+    'companyRepresentative',
+  );
+  await gql(
+    `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`,
+    { input: { ...input, version: current.contribution.version, consent: 'PUBLIC_NAMED' } },
+    'companyRepresentative',
+  );
+  await gql(
+    `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber } } }`,
+    { input },
+    'companyRepresentative',
+  );
+  for (const [locale, take] of [
+    ['ar-MA', 'أخذ جواب Atlas Relation Client SARL (exemple) عن السؤال 1'],
+    ['fr-FR', 'Reprendre la réponse de Atlas Relation Client SARL (exemple) à la question 1'],
+  ] as const) {
+    const { context, page } = await signedIn('federationRepresentative', locale);
+    try {
+      await page.goto(`${app.baseUrl}/consultations/${openId}`);
+      const members = page.locator('.member-contributions');
+      const table = members.getByRole('table').first();
+      await table.waitFor();
+      expect(await table.locator('caption').textContent()).toContain('1');
+      expect(await table.textContent()).toContain('Notre avis final, après discussion.');
+      await members.scrollIntoViewIfNeeded();
+      await checkPage(page, `federation-members-${locale.slice(0, 2)}`);
+      if (locale === 'fr-FR') {
+        await members.getByRole('button', { name: take }).click();
+        const general = page.getByRole('textbox', { name: /Votre appréciation générale/ });
+        expect(await general.inputValue()).toBe('Notre avis final, après discussion.');
+        await waitSaved(page);
+        expect(await table.locator('tbody tr').first().textContent()).toContain('Notre avis final, après discussion.');
+      } else expect(await members.getByRole('button', { name: take }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  }
+}, 180_000);

@@ -11,4 +11,6 @@ export { schemaToSdl } from './graphql/schema-printer';
 export { verifyAuditTrail } from './database/verify-audit-trail';
 export { EventBus } from './live/event-bus';
 export { LiveAccess } from './live/live-access';
+export { LiveFanout } from './live/live-fanout';
+export { shareKey } from './live/live-execution';
 export { LIVE_CLOSE_CODES } from './live/close-codes';

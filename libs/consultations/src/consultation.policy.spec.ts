@@ -145,6 +145,17 @@ const TABLE: Record<ConsultationAction, Record<Role, string>> = {
     companyMember: '404 late ok late late',
     outsiderRep: '404 late ok late late',
   },
+  // Asked for the role's own organisation: only a federation's people read its members' contributions.
+  READ_MEMBER_CONTRIBUTIONS: {
+    anonymous: '401 401 401 401 401',
+    admin: '404 404 404 404 404',
+    moderator: '404 404 404 404 404',
+    federationRep: '404 ok ok ok ok',
+    federationMember: '404 ok ok ok ok',
+    companyRep: '404 404 404 404 404',
+    companyMember: '404 404 404 404 404',
+    outsiderRep: '404 404 404 404 404',
+  },
 };
 
 /** The ministry's actions: staff by state, everyone else FORBIDDEN once they see it (a draft: NOT_FOUND). */
@@ -185,6 +196,7 @@ describe('ConsultationPolicy: role × action × state', () => {
         organizationId: org.id,
         eligible: ConsultationPolicy.isEligible(org, CONSULTATION, org.invited),
         affiliated: true,
+        federation: org.kind === 'FEDERATION',
       }),
     ).toBe(expected);
   });
@@ -260,5 +272,52 @@ describe('ConsultationPolicy: role × action × state', () => {
     expect(ContributionPolicy.canSeeRemark(ACTORS.federationMember.actor!, contribution, remark)).toBe(true);
     expect(ContributionPolicy.canSeeRemark(ACTORS.companyMember.actor!, contribution, remark)).toBe(true);
     expect(ContributionPolicy.canSeeRemark(ACTORS.outsiderRep.actor!, contribution, remark)).toBe(false);
+  });
+
+  it('answers NOT_FOUND to a federation’s person asking for an organisation that is not a federation', () => {
+    const facts = { publishedAt: new Date(), state: 'OPEN' as const, organizationId: 'org-fed', federation: false };
+    expect(ConsultationPolicy.decide(ACTORS.federationRep.actor, 'READ_MEMBER_CONTRIBUTIONS', facts)).toBe('NOT_FOUND');
+  });
+});
+
+describe('ContributionPolicy: what a member company shares with its federation (role × status × consent × affiliation)', () => {
+  const STATUSES = ['DRAFT', 'SUBMITTED', 'CHANGED_SINCE_SUBMITTED'] as const;
+  const CONSENTS = ['PUBLIC_NAMED', 'PUBLIC_ANONYMOUS', 'CONFIDENTIAL'] as const;
+  // The company's latest receipt: its consent as submitted (null: never submitted).
+  const SUBMITTED = [null, 'PUBLIC_NAMED', 'PUBLIC_ANONYMOUS', 'CONFIDENTIAL'] as const;
+  const rows = ROLES.filter((role) => role !== 'anonymous').flatMap((role) =>
+    STATUSES.flatMap((status) =>
+      CONSENTS.flatMap((consent) =>
+        SUBMITTED.flatMap((submittedConsent) =>
+          [true, false].map((affiliated) => [role, status, consent, submittedConsent, affiliated] as const),
+        ),
+      ),
+    ),
+  );
+  const FEDERATION_PEOPLE: readonly Role[] = ['federationRep', 'federationMember'];
+
+  it.each(rows)('%s · %s · draft %s · submitted %s · affiliated %s', (role, status, consent, submitted, affiliated) => {
+    const contribution = { status, consent, submittedConsent: submitted };
+    const shared =
+      status !== 'DRAFT' && submitted !== null && consent !== 'CONFIDENTIAL' && submitted !== 'CONFIDENTIAL';
+    const expected = FEDERATION_PEOPLE.includes(role) && affiliated && shared;
+    expect(
+      ContributionPolicy.canSeeAsFederation(
+        ACTORS[role].actor!,
+        'org-fed',
+        contribution,
+        affiliated ? ['org-fed', 'org-other-fed'] : ['org-other-fed'],
+      ),
+    ).toBe(expected);
+    expect(ContributionPolicy.sharedWithFederations(contribution)).toBe(shared);
+  });
+
+  it('states the same rule in SQL: submitted, confidential neither as submitted nor in the draft, affiliated', () => {
+    const twin = ContributionPolicy.sharedWithFederationSql('k', 'org-fed');
+    expect(twin.params).toEqual({ memberFederation: 'org-fed' });
+    expect(twin.sql).toContain(`k.status <> 'DRAFT'`);
+    expect(twin.sql).toContain(`k.consent <> 'CONFIDENTIAL'`);
+    expect(twin.sql).toContain('shared_affiliation.federation_id = :memberFederation');
+    expect(twin.sql).toMatch(/canonical::jsonb ->> 'consent'[\s\S]*<> 'CONFIDENTIAL'/);
   });
 });

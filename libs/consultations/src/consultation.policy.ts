@@ -44,7 +44,8 @@ export type ConsultationAction =
   | 'READ_CONTRIBUTION'
   | 'SAVE_CONTRIBUTION'
   | 'SUBMIT_CONTRIBUTION'
-  | 'ADD_REMARK';
+  | 'ADD_REMARK'
+  | 'READ_MEMBER_CONTRIBUTIONS';
 
 /** The ministry's actions and the states in which each is possible (otherwise CONFLICT). */
 const MANAGEMENT_STATES: Partial<Record<ConsultationAction, readonly ConsultationState[]>> = {
@@ -69,6 +70,8 @@ export interface ConsultationFacts {
   readonly eligible?: boolean;
   /** ADD_REMARK: the organisation is a member company of the federation whose contribution it remarks on. */
   readonly affiliated?: boolean;
+  /** READ_MEMBER_CONTRIBUTIONS: the organisation (`organizationId`) is a federation. */
+  readonly federation?: boolean;
 }
 
 export const RESULTS_UNAVAILABLE_REASONS = ['NOT_PUBLISHED_YET'] as const;
@@ -196,6 +199,10 @@ export const ConsultationPolicy = {
         if (!ContributionPolicy.canRemarkFor(actor, organizationId)) return 'FORBIDDEN';
         if (!facts.affiliated) return 'NOT_FOUND';
         return ConsultationPolicy.acceptsContributions(facts.state) ? 'OK' : 'DEADLINE_PASSED';
+      case 'READ_MEMBER_CONTRIBUTIONS':
+        // Only the federation's own people learn whether it exists as a federation, or what its members shared.
+        if (!ContributionPolicy.canReadMembersContributions(actor, organizationId)) return 'NOT_FOUND';
+        return facts.federation ? 'OK' : 'NOT_FOUND';
       default:
         if (!ConsultationPolicy.canManage(actor)) return 'FORBIDDEN';
         return ConsultationPolicy.allowsInState(action, facts.state) ? 'OK' : 'CONFLICT';
@@ -216,10 +223,6 @@ export const ContributionPolicy = {
     return isMemberOf(actor, contribution.organizationId);
   },
   /**
-   * SQL twin of `canSee`: the user aliased `userAlias` is a member of the organisation of contribution :contribution
-   * (who is told of, and may read, its internal discussion).
-   */
-  /**
    * SQL twin of `canSee` for lists: the contribution aliased `alias` belongs to an organisation the actor is a
    * member of. Binds :contributionReaderOrganizations.
    */
@@ -229,6 +232,10 @@ export const ContributionPolicy = {
       params: { contributionReaderOrganizations: actor.memberships.map((m) => m.organizationId) },
     };
   },
+  /**
+   * SQL twin of `canSee`: the user aliased `userAlias` is a member of the organisation of contribution :contribution
+   * (who is told of, and may read, its internal discussion).
+   */
   readersSql(userAlias: string, contributionId: string): SqlCondition {
     return {
       sql: `EXISTS (SELECT 1 FROM contributions reader_contribution
@@ -237,6 +244,15 @@ export const ContributionPolicy = {
       params: { readersContribution: contributionId },
     };
   },
+  /**
+   * SQL twin of `canSee` as one correlated condition: the user aliased `userAlias` is a member of the organisation
+   * of the contribution whose id is the SQL expression `contributionId` (a column), for notifications' delivery.
+   */
+  memberReaderSql(contributionId: string, userAlias: string): string {
+    return `EXISTS (SELECT 1 FROM contributions member_contribution
+                      JOIN memberships member_membership ON member_membership.organization_id = member_contribution.organization_id
+                     WHERE member_contribution.id = ${contributionId} AND member_membership.user_id = ${userAlias}.id)`;
+  },
   /** Only a representative submits the organisation's contribution. */
   canSubmit(actor: Actor, contribution: { organizationId: string }): boolean {
     return isRepresentativeOf(actor, contribution.organizationId);
@@ -244,6 +260,59 @@ export const ContributionPolicy = {
   /** A member company's remark on its federation's draft is made by a member of that company. */
   canRemarkFor(actor: Actor, organizationId: string): boolean {
     return isMemberOf(actor, organizationId);
+  },
+
+  /**
+   * What a member company shares with the federations it belongs to: what it SUBMITTED (the latest receipt, never the
+   * draft, nor edits made since), unless it is CONFIDENTIAL — as submitted, or as the company now says in its draft
+   * (turning a contribution confidential withdraws it from its federations at once). A company that never submitted
+   * shares nothing. The same rule in SQL: `sharedWithFederationSql`.
+   */
+  sharedWithFederations(contribution: { status: string; consent: string; submittedConsent: string | null }): boolean {
+    return (
+      contribution.status !== 'DRAFT' &&
+      contribution.submittedConsent !== null &&
+      contribution.consent !== 'CONFIDENTIAL' &&
+      contribution.submittedConsent !== 'CONFIDENTIAL'
+    );
+  },
+  /** A federation's members (representatives and members) read what its member companies share with it. */
+  canReadMembersContributions(actor: Actor, federationId: string): boolean {
+    return isMemberOf(actor, federationId);
+  },
+  /**
+   * The whole rule for one contribution read by a federation's person: they belong to the federation, the
+   * contribution's company is affiliated with it (`companyFederationIds`: the federations the company belongs to),
+   * and the company shares it (`sharedWithFederations`). Nobody else — staff included — reads it this way.
+   */
+  canSeeAsFederation(
+    actor: Actor,
+    federationId: string,
+    contribution: { status: string; consent: string; submittedConsent: string | null },
+    companyFederationIds: readonly string[],
+  ): boolean {
+    return (
+      ContributionPolicy.canReadMembersContributions(actor, federationId) &&
+      companyFederationIds.includes(federationId) &&
+      ContributionPolicy.sharedWithFederations(contribution)
+    );
+  },
+  /**
+   * SQL twin of `canSeeAsFederation` for a federation the actor belongs to (checked first, `canReadMembersContributions`):
+   * the contribution aliased `alias` is a company's affiliated with federation :memberFederation, submitted, and
+   * confidential neither as submitted (the latest receipt's canonical consent) nor in its draft.
+   */
+  sharedWithFederationSql(alias: string, federationId: string): SqlCondition {
+    return {
+      sql: `(${alias}.status <> 'DRAFT' AND ${alias}.consent <> 'CONFIDENTIAL'
+        AND EXISTS (SELECT 1 FROM federation_affiliations shared_affiliation
+                     WHERE shared_affiliation.federation_id = :memberFederation
+                       AND shared_affiliation.organization_id = ${alias}.organization_id)
+        AND (SELECT shared_submission.canonical::jsonb ->> 'consent' FROM contribution_submissions shared_submission
+              WHERE shared_submission.contribution_id = ${alias}.id
+              ORDER BY shared_submission.submitted_at DESC LIMIT 1) <> 'CONFIDENTIAL')`,
+      params: { memberFederation: federationId },
+    };
   },
   /** Remarks: the federation's members read them all; a member company reads its own. */
   canSeeRemark(actor: Actor, contribution: { organizationId: string }, remark: { organizationId: string }): boolean {
@@ -279,7 +348,9 @@ function refusal(outcome: Outcome, action: ConsultationAction, state: Consultati
             'Contribution',
             'This federation does not take part, or your organisation is not one of its members.',
           )
-        : new NotFoundError(action.endsWith('CONTRIBUTION') ? 'Contribution' : 'Consultation');
+        : action === 'READ_MEMBER_CONTRIBUTIONS'
+          ? new NotFoundError('Organization', 'No federation of yours has this id.')
+          : new NotFoundError(action.endsWith('CONTRIBUTION') ? 'Contribution' : 'Consultation');
     case 'FORBIDDEN':
       return new ForbiddenError(MESSAGES[action] ?? 'Only the ministry’s moderators manage consultations.').because(
         FORBIDDEN_REASONS[action] ?? ConsultationsReason.CONSULTATION_MODERATORS_ONLY,

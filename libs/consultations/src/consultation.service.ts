@@ -289,6 +289,17 @@ export class ConsultationService {
     return consultation;
   }
 
+  /** Which of these people may read the consultation now, as `get` decides for each of them, in one statement. */
+  async readersNow(consultationId: string, userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN consultations consultation ON consultation.id = $1
+        WHERE u.id = ANY($2::uuid[]) AND ${ConsultationPolicy.readersSql('consultation', 'u')}`,
+      [consultationId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   async list(actor: Actor, page: PageRequest): Promise<Connection<Consultation>> {
     const window = pageWindow(page);
     const visible = ConsultationPolicy.visibleSql('consultation', actor);
@@ -310,7 +321,7 @@ export class ConsultationService {
     actor: Actor,
     action: ConsultationAction,
     consultation: Consultation,
-    organization: { organizationId?: string; eligible?: boolean; affiliated?: boolean } = {},
+    organization: { organizationId?: string; eligible?: boolean; affiliated?: boolean; federation?: boolean } = {},
     now: Date = this.clock.now(),
   ): void {
     ConsultationPolicy.enforce(actor, action, {

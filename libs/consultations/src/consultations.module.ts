@@ -6,6 +6,7 @@ import { CONSULTATIONS_OPTIONS, ConsultationsOptions, DEFAULT_CONSULTATIONS_OPTI
 import { FederationRemarksService } from './federation-remarks.service';
 import { ResultsService } from './results.service';
 import { MyConsultationsService } from './my-consultations.service';
+import { MemberContributionsService } from './member-contributions.service';
 
 /**
  * Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry.
@@ -19,8 +20,16 @@ import { MyConsultationsService } from './my-consultations.service';
     FederationRemarksService,
     ContributionSubject,
     MyConsultationsService,
+    MemberContributionsService,
   ],
-  exports: [ConsultationService, ContributionService, ResultsService, FederationRemarksService, MyConsultationsService],
+  exports: [
+    ConsultationService,
+    ContributionService,
+    ResultsService,
+    FederationRemarksService,
+    MyConsultationsService,
+    MemberContributionsService,
+  ],
 })
 export class ConsultationsModule {
   static forRoot(options: Partial<ConsultationsOptions> = {}): DynamicModule {

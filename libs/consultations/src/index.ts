@@ -6,6 +6,7 @@ export * from './consultation.service';
 export * from './contribution.service';
 export * from './results.service';
 export * from './my-consultations.service';
+export * from './member-contributions.service';
 export * from './consultation.policy';
 export * from './consultations.options';
 export { countsByKind, spreadsheetSafe, OTHER_KINDS } from './disclosure';

@@ -60,6 +60,19 @@ export const AuthoredContentPolicy = {
   presentSql(type: 'THREAD' | 'COMMENT', alias: string, actor: Actor): SqlCondition {
     return presentSql(type, alias, actor, { sql: SpacePolicy.moderatedSpaceIdsSql(), params: readerParameters(actor) });
   },
+  /**
+   * SQL twin of presentSql seen from the reader's side: present for the person `user` (a users row alias), for
+   * deciding at once which of many people may read it (live updates).
+   */
+  presentForReaderSql(type: 'THREAD' | 'COMMENT', alias: string, user: string): string {
+    const hidden = ModerationPolicy.hiddenForReaderSql(
+      type,
+      alias,
+      user,
+      SpacePolicy.moderatedSpaceIdsByUserSql(`${user}.id`),
+    );
+    return `(${alias}.deleted_at IS NULL AND NOT ${hidden})`;
+  },
   /** SQL: counted (reply counts, activity): neither deleted nor hidden, for everyone. */
   countedSql(type: 'THREAD' | 'COMMENT', alias: string): string {
     return `(${alias}.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenSql(type, alias)})`;

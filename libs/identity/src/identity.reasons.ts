@@ -25,6 +25,10 @@ export const IdentityReason = refusalReasons('identity', {
     meaning: 'The person is already in that status, or another moderator changed it since.',
   },
   PLATFORM_ROLE_ADMINS_ONLY: { code: 'FORBIDDEN', meaning: 'Only an administrator changes platform roles.' },
+  PEOPLE_SEARCH_STAFF_ONLY: {
+    code: 'FORBIDDEN',
+    meaning: 'Searching people is for the platform’s moderators and administrators.',
+  },
   ORGANIZATION_MODERATORS_ONLY: {
     code: 'FORBIDDEN',
     meaning: 'Creating or verifying organisations is for the ministry’s moderators.',
@@ -45,6 +49,10 @@ export const IdentityReason = refusalReasons('identity', {
   INVITATIONS_REPRESENTATIVES_ONLY: {
     code: 'FORBIDDEN',
     meaning: 'Only the organisation’s representatives invite members and see its invitations.',
+  },
+  LAST_REPRESENTATIVE: {
+    code: 'CONFLICT',
+    meaning: 'The organisation’s only representative stays one until someone else is made representative.',
   },
   ALREADY_MEMBER: { code: 'CONFLICT', meaning: 'The person is already a member of the organisation.' },
   INVITATION_FOR_ANOTHER_EMAIL: {

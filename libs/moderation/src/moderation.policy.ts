@@ -137,16 +137,18 @@ export const ModerationPolicy = {
    * SQL twin of hiddenForViewerSql seen from the other side: the row aliased `alias` is hidden by moderation for the
    * person `user` (a users row alias), for content outside spaces. Same rule: hidden, not its author, and not one
    * who moderates it (a representative of its moderating organisation, else staff where platform moderators act).
-   * For deciding at once which of many people may still read something (live updates).
+   * For deciding at once which of many people may still read something (live updates). For content in spaces,
+   * `moderatedSpaces` is the SQL of the ids of the spaces `user` moderates (their moderators see it too).
    */
-  hiddenForReaderSql(type: ContentType, alias: string, user: string): string {
+  hiddenForReaderSql(type: ContentType, alias: string, user: string, moderatedSpaces?: string): string {
+    const inModeratedSpace = moderatedSpaces ? `COALESCE(moderation.space_id IN (${moderatedSpaces}), false)` : 'false';
     return `EXISTS (SELECT 1 FROM content_moderation moderation WHERE moderation.content_type = '${type}'
               AND moderation.content_id = ${alias}.id AND moderation.hidden AND ${alias}.author_id <> ${user}.id
               AND NOT (CASE WHEN moderation.moderating_organization_id IS NOT NULL
                             THEN EXISTS (SELECT 1 FROM memberships moderation_member
                                           WHERE moderation_member.user_id = ${user}.id AND moderation_member.role = 'REPRESENTATIVE'
                                             AND moderation_member.organization_id = moderation.moderating_organization_id)
-                            ELSE (${user}.platform_role IN ('ADMIN', 'MODERATOR') AND moderation.platform_moderated) END))`;
+                            ELSE (${inModeratedSpace} OR (${user}.platform_role IN ('ADMIN', 'MODERATOR') AND moderation.platform_moderated)) END))`;
   },
 
   /** SQL: the row aliased `alias` is hidden by moderation, for everyone (counts and exports leave it out). */

@@ -11,3 +11,4 @@ export type { OutboxEntry } from './mail/mail-transport';
 export { verifyUnsubscribeToken } from './mail/unsubscribe-link';
 export type { NotificationKind } from './mail/mail-messages';
 export { FANOUT_JOB } from './fanout/event-fanout';
+export { EventRetention, EVENTS_PRUNE_JOB } from './jobs/event-retention';

@@ -5,6 +5,7 @@ import { EventFanout } from './fanout/event-fanout';
 import { FollowService } from './follows/follow.service';
 import { NotificationService } from './inbox/notification.service';
 import { DeadlineReminders } from './jobs/deadline-reminders';
+import { EventRetention } from './jobs/event-retention';
 import { JobRunner } from './jobs/job-runner.service';
 import { MailJobs } from './jobs/mail-jobs';
 import { MailFaults, MailerService } from './mail/mailer.service';
@@ -29,6 +30,7 @@ export class NotificationsModule {
         ...EXPORTED,
         MailJobs,
         DeadlineReminders,
+        EventRetention,
         EventFanout,
       ],
       exports: [NOTIFICATIONS_OPTIONS, ...EXPORTED],

@@ -33,7 +33,11 @@ interface Columns {
   readonly consultationId: string | null;
 }
 
-/** One branch: a kind of content, its tables, and who may read it: the read policies' SQL twins, nothing else. */
+/**
+ * One branch: a kind of content, its tables, and who may read it: the read policies' SQL twins, nothing else. `from`
+ * starts with the searched table, then what it belongs to: the search joins them in that order (see
+ * SearchService.terms).
+ */
 interface Branch {
   readonly type: SearchHitType;
   readonly from: string;

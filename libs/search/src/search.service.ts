@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Connection, PageRequest, cursorValues, pageWindow, parseInput, toConnection } from '@majlis/kernel';
 import { BRANCHES, Branch, Condition, filterConditions } from './search-branches';
 import {
@@ -45,18 +45,48 @@ export interface SearchHit {
 }
 
 export interface SearchFacets {
-  readonly types: { type: SearchHitType; count: number }[];
-  readonly articles: { documentId: string; articleKey: string; title: string | null; count: number }[];
+  /** `isLowerBound`: the kind has more readable matches than the window ranks, `count` is then "at least". */
+  readonly types: { type: SearchHitType; count: number; isLowerBound: boolean }[];
+  readonly articles: {
+    documentId: string;
+    articleKey: string;
+    title: string | null;
+    count: number;
+    isLowerBound: boolean;
+  }[];
 }
 
 export interface SearchResults extends Connection<SearchHit> {
   readonly facets: SearchFacets;
+  /** `totalCount` is "at least" (a frequent term: some kind has more matches than the window ranks). */
+  readonly totalCountIsLowerBound: boolean;
+}
+
+/** What the database makes of the typed text, computed once per search (see SearchService.terms). */
+export interface SearchTerms {
+  /** The tsquery (French, English, Arabic and unstemmed words), as text. */
+  readonly tsquery: string;
+  /** The whole typed text folded like names are (`search_normalize`), for typo-tolerant matches; null: none. */
+  readonly fuzzy: string | null;
 }
 
 /** Ranks are ordered as integers (millionths), so that cursors carry them exactly. */
 const RANK_SCALE = 1_000_000;
 /** The article facet lists this many articles at most, the most hits first. */
 const ARTICLE_FACETS = 50;
+/**
+ * Per kind of content (per branch), the newest readable matches that are ranked: every match of a selective term,
+ * the newest SEARCH_WINDOW of a frequent one (which are then counted as "at least" SEARCH_WINDOW). Ranking every one
+ * of 250,000 matches of a common word costs seconds whatever the index; the newest 500 cost milliseconds.
+ */
+export const SEARCH_WINDOW = 500;
+
+/** The terms' statement: $1 the text, $2 the word being typed (a prefix), $3 the whole text, $4 fuzzy or not. */
+export const TERMS_SQL = `SELECT search_query($1::text, $2::text)::text AS tsquery,
+  CASE WHEN $4::boolean THEN search_normalize($3::text) END AS fuzzy,
+  set_config('max_parallel_workers_per_gather', '0', true) AS serial,
+  set_config('join_collapse_limit', '1', true) AS joins_as_written,
+  set_config('from_collapse_limit', '1', true) AS subqueries_as_written`;
 
 interface Row {
   type: SearchHitType;
@@ -94,9 +124,10 @@ export function splitQuery(query: string, prefix: boolean): { text: string; pref
 
 /**
  * Search over everything the actor may read: articles, annotations, replies, threads, consultations and their
- * questions, spaces and organisations. One SQL statement per search, whatever the page size: the matches of every
- * kind (each under its read policy's SQL twin), the page, its details, and the facet counts (over the same
- * readable matches, so they leak nothing).
+ * questions, spaces and organisations. Two SQL statements in one transaction per search, whatever the page size:
+ * the query as the database reads it (`terms`), then the matches of every kind (each under its read policy's SQL
+ * twin, the newest SEARCH_WINDOW per kind), the page, its details, and the facet counts (over the same readable
+ * matches, so they leak nothing; "at least" when a window is full).
  */
 @Injectable()
 export class SearchService {
@@ -113,9 +144,14 @@ export class SearchService {
     const filter = parseInput(searchFilter, rawFilter ?? {}, 'filter');
     const window = pageWindow(page);
     const after = window.after ? cursorValues(window.after, ['integer', 'uuid']) : null;
-    const { sql, params } = this.statement(actor, query, filter, options.prefix ?? false, window.limit, after);
-    const [escaped, values] = this.db.driver.escapeQueryWithParameters(sql, params, {});
-    const [result] = await this.db.query(escaped, values);
+    // One transaction: the terms (which also keep its plans serial), then the search.
+    const result = await this.db.transaction(async (manager) => {
+      const terms = await this.terms(query, options.prefix ?? false, manager);
+      const { sql, params } = this.statement(actor, terms, filter, window.limit, after);
+      const [escaped, values] = this.db.driver.escapeQueryWithParameters(sql, params, {});
+      const [row] = await manager.query(escaped, values);
+      return row;
+    });
     const rows = (result.page ?? []) as Row[];
     const facets: SearchFacets = { types: result.types, articles: result.articles };
     const counted = facets.types.filter((facet) => !filter.types?.length || filter.types.includes(facet.type));
@@ -125,30 +161,44 @@ export class SearchService {
       (hit) => [Math.round(hit.rank * RANK_SCALE), hit.id],
       counted.reduce((sum, facet) => sum + facet.count, 0),
     );
-    return { ...connection, facets };
+    return { ...connection, facets, totalCountIsLowerBound: counted.some((facet) => facet.isLowerBound) };
   }
 
-  /** The one statement of a search (exposed for the benchmark, which prints its plan). */
+  /**
+   * The typed text as the database reads it, in a statement of its own: the search statement then carries the
+   * tsquery as a constant, which the planner reads once (estimating its matches from the GIN statistics) instead of
+   * folding the same function calls in every branch (most of the planning time it used to take). It also sets,
+   * for the rest of the transaction: no parallel plans (a search reads a few hundred rows at most, and starting
+   * workers, which a rare term's rough estimate invited, cost more than the whole search); and joins in the order
+   * written (every branch starts from the matched rows, then what they belong to and the policies' checks on them:
+   * the order one wants, and searching the others was half the planning time of a rare term at full size).
+   */
+  async terms(query: string, prefix: boolean, manager: EntityManager = this.db.manager): Promise<SearchTerms> {
+    const split = splitQuery(query, prefix);
+    // Typo-tolerant matching of names and titles, for plain words (not phrases nor operators).
+    const fuzzy = !/"|(^|\s)-/.test(query) && query.replace(/\s/g, '').length >= 4;
+    const [row] = (await manager.query(TERMS_SQL, [split.text, split.prefix, query, fuzzy])) as SearchTerms[];
+    return row;
+  }
+
+  /** The search statement (exposed for the benchmark, which prints its plan). */
   statement(
     actor: Actor,
-    query: string,
+    terms: SearchTerms,
     filter: ParsedSearchFilter,
-    prefix: boolean,
     limit: number,
     after: (string | number | boolean)[] | null,
   ): Condition {
-    const split = splitQuery(query, prefix);
     const params: Record<string, unknown> = {
-      searchText: split.text,
-      searchPrefix: split.prefix,
-      fuzzyText: query,
+      searchQuery: terms.tsquery,
+      searchFuzzy: terms.fuzzy,
       pageTypes: filter.types?.length ? filter.types : [...SEARCH_HIT_TYPES],
       pageLimit: limit + 1,
     };
-    // Typo-tolerant matching of names and titles, for plain words (not phrases nor operators).
-    const fuzzy = !/"|(^|\s)-/.test(query) && query.replace(/\s/g, '').length >= 4;
-    const branches = BRANCHES.map((branch) => {
-      const branchSql = this.branch(branch, actor, filter, fuzzy);
+    const articleBranches: number[] = [];
+    const branches = BRANCHES.map((branch, index) => {
+      if (branch.columns.articleKey) articleBranches.push(index);
+      const branchSql = this.branch(branch, index, actor, filter, terms.fuzzy !== null);
       Object.assign(params, branchSql.params);
       return branchSql.sql;
     });
@@ -160,6 +210,7 @@ export class SearchService {
     }
     const sql = `
       WITH hits AS MATERIALIZED (${branches.join('\n UNION ALL \n')}),
+      counted AS MATERIALIZED (SELECT hit.branch, hit.type, count(*)::int AS count FROM hits hit GROUP BY hit.branch, hit.type),
       page AS (
         SELECT hit.* FROM hits hit WHERE hit.type = ANY(CAST(:pageTypes AS text[])) ${afterSql}
          ORDER BY hit.score DESC, hit.id DESC LIMIT :pageLimit
@@ -167,10 +218,13 @@ export class SearchService {
       SELECT
         (SELECT coalesce(json_agg(row_to_json(detailed) ORDER BY detailed.score DESC, detailed.id DESC), '[]')
            FROM (SELECT page.*, ${DETAIL} AS detail FROM page) detailed) AS page,
-        (SELECT coalesce(json_agg(json_build_object('type', counted.type, 'count', counted.count) ORDER BY counted.type), '[]')
-           FROM (SELECT hit.type, count(*)::int AS count FROM hits hit GROUP BY hit.type) counted) AS types,
+        (SELECT coalesce(json_agg(json_build_object('type', facet.type, 'count', facet.count,
+                  'isLowerBound', facet.capped) ORDER BY facet.type), '[]')
+           FROM (SELECT counted.type, sum(counted.count)::int AS count, bool_or(counted.count >= ${SEARCH_WINDOW}) AS capped
+                   FROM counted GROUP BY counted.type) facet) AS types,
         (SELECT coalesce(json_agg(json_build_object('documentId', facet.document_id, 'articleKey', facet.article_key,
-                  'title', facet.title, 'count', facet.count) ORDER BY facet.count DESC, facet.article_key), '[]')
+                  'title', facet.title, 'count', facet.count, 'isLowerBound', ${articlesCapped(articleBranches)})
+                  ORDER BY facet.count DESC, facet.article_key), '[]')
            FROM (SELECT hit.document_id, hit.article_key, count(*)::int AS count,
                         (SELECT section.heading FROM document_sections section
                            JOIN document_versions section_version ON section_version.id = section.version_id
@@ -183,33 +237,44 @@ export class SearchService {
     return { sql, params };
   }
 
-  private branch(branch: Branch, actor: Actor, filter: ParsedSearchFilter, fuzzy: boolean): Condition {
+  /**
+   * One kind of hit: its newest SEARCH_WINDOW readable matches (the read policies' SQL twins and the filters apply
+   * while walking them, so the window fills with readable ones), ranked afterwards, the window alone.
+   */
+  private branch(branch: Branch, index: number, actor: Actor, filter: ParsedSearchFilter, fuzzy: boolean): Condition {
     const c = branch.columns;
-    // Written out (not read from a CTE) so that the planner folds them into constants (they are immutable, and a
-    // statement with parameters gets a custom plan): it then estimates the matches from the GIN index's statistics
-    // instead of guessing, and picks hash joins for a frequent term rather than nested loops.
-    const tsquery = 'search_query(CAST(:searchText AS text), CAST(:searchPrefix AS text))';
-    const typedFuzzy = 'search_normalize(CAST(:fuzzyText AS text))';
+    const tsquery = 'CAST(:searchQuery AS tsquery)';
+    const typedFuzzy = 'CAST(:searchFuzzy AS text)';
     const fuzzyName = fuzzy && c.name ? `search_trigram_key(${c.name})` : null;
     const match = fuzzyName
       ? `(${c.vector} @@ ${tsquery} OR ${typedFuzzy} <% ${fuzzyName})`
       : `${c.vector} @@ ${tsquery}`;
     const rank = fuzzyName
-      ? `greatest(ts_rank_cd(${c.vector}, ${tsquery}, 32), word_similarity(${typedFuzzy}, ${fuzzyName}) / 2)`
-      : `ts_rank_cd(${c.vector}, ${tsquery}, 32)`;
+      ? `greatest(ts_rank_cd(candidate.vector, ${tsquery}, 32), word_similarity(${typedFuzzy}, search_trigram_key(candidate.name)) / 2)`
+      : `ts_rank_cd(candidate.vector, ${tsquery}, 32)`;
     const conditions = [...branch.readable(actor), ...filterConditions(c, filter, actor)];
     const params = Object.assign({}, ...conditions.map((condition) => condition.params));
     const column = (expression: string | null, type: string) => (expression ? expression : `CAST(NULL AS ${type})`);
-    const sql = `SELECT '${branch.type}'::text AS type, ${c.id} AS id,
-        least(round(${rank} * ${RANK_SCALE}), 2000000000)::integer AS score, ${c.createdAt} AS created_at,
-        ${column(c.documentId, 'uuid')} AS document_id, ${column(c.versionId, 'uuid')} AS version_id,
-        ${column(c.articleKey, 'text')} AS article_key, ${column(c.spaceId, 'uuid')} AS space_id,
-        ${column(c.annotationId, 'uuid')} AS annotation_id, ${column(c.threadId, 'uuid')} AS thread_id,
-        ${column(c.consultationId, 'uuid')} AS consultation_id, ${column(c.organizationId, 'uuid')} AS organization_id
-      FROM ${branch.from}
-      WHERE ${match} ${conditions.map((condition) => `AND ${condition.sql}`).join(' ')}`;
+    const sql = `SELECT ${index} AS branch, '${branch.type}'::text AS type, candidate.id,
+        least(round(${rank} * ${RANK_SCALE}), 2000000000)::integer AS score, candidate.created_at,
+        candidate.document_id, candidate.version_id, candidate.article_key, candidate.space_id, candidate.annotation_id,
+        candidate.thread_id, candidate.consultation_id, candidate.organization_id
+      FROM (SELECT ${c.id} AS id, ${c.vector} AS vector, ${column(c.name, 'text')} AS name, ${c.createdAt} AS created_at,
+              ${column(c.documentId, 'uuid')} AS document_id, ${column(c.versionId, 'uuid')} AS version_id,
+              ${column(c.articleKey, 'text')} AS article_key, ${column(c.spaceId, 'uuid')} AS space_id,
+              ${column(c.annotationId, 'uuid')} AS annotation_id, ${column(c.threadId, 'uuid')} AS thread_id,
+              ${column(c.consultationId, 'uuid')} AS consultation_id, ${column(c.organizationId, 'uuid')} AS organization_id
+         FROM ${branch.from}
+        WHERE ${match} ${conditions.map((condition) => `AND ${condition.sql}`).join(' ')}
+        ORDER BY ${c.createdAt} DESC LIMIT ${SEARCH_WINDOW}) candidate`;
     return { sql, params };
   }
+}
+
+/** Article counts are "at least" when a kind with articles among the counted ones filled its window. */
+function articlesCapped(articleBranches: readonly number[]): string {
+  return `coalesce((SELECT bool_or(counted.count >= ${SEARCH_WINDOW}) FROM counted
+     WHERE counted.type = ANY(CAST(:pageTypes AS text[])) AND counted.branch IN (${articleBranches.join(', ')})), false)`;
 }
 
 /** The details of a page's hits (their text for the snippet, where they are), computed for the page alone. */

@@ -12,6 +12,7 @@ import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
 import { inputHygiene } from './input-hygiene';
 import { pricedFieldsRule } from './priced-fields';
+import type { RequestLoaders } from './loaders/request-loaders';
 import type { RequestLoadersFactory } from './loaders/request-loaders.factory';
 import type { GraphQLContext } from './graphql-context';
 import type { AuthenticationService } from '@majlis/identity';
@@ -87,14 +88,18 @@ export function graphqlOptions(
  * The context of an operation on a live-updates socket: its connection's actor stands in for the request's user
  * (authenticated when the socket opened, see live-socket.ts), so guards and decorators work as over HTTP.
  */
-function liveContext(extra: LiveSocketExtra, loaders: RequestLoadersFactory): GraphQLContext {
+function liveContext(extra: LiveSocketExtra, factory: RequestLoadersFactory): GraphQLContext {
   const live = extra.live;
   if (!live) throw new Error('A live socket operation before authentication');
   const req = { user: live.actor, authenticated: true, headers: {} } as unknown as MajlisRequest;
+  // Made when first used: a live subscription's own field reads none, and a thousand sockets need not hold them.
+  let made: RequestLoaders | undefined;
   return {
     req,
     res: undefined as unknown as Response,
     live,
-    loaders: loaders.create(() => live.actor),
+    get loaders() {
+      return (made ??= factory.create(() => live.actor));
+    },
   };
 }

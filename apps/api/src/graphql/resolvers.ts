@@ -5,6 +5,8 @@ import {
   ContributionChangeResolver,
   ContributionResolver,
   QuestionResolver,
+  MemberContributionResolver,
+  RemarkResolver,
 } from './consultations/consultation.resolver';
 import {
   ModerationActionResolver,
@@ -49,6 +51,8 @@ export const RESOLVERS = [
   ContributionResolver,
   ContributionChangeResolver,
   QuestionResolver,
+  MemberContributionResolver,
+  RemarkResolver,
   MineResolver,
   ContributionPlaceResolver,
   MentionableResolver,

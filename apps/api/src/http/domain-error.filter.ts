@@ -12,6 +12,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
   DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,
+  RESYNC_REQUIRED: 410,
 };
 
 /**

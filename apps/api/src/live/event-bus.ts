@@ -2,7 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DomainEvent, EVENTS_CHANNEL, EVENT_COLUMNS, EventRow, eventFromRow } from '@majlis/kernel';
+import {
+  DomainEvent,
+  EVENTS_CHANNEL,
+  EVENT_COLUMNS,
+  EventRow,
+  ResyncRequiredError,
+  eventFromRow,
+} from '@majlis/kernel';
 
 export const LIVE_DATABASE_URL = Symbol('LIVE_DATABASE_URL');
 
@@ -22,7 +29,10 @@ export function inScope(event: DomainEvent, scope: EventScope): boolean {
   return false;
 }
 
-/** The most events a reconnecting client is sent to catch up; further behind, it reloads what it shows. */
+/**
+ * The most events a reconnecting client is sent to catch up; further behind (or behind what was pruned, kernel
+ * EVENT_RETENTION_DAYS) it is told RESYNC_REQUIRED, and reloads what it shows.
+ */
 export const CATCH_UP_LIMIT = 5000;
 
 const APPLICATION_NAME = 'majlis-live';
@@ -79,8 +89,15 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     return () => this.listeners.delete(listener);
   }
 
-  /** The events after `seq` in a scope, oldest first (at most CATCH_UP_LIMIT): a reconnecting client's catch-up. */
+  /**
+   * The events after `seq` in a scope, oldest first: a reconnecting client's catch-up. Throws ResyncRequiredError
+   * (RESYNC_REQUIRED) when events after `seq` were pruned, or when more than CATCH_UP_LIMIT are missed.
+   */
   async since(seq: number, scope: EventScope): Promise<DomainEvent[]> {
+    const [{ pruned_through }]: { pruned_through: string }[] = await this.db.query(
+      `SELECT pruned_through FROM events_retention`,
+    );
+    if (seq < Number(pruned_through)) throw new ResyncRequiredError();
     const [column, value] = scope.documentId
       ? ['document_id', scope.documentId]
       : scope.spaceId
@@ -89,9 +106,10 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
           ? ['thread_id', scope.threadId]
           : ['consultation_id', scope.consultationId];
     const rows: EventRow[] = await this.db.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${column} = $1 AND seq > $2 ORDER BY seq LIMIT ${CATCH_UP_LIMIT}`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${column} = $1 AND seq > $2 ORDER BY seq LIMIT ${CATCH_UP_LIMIT + 1}`,
       [value, seq],
     );
+    if (rows.length > CATCH_UP_LIMIT) throw new ResyncRequiredError();
     return rows.map(eventFromRow);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, DomainError, DomainEvent } from '@majlis/kernel';
+import { Actor, DomainError, DomainEvent, NotFoundError } from '@majlis/kernel';
 import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/documents';
 import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
@@ -11,10 +11,11 @@ const CHECKS_AT_ONCE = 4;
 const RETRIES = 3;
 
 /**
- * Subjects whose readers are decided for all of an event's subscribers at once, by the area's SQL twin of its
- * rules (`AnnotationService.readersNow`); the others are checked once per person with the area's `get`.
+ * Subjects whose readers are decided for all of an event's subscribers at once, by the areas' SQL twins of their
+ * rules (`AnnotationService`, `ThreadService`, `CommentService`, `ConsultationService` `readersNow`); the others
+ * (and replies under a subject whose area gives no twin) are checked once per person with the area's `get`.
  */
-const BATCHED = new Set(['ANNOTATION']);
+const BATCHED = new Set(['ANNOTATION', 'THREAD', 'COMMENT', 'CONSULTATION']);
 
 /** Events that take something away: the subject is gone for most readers, who must still learn it is gone. */
 const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELETED', 'THREAD_DELETED']);
@@ -29,8 +30,8 @@ const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELET
  * so that it disappears from their screen: for an annotation, its document and `AnnotationPolicy.canSee`; for a
  * reply, what it answers; for a thread, its space. Payloads are ids only, so a removal says nothing of the content.
  *
- * An instance's subscribers of one person share one decision per event; for annotations (BATCHED), all the people
- * following an event on the instance are decided together, in one statement built from the areas' SQL twins.
+ * An event's audience on an instance (every person with a subscriber in its scope, see LiveFanout) is decided
+ * once per event: for BATCHED subjects in one statement built from the areas' SQL twins, whatever its size.
  */
 @Injectable()
 export class LiveAccess {
@@ -46,54 +47,34 @@ export class LiveAccess {
     private readonly consultations: ConsultationService,
   ) {}
 
-  /** Decisions per event and person: an instance's subscribers of one person share one check per event. */
-  private readonly decided = new WeakMap<DomainEvent, Map<string, Promise<boolean>>>();
-
-  /** Whether this actor may receive the event now. Refusals are the areas' NOT_FOUND/FORBIDDEN; nothing leaks. */
-  canReceive(actor: Actor, event: DomainEvent): Promise<boolean> {
-    let byPerson = this.decided.get(event);
-    if (!byPerson) this.decided.set(event, (byPerson = new Map()));
-    let decision = byPerson.get(actor.userId);
-    if (!decision) {
-      decision = BATCHED.has(event.subjectType)
-        ? this.inBatch(actor.userId, event)
-        : this.limited(() => this.decide(actor, event));
-      byPerson.set(actor.userId, decision);
-    }
-    return decision;
-  }
-
-  /** The people waiting for the next batched check of an event (its subscribers ask in the same turn). */
-  private readonly gathering = new Map<DomainEvent, Map<string, (readable: boolean) => void>>();
-
   /**
-   * Joins the event's next batch: every person who asks in this turn of the event loop (the bus hands an event to
-   * all of an instance's subscribers at once) is decided by one statement, whatever their number.
+   * Which of these people (by user id, with their actor as their connection knows it now) may receive the event.
+   * Refusals are the areas' NOT_FOUND/FORBIDDEN; a check that keeps failing refuses (never delivered unchecked).
    */
-  private inBatch(userId: string, event: DomainEvent): Promise<boolean> {
-    let batch = this.gathering.get(event);
-    if (!batch) {
-      this.gathering.set(event, (batch = new Map()));
-      setImmediate(() => this.flush(event));
+  async readers(event: DomainEvent, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
+    if (people.size === 0) return new Set();
+    if (BATCHED.has(event.subjectType)) {
+      const readers = await this.limited(() => this.decideAll([...people.keys()], event));
+      if (readers) return readers;
     }
-    const waiting = batch;
-    return new Promise((resolve) => waiting.set(userId, resolve));
+    const decided = await Promise.all(
+      [...people].map(
+        async ([userId, actor]) => [userId, await this.limited(() => this.decide(actor, event))] as const,
+      ),
+    );
+    return new Set(decided.filter(([, readable]) => readable).map(([userId]) => userId));
   }
 
-  private flush(event: DomainEvent): void {
-    const batch = this.gathering.get(event);
-    this.gathering.delete(event);
-    if (!batch) return;
-    void this.limited(() => this.decideAll([...batch.keys()], event)).then((readers) => {
-      for (const [userId, resolve] of batch) resolve(readers.has(userId));
-    });
+  /** Whether this one actor may receive the event now (a reconnecting subscriber's catch-up). */
+  async canReceive(actor: Actor, event: DomainEvent): Promise<boolean> {
+    return (await this.readers(event, new Map([[actor.userId, actor]]))).has(actor.userId);
   }
 
   /** Like `decide`, for many people in one statement: who among them may read (or could read) the subject now. */
-  private async decideAll(userIds: string[], event: DomainEvent): Promise<Set<string>> {
+  private async decideAll(userIds: string[], event: DomainEvent): Promise<Set<string> | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.annotations.readersNow(event.subjectId, userIds, REMOVALS.has(event.type));
+        return await this.readersNow(event, userIds);
       } catch (error) {
         if (error instanceof DomainError) return new Set();
         if (attempt >= RETRIES) {
@@ -102,6 +83,23 @@ export class LiveAccess {
         }
         await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
       }
+    }
+  }
+
+  /** The area's batched reader of the event's subject (one statement), as `ensureCanRead`/`ensureCouldRead`. */
+  private readersNow(event: DomainEvent, userIds: string[]): Promise<Set<string> | null> {
+    const despiteRemoval = REMOVALS.has(event.type);
+    switch (event.subjectType) {
+      case 'ANNOTATION':
+        return this.annotations.readersNow(event.subjectId, userIds, despiteRemoval);
+      case 'THREAD':
+        return this.threads.readersNow(event.subjectId, userIds, despiteRemoval);
+      case 'COMMENT':
+        return this.comments.readersNow(event.subjectId, userIds, despiteRemoval);
+      case 'CONSULTATION':
+        return this.consultations.readersNow(event.subjectId, userIds);
+      default:
+        throw new Error(`no batched live reader for ${event.subjectType}`);
     }
   }
 
@@ -167,7 +165,7 @@ export class LiveAccess {
     switch (event.subjectType) {
       case 'ANNOTATION': {
         const annotation = (await this.annotations.findByIds([event.subjectId])).get(event.subjectId);
-        if (!annotation || !AnnotationPolicy.canSee(actor, annotation)) throw new Error('not readable');
+        if (!annotation || !AnnotationPolicy.canSee(actor, annotation)) throw new NotFoundError('Annotation');
         await this.documents.get(actor, annotation.documentId);
         return;
       }

@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import { UnauthenticatedError } from '@majlis/kernel';
 import type { AuthenticatedActor, AuthenticationService } from '@majlis/identity';
 import { LIVE_CLOSE_CODES } from './close-codes';
+import { parseOnce, subscribeSharingResults, validateOnce } from './live-execution';
 
 /** The longest operation a live socket accepts (the reader's subscription is about 200 characters). */
 const MAX_OPERATION_LENGTH = 2000;
@@ -76,6 +77,11 @@ export function liveSocketOptions(
   const logger = new Logger('LiveSocket');
   return {
     connectionInitWaitTimeout: 10_000,
+    // Each event's result is executed once per operation for all of the instance's subscribers (live-execution.ts).
+    subscribe: subscribeSharingResults,
+    // Subscribers sending the same operation share its parsed and validated document.
+    parse: parseOnce,
+    validate: validateOnce as ServerOptions['validate'],
     onConnect: async (ctx: Context<Record<string, unknown>, LiveSocketExtra>) => {
       const params = ctx.connectionParams ?? {};
       try {
@@ -101,6 +107,8 @@ export function liveSocketOptions(
             }),
           ]
         : undefined,
+    // A stream that fails (e.g. RESYNC_REQUIRED when its catch-up cannot be replayed) sends its error with its code.
+    onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
     onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>
       result.errors?.length
         ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) }

@@ -1,45 +1,43 @@
 import type { Actor, DomainEvent } from '@majlis/kernel';
-import { EventBus, EventScope, inScope } from './event-bus';
+import type { EventBus, EventScope } from './event-bus';
 import type { LiveAccess } from './live-access';
+import type { LiveFanout, LiveSubscriber } from './live-fanout';
 
 /**
  * One subscriber's events, as an async iterator for graphql-ws: the events of its scope that it may read, in
- * `seq` order. It listens before catching up, so nothing falls between the catch-up (events after `after`, from
- * the table) and the live events (deduplicated by `seq`). Each event's access is checked when it is delivered,
- * with the actor as the connection knows it now (`actorNow`, refreshed while the socket lives).
+ * `seq` order. Live events come decided from the instance's LiveFanout. With `after`, it joins the fan-out before
+ * catching up (events after `after`, from the table, each checked for this person), holds the live events that
+ * arrive meanwhile, then hands them over: nothing falls between the two, and nothing comes twice (by `seq`).
  */
-export class LiveStream implements AsyncIterableIterator<DomainEvent> {
+export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubscriber {
   private readonly ready: DomainEvent[] = [];
-  private readonly waiting: ((result: IteratorResult<DomainEvent>) => void)[] = [];
-  /** Events in order, each with its access decision, asked for when the event arrives (decisions overlap). */
-  private readonly pending: { event: DomainEvent; readable: Promise<boolean> }[] = [];
-  private askedSeq: number;
-  private pumping = false;
+  private readonly waiting: {
+    resolve: (result: IteratorResult<DomainEvent>) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  /** Why the stream ended early (the catch-up failed, e.g. RESYNC_REQUIRED): the next read throws it, once. */
+  private failure: unknown = null;
+  /** Live events received while catching up (null once caught up). */
+  private held: DomainEvent[] | null = null;
   private done = false;
   private lastSeq: number;
-  private readonly unsubscribe: () => void;
+  private readonly leave: () => void;
 
   constructor(
-    private readonly bus: EventBus,
+    bus: EventBus,
+    fanout: LiveFanout,
     private readonly access: LiveAccess,
-    private readonly scope: EventScope,
-    private readonly actorNow: () => Actor,
+    readonly scope: EventScope,
+    readonly actorNow: () => Actor,
     after: number | null,
   ) {
     this.lastSeq = after ?? 0;
-    this.askedSeq = this.lastSeq;
-    this.unsubscribe = bus.subscribe((event) => {
-      if (inScope(event, scope)) this.enqueue([event]);
-    });
+    this.leave = fanout.join(this);
     if (after !== null) {
-      this.pumping = true;
+      this.held = [];
       bus
         .since(after, scope)
-        .then((missed) => {
-          this.pending.unshift(...this.ask(missed));
-          this.pumping = false;
-          void this.pump();
-        })
+        .then((missed) => this.catchUp(missed))
         .catch((error) => this.fail(error));
     }
   }
@@ -51,8 +49,13 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent> {
   next(): Promise<IteratorResult<DomainEvent>> {
     const event = this.ready.shift();
     if (event) return Promise.resolve({ value: event, done: false });
+    if (this.failure !== null) {
+      const failure = this.failure;
+      this.failure = null;
+      return Promise.reject(failure);
+    }
     if (this.done) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   return(): Promise<IteratorResult<DomainEvent>> {
@@ -65,72 +68,46 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent> {
     return Promise.reject(error);
   }
 
-  /**
-   * Asks at once whether each new event may be received (so that the checks of successive events run side by side,
-   * and an instance's subscribers ask about an event in the same turn, for one batched check); delivers in order.
-   */
-  private enqueue(events: DomainEvent[]): void {
+  offer(event: DomainEvent): void {
     if (this.done) return;
-    for (const event of events) {
-      if (event.seq <= this.askedSeq) continue;
-      this.askedSeq = event.seq;
-      const readable = this.access.canReceive(this.actorNow(), event);
-      readable.catch(() => undefined);
-      this.pending.push({ event, readable });
-    }
-    void this.pump();
+    if (this.held) this.held.push(event);
+    else this.deliver(event);
   }
 
-  private async pump(): Promise<void> {
-    if (this.pumping) return;
-    this.pumping = true;
-    try {
-      while (this.pending.length > 0 && !this.done) await this.check(this.pending.splice(0, this.pending.length));
-    } catch (error) {
-      this.fail(error);
-    } finally {
-      this.pumping = false;
-    }
+  /** The missed events this person may read (each decided for them, side by side), then the held live ones. */
+  private async catchUp(missed: DomainEvent[]): Promise<void> {
+    const actor = this.actorNow();
+    const readable = await Promise.all(missed.map((event) => this.access.canReceive(actor, event)));
+    if (this.done) return;
+    missed.forEach((event, index) => readable[index] && this.deliver(event));
+    const held = this.held ?? [];
+    this.held = null;
+    for (const event of held) this.deliver(event);
   }
 
-  /** The caught-up events not yet asked about (those live events that came meanwhile are), with their decisions. */
-  private ask(missed: DomainEvent[]): { event: DomainEvent; readable: Promise<boolean> }[] {
-    const first = this.pending[0]?.event.seq ?? Infinity;
-    this.askedSeq = Math.max(this.askedSeq, missed.at(-1)?.seq ?? 0);
-    return missed
-      .filter((event) => event.seq > this.lastSeq && event.seq < first)
-      .map((event) => {
-        const readable = this.access.canReceive(this.actorNow(), event);
-        readable.catch(() => undefined);
-        return { event, readable };
-      });
-  }
-
-  /** Hands over the readable events in order (the same subject's events keep their order). */
-  private async check(checked: { event: DomainEvent; readable: Promise<boolean> }[]): Promise<void> {
-    for (const { event, readable } of checked) {
-      if (this.done || event.seq <= this.lastSeq) continue;
-      this.lastSeq = event.seq;
-      if (await readable) this.push(event);
-    }
-  }
-
-  private push(event: DomainEvent): void {
+  private deliver(event: DomainEvent): void {
+    if (event.seq <= this.lastSeq) return;
+    this.lastSeq = event.seq;
     const waiter = this.waiting.shift();
-    if (waiter) waiter({ value: event, done: false });
+    if (waiter) waiter.resolve({ value: event, done: false });
     else this.ready.push(event);
   }
 
+  /** Ends the stream with an error its reader receives (graphql-ws sends it with its code, see live-socket.ts). */
   private fail(error: unknown): void {
-    void error;
+    if (this.done) return;
+    const waiter = this.waiting.shift();
+    if (waiter) waiter.reject(error);
+    else this.failure = error;
     this.close();
   }
 
   private close(): void {
     if (this.done) return;
     this.done = true;
-    this.unsubscribe();
-    this.pending.length = 0;
-    for (const waiter of this.waiting.splice(0)) waiter({ value: undefined, done: true });
+    this.leave();
+    this.ready.length = 0;
+    this.held = null;
+    for (const waiter of this.waiting.splice(0)) waiter.resolve({ value: undefined, done: true });
   }
 }

@@ -2,6 +2,7 @@ import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { LiveEventsDocument, type LiveEventsSubscription } from '../graphql/generated/graphql';
 import { whenLiveReconnected } from './apollo';
+import { errorCodeOf } from './errors';
 import { useSession } from './session';
 
 export type LiveEvent = LiveEventsSubscription['liveEvents'];
@@ -21,6 +22,10 @@ const SETTLE_MS = 250;
  * called once per burst (nothing while `subject` is null) (after SETTLE_MS without news) with the events of that burst, so that the page reads again
  * what changed and announces it. Signed-out visitors do not subscribe. After a cut, it subscribes again from the
  * last `seq` it received, so it misses nothing, and an event delivered twice is passed on once.
+ *
+ * When the API cannot replay what was missed (RESYNC_REQUIRED: the events after the last `seq` were pruned, see the
+ * API's EVENT_RETENTION_DAYS, or there are too many), `onEvents` is called with no events, which means "read
+ * everything again", and it subscribes afresh from now.
  */
 export function useLiveEvents(subject: LiveSubject | null, onEvents: (events: readonly LiveEvent[]) => void): void {
   const { viewer } = useSession();
@@ -39,6 +44,14 @@ export function useLiveEvents(subject: LiveSubject | null, onEvents: (events: re
   useSubscription(LiveEventsDocument, {
     variables: { ...(subject ?? {}), after },
     skip: !viewer || !subject,
+    onError: (error) => {
+      if (errorCodeOf(error) !== 'RESYNC_REQUIRED') return;
+      lastSeq.current = 0;
+      pending.current = [];
+      window.clearTimeout(settle.current);
+      setAfter(null);
+      handler.current([]);
+    },
     onData: ({ data }) => {
       const event = data.data?.liveEvents;
       if (!event || Number(event.seq) <= lastSeq.current) return;

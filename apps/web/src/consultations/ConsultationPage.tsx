@@ -261,6 +261,7 @@ function ContributionSection({
           contribution={contribution}
           open={open}
           canSubmit={representative}
+          federation={organization.kind === 'FEDERATION'}
         />
       </section>
       <aside className="contribution-aside">

@@ -17,6 +17,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { type AnswerMap, type AnswerValue, type Question, answerMapOf, changedAnswers } from './answers';
 import { ContributionForm } from './ContributionForm';
 import { ContributionMergeView, type MergeSide } from './ContributionMergeView';
+import { MemberContributions } from './MemberContributions';
 
 /** How long after the last change the draft is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -30,6 +31,8 @@ export interface ContributionEditorProps {
   readonly open: boolean;
   /** A representative of the organisation (only they submit). */
   readonly canSubmit: boolean;
+  /** For a federation: its member companies' submitted contributions are shown beside the draft, to take from. */
+  readonly federation?: boolean;
 }
 
 interface Saved extends MergeSide {
@@ -64,6 +67,7 @@ export function ContributionEditor({
   contribution,
   open,
   canSubmit,
+  federation = false,
 }: ContributionEditorProps) {
   const intl = useIntl();
   const client = useApolloClient();
@@ -260,6 +264,18 @@ export function ContributionEditor({
         errors={fieldErrors}
       />
       {error !== null && <ErrorMessage error={error} />}
+      {federation && (
+        <MemberContributions
+          consultationId={consultationId}
+          federationId={organizationId}
+          questions={questions}
+          draft={mine.answers}
+          onTake={(questionId: string, value: AnswerValue) =>
+            change({ ...mineRef.current, answers: { ...mineRef.current.answers, [questionId]: value } as AnswerMap })
+          }
+          disabled={!open || !!conflict}
+        />
+      )}
       {open && (
         <div className="actions no-print">
           <button

@@ -42,6 +42,12 @@ export function MembersRemarks({
           {remarks.map((remark) => (
             <li key={remark.id}>
               <p className="meta">
+                {remark.organization && (
+                  <>
+                    <strong dir="auto">{remark.organization.name}</strong>
+                    {' · '}
+                  </>
+                )}
                 <time dateTime={remark.createdAt}>
                   {intl.formatDate(remark.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
                 </time>

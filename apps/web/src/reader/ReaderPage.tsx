@@ -1,4 +1,3 @@
-import { useScrollToHash } from '../ui/scroll-to-hash';
 import { useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -67,8 +66,6 @@ export function ReaderPage() {
     units.current = null;
     setCursor(null);
   }, [version?.id]);
-  // An article named in the address (a thread's citation, the table of contents) is scrolled to once the text is in.
-  useScrollToHash(version?.id);
 
   // A selection inside the text (mouse, touch long-press) becomes a target.
   useEffect(() => {
@@ -86,7 +83,8 @@ export function ReaderPage() {
 
   const open = useCallback((id: string) => setPanel({ kind: 'card', id }), []);
   const annotationIds = useMemo(() => annotations.map((annotation) => annotation.id), [annotations]);
-  useLinkTarget(textRoot, annotationIds, open);
+  // The place the address names (an article `#art-7`, an annotation `?annotation=`) is opened once the text is in.
+  const linkedArticle = useLinkTarget(textRoot, annotationIds, open);
 
   const onTextClick = useCallback(
     (event: MouseEvent) => {
@@ -205,9 +203,14 @@ export function ReaderPage() {
             </Link>
           )}
           {isModerator && (
-            <Link to={`/read/${documentId}/publish`}>
-              <FormattedMessage id="reader.publish.link" />
-            </Link>
+            <>
+              <Link to={`/read/${documentId}/publish`}>
+                <FormattedMessage id="reader.publish.link" />
+              </Link>
+              <Link to={`/console/documents/${documentId}`}>
+                <FormattedMessage id="reader.edit.link" />
+              </Link>
+            </>
           )}
           <FollowButton subjectType="DOCUMENT" subjectId={documentId} />
           <button type="button" onClick={() => setHelpOpen((value) => !value)} aria-expanded={helpOpen}>
@@ -318,7 +321,7 @@ export function ReaderPage() {
           documentId={documentId}
           versionNumber={version.number}
           sections={version.sections}
-          initialArticle={window.location.hash.slice(1) || null}
+          initialArticle={linkedArticle}
         />
       </aside>
     </div>

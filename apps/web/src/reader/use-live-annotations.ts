@@ -27,7 +27,8 @@ export function useLiveAnnotations(
   const onEvents = useCallback(
     (events: readonly LiveEvent[]) => {
       const relevant = events.filter(touchesAnnotations);
-      if (relevant.length === 0) return;
+      // No events at all: what was missed could not be replayed (RESYNC_REQUIRED), read everything again.
+      if (events.length > 0 && relevant.length === 0) return;
       for (const event of relevant) {
         if (event.type === 'ANNOTATION_CREATED' && event.actorId !== viewerId) toAnnounce.current.add(event.subjectId);
       }

@@ -40,7 +40,12 @@ export function SearchPage() {
 
   useEffect(() => {
     if (results && !loading) {
-      announce(intl.formatMessage({ id: 'search.results.count' }, { count: results.totalCount, query }));
+      announce(
+        intl.formatMessage(
+          { id: results.totalCountIsLowerBound ? 'search.results.countAtLeast' : 'search.results.count' },
+          { count: results.totalCount, query },
+        ),
+      );
     }
   }, [results, loading, intl, query]);
 
@@ -57,6 +62,16 @@ export function SearchPage() {
     return `/search?${next}`;
   };
   const all = results?.facets.types.reduce((sum, facet) => sum + facet.count, 0) ?? 0;
+  const allAtLeast = results?.facets.types.some((facet) => facet.isLowerBound) ?? false;
+  /** A count, as "N+" when it is "at least" (a frequent term: the API ranks and counts its newest matches). */
+  const count = (value: number, atLeast: boolean) =>
+    atLeast ? intl.formatMessage({ id: 'search.count.atLeast' }, { count: value }) : intl.formatNumber(value);
+  const resultsCount = results
+    ? intl.formatMessage(
+        { id: results.totalCountIsLowerBound ? 'search.results.countAtLeast' : 'search.results.count' },
+        { count: results.totalCount, query },
+      )
+    : '';
 
   return (
     <div className="page search-page">
@@ -90,7 +105,7 @@ export function SearchPage() {
             <ul>
               <li>
                 <Link to={withParams({ type: null })} aria-current={!type ? 'true' : undefined}>
-                  <FormattedMessage id="search.facets.all" values={{ count: all }} />
+                  <FormattedMessage id="search.facets.all" values={{ count: count(all, allAtLeast) }} />
                 </Link>
               </li>
               {results.facets.types.map((facet) => (
@@ -98,7 +113,10 @@ export function SearchPage() {
                   <Link to={withParams({ type: facet.type })} aria-current={type === facet.type ? 'true' : undefined}>
                     <FormattedMessage
                       id="search.facets.type"
-                      values={{ type: intl.formatMessage({ id: `search.type.${facet.type}` }), count: facet.count }}
+                      values={{
+                        type: intl.formatMessage({ id: `search.type.${facet.type}` }),
+                        count: count(facet.count, facet.isLowerBound),
+                      }}
                     />
                   </Link>
                 </li>
@@ -127,7 +145,10 @@ export function SearchPage() {
                       >
                         <FormattedMessage
                           id="search.facets.article"
-                          values={{ title: <bdi>{facet.title ?? facet.articleKey}</bdi>, count: facet.count }}
+                          values={{
+                            title: <bdi>{facet.title ?? facet.articleKey}</bdi>,
+                            count: count(facet.count, facet.isLowerBound),
+                          }}
                         />
                       </Link>
                     </li>
@@ -137,9 +158,7 @@ export function SearchPage() {
             )}
           </nav>
           <section className="search-results" aria-labelledby="search-results-heading">
-            <h2 id="search-results-heading">
-              <FormattedMessage id="search.results.count" values={{ count: results.totalCount, query }} />
-            </h2>
+            <h2 id="search-results-heading">{resultsCount}</h2>
             {results.edges.length === 0 && (
               <Empty>
                 <FormattedMessage id="search.results.empty" />

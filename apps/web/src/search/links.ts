@@ -3,7 +3,9 @@ import type { SearchHitFieldsFragment } from '../graphql/generated/graphql';
 /**
  * Where a hit opens, in place: the reader at the article (`#<key>`), or at the annotation (`?annotation=`, the
  * reader scrolls to its highlight and opens its conversation, with the reply `&comment=`); a thread at the reply;
- * a consultation at the question. An organisation opens its page under the account area (the API answers NOT_FOUND there to those who may not see it).
+ * a consultation at the question. An organisation opens its page under the account area: the API reads that page
+ * (the organisation and its people) under the same rule as the search hit (OrganizationPolicy.canSee), so everyone
+ * who finds it may open it, members or not (e2e: test/search).
  */
 export function hitLink(hit: SearchHitFieldsFragment): string {
   const t = hit.target;

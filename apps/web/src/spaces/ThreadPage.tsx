@@ -8,8 +8,8 @@ import { ConfirmButton } from '../annotations/ConfirmButton';
 import { ConflictEditor } from '../annotations/ConflictEditor';
 import { ContentBody } from '../annotations/ContentBody';
 import { useReturnFocus } from '../annotations/focus';
-import { ReplyForm } from '../annotations/ReplyForm';
-import { ReplyTree } from '../annotations/ReplyTree';
+import { ReplyForm } from '../replies/ReplyForm';
+import { ReplyTree } from '../replies/ReplyTree';
 import { ReportButton } from '../annotations/ReportDialog';
 import { useAnnotationViewer } from '../annotations/viewer';
 import {

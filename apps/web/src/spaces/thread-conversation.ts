@@ -1,4 +1,4 @@
-import type { Conversation } from '../annotations/conversation';
+import type { Conversation } from '../replies/conversation';
 import { ThreadPageDocument } from '../graphql/generated/graphql';
 
 /** A thread's conversation: open unless locked, deleted, or in a space the person only reads. */

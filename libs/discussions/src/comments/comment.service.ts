@@ -17,9 +17,11 @@ import {
   parseId,
   parseInput,
   recordEvent,
+  writeRecordingEvent,
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import type { ContentLocator } from '@majlis/moderation';
 import { softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
@@ -51,6 +53,53 @@ const IN_ORDER: KeysetColumn[] = [
  * Replies under any subject, as a tree of depth ≤ 3, read oldest first. Visibility and the right to reply are the
  * subject's: each area registers its subject type with the SubjectRegistry.
  */
+/** An event's routing ids from where its subject lives. */
+function eventScope(locator: Partial<ContentLocator>): EventScope {
+  return {
+    documentId: locator.documentId ?? null,
+    spaceId: locator.spaceId ?? null,
+    threadId: locator.threadId ?? null,
+    consultationId: locator.consultationId ?? null,
+  };
+}
+
+/** A `comments` row as RETURNING * gives it. */
+interface CommentRow {
+  id: string;
+  subject_type: SubjectType;
+  subject_id: string;
+  parent_id: string | null;
+  depth: number;
+  author_id: string;
+  organization_id: string | null;
+  is_official: boolean;
+  body: string;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+function commentFromRow(row: CommentRow): Comment {
+  return Object.assign(new Comment(), {
+    id: row.id,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    parentId: row.parent_id,
+    depth: row.depth,
+    authorId: row.author_id,
+    organizationId: row.organization_id,
+    isOfficial: row.is_official,
+    body: row.body,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  });
+}
+
 @Injectable()
 export class CommentService implements OnModuleInit {
   constructor(
@@ -78,7 +127,7 @@ export class CommentService implements OnModuleInit {
   async post(actor: Actor, raw: PostCommentInput): Promise<Comment> {
     const input = parseInput(postCommentInput, raw);
     const access = this.subjects.access(input.subjectType);
-    await access.ensureCanReply(actor, input.subjectId, input.official);
+    const located = await access.ensureCanReply(actor, input.subjectId, input.official);
     ensureAllowed(
       !input.official || AuthoredContentPolicy.canAnswerOfficially(actor),
       'Only the ministry’s moderators answer officially.',
@@ -108,29 +157,44 @@ export class CommentService implements OnModuleInit {
       input.subjectId,
       mentionedIds(input.body).filter((id) => id !== actor.userId),
     );
-    const scope = await this.scopeOf(input.subjectType, input.subjectId);
-    return this.db.transaction(async (manager) => {
-      const comment = await manager.getRepository(Comment).save(
-        manager.getRepository(Comment).create({
-          subjectType: input.subjectType,
-          subjectId: input.subjectId,
-          parentId: input.parentId ?? null,
-          depth,
-          authorId: actor.userId,
-          organizationId: input.onBehalfOfOrganizationId ?? null,
-          isOfficial: input.official,
-          body: input.body,
-          editedAt: null,
-          deletedAt: null,
-        }),
+    const scope = located ? eventScope(located) : await this.scopeOf(input.subjectType, input.subjectId);
+    // The reply and its event in one statement (kernel writeRecordingEvent; a thread's last activity follows by
+    // trigger): no transaction of its own unless mentions are written too.
+    const write = async (runner: Pick<EntityManager, 'query'>) => {
+      const row = await writeRecordingEvent<CommentRow>(
+        runner,
+        {
+          sql: `INSERT INTO comments (subject_type, subject_id, parent_id, depth, author_id, organization_id, is_official, body)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+          params: [
+            input.subjectType,
+            input.subjectId,
+            input.parentId ?? null,
+            depth,
+            actor.userId,
+            input.onBehalfOfOrganizationId ?? null,
+            input.official,
+            input.body,
+          ],
+        },
+        {
+          type: 'COMMENT_CREATED',
+          subjectType: 'COMMENT',
+          parentType: input.subjectType,
+          parentId: input.subjectId,
+          ...scope,
+          actorId: actor.userId,
+        },
       );
-      if (mentioned.size > 0) {
-        await manager
-          .getRepository(CommentMention)
-          .insert([...mentioned].map((userId) => ({ commentId: comment.id, userId })));
-      }
-      await access.afterReply?.(manager, input.subjectId, comment);
-      await this.recordCommentEvent(manager, 'COMMENT_CREATED', comment, scope, actor);
+      if (!row) throw new Error('INSERT … RETURNING gave no row');
+      return commentFromRow(row);
+    };
+    if (mentioned.size === 0) return write(this.db);
+    return this.db.transaction(async (manager) => {
+      const comment = await write(manager);
+      await manager
+        .getRepository(CommentMention)
+        .insert([...mentioned].map((userId) => ({ commentId: comment.id, userId })));
       return comment;
     });
   }
@@ -246,6 +310,28 @@ export class CommentService implements OnModuleInit {
     return comment;
   }
 
+  /**
+   * Which of these people may read the reply now, as `get` decides for each of them (shown to them, under a subject
+   * they see), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (those
+   * who see what it answers). Null when its subject's area gives no SQL twin of its visibility (then ask `get`).
+   * For live updates.
+   */
+  async readersNow(commentId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string> | null> {
+    if (userIds.length === 0) return new Set();
+    const comment = await this.db.getRepository(Comment).findOneBy({ id: commentId });
+    if (!comment) return new Set();
+    const subjectVisible = this.subjects.access(comment.subjectType).visibleSql?.('u', 'comment.subject_id');
+    if (!subjectVisible) return null;
+    const shown = `(${AuthoredContentPolicy.presentForReaderSql('COMMENT', 'comment', 'u')}
+      OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`;
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN comments comment ON comment.id = $1
+        WHERE u.id = ANY($2::uuid[]) AND ${despiteRemoval ? 'TRUE' : shown} AND ${subjectVisible}`,
+      [commentId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** The conversation under a subject the actor sees, oldest first; deleted comments show only if they have replies. */
   async conversation(
     actor: Actor,
@@ -291,13 +377,7 @@ export class CommentService implements OnModuleInit {
 
   /** Where a conversation lives (its document, space, thread, consultation), to route its events. */
   private async scopeOf(subjectType: SubjectType, subjectId: string): Promise<EventScope> {
-    const locator = (await this.subjects.access(subjectType).locate?.([subjectId]))?.get(subjectId) ?? {};
-    return {
-      documentId: locator.documentId ?? null,
-      spaceId: locator.spaceId ?? null,
-      threadId: locator.threadId ?? null,
-      consultationId: locator.consultationId ?? null,
-    };
+    return eventScope((await this.subjects.access(subjectType).locate?.([subjectId]))?.get(subjectId) ?? {});
   }
 
   /** The event of a write on a reply, in its transaction (ids only: readers are checked at delivery). */

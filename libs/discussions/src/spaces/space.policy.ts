@@ -32,6 +32,14 @@ export const SpacePolicy = {
     AND (reader.user_id = :me OR reader.organization_id = ANY(CAST(:myOrganizations AS uuid[])))))`;
   },
   /**
+   * The roles (text[]) the actor bound as :me and :myOrganizations holds in the space aliased `alias`, directly and
+   * through their organisations (strongestRole picks the effective one), as readableSql counts memberships.
+   */
+  rolesSql(alias: string): string {
+    return `ARRAY(SELECT reader.role::text FROM space_members reader WHERE reader.space_id = ${alias}.id
+    AND (reader.user_id = :me OR reader.organization_id = ANY(CAST(:myOrganizations AS uuid[]))))`;
+  },
+  /**
    * SQL twin of canRead for someone else (mentions): the space aliased `spaceAlias` is readable by the user whose
    * id is the SQL expression `userId`.
    */
@@ -61,6 +69,11 @@ export const SpacePolicy = {
   moderatedSpaceIdsSql(): string {
     return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
       AND (sm.user_id = :me OR sm.organization_id = ANY(CAST(:myOrganizations AS uuid[])))`;
+  },
+  /** SQL twin of moderatedSpaceIdsSql for someone else (live updates): the user whose id is the SQL `userId`. */
+  moderatedSpaceIdsByUserSql(userId: string): string {
+    return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
+      AND (sm.user_id = ${userId} OR sm.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = ${userId}))`;
   },
   /** Whether platform moderators moderate the content of a space (they cannot read a PRIVATE one). */
   isPlatformModerated(space: Pick<Space, 'visibility'>): boolean {

@@ -39,6 +39,55 @@ export interface VisibleSpace {
   readonly role: SpaceRole | null;
 }
 
+/** A space's columns as `<alias>_<column>`, for plain-SQL reads that fold the space into another statement. */
+export function SPACE_COLUMNS_SQL(alias: string): string {
+  return [
+    'id',
+    'slug',
+    'name',
+    'description',
+    'owner_organization_id',
+    'visibility',
+    'created_by_id',
+    'created_at',
+    'updated_at',
+    'version',
+  ]
+    .map((column) => `${alias}.${column} AS space_${column}`)
+    .join(', ');
+}
+
+/** A row read with SPACE_COLUMNS_SQL and SpacePolicy.rolesSql (as `space_roles`). */
+export interface SpaceRow {
+  space_id: string;
+  space_slug: string;
+  space_name: string;
+  space_description: string;
+  space_owner_organization_id: string;
+  space_visibility: Space['visibility'];
+  space_created_by_id: string;
+  space_created_at: Date;
+  space_updated_at: Date;
+  space_version: number;
+  space_roles: SpaceRole[];
+}
+
+export function visibleSpaceFromRow(row: SpaceRow): VisibleSpace {
+  const space = Object.assign(new Space(), {
+    id: row.space_id,
+    slug: row.space_slug,
+    name: row.space_name,
+    description: row.space_description,
+    ownerOrganizationId: row.space_owner_organization_id,
+    visibility: row.space_visibility,
+    createdById: row.space_created_by_id,
+    createdAt: row.space_created_at,
+    updatedAt: row.space_updated_at,
+    version: row.space_version,
+  });
+  return { space, role: strongestRole(row.space_roles) };
+}
+
 export { readableSpaceSql, readerParameters } from './space.policy';
 
 @Injectable()
@@ -181,10 +230,20 @@ export class SpaceService {
    * not found). A database failure propagates: it is never "not found".
    */
   async readable(actor: Actor, key: string | { id: string } | { slug: string }): Promise<VisibleSpace | null> {
-    const space = await this.db.getRepository(Space).findOneBy(typeof key === 'string' ? { id: key } : key);
-    if (!space) return null;
-    const role = (await this.rolesIn(actor, [space.id])).get(space.id) ?? null;
-    return SpacePolicy.canRead(space, role) ? { space, role } : null;
+    const by = typeof key === 'string' ? { id: key } : key;
+    const row: SpaceRow | undefined = await this.db
+      .createQueryBuilder()
+      .select(SPACE_COLUMNS_SQL('space'))
+      .addSelect(SpacePolicy.rolesSql('space'), 'space_roles')
+      .from('spaces', 'space')
+      .where('id' in by ? 'space.id = :key' : 'space.slug = :key', {
+        key: 'id' in by ? by.id : by.slug,
+        ...readerParameters(actor),
+      })
+      .getRawOne();
+    if (!row) return null;
+    const visible = visibleSpaceFromRow(row);
+    return SpacePolicy.canRead(visible.space, visible.role) ? visible : null;
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Space>> {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -8,6 +8,7 @@ import {
   ForbiddenError,
   KeysetColumn,
   PageRequest,
+  PageWindow,
   applyKeyset,
   ensureAllowed,
   ensureVisible,
@@ -20,11 +21,13 @@ import {
   textMatchSql,
   updateVersioned,
 } from '@majlis/kernel';
-import { softDelete } from '../authored-content';
+import { liveRepliesSql, softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { CitationRegistry } from '../citations/citation-registry';
 import { SpacePolicy, readerParameters } from '../spaces/space.policy';
-import { SpaceService, VisibleSpace } from '../spaces/space.service';
+import { User } from '@majlis/identity';
+import type { ModerationRecord } from '@majlis/moderation';
+import { SPACE_COLUMNS_SQL, SpaceRow, SpaceService, VisibleSpace, visibleSpaceFromRow } from '../spaces/space.service';
 import { SubjectRegistry } from '../subjects/subject-registry';
 import { Thread, ThreadRead } from './thread.entity';
 import {
@@ -52,9 +55,121 @@ export interface ThreadActivity {
   readonly lastReadAt: Date | null;
 }
 
+/**
+ * What a page of threads reads with each thread, in the page's own statement: its author, its moderation record
+ * and its activity. The GraphQL field resolvers use it when present and their DataLoaders otherwise.
+ */
+export interface ThreadPreload {
+  readonly author: User | null;
+  readonly moderation: ModerationRecord | null;
+  readonly activity: ThreadActivity;
+}
+
+/** Keyed by the Thread objects of a page (they go when the request's results go). */
+export const threadPreloads = new WeakMap<Thread, ThreadPreload>();
+
+const THREAD_COLUMNS = [
+  'id',
+  'space_id',
+  'title',
+  'body',
+  'tags',
+  'document_id',
+  'version_id',
+  'section_key',
+  'author_id',
+  'organization_id',
+  'pinned',
+  'locked',
+  'last_activity_at',
+  'last_activity_by_id',
+  'edited_at',
+  'deleted_at',
+  'created_at',
+  'updated_at',
+  'version',
+] as const;
+/** A row read with threadColumnsSql. */
+type ThreadRow = Record<`thread_${(typeof THREAD_COLUMNS)[number]}`, unknown>;
+
+/** A row of ThreadService's page statement: the thread, its author, moderation record and activity. */
+interface PageRow extends ThreadRow {
+  author_email: string | null;
+  author_display_name: string;
+  author_locale: User['locale'];
+  author_platform_role: User['platformRole'];
+  author_status: User['status'];
+  author_created_at: Date;
+  author_updated_at: Date;
+  author_version: number;
+  moderation_content_id: string | null;
+  moderation_hidden: boolean;
+  moderation_hidden_reason: string | null;
+  moderation_hidden_at: Date | null;
+  moderation_space_id: string | null;
+  moderation_platform_moderated: boolean;
+  moderation_moderating_organization_id: string | null;
+  seen_last_read_at: Date | null;
+  replies: number;
+  participants: number;
+  unread: number;
+}
+
+/** The thread's columns as `thread_<column>` (plain SQL, no entity hydration on hot reads). */
+function threadColumnsSql(alias: string): string {
+  return THREAD_COLUMNS.map((column) => `${alias}.${column} AS thread_${column}`).join(', ');
+}
+
+function threadFromRow(row: ThreadRow): Thread {
+  return Object.assign(new Thread(), {
+    id: row.thread_id,
+    spaceId: row.thread_space_id,
+    title: row.thread_title,
+    body: row.thread_body,
+    tags: row.thread_tags,
+    documentId: row.thread_document_id,
+    versionId: row.thread_version_id,
+    sectionKey: row.thread_section_key,
+    authorId: row.thread_author_id,
+    organizationId: row.thread_organization_id,
+    pinned: row.thread_pinned,
+    locked: row.thread_locked,
+    lastActivityAt: row.thread_last_activity_at,
+    lastActivityById: row.thread_last_activity_by_id,
+    editedAt: row.thread_edited_at,
+    deletedAt: row.thread_deleted_at,
+    createdAt: row.thread_created_at,
+    updatedAt: row.thread_updated_at,
+    version: row.thread_version,
+  });
+}
+
+/**
+ * A LATERAL subquery counting the replies, participants (the author included) and replies by `me` unread since
+ * `lastReadAt` of the thread whose id and author are the SQL expressions given; replies counted as
+ * AuthoredContentPolicy.countedSql counts them.
+ */
+function activityLateralSql(threadId: string, authorId: string, lastReadAt: string, me: string): string {
+  return `CROSS JOIN LATERAL (
+    SELECT count(*)::int AS replies,
+           (count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> ${authorId}) + 1)::int AS participants,
+           count(*) FILTER (WHERE c.author_id <> ${me} AND c.created_at > COALESCE(${lastReadAt}, '-infinity'::timestamptz))::int AS unread
+      FROM comments c
+     WHERE c.subject_type = 'THREAD' AND c.subject_id = ${threadId} AND ${AuthoredContentPolicy.countedSql('COMMENT', 'c')}) activity`;
+}
+
 /** Threads shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
 function shownSql(actor: Actor) {
   return AuthoredContentPolicy.shownSql('THREAD', 'thread', actor);
+}
+
+/**
+ * SQL twin of `get` from the reader's side: the thread aliased `thread`, in its space `space`, is shown to the person
+ * `user` (a users row): present for them or holding its place above live replies, in a space they read.
+ */
+function visibleToReaderSql(thread: string, space: string, user: string): string {
+  return `((${AuthoredContentPolicy.presentForReaderSql('THREAD', thread, user)} OR ${liveRepliesSql('THREAD', thread)})
+    AND ${SpacePolicy.readableByUserSql(space, `${user}.id`)})`;
 }
 
 @Injectable()
@@ -87,6 +202,7 @@ export class ThreadService implements OnModuleInit {
           'Only the members of this space can take part here.',
           DiscussionsReason.SPACE_MEMBERS_ONLY,
         );
+        return { spaceId: thread.spaceId, threadId: thread.id };
       },
       readersAmong: (id, userIds) => this.readersAmong(id, userIds),
       readersSql: (user, id) => ({
@@ -94,11 +210,11 @@ export class ThreadService implements OnModuleInit {
                 WHERE subject_thread.id = :subjectThread AND ${SpacePolicy.readableByUserSql('subject_space', `${user}.id`)})`,
         params: { subjectThread: id },
       }),
+      visibleSql: (user, id) => `EXISTS (SELECT 1 FROM threads subject_thread
+          JOIN spaces subject_space ON subject_space.id = subject_thread.space_id
+         WHERE subject_thread.id = ${id} AND ${visibleToReaderSql('subject_thread', 'subject_space', user)})`,
       locate: async (ids) =>
         new Map([...(await this.findByIds(ids)).values()].map((t) => [t.id, { spaceId: t.spaceId, threadId: t.id }])),
-      afterReply: async (manager, id, reply) => {
-        await manager.update(Thread, { id }, { lastActivityAt: reply.createdAt, lastActivityById: reply.authorId });
-      },
     });
   }
 
@@ -228,16 +344,22 @@ export class ThreadService implements OnModuleInit {
   async get(actor: Actor, rawId: string): Promise<{ thread: Thread; space: VisibleSpace }> {
     const id = parseId(rawId, 'id');
     const shown = shownSql(actor);
-    const thread = await this.db
-      .getRepository(Thread)
-      .createQueryBuilder('thread')
+    // One statement: the thread, its space and the actor's roles there.
+    const row: (ThreadRow & SpaceRow) | undefined = await this.db
+      .createQueryBuilder()
+      .select(threadColumnsSql('thread'))
+      .addSelect(SPACE_COLUMNS_SQL('space'))
+      .addSelect(SpacePolicy.rolesSql('space'), 'space_roles')
+      .from('threads', 'thread')
+      .innerJoin('spaces', 'space', 'space.id = thread.space_id')
       .where('thread.id = :id', { id })
-      .andWhere(shown.sql, shown.params)
-      .getOne();
-    ensureVisible(!!thread, 'Thread');
-    const space = await this.spaces.readable(actor, thread!.spaceId);
-    ensureVisible(!!space, 'Thread');
-    return { thread: thread!, space: space! };
+      .andWhere(shown.sql, { ...readerParameters(actor), ...shown.params })
+      .getRawOne();
+    ensureVisible(row !== undefined, 'Thread');
+    const found = row as ThreadRow & SpaceRow;
+    const space = visibleSpaceFromRow(found);
+    ensureVisible(SpacePolicy.canRead(space.space, space.role), 'Thread');
+    return { thread: threadFromRow(found), space };
   }
 
   /** A space's threads: pinned first, then by last activity; optionally those with a tag. */
@@ -261,9 +383,7 @@ export class ThreadService implements OnModuleInit {
       const matches = textMatchSql('thread.search_vector', filter.text);
       query.andWhere(matches.sql, matches.params);
     }
-    const totalCount = await query.clone().getCount();
-    const rows = await applyKeyset(query, PINNED_THEN_ACTIVE, window).getMany();
-    return toConnection(rows, window, keysetKeyOf<Thread>(PINNED_THEN_ACTIVE), totalCount);
+    return this.readPage(actor, query, PINNED_THEN_ACTIVE, window);
   }
 
   /**
@@ -289,18 +409,14 @@ export class ThreadService implements OnModuleInit {
       .andWhere(present.sql, present.params);
     if (spaceId) query.andWhere('thread.space_id = :spaceId', { spaceId });
     if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
-    const totalCount = await query.clone().getCount();
-    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
-    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
+    return this.readPage(actor, query, MOST_RECENT, window);
   }
 
   /** "What's new for me": threads of every space the actor reads with activity by others since they last read them. */
   async whatsNew(actor: Actor, page: PageRequest): Promise<Connection<Thread>> {
     const window = pageWindow(page);
     const query = this.newForActor(actor);
-    const totalCount = await query.clone().getCount();
-    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
-    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
+    return this.readPage(actor, query, MOST_RECENT, window);
   }
 
   /** Per space (batch, for DataLoaders): how many of its threads are new for the actor, as `whatsNew` counts them. */
@@ -336,9 +452,84 @@ export class ThreadService implements OnModuleInit {
       .andWhere(SpacePolicy.readableSql('space'), readerParameters(actor))
       .andWhere(shown.sql, shown.params);
     if (sectionKey) query.andWhere('thread.section_key = :sectionKey', { sectionKey });
-    const totalCount = await query.clone().getCount();
-    const rows = await applyKeyset(query, MOST_RECENT, window).getMany();
-    return toConnection(rows, window, keysetKeyOf<Thread>(MOST_RECENT), totalCount);
+    return this.readPage(actor, query, MOST_RECENT, window);
+  }
+
+  /**
+   * One page of `query`'s threads in one statement, with each one's author, moderation record and activity
+   * (threadPreloads); the total is counted only if asked for (a second statement, then).
+   */
+  private async readPage(
+    actor: Actor,
+    query: SelectQueryBuilder<Thread>,
+    keyset: KeysetColumn[],
+    window: PageWindow,
+  ): Promise<Connection<Thread>> {
+    const counted = query.clone();
+    const [pageSql, parameters] = applyKeyset(
+      query.select(threadColumnsSql('thread')),
+      keyset,
+      window,
+    ).getQueryAndParameters();
+    const me = `$${parameters.length + 1}`;
+    const rows: PageRow[] = await this.db.query(
+      `WITH page AS (${pageSql})
+       SELECT page.*,
+              author.email AS author_email, author.display_name AS author_display_name, author.locale AS author_locale,
+              author.platform_role AS author_platform_role, author.status AS author_status,
+              author.created_at AS author_created_at, author.updated_at AS author_updated_at, author.version AS author_version,
+              moderation.content_id AS moderation_content_id, moderation.hidden AS moderation_hidden,
+              moderation.hidden_reason AS moderation_hidden_reason, moderation.hidden_at AS moderation_hidden_at,
+              moderation.space_id AS moderation_space_id, moderation.platform_moderated AS moderation_platform_moderated,
+              moderation.moderating_organization_id AS moderation_moderating_organization_id,
+              seen.last_read_at AS seen_last_read_at, activity.replies, activity.participants, activity.unread
+         FROM page
+         LEFT JOIN users author ON author.id = page.thread_author_id
+         LEFT JOIN content_moderation moderation
+                ON moderation.content_type = 'THREAD' AND moderation.content_id = page.thread_id
+         LEFT JOIN thread_reads seen ON seen.thread_id = page.thread_id AND seen.user_id = ${me}
+         ${activityLateralSql('page.thread_id', 'page.thread_author_id', 'seen.last_read_at', me)}
+        ORDER BY ${keyset.map((column) => `page.${column.expression.replace('.', '_')} ${column.direction ?? 'ASC'}`).join(', ')}`,
+      [...parameters, actor.userId],
+    );
+    const threads = rows.map((row) => {
+      const thread = threadFromRow(row);
+      threadPreloads.set(thread, {
+        author:
+          row.author_email === null
+            ? null
+            : Object.assign(new User(), {
+                id: thread.authorId,
+                email: row.author_email,
+                displayName: row.author_display_name,
+                locale: row.author_locale,
+                platformRole: row.author_platform_role,
+                status: row.author_status,
+                createdAt: row.author_created_at,
+                updatedAt: row.author_updated_at,
+                version: row.author_version,
+              }),
+        moderation:
+          row.moderation_content_id === null
+            ? null
+            : {
+                hidden: row.moderation_hidden,
+                reason: row.moderation_hidden_reason,
+                hiddenAt: row.moderation_hidden_at,
+                spaceId: row.moderation_space_id,
+                platformModerated: row.moderation_platform_moderated,
+                moderatingOrganizationId: row.moderation_moderating_organization_id,
+              },
+        activity: {
+          replyCount: row.replies,
+          participantCount: row.participants,
+          unreadCount: row.unread,
+          lastReadAt: row.seen_last_read_at,
+        },
+      });
+      return thread;
+    });
+    return toConnection(threads, window, keysetKeyOf<Thread>(keyset), () => counted.getCount());
   }
 
   /** Threads in spaces the actor reads, present, with activity by others since the actor last read them. */
@@ -368,27 +559,22 @@ export class ThreadService implements OnModuleInit {
   /** Batch read for DataLoaders: reply and participant counts and the actor's unread replies per thread. */
   async activity(actor: Actor, threadIds: readonly string[]): Promise<Map<string, ThreadActivity>> {
     if (threadIds.length === 0) return new Map();
-    const rows: { id: string; replies: string; participants: string; unread: string; last_read_at: Date | null }[] =
+    const rows: { id: string; replies: number; participants: number; unread: number; last_read_at: Date | null }[] =
       await this.db.query(
-        `SELECT t.id, a.replies, a.participants, a.unread, r.last_read_at
-         FROM threads t
-         LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
-        CROSS JOIN LATERAL (
-              SELECT count(*) AS replies,
-                     count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> t.author_id) + 1 AS participants,
-                     count(*) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz)) AS unread
-                FROM comments c
-               WHERE c.subject_type = 'THREAD' AND c.subject_id = t.id AND ${AuthoredContentPolicy.countedSql('COMMENT', 'c')}) a
-        WHERE t.id = ANY($1::uuid[])`,
+        `SELECT t.id, activity.replies, activity.participants, activity.unread, r.last_read_at
+           FROM threads t
+           LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
+           ${activityLateralSql('t.id', 't.author_id', 'r.last_read_at', '$2')}
+          WHERE t.id = ANY($1::uuid[])`,
         [[...threadIds], actor.userId],
       );
     return new Map(
       rows.map((row) => [
         row.id,
         {
-          replyCount: Number(row.replies),
-          participantCount: Number(row.participants),
-          unreadCount: Number(row.unread),
+          replyCount: row.replies,
+          participantCount: row.participants,
+          unreadCount: row.unread,
           lastReadAt: row.last_read_at,
         },
       ]),
@@ -398,6 +584,22 @@ export class ThreadService implements OnModuleInit {
   async findByIds(ids: readonly string[]): Promise<Map<string, Thread>> {
     const rows = ids.length ? await this.db.getRepository(Thread).findBy({ id: In([...ids]) }) : [];
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Which of these people may read the thread now, as `get` decides for each of them (shown to them, in a space they
+   * read), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (its space's
+   * readers, to learn it is gone). For live updates.
+   */
+  async readersNow(threadId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT u.id FROM users u JOIN threads thread ON thread.id = $1 JOIN spaces space ON space.id = thread.space_id
+        WHERE u.id = ANY($2::uuid[])
+          AND ${despiteRemoval ? SpacePolicy.readableByUserSql('space', 'u.id') : visibleToReaderSql('thread', 'space', 'u')}`,
+      [threadId, [...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Which of these people (active accounts) can read the thread's space: for resolving mentions. */

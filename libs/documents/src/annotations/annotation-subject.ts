@@ -4,7 +4,7 @@ import { Clock, DeadlinePassedError, ForbiddenError } from '@majlis/kernel';
 import { DocumentPolicy } from '../documents/document.policy';
 import { DocumentService } from '../documents/document.service';
 import { AnnotationPolicy } from './annotation.policy';
-import { AnnotationService } from './annotation.service';
+import { AnnotationService, visibleToReaderSql } from './annotation.service';
 import { DocumentsReason } from '../documents.reasons';
 
 /**
@@ -34,6 +34,10 @@ export class AnnotationSubject implements OnModuleInit {
                   AND ${DocumentPolicy.readersSql('subject_document', user)})`,
         params: { subjectAnnotation: id },
       }),
+      // Who sees it now, as `ensureVisible` (AnnotationService.get) decides, from the reader's side.
+      visibleSql: (user, id) => `EXISTS (SELECT 1 FROM annotations subject_annotation
+          JOIN documents subject_document ON subject_document.id = subject_annotation.document_id
+         WHERE subject_annotation.id = ${id} AND ${visibleToReaderSql('subject_annotation', 'subject_document', user)})`,
       ensureCanReply: async (actor, id) => {
         const annotation = await this.annotations.get(actor, id);
         if (!AnnotationPolicy.takesReplies(annotation))

@@ -22,8 +22,9 @@ import {
   updateVersioned,
   textMatchSql,
 } from '@majlis/kernel';
-import { liveRepliesSql, softDelete } from '@majlis/discussions';
-import { ModerationPolicy, hiddenSql } from '@majlis/moderation';
+import { AuthoredContentPolicy, liveRepliesSql, softDelete } from '@majlis/discussions';
+import { Organization, OrganizationPolicy, User } from '@majlis/identity';
+import { ModerationPolicy, ModerationRecord, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
 import { Document } from '../documents/document.entity';
 import { DocumentService } from '../documents/document.service';
@@ -64,6 +65,58 @@ export interface AnchoredAnnotation extends Annotation {
   anchor: AnnotationAnchor;
 }
 
+/**
+ * What a version's page of annotations reads with each one, in the page's own statement: its author, the
+ * organisation it speaks for, its moderation record, counted replies (AuthoredContentPolicy.countedSql) and
+ * endorsements. The GraphQL field resolvers use it
+ * when present and their DataLoaders otherwise.
+ */
+export interface AnnotationPreload {
+  readonly author: User | null;
+  /** The organisation spoken for, when there is one the reader may see (OrganizationPolicy.canSeeSql). */
+  readonly organization: Organization | null;
+  readonly moderation: ModerationRecord | null;
+  readonly replyCount: number;
+  readonly endorsements: { readonly count: number; readonly byViewer: boolean };
+}
+
+/** Keyed by the Annotation objects of a page (they go when the request's results go). */
+export const annotationPreloads = new WeakMap<Annotation, AnnotationPreload>();
+
+/** The raw columns anchoredOn adds to its page (`listed_*`). */
+interface ListedRow {
+  annotation_id: string;
+  listed_author_email: string | null;
+  listed_author_display_name: string;
+  listed_author_locale: User['locale'];
+  listed_author_platform_role: User['platformRole'];
+  listed_author_status: User['status'];
+  listed_author_created_at: Date;
+  listed_author_updated_at: Date;
+  listed_author_version: number;
+  listed_organization_id: string | null;
+  listed_organization_kind: Organization['kind'];
+  listed_organization_name: string;
+  listed_organization_acronym: string | null;
+  listed_organization_ice: string | null;
+  listed_organization_description: string | null;
+  listed_organization_verified_at: Date | null;
+  listed_organization_verified_by_id: string | null;
+  listed_organization_created_at: Date;
+  listed_organization_updated_at: Date;
+  listed_organization_version: number;
+  listed_moderation_content_id: string | null;
+  listed_moderation_hidden: boolean;
+  listed_moderation_hidden_reason: string | null;
+  listed_moderation_hidden_at: Date | null;
+  listed_moderation_space_id: string | null;
+  listed_moderation_platform_moderated: boolean;
+  listed_moderation_moderating_organization_id: string | null;
+  listed_replies: number;
+  listed_endorsements: number;
+  listed_endorsed: boolean;
+}
+
 const BY_POSITION: KeysetColumn[] = [
   { expression: 'anchor.start_offset', property: 'start', type: 'integer' },
   { expression: 'annotation.id', property: 'id', type: 'uuid' },
@@ -76,6 +129,19 @@ const ORPHANS_BY_AGE: KeysetColumn[] = [
   { expression: 'annotation.created_at', property: 'createdAt', type: 'timestamptz' },
   { expression: 'annotation.id', property: 'id', type: 'uuid' },
 ];
+
+/**
+ * SQL twin of `get` from the reader's side: the annotation aliased `annotation`, on its document `document`, is
+ * readable by the person `user` (a users row): present or a tombstone with live replies, not hidden for them, and
+ * AnnotationPolicy's and DocumentPolicy's readers; with `despiteRemoval`, apart from its deletion or hiding.
+ */
+export function visibleToReaderSql(annotation: string, document: string, user: string, despiteRemoval = false): string {
+  const present = despiteRemoval
+    ? 'TRUE'
+    : `((${annotation}.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', annotation, user)})
+         OR ${liveRepliesSql('ANNOTATION', annotation)})`;
+  return `(${present} AND ${AnnotationPolicy.readersSql(annotation, user)} AND ${DocumentPolicy.readersSql(document, user)})`;
+}
 
 @Injectable()
 export class AnnotationService {
@@ -307,9 +373,14 @@ export class AnnotationService {
       const matches = textMatchSql('annotation.search_vector', filter.text);
       query.andWhere(matches.sql, matches.params);
     }
-    const totalCount = await query.clone().getCount();
-    const rows = (await applyKeyset(query, BY_POSITION, window).getMany()) as AnchoredAnnotation[];
-    return toConnection(rows, window, (row) => [row.anchor.start ?? 0, row.id], totalCount);
+    const counted = query.clone();
+    const rows = (await this.withListedFields(actor, applyKeyset(query, BY_POSITION, window))) as AnchoredAnnotation[];
+    return toConnection(
+      rows,
+      window,
+      (row) => [row.anchor.start ?? 0, row.id],
+      () => counted.getCount(),
+    );
   }
 
   /**
@@ -344,9 +415,14 @@ export class AnnotationService {
   async orphanedOn(actor: Actor, versionId: string, page: PageRequest): Promise<Connection<AnchoredAnnotation>> {
     const window = pageWindow(page);
     const query = this.visibleOn(actor, versionId).andWhere(`anchor.status = 'ORPHANED'`);
-    const totalCount = await query.clone().getCount();
+    const counted = query.clone();
     const rows = (await applyKeyset(query, ORPHANS_BY_AGE, window).getMany()) as AnchoredAnnotation[];
-    return toConnection(rows, window, (row) => [row.createdAt.toISOString(), row.id], totalCount);
+    return toConnection(
+      rows,
+      window,
+      (row) => [row.createdAt.toISOString(), row.id],
+      () => counted.getCount(),
+    );
   }
 
   /** How many visible annotations each article of a version carries (for a heat-map). */
@@ -430,16 +506,11 @@ export class AnnotationService {
    */
   async readersNow(annotationId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const present = despiteRemoval
-      ? 'TRUE'
-      : `((annotation.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'annotation', 'u')})
-           OR ${liveRepliesSql('ANNOTATION', 'annotation')})`;
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM users u
          JOIN annotations annotation ON annotation.id = $1
          JOIN documents document ON document.id = annotation.document_id
-        WHERE u.id = ANY($2::uuid[]) AND ${present}
-          AND ${AnnotationPolicy.readersSql('annotation', 'u')} AND ${DocumentPolicy.readersSql('document', 'u')}`,
+        WHERE u.id = ANY($2::uuid[]) AND ${visibleToReaderSql('annotation', 'document', 'u', despiteRemoval)}`,
       [annotationId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));
@@ -474,6 +545,115 @@ export class AnnotationService {
   async findByIds(ids: readonly string[]): Promise<Map<string, Annotation>> {
     const rows = ids.length ? await this.db.getRepository(Annotation).findBy({ id: In([...ids]) }) : [];
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * The page's annotations with, in the same statement, what a list shows of each (annotationPreloads): its
+   * author, moderation record, counted replies and endorsements.
+   */
+  private async withListedFields(actor: Actor, page: SelectQueryBuilder<Annotation>): Promise<Annotation[]> {
+    const author = [
+      'email',
+      'display_name',
+      'locale',
+      'platform_role',
+      'status',
+      'created_at',
+      'updated_at',
+      'version',
+    ];
+    const moderation = ['content_id', 'hidden', 'hidden_reason', 'hidden_at', 'space_id', 'platform_moderated'];
+    const organization = ['id', 'kind', 'name', 'acronym', 'ice', 'description', 'verified_at', 'verified_by_id'];
+    const seen = OrganizationPolicy.canSeeSql(actor, 'listed_organization');
+    const { raw, entities } = await page
+      .leftJoin('users', 'listed_author', 'listed_author.id = annotation.author_id')
+      .leftJoin(
+        'organizations',
+        'listed_organization',
+        `listed_organization.id = annotation.organization_id AND ${seen.sql}`,
+        seen.params,
+      )
+      .addSelect(
+        [...organization, 'created_at', 'updated_at', 'version'].map(
+          (column) => `listed_organization.${column} AS listed_organization_${column}`,
+        ),
+      )
+      .leftJoin(
+        'content_moderation',
+        'listed_moderation',
+        `listed_moderation.content_type = 'ANNOTATION' AND listed_moderation.content_id = annotation.id`,
+      )
+      .addSelect(author.map((column) => `listed_author.${column} AS listed_author_${column}`))
+      .addSelect(moderation.map((column) => `listed_moderation.${column} AS listed_moderation_${column}`))
+      .addSelect('listed_moderation.moderating_organization_id', 'listed_moderation_moderating_organization_id')
+      .addSelect(
+        `(SELECT count(*)::int FROM comments listed_reply WHERE listed_reply.subject_type = 'ANNOTATION'
+           AND listed_reply.subject_id = annotation.id AND ${AuthoredContentPolicy.countedSql('COMMENT', 'listed_reply')})`,
+        'listed_replies',
+      )
+      .addSelect(
+        `(SELECT count(*)::int FROM endorsements listed_endorsement
+           WHERE listed_endorsement.subject_type = 'ANNOTATION' AND listed_endorsement.subject_id = annotation.id)`,
+        'listed_endorsements',
+      )
+      .addSelect(
+        `EXISTS (SELECT 1 FROM endorsements listed_endorsement WHERE listed_endorsement.subject_type = 'ANNOTATION'
+           AND listed_endorsement.subject_id = annotation.id AND listed_endorsement.user_id = :listedViewer)`,
+        'listed_endorsed',
+      )
+      .setParameter('listedViewer', actor.userId)
+      .getRawAndEntities<ListedRow>();
+    const byId = new Map(raw.map((row) => [row.annotation_id, row]));
+    for (const annotation of entities) {
+      const row = byId.get(annotation.id);
+      if (!row) continue;
+      annotationPreloads.set(annotation, {
+        author:
+          row.listed_author_email === null
+            ? null
+            : Object.assign(new User(), {
+                id: annotation.authorId,
+                email: row.listed_author_email,
+                displayName: row.listed_author_display_name,
+                locale: row.listed_author_locale,
+                platformRole: row.listed_author_platform_role,
+                status: row.listed_author_status,
+                createdAt: row.listed_author_created_at,
+                updatedAt: row.listed_author_updated_at,
+                version: row.listed_author_version,
+              }),
+        organization:
+          row.listed_organization_id === null
+            ? null
+            : Object.assign(new Organization(), {
+                id: row.listed_organization_id,
+                kind: row.listed_organization_kind,
+                name: row.listed_organization_name,
+                acronym: row.listed_organization_acronym,
+                ice: row.listed_organization_ice,
+                description: row.listed_organization_description,
+                verifiedAt: row.listed_organization_verified_at,
+                verifiedById: row.listed_organization_verified_by_id,
+                createdAt: row.listed_organization_created_at,
+                updatedAt: row.listed_organization_updated_at,
+                version: row.listed_organization_version,
+              }),
+        moderation:
+          row.listed_moderation_content_id === null
+            ? null
+            : {
+                hidden: row.listed_moderation_hidden,
+                reason: row.listed_moderation_hidden_reason,
+                hiddenAt: row.listed_moderation_hidden_at,
+                spaceId: row.listed_moderation_space_id,
+                platformModerated: row.listed_moderation_platform_moderated,
+                moderatingOrganizationId: row.listed_moderation_moderating_organization_id,
+              },
+        replyCount: row.listed_replies,
+        endorsements: { count: row.listed_endorsements, byViewer: row.listed_endorsed },
+      });
+    }
+    return entities;
   }
 
   private visibleOn(actor: Actor, versionId: string): SelectQueryBuilder<Annotation> {

@@ -3,7 +3,14 @@
  * Messages are written for people; they never contain SQL, stack traces or internal identifiers.
  */
 export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'DEADLINE_PASSED' | 'RATE_LIMITED';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DEADLINE_PASSED'
+  | 'RATE_LIMITED'
+  | 'RESYNC_REQUIRED';
 
 /** Per-field messages, keyed by the input field's path (e.g. `email`, `answers.2.value`). */
 export type FieldErrors = Record<string, string>;
@@ -117,6 +124,18 @@ export class RateLimitedError extends DomainError {
   ) {
     super(message);
     this.details['retryAfterSeconds'] = retryAfterSeconds;
+  }
+}
+
+/**
+ * What the client holds is too old to be brought up to date by replaying events (a live subscription resuming
+ * `after` a sequence whose events were pruned, see EVENT_RETENTION_DAYS, or more than can be replayed): it reads
+ * again what it shows, then subscribes without `after`.
+ */
+export class ResyncRequiredError extends DomainError {
+  readonly code = 'RESYNC_REQUIRED' as const;
+  constructor(message = 'Too much has happened since your last update to replay it: reload, then subscribe again.') {
+    super(message);
   }
 }
 

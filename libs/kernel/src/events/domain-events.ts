@@ -22,6 +22,13 @@ import type { EntityManager } from 'typeorm';
  */
 export const EVENTS_CHANNEL = 'majlis_events';
 
+/**
+ * How long events are kept (days): a daily job (notifications' `events.prune`) deletes older ones once notifications
+ * have consumed them, and records the last `seq` it deleted. A live subscriber resuming `after` an older `seq` gets
+ * RESYNC_REQUIRED (ResyncRequiredError) and reads again what it shows.
+ */
+export const EVENT_RETENTION_DAYS = 30;
+
 /** The advisory lock key that orders event commits (an arbitrary constant of ours). */
 const EVENT_ORDER_LOCK = 73_112_026;
 
@@ -97,33 +104,67 @@ export interface EventRow {
 export const EVENT_COLUMNS =
   'seq, type, subject_type, subject_id, parent_type, parent_id, document_id, space_id, thread_id, consultation_id, actor_id, created_at';
 
+/**
+ * The INSERT … SELECT of one event whose subject id is the SQL expression `subjectId`, from `source` (a FROM list
+ * item, or nothing), parameters from `$<first>`. It takes the advisory lock that orders event commits in the same
+ * statement, before the sequence is drawn and the time is read (a second round trip saved).
+ */
+function insertEventSql(first: number, subjectId: string, source: string | null): string {
+  const p = (index: number, type: string) => `$${first + index}::${type}`;
+  return `INSERT INTO events (type, subject_type, subject_id, parent_type, parent_id, document_id, space_id, thread_id,
+                              consultation_id, actor_id, created_at)
+     SELECT ${p(0, 'text')}, ${p(1, 'text')}, ${subjectId}, ${p(2, 'text')}, ${p(3, 'uuid')}, ${p(4, 'uuid')},
+            ${p(5, 'uuid')}, ${p(6, 'uuid')}, ${p(7, 'uuid')}, ${p(8, 'uuid')}, clock_timestamp()
+       FROM ${source ? `${source}, ` : ''}(SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK}) OFFSET 0) AS ordered
+     RETURNING ${EVENT_COLUMNS}`;
+}
+
+function eventParameters(event: Omit<DomainEventInput, 'subjectId'>): unknown[] {
+  return [
+    event.type,
+    event.subjectType,
+    event.parentType ?? null,
+    event.parentId ?? null,
+    event.documentId ?? null,
+    event.spaceId ?? null,
+    event.threadId ?? null,
+    event.consultationId ?? null,
+    event.actorId ?? null,
+  ];
+}
+
 /** Records the event in the caller's transaction and notifies it on commit. Returns it with its `seq`. */
 export async function recordEvent(manager: EntityManager, event: DomainEventInput): Promise<DomainEvent> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('recordEvent must run inside the transaction of the write that causes the event');
   }
-  await manager.query('SELECT pg_advisory_xact_lock($1)', [EVENT_ORDER_LOCK]);
   const rows: EventRow[] = await manager.query(
-    `WITH recorded AS (
-       INSERT INTO events (type, subject_type, subject_id, parent_type, parent_id, document_id, space_id, thread_id,
-                           consultation_id, actor_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp())
-       RETURNING ${EVENT_COLUMNS})
+    `WITH recorded AS (${insertEventSql(2, '$1::uuid', null)})
      SELECT recorded.*, pg_notify('${EVENTS_CHANNEL}', row_to_json(recorded)::text) FROM recorded`,
-    [
-      event.type,
-      event.subjectType,
-      event.subjectId,
-      event.parentType ?? null,
-      event.parentId ?? null,
-      event.documentId ?? null,
-      event.spaceId ?? null,
-      event.threadId ?? null,
-      event.consultationId ?? null,
-      event.actorId ?? null,
-    ],
+    [event.subjectId, ...eventParameters(event)],
   );
   return eventFromRow(rows[0]);
+}
+
+/**
+ * One statement that writes a row and records its event (whose subject id is the written row's `id`), notified on
+ * commit: `write` is an INSERT or UPDATE … RETURNING whose parameters are `$1…$n`. A single statement is atomic, so
+ * a write that needs nothing else takes no explicit transaction (BEGIN and COMMIT are two round trips); inside one,
+ * it is recorded last as recordEvent asks. Returns the written row (no row written: no event, and undefined).
+ */
+export async function writeRecordingEvent<Row>(
+  runner: Pick<EntityManager, 'query'>,
+  write: { sql: string; params: readonly unknown[] },
+  event: Omit<DomainEventInput, 'subjectId'>,
+): Promise<Row | undefined> {
+  const rows: Row[] = await runner.query(
+    `WITH written AS (${write.sql}),
+          recorded AS (${insertEventSql(write.params.length + 1, 'written.id', 'written')})
+     SELECT written.*, pg_notify('${EVENTS_CHANNEL}', row_to_json(recorded)::text) AS notified
+       FROM written, recorded`,
+    [...write.params, ...eventParameters(event)],
+  );
+  return rows[0];
 }
 
 /** An `events` row (from a query, or parsed from a notification's payload) as a DomainEvent. */

@@ -51,6 +51,18 @@ describe('Relay connections', () => {
   });
 });
 
+describe('a lazy total', () => {
+  it('counts only when totalCount is read, and once', async () => {
+    const count = jest.fn(() => Promise.resolve(7));
+    const page = toConnection([{ id: 'a' }], pageWindow({ first: 2 }), (row) => [row.id], count);
+    expect(page.edges).toHaveLength(1);
+    expect(count).not.toHaveBeenCalled();
+    expect(await page.totalCount).toBe(7);
+    expect(await page.totalCount).toBe(7);
+    expect(count).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('cursorValues', () => {
   const id = '7d1c0a8e-7c5a-4b8e-9a55-0b7c1d2e3f40';
   it('checks each part against its SQL type', () => {

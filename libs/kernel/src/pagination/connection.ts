@@ -27,10 +27,16 @@ export interface PageInfo {
   readonly endCursor: string | null;
 }
 
+/**
+ * How many rows in all: a number, or a count read only when `totalCount` is read (a getter: GraphQL reads it only
+ * when a client asks for it, so a page read without it costs no count statement).
+ */
+export type TotalCount = number | Promise<number>;
+
 export interface Connection<T> {
   readonly edges: Edge<T>[];
   readonly pageInfo: PageInfo;
-  readonly totalCount: number;
+  readonly totalCount: TotalCount;
 }
 
 export function pageWindow(request: PageRequest): PageWindow {
@@ -48,19 +54,21 @@ export function toConnection<T>(
   rows: T[],
   window: PageWindow,
   keyOf: (row: T) => CursorKey,
-  totalCount: number,
+  totalCount: number | (() => Promise<number>),
 ): Connection<T> {
   const hasNextPage = rows.length > window.limit;
   const page = hasNextPage ? rows.slice(0, window.limit) : rows;
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-  return {
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage: window.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+  const pageInfo = {
+    hasNextPage,
+    hasPreviousPage: window.after !== null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
   };
+  if (typeof totalCount === 'number') return { edges, totalCount, pageInfo };
+  let counted: Promise<number> | undefined;
+  return Object.defineProperty({ edges, pageInfo } as Connection<T>, 'totalCount', {
+    enumerable: true,
+    get: () => (counted ??= totalCount()),
+  });
 }

@@ -146,25 +146,39 @@ export async function recipientsOf(manager: EntityManager, event: DomainEvent): 
 /**
  * A reply: its mentions, the author of what it answers (the reply above it, and the annotation or thread), an
  * official reply under an annotation to the annotation's author, and activity to the conversation's followers.
+ * In a contribution's internal discussion (its organisation's alone), only mentions and replies to one's own reply
+ * are told, under the consultation's title; nobody follows it (delivery checks membership: `deliverableSql`).
  */
 async function commentCreated(manager: EntityManager, event: DomainEvent): Promise<Fanout | null> {
   const [comment] = await manager.query(
     `SELECT c.subject_type, c.subject_id, c.body, c.is_official, parent.author_id AS parent_author,
-            COALESCE(a.author_id, t.author_id) AS subject_author, COALESCE(t.title, d.title) AS title
+            COALESCE(a.author_id, t.author_id) AS subject_author, COALESCE(t.title, d.title, co.title) AS title
        FROM comments c
        LEFT JOIN comments parent ON parent.id = c.parent_id
        LEFT JOIN annotations a ON c.subject_type = 'ANNOTATION' AND a.id = c.subject_id
        LEFT JOIN documents d ON d.id = a.document_id
        LEFT JOIN threads t ON c.subject_type = 'THREAD' AND t.id = c.subject_id
+       LEFT JOIN contributions k ON c.subject_type = 'CONTRIBUTION' AND k.id = c.subject_id
+       LEFT JOIN consultations co ON co.id = k.consultation_id
       WHERE c.id = $1`,
     [event.subjectId],
   );
-  // A contribution's internal discussion is its organisation's alone: not notified.
-  if (!comment || (comment.subject_type !== 'ANNOTATION' && comment.subject_type !== 'THREAD')) return null;
+  if (!comment || !['ANNOTATION', 'THREAD', 'CONTRIBUTION'].includes(comment.subject_type)) return null;
   const mentioned: { user_id: string }[] = await manager.query(
     `SELECT user_id FROM comment_mentions WHERE comment_id = $1`,
     [event.subjectId],
   );
+  if (comment.subject_type === 'CONTRIBUTION')
+    return {
+      recipients: new Recipients().add([comment.parent_author], 'REPLY').add(
+        mentioned.map((row) => row.user_id),
+        'MENTION',
+      ).byUser,
+      subjectType: 'COMMENT',
+      subjectId: event.subjectId,
+      title: comment.title ?? '',
+      excerpt: excerptOf(comment.body),
+    };
   const audience = await activityAudience(
     manager,
     [

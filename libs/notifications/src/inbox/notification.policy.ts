@@ -1,7 +1,7 @@
 import type { Actor } from '@majlis/kernel';
 import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
 import { SpacePolicy } from '@majlis/discussions';
-import { ConsultationPolicy } from '@majlis/consultations';
+import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
 import type { NotificationKind } from '../mail/mail-messages';
 
 export type SpaceNotificationLevel = 'WATCHING' | 'NORMAL' | 'MUTED';
@@ -46,8 +46,8 @@ export const NotificationPolicy = {
    * SQL twin of "may the recipient still read what this notification is about", checked when it is created AND
    * every time it is delivered (inbox, counts, e-mails): the notification aliased `n`, its recipient the users row
    * `u`. An inactive account, a space, document or consultation they cannot read (any more), an annotation they may
-   * not see (or a reply under one), content hidden by moderation (except from its author), a deleted reply, or a
-   * contribution's internal discussion (its organisation's alone: not notified) — and it is not delivered.
+   * not see (or a reply under one), a reply in a contribution's internal discussion to someone no longer in its
+   * organisation, content hidden by moderation (except from its author), a deleted reply — and it is not delivered.
    */
   deliverableSql(n: string, u: string): string {
     return `(${u}.status = 'ACTIVE'
@@ -61,7 +61,9 @@ export const NotificationPolicy = {
             WHERE n_comment.id::text = ${n}.subject_id AND n_comment.deleted_at IS NULL
               AND (n_comment.subject_type = 'THREAD' OR (n_comment.subject_type = 'ANNOTATION'
                 AND EXISTS (SELECT 1 FROM annotations n_parent WHERE n_parent.id = n_comment.subject_id
-                              AND ${AnnotationPolicy.readersSql('n_parent', u)})))))
+                              AND ${AnnotationPolicy.readersSql('n_parent', u)}))
+                OR (n_comment.subject_type = 'CONTRIBUTION'
+                  AND ${ContributionPolicy.memberReaderSql('n_comment.subject_id', u)}))))
       AND (${n}.consultation_id IS NULL OR EXISTS (SELECT 1 FROM consultations n_consultation
             WHERE n_consultation.id = ${n}.consultation_id AND ${ConsultationPolicy.readersSql('n_consultation', u)}))
       AND NOT EXISTS (SELECT 1 FROM content_moderation n_moderation WHERE n_moderation.content_type = ${n}.subject_type

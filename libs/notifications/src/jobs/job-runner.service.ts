@@ -6,12 +6,14 @@ import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../notifications.op
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
 /**
- * Recurring jobs: the digests due, each hour; the deadline reminders, every five minutes. (Given as items, not a
- * crontab text: the crontab syntax does not accept dots in task names.)
+ * Recurring jobs: the digests due, each hour; the deadline reminders, every five minutes; the retention of events,
+ * daily at 03:17 (server time). (Given as items, not a crontab text: the crontab syntax does not accept dots in task
+ * names.)
  */
 export const CRON_ITEMS = [
   { task: 'digests.schedule', match: '0 * * * *', identifier: 'digests-schedule' },
   { task: 'reminders.deadlines', match: '*/5 * * * *', identifier: 'reminders-deadlines' },
+  { task: 'events.prune', match: '17 3 * * *', identifier: 'events-prune' },
 ];
 
 /**

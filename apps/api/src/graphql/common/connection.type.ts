@@ -1,3 +1,4 @@
+import type { TotalCount } from '@majlis/kernel';
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
@@ -19,7 +20,8 @@ export class PageInfo {
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or a count read on demand (see the kernel's TotalCount). */
+  totalCount: TotalCount;
 }
 
 /** Builds the `<Name>Connection` and `<Name>Edge` types of a Relay connection over `nodeType`. */

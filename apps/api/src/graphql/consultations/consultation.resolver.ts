@@ -8,6 +8,9 @@ import {
   ContributionChange,
   ContributionService,
   FederationRemarksService,
+  MemberContribution,
+  MemberContributionsService,
+  Remark,
   ResultsService,
   answerViews,
 } from '@majlis/consultations';
@@ -16,8 +19,8 @@ import { DocumentModel } from '../documents/documents.models';
 import { SpaceModel } from '../discussions/spaces.models';
 import { CommentConnection } from '../discussions/discussions.models';
 import { Comment, CommentService } from '@majlis/discussions';
-import type { AuthenticatedActor, User } from '@majlis/identity';
-import { UserModel } from '../identity/identity.models';
+import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
+import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { ReceivedAt } from '../auth/received-at.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
@@ -39,6 +42,8 @@ import {
   CloseConsultationInput,
   ExtendConsultationInput,
   JoinConsultationInput,
+  MemberContributionConnection,
+  MemberContributionModel,
   QuestionModel,
   ReceiptCheckModel,
   ReceiptModel,
@@ -58,6 +63,7 @@ export class ConsultationResolver {
     private readonly contributions: ContributionService,
     private readonly resultsService: ResultsService,
     private readonly remarks: FederationRemarksService,
+    private readonly memberContributions: MemberContributionsService,
   ) {}
 
   @Query(() => ConsultationModel)
@@ -85,6 +91,19 @@ export class ConsultationResolver {
     @Args('organizationId', { type: () => ID }) organizationId: string,
   ): Promise<Contribution> {
     return this.contributions.get(actor, consultationId, organizationId);
+  }
+
+  @Query(() => MemberContributionConnection, {
+    description:
+      'For a federation’s people (representatives and members): what its member companies submitted to this consultation, by company name. A company shares its latest submission, never its draft, and nothing once CONFIDENTIAL. NOT_FOUND unless you belong to that federation.',
+  })
+  federationMemberContributions(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('consultationId', { type: () => ID }) consultationId: string,
+    @Args('federationId', { type: () => ID }) federationId: string,
+    @Args() page: PageArgs,
+  ): Promise<DomainConnection<MemberContribution>> {
+    return this.memberContributions.list(actor, consultationId, federationId, page);
   }
 
   @Public()
@@ -305,6 +324,45 @@ export class ContributionChangeResolver {
   @ResolveField(() => UserModel, { nullable: true, description: 'Who made it (null once their account is gone).' })
   by(@Parent() change: ContributionChange, @Context() context: GraphQLContext): Promise<User | null> | null {
     return change.userId ? context.loaders.user.load(change.userId) : null;
+  }
+}
+
+@Resolver(() => MemberContributionModel)
+export class MemberContributionResolver {
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'The member company (null when not visible to you).',
+  })
+  organization(
+    @Parent() contribution: MemberContribution,
+    @Context() context: GraphQLContext,
+  ): Promise<Organization | null> {
+    return context.loaders.organization.load(contribution.organizationId);
+  }
+
+  @ResolveField(() => [AnswerModel], { description: 'The answers as submitted, in the order of the questions.' })
+  async answers(
+    @Parent() contribution: MemberContribution,
+    @Context() context: GraphQLContext,
+  ): Promise<AnswerModel[]> {
+    const questions = await context.loaders.questionsOfConsultation.load(contribution.consultationId);
+    return answerViews(questions, contribution.answers);
+  }
+}
+
+@Resolver(() => RemarkModel)
+export class RemarkResolver {
+  @ResolveField(() => OrganizationModel, {
+    nullable: true,
+    description: 'The member company that made the remark (null when not visible to you).',
+  })
+  organization(@Parent() remark: Remark, @Context() context: GraphQLContext): Promise<Organization | null> {
+    return context.loaders.organization.load(remark.organizationId);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true, description: 'Who wrote it (null once their account is gone).' })
+  author(@Parent() remark: Remark, @Context() context: GraphQLContext): Promise<User | null> {
+    return context.loaders.user.load(remark.authorId);
   }
 }
 

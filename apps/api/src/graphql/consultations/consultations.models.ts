@@ -552,3 +552,34 @@ export class AddContributionRemarkInput {
   @Field()
   body: string;
 }
+
+@ObjectType('MemberContribution', {
+  description:
+    'A member company’s contribution as its federation reads it: what the company SUBMITTED (its latest receipt), never its draft; CONFIDENTIAL contributions are never shared.',
+})
+export class MemberContributionModel {
+  @Field(() => ID, { description: 'The company’s contribution.' })
+  id: string;
+
+  @Field(() => ContributionStatusEnum, {
+    description: 'SUBMITTED, or CHANGED_SINCE_SUBMITTED when the company has edited its draft since (not shown).',
+  })
+  status: ContributionStatus;
+
+  @Field(() => ConsentEnum, { description: 'The publication consent, as submitted.' })
+  consent: Consent;
+
+  @Field({ description: 'The tracking number of the submission shown.' })
+  trackingNumber: string;
+
+  @Field({ description: 'When the submission shown was received.' })
+  submittedAt: Date;
+
+  consultationId: string;
+  organizationId: string;
+  organizationName: string;
+  answers: Record<string, unknown>;
+}
+
+@ObjectType()
+export class MemberContributionConnection extends Connection(MemberContributionModel, 'MemberContribution') {}

@@ -148,6 +148,7 @@ export class SpaceResolver {
     @Args('filter', { nullable: true }) filter?: ThreadFilterInput,
   ): Promise<DomainConnection<Thread>> {
     const role = await context.loaders.spaceRole.load(space.id);
+    context.loaders.space.prime(space.id, space);
     return this.threadService.inSpace(actor, { space, role }, filter ?? {}, page);
   }
 }

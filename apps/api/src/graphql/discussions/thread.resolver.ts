@@ -1,7 +1,15 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
+import {
+  Comment,
+  CommentService,
+  Space,
+  Thread,
+  ThreadActivity,
+  ThreadService,
+  threadPreloads,
+} from '@majlis/discussions';
 import { REDACTED, Redaction } from '@majlis/moderation';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
@@ -106,7 +114,7 @@ export class ThreadResolver {
     return Redaction.stateFor(
       actor,
       thread,
-      await context.loaders.threadModeration.load(thread.id),
+      await this.moderationRecord(thread, context),
       context.loaders.viewerModeratedSpaces,
     );
   }
@@ -122,7 +130,9 @@ export class ThreadResolver {
     @Parent() thread: Thread,
     @Context() context: GraphQLContext,
   ): Promise<User | null> {
-    return (await this.shown(actor, thread, context, true)) ? context.loaders.user.load(thread.authorId) : null;
+    if (!(await this.shown(actor, thread, context, true))) return null;
+    const preloaded = threadPreloads.get(thread);
+    return preloaded ? preloaded.author : context.loaders.user.load(thread.authorId);
   }
 
   /** The value, or the placeholder when the thread is redacted for this reader (Redaction, libs/moderation). */
@@ -132,8 +142,18 @@ export class ThreadResolver {
     context: GraphQLContext,
     value: T,
   ): Promise<T | null> {
-    const record = await context.loaders.threadModeration.load(thread.id);
+    const record = await this.moderationRecord(thread, context);
     return (await Redaction.resolve(actor, thread, record, context.loaders.viewerModeratedSpaces)) ? REDACTED : value;
+  }
+
+  /** Read with the page when the thread came in one (ThreadService's threadPreloads), else through the loader. */
+  private moderationRecord(thread: Thread, context: GraphQLContext) {
+    const preloaded = threadPreloads.get(thread);
+    return preloaded ? preloaded.moderation : context.loaders.threadModeration.load(thread.id);
+  }
+
+  private activity(thread: Thread, context: GraphQLContext): ThreadActivity | Promise<ThreadActivity> {
+    return threadPreloads.get(thread)?.activity ?? context.loaders.threadActivity.load(thread.id);
   }
 
   @ResolveField(() => OrganizationModel, {
@@ -172,16 +192,16 @@ export class ThreadResolver {
 
   @ResolveField(() => Int)
   async replyCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
-    return (await context.loaders.threadActivity.load(thread.id)).replyCount;
+    return (await this.activity(thread, context)).replyCount;
   }
 
   @ResolveField(() => Int, { description: 'People who wrote in it, its author included.' })
   async participantCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
-    return (await context.loaders.threadActivity.load(thread.id)).participantCount;
+    return (await this.activity(thread, context)).participantCount;
   }
 
   @ResolveField(() => Int, { description: 'Replies by others since you last read it.' })
   async unreadCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
-    return (await context.loaders.threadActivity.load(thread.id)).unreadCount;
+    return (await this.activity(thread, context)).unreadCount;
   }
 }

@@ -11,6 +11,7 @@ import {
   AnnotationRevision,
   AnnotationService,
   DocumentVersion,
+  annotationPreloads,
 } from '@majlis/documents';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { REDACTED, Redaction } from '@majlis/moderation';
@@ -130,7 +131,7 @@ export class AnnotationResolver {
     return Redaction.stateFor(
       actor,
       annotation,
-      await context.loaders.annotationModeration.load(annotation.id),
+      await this.moderationRecord(annotation, context),
       context.loaders.viewerModeratedSpaces,
     );
   }
@@ -200,18 +201,18 @@ export class AnnotationResolver {
   }
 
   @ResolveField(() => Int)
-  replyCount(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<number> {
-    return context.loaders.annotationReplyCount.load(annotation.id);
+  replyCount(@Parent() annotation: Annotation, @Context() context: GraphQLContext): number | Promise<number> {
+    return annotationPreloads.get(annotation)?.replyCount ?? context.loaders.annotationReplyCount.load(annotation.id);
   }
 
   @ResolveField(() => Int)
   async endorsementCount(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<number> {
-    return (await context.loaders.annotationEndorsements.load(annotation.id)).count;
+    return (await this.endorsements(annotation, context)).count;
   }
 
   @ResolveField(() => Boolean)
   async viewerHasEndorsed(@Parent() annotation: Annotation, @Context() context: GraphQLContext): Promise<boolean> {
-    return (await context.loaders.annotationEndorsements.load(annotation.id)).byViewer;
+    return (await this.endorsements(annotation, context)).byViewer;
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted or hidden.' })
@@ -220,9 +221,9 @@ export class AnnotationResolver {
     @Parent() annotation: Annotation,
     @Context() context: GraphQLContext,
   ): Promise<User | null> {
-    return (await this.redacted(actor, annotation, context))
-      ? REDACTED
-      : context.loaders.user.load(annotation.authorId);
+    if (await this.redacted(actor, annotation, context)) return REDACTED;
+    const preloaded = annotationPreloads.get(annotation);
+    return preloaded ? preloaded.author : context.loaders.user.load(annotation.authorId);
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
@@ -232,7 +233,8 @@ export class AnnotationResolver {
     @Context() context: GraphQLContext,
   ): Promise<Organization | null> {
     if (!annotation.organizationId || (await this.redacted(actor, annotation, context))) return null;
-    return context.loaders.organization.load(annotation.organizationId);
+    const preloaded = annotationPreloads.get(annotation);
+    return preloaded ? preloaded.organization : context.loaders.organization.load(annotation.organizationId);
   }
 
   private async redacted(
@@ -243,8 +245,20 @@ export class AnnotationResolver {
     return Redaction.resolve(
       actor,
       annotation,
-      await context.loaders.annotationModeration.load(annotation.id),
+      await this.moderationRecord(annotation, context),
       context.loaders.viewerModeratedSpaces,
+    );
+  }
+
+  /** Read with the page when the annotation came in one (AnnotationService's annotationPreloads), else loaded. */
+  private moderationRecord(annotation: Annotation, context: GraphQLContext) {
+    const preloaded = annotationPreloads.get(annotation);
+    return preloaded ? preloaded.moderation : context.loaders.annotationModeration.load(annotation.id);
+  }
+
+  private endorsements(annotation: Annotation, context: GraphQLContext) {
+    return (
+      annotationPreloads.get(annotation)?.endorsements ?? context.loaders.annotationEndorsements.load(annotation.id)
     );
   }
 

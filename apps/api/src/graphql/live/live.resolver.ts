@@ -8,6 +8,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GraphQLContext } from '../graphql-context';
 import { EventBus, EventScope } from '../../live/event-bus';
 import { LiveAccess } from '../../live/live-access';
+import { LiveFanout } from '../../live/live-fanout';
 import { LiveStream } from '../../live/live-stream';
 import { LiveEventModel } from './live.models';
 
@@ -18,6 +19,7 @@ export class LiveResolver {
   constructor(
     private readonly bus: EventBus,
     private readonly access: LiveAccess,
+    private readonly fanout: LiveFanout,
     private readonly documents: DocumentService,
     private readonly spaces: SpaceService,
     private readonly threads: ThreadService,
@@ -29,7 +31,9 @@ export class LiveResolver {
       'Live updates over graphql-ws on /graphql (WebSocket, protocol `graphql-transport-ws`; access token in ' +
       '`connectionParams.accessToken`). Give exactly one of documentId, spaceId, threadId, consultationId: you ' +
       'receive what happens there that you may read, checked when it happens. `after`: the last `seq` you received, ' +
-      'to first catch up on what you missed (at most 5,000 events). The socket closes with code 4419 when your ' +
+      'to first catch up on what you missed; when that cannot be replayed (more than 5,000 events, or events older than ' +
+      'the retention window, 30 days, were pruned) the subscription ends with RESYNC_REQUIRED: read again what you ' +
+      'show, then subscribe without `after`. The socket closes with code 4419 when your ' +
       'access token expires or your session ends: refresh it and reconnect with `after`.',
     resolve: (event: DomainEvent): LiveEventModel => ({
       ...event,
@@ -59,6 +63,7 @@ export class LiveResolver {
     const connection = context.live;
     return new LiveStream(
       this.bus,
+      this.fanout,
       this.access,
       scope,
       () => connection?.actor ?? actor,

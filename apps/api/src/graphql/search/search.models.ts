@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { SEARCH_HIT_TYPES, SearchHitType } from '@majlis/search';
+import { SEARCH_HIT_TYPES, SEARCH_WINDOW, SearchHitType } from '@majlis/search';
 import { Connection } from '../common/connection.type';
 import { graphqlEnum } from '../common/graphql-enum';
 import { MotivationEnum } from '../documents/documents.enums';
@@ -90,6 +90,10 @@ export class SearchHitModel {
   target: SearchTargetModel;
 }
 
+const LOWER_BOUND =
+  'True when `count` is "at least" (show it as "≥ count"): a search ranks the newest ' +
+  `${SEARCH_WINDOW} matches of each kind, and this kind had more.`;
+
 @ObjectType()
 export class SearchTypeFacet {
   @Field(() => SearchHitTypeEnum)
@@ -97,6 +101,9 @@ export class SearchTypeFacet {
 
   @Field(() => Int)
   count: number;
+
+  @Field({ description: LOWER_BOUND })
+  isLowerBound: boolean;
 }
 
 @ObjectType()
@@ -112,6 +119,9 @@ export class SearchArticleFacet {
 
   @Field(() => Int)
   count: number;
+
+  @Field({ description: LOWER_BOUND })
+  isLowerBound: boolean;
 }
 
 @ObjectType({ description: 'Counts of the hits you may read, per type (whatever `types` filters) and per article.' })
@@ -127,6 +137,9 @@ export class SearchFacets {
 export class SearchHitConnection extends Connection(SearchHitModel, 'SearchHit') {
   @Field(() => SearchFacets)
   facets: SearchFacets;
+
+  @Field({ description: 'True when `totalCount` is "at least": a frequent term (see `SearchTypeFacet.isLowerBound`).' })
+  totalCountIsLowerBound: boolean;
 }
 
 @InputType()

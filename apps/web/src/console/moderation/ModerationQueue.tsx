@@ -4,6 +4,7 @@ import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { Dialog } from '../../annotations/Dialog';
 import {
+  ModerationFilterChoicesDocument,
   ModerationQueueDocument,
   type ModerationQueueFilter,
   type QueueItemFieldsFragment,
@@ -13,6 +14,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
 import { actionsFor, ModerationActionForm, type ModerationActionKind } from './ModerationActionForm';
 import { locatorHref } from './locator';
+import { logOfContent, useUrlFilters } from './url-filters';
 
 const REASONS: readonly ReportReason[] = [
   'ABUSIVE',
@@ -23,16 +25,26 @@ const REASONS: readonly ReportReason[] = [
   'OTHER',
 ];
 
-/** Open reports grouped by content, oldest first, each with its excerpt, reasons, a link in place and actions. */
+/**
+ * Open reports grouped by content, oldest first, each with its excerpt, reasons, a link in place and actions.
+ * Filtered by reason, visibility, document and space, all kept in the URL (`?reason=…&hidden=yes&document=…&space=…`).
+ */
 export function ModerationQueue() {
   const filterId = useId();
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const [reason, setReason] = useState<ReportReason | ''>('');
-  const [hidden, setHidden] = useState<'' | 'yes' | 'no'>('');
+  const [{ reason, hidden, document: documentId, space: spaceId }, setFilters] = useUrlFilters(
+    ['reason', 'hidden', 'document', 'space'],
+    { reason: REASONS, hidden: ['yes', 'no'] },
+  );
+  const choices = useQuery(ModerationFilterChoicesDocument);
+  const documents = choices.data?.documents.edges.map((edge) => edge.node) ?? [];
+  const spaces = choices.data?.spaces.edges.map((edge) => edge.node) ?? [];
   const filter: ModerationQueueFilter = {
-    ...(reason ? { reason } : {}),
+    ...(reason ? { reason: reason as ReportReason } : {}),
     ...(hidden ? { hidden: hidden === 'yes' } : {}),
+    ...(documentId ? { documentId } : {}),
+    ...(spaceId ? { spaceId } : {}),
   };
   const { data, loading, error, refetch, fetchMore } = useQuery(ModerationQueueDocument, {
     variables: { filter },
@@ -49,11 +61,7 @@ export function ModerationQueue() {
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
         <span className="filter">
           <label htmlFor={`${filterId}-1`}>{t('console.moderation.reason')}</label>
-          <select
-            id={`${filterId}-1`}
-            value={reason}
-            onChange={(event) => setReason(event.target.value as ReportReason | '')}
-          >
+          <select id={`${filterId}-1`} value={reason} onChange={(event) => setFilters({ reason: event.target.value })}>
             <option value="">{t('console.all')}</option>
             {REASONS.map((candidate) => (
               <option key={candidate} value={candidate}>
@@ -64,16 +72,49 @@ export function ModerationQueue() {
         </span>
         <span className="filter">
           <label htmlFor={`${filterId}-2`}>{t('console.moderation.visibility')}</label>
-          <select
-            id={`${filterId}-2`}
-            value={hidden}
-            onChange={(event) => setHidden(event.target.value as '' | 'yes' | 'no')}
-          >
+          <select id={`${filterId}-2`} value={hidden} onChange={(event) => setFilters({ hidden: event.target.value })}>
             <option value="">{t('console.all')}</option>
             <option value="yes">{t('console.moderation.hiddenOnly')}</option>
             <option value="no">{t('console.moderation.visibleOnly')}</option>
           </select>
         </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-3`}>{t('console.moderation.document')}</label>
+          <select
+            id={`${filterId}-3`}
+            value={documentId}
+            onChange={(event) => setFilters({ document: event.target.value })}
+          >
+            <option value="">{t('console.all')}</option>
+            {documentId && !documents.some((candidate) => candidate.id === documentId) && (
+              <option value={documentId}>{t('console.moderation.chosen')}</option>
+            )}
+            {documents.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.reference} — {candidate.title}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-4`}>{t('console.moderation.space')}</label>
+          <select id={`${filterId}-4`} value={spaceId} onChange={(event) => setFilters({ space: event.target.value })}>
+            <option value="">{t('console.all')}</option>
+            {spaceId && !spaces.some((candidate) => candidate.id === spaceId) && (
+              <option value={spaceId}>{t('console.moderation.chosen')}</option>
+            )}
+            {spaces.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        </span>
+        {(reason || hidden || documentId || spaceId) && (
+          <button type="button" onClick={() => setFilters({ reason: '', hidden: '', document: '', space: '' })}>
+            {t('console.clearFilters')}
+          </button>
+        )}
       </form>
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
@@ -197,11 +238,15 @@ function QueueCard({
           </ul>
         </details>
       )}
-      {href && (
-        <p>
-          <Link to={href}>{t('console.moderation.open')}</Link>
-        </p>
-      )}
+      <p>
+        {href && (
+          <>
+            <Link to={href}>{t('console.moderation.open')}</Link>
+            {' · '}
+          </>
+        )}
+        <Link to={logOfContent(item.contentType, item.contentId)}>{t('console.moderation.history')}</Link>
+      </p>
       <div className="actions" role="group" aria-label={t('console.moderation.actions')}>
         {actionsFor(item).map((action) => (
           <button key={action} type="button" onClick={() => onAct(action)}>

