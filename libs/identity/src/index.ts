@@ -1,4 +1,5 @@
 export * from './identity.module';
+export * from './identity.reasons';
 export * from './identity.options';
 export * from './auth/authenticated-actor';
 export * from './auth/authentication.service';

@@ -22,6 +22,7 @@ import { AuditService } from '@majlis/audit';
 import { Organization } from '../organizations/organization.entity';
 import { Membership, MEMBERSHIP_ROLES } from './membership.entity';
 import { MembershipPolicy } from './membership.policy';
+import { IdentityReason } from '../identity.reasons';
 
 const BY_JOINING: KeysetColumn[] = [
   { expression: 'membership.created_at', property: 'createdAt', type: 'timestamptz' },
@@ -99,6 +100,7 @@ export class MembershipService {
     ensureAllowed(
       MembershipPolicy.canRemove(actor, membership),
       'You cannot remove this person from the organisation.',
+      IdentityReason.MEMBER_REMOVAL_NOT_ALLOWED,
     );
     await this.db.transaction(async (manager) => {
       await manager.getRepository(Membership).delete({ id: membership.id });
@@ -121,6 +123,7 @@ export class MembershipService {
     ensureAllowed(
       MembershipPolicy.canChangeRole(actor),
       'Only the ministry’s moderators can change who represents an organisation.',
+      IdentityReason.REPRESENTATIVES_BY_MODERATORS,
     );
     const role = parseInput(z.enum(MEMBERSHIP_ROLES), rawRole, 'role');
     let from = membership.role;
@@ -139,7 +142,7 @@ export class MembershipService {
         throw new ConflictError(
           'This person is the organisation’s only representative: make someone else its representative first.',
           'role',
-        );
+        ).because(IdentityReason.LAST_REPRESENTATIVE);
       await manager.getRepository(Membership).update({ id: membership.id }, { role });
       await this.audit.record(
         {

@@ -32,6 +32,7 @@ import {
   updateProfileInput,
 } from './user.inputs';
 import { UserPolicy } from './user.policy';
+import { IdentityReason } from '../identity.reasons';
 
 const BY_NAME: KeysetColumn[] = [
   { expression: 'u.display_name', property: 'displayName', type: 'text' },
@@ -66,7 +67,11 @@ export class UserService {
    * AddUserSearch), so a search costs the same whatever the number of accounts.
    */
   async search(actor: Actor, raw: SearchUsersInput, page: PageRequest): Promise<Connection<User>> {
-    ensureAllowed(UserPolicy.canSearch(actor), 'Only the platform’s moderators and administrators search people.');
+    ensureAllowed(
+      UserPolicy.canSearch(actor),
+      'Only the platform’s moderators and administrators search people.',
+      IdentityReason.PEOPLE_SEARCH_STAFF_ONLY,
+    );
     const filter = parseInput(searchUsersInput, raw);
     const window = pageWindow(page);
     const query = this.db.getRepository(User).createQueryBuilder('u');
@@ -120,6 +125,7 @@ export class UserService {
     ensureAllowed(
       UserPolicy.canChangeStatus(actor, target),
       `You cannot ${suspending ? 'suspend' : 'reinstate'} this person.`,
+      IdentityReason.USER_STATUS_NOT_ALLOWED,
     );
     const now = this.clock.now();
     if (suspending && change.until && change.until.getTime() <= now.getTime())
@@ -143,7 +149,7 @@ export class UserService {
             ? 'This person is already suspended, or another moderator changed their status since you looked.'
             : 'This person is not suspended, or another moderator changed their status since you looked.',
           'userId',
-        );
+        ).because(IdentityReason.USER_STATUS_CHANGED);
       await this.audit.record(
         suspending
           ? {
@@ -170,12 +176,14 @@ export class UserService {
 
   async setPlatformRole(actor: Actor, rawId: string, rawRole: PlatformRole): Promise<User> {
     const target = await this.get(actor, rawId, 'userId');
-    ensureAllowed(UserPolicy.canChangePlatformRole(actor, target), 'Only an administrator can change platform roles.');
+    ensureAllowed(
+      UserPolicy.canChangePlatformRole(actor, target),
+      'Only an administrator can change platform roles.',
+      IdentityReason.PLATFORM_ROLE_ADMINS_ONLY,
+    );
     const role = parseInput(platformRole, rawRole, 'platformRole');
     await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(User)
-        .update({ id: target.id }, { platformRole: role, version: () => 'version + 1' } as never);
+      await manager.getRepository(User).update({ id: target.id }, { platformRole: role });
       await this.audit.record(
         {
           kind: 'PLATFORM_ROLE_CHANGED',
