@@ -22,6 +22,8 @@ export type LiveJob =
 
 export interface LiveResult {
   connected?: number;
+  /** Connections opened on each URL, in the order of `urls`. */
+  connectedPerUrl?: number[];
   failed?: number;
   warm?: number;
   deliveries?: number;
@@ -50,6 +52,7 @@ const LIVE_EVENTS = `subscription($documentId: ID!, $after: String) {
 async function connect(job: Extract<LiveJob, { kind: 'connect' }>): Promise<LiveResult> {
   let connected = 0;
   let failed = 0;
+  const connectedPerUrl = job.urls.map(() => 0);
   const opened: Promise<void>[] = [];
   for (let index = 0; index < job.subscribers; index++) {
     const person = job.people[index % job.people.length];
@@ -73,6 +76,7 @@ async function connect(job: Extract<LiveJob, { kind: 'connect' }>): Promise<Live
             on: {
               connected: () => {
                 connected++;
+                connectedPerUrl[index % job.urls.length]++;
                 resolve();
               },
             },
@@ -104,7 +108,7 @@ async function connect(job: Extract<LiveJob, { kind: 'connect' }>): Promise<Live
     if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await Promise.all(opened);
-  return { connected, failed };
+  return { connected, failed, connectedPerUrl };
 }
 
 async function warm(job: Extract<LiveJob, { kind: 'warm' }>): Promise<LiveResult> {
