@@ -3,6 +3,7 @@ import { Actor, DomainError, DomainEvent, NotFoundError } from '@majlis/kernel';
 import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/documents';
 import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
+import { NotificationPolicy } from '@majlis/notifications';
 
 /** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
 const CHECKS_AT_ONCE = 4;
@@ -53,6 +54,12 @@ export class LiveAccess {
    */
   async readers(event: DomainEvent, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
     if (people.size === 0) return new Set();
+    if (event.subjectType === 'USER') {
+      // A person's inbox: decided by the notifications' policy alone (no database).
+      return new Set(
+        [...people].filter(([, actor]) => NotificationPolicy.canFollowInbox(actor, event.subjectId)).map(([id]) => id),
+      );
+    }
     if (BATCHED.has(event.subjectType)) {
       const readers = await this.limited(() => this.decideAll([...people.keys()], event));
       if (readers) return readers;

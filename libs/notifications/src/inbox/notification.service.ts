@@ -8,6 +8,7 @@ import {
   Connection,
   PageRequest,
   cursorValues,
+  recordEvent,
   enqueueJob,
   pageWindow,
   parseInput,
@@ -72,9 +73,9 @@ export class NotificationService {
   /**
    * Records a notification for each recipient who may read its subject (never its own actor), in the caller's
    * transaction, and enqueues an immediate e-mail for those who chose them (in the same transaction: outbox).
-   * Returns the ids created.
+   * Returns who was notified; the caller announces them (`announce`) last in its transaction.
    */
-  async notify(manager: EntityManager, notification: NewNotification): Promise<string[]> {
+  async notify(manager: EntityManager, notification: NewNotification): Promise<{ id: string; userId: string }[]> {
     const recipients = notification.recipients.filter((recipient) => recipient.userId !== notification.actorId);
     if (recipients.length === 0) return [];
     const rows: { id: string; user_id: string; email_frequency: string | null }[] = await manager.query(
@@ -110,7 +111,19 @@ export class NotificationService {
         await enqueueJob(manager, NOTIFICATION_EMAIL_JOB, { notificationId: row.id });
       }
     }
-    return rows.map((row) => row.id);
+    return rows.map((row) => ({ id: row.id, userId: row.user_id }));
+  }
+
+  /**
+   * Tells these recipients live that their inbox changed (the bell re-reads its count): one INBOX_CHANGED event per
+   * person, recorded in the caller's transaction (a rolled-back fan-out pushes nothing), delivered to that person
+   * only (NotificationPolicy.canFollowInbox). Call it last in the transaction, as recordEvent asks: recording holds
+   * the lock that orders event commits until the commit.
+   */
+  async announce(manager: EntityManager, userIds: Iterable<string>): Promise<void> {
+    for (const userId of new Set(userIds)) {
+      await recordEvent(manager, { type: 'INBOX_CHANGED', subjectType: 'USER', subjectId: userId });
+    }
   }
 
   /** The actor's notifications, newest first, leaving out what they may no longer read. */
