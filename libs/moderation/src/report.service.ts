@@ -23,7 +23,7 @@ import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated
 import { MyReportsFilter, ReportInput, ReportReason, myReportsFilter, reportInput } from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
-import { recordModerationEvent } from './moderation-events';
+import { recordModerationEvent, recordQueueEvent } from './moderation-events';
 import { ModerationPolicy } from './moderation.policy';
 
 /** What became of a report: null while OPEN; set when a moderator closes it (HIDE, KEEP or RESTORE the content). */
@@ -113,6 +113,7 @@ export class ReportService {
             await recordModerationEvent(manager, 'CONTENT_HIDDEN', input.contentType, input.contentId, facts, null);
           }
         }
+        await recordQueueEvent(manager, input.contentType, input.contentId, actor.userId);
         return report;
       });
     } catch (error) {

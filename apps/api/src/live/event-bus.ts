@@ -23,6 +23,8 @@ export interface EventScope {
   readonly threadId?: string;
   readonly consultationId?: string;
   readonly inboxOf?: string;
+  /** The moderation queue (QUEUE_CHANGED events), for those who moderate (ModerationPolicy). */
+  readonly moderationQueue?: boolean;
 }
 
 export function inScope(event: DomainEvent, scope: EventScope): boolean {
@@ -31,6 +33,7 @@ export function inScope(event: DomainEvent, scope: EventScope): boolean {
   if (scope.threadId) return event.threadId === scope.threadId;
   if (scope.consultationId) return event.consultationId === scope.consultationId;
   if (scope.inboxOf) return event.subjectType === 'USER' && event.subjectId === scope.inboxOf;
+  if (scope.moderationQueue) return event.type === 'QUEUE_CHANGED';
   return false;
 }
 
@@ -111,7 +114,9 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
           ? ['thread_id = $1', scope.threadId]
           : scope.inboxOf
             ? [`subject_type = 'USER' AND subject_id = $1`, scope.inboxOf]
-            : ['consultation_id = $1', scope.consultationId];
+            : scope.moderationQueue
+              ? [`type = $1`, 'QUEUE_CHANGED']
+              : ['consultation_id = $1', scope.consultationId];
     const rows: EventRow[] = await this.db.query(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} AND seq > $2 ORDER BY seq LIMIT ${CATCH_UP_LIMIT + 1}`,
       [value, seq],

@@ -4,6 +4,7 @@ import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/do
 import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
 import { NotificationPolicy } from '@majlis/notifications';
+import { ContentType, ModerationService } from '@majlis/moderation';
 
 /** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
 const CHECKS_AT_ONCE = 4;
@@ -46,6 +47,7 @@ export class LiveAccess {
     private readonly spaces: SpaceService,
     private readonly subjects: SubjectRegistry,
     private readonly consultations: ConsultationService,
+    private readonly moderation: ModerationService,
   ) {}
 
   /**
@@ -54,6 +56,17 @@ export class LiveAccess {
    */
   async readers(event: DomainEvent, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
     if (people.size === 0) return new Set();
+    if (event.type === 'QUEUE_CHANGED') {
+      // The moderation queue: whoever moderates the content now (ModerationPolicy.canModerate), decided once.
+      return this.limited(() =>
+        this.moderation
+          .queueWatchers(event.subjectType as ContentType, event.subjectId, people)
+          .catch((error: unknown) => {
+            this.logger.error({ err: error, seq: event.seq }, 'live queue access check failed: not delivered');
+            return new Set<string>();
+          }),
+      );
+    }
     if (event.subjectType === 'USER') {
       // A person's inbox: decided by the notifications' policy alone (no database).
       return new Set(

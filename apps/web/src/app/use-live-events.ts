@@ -14,7 +14,9 @@ export type LiveSubject =
   | { readonly threadId: string }
   | { readonly consultationId: string }
   /** One's own inbox: INBOX_CHANGED when notifications arrive (the API delivers it to the recipient only). */
-  | { readonly inbox: true };
+  | { readonly inbox: true }
+  /** The moderation queue (moderators only): QUEUE_CHANGED when content they moderate is reported or acted on. */
+  | { readonly moderationQueue: true };
 
 /** How long a page waits for a burst of events to end before it reads again what changed. */
 const SETTLE_MS = 250;

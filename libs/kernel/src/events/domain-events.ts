@@ -51,6 +51,7 @@ export const DOMAIN_EVENT_TYPES = [
   'CONTENT_RESTORED',
   'CONSULTATION_CHANGED',
   'INBOX_CHANGED',
+  'QUEUE_CHANGED',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
