@@ -20,7 +20,7 @@ import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
 import { CreateNotificationsAndMail1795870000000 } from './1795870000000-CreateNotificationsAndMail';
 import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
 import { KeepEventsForAWindow1795940000000 } from './1795940000000-KeepEventsForAWindow';
-import { IndexInboxEvents1795945000000 } from './1795945000000-IndexInboxEvents';
+import { IndexInboxAndQueueEvents1795945000000 } from './1795945000000-IndexInboxAndQueueEvents';
 import { OrderSearchCandidatesByDate1795950000000 } from './1795950000000-OrderSearchCandidatesByDate';
 import { TouchThreadOnReply1795960000000 } from './1795960000000-TouchThreadOnReply';
 
@@ -48,7 +48,7 @@ export const MIGRATIONS = [
   CreateNotificationsAndMail1795870000000,
   StampSubmissionProcessedAt1795880000000,
   KeepEventsForAWindow1795940000000,
-  IndexInboxEvents1795945000000,
+  IndexInboxAndQueueEvents1795945000000,
   OrderSearchCandidatesByDate1795950000000,
   TouchThreadOnReply1795960000000,
 ];
