@@ -121,6 +121,27 @@ describe('live inbox (the bell) across instances', () => {
     const resumed = subscribe(a, 'companyMember', { inbox: true, after: from });
     await resumed.until((s) => inboxEvents(s).length > 0);
     expect(inboxEvents(resumed).map((event) => event.subjectId)).toEqual([userId.companyMember]);
+
+    // Marking everything read on A tells the person's other sockets (another tab, here on B) to re-read the count;
+    // and marking nothing (all read already) records nothing.
+    await ok(a, 'companyMember', `mutation { markAllNotificationsRead { marked } }`, {});
+    await recipient.until((s) => inboxEvents(s).length === 2);
+    expect(inboxEvents(recipient).map((event) => event.subjectId)).toEqual([
+      userId.companyMember,
+      userId.companyMember,
+    ]);
+    expect(
+      (await ok<{ unreadNotificationCount: number }>(b, 'companyMember', UNREAD, {})).unreadNotificationCount,
+    ).toBe(0);
+    const inboxRows = async () =>
+      (
+        await a.db.query(`SELECT count(*)::int AS n FROM events WHERE subject_type = 'USER' AND subject_id = $1`, [
+          userId.companyMember,
+        ])
+      ).rows[0].n;
+    const recorded = await inboxRows();
+    await ok(a, 'companyMember', `mutation { markAllNotificationsRead { marked } }`, {});
+    expect(await inboxRows()).toBe(recorded);
   });
 
   it('refuses an inbox together with another subject', async () => {

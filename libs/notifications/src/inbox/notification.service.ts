@@ -167,10 +167,14 @@ export class NotificationService {
   /** Marks some of the actor's notifications read (others' ids are ignored: they answer as if absent). */
   async markRead(actor: Actor, raw: { ids: string[] }): Promise<InboxNotification[]> {
     const { ids } = parseInput(markReadInput, raw);
-    await this.db.query(
-      `UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
-      [actor.userId, ids, this.clock.now()],
-    );
+    await this.db.transaction(async (manager) => {
+      const [, marked] = await manager.query(
+        `UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
+        [actor.userId, ids, this.clock.now()],
+      );
+      // The person's other tabs and devices re-read their bell.
+      if (marked > 0) await this.announce(manager, [actor.userId]);
+    });
     const rows: InboxNotification[] = await this.db.query(
       `SELECT ${COLUMNS} FROM notifications n JOIN users u ON u.id = n.user_id
         WHERE n.user_id = $1 AND n.id = ANY($2::uuid[]) AND ${NotificationPolicy.deliverableSql('n', 'u')}
@@ -182,12 +186,16 @@ export class NotificationService {
 
   /** Marks every notification of the actor read; returns how many were unread. */
   async markAllRead(actor: Actor): Promise<number> {
-    const [row] = await this.db.query(
-      `WITH marked AS (UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id)
-       SELECT count(*)::int AS count FROM marked`,
-      [actor.userId, this.clock.now()],
-    );
-    return row.count;
+    return this.db.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `WITH marked AS (UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id)
+         SELECT count(*)::int AS count FROM marked`,
+        [actor.userId, this.clock.now()],
+      );
+      // The person's other tabs and devices re-read their bell.
+      if (row.count > 0) await this.announce(manager, [actor.userId]);
+      return row.count as number;
+    });
   }
 
   private async count(actor: Actor, unreadOnly: boolean): Promise<number> {
