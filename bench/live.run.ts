@@ -243,6 +243,11 @@ async function run(started: number): Promise<number> {
   console.log(
     `  server CPU (A + B)     ${seconds(cpuTotal)} s · ${(cpuTotal / Math.max(1, result.deliveries ?? 1)).toFixed(1)} µs per delivery`,
   );
+  const client = result.clientCpu;
+  if (client)
+    console.log(
+      `  subscribers' CPU       ${seconds(client.user + client.system)} s · ${((100 * (client.user + client.system)) / 1e6 / Math.max(0.001, client.seconds)).toFixed(0)}% of a core over ${client.seconds.toFixed(1)} s (the clients' process: near 100%, it delays and times what it receives)`,
+    );
   console.log(
     `  load average           ${loadavg()
       .map((load) => load.toFixed(2))
