@@ -8,7 +8,7 @@
  * - `close`: closes the app, then the process exits.
  */
 import type { INestApplication } from '@nestjs/common';
-import { createApp, loadConfig, seedSampleDataIfEmpty } from '@majlis/api';
+import { EventBus, createApp, loadConfig, seedSampleDataIfEmpty } from '@majlis/api';
 import { startProfile } from './cpu-profile';
 
 export type InstanceJob =
@@ -24,11 +24,17 @@ export interface InstanceResult {
   memory?: { heapUsed: number; rss: number };
   /** CPU microseconds of this process between `measure` and `measured`. */
   cpu?: { user: number; system: number };
+  /**
+   * Between `measure` and `measured`: how long each event took from its recording to its arrival at this instance's
+   * LISTEN connection (milliseconds, p50/p99), the part of the latency spent before the instance's own work.
+   */
+  arrival?: { p50: number; p99: number; events: number };
 }
 
 let app: INestApplication | undefined;
 let cpuFrom: NodeJS.CpuUsage | undefined;
 let stopProfile: (() => Promise<void>) | undefined;
+let arrivals: number[] | null = null;
 
 async function handle(job: InstanceJob): Promise<InstanceResult> {
   switch (job.kind) {
@@ -36,6 +42,7 @@ async function handle(job: InstanceJob): Promise<InstanceResult> {
       const config = loadConfig(job.env);
       app = await createApp({ config, databaseUrl: job.databaseUrl });
       if (job.seed) await seedSampleDataIfEmpty(app);
+      app.get(EventBus).subscribe((event) => arrivals?.push(Date.now() - Date.parse(event.createdAt)));
       await app.listen(0, '127.0.0.1');
       const url = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
       return { url: `${url}/graphql`, pid: process.pid };
@@ -48,11 +55,19 @@ async function handle(job: InstanceJob): Promise<InstanceResult> {
     case 'measure':
       stopProfile = await startProfile(job.profileLabel);
       cpuFrom = process.cpuUsage();
+      arrivals = [];
       return {};
     case 'measured': {
       const cpu = process.cpuUsage(cpuFrom);
       await stopProfile?.();
-      return { cpu: { user: cpu.user, system: cpu.system } };
+      const sorted = Float64Array.from(arrivals ?? []).sort();
+      arrivals = null;
+      const at = (q: number) =>
+        sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
+      return {
+        cpu: { user: cpu.user, system: cpu.system },
+        arrival: { p50: at(0.5), p99: at(0.99), events: sorted.length },
+      };
     }
     case 'close':
       await app?.close();

@@ -208,7 +208,8 @@ async function run(started: number): Promise<number> {
     return { production, result: drained };
   })();
   const measuredSeconds = (Date.now() - measuredFrom) / 1000;
-  const instanceCpu = await all({ kind: 'measured' }, (r) => r.cpu!);
+  const measured = await all({ kind: 'measured' }, (r) => r);
+  const instanceCpu = measured.map((r) => r.cpu!);
   const produced = production.produced;
 
   const connectedOn = (index: number) => opened.connectedPerUrl?.[index] ?? 0;
@@ -238,6 +239,12 @@ async function run(started: number): Promise<number> {
     console.log(
       `  server CPU ${NAMES[i]}           ${seconds(total)} s (user ${seconds(cpu.user)} s, system ${seconds(cpu.system)} s; its writes included) · ${share}% of a core over ${measuredSeconds.toFixed(1)} s`,
     );
+  });
+  measured.forEach(({ arrival }, i) => {
+    if (arrival)
+      console.log(
+        `  arrival at ${NAMES[i]}           p50 ${arrival.p50.toFixed(0)} ms · p99 ${arrival.p99.toFixed(0)} ms over ${arrival.events} events (recorded → its LISTEN connection; the rest of the latency is the instance's and the socket's)`,
+      );
   });
   const cpuTotal = instanceCpu.reduce((sum, cpu) => sum + cpu.user + cpu.system, 0);
   console.log(
