@@ -19,6 +19,7 @@ import { AddSearch1795850000000 } from './1795850000000-AddSearch';
 import { CreateEvents1795860000000 } from './1795860000000-CreateEvents';
 import { CreateNotificationsAndMail1795870000000 } from './1795870000000-CreateNotificationsAndMail';
 import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
+import { AddUserSearch1795920000000 } from './1795920000000-AddUserSearch';
 import { KeepEventsForAWindow1795940000000 } from './1795940000000-KeepEventsForAWindow';
 import { IndexInboxAndQueueEvents1795945000000 } from './1795945000000-IndexInboxAndQueueEvents';
 import { OrderSearchCandidatesByDate1795950000000 } from './1795950000000-OrderSearchCandidatesByDate';
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   CreateEvents1795860000000,
   CreateNotificationsAndMail1795870000000,
   StampSubmissionProcessedAt1795880000000,
+  AddUserSearch1795920000000,
   KeepEventsForAWindow1795940000000,
   IndexInboxAndQueueEvents1795945000000,
   OrderSearchCandidatesByDate1795950000000,

@@ -1,5 +1,5 @@
 import { ACCOUNTS } from '../support/demo-accounts';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 /** The input type each lifecycle mutation takes. */
 const inputTypeOf = (mutation: string) =>
@@ -93,7 +93,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       { input: { consultationId: id, organizationId: org['FMO'], version: 1, answers: answersFor(questions) } },
       token.federationMember,
     );
-    expect(outcome(early)).toBe('DEADLINE_PASSED');
+    expect(refusal(early)).toBe('DEADLINE_PASSED/CONSULTATION_NOT_OPEN_YET');
 
     expect(outcome(await act('openConsultationNow', id))).toBe('OK');
     expect(outcome(await act('publishConsultationResults', id))).toBe('CONFLICT');
@@ -205,7 +205,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       { input: { consultationId: id, organizationId: org['FMO'] } },
       token.federationRepresentative,
     );
-    expect(outcome(late)).toBe('DEADLINE_PASSED');
+    expect(refusal(late)).toBe('DEADLINE_PASSED/CONSULTATION_CLOSED');
     expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({
       consultation: expect.objectContaining({ state: 'CLOSED' }),
     });

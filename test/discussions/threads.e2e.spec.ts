@@ -1,5 +1,5 @@
 import { ACCOUNTS } from '../support/demo-accounts';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id version } } }`;
 const POST = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id depth } } }`;
@@ -107,7 +107,7 @@ describe('threads: order, locks, edits, mentions, what is new', () => {
       token.federationRepresentative,
     );
     const refused = await reply('companyMember', locked.id);
-    expect(outcome(refused)).toBe('FORBIDDEN');
+    expect(refusal(refused)).toBe('FORBIDDEN/THREAD_LOCKED');
     expect(refused.errors![0].message).toBe('This thread is locked: it takes no new replies.');
   });
 

@@ -1,6 +1,6 @@
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 type Token = Record<keyof typeof ACCOUNTS, string>;
 
@@ -170,13 +170,13 @@ describe('annotations: who writes, who reads, what is refused', () => {
     const { id, version } = created.data!.createAnnotation.annotation;
     const update = `mutation($input: UpdateAnnotationInput!) { updateAnnotation(input: $input) { annotation { bodyMarkdown version } } }`;
     expect(
-      outcome(await app.gql(update, { input: { id, version, body: 'Pas moi' } }, token.federationRepresentative)),
-    ).toBe('FORBIDDEN');
+      refusal(await app.gql(update, { input: { id, version, body: 'Pas moi' } }, token.federationRepresentative)),
+    ).toBe('FORBIDDEN/ANNOTATION_AUTHOR_ONLY');
     expect(
       outcome(await app.gql(update, { input: { id, version, body: 'Idée précisée' } }, token.federationMember)),
     ).toBe('OK');
-    expect(outcome(await app.gql(update, { input: { id, version, body: 'Trop tard' } }, token.federationMember))).toBe(
-      'CONFLICT',
+    expect(refusal(await app.gql(update, { input: { id, version, body: 'Trop tard' } }, token.federationMember))).toBe(
+      'CONFLICT/STALE_VERSION',
     );
     const history = `query($id: ID!) { annotation(id: $id) { bodyMarkdown history { body } } }`;
     for (const who of ['federationMember', 'moderator'] as const) {
@@ -188,9 +188,12 @@ describe('annotations: who writes, who reads, what is refused', () => {
       annotation: { bodyMarkdown: 'Idée précisée', history: null },
     });
 
-    const remove = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id } } }`;
+    const remove = `mutation($input: AnnotationIdInput!) { deleteAnnotation(input: $input) { annotation { id isDeleted version } } }`;
     expect(outcome(await app.gql(remove, { input: { id } }, token.companyMember))).toBe('FORBIDDEN');
-    expect(outcome(await app.gql(remove, { input: { id } }, token.federationMember))).toBe('OK');
+    // Like threads and comments, the answer is the row as deleted (authored content's one soft delete).
+    expect((await app.gql(remove, { input: { id } }, token.federationMember)).data).toEqual({
+      deleteAnnotation: { annotation: { id, isDeleted: true, version: version + 2 } },
+    });
     expect(
       outcome(await app.gql(`query($id: ID!) { annotation(id: $id) { id } }`, { id }, token.federationMember)),
     ).toBe('NOT_FOUND');
@@ -234,7 +237,7 @@ describe('annotations: who writes, who reads, what is refused', () => {
     ).toBe('OK');
     expect(outcome(await annotate('federationMember', { target }))).toBe('OK');
     app.clock.advance(3600_000);
-    expect(outcome(await annotate('federationMember', { target }))).toBe('DEADLINE_PASSED');
+    expect(refusal(await annotate('federationMember', { target }))).toBe('DEADLINE_PASSED/DOCUMENT_CLOSED');
     app.clock.advance(-3600_000);
     expect(
       outcome(

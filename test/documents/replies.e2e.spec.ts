@@ -1,6 +1,6 @@
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 const POST = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id depth isOfficial version parentId } } }`;
 const CONVERSATION = `query($id: ID!) { annotation(id: $id) { replyCount replies(first: 50) { totalCount edges { node { id depth isDeleted bodyMarkdown bodyHtml isOfficial author { displayName } } } } } }`;
@@ -89,7 +89,7 @@ describe('replies and endorsements: the shared reply model under annotations', (
     const version = (await app.db.query('SELECT version FROM documents WHERE id = $1', [documentId])).rows[0].version;
     const closing = `mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { document { version } } }`;
     await app.gql(closing, { input: { id: documentId, version, status: 'CLOSED' } }, token.moderator);
-    expect(outcome(await reply('federationRepresentative', id))).toBe('DEADLINE_PASSED');
+    expect(refusal(await reply('federationRepresentative', id))).toBe('DEADLINE_PASSED/DOCUMENT_CLOSED');
     expect(outcome(await reply('moderator', id, { official: true }))).toBe('OK');
     await app.gql(
       closing,
@@ -132,10 +132,15 @@ describe('replies and endorsements: the shared reply model under annotations', (
       ),
     ).toBe('CONFLICT');
 
-    const remove = `mutation($input: CommentIdInput!) { deleteComment(input: $input) { comment { id } } }`;
-    expect(outcome(await app.gql(remove, { input: { id: parent.id } }, token.federationMember))).toBe('FORBIDDEN');
-    for (const comment of [parent, lone])
-      expect(outcome(await app.gql(remove, { input: { id: comment.id } }, token.companyMember))).toBe('OK');
+    const remove = `mutation($input: CommentIdInput!) { deleteComment(input: $input) { comment { id isDeleted version } } }`;
+    expect(refusal(await app.gql(remove, { input: { id: parent.id } }, token.federationMember))).toBe(
+      'FORBIDDEN/COMMENT_AUTHOR_ONLY',
+    );
+    // The answer is the comment as deleted, its version moved on (authored content's one soft delete).
+    expect((await app.gql(remove, { input: { id: parent.id } }, token.companyMember)).data).toEqual({
+      deleteComment: { comment: { id: parent.id, isDeleted: true, version: parent.version + 2 } },
+    });
+    expect(outcome(await app.gql(remove, { input: { id: lone.id } }, token.companyMember))).toBe('OK');
     const conversation = await app.gql<{
       annotation: {
         replyCount: number;

@@ -1,5 +1,5 @@
 import { ACCOUNTS } from '../support/demo-accounts';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 import { ACCEPT, SIGN_IN, invite, organizationId } from './support';
 
 const ME = `{ me { id } }`;
@@ -85,7 +85,8 @@ describe('password checks: one throttled path, no account enumeration, strength 
     const signInWrong = await app.gql(SIGN_IN, {
       input: { email: 'nobody.at.all@example.ma', password: 'not the right passphrase at all' },
     });
-    expect(outcome(wrong)).toBe('UNAUTHENTICATED');
+    expect(refusal(wrong)).toBe('UNAUTHENTICATED/WRONG_PASSWORD');
+    expect(refusal(signInWrong)).toBe('UNAUTHENTICATED/WRONG_PASSWORD');
     expect(wrong.errors![0].message).toBe(signInWrong.errors![0].message);
     expect(wrong.errors![0].message).not.toMatch(/exist/i);
 
@@ -99,7 +100,9 @@ describe('password checks: one throttled path, no account enumeration, strength 
   it('lets a signed-in invitee accept without a password, and only their own invitations', async () => {
     const token = await invite(app, representative, fmo, ACCOUNTS.otherRepresentative);
     const someoneElse = (await app.signIn(ACCOUNTS.moderator)).accessToken;
-    expect(outcome(await app.gql(ACCEPT, { input: { token } }, someoneElse))).toBe('FORBIDDEN');
+    expect(refusal(await app.gql(ACCEPT, { input: { token } }, someoneElse))).toBe(
+      'FORBIDDEN/INVITATION_FOR_ANOTHER_EMAIL',
+    );
     const invitee = (await app.signIn(ACCOUNTS.otherRepresentative)).accessToken;
     const accepted = await app.gql<{ acceptInvitation: { membership: { role: string } } }>(
       ACCEPT,
@@ -177,7 +180,7 @@ describe('password checks: one throttled path, no account enumeration, strength 
     const changed = await app.gql(CHANGE, { input: { currentPassword: STRONG, newPassword } }, here.accessToken);
     expect(outcome(changed)).toBe('OK');
     expect(outcome(await app.gql(ME, {}, here.accessToken))).toBe('OK');
-    expect(outcome(await app.gql(ME, {}, elsewhere.accessToken))).toBe('UNAUTHENTICATED');
+    expect(refusal(await app.gql(ME, {}, elsewhere.accessToken))).toBe('UNAUTHENTICATED/SESSION_ENDED');
     const refresh = `mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { accessToken } }`;
     expect(outcome(await app.gql(refresh, { input: { refreshToken: elsewhere.refreshToken } }))).toBe(
       'UNAUTHENTICATED',

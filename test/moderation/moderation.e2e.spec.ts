@@ -1,6 +1,6 @@
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 type ContentType = 'ANNOTATION' | 'THREAD' | 'COMMENT';
@@ -103,7 +103,7 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
           token[who],
         );
       expect(outcome(await report('companyMember'))).toBe('OK');
-      expect(outcome(await report('companyMember', 'SPAM'))).toBe('CONFLICT');
+      expect(refusal(await report('companyMember', 'SPAM'))).toBe('CONFLICT/ALREADY_REPORTED');
       expect(outcome(await report('federationMember'))).toBe('FORBIDDEN'); // its own author
       expect(outcome(await report('companyRepresentative', 'SPAM'))).toBe('OK');
       expect(await seenBy('otherRepresentative', type, item)).toBe('Texte litigieux');

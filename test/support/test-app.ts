@@ -158,6 +158,12 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/** The first error's code and reason (`DEADLINE_PASSED/DOCUMENT_CLOSED`), or 'OK': which refusal it was. */
+export function refusal(response: GraphQLResponse): string {
+  const error = response.errors?.[0];
+  return error ? `${error.extensions.code}/${String(error.extensions['reason'])}` : 'OK';
+}
+
 /** The error code of the first error, or 'OK' when the operation succeeded: what a matrix row asserts. */
 export function outcome(response: GraphQLResponse): string {
   return response.errors?.length ? response.errors[0].extensions.code : 'OK';

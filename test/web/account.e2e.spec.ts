@@ -60,6 +60,16 @@ async function invite(page: Page, email: string): Promise<string> {
   return link.inputValue();
 }
 
+/** Reads `read` until it gives `expected` (what the page saved reaches the database), or gives up after a while. */
+async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
+  let value = await read();
+  for (let attempt = 0; attempt < 50 && value !== expected; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
 const pendingRow = (page: Page, email: string) => page.locator('tbody tr', { hasText: email });
 
 let acceptedLink = '';
@@ -188,6 +198,80 @@ it('lets the invitee accept from the link and land in the organisation; old and 
   expect(await page.locator('.account-link').textContent()).toContain('Nadia Berrada');
   expect(await page.locator('tbody').textContent()).toContain('Nadia Berrada');
   await context.close();
+});
+
+it('lets a representative edit the organisation (a concurrent edit keeps the draft) and a moderator change a member’s role, in French and Arabic', async () => {
+  const { rows } = await app.db.query(
+    `SELECT o.id, o.name FROM organizations o JOIN memberships m ON m.organization_id = o.id
+       JOIN users u ON u.id = m.user_id WHERE u.email = 'nouvelle.membre@example.ma'`,
+  );
+  const { id: organizationId, name: organizationName } = rows[0] as { id: string; name: string };
+  const description = 'Fédère les entreprises de l’offshoring — مراكز الاتصال';
+
+  const representative = await newPage();
+  let page = representative.page;
+  await signIn(page, 'representant@fmo.example');
+  await page.goto(`${app.baseUrl}/account/organizations/${organizationId}`);
+  await page.getByRole('heading', { level: 2, name: 'Présentation de l’organisation' }).waitFor();
+  // A representative edits the organisation but does not name representatives: no role control, a hint says who does.
+  expect(await page.getByLabel('Rôle de Nadia Berrada', { exact: true }).count()).toBe(0);
+  await page.getByText('décidé par les modérateurs du ministère', { exact: false }).waitFor();
+
+  // Someone else saves meanwhile: CONFLICT reads the organisation again and keeps what was typed.
+  await page.getByLabel('Description (facultative)').fill(description);
+  await app.db.query(`UPDATE organizations SET version = version + 1 WHERE id = $1`, [organizationId]);
+  await page.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
+  await page.getByText('L’organisation a été modifiée par quelqu’un d’autre entre-temps', { exact: false }).waitFor();
+  expect(await page.getByLabel('Description (facultative)').inputValue()).toBe(description);
+  await expectAccessible(page, 'organisation edit, conflict (fr)');
+  await page.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
+  await page.getByText('L’organisation a été modifiée', { exact: false }).waitFor({ state: 'detached' });
+  const savedDescription = async () =>
+    (await app.db.query(`SELECT description FROM organizations WHERE id = $1`, [organizationId])).rows[0]
+      .description as string | null;
+  expect(await eventually(savedDescription, description)).toBe(description);
+  await page.reload();
+  await page.getByLabel('Description (facultative)').waitFor();
+  expect(await page.getByLabel('Description (facultative)').inputValue()).toBe(description);
+  // An empty name is said on the field, and nothing is sent.
+  await page.getByLabel('Nom', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Enregistrer l’organisation' }).click();
+  expect(await page.getByLabel('Nom', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByLabel('Nom', { exact: true }).evaluate((field) => field === document.activeElement)).toBe(
+    true,
+  );
+  await page.getByLabel('Nom', { exact: true }).fill(organizationName);
+  await screenshot(page, 'account-organization-edit-fr');
+  await representative.context.close();
+
+  // A moderator reaches the organisation from the console and makes the new member a representative, then not.
+  const moderator = await newPage();
+  page = moderator.page;
+  await signIn(page, 'moderatrice@mtnra.example');
+  await page.goto(`${app.baseUrl}/console/organizations`);
+  await page.getByRole('link', { name: `Présentation et personnes de ${organizationName}` }).click();
+  await page.getByRole('heading', { level: 1, name: organizationName }).waitFor();
+  const role = page.getByLabel('Rôle de Nadia Berrada', { exact: true });
+  await role.selectOption('REPRESENTATIVE');
+  await page.getByRole('button', { name: 'Changer le rôle de Nadia Berrada' }).click();
+  const roleOf = async () =>
+    (
+      await app.db.query(
+        `SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'nouvelle.membre@example.ma'`,
+      )
+    ).rows[0].role as string;
+  expect(await eventually(roleOf, 'REPRESENTATIVE')).toBe('REPRESENTATIVE');
+  await expectAccessible(page, 'organisation, moderator (fr)');
+  await screenshot(page, 'account-organization-roles-fr');
+  await useLanguage(page, 'العربية');
+  await page.getByRole('heading', { level: 2, name: 'تعريف المنظمة' }).waitFor();
+  await page.getByLabel('دور Nadia Berrada', { exact: true }).selectOption('MEMBER');
+  await page.getByRole('button', { name: 'تغيير الدور لـ Nadia Berrada' }).click();
+  expect(await eventually(roleOf, 'MEMBER')).toBe('MEMBER');
+  await expectAccessible(page, 'organisation, moderator (ar)');
+  await screenshot(page, 'account-organization-roles-ar');
+  await useLanguage(page, 'Français');
+  await moderator.context.close();
 });
 
 it('changes the password (a wrong current one said on its field), then signs in with the new one', async () => {

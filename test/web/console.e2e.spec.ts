@@ -317,6 +317,17 @@ it('Moderation: three members report a reply (an annotation reply in the reader)
   );
   await expectAccessible(moderator.page, 'moderation queue (fr)');
   await screenshot(moderator.page, 'console-queue-fr');
+  // The document filter keeps it and goes into the URL; a reload keeps the filter.
+  await moderator.page.getByLabel('Document', { exact: true }).selectOption(document.id);
+  await moderator.page.waitForURL(new RegExp(`[?&]document=${document.id}`));
+  await moderator.page.reload();
+  await item.waitFor();
+  expect(await moderator.page.getByLabel('Document', { exact: true }).inputValue()).toBe(document.id);
+  await expectAccessible(moderator.page, 'moderation queue, filtered by document (fr)');
+  const history = (await item
+    .locator('a', { hasText: 'Historique de modération de ce contenu' })
+    .getAttribute('href'))!;
+  expect(history).toMatch(/^\/console\/moderation\/log\?type=[A-Z]+&content=[0-9a-f-]+$/);
   await item.locator('button', { hasText: 'Rétablir' }).click();
   const dialog = moderator.page.locator('[role=dialog]');
   await dialog.getByLabel('Motif').fill('Critique légitime, pas d’abus.');
@@ -337,6 +348,16 @@ it('Moderation: three members report a reply (an annotation reply in the reader)
   await moderator.page.locator('.active-filter', { hasText: 'Actions de' }).waitFor();
   await log.locator('tr', { hasText: 'Critique légitime, pas d’abus.' }).waitFor();
   await expectAccessible(moderator.page, 'moderation log (fr)');
+  // The content's own history: its automatic hiding and the restoration, nothing else.
+  await moderator.page.goto(`${app.baseUrl}${history}`);
+  await moderator.page.locator('.active-filter', { hasText: 'Uniquement l’historique de ce contenu' }).waitFor();
+  await log.locator('tr', { hasText: 'Critique légitime, pas d’abus.' }).waitFor();
+  await log.locator('tbody tr', { hasText: 'Masquage automatique' }).waitFor();
+  expect(await log.locator('tbody tr').count()).toBe(2);
+  await expectAccessible(moderator.page, 'moderation log of one content (fr)');
+  await screenshot(moderator.page, 'console-log-content-fr');
+  await moderator.page.getByRole('button', { name: 'Tout le journal' }).click();
+  await moderator.page.locator('.active-filter').waitFor({ state: 'detached' });
   await moderator.context.close();
 
   // And it is back for the member.
@@ -348,6 +369,7 @@ it('Moderation: three members report a reply (an annotation reply in the reader)
 it('every console page passes axe in French and in Arabic (administrator)', async () => {
   const { context, page } = await newPage();
   await signIn(page, ACCOUNTS.admin);
+  const firstDocument = (await app.db.query(`SELECT id FROM documents ORDER BY created_at LIMIT 1`)).rows[0].id;
   const pages: [string, string][] = [
     ['/console/consultations', 'consultations'],
     ['/console/consultations/new', 'builder'],
@@ -356,6 +378,8 @@ it('every console page passes axe in French and in Arabic (administrator)', asyn
     ['/console/answers', 'answers'],
     ['/console/organizations', 'organisations'],
     ['/console/roles', 'roles'],
+    ['/console/documents', 'documents'],
+    [`/console/documents/${firstDocument}`, 'document'],
   ];
   for (const [language, suffix] of [
     ['Français', 'fr'],
@@ -366,8 +390,14 @@ it('every console page passes axe in French and in Arabic (administrator)', asyn
       await page.goto(`${app.baseUrl}${path}`);
       await page.locator('.console-nav').waitFor();
       await page.locator('.state-loading').waitFor({ state: 'detached' });
-      if (name === 'roles') await page.locator('select').first().selectOption({ index: 1 });
-      if (name === 'roles') await page.locator('.console-table').waitFor();
+      if (name === 'roles') {
+        await page.locator('.console input[type=search]').fill('a');
+        await page.locator('.console input[type=search]').press('Enter');
+        await page.waitForURL(/[?&]q=a/);
+        await page.locator('.console-table').waitFor();
+      }
+      if (name === 'documents') await page.locator('.console-table').waitFor();
+      if (name === 'document') await page.locator('form.console-form').waitFor();
       if (name === 'answers') await page.locator('.awaiting-item, .state-empty').first().waitFor();
       if (name === 'organisations') await page.locator('[data-testid=organization]').first().waitFor();
       await expectAccessible(page, `${name} (${suffix})`);
@@ -407,5 +437,39 @@ it('every console page passes axe in French and in Arabic (administrator)', asyn
     .selectOption({ label: 'Fédération Marocaine de l’Offshoring (exemple)' });
   await card.locator('button', { hasText: 'Ajouter' }).click();
   await card.locator('li', { hasText: 'Fédération Marocaine' }).waitFor();
+  // Platform roles: the administrator finds a person by part of their e-mail address and makes them a moderator.
+  await useLanguage(page, 'Français');
+  await page.goto(`${app.baseUrl}/console/roles`);
+  await page.getByRole('searchbox', { name: 'Nom ou adresse e-mail' }).fill('membre@atlas');
+  await page.getByRole('button', { name: 'Chercher', exact: true }).click();
+  const found = page.locator('.console-table tbody tr');
+  await found.first().waitFor();
+  expect(await found.count()).toBe(1);
+  const name = (await found.locator('th bdi').first().textContent()) ?? '';
+  await page.getByLabel(`Rôle de ${name}`, { exact: true }).selectOption('MODERATOR');
+  await page.getByRole('button', { name: `Enregistrer le rôle de ${name}` }).click();
+  await announced(page, `Rôle de ${name} enregistré.`);
+  const promoted = await app.db.query(`SELECT platform_role FROM users WHERE email = 'membre@atlas.example'`);
+  expect(promoted.rows[0].platform_role).toBe('MODERATOR');
+  await screenshot(page, 'console-roles-search-fr');
+  await app.db.query(`UPDATE users SET platform_role = 'MEMBER' WHERE email = 'membre@atlas.example'`);
+
+  // A document's title, status and comment window.
+  await page.goto(`${app.baseUrl}/console/documents`);
+  await page.locator('.console-table').waitFor();
+  await page.goto(`${app.baseUrl}/console/documents/${firstDocument}`);
+  const form = page.locator('form.console-form');
+  await form.waitFor();
+  await form.getByLabel('Clôture des commentaires').fill('2031-06-30T18:00');
+  await form.getByLabel('Ouverture des commentaires').fill('2031-07-01T09:00');
+  await form.getByRole('button', { name: 'Enregistrer le document' }).click();
+  await form.getByText('La clôture doit venir après l’ouverture.').waitFor();
+  await form.getByLabel('Ouverture des commentaires').fill('2031-06-01T09:00');
+  await form.getByRole('button', { name: 'Enregistrer le document' }).click();
+  await announced(page, 'Document enregistré.');
+  const windowSaved = await app.db.query(`SELECT comments_close_at FROM documents WHERE id = $1`, [firstDocument]);
+  expect(new Date(windowSaved.rows[0].comments_close_at).getFullYear()).toBe(2031);
+  await screenshot(page, 'console-document-edit-fr');
+
   await context.close();
 }, 300_000);

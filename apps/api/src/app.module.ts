@@ -6,30 +6,19 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from '@majlis/kernel';
-import {
-  CommentService,
-  DiscussionsModule,
-  EndorsementService,
-  SpaceService,
-  ThreadService,
-} from '@majlis/discussions';
-import { DocumentService, DocumentsModule } from '@majlis/documents';
+import { DiscussionsModule } from '@majlis/discussions';
+import { DocumentsModule } from '@majlis/documents';
 import { AuditModule } from '@majlis/audit';
-import { ConsultationService, ConsultationsModule } from '@majlis/consultations';
-import { ModerationModule, ModerationService } from '@majlis/moderation';
+import { ConsultationsModule } from '@majlis/consultations';
+import { ModerationModule } from '@majlis/moderation';
 import { NotificationsModule } from '@majlis/notifications';
 import { SearchModule } from '@majlis/search';
-import {
-  AuthenticationService,
-  IdentityModule,
-  MembershipService,
-  OrganizationService,
-  UserService,
-} from '@majlis/identity';
+import { AuthenticationService, IdentityModule } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccessTokenGuard } from './graphql/auth/access-token.guard';
 import { graphqlOptions } from './graphql/graphql.options';
+import { RequestLoadersFactory, RequestLoadersModule } from './graphql/loaders/request-loaders.factory';
 import { RESOLVERS } from './graphql/resolvers';
 import { HealthController } from './health/health.controller';
 import { AnnotationExportController } from './http/annotation-export.controller';
@@ -91,49 +80,10 @@ export class AppModule {
         }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [DocumentsModule, ConsultationsModule],
-          inject: [
-            OrganizationService,
-            UserService,
-            MembershipService,
-            DocumentService,
-            CommentService,
-            EndorsementService,
-            SpaceService,
-            ThreadService,
-            ModerationService,
-            ConsultationService,
-            AuthenticationService,
-          ],
-          useFactory: (
-            organizations: OrganizationService,
-            users: UserService,
-            memberships: MembershipService,
-            documents: DocumentService,
-            comments: CommentService,
-            endorsements: EndorsementService,
-            spaces: SpaceService,
-            threads: ThreadService,
-            moderation: ModerationService,
-            consultations: ConsultationService,
-            authentication: AuthenticationService,
-          ) =>
-            graphqlOptions(
-              config,
-              {
-                organizations,
-                users,
-                memberships,
-                documents,
-                comments,
-                endorsements,
-                spaces,
-                threads,
-                moderation,
-                consultations,
-              },
-              authentication,
-            ),
+          imports: [RequestLoadersModule],
+          inject: [RequestLoadersFactory, AuthenticationService],
+          useFactory: (loaders: RequestLoadersFactory, authentication: AuthenticationService) =>
+            graphqlOptions(config, loaders, authentication),
         }),
       ],
       controllers: [

@@ -30,7 +30,8 @@ export interface AnchorTarget {
  * - FUZZY: the passage was edited; the closest match was accepted with `score` in [minScore, 1).
  * - ORPHANED: no acceptable match (passage deleted or rewritten beyond recognition).
  */
-export type AnchorStatus = 'EXACT' | 'MOVED' | 'FUZZY' | 'ORPHANED';
+export const ANCHOR_STATUSES = ['EXACT', 'MOVED', 'FUZZY', 'ORPHANED'] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
 
 export interface AnchorResult {
   status: AnchorStatus;
@@ -65,7 +66,8 @@ export interface ReanchorOptions {
   minRelocationSpan?: number;
 }
 
-export type WordDiffOp = 'equal' | 'insert' | 'delete';
+export const WORD_DIFF_OPS = ['equal', 'insert', 'delete'] as const;
+export type WordDiffOp = (typeof WORD_DIFF_OPS)[number];
 
 export interface WordDiffPart {
   op: WordDiffOp;

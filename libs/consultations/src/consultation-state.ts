@@ -1,6 +1,7 @@
 import type { Consultation } from './consultation.entity';
 
-export type ConsultationState = 'DRAFT' | 'SCHEDULED' | 'OPEN' | 'CLOSED' | 'RESULTS_PUBLISHED';
+export const CONSULTATION_STATES = ['DRAFT', 'SCHEDULED', 'OPEN', 'CLOSED', 'RESULTS_PUBLISHED'] as const;
+export type ConsultationState = (typeof CONSULTATION_STATES)[number];
 
 /**
  * The state follows the server clock, whatever was stored: a published consultation is OPEN from opensAt

@@ -9,8 +9,10 @@ import {
   isMemberOf,
   isRepresentativeOf,
   isStaff,
+  CommonReason,
 } from '@majlis/kernel';
 import type { ConsultationState } from './consultation-state';
+import { ConsultationsReason } from './consultations.reasons';
 
 /** A condition for a query builder's WHERE, with its named parameters. */
 export interface SqlCondition {
@@ -329,10 +331,17 @@ const MESSAGES: Partial<Record<ConsultationAction, string>> = {
   ADD_REMARK: 'You can only speak for an organisation you belong to.',
 };
 
+const FORBIDDEN_REASONS: Partial<Record<ConsultationAction, string>> = {
+  READ_RESULTS: ConsultationsReason.RESULTS_NOT_PUBLISHED,
+  JOIN: ConsultationsReason.JOIN_NOT_ALLOWED,
+  SUBMIT_CONTRIBUTION: ConsultationsReason.SUBMIT_REPRESENTATIVES_ONLY,
+  ADD_REMARK: ConsultationsReason.REMARK_MEMBERS_ONLY,
+};
+
 function refusal(outcome: Outcome, action: ConsultationAction, state: ConsultationState): Error {
   switch (outcome) {
     case 'UNAUTHENTICATED':
-      return new UnauthenticatedError();
+      return new UnauthenticatedError().because(CommonReason.SIGN_IN_REQUIRED);
     case 'NOT_FOUND':
       return action === 'ADD_REMARK'
         ? new NotFoundError(
@@ -343,16 +352,22 @@ function refusal(outcome: Outcome, action: ConsultationAction, state: Consultati
           ? new NotFoundError('Organization', 'No federation of yours has this id.')
           : new NotFoundError(action.endsWith('CONTRIBUTION') ? 'Contribution' : 'Consultation');
     case 'FORBIDDEN':
-      return new ForbiddenError(MESSAGES[action] ?? 'Only the ministry’s moderators manage consultations.');
+      return new ForbiddenError(MESSAGES[action] ?? 'Only the ministry’s moderators manage consultations.').because(
+        FORBIDDEN_REASONS[action] ?? ConsultationsReason.CONSULTATION_MODERATORS_ONLY,
+      );
     case 'DEADLINE_PASSED':
       return new DeadlinePassedError(
         state === 'SCHEDULED' ? 'This consultation is not open yet.' : 'The deadline of this consultation has passed.',
+      ).because(
+        state === 'SCHEDULED' ? ConsultationsReason.CONSULTATION_NOT_OPEN_YET : ConsultationsReason.CONSULTATION_CLOSED,
       );
     default:
       return new ConflictError(
         action === 'EDIT_DRAFT'
           ? 'A published consultation can no longer be edited: its questions are frozen.'
           : `Not possible while the consultation is ${state}.`,
+      ).because(
+        action === 'EDIT_DRAFT' ? ConsultationsReason.QUESTIONS_FROZEN : ConsultationsReason.CONSULTATION_STATE,
       );
   }
 }

@@ -421,9 +421,7 @@ export class ConsultationService {
         .getOne();
       if (!consultation) throw new NotFoundError('Consultation');
       this.enforce(actor, action, consultation);
-      await manager
-        .getRepository(Consultation)
-        .update({ id }, { ...changes(consultation), version: () => 'version + 1' } as never);
+      await manager.getRepository(Consultation).update({ id }, changes(consultation));
       const after = await manager.getRepository(Consultation).findOneByOrFail({ id });
       if (within) await within(manager, consultation, after);
       // State and deadline changes reach live subscribers and notifications (ids only; readers checked at delivery).

@@ -28,6 +28,7 @@ import { SaveContributionInput, saveContributionInput } from './consultation.inp
 import { ConsultationService } from './consultation.service';
 import { ContributionPolicy } from './consultation.policy';
 import { FederationRemarksService, contributorsSql } from './federation-remarks.service';
+import { ConsultationsReason } from './consultations.reasons';
 
 /** What a submission answers: the receipt, and where the contribution and the consultation now stand. */
 export interface SubmissionOutcome {
@@ -238,6 +239,7 @@ export class ContributionService {
     ensureAllowed(
       ContributionPolicy.canSubmit(actor, contribution),
       'Only a representative submits the organisation’s contribution.',
+      ConsultationsReason.SUBMIT_REPRESENTATIVES_ONLY,
     );
     const questions = await this.consultations.frozenQuestionsOf(consultation);
     return this.db.transaction(async (manager) => {

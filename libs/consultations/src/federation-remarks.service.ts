@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, ensureAllowed, multiLineText, parseId, parseInput } from '@majlis/kernel';
 import { ConsultationService } from './consultation.service';
 import { ContributionPolicy } from './consultation.policy';
+import { ConsultationsReason } from './consultations.reasons';
 
 export interface Remark {
   readonly id: string;
@@ -42,6 +43,7 @@ export class FederationRemarksService {
     ensureAllowed(
       ContributionPolicy.canRemarkFor(actor, organizationId),
       'You can only speak for an organisation you belong to.',
+      ConsultationsReason.REMARK_MEMBERS_ONLY,
     );
     const [contribution] = await this.db.query(
       `SELECT c.id FROM contributions c

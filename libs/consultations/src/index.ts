@@ -1,4 +1,5 @@
 export * from './consultations.module';
+export * from './consultations.reasons';
 export * from './consultation.entity';
 export * from './consultation-state';
 export * from './consultation.service';

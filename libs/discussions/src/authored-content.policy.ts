@@ -1,5 +1,6 @@
 import { Actor, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { ModerationPolicy, SqlCondition } from '@majlis/moderation';
+import { isShown, presentSql, shownSql } from './authored-content';
 import { SpacePolicy, readerParameters } from './spaces/space.policy';
 
 /** What the rules need of a thread or a comment. */
@@ -46,30 +47,18 @@ export const AuthoredContentPolicy = {
     return true;
   },
 
-  /**
-   * Shown in its place: present (neither deleted nor hidden for the actor, see ModerationPolicy.seesHidden), or a
-   * tombstone holding its place above live replies (its fields then redacted, see Redaction).
-   */
-  isShown(present: boolean, hasLiveReplies: boolean): boolean {
-    return present || hasLiveReplies;
-  },
-  /**
-   * SQL twin of isShown for the row aliased `alias` of content type `type` (whose replies are `hasLiveRepliesSql`).
-   */
-  shownSql(type: 'THREAD' | 'COMMENT', alias: string, actor: Actor, hasLiveRepliesSql: string): SqlCondition {
-    const present = AuthoredContentPolicy.presentSql(type, alias, actor);
-    return { sql: `(${present.sql} OR ${hasLiveRepliesSql})`, params: present.params };
+  /** Shown in its place: present, or a tombstone above live replies (authored-content.ts's tombstone rule). */
+  isShown,
+  /** SQL twin of isShown for the thread or comment aliased `alias`. */
+  shownSql(type: 'THREAD' | 'COMMENT', alias: string, actor: Actor): SqlCondition {
+    return shownSql(type, alias, AuthoredContentPolicy.presentSql(type, alias, actor));
   },
   /**
    * SQL: neither deleted by its author nor hidden by moderation for this actor (who sees hidden content: its author
    * and its moderators, the moderators of its space included). Binds :me and :myOrganizations too.
    */
   presentSql(type: 'THREAD' | 'COMMENT', alias: string, actor: Actor): SqlCondition {
-    const hidden = ModerationPolicy.hiddenForViewerSql(type, alias, actor, {
-      sql: SpacePolicy.moderatedSpaceIdsSql(),
-      params: readerParameters(actor),
-    });
-    return { sql: `(${alias}.deleted_at IS NULL AND NOT ${hidden.sql})`, params: hidden.params };
+    return presentSql(type, alias, actor, { sql: SpacePolicy.moderatedSpaceIdsSql(), params: readerParameters(actor) });
   },
   /**
    * SQL twin of presentSql seen from the reader's side: present for the person `user` (a users row alias), for

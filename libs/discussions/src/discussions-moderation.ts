@@ -32,7 +32,7 @@ export class DiscussionsModeration implements OnModuleInit {
       facts: async (actor, id) => (await this.threadFacts([(await this.threads.get(actor, id)).thread])).get(id)!,
       describe: async (ids) => this.threadFacts([...(await this.threads.findByIds(ids)).values()]),
       setLocked: async (manager, id, locked) => {
-        await manager.getRepository(Thread).update({ id }, { locked, version: () => 'version + 1' } as never);
+        await manager.getRepository(Thread).update({ id }, { locked });
       },
     });
     this.registry.register('COMMENT', {

@@ -1,17 +1,29 @@
 export * from './discussions.module';
+export * from './discussions.reasons';
 export * from './subjects/subject-registry';
 export * from './comments/comment.entity';
 export * from './comments/comment.service';
-export type { PostCommentInput, EditCommentInput } from './comments/comment.inputs';
+export {
+  REPLY_SUBJECT_TYPES,
+  postCommentInput,
+  type PostCommentInput,
+  type EditCommentInput,
+} from './comments/comment.inputs';
 export * from './endorsements/endorsement.service';
 export * from './spaces/space.entity';
 export * from './spaces/space.policy';
+export * from './authored-content';
 export * from './authored-content.policy';
 export * from './spaces/space.service';
-export type { CreateSpaceInput, AddSpaceMemberInput } from './spaces/space.inputs';
+export { createSpaceInput, type CreateSpaceInput, type AddSpaceMemberInput } from './spaces/space.inputs';
 export * from './threads/thread.entity';
 export * from './threads/thread.service';
-export type { CreateThreadInput, EditThreadInput, ThreadFilter } from './threads/thread.inputs';
+export {
+  createThreadInput,
+  type CreateThreadInput,
+  type EditThreadInput,
+  type ThreadFilter,
+} from './threads/thread.inputs';
 export * from './citations/citation-registry';
 export { CommentRevision } from './comments/comment-revision.entity';
 

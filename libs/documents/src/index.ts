@@ -1,4 +1,5 @@
 export * from './documents.module';
+export * from './documents.reasons';
 export * from './documents/document.entity';
 export * from './documents/document-version.entity';
 export * from './documents/document-section.entity';
@@ -10,6 +11,7 @@ export * from './annotations/annotation.entity';
 export * from './annotations/annotation-anchor.entity';
 export * from './annotations/annotation.policy';
 export * from './annotations/annotation.service';
+export { createAnnotationInput } from './annotations/annotation.inputs';
 export type {
   CreateAnnotationInput,
   UpdateAnnotationInput,
@@ -36,7 +38,7 @@ export const DOCUMENTS_ENTITIES = [
   AnnotationRevision,
   AnnotationAnswer,
 ];
-export type { SectionComparison, SectionChange } from './documents/version-comparison';
+export { SECTION_CHANGES, type SectionComparison, type SectionChange } from './documents/version-comparison';
 export {
   toW3cCollection,
   toW3cPage,

@@ -1,4 +1,5 @@
 export * from './identity.module';
+export * from './identity.reasons';
 export * from './identity.options';
 export * from './auth/authenticated-actor';
 export * from './auth/authentication.service';
@@ -16,7 +17,7 @@ export type {
 export * from './users/user.entity';
 export * from './users/user.service';
 export * from './users/user.policy';
-export type { UpdateProfileInput } from './users/user.inputs';
+export type { SearchUsersInput, UpdateProfileInput } from './users/user.inputs';
 export * from './memberships/membership.entity';
 export * from './memberships/membership.service';
 export * from './invitations/invitation.entity';

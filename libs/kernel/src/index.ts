@@ -1,4 +1,5 @@
 export * from './errors/domain-error';
+export * from './errors/common.reasons';
 export * from './validation/parse-input';
 export * from './validation/text-fields';
 export * from './ids/id';

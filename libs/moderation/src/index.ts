@@ -1,11 +1,12 @@
 export * from './moderation.module';
+export * from './moderation.reasons';
 export * from './moderated-content';
 export * from './moderation.policy';
 export * from './redaction';
 export * from './moderation-log';
 export * from './report.service';
 export * from './moderation.service';
-export { REPORT_REASONS, CONTENT_ACTIONS, REPORT_STATUSES } from './moderation.inputs';
+export { REPORT_REASONS, CONTENT_ACTIONS, REPORT_STATUSES, USER_ACTIONS } from './moderation.inputs';
 export type {
   ReportInput,
   ContentActionInput,

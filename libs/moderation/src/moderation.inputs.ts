@@ -35,9 +35,11 @@ export const contentActionInput = z.object({
 });
 export type ContentActionInput = z.input<typeof contentActionInput>;
 
+export const USER_ACTIONS = ['SUSPEND', 'REINSTATE'] as const;
+
 export const userActionInput = z.object({
   userId: id,
-  action: z.enum(['SUSPEND', 'REINSTATE']),
+  action: z.enum(USER_ACTIONS),
   reason: singleLineText(500),
   internalNote: multiLineText(2000).nullable().optional(),
   until: z.coerce.date().nullable().optional(),

@@ -35,6 +35,7 @@ import { recordModerationEvent, recordQueueEvent } from './moderation-events';
 import { ModerationPolicy } from './moderation.policy';
 import type { ModerationRecord, ModerationState } from './redaction';
 import { lockModerationRow } from './report.service';
+import { ModerationReason } from './moderation.reasons';
 
 /** One piece of reported content in the queue, its open reports grouped. */
 export interface QueueItem {
@@ -86,7 +87,11 @@ export class ModerationService {
   async queue(actor: Actor, rawFilter: QueueFilter, page: PageRequest): Promise<Connection<QueueItem>> {
     const filter = parseInput(queueFilter, rawFilter, 'filter');
     const moderatedSpaces = await this.registry.moderatedSpaces(actor);
-    ensureAllowed(ModerationPolicy.isModerator(actor, moderatedSpaces), 'Only moderators see the moderation queue.');
+    ensureAllowed(
+      ModerationPolicy.isModerator(actor, moderatedSpaces),
+      'Only moderators see the moderation queue.',
+      ModerationReason.MODERATORS_ONLY,
+    );
     const window = pageWindow(page);
     const scope = ModerationPolicy.canModerateSql(actor, 'cm', moderatedSpaces);
     const params: Record<string, unknown> = { ...scope.params };
@@ -161,14 +166,18 @@ export class ModerationService {
   async actOnContent(actor: Actor, raw: ContentActionInput): Promise<ModerationState & { version: number }> {
     const input = parseInput(contentActionInput, raw);
     const moderatedSpaces = await this.registry.moderatedSpaces(actor);
-    ensureAllowed(ModerationPolicy.isModerator(actor, moderatedSpaces), 'Only moderators act on reported content.');
+    ensureAllowed(
+      ModerationPolicy.isModerator(actor, moderatedSpaces),
+      'Only moderators act on reported content.',
+      ModerationReason.MODERATORS_ONLY,
+    );
     const content = this.registry.content(input.contentType);
     const facts = (await content.describe([input.contentId])).get(input.contentId);
     if (!facts) throw new NotFoundError('Content');
     if (!ModerationPolicy.canModerate(actor, scopeOf(facts), moderatedSpaces)) {
       // Content the actor may not even read (a private space's, an organisation's internal comments) is not found.
       ensureVisible(await this.canRead(actor, input.contentType, input.contentId), 'Content');
-      ensureAllowed(false, 'Only its moderators act on this content.');
+      ensureAllowed(false, 'Only its moderators act on this content.', ModerationReason.MODERATORS_ONLY);
     }
     if ((input.action === 'LOCK' || input.action === 'UNLOCK') && !content.setLocked) {
       throw InvalidInputError.field('action', 'only threads are locked and unlocked');
@@ -193,7 +202,7 @@ export class ModerationService {
         throw new ConflictError(
           'Another moderator acted on this content since you opened it. Reload the queue.',
           'version',
-        );
+        ).because(ModerationReason.MODERATED_SINCE);
       if (input.action === 'HIDE' || input.action === 'RESTORE' || input.action === 'KEEP') {
         // Each open report is closed with what became of it, which its reporter reads (ReportService.get).
         const outcome = { HIDE: 'HIDDEN', RESTORE: 'RESTORED', KEEP: 'KEPT' }[input.action];
@@ -238,6 +247,7 @@ export class ModerationService {
     ensureAllowed(
       ModerationPolicy.canModeratePeople(actor),
       'Only the ministry’s moderators suspend and reinstate people.',
+      ModerationReason.PEOPLE_MODERATORS_ONLY,
     );
     const input = parseInput(userActionInput, raw);
     const until = input.action === 'SUSPEND' ? (input.until ?? null) : null;
@@ -260,7 +270,11 @@ export class ModerationService {
 
   /** The moderation log, newest first, filtered by action, moderator, content or person: platform moderators only. */
   async history(actor: Actor, rawFilter: LogFilter, page: PageRequest): Promise<Connection<LoggedAction>> {
-    ensureAllowed(ModerationPolicy.canReadLog(actor), 'Only the ministry’s moderators read the moderation log.');
+    ensureAllowed(
+      ModerationPolicy.canReadLog(actor),
+      'Only the ministry’s moderators read the moderation log.',
+      ModerationReason.MODERATORS_ONLY,
+    );
     const filter = parseInput(logFilter, rawFilter, 'filter');
     const window = pageWindow(page);
     // Entries about content the reader does not moderate (a private space's, an organisation's internal comments)
@@ -357,7 +371,11 @@ export class ModerationService {
   /** Only moderators follow the moderation queue live, as only they read it (FORBIDDEN otherwise). */
   async ensureWatchesQueue(actor: Actor): Promise<void> {
     const moderatedSpaces = await this.registry.moderatedSpaces(actor);
-    ensureAllowed(ModerationPolicy.isModerator(actor, moderatedSpaces), 'Only moderators see the moderation queue.');
+    ensureAllowed(
+      ModerationPolicy.isModerator(actor, moderatedSpaces),
+      'Only moderators see the moderation queue.',
+      ModerationReason.MODERATORS_ONLY,
+    );
   }
 
   /**

@@ -25,6 +25,7 @@ import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
 import { recordModerationEvent, recordQueueEvent } from './moderation-events';
 import { ModerationPolicy } from './moderation.policy';
+import { ModerationReason } from './moderation.reasons';
 
 /** What became of a report: null while OPEN; set when a moderator closes it (HIDE, KEEP or RESTORE the content). */
 export const REPORT_OUTCOMES = ['HIDDEN', 'KEPT', 'RESTORED'] as const;
@@ -75,6 +76,7 @@ export class ReportService {
     ensureAllowed(
       ModerationPolicy.canReport(actor, facts),
       'You cannot report what you wrote: edit or delete it instead.',
+      ModerationReason.OWN_CONTENT_REPORT,
     );
     const fastPath =
       input.reason === 'CONFIDENTIAL_INFORMATION' &&
@@ -118,7 +120,7 @@ export class ReportService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'reports_once_per_reporter'))
-        throw new ConflictError('You have already reported this.');
+        throw new ConflictError('You have already reported this.').because(ModerationReason.ALREADY_REPORTED);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import type { Actor } from '@majlis/kernel';
 import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
-import { AuthoredContentPolicy, SpacePolicy, hasLiveRepliesSql, readerParameters } from '@majlis/discussions';
+import { AuthoredContentPolicy, SpacePolicy, readerParameters } from '@majlis/discussions';
 import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
 import { OrganizationPolicy } from '@majlis/identity';
 import type { ParsedSearchFilter, SearchHitType } from './search.inputs';
@@ -64,18 +64,14 @@ const plain = (sql: string): Condition => ({ sql, params: {} });
 
 /** An annotation the actor may read, as AnnotationService.get decides: present, or a tombstone above replies. */
 function annotationShown(actor: Actor, alias: string): Condition[] {
-  const present = AnnotationPolicy.presentSql(actor, alias);
-  return [
-    { sql: `(${present.sql} OR ${hasLiveRepliesSql('ANNOTATION', alias)})`, params: present.params },
-    AnnotationPolicy.visibleSql(actor, alias),
-  ];
+  return [AnnotationPolicy.shownSql(actor, alias), AnnotationPolicy.visibleSql(actor, alias)];
 }
 
 /** A thread the actor may read (ThreadService's rule: present, or a tombstone above replies, in a readable space). */
 function threadShown(actor: Actor, thread: string, space: string): Condition[] {
   return [
     { sql: SpacePolicy.readableSql(space), params: readerParameters(actor) },
-    AuthoredContentPolicy.shownSql('THREAD', thread, actor, hasLiveRepliesSql('THREAD', thread)),
+    AuthoredContentPolicy.shownSql('THREAD', thread, actor),
   ];
 }
 

@@ -12,7 +12,8 @@ import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
 import { inputHygiene } from './input-hygiene';
 import { pricedFieldsRule } from './priced-fields';
-import { LoaderServices, RequestLoaders, createRequestLoaders } from './loaders/request-loaders';
+import type { RequestLoaders } from './loaders/request-loaders';
+import type { RequestLoadersFactory } from './loaders/request-loaders.factory';
 import type { GraphQLContext } from './graphql-context';
 import type { AuthenticationService } from '@majlis/identity';
 import { LiveSocketExtra, liveSocketOptions } from '../live/live-socket';
@@ -24,7 +25,7 @@ import { LiveSocketExtra, liveSocketOptions } from '../live/live-socket';
  */
 export function graphqlOptions(
   config: AppConfig,
-  services: LoaderServices,
+  loaders: RequestLoadersFactory,
   authentication: AuthenticationService,
 ): ApolloDriverConfig {
   const format = (formatted: GraphQLFormattedError, error: unknown) =>
@@ -68,13 +69,13 @@ export function graphqlOptions(
       ...(config.production ? [] : [sqlStatementCountHeader()]),
     ],
     context: (arg: { req: Request; res: Response } | { extra: LiveSocketExtra }): GraphQLContext => {
-      if ('extra' in arg) return liveContext(arg.extra, services);
+      if ('extra' in arg) return liveContext(arg.extra, loaders);
       const { req, res } = arg;
       const request = req as MajlisRequest;
       return {
         req: request,
         res,
-        loaders: createRequestLoaders(services, () => {
+        loaders: loaders.create(() => {
           if (!request.user) throw new Error('Loaders used before the request was authenticated');
           return request.user;
         }),
@@ -87,18 +88,18 @@ export function graphqlOptions(
  * The context of an operation on a live-updates socket: its connection's actor stands in for the request's user
  * (authenticated when the socket opened, see live-socket.ts), so guards and decorators work as over HTTP.
  */
-function liveContext(extra: LiveSocketExtra, services: LoaderServices): GraphQLContext {
+function liveContext(extra: LiveSocketExtra, factory: RequestLoadersFactory): GraphQLContext {
   const live = extra.live;
   if (!live) throw new Error('A live socket operation before authentication');
   const req = { user: live.actor, authenticated: true, headers: {} } as unknown as MajlisRequest;
   // Made when first used: a live subscription's own field reads none, and a thousand sockets need not hold them.
-  let loaders: RequestLoaders | undefined;
+  let made: RequestLoaders | undefined;
   return {
     req,
     res: undefined as unknown as Response,
     live,
     get loaders() {
-      return (loaders ??= createRequestLoaders(services, () => live.actor));
+      return (made ??= factory.create(() => live.actor));
     },
   };
 }

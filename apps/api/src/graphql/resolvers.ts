@@ -14,7 +14,8 @@ import {
   ModerationResolver,
 } from './moderation/moderation.resolver';
 import { SpaceMemberResolver, SpaceResolver } from './discussions/space.resolver';
-import { CitationResolver, ThreadResolver } from './discussions/thread.resolver';
+import { ThreadResolver } from './discussions/thread.resolver';
+import { CitationResolver } from './documents/citation.resolver';
 import { DocumentVersionResolver } from './documents/document-version.resolver';
 import { DocumentResolver } from './documents/document.resolver';
 import { OrganizationResolver } from './identity/organization.resolver';

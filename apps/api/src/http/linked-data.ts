@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { UnauthenticatedError } from '@majlis/kernel';
+import { CommonReason, UnauthenticatedError } from '@majlis/kernel';
 import type { AuthenticatedActor } from '@majlis/identity';
 
 export const JSON_LD = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
@@ -20,7 +20,7 @@ export function wantsLinkedData(request: Request): boolean {
 
 /** The signed-in actor of a negotiated route (marked @Public() so that browsers fall through): 401 without one. */
 export function requireActor(actor: AuthenticatedActor | null): AuthenticatedActor {
-  if (!actor) throw new UnauthenticatedError();
+  if (!actor) throw new UnauthenticatedError().because(CommonReason.SIGN_IN_REQUIRED);
   return actor;
 }
 

@@ -6,8 +6,8 @@ import { digest, useDraft } from '../annotations/drafts';
 import { AcceptInvitationDocument, type AcceptInvitationMutation } from '../graphql/generated/graphql';
 import { toApiLocale, type AppLocale } from '../i18n';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { fieldError, isWrongPassword, passwordProblemId } from './account-errors';
-import { PASSWORD_MIN_LENGTH } from './PasswordForm';
+import { fieldError, isWrongPassword } from './account-errors';
+import { NewPasswordField, newPasswordProblem, PASSWORD_MIN_LENGTH } from './NewPasswordField';
 
 type Accepted = AcceptInvitationMutation['acceptInvitation'];
 
@@ -61,16 +61,10 @@ export function AcceptInvitationForm({ token, email, locale, onAccepted }: Accep
     }
   }
 
-  const serverPassword = fieldError(error, 'password');
-  const knownPassword = serverPassword ? passwordProblemId(serverPassword) : null;
   const passwordProblem =
     problems.password ??
     (isWrongPassword(error) ? intl.formatMessage({ id: 'account.accept.wrongPassword' }) : undefined) ??
-    (serverPassword
-      ? knownPassword
-        ? intl.formatMessage({ id: knownPassword }, { min: PASSWORD_MIN_LENGTH })
-        : intl.formatMessage({ id: 'account.password.refused' }, { reason: serverPassword })
-      : undefined);
+    newPasswordProblem(intl, error, 'password');
   const nameProblem = problems.displayName ?? fieldError(error, 'displayName');
   const otherError = error !== null && !passwordProblem && !nameProblem;
 
@@ -103,30 +97,15 @@ export function AcceptInvitationForm({ token, email, locale, onAccepted }: Accep
           {nameProblem}
         </p>
       )}
-      <label htmlFor={`${id}-password`}>
-        <FormattedMessage id="account.accept.password" />
-      </label>
-      <input
-        ref={passwordRef}
+      <NewPasswordField
         id={`${id}-password`}
-        type="password"
-        autoComplete="new-password"
-        required
+        inputRef={passwordRef}
+        label={<FormattedMessage id="account.accept.password" />}
+        hint={<FormattedMessage id="account.accept.passwordHint" values={{ min: PASSWORD_MIN_LENGTH }} />}
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        aria-invalid={passwordProblem ? true : undefined}
-        aria-describedby={[`${id}-password-hint`, passwordProblem ? `${id}-password-error` : null]
-          .filter(Boolean)
-          .join(' ')}
+        onChange={setPassword}
+        problem={passwordProblem}
       />
-      <p id={`${id}-password-hint`} className="hint">
-        <FormattedMessage id="account.accept.passwordHint" values={{ min: PASSWORD_MIN_LENGTH }} />
-      </p>
-      {passwordProblem && (
-        <p id={`${id}-password-error`} className="field-error">
-          {passwordProblem}
-        </p>
-      )}
       {otherError && <ErrorMessage error={error} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={loading}>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { usePageTitle } from '../app/page-title';
@@ -10,13 +11,16 @@ import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
 import { InviteForm } from './InviteForm';
+import { MemberRoleForm } from './MemberRoleForm';
+import { OrganizationForm } from './OrganizationForm';
 import { PendingInvitations } from './PendingInvitations';
 
 const isStaff = (role: string | null | undefined) => role === 'ADMIN' || role === 'MODERATOR';
 
 /**
  * One organisation: its people, and for its representatives (and staff) inviting people and following the
- * pending invitations. Who may do what is the API's decision; these checks only hide buttons that would be refused.
+ * pending invitations, editing its name, acronym and description; platform staff also change who represents it.
+ * Who may do what is the API's decision; these checks only hide buttons that would be refused.
  */
 export function OrganizationPage() {
   const intl = useIntl();
@@ -29,6 +33,7 @@ export function OrganizationPage() {
     variables: { id: organizationId },
   });
   const [removeMembership] = useMutation(RemoveMembershipDocument);
+  const [conflict, setConflict] = useState(false);
   const organization = data?.organization;
   usePageTitle(organization?.name ?? intl.formatMessage({ id: 'account.organizations.title' }));
 
@@ -36,6 +41,8 @@ export function OrganizationPage() {
   const staff = isStaff(viewer?.platformRole);
   const representative = myRole === 'REPRESENTATIVE';
   const mayInvite = staff || representative;
+  const mayEdit = staff || representative;
+  const mayChangeRoles = staff;
   const canManage = (role: string) => staff || (representative && role === 'MEMBER');
 
   async function refreshViewer() {
@@ -79,6 +86,24 @@ export function OrganizationPage() {
             {intl.formatMessage({ id: `account.kind.${organization.kind}` })}
             {myRole && <> · {intl.formatMessage({ id: `account.yourRole.${myRole}` })}</>}
           </p>
+          {mayEdit && (
+            <>
+              {conflict && (
+                <p className="banner banner-warning" role="alert">
+                  <FormattedMessage id="account.organization.conflict" />
+                </p>
+              )}
+              <OrganizationForm
+                key={organization.version}
+                organization={organization}
+                onConflict={async () => {
+                  setConflict(true);
+                  await refetch();
+                }}
+                onSaved={() => setConflict(false)}
+              />
+            </>
+          )}
           {mayInvite && (
             <>
               <InviteForm
@@ -129,7 +154,19 @@ export function OrganizationPage() {
                             </>
                           )}
                         </th>
-                        <td>{intl.formatMessage({ id: `account.role.${node.role}` })}</td>
+                        <td>
+                          {mayChangeRoles ? (
+                            <MemberRoleForm
+                              key={node.role}
+                              membershipId={node.id}
+                              role={node.role}
+                              name={node.user.displayName}
+                              onChanged={() => void refetch()}
+                            />
+                          ) : (
+                            intl.formatMessage({ id: `account.role.${node.role}` })
+                          )}
+                        </td>
                         <td>{intl.formatDate(node.createdAt, { dateStyle: 'medium' })}</td>
                         <td>
                           {removable && (
@@ -158,6 +195,11 @@ export function OrganizationPage() {
                 </tbody>
               </table>
             </div>
+            {representative && !staff && (
+              <p className="hint">
+                <FormattedMessage id="account.members.rolesByMinistry" />
+              </p>
+            )}
             {organization.members.pageInfo.hasNextPage && (
               <p className="hint">
                 <FormattedMessage

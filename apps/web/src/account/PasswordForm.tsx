@@ -5,10 +5,8 @@ import { useSession } from '../app/session';
 import { announce } from '../annotations/announce';
 import { ChangePasswordDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
-import { fieldError, isWrongPassword, passwordProblemId } from './account-errors';
-
-/** The API's minimum (password-rules.ts); the rest (common or breached passwords, one's own name) it checks itself. */
-export const PASSWORD_MIN_LENGTH = 12;
+import { fieldError, isWrongPassword } from './account-errors';
+import { newPasswordProblem, PASSWORD_MIN_LENGTH } from './NewPasswordField';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmation';
 
@@ -78,14 +76,7 @@ export function PasswordForm() {
     if (problems[field]) return problems[field];
     if (field === 'currentPassword' && isWrongPassword(error))
       return intl.formatMessage({ id: 'account.password.wrong' });
-    if (field === 'newPassword') {
-      const server = fieldError(error, 'newPassword');
-      if (!server) return undefined;
-      const known = passwordProblemId(server);
-      return known
-        ? intl.formatMessage({ id: known }, { min: PASSWORD_MIN_LENGTH })
-        : intl.formatMessage({ id: 'account.password.refused' }, { reason: server });
-    }
+    if (field === 'newPassword') return newPasswordProblem(intl, error, 'newPassword');
     return undefined;
   };
 

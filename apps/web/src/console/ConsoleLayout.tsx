@@ -10,7 +10,7 @@ export const isModerator = (role: string | null | undefined) => role === 'MODERA
 /** The console's sections; `adminOnly` ones are shown to administrators alone (the API decides anyway). */
 const SECTIONS = [
   { to: '/console/consultations', messageId: 'console.nav.consultations' },
-  { to: '/console/documents/new', messageId: 'console.nav.newDocument' },
+  { to: '/console/documents', messageId: 'console.nav.documents' },
   { to: '/console/moderation', messageId: 'console.nav.queue', end: true },
   { to: '/console/moderation/log', messageId: 'console.nav.log' },
   { to: '/console/answers', messageId: 'console.nav.answers' },

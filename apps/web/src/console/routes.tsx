@@ -2,6 +2,8 @@ import { Navigate, Route } from 'react-router';
 import { AwaitingAnswers } from './answers/AwaitingAnswers';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ConsultationConsole } from './consultations/ConsultationConsole';
+import { DocumentList } from './documents/DocumentList';
+import { EditDocumentPage } from './documents/EditDocumentPage';
 import { NewDocument } from './documents/NewDocument';
 import { ConsultationList } from './consultations/ConsultationList';
 import { NewConsultation } from './consultations/NewConsultation';
@@ -18,7 +20,9 @@ export function consoleRoutes() {
       <Route path="consultations" element={<ConsultationList />} />
       <Route path="consultations/new" element={<NewConsultation />} />
       <Route path="consultations/:consultationId" element={<ConsultationConsole />} />
+      <Route path="documents" element={<DocumentList />} />
       <Route path="documents/new" element={<NewDocument />} />
+      <Route path="documents/:documentId" element={<EditDocumentPage />} />
       <Route path="moderation" element={<ModerationQueue />} />
       <Route path="moderation/log" element={<ModerationLog />} />
       <Route path="answers" element={<AwaitingAnswers />} />

@@ -2,11 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { MyAnnotationsDocument, type MyAnnotationFragment } from '../graphql/generated/graphql';
-import { ErrorMessage } from '../ui/ErrorMessage';
-import { Empty, Loading } from '../ui/States';
 import { annotationLink } from './links';
 import { MineShell } from './MineShell';
-import { appendEdges, ShowMore } from './ShowMore';
+import { PagedList } from '../ui/PagedList';
+import { appendEdges } from '../ui/ShowMore';
 
 /** One's annotations, newest first, each opening the reader at its place. */
 export function MyAnnotationsPage() {
@@ -14,30 +13,20 @@ export function MyAnnotationsPage() {
   const { data, error, refetch, fetchMore } = useQuery(MyAnnotationsDocument, { fetchPolicy: 'cache-and-network' });
   return (
     <MineShell title={intl.formatMessage({ id: 'mine.annotations.title' })}>
-      {error && !data ? (
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
-      ) : !data ? (
-        <Loading />
-      ) : data.myAnnotations.edges.length === 0 ? (
-        <Empty>
-          <FormattedMessage id="mine.annotations.none" />
-        </Empty>
-      ) : (
-        <>
+      <PagedList
+        connection={data?.myAnnotations}
+        error={error}
+        onRetry={() => void refetch()}
+        onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myAnnotations') })}
+        empty={<FormattedMessage id="mine.annotations.none" />}
+        header={(connection) => (
           <p className="meta">
-            <FormattedMessage id="mine.count" values={{ count: data.myAnnotations.totalCount }} />
+            <FormattedMessage id="mine.count" values={{ count: connection.totalCount }} />
           </p>
-          <ul className="mine-list">
-            {data.myAnnotations.edges.map(({ node }) => (
-              <AnnotationEntry key={node.id} annotation={node} />
-            ))}
-          </ul>
-          <ShowMore
-            pageInfo={data.myAnnotations.pageInfo}
-            onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myAnnotations') })}
-          />
-        </>
-      )}
+        )}
+      >
+        {({ node }) => <AnnotationEntry key={node.id} annotation={node} />}
+      </PagedList>
     </MineShell>
   );
 }

@@ -2,10 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { MyConsultationsDocument, MyContributionsDocument } from '../graphql/generated/graphql';
-import { ErrorMessage } from '../ui/ErrorMessage';
-import { Empty, Loading } from '../ui/States';
 import { MineShell } from './MineShell';
-import { appendEdges, ShowMore } from './ShowMore';
+import { PagedList } from '../ui/PagedList';
+import { appendEdges } from '../ui/ShowMore';
 
 /** One's organisations' contributions (drafts and submitted) and the consultations they joined. */
 export function MyConsultationsPage() {
@@ -26,45 +25,35 @@ function Contributions() {
       <h2 id="mine-contributions">
         <FormattedMessage id="mine.contributions.title" />
       </h2>
-      {error && !data ? (
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
-      ) : !data ? (
-        <Loading />
-      ) : data.myContributions.edges.length === 0 ? (
-        <Empty>
-          <FormattedMessage id="mine.contributions.none" />
-        </Empty>
-      ) : (
-        <>
-          <ul className="mine-list">
-            {data.myContributions.edges.map(({ node }) => (
-              <li key={node.id}>
-                <p>
-                  <Link to={`/consultations/${node.consultation.id}`}>
-                    <bdi>{node.consultation.title}</bdi>
-                  </Link>
-                </p>
-                <p className="meta">
-                  {node.organization && (
-                    <>
-                      <bdi>{node.organization.name}</bdi> ·{' '}
-                    </>
-                  )}
-                  {intl.formatMessage({ id: `mine.contributions.status.${node.status}` })} ·{' '}
-                  <FormattedMessage
-                    id="mine.updated"
-                    values={{ date: intl.formatDate(node.updatedAt as string, { dateStyle: 'medium' }) }}
-                  />
-                </p>
-              </li>
-            ))}
-          </ul>
-          <ShowMore
-            pageInfo={data.myContributions.pageInfo}
-            onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myContributions') })}
-          />
-        </>
-      )}
+      <PagedList
+        connection={data?.myContributions}
+        error={error}
+        onRetry={() => void refetch()}
+        onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myContributions') })}
+        empty={<FormattedMessage id="mine.contributions.none" />}
+      >
+        {({ node }) => (
+          <li key={node.id}>
+            <p>
+              <Link to={`/consultations/${node.consultation.id}`}>
+                <bdi>{node.consultation.title}</bdi>
+              </Link>
+            </p>
+            <p className="meta">
+              {node.organization && (
+                <>
+                  <bdi>{node.organization.name}</bdi> ·{' '}
+                </>
+              )}
+              {intl.formatMessage({ id: `mine.contributions.status.${node.status}` })} ·{' '}
+              <FormattedMessage
+                id="mine.updated"
+                values={{ date: intl.formatDate(node.updatedAt as string, { dateStyle: 'medium' }) }}
+              />
+            </p>
+          </li>
+        )}
+      </PagedList>
     </section>
   );
 }
@@ -77,40 +66,30 @@ function Consultations() {
       <h2 id="mine-consultations">
         <FormattedMessage id="mine.consultations.joined" />
       </h2>
-      {error && !data ? (
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
-      ) : !data ? (
-        <Loading />
-      ) : data.myConsultations.edges.length === 0 ? (
-        <Empty>
-          <FormattedMessage id="mine.consultations.none" />
-        </Empty>
-      ) : (
-        <>
-          <ul className="mine-list">
-            {data.myConsultations.edges.map(({ node }) => (
-              <li key={node.id}>
-                <p>
-                  <Link to={`/consultations/${node.id}`}>
-                    <bdi>{node.title}</bdi>
-                  </Link>
-                </p>
-                <p className="meta">
-                  {intl.formatMessage({ id: `consultations.state.${node.state}` })} ·{' '}
-                  <FormattedMessage
-                    id="mine.closes"
-                    values={{ date: intl.formatDate(node.closesAt as string, { dateStyle: 'medium' }) }}
-                  />
-                </p>
-              </li>
-            ))}
-          </ul>
-          <ShowMore
-            pageInfo={data.myConsultations.pageInfo}
-            onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myConsultations') })}
-          />
-        </>
-      )}
+      <PagedList
+        connection={data?.myConsultations}
+        error={error}
+        onRetry={() => void refetch()}
+        onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myConsultations') })}
+        empty={<FormattedMessage id="mine.consultations.none" />}
+      >
+        {({ node }) => (
+          <li key={node.id}>
+            <p>
+              <Link to={`/consultations/${node.id}`}>
+                <bdi>{node.title}</bdi>
+              </Link>
+            </p>
+            <p className="meta">
+              {intl.formatMessage({ id: `consultations.state.${node.state}` })} ·{' '}
+              <FormattedMessage
+                id="mine.closes"
+                values={{ date: intl.formatDate(node.closesAt as string, { dateStyle: 'medium' }) }}
+              />
+            </p>
+          </li>
+        )}
+      </PagedList>
     </section>
   );
 }

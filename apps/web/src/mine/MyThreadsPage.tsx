@@ -2,10 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { MyThreadsDocument } from '../graphql/generated/graphql';
-import { ErrorMessage } from '../ui/ErrorMessage';
-import { Empty, Loading } from '../ui/States';
 import { MineShell } from './MineShell';
-import { appendEdges, ShowMore } from './ShowMore';
+import { PagedList } from '../ui/PagedList';
+import { appendEdges } from '../ui/ShowMore';
 
 /** The threads one started, most recently active first. */
 export function MyThreadsPage() {
@@ -13,48 +12,38 @@ export function MyThreadsPage() {
   const { data, error, refetch, fetchMore } = useQuery(MyThreadsDocument, { fetchPolicy: 'cache-and-network' });
   return (
     <MineShell title={intl.formatMessage({ id: 'mine.threads.title' })}>
-      {error && !data ? (
-        <ErrorMessage error={error} onRetry={() => void refetch()} />
-      ) : !data ? (
-        <Loading />
-      ) : data.myThreads.edges.length === 0 ? (
-        <Empty>
-          <FormattedMessage id="mine.threads.none" />
-        </Empty>
-      ) : (
-        <>
-          <ul className="mine-list">
-            {data.myThreads.edges.map(({ node }) => (
-              <li key={node.id}>
-                <p>
-                  <Link to={`/threads/${node.id}`}>
-                    <bdi>{node.title ?? intl.formatMessage({ id: 'mine.threads.untitled' })}</bdi>
-                  </Link>
-                </p>
-                <p className="meta">
-                  <bdi>{node.space.name}</bdi> ·{' '}
-                  <FormattedMessage id="mine.replies" values={{ count: node.replyCount }} /> ·{' '}
-                  <time dateTime={String(node.lastActivityAt)}>
-                    {intl.formatDate(node.lastActivityAt as string, { dateStyle: 'medium' })}
-                  </time>
-                  {node.moderation?.hidden && (
-                    <>
-                      {' · '}
-                      <strong>
-                        <FormattedMessage id="mine.hidden" />
-                      </strong>
-                    </>
-                  )}
-                </p>
-              </li>
-            ))}
-          </ul>
-          <ShowMore
-            pageInfo={data.myThreads.pageInfo}
-            onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myThreads') })}
-          />
-        </>
-      )}
+      <PagedList
+        connection={data?.myThreads}
+        error={error}
+        onRetry={() => void refetch()}
+        onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('myThreads') })}
+        empty={<FormattedMessage id="mine.threads.none" />}
+      >
+        {({ node }) => (
+          <li key={node.id}>
+            <p>
+              <Link to={`/threads/${node.id}`}>
+                <bdi>{node.title ?? intl.formatMessage({ id: 'mine.threads.untitled' })}</bdi>
+              </Link>
+            </p>
+            <p className="meta">
+              <bdi>{node.space.name}</bdi> · <FormattedMessage id="mine.replies" values={{ count: node.replyCount }} />{' '}
+              ·{' '}
+              <time dateTime={String(node.lastActivityAt)}>
+                {intl.formatDate(node.lastActivityAt as string, { dateStyle: 'medium' })}
+              </time>
+              {node.moderation?.hidden && (
+                <>
+                  {' · '}
+                  <strong>
+                    <FormattedMessage id="mine.hidden" />
+                  </strong>
+                </>
+              )}
+            </p>
+          </li>
+        )}
+      </PagedList>
     </MineShell>
   );
 }

@@ -5,10 +5,11 @@ import { Link, useSearchParams } from 'react-router';
 import { errorCodeOf } from '../app/errors';
 import { usePageTitle } from '../app/page-title';
 import { ResetPasswordDocument } from '../graphql/generated/graphql';
+import { NewPasswordField, newPasswordProblem, PASSWORD_MIN_LENGTH } from '../account/NewPasswordField';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { FieldProblem, invalidProps } from '../ui/field-problem';
 import './notifications.css';
 
-const MIN_LENGTH = 12;
 /** A link that cannot be used any more: unknown, already used or expired. Asking for a new one is the way out. */
 const DEAD_LINK = ['NOT_FOUND', 'CONFLICT', 'DEADLINE_PASSED'];
 
@@ -21,7 +22,7 @@ export function ResetPasswordPage() {
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problems, setProblems] = useState<{ password?: string; confirmation?: string }>({});
   const [done, setDone] = useState(false);
   const [reset, { loading, error }] = useMutation(ResetPasswordDocument);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -29,26 +30,30 @@ export function ResetPasswordPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password.length < MIN_LENGTH) {
-      setProblem(intl.formatMessage({ id: 'notifications.reset.tooShort' }, { min: MIN_LENGTH }));
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      setProblems({
+        password: intl.formatMessage({ id: 'notifications.reset.tooShort' }, { min: PASSWORD_MIN_LENGTH }),
+      });
       passwordRef.current?.focus();
       return;
     }
     if (confirmation !== password) {
-      setProblem(intl.formatMessage({ id: 'notifications.reset.mismatch' }));
+      setProblems({ confirmation: intl.formatMessage({ id: 'notifications.reset.mismatch' }) });
       confirmationRef.current?.focus();
       return;
     }
-    setProblem(null);
+    setProblems({});
     try {
       await reset({ variables: { input: { token, newPassword: password } } });
       setDone(true);
-    } catch {
-      // shown below; the fields keep their values
+    } catch (caught) {
+      // Said on the field or below; the fields keep their values.
+      if (newPasswordProblem(intl, caught, 'newPassword')) passwordRef.current?.focus();
     }
   }
 
   const dead = error && DEAD_LINK.includes(errorCodeOf(error));
+  const passwordProblem = problems.password ?? newPasswordProblem(intl, error, 'newPassword');
   return (
     <div className="password-reset">
       <h1>
@@ -74,23 +79,15 @@ export function ResetPasswordPage() {
         </div>
       ) : (
         <form onSubmit={submit}>
-          <label htmlFor={`${id}-password`}>
-            <FormattedMessage id="notifications.reset.password" />
-          </label>
-          <input
-            ref={passwordRef}
+          <NewPasswordField
             id={`${id}-password`}
-            type="password"
-            autoComplete="new-password"
-            required
+            inputRef={passwordRef}
+            label={<FormattedMessage id="notifications.reset.password" />}
+            hint={<FormattedMessage id="notifications.reset.hint" values={{ min: PASSWORD_MIN_LENGTH }} />}
             value={password}
-            aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
-            aria-invalid={problem ? true : undefined}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={setPassword}
+            problem={passwordProblem}
           />
-          <p id={`${id}-hint`} className="hint">
-            <FormattedMessage id="notifications.reset.hint" values={{ min: MIN_LENGTH }} />
-          </p>
           <label htmlFor={`${id}-confirmation`}>
             <FormattedMessage id="notifications.reset.confirmation" />
           </label>
@@ -100,15 +97,13 @@ export function ResetPasswordPage() {
             type="password"
             autoComplete="new-password"
             required
+            dir="ltr"
             value={confirmation}
             onChange={(e) => setConfirmation(e.target.value)}
+            {...invalidProps(`${id}-confirmation`, problems.confirmation)}
           />
-          {problem && (
-            <p id={`${id}-problem`} className="field-error" role="alert">
-              {problem}
-            </p>
-          )}
-          {error && <ErrorMessage error={error} />}
+          <FieldProblem fieldId={`${id}-confirmation`} problem={problems.confirmation} />
+          {error && !passwordProblem && <ErrorMessage error={error} />}
           <button type="submit" className="primary" disabled={loading}>
             <FormattedMessage id="notifications.reset.submit" />
           </button>

@@ -180,4 +180,30 @@ describe('ResetPasswordPage', () => {
     expect(await screen.findByText('Ce lien a déjà servi.')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Demander un nouveau lien' })).toHaveAttribute('href', '/forgot-password');
   });
+
+  it('says the API’s refusal of the new password on its field, in the person’s language', async () => {
+    renderWithProviders(
+      <MemoryRouter initialEntries={['/reset-password?token=abc']}>
+        <ResetPasswordPage />
+      </MemoryRouter>,
+      {
+        mocks: [
+          {
+            request: { query: ResetPasswordDocument, variables: () => true },
+            result: apiError('BAD_USER_INPUT', 'Invalid input', {
+              fields: { newPassword: 'is a common or breached password' },
+            }),
+          },
+        ],
+      },
+    );
+    const field = screen.getByLabelText('Nouveau mot de passe');
+    await userEvent.type(field, 'motdepasse123');
+    await userEvent.type(screen.getByLabelText('Confirmer le nouveau mot de passe'), 'motdepasse123');
+    await userEvent.click(screen.getByRole('button', { name: 'Changer le mot de passe' }));
+    await waitFor(() => expect(field).toHaveAttribute('aria-invalid', 'true'));
+    expect(field).toHaveAccessibleDescription(/mots de passe courants ou divulgués/);
+    expect(field).toHaveFocus();
+    expect(field).toHaveValue('motdepasse123');
+  });
 });

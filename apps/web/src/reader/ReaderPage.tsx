@@ -203,9 +203,14 @@ export function ReaderPage() {
             </Link>
           )}
           {isModerator && (
-            <Link to={`/read/${documentId}/publish`}>
-              <FormattedMessage id="reader.publish.link" />
-            </Link>
+            <>
+              <Link to={`/read/${documentId}/publish`}>
+                <FormattedMessage id="reader.publish.link" />
+              </Link>
+              <Link to={`/console/documents/${documentId}`}>
+                <FormattedMessage id="reader.edit.link" />
+              </Link>
+            </>
           )}
           <FollowButton subjectType="DOCUMENT" subjectId={documentId} />
           <button type="button" onClick={() => setHelpOpen((value) => !value)} aria-expanded={helpOpen}>

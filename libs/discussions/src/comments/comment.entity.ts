@@ -1,14 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { EditedAuthoredContent } from '../authored-content';
 import type { SubjectType } from '../subjects/subject-registry';
 
 export const MAX_COMMENT_DEPTH = 3;
 
-/** One reply model for every conversation: its subject is an annotation, a thread, … */
+/**
+ * One reply model for every conversation: its subject is an annotation, a thread, … Authored content (author,
+ * organisation, edited, deleted, version: see authored-content.ts).
+ */
 @Entity({ name: 'comments' })
-export class Comment {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Comment extends EditedAuthoredContent {
   @Column({ name: 'subject_type', type: 'text' })
   subjectType: SubjectType;
 
@@ -22,39 +23,10 @@ export class Comment {
   @Column({ type: 'integer' })
   depth: number;
 
-  @Column({ name: 'author_id', type: 'uuid' })
-  authorId: string;
-
-  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
-  organizationId: string | null;
-
   /** The ministry's official answer. */
   @Column({ name: 'is_official', type: 'boolean' })
   isOfficial: boolean;
 
   @Column({ type: 'text' })
   body: string;
-
-  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
-  editedAt: Date | null;
-
-  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
-}
-
-/**
- * SQL condition: the row aliased `alias` (a subject of `subjectType`) has at least one live reply. For areas
- * that keep a deleted subject as a tombstone while its conversation lives on.
- */
-export function hasLiveRepliesSql(subjectType: 'ANNOTATION' | 'THREAD', alias: string): string {
-  return `EXISTS (SELECT 1 FROM comments live_reply WHERE live_reply.subject_type = '${subjectType}' AND live_reply.subject_id = ${alias}.id AND live_reply.deleted_at IS NULL)`;
 }

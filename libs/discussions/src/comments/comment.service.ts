@@ -22,6 +22,7 @@ import {
   updateVersioned,
 } from '@majlis/kernel';
 import type { ContentLocator } from '@majlis/moderation';
+import { softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
 import { CommentMention } from './comment-mention.entity';
@@ -29,15 +30,11 @@ import { CommentRevision } from './comment-revision.entity';
 import { mentionedIds } from './mentions';
 import { Comment, MAX_COMMENT_DEPTH } from './comment.entity';
 import { EditCommentInput, PostCommentInput, editCommentInput, postCommentInput } from './comment.inputs';
+import { DiscussionsReason } from '../discussions.reasons';
 
 /** Comments shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
 function shownSql(actor: Actor) {
-  return AuthoredContentPolicy.shownSql(
-    'COMMENT',
-    'comment',
-    actor,
-    'EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL)',
-  );
+  return AuthoredContentPolicy.shownSql('COMMENT', 'comment', actor);
 }
 
 interface EventScope {
@@ -119,7 +116,9 @@ export class CommentService implements OnModuleInit {
         return { authorId: comment.authorId };
       },
       ensureCanReply: async () => {
-        throw new ForbiddenError('Reply to the conversation, not to a comment as a subject.');
+        throw new ForbiddenError('Reply to the conversation, not to a comment as a subject.').because(
+          DiscussionsReason.COMMENT_NOT_A_SUBJECT,
+        );
       },
       readersAmong: async () => new Set<string>(),
     });
@@ -132,10 +131,12 @@ export class CommentService implements OnModuleInit {
     ensureAllowed(
       !input.official || AuthoredContentPolicy.canAnswerOfficially(actor),
       'Only the ministry’s moderators answer officially.',
+      DiscussionsReason.OFFICIAL_ANSWER_MODERATORS_ONLY,
     );
     ensureAllowed(
       AuthoredContentPolicy.canSpeakFor(actor, input.onBehalfOfOrganizationId),
       'Only a representative can post on behalf of the organisation.',
+      DiscussionsReason.SPEAK_FOR_REPRESENTATIVES_ONLY,
     );
     let depth = 1;
     if (input.parentId) {
@@ -255,7 +256,11 @@ export class CommentService implements OnModuleInit {
   /** The author edits; the previous text is kept. A stale version answers CONFLICT. */
   async edit(actor: Actor, rawId: string, raw: EditCommentInput): Promise<Comment> {
     const comment = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canEdit(actor, comment), 'Only its author can edit a comment.');
+    ensureAllowed(
+      AuthoredContentPolicy.canEdit(actor, comment),
+      'Only its author can edit a comment.',
+      DiscussionsReason.COMMENT_AUTHOR_ONLY,
+    );
     const input = parseInput(editCommentInput, raw);
     const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
     await this.db.transaction(async (manager) => {
@@ -278,15 +283,17 @@ export class CommentService implements OnModuleInit {
   /** The author deletes: a comment with replies stays as a tombstone so the conversation keeps its shape. */
   async delete(actor: Actor, rawId: string): Promise<Comment> {
     const comment = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canDelete(actor, comment), 'Only its author can delete a comment.');
+    ensureAllowed(
+      AuthoredContentPolicy.canDelete(actor, comment),
+      'Only its author can delete a comment.',
+      DiscussionsReason.COMMENT_AUTHOR_ONLY,
+    );
     const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
-    await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Comment)
-        .update({ id: comment.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    return this.db.transaction(async (manager) => {
+      const deleted = await softDelete(manager, Comment, comment.id, this.clock.now());
       await this.recordCommentEvent(manager, 'COMMENT_DELETED', comment, scope, actor);
+      return deleted;
     });
-    return { ...comment, deletedAt: this.clock.now() };
   }
 
   async get(actor: Actor, rawId: string): Promise<Comment> {

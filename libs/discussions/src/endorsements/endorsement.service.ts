@@ -5,8 +5,13 @@ import { Actor, ConflictError, NotFoundError, ensureAllowed, isUniqueViolation, 
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { SubjectRegistry, SubjectType } from '../subjects/subject-registry';
 import { Endorsement } from './endorsement.entity';
+import { DiscussionsReason } from '../discussions.reasons';
 
 /** Endorsements of any registered subject: once per person, never of one's own content. */
+/** What may be endorsed (EndorsementService, the `endorsements` table). */
+export const ENDORSABLE_TYPES = ['ANNOTATION', 'COMMENT'] as const;
+export type EndorsableType = (typeof ENDORSABLE_TYPES)[number];
+
 @Injectable()
 export class EndorsementService {
   constructor(
@@ -17,11 +22,16 @@ export class EndorsementService {
   async endorse(actor: Actor, subjectType: SubjectType, rawId: string): Promise<void> {
     const subjectId = parseId(rawId, 'id');
     const { authorId } = await this.subjects.access(subjectType).ensureVisible(actor, subjectId);
-    ensureAllowed(AuthoredContentPolicy.canEndorse(actor, { authorId }), 'You cannot endorse what you wrote.');
+    ensureAllowed(
+      AuthoredContentPolicy.canEndorse(actor, { authorId }),
+      'You cannot endorse what you wrote.',
+      DiscussionsReason.OWN_CONTENT_ENDORSEMENT,
+    );
     try {
       await this.db.getRepository(Endorsement).insert({ subjectType, subjectId, userId: actor.userId });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('You have already endorsed this.');
+      if (isUniqueViolation(error))
+        throw new ConflictError('You have already endorsed this.').because(DiscussionsReason.ALREADY_ENDORSED);
       throw error;
     }
   }

@@ -26,6 +26,7 @@ import {
   spaceRoleInput,
 } from './space.inputs';
 import { SpacePolicy, readableSpaceSql, readerParameters, strongestRole } from './space.policy';
+import { DiscussionsReason } from '../discussions.reasons';
 
 const BY_NAME: KeysetColumn[] = [
   { expression: 'space.name', property: 'name', type: 'text' },
@@ -98,18 +99,26 @@ export class SpaceService {
     ensureAllowed(
       SpacePolicy.canCreate(actor, input.ownerOrganizationId),
       'Only the organisation’s representatives can open a space for it.',
+      DiscussionsReason.SPACE_CREATE_NOT_ALLOWED,
     );
     try {
       return await this.db.transaction((manager) => this.createFor(manager, actor, input));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Another space already uses this slug.', 'slug');
+      if (isUniqueViolation(error))
+        throw new ConflictError('Another space already uses this slug.', 'slug').because(
+          DiscussionsReason.SPACE_SLUG_TAKEN,
+        );
       throw error;
     }
   }
 
   async addMember(actor: Actor, rawSpaceId: string, raw: AddSpaceMemberInput): Promise<SpaceMember> {
     const { space, role } = await this.get(actor, rawSpaceId, 'spaceId');
-    ensureAllowed(SpacePolicy.canManageMembers(actor, space, role), 'Only the space’s owners can change its members.');
+    ensureAllowed(
+      SpacePolicy.canManageMembers(actor, space, role),
+      'Only the space’s owners can change its members.',
+      DiscussionsReason.SPACE_OWNERS_ONLY,
+    );
     const input = parseInput(addSpaceMemberInput, raw);
     const repository = this.db.getRepository(SpaceMember);
     try {
@@ -122,9 +131,10 @@ export class SpaceService {
         }),
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('Already a member of this space.');
+      if (isUniqueViolation(error))
+        throw new ConflictError('Already a member of this space.').because(DiscussionsReason.ALREADY_SPACE_MEMBER);
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23503')
-        throw new ConflictError('No such person or organisation.');
+        throw new ConflictError('No such person or organisation.').because(DiscussionsReason.NO_SUCH_MEMBER);
       throw error;
     }
   }
@@ -173,6 +183,7 @@ export class SpaceService {
     ensureAllowed(
       SpacePolicy.canManageMembers(actor, visible!.space, visible!.role),
       'Only the space’s owners can change its members.',
+      DiscussionsReason.SPACE_OWNERS_ONLY,
     );
     await this.db.getRepository(SpaceMember).delete({ id });
     return member!;
@@ -189,6 +200,7 @@ export class SpaceService {
     ensureAllowed(
       SpacePolicy.canManageMembers(actor, visible!.space, visible!.role),
       'Only the space’s owners can change its members.',
+      DiscussionsReason.SPACE_OWNERS_ONLY,
     );
     return this.db.transaction(async (manager) => {
       // The space's owners, locked, so that two owners stepping down at once cannot leave it without one.
@@ -197,7 +209,9 @@ export class SpaceService {
         [member!.spaceId],
       );
       if (role !== 'OWNER' && owners.length === 1 && owners[0]!.id === id)
-        throw new ConflictError('A space keeps at least one owner: make someone else owner first.', 'role');
+        throw new ConflictError('A space keeps at least one owner: make someone else owner first.', 'role').because(
+          DiscussionsReason.LAST_OWNER,
+        );
       await manager.getRepository(SpaceMember).update({ id }, { role });
       return { ...member!, role };
     });

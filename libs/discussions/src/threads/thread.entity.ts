@@ -1,19 +1,9 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { EditedAuthoredContent } from '../authored-content';
 
-/** A conversation in a space, possibly citing an article of a document. */
+/** A conversation in a space, possibly citing an article of a document. Authored content (authored-content.ts). */
 @Entity({ name: 'threads' })
-export class Thread {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Thread extends EditedAuthoredContent {
   @Column({ name: 'space_id', type: 'uuid' })
   spaceId: string;
 
@@ -35,12 +25,6 @@ export class Thread {
   @Column({ name: 'section_key', type: 'text', nullable: true })
   sectionKey: string | null;
 
-  @Column({ name: 'author_id', type: 'uuid' })
-  authorId: string;
-
-  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
-  organizationId: string | null;
-
   @Column({ type: 'boolean' })
   pinned: boolean;
 
@@ -52,21 +36,6 @@ export class Thread {
 
   @Column({ name: 'last_activity_by_id', type: 'uuid', nullable: true })
   lastActivityById: string | null;
-
-  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
-  editedAt: Date | null;
-
-  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }
 
 /** Up to when a person has read a thread. */

@@ -21,9 +21,9 @@ import {
   textMatchSql,
   updateVersioned,
 } from '@majlis/kernel';
+import { liveRepliesSql, softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { CitationRegistry } from '../citations/citation-registry';
-import { hasLiveRepliesSql } from '../comments/comment.entity';
 import { SpacePolicy, readerParameters } from '../spaces/space.policy';
 import { User } from '@majlis/identity';
 import type { ModerationRecord } from '@majlis/moderation';
@@ -38,6 +38,7 @@ import {
   editThreadInput,
   threadFilter,
 } from './thread.inputs';
+import { DiscussionsReason } from '../discussions.reasons';
 
 const PINNED_THEN_ACTIVE: KeysetColumn[] = [
   { expression: 'thread.pinned', property: 'pinned', type: 'boolean', direction: 'DESC' },
@@ -159,7 +160,7 @@ function activityLateralSql(threadId: string, authorId: string, lastReadAt: stri
 
 /** Threads shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
 function shownSql(actor: Actor) {
-  return AuthoredContentPolicy.shownSql('THREAD', 'thread', actor, hasLiveRepliesSql('THREAD', 'thread'));
+  return AuthoredContentPolicy.shownSql('THREAD', 'thread', actor);
 }
 
 /**
@@ -167,7 +168,7 @@ function shownSql(actor: Actor) {
  * `user` (a users row): present for them or holding its place above live replies, in a space they read.
  */
 function visibleToReaderSql(thread: string, space: string, user: string): string {
-  return `((${AuthoredContentPolicy.presentForReaderSql('THREAD', thread, user)} OR ${hasLiveRepliesSql('THREAD', thread)})
+  return `((${AuthoredContentPolicy.presentForReaderSql('THREAD', thread, user)} OR ${liveRepliesSql('THREAD', thread)})
     AND ${SpacePolicy.readableByUserSql(space, `${user}.id`)})`;
 }
 
@@ -189,11 +190,17 @@ export class ThreadService implements OnModuleInit {
         const { thread, space } = await this.get(actor, id);
         const open = AuthoredContentPolicy.takesReplies(thread);
         if (open === 'DELETED')
-          throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.');
-        if (open === 'LOCKED') throw new ForbiddenError('This thread is locked: it takes no new replies.');
+          throw new ForbiddenError('This thread was deleted by its author: it takes no new replies.').because(
+            DiscussionsReason.THREAD_DELETED,
+          );
+        if (open === 'LOCKED')
+          throw new ForbiddenError('This thread is locked: it takes no new replies.').because(
+            DiscussionsReason.THREAD_LOCKED,
+          );
         ensureAllowed(
           SpacePolicy.canPost(space.space, space.role),
           'Only the members of this space can take part here.',
+          DiscussionsReason.SPACE_MEMBERS_ONLY,
         );
         return { spaceId: thread.spaceId, threadId: thread.id };
       },
@@ -216,11 +223,13 @@ export class ThreadService implements OnModuleInit {
     ensureAllowed(
       SpacePolicy.canPost(space.space, space.role),
       'Only the members of this space can start threads here.',
+      DiscussionsReason.SPACE_MEMBERS_ONLY,
     );
     const input = parseInput(createThreadInput, raw);
     ensureAllowed(
       AuthoredContentPolicy.canSpeakFor(actor, input.onBehalfOfOrganizationId),
       'Only a representative can post on behalf of the organisation.',
+      DiscussionsReason.SPEAK_FOR_REPRESENTATIVES_ONLY,
     );
     const citation = input.citation ? await this.citations.resolve(actor, input.citation) : null;
     const now = this.clock.now();
@@ -283,7 +292,11 @@ export class ThreadService implements OnModuleInit {
 
   async edit(actor: Actor, rawId: string, raw: EditThreadInput): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canEdit(actor, thread), 'Only its author can edit a thread.');
+    ensureAllowed(
+      AuthoredContentPolicy.canEdit(actor, thread),
+      'Only its author can edit a thread.',
+      DiscussionsReason.THREAD_AUTHOR_ONLY,
+    );
     const input = parseInput(editThreadInput, raw);
     const changes: Record<string, unknown> = { editedAt: this.clock.now() };
     for (const field of ['title', 'body', 'tags'] as const)
@@ -297,14 +310,16 @@ export class ThreadService implements OnModuleInit {
 
   async delete(actor: Actor, rawId: string): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
-    ensureAllowed(AuthoredContentPolicy.canDelete(actor, thread), 'Only its author can delete a thread.');
-    await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Thread)
-        .update({ id: thread.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    ensureAllowed(
+      AuthoredContentPolicy.canDelete(actor, thread),
+      'Only its author can delete a thread.',
+      DiscussionsReason.THREAD_AUTHOR_ONLY,
+    );
+    return this.db.transaction(async (manager) => {
+      const deleted = await softDelete(manager, Thread, thread.id, this.clock.now());
       await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
+      return deleted;
     });
-    return { ...thread, deletedAt: this.clock.now() };
   }
 
   /** Pin or lock (SpacePolicy.canModerate: space owners and moderators; platform moderators outside PRIVATE spaces). */
@@ -313,11 +328,10 @@ export class ThreadService implements OnModuleInit {
     ensureAllowed(
       SpacePolicy.canModerate(actor, space.space, space.role),
       'Only the space’s moderators can pin or lock threads.',
+      DiscussionsReason.SPACE_MODERATORS_ONLY,
     );
     await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Thread)
-        .update({ id: thread.id }, { ...change, version: () => 'version + 1' } as never);
+      await manager.getRepository(Thread).update({ id: thread.id }, change);
       await recordThreadEvent(manager, 'THREAD_CHANGED', thread, actor);
     });
     return (await this.get(actor, thread.id)).thread;

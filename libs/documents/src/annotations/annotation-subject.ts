@@ -5,6 +5,7 @@ import { DocumentPolicy } from '../documents/document.policy';
 import { DocumentService } from '../documents/document.service';
 import { AnnotationPolicy } from './annotation.policy';
 import { AnnotationService, visibleToReaderSql } from './annotation.service';
+import { DocumentsReason } from '../documents.reasons';
 
 /**
  * Annotations as subjects of the shared reply model: whoever sees an annotation sees its replies; members reply
@@ -40,10 +41,14 @@ export class AnnotationSubject implements OnModuleInit {
       ensureCanReply: async (actor, id) => {
         const annotation = await this.annotations.get(actor, id);
         if (!AnnotationPolicy.takesReplies(annotation))
-          throw new ForbiddenError('This annotation was deleted by its author: it takes no new replies.');
+          throw new ForbiddenError('This annotation was deleted by its author: it takes no new replies.').because(
+            DocumentsReason.ANNOTATION_DELETED,
+          );
         const document = await this.documents.get(actor, annotation.documentId);
         if (!DocumentPolicy.canReplyNow(actor, document, this.clock.now())) {
-          throw new DeadlinePassedError('This document is not open for comments now.');
+          throw new DeadlinePassedError('This document is not open for comments now.').because(
+            DocumentsReason.DOCUMENT_CLOSED,
+          );
         }
       },
     });

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { AuthoredContent } from '@majlis/discussions';
+import { Column, Entity } from 'typeorm';
 
 export const MOTIVATIONS = ['COMMENTING', 'QUESTIONING', 'AMENDING', 'SUPPORTING', 'OBJECTING'] as const;
 export type Motivation = (typeof MOTIVATIONS)[number];
@@ -9,25 +10,18 @@ export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
 export const DISPOSITIONS = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'REJECTED', 'NOTED'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-/** A remark anchored on a precise passage of one version of a document. */
+/**
+ * A remark anchored on a precise passage of one version of a document. Authored content (author, organisation
+ * spoken for, deleted, version: see @majlis/discussions authored-content.ts); its earlier texts are revisions.
+ */
 @Entity({ name: 'annotations' })
-export class Annotation {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Annotation extends AuthoredContent {
   @Column({ name: 'document_id', type: 'uuid' })
   documentId: string;
 
   /** The version the passage was selected in. */
   @Column({ name: 'version_id', type: 'uuid' })
   versionId: string;
-
-  @Column({ name: 'author_id', type: 'uuid' })
-  authorId: string;
-
-  /** The organisation spoken for (its representative posted it), or null when posted as oneself. */
-  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
-  organizationId: string | null;
 
   /** The author's organisation whose members see an ORGANIZATION annotation. */
   @Column({ name: 'audience_organization_id', type: 'uuid', nullable: true })
@@ -78,16 +72,4 @@ export class Annotation {
 
   @Column({ name: 'section_key', type: 'text', nullable: true })
   sectionKey: string | null;
-
-  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @VersionColumn()
-  version: number;
 }

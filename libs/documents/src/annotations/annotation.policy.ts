@@ -1,5 +1,5 @@
 import { Actor, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
-import { ModerationPolicy } from '@majlis/moderation';
+import { presentSql, shownSql } from '@majlis/discussions';
 import type { SqlCondition } from '../documents/document.policy';
 import type { Annotation } from './annotation.entity';
 
@@ -33,8 +33,14 @@ export const AnnotationPolicy = {
    * moderation (ModerationPolicy's twin: its author and its moderators still see it hidden). Lists, search.
    */
   presentSql(actor: Actor, alias: string): SqlCondition {
-    const hidden = ModerationPolicy.hiddenForViewerSql('ANNOTATION', alias, actor);
-    return { sql: `(${alias}.deleted_at IS NULL AND NOT ${hidden.sql})`, params: hidden.params };
+    return presentSql('ANNOTATION', alias, actor);
+  },
+  /**
+   * SQL: shown in its place (get, lists, search): present, or a tombstone above live replies (the tombstone rule
+   * of authored content, @majlis/discussions).
+   */
+  shownSql(actor: Actor, alias: string): SqlCondition {
+    return shownSql('ANNOTATION', alias, AnnotationPolicy.presentSql(actor, alias));
   },
   /**
    * SQL twin of canSee seen from the other side: which users (`user`, a users row) may read the annotation

@@ -22,9 +22,9 @@ import {
   updateVersioned,
   textMatchSql,
 } from '@majlis/kernel';
-import { AuthoredContentPolicy, hasLiveRepliesSql } from '@majlis/discussions';
+import { AuthoredContentPolicy, liveRepliesSql, softDelete } from '@majlis/discussions';
 import { Organization, OrganizationPolicy, User } from '@majlis/identity';
-import { ModerationPolicy, ModerationRecord, hiddenForViewerSql, hiddenSql } from '@majlis/moderation';
+import { ModerationPolicy, ModerationRecord, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
 import { Document } from '../documents/document.entity';
 import { DocumentService } from '../documents/document.service';
@@ -49,6 +49,7 @@ import { AnnotationPolicy } from './annotation.policy';
 import { carryOntoLaterVersions } from './reanchor-annotations';
 import { resolveTarget } from './target-resolution';
 import type { ExportedAnnotation } from './w3c-export';
+import { DocumentsReason } from '../documents.reasons';
 
 /** Where an annotation lives: its document, the version it was made on, its article. */
 export interface AnnotationLocation {
@@ -138,7 +139,7 @@ export function visibleToReaderSql(annotation: string, document: string, user: s
   const present = despiteRemoval
     ? 'TRUE'
     : `((${annotation}.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', annotation, user)})
-         OR ${hasLiveRepliesSql('ANNOTATION', annotation)})`;
+         OR ${liveRepliesSql('ANNOTATION', annotation)})`;
   return `(${present} AND ${AnnotationPolicy.readersSql(annotation, user)} AND ${DocumentPolicy.readersSql(document, user)})`;
 }
 
@@ -151,23 +152,28 @@ export class AnnotationService {
   ) {}
 
   async create(actor: Actor, raw: CreateAnnotationInput): Promise<AnchoredAnnotation> {
-    const document = await this.documents.get(actor, raw.documentId, 'documentId');
     const input = parseInput(createAnnotationInput, raw);
-    const version = await this.documents.version(actor, document, input.versionNumber);
+    const { document, version, sections } = await this.documents.annotatableVersion(
+      actor,
+      input.documentId,
+      input.versionNumber,
+    );
     if (!DocumentPolicy.canAnnotate(actor, document, this.clock.now())) {
-      throw new DeadlinePassedError('This document is not open for comments now.');
+      throw new DeadlinePassedError('This document is not open for comments now.').because(
+        DocumentsReason.DOCUMENT_CLOSED,
+      );
     }
     const organizationId = input.onBehalfOfOrganizationId
       ? parseId(input.onBehalfOfOrganizationId, 'onBehalfOfOrganizationId')
       : null;
     if (organizationId && !AnnotationPolicy.canSpeakFor(actor, organizationId)) {
-      throw new ForbiddenError('Only a representative can post on behalf of the organisation.');
+      throw new ForbiddenError('Only a representative can post on behalf of the organisation.').because(
+        DocumentsReason.SPEAK_FOR_REPRESENTATIVES_ONLY,
+      );
     }
     const audienceOrganizationId = input.visibility === 'ORGANIZATION' ? this.audienceOf(actor, organizationId) : null;
 
-    const { plainText } = await this.documents.texts(version.id);
-    const target = resolveTarget(plainText, input.target, version.number);
-    const sections = (await this.documents.sectionsOf([version.id])).get(version.id) ?? [];
+    const target = resolveTarget(version.plainText, input.target, version.number);
     const sectionKey = sectionKeyAt(sections, target.position.start);
 
     return this.db.transaction(async (manager) => {
@@ -209,7 +215,13 @@ export class AnnotationService {
       // Made on an older version: carried onto every later one at once, as publishing them would have done.
       const later = await this.documents.laterVersions(manager, document.id, version.number);
       if (later.length > 0) {
-        await carryOntoLaterVersions(manager, annotation, anchor, { id: version.id, plainText }, later);
+        await carryOntoLaterVersions(
+          manager,
+          annotation,
+          anchor,
+          { id: version.id, plainText: version.plainText },
+          later,
+        );
       }
       await recordAnnotationEvent(manager, 'ANNOTATION_CREATED', annotation, actor);
       return { ...annotation, anchor };
@@ -219,7 +231,11 @@ export class AnnotationService {
   /** The author edits the text; the previous text is kept as a revision. A stale version answers CONFLICT. */
   async update(actor: Actor, rawId: string, raw: UpdateAnnotationInput): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
-    ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can edit an annotation.');
+    ensureAllowed(
+      AnnotationPolicy.canEdit(actor, annotation),
+      'Only its author can edit an annotation.',
+      DocumentsReason.ANNOTATION_AUTHOR_ONLY,
+    );
     const input = parseInput(updateAnnotationInput, raw);
     if (input.suggestedText !== undefined && annotation.motivation !== 'AMENDING') {
       throw InvalidInputError.field('suggestedText', 'only amendments propose a text');
@@ -249,14 +265,16 @@ export class AnnotationService {
 
   async delete(actor: Actor, rawId: string): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
-    ensureAllowed(AnnotationPolicy.canEdit(actor, annotation), 'Only its author can delete an annotation.');
-    await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(Annotation)
-        .update({ id: annotation.id }, { deletedAt: this.clock.now(), version: () => 'version + 1' } as never);
+    ensureAllowed(
+      AnnotationPolicy.canEdit(actor, annotation),
+      'Only its author can delete an annotation.',
+      DocumentsReason.ANNOTATION_AUTHOR_ONLY,
+    );
+    return this.db.transaction(async (manager) => {
+      const deleted = await softDelete(manager, Annotation, annotation.id, this.clock.now());
       await recordAnnotationEvent(manager, 'ANNOTATION_DELETED', annotation, actor);
+      return deleted;
     });
-    return annotation;
   }
 
   /**
@@ -265,7 +283,11 @@ export class AnnotationService {
    */
   async answer(actor: Actor, rawId: string, raw: AnswerAnnotationInput): Promise<Annotation> {
     const annotation = await this.get(actor, rawId);
-    ensureAllowed(AnnotationPolicy.canAnswer(actor), 'Only the ministry’s moderators answer officially.');
+    ensureAllowed(
+      AnnotationPolicy.canAnswer(actor),
+      'Only the ministry’s moderators answer officially.',
+      DocumentsReason.ANSWER_MODERATORS_ONLY,
+    );
     const input = parseInput(answerAnnotationInput, raw);
     const status = input.status;
     const now = this.clock.now();
@@ -278,14 +300,16 @@ export class AnnotationService {
         answeredById: actor.userId,
         answeredAt: now,
       });
-      await manager.getRepository(Annotation).update({ id: annotation.id }, {
-        disposition: input.disposition,
-        dispositionRationale: input.rationale,
-        dispositionById: actor.userId,
-        dispositionAt: now,
-        status,
-        version: () => 'version + 1',
-      } as never);
+      await manager.getRepository(Annotation).update(
+        { id: annotation.id },
+        {
+          disposition: input.disposition,
+          dispositionRationale: input.rationale,
+          dispositionById: actor.userId,
+          dispositionAt: now,
+          status,
+        },
+      );
       await recordAnnotationEvent(manager, 'ANNOTATION_ANSWERED', annotation, actor);
     });
     return this.get(actor, annotation.id);
@@ -309,14 +333,12 @@ export class AnnotationService {
    */
   async get(actor: Actor, rawId: string): Promise<Annotation> {
     const id = parseId(rawId, 'id');
+    const shown = AnnotationPolicy.shownSql(actor, 'annotation');
     const annotation = await this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
       .where('annotation.id = :id', { id })
-      .andWhere(
-        `(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`,
-        hiddenForViewerSql('ANNOTATION', 'annotation', actor).params,
-      )
+      .andWhere(shown.sql, shown.params)
       .getOne();
     ensureVisible(!!annotation && AnnotationPolicy.canSee(actor, annotation), 'Annotation');
     await this.documents.get(actor, annotation!.documentId);
@@ -369,7 +391,7 @@ export class AnnotationService {
   async mine(actor: Actor, rawFilter: MyAnnotationsFilter, page: PageRequest): Promise<Connection<Annotation>> {
     const filter = parseInput(myAnnotationsFilter, rawFilter, 'filter');
     const window = pageWindow(page);
-    const hidden = hiddenForViewerSql('ANNOTATION', 'annotation', actor);
+    const present = AnnotationPolicy.presentSql(actor, 'annotation');
     const visible = AnnotationPolicy.visibleSql(actor, 'annotation');
     const documentVisible = DocumentPolicy.visibleSql(actor, 'document');
     const query = this.db
@@ -377,7 +399,7 @@ export class AnnotationService {
       .createQueryBuilder('annotation')
       .innerJoin('documents', 'document', 'document.id = annotation.document_id')
       .where('annotation.author_id = :author', { author: actor.userId })
-      .andWhere(presentSql(actor), hidden.params)
+      .andWhere(present.sql, present.params)
       .andWhere(visible.sql, visible.params)
       .andWhere(documentVisible.sql, documentVisible.params);
     if (filter.documentId) query.andWhere('annotation.document_id = :documentId', { documentId: filter.documentId });
@@ -635,6 +657,7 @@ export class AnnotationService {
   }
 
   private visibleOn(actor: Actor, versionId: string): SelectQueryBuilder<Annotation> {
+    const shown = AnnotationPolicy.shownSql(actor, 'annotation');
     const query = this.db
       .getRepository(Annotation)
       .createQueryBuilder('annotation')
@@ -645,10 +668,7 @@ export class AnnotationService {
         'anchor.annotation_id = annotation.id AND anchor.version_id = :versionId',
         { versionId },
       )
-      .where(
-        `(${presentSql(actor)} OR ${hasLiveRepliesSql('ANNOTATION', 'annotation')})`,
-        hiddenForViewerSql('ANNOTATION', 'annotation', actor).params,
-      );
+      .where(shown.sql, shown.params);
     const visible = AnnotationPolicy.visibleSql(actor, 'annotation');
     return query.andWhere(visible.sql, visible.params);
   }
@@ -680,9 +700,4 @@ function recordAnnotationEvent(
     documentId: annotation.documentId,
     actorId: actor.userId,
   });
-}
-
-/** Neither deleted by its author nor hidden by moderation for this actor (AnnotationPolicy.presentSql). */
-function presentSql(actor: Actor): string {
-  return AnnotationPolicy.presentSql(actor, 'annotation').sql;
 }

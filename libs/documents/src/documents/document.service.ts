@@ -41,6 +41,7 @@ import { assignSectionKeys } from './section-keys';
 import { sectionKeyAt } from './section-lookup';
 import { parseVersionText } from './version-text';
 import { SectionComparison, compareVersions } from './version-comparison';
+import { DocumentsReason } from '../documents.reasons';
 
 const BY_REFERENCE: KeysetColumn[] = [
   { expression: 'doc.reference', property: 'reference', type: 'text' },
@@ -94,7 +95,11 @@ export class DocumentService {
   ) {}
 
   async create(actor: Actor, raw: CreateDocumentInput): Promise<Document> {
-    ensureAllowed(DocumentPolicy.canManage(actor), 'Only the ministry’s moderators can create documents.');
+    ensureAllowed(
+      DocumentPolicy.canManage(actor),
+      'Only the ministry’s moderators can create documents.',
+      DocumentsReason.DOCUMENTS_MODERATORS_ONLY,
+    );
     const input = parseInput(createDocumentInput, raw);
     const repository = this.db.getRepository(Document);
     try {
@@ -112,14 +117,20 @@ export class DocumentService {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'documents_reference_key'))
-        throw new ConflictError('A document with this reference exists.', 'reference');
+        throw new ConflictError('A document with this reference exists.', 'reference').because(
+          DocumentsReason.DOCUMENT_REFERENCE_TAKEN,
+        );
       throw error;
     }
   }
 
   async update(actor: Actor, rawId: string, raw: UpdateDocumentInput): Promise<Document> {
     const document = await this.get(actor, rawId);
-    ensureAllowed(DocumentPolicy.canManage(actor), 'Only the ministry’s moderators can change documents.');
+    ensureAllowed(
+      DocumentPolicy.canManage(actor),
+      'Only the ministry’s moderators can change documents.',
+      DocumentsReason.DOCUMENTS_MODERATORS_ONLY,
+    );
     const input = parseInput(updateDocumentInput, raw);
     const changes: Record<string, unknown> = {};
     for (const field of ['title', 'status', 'commentsOpenAt', 'commentsCloseAt'] as const) {
@@ -134,7 +145,9 @@ export class DocumentService {
       changes['status'] !== 'DRAFT' &&
       !(await this.latestVersionNumber(this.db.manager, document.id))
     ) {
-      throw new ConflictError('Publish a first version before opening the document.', 'status');
+      throw new ConflictError('Publish a first version before opening the document.', 'status').because(
+        DocumentsReason.DOCUMENT_NOT_PUBLISHED,
+      );
     }
     await updateVersioned(this.db.manager, Document, document.id, input.version, changes, 'This document');
     return this.get(actor, document.id);
@@ -146,7 +159,11 @@ export class DocumentService {
    */
   async publishVersion(actor: Actor, rawDocumentId: string, raw: PublishVersionInput): Promise<PublishedVersion> {
     const document = await this.get(actor, rawDocumentId, 'documentId');
-    ensureAllowed(DocumentPolicy.canManage(actor), 'Only the ministry’s moderators can publish versions.');
+    ensureAllowed(
+      DocumentPolicy.canManage(actor),
+      'Only the ministry’s moderators can publish versions.',
+      DocumentsReason.DOCUMENTS_MODERATORS_ONLY,
+    );
     const input = parseInput(publishVersionInput, raw);
     const parsed = parseVersionText(input.markdown);
     return this.db.transaction(async (manager) => {
@@ -219,6 +236,37 @@ export class DocumentService {
     const totalCount = await query.clone().getCount();
     const rows = await applyKeyset(query, BY_REFERENCE, window).getMany();
     return toConnection(rows, window, keysetKeyOf<Document>(BY_REFERENCE), totalCount);
+  }
+
+  /**
+   * What an annotation is made on, in two statements: the visible document with its version `number` and that
+   * version's plain text (NOT_FOUND for a document the actor may not see, or a version it does not have), then the
+   * version's articles. One visibility check (DocumentPolicy.canSee).
+   */
+  async annotatableVersion(
+    actor: Actor,
+    rawDocumentId: string,
+    number: number,
+  ): Promise<{ document: Document; version: DocumentVersion; sections: DocumentSection[] }> {
+    const id = parseId(rawDocumentId, 'documentId');
+    const row = (await this.db
+      .getRepository(Document)
+      .createQueryBuilder('doc')
+      .leftJoinAndMapOne(
+        'doc.requestedVersion',
+        DocumentVersion,
+        'version',
+        'version.document_id = doc.id AND version.number = :number',
+        { number },
+      )
+      .addSelect('version.plainText')
+      .where('doc.id = :id', { id })
+      .getOne()) as (Document & { requestedVersion?: DocumentVersion | null }) | null;
+    if (!row || !DocumentPolicy.canSee(actor, row)) throw new NotFoundError('Document');
+    const { requestedVersion: version, ...document } = row;
+    if (!version) throw new NotFoundError('Version');
+    const sections = (await this.sectionsOf([version.id])).get(version.id) ?? [];
+    return { document: Object.assign(new Document(), document), version, sections };
   }
 
   /** A version of a visible document by number, or its latest when `number` is null. */

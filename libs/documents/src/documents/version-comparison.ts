@@ -1,7 +1,8 @@
 import { WordDiffPart, wordDiff } from '@majlis/anchoring';
 import type { DocumentSection } from './document-section.entity';
 
-export type SectionChange = 'ADDED' | 'REMOVED' | 'CHANGED' | 'UNCHANGED';
+export const SECTION_CHANGES = ['ADDED', 'REMOVED', 'CHANGED', 'UNCHANGED'] as const;
+export type SectionChange = (typeof SECTION_CHANGES)[number];
 
 export interface SectionComparison {
   readonly key: string;

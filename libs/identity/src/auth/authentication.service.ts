@@ -25,6 +25,7 @@ import { RefreshToken } from './refresh-token.entity';
 import { hashSecret, newSecret, secretMatches } from './secret-token';
 import { Session } from './session.entity';
 import { SignInThrottleService } from './sign-in-throttle.service';
+import { IdentityReason } from '../identity.reasons';
 
 const WRONG_CREDENTIALS = 'The e-mail address or the password is not correct.';
 const WRONG_PASSWORD = 'The password is not correct.';
@@ -107,12 +108,10 @@ export class AuthenticationService {
         actorId: user?.id ?? null,
         details: { email, clientAddress, purpose, reason: 'WRONG_CREDENTIALS' },
       });
-      const wrong = new UnauthenticatedError(
+      // Not a session problem (reason WRONG_PASSWORD): clients must not refresh their session and try again.
+      throw new UnauthenticatedError(
         purpose === 'SIGN_IN' || purpose === 'ACCEPT_INVITATION' ? WRONG_CREDENTIALS : WRONG_PASSWORD,
-      );
-      // Not a session problem: clients must not refresh their session and try the same password again.
-      wrong.details['reason'] = 'WRONG_PASSWORD';
-      throw wrong;
+      ).because(IdentityReason.WRONG_PASSWORD);
     }
     await this.throttle.recordSuccess(email, clientAddress);
     if (user.status === 'SUSPENDED' && !(await this.suspensionHasEnded(user))) {
@@ -121,7 +120,9 @@ export class AuthenticationService {
         actorId: user.id,
         details: { clientAddress, purpose, reason: 'SUSPENDED' },
       });
-      throw new ForbiddenError('This account is suspended. Contact the ministry’s moderators.');
+      throw new ForbiddenError('This account is suspended. Contact the ministry’s moderators.').because(
+        IdentityReason.ACCOUNT_SUSPENDED,
+      );
     }
     if (purpose === 'SIGN_IN' || purpose === 'ACCEPT_INVITATION') {
       await this.audit.record({ kind: 'SIGN_IN_SUCCEEDED', actorId: user.id, details: { clientAddress, purpose } });
@@ -141,7 +142,11 @@ export class AuthenticationService {
   ): Promise<User> {
     const input = parseInput(changePasswordInput, raw);
     const person = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
-    ensureAllowed(UserPolicy.canChangePassword(actor, person), 'You can only change your own password.');
+    ensureAllowed(
+      UserPolicy.canChangePassword(actor, person),
+      'You can only change your own password.',
+      IdentityReason.OWN_PASSWORD_ONLY,
+    );
     ensureStrongPassword(input.newPassword, person, 'newPassword');
     const user = await this.checkPassword({
       email: person.email,
@@ -222,7 +227,7 @@ export class AuthenticationService {
    */
   async refresh(presented: string): Promise<SignedIn> {
     const [tokenId, secret] = String(presented ?? '').split('.', 2);
-    if (!isId(tokenId) || !secret) throw new UnauthenticatedError(SESSION_ENDED);
+    if (!isId(tokenId) || !secret) throw new UnauthenticatedError(SESSION_ENDED).because(IdentityReason.SESSION_ENDED);
     const outcome = await this.db.transaction(async (manager) => {
       const token = await manager
         .getRepository(RefreshToken)
@@ -277,13 +282,11 @@ export class AuthenticationService {
       };
     });
     if (outcome.kind === 'reused') {
-      const error = new UnauthenticatedError(
+      throw new UnauthenticatedError(
         'This refresh token was already used: the session has been closed for your safety. Sign in again.',
-      );
-      error.details['reason'] = 'REFRESH_TOKEN_REUSED'; // so that clients can say why, in the person's language
-      throw error;
+      ).because(IdentityReason.REFRESH_TOKEN_REUSED);
     }
-    if (outcome.kind === 'invalid') throw new UnauthenticatedError(SESSION_ENDED);
+    if (outcome.kind === 'invalid') throw new UnauthenticatedError(SESSION_ENDED).because(IdentityReason.SESSION_ENDED);
     const actor = await this.resolveActor({ sub: outcome.user.id, sid: outcome.sessionId });
     return { user: outcome.user, tokens: outcome.tokens, actor };
   }
@@ -298,7 +301,9 @@ export class AuthenticationService {
    */
   async authenticateAccessToken(token: unknown): Promise<{ actor: AuthenticatedActor; expiresAt: Date }> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) {
-      throw new UnauthenticatedError('Send your access token in connectionParams.accessToken.');
+      throw new UnauthenticatedError('Send your access token in connectionParams.accessToken.').because(
+        IdentityReason.ACCESS_TOKEN_MISSING,
+      );
     }
     let claims: AccessTokenClaims & { exp?: number };
     try {
@@ -307,7 +312,7 @@ export class AuthenticationService {
       const expired = (error as { name?: string }).name === 'TokenExpiredError';
       throw new UnauthenticatedError(
         expired ? 'Your access token has expired. Refresh your session.' : 'Your session is not valid. Sign in again.',
-      );
+      ).because(expired ? IdentityReason.ACCESS_TOKEN_EXPIRED : IdentityReason.SESSION_ENDED);
     }
     const actor = await this.resolveActor(claims);
     return { actor, expiresAt: new Date((claims.exp ?? 0) * 1000) };
@@ -318,7 +323,8 @@ export class AuthenticationService {
    * so suspension and sign-out take effect on the very next request.
    */
   async resolveActor(claims: AccessTokenClaims): Promise<AuthenticatedActor> {
-    if (!isId(claims?.sub) || !isId(claims?.sid)) throw new UnauthenticatedError(SESSION_ENDED);
+    if (!isId(claims?.sub) || !isId(claims?.sid))
+      throw new UnauthenticatedError(SESSION_ENDED).because(IdentityReason.SESSION_ENDED);
     const rows: { id: string; platform_role: PlatformRole; status: string; memberships: ActorMembership[] }[] =
       await this.db.query(
         `SELECT u.id, u.platform_role, u.status,
@@ -329,7 +335,8 @@ export class AuthenticationService {
         [claims.sub, claims.sid, this.clock.now()],
       );
     const row = rows[0];
-    if (!row || row.status !== 'ACTIVE') throw new UnauthenticatedError(SESSION_ENDED);
+    if (!row || row.status !== 'ACTIVE')
+      throw new UnauthenticatedError(SESSION_ENDED).because(IdentityReason.SESSION_ENDED);
     return { userId: row.id, platformRole: row.platform_role, memberships: row.memberships, sessionId: claims.sid };
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, RateLimitedError } from '@majlis/kernel';
 import { IDENTITY_OPTIONS, IdentityOptions } from '../identity.options';
+import { IdentityReason } from '../identity.reasons';
 
 /** Forgotten failures are deleted once every this many failures recorded by an instance. */
 const PRUNE_EVERY = 100;
@@ -51,7 +52,10 @@ export class SignInThrottleService {
     const waits = [pair?.blocked_until, pair ? byEmail?.blocked_until : null]
       .filter((until): until is Date => !!until && until.getTime() > now.getTime())
       .map((until) => until.getTime() - now.getTime());
-    if (waits.length > 0) throw new RateLimitedError(Math.max(1, Math.ceil(Math.max(...waits) / 1000)));
+    if (waits.length > 0)
+      throw new RateLimitedError(Math.max(1, Math.ceil(Math.max(...waits) / 1000))).because(
+        IdentityReason.SIGN_IN_THROTTLED,
+      );
   }
 
   async recordFailure(email: string, clientAddress: string | null): Promise<void> {

@@ -39,6 +39,7 @@ import {
   acceptInvitationInput,
   inviteMemberInput,
 } from './invitation.inputs';
+import { IdentityReason } from '../identity.reasons';
 
 /** The job that e-mails an invitation's link; its payload names the invitation, never the secret. */
 export const INVITATION_EMAIL_JOB = 'email.invitation';
@@ -84,13 +85,18 @@ export class InvitationService {
       input.role === 'REPRESENTATIVE'
         ? 'Only the ministry’s moderators can appoint representatives.'
         : 'Only this organisation’s representatives can invite people into it.',
+      input.role === 'REPRESENTATIVE'
+        ? IdentityReason.REPRESENTATIVES_BY_MODERATORS
+        : IdentityReason.INVITATIONS_REPRESENTATIVES_ONLY,
     );
     const alreadyMember = await this.db.query(
       `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1 AND m.organization_id = $2`,
       [input.email, organization.id],
     );
     if (alreadyMember.length > 0)
-      throw new ConflictError('This person is already a member of the organisation.', 'email');
+      throw new ConflictError('This person is already a member of the organisation.', 'email').because(
+        IdentityReason.ALREADY_MEMBER,
+      );
 
     const id = randomUUID();
     const sentAt = this.clock.now();
@@ -159,6 +165,7 @@ export class InvitationService {
       ensureAllowed(
         InvitationPolicy.canAcceptSignedIn(account, invitation),
         'This invitation is addressed to another e-mail address. Sign out to accept it.',
+        IdentityReason.INVITATION_FOR_ANOTHER_EMAIL,
       );
     } else {
       if (!input.displayName) throw InvalidInputError.field('displayName', 'is required');
@@ -200,6 +207,7 @@ export class InvitationService {
     ensureAllowed(
       InvitationPolicy.canSeeInvitations(actor, organization),
       'Only this organisation’s representatives see its invitations.',
+      IdentityReason.INVITATIONS_REPRESENTATIVES_ONLY,
     );
     const window = pageWindow(page);
     const pending = InvitationPolicy.isPendingSql('inv');
@@ -279,12 +287,13 @@ export class InvitationService {
       ensureAllowed(
         InvitationPolicy.canManage(actor, found),
         'Only the ministry’s moderators can change an invitation of a representative.',
+        IdentityReason.REPRESENTATIVES_BY_MODERATORS,
       );
       if (!InvitationPolicy.isPending(found)) {
         throw new ConflictError(
           found.acceptedAt ? 'This invitation has already been accepted.' : 'This invitation was withdrawn.',
           'invitationId',
-        );
+        ).because(found.acceptedAt ? IdentityReason.INVITATION_ACCEPTED : IdentityReason.INVITATION_WITHDRAWN);
       }
       const kind = await change(manager, found);
       await this.audit.record(
@@ -312,9 +321,14 @@ export class InvitationService {
     if (!invitation) throw new NotFoundError('Invitation', 'This invitation link is not valid.');
     if (invitation.revokedAt)
       throw new NotFoundError('Invitation', 'This invitation was withdrawn. Ask for a new one.');
-    if (invitation.acceptedAt) throw new ConflictError('This invitation has already been used.', 'token');
+    if (invitation.acceptedAt)
+      throw new ConflictError('This invitation has already been used.', 'token').because(
+        IdentityReason.INVITATION_ACCEPTED,
+      );
     if (invitation.expiresAt.getTime() <= this.clock.now().getTime()) {
-      throw new DeadlinePassedError('This invitation has expired. Ask for a new one.');
+      throw new DeadlinePassedError('This invitation has expired. Ask for a new one.').because(
+        IdentityReason.INVITATION_EXPIRED,
+      );
     }
     return invitation;
   }
@@ -340,7 +354,9 @@ export class InvitationService {
       );
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key'))
-        throw new ConflictError('This invitation was accepted at the same time elsewhere. Sign in.', 'token');
+        throw new ConflictError('This invitation was accepted at the same time elsewhere. Sign in.', 'token').because(
+          IdentityReason.INVITATION_ACCEPTED,
+        );
       throw error;
     }
   }
@@ -352,7 +368,10 @@ export class InvitationService {
         repository.create({ userId: user.id, organizationId: invitation.organizationId, role: invitation.role }),
       );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('You are already a member of this organisation.');
+      if (isUniqueViolation(error))
+        throw new ConflictError('You are already a member of this organisation.').because(
+          IdentityReason.ALREADY_MEMBER,
+        );
       throw error;
     }
   }

@@ -54,3 +54,15 @@ describe('MembershipPolicy', () => {
     expect(decide[action](name)).toBe(expected);
   });
 });
+
+describe('MembershipPolicy.keepsARepresentative', () => {
+  it.each([
+    ['REPRESENTATIVE', 'MEMBER', 0, false],
+    ['REPRESENTATIVE', 'MEMBER', 1, true],
+    ['REPRESENTATIVE', 'REPRESENTATIVE', 0, true],
+    ['MEMBER', 'REPRESENTATIVE', 0, true],
+    ['MEMBER', 'MEMBER', 0, true],
+  ] as const)('%s → %s with %i other representatives → %s', (from, to, otherRepresentatives, expected) => {
+    expect(MembershipPolicy.keepsARepresentative({ from, to, otherRepresentatives })).toBe(expected);
+  });
+});

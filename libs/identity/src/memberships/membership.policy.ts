@@ -17,4 +17,11 @@ export const MembershipPolicy = {
   canChangeRole(actor: Actor): boolean {
     return isStaff(actor);
   },
+  /**
+   * An organisation that has a representative keeps one: the last representative is made a member only once
+   * someone else represents it (as a space always keeps an owner). Checked under a lock on the organisation.
+   */
+  keepsARepresentative(change: { from: MembershipRole; to: MembershipRole; otherRepresentatives: number }): boolean {
+    return !(change.from === 'REPRESENTATIVE' && change.to !== 'REPRESENTATIVE' && change.otherRepresentatives === 0);
+  },
 };

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import {
   Actor,
+  ConflictError,
   Connection,
   KeysetColumn,
   MembershipRole,
@@ -21,6 +22,7 @@ import { AuditService } from '@majlis/audit';
 import { Organization } from '../organizations/organization.entity';
 import { Membership, MEMBERSHIP_ROLES } from './membership.entity';
 import { MembershipPolicy } from './membership.policy';
+import { IdentityReason } from '../identity.reasons';
 
 const BY_JOINING: KeysetColumn[] = [
   { expression: 'membership.created_at', property: 'createdAt', type: 'timestamptz' },
@@ -98,6 +100,7 @@ export class MembershipService {
     ensureAllowed(
       MembershipPolicy.canRemove(actor, membership),
       'You cannot remove this person from the organisation.',
+      IdentityReason.MEMBER_REMOVAL_NOT_ALLOWED,
     );
     await this.db.transaction(async (manager) => {
       await manager.getRepository(Membership).delete({ id: membership.id });
@@ -120,9 +123,26 @@ export class MembershipService {
     ensureAllowed(
       MembershipPolicy.canChangeRole(actor),
       'Only the ministry’s moderators can change who represents an organisation.',
+      IdentityReason.REPRESENTATIVES_BY_MODERATORS,
     );
     const role = parseInput(z.enum(MEMBERSHIP_ROLES), rawRole, 'role');
+    let from = membership.role;
     await this.db.transaction(async (manager) => {
+      // One role change per organisation at a time, so that two demotions cannot leave it without a representative.
+      await manager.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [membership.organizationId]);
+      const current = await manager.getRepository(Membership).findOneBy({ id: membership.id });
+      ensureVisible(!!current, 'Membership');
+      from = current!.role;
+      const otherRepresentatives = await manager.getRepository(Membership).countBy({
+        organizationId: membership.organizationId,
+        role: 'REPRESENTATIVE',
+        id: Not(membership.id),
+      });
+      if (!MembershipPolicy.keepsARepresentative({ from, to: role, otherRepresentatives }))
+        throw new ConflictError(
+          'This person is the organisation’s only representative: make someone else its representative first.',
+          'role',
+        ).because(IdentityReason.LAST_REPRESENTATIVE);
       await manager.getRepository(Membership).update({ id: membership.id }, { role });
       await this.audit.record(
         {
@@ -130,7 +150,7 @@ export class MembershipService {
           actorId: actor.userId,
           subjectType: 'USER',
           subjectId: membership.userId,
-          details: { organizationId: membership.organizationId, from: membership.role, to: role },
+          details: { organizationId: membership.organizationId, from, to: role },
         },
         manager,
       );

@@ -33,6 +33,7 @@ import {
   updateOrganizationInput,
 } from './organization.inputs';
 import { OrganizationPolicy } from './organization.policy';
+import { IdentityReason } from '../identity.reasons';
 
 const BY_NAME: KeysetColumn[] = [
   { expression: 'org.name', property: 'name', type: 'text' },
@@ -48,7 +49,11 @@ export class OrganizationService {
   ) {}
 
   async create(actor: Actor, raw: CreateOrganizationInput): Promise<Organization> {
-    ensureAllowed(OrganizationPolicy.canCreate(actor), 'Only the ministry’s moderators can create organisations.');
+    ensureAllowed(
+      OrganizationPolicy.canCreate(actor),
+      'Only the ministry’s moderators can create organisations.',
+      IdentityReason.ORGANIZATION_MODERATORS_ONLY,
+    );
     const input = parseInput(createOrganizationInput, raw);
     try {
       return await this.db.getRepository(Organization).save(
@@ -72,6 +77,7 @@ export class OrganizationService {
     ensureAllowed(
       OrganizationPolicy.canUpdate(actor, organization),
       'Only this organisation’s representatives can edit it.',
+      IdentityReason.ORGANIZATION_REPRESENTATIVES_ONLY,
     );
     const input = parseInput(updateOrganizationInput, raw);
     const changes: Record<string, unknown> = {};
@@ -95,14 +101,18 @@ export class OrganizationService {
 
   async verify(actor: Actor, rawId: string): Promise<Organization> {
     const organization = await this.get(actor, rawId);
-    ensureAllowed(OrganizationPolicy.canVerify(actor), 'Only the ministry’s moderators can verify organisations.');
+    ensureAllowed(
+      OrganizationPolicy.canVerify(actor),
+      'Only the ministry’s moderators can verify organisations.',
+      IdentityReason.ORGANIZATION_MODERATORS_ONLY,
+    );
     if (organization.verifiedAt) return organization;
     await this.db.transaction(async (manager) => {
       const result = await manager
         .getRepository(Organization)
         .createQueryBuilder()
         .update()
-        .set({ verifiedAt: this.clock.now(), verifiedById: actor.userId, version: () => 'version + 1' })
+        .set({ verifiedAt: this.clock.now(), verifiedById: actor.userId })
         .where('id = :id AND verified_at IS NULL', { id: organization.id })
         .execute();
       if (result.affected === 1) {
@@ -158,6 +168,7 @@ export class OrganizationService {
     ensureAllowed(
       OrganizationPolicy.canManageAffiliations(actor, federation),
       'Only the federation’s representatives can change its members.',
+      IdentityReason.FEDERATION_REPRESENTATIVES_ONLY,
     );
     if (federation.kind !== 'FEDERATION') throw InvalidInputError.field('federationId', 'is not a federation');
     if (member.kind !== 'COMPANY' && member.kind !== 'INSTITUTION') {
@@ -170,7 +181,9 @@ export class OrganizationService {
       );
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new ConflictError(`${member.name} is already a member of ${federation.name}.`);
+        throw new ConflictError(`${member.name} is already a member of ${federation.name}.`).because(
+          IdentityReason.ALREADY_FEDERATION_MEMBER,
+        );
       throw error;
     }
   }
@@ -181,6 +194,7 @@ export class OrganizationService {
     ensureAllowed(
       OrganizationPolicy.canManageAffiliations(actor, federation),
       'Only the federation’s representatives can change its members.',
+      IdentityReason.FEDERATION_REPRESENTATIVES_ONLY,
     );
     const result = await this.db
       .getRepository(FederationAffiliation)
@@ -229,10 +243,14 @@ export class OrganizationService {
 
   private translateUniqueViolation(error: unknown): unknown {
     if (isUniqueViolation(error, 'organizations_ice_key')) {
-      return new ConflictError('Another organisation already has this ICE.', 'ice');
+      return new ConflictError('Another organisation already has this ICE.', 'ice').because(
+        IdentityReason.ORGANIZATION_ICE_TAKEN,
+      );
     }
     if (isUniqueViolation(error, 'organizations_name_key')) {
-      return new ConflictError('Another organisation already has this name.', 'name');
+      return new ConflictError('Another organisation already has this name.', 'name').because(
+        IdentityReason.ORGANIZATION_NAME_TAKEN,
+      );
     }
     return error;
   }

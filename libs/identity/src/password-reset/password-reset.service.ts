@@ -24,6 +24,7 @@ import {
   requestPasswordResetInput,
   resetPasswordInput,
 } from './password-reset.inputs';
+import { IdentityReason } from '../identity.reasons';
 
 /** The job that e-mails a reset link; its payload names the reset, never the secret. */
 export const PASSWORD_RESET_EMAIL_JOB = 'email.password-reset';
@@ -60,7 +61,7 @@ export class PasswordResetService {
         [emailKey, clientAddress, since],
       );
       if (counts.per_email >= throttle.perEmailPerHour || counts.per_client >= throttle.perClientPerHour) {
-        throw new RateLimitedError(3600);
+        throw new RateLimitedError(3600).because(IdentityReason.PASSWORD_RESET_THROTTLED);
       }
       await manager.query(
         `INSERT INTO password_reset_requests (email_key, client_address, requested_at) VALUES ($1, $2, $3)`,
@@ -99,10 +100,15 @@ export class PasswordResetService {
         [hashSecret(input.token)],
       );
       if (!reset) throw new NotFoundError('PasswordReset', INVALID_LINK);
-      if (reset.used_at) throw new ConflictError('This password reset link has already been used.', 'token');
+      if (reset.used_at)
+        throw new ConflictError('This password reset link has already been used.', 'token').because(
+          IdentityReason.RESET_LINK_USED,
+        );
       const now = this.clock.now();
       if (new Date(reset.expires_at).getTime() <= now.getTime()) {
-        throw new DeadlinePassedError('This password reset link has expired. Ask for a new one.');
+        throw new DeadlinePassedError('This password reset link has expired. Ask for a new one.').because(
+          IdentityReason.RESET_LINK_EXPIRED,
+        );
       }
       const user = await manager.getRepository(User).findOneBy({ id: reset.user_id, status: 'ACTIVE' });
       if (!user) throw new NotFoundError('PasswordReset', INVALID_LINK);

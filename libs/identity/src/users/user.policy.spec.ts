@@ -13,7 +13,9 @@ type Action =
   | 'change another’s platform role'
   | 'change own platform role'
   | 'change own password'
-  | 'change another’s password';
+  | 'change another’s password'
+  | 'search people'
+  | 'list a deleted account';
 
 const person = (id: string, platformRole: PlatformRole) => ({ id, platformRole });
 
@@ -36,6 +38,8 @@ const decide: Record<Action, (name: PolicyActorName) => boolean> = {
   'change own password': (name) =>
     UserPolicy.canChangePassword(POLICY_ACTORS[name], { id: POLICY_ACTORS[name].userId }),
   'change another’s password': (name) => UserPolicy.canChangePassword(POLICY_ACTORS[name], { id: 'u-someone' }),
+  'search people': (name) => UserPolicy.canList(POLICY_ACTORS[name], { status: 'SUSPENDED' }),
+  'list a deleted account': (name) => UserPolicy.canList(POLICY_ACTORS[name], { status: 'DELETED' }),
 };
 
 const T = true;
@@ -46,18 +50,25 @@ const row = (...values: boolean[]): Record<Action, boolean> =>
     boolean
   >;
 
-//                        profile own mail other mail susp.mem susp.mod susp.adm susp.self role other role own pwd own pwd other
+//                        profile own mail other mail susp.mem susp.mod susp.adm susp.self role other role own pwd own pwd other search deleted
 const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {
-  admin: /*            */ row(T, T, T, T, T, T, F, T, F, T, F),
-  moderator: /*        */ row(T, T, T, T, F, F, F, F, F, T, F),
-  representative: /*   */ row(T, T, F, F, F, F, F, F, F, T, F),
-  member: /*           */ row(T, T, F, F, F, F, F, F, F, T, F),
-  newcomer: /*         */ row(T, T, F, F, F, F, F, F, F, T, F),
-  outsider: /*         */ row(T, T, F, F, F, F, F, F, F, T, F),
+  admin: /*            */ row(T, T, T, T, T, T, F, T, F, T, F, T, F),
+  moderator: /*        */ row(T, T, T, T, F, F, F, F, F, T, F, T, F),
+  representative: /*   */ row(T, T, F, F, F, F, F, F, F, T, F, F, F),
+  member: /*           */ row(T, T, F, F, F, F, F, F, F, T, F, F, F),
+  newcomer: /*         */ row(T, T, F, F, F, F, F, F, F, T, F, F, F),
+  outsider: /*         */ row(T, T, F, F, F, F, F, F, F, T, F, F, F),
 };
 
 describe('UserPolicy', () => {
   it.each(rowsOf(TABLE))('%s · %s → %s', (name, action, expected) => {
     expect(decide[action](name)).toBe(expected);
+  });
+
+  it('lists through SQL exactly whom it lists in TypeScript', () => {
+    for (const actor of Object.values(POLICY_ACTORS)) {
+      const { sql } = UserPolicy.canListSql(actor, 'u');
+      expect(sql).toBe(UserPolicy.canSearch(actor) ? `u.status <> 'DELETED'` : 'FALSE');
+    }
   });
 });

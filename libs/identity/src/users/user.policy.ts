@@ -1,4 +1,5 @@
 import { Actor, PlatformRole, isAdmin, isStaff } from '@majlis/kernel';
+import type { SqlCondition } from '../organizations/organization.policy';
 
 /** Decisions about people: their personal data, their status and their platform role. */
 export const UserPolicy = {
@@ -22,6 +23,22 @@ export const UserPolicy = {
   /** A password is changed by its owner only (staff suspend, they never set someone's password). */
   canChangePassword(actor: Actor, target: { id: string }): boolean {
     return actor.userId === target.id;
+  },
+  /**
+   * Finding people across the platform (the console's platform roles, suspensions) is for staff: anyone else is
+   * refused with FORBIDDEN (they know the directory exists; they only read people through their organisations).
+   */
+  canSearch(actor: Actor): boolean {
+    return isStaff(actor);
+  },
+  /** Who a search lists: every account except deleted ones ("Former member" has nothing left to find). */
+  canList(actor: Actor, user: { status: string }): boolean {
+    return UserPolicy.canSearch(actor) && user.status !== 'DELETED';
+  },
+  /** SQL twin of `canList`, on the users table under `alias`. */
+  canListSql(actor: Actor, alias: string): SqlCondition {
+    if (!UserPolicy.canSearch(actor)) return { sql: 'FALSE', params: {} };
+    return { sql: `${alias}.status <> 'DELETED'`, params: {} };
   },
   canChangePlatformRole(actor: Actor, target: { id: string }): boolean {
     return isAdmin(actor) && actor.userId !== target.id;

@@ -4,7 +4,14 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
   Clock,
+  Connection,
   ConflictError,
+  KeysetColumn,
+  PageRequest,
+  applyKeyset,
+  keysetKeyOf,
+  pageWindow,
+  toConnection,
   InvalidInputError,
   NotFoundError,
   PlatformRole,
@@ -17,8 +24,24 @@ import {
 import { AuditService } from '@majlis/audit';
 import { Session } from '../auth/session.entity';
 import { User } from './user.entity';
-import { UpdateProfileInput, platformRole, updateProfileInput } from './user.inputs';
+import {
+  SearchUsersInput,
+  UpdateProfileInput,
+  platformRole,
+  searchUsersInput,
+  updateProfileInput,
+} from './user.inputs';
 import { UserPolicy } from './user.policy';
+import { IdentityReason } from '../identity.reasons';
+
+const BY_NAME: KeysetColumn[] = [
+  { expression: 'u.display_name', property: 'displayName', type: 'text' },
+  { expression: 'u.id', property: 'id', type: 'uuid' },
+];
+
+/** SQL: `expression` escaped for LIKE (backslash, %, _), inside %…% — the text is a literal, never a pattern. */
+const containsPattern = (expression: string) =>
+  `'%' || replace(replace(replace(${expression}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
 
 /** People: reading them, their profile, and the staff's decisions on their status and platform role. */
 @Injectable()
@@ -35,6 +58,37 @@ export class UserService {
     const user = await this.db.getRepository(User).findOneBy({ id });
     ensureVisible(!!user && UserPolicy.canSeeProfile(actor), 'User');
     return user!;
+  }
+
+  /**
+   * The staff's people search, by display name: part of the name (on the database's one normalisation, so case,
+   * Latin accents and Arabic letter forms do not matter) or of the e-mail address. Others get FORBIDDEN; deleted
+   * accounts are never listed (`UserPolicy.canListSql`). Both matches use trigram indexes (migration
+   * AddUserSearch), so a search costs the same whatever the number of accounts.
+   */
+  async search(actor: Actor, raw: SearchUsersInput, page: PageRequest): Promise<Connection<User>> {
+    ensureAllowed(
+      UserPolicy.canSearch(actor),
+      'Only the platform’s moderators and administrators search people.',
+      IdentityReason.PEOPLE_SEARCH_STAFF_ONLY,
+    );
+    const filter = parseInput(searchUsersInput, raw);
+    const window = pageWindow(page);
+    const query = this.db.getRepository(User).createQueryBuilder('u');
+    const listable = UserPolicy.canListSql(actor, 'u');
+    query.andWhere(listable.sql, listable.params);
+    if (filter.text) {
+      query.andWhere(
+        `(search_trigram_key(u.display_name) LIKE ${containsPattern('search_normalize(:userSearchText)')}
+          OR u.email LIKE ${containsPattern('lower(:userSearchText)')})`,
+        { userSearchText: filter.text },
+      );
+    }
+    if (filter.platformRole) query.andWhere('u.platform_role = :platformRole', { platformRole: filter.platformRole });
+    if (filter.status) query.andWhere('u.status = :status', { status: filter.status });
+    const totalCount = await query.clone().getCount();
+    const rows = await applyKeyset(query, BY_NAME, window).getMany();
+    return toConnection(rows, window, keysetKeyOf<User>(BY_NAME), totalCount);
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, User>> {
@@ -71,6 +125,7 @@ export class UserService {
     ensureAllowed(
       UserPolicy.canChangeStatus(actor, target),
       `You cannot ${suspending ? 'suspend' : 'reinstate'} this person.`,
+      IdentityReason.USER_STATUS_NOT_ALLOWED,
     );
     const now = this.clock.now();
     if (suspending && change.until && change.until.getTime() <= now.getTime())
@@ -94,7 +149,7 @@ export class UserService {
             ? 'This person is already suspended, or another moderator changed their status since you looked.'
             : 'This person is not suspended, or another moderator changed their status since you looked.',
           'userId',
-        );
+        ).because(IdentityReason.USER_STATUS_CHANGED);
       await this.audit.record(
         suspending
           ? {
@@ -121,12 +176,14 @@ export class UserService {
 
   async setPlatformRole(actor: Actor, rawId: string, rawRole: PlatformRole): Promise<User> {
     const target = await this.get(actor, rawId, 'userId');
-    ensureAllowed(UserPolicy.canChangePlatformRole(actor, target), 'Only an administrator can change platform roles.');
+    ensureAllowed(
+      UserPolicy.canChangePlatformRole(actor, target),
+      'Only an administrator can change platform roles.',
+      IdentityReason.PLATFORM_ROLE_ADMINS_ONLY,
+    );
     const role = parseInput(platformRole, rawRole, 'platformRole');
     await this.db.transaction(async (manager) => {
-      await manager
-        .getRepository(User)
-        .update({ id: target.id }, { platformRole: role, version: () => 'version + 1' } as never);
+      await manager.getRepository(User).update({ id: target.id }, { platformRole: role });
       await this.audit.record(
         {
           kind: 'PLATFORM_ROLE_CHANGED',

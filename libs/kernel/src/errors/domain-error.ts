@@ -24,6 +24,43 @@ export abstract class DomainError extends Error {
     super(message);
     this.name = new.target.name;
   }
+
+  /** The stable, per-area name of this refusal (`extensions.reason`, see `refusalReasons`), for clients to translate. */
+  get reason(): string | undefined {
+    return this.details['reason'] as string | undefined;
+  }
+
+  /** Names why (`extensions.reason`): one of the area's `refusalReasons`. */
+  because(reason: string): this {
+    this.details['reason'] = reason;
+    return this;
+  }
+}
+
+/** An area's refusal reasons, each described for the README's table. */
+export interface RefusalReasonCatalogue {
+  readonly area: string;
+  readonly reasons: Readonly<Record<string, { readonly code: DomainErrorCode; readonly meaning: string }>>;
+}
+
+const catalogues: RefusalReasonCatalogue[] = [];
+
+/**
+ * Declares an area's refusal reasons once: `extensions.reason` names the refusal inside its code (DEADLINE_PASSED
+ * is DOCUMENT_CLOSED or CONSULTATION_CLOSED), stable for clients to translate. Answers `{ NAME: 'NAME' }`, so that
+ * call sites are checked by the compiler (`ensureAllowed(…, Reason.NAME)`, `new XError(…).because(Reason.NAME)`).
+ */
+export function refusalReasons<const T extends Record<string, { code: DomainErrorCode; meaning: string }>>(
+  area: string,
+  reasons: T,
+): { readonly [K in keyof T]: K } {
+  catalogues.push({ area, reasons });
+  return Object.fromEntries(Object.keys(reasons).map((name) => [name, name])) as { readonly [K in keyof T]: K };
+}
+
+/** Every area's catalogue declared so far (those whose modules are loaded), for the README check. */
+export function refusalReasonCatalogues(): readonly RefusalReasonCatalogue[] {
+  return catalogues;
 }
 
 export class InvalidInputError extends DomainError {

@@ -1,4 +1,5 @@
 import { UnauthenticatedError } from '../errors/domain-error';
+import { CommonReason } from '../errors/common.reasons';
 
 export type PlatformRole = 'ADMIN' | 'MODERATOR' | 'MEMBER';
 export type MembershipRole = 'REPRESENTATIVE' | 'MEMBER';
@@ -19,7 +20,7 @@ export interface Actor {
 export type MaybeActor = Actor | null;
 
 export function requireActor(actor: MaybeActor): Actor {
-  if (!actor) throw new UnauthenticatedError();
+  if (!actor) throw new UnauthenticatedError().because(CommonReason.SIGN_IN_REQUIRED);
   return actor;
 }
 

@@ -8,6 +8,7 @@ export function ensureVisible(visible: boolean, what: string): void {
   if (!visible) throw new NotFoundError(what);
 }
 
-export function ensureAllowed(allowed: boolean, message?: string): void {
-  if (!allowed) throw new ForbiddenError(message);
+/** FORBIDDEN with its message and its area's `reason` (see `refusalReasons`). */
+export function ensureAllowed(allowed: boolean, message: string, reason: string): void {
+  if (!allowed) throw new ForbiddenError(message).because(reason);
 }

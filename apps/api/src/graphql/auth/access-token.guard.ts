@@ -1,7 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { UnauthenticatedError } from '@majlis/kernel';
+import { CommonReason, UnauthenticatedError } from '@majlis/kernel';
+import { IdentityReason } from '@majlis/identity';
 import { IS_PUBLIC } from './public.decorator';
 import { requestOf } from './request-of';
 
@@ -30,7 +31,7 @@ export class AccessTokenGuard extends AuthGuard('jwt') {
       }
       request.authenticated = true;
     }
-    if (!request.user && !isPublic) throw new UnauthenticatedError();
+    if (!request.user && !isPublic) throw new UnauthenticatedError().because(CommonReason.SIGN_IN_REQUIRED);
     return true;
   }
 
@@ -40,7 +41,7 @@ export class AccessTokenGuard extends AuthGuard('jwt') {
       const expired = (info as { name?: string } | undefined)?.name === 'TokenExpiredError';
       throw new UnauthenticatedError(
         expired ? 'Your access token has expired. Refresh your session.' : 'Your session is not valid. Sign in again.',
-      );
+      ).because(expired ? IdentityReason.ACCESS_TOKEN_EXPIRED : IdentityReason.SESSION_ENDED);
     }
     return user;
   }

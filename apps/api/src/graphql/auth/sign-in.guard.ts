@@ -2,6 +2,7 @@ import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/comm
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { AuthGuard } from '@nestjs/passport';
 import { UnauthenticatedError } from '@majlis/kernel';
+import { IdentityReason } from '@majlis/identity';
 import type { User } from '@majlis/identity';
 import { MajlisRequest } from './request-of';
 
@@ -22,7 +23,10 @@ export class SignInGuard extends AuthGuard('local') {
 
   override handleRequest<T>(error: unknown, user: T): T {
     if (error) throw error;
-    if (!user) throw new UnauthenticatedError('The e-mail address or the password is not correct.');
+    if (!user)
+      throw new UnauthenticatedError('The e-mail address or the password is not correct.').because(
+        IdentityReason.WRONG_PASSWORD,
+      );
     return user;
   }
 }

@@ -114,7 +114,7 @@ export class ConsultationResolver {
 
   @Mutation(() => ConsultationPayload, { description: 'Moderators: a new consultation, in DRAFT, with its questions.' })
   async createConsultation(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateConsultationInput) {
-    return { consultation: await this.consultationService.create(actor, input as never) };
+    return { consultation: await this.consultationService.create(actor, input) };
   }
 
   @Mutation(() => ConsultationPayload, { description: 'Moderators: edits a draft; a stale version answers CONFLICT.' })
@@ -122,7 +122,7 @@ export class ConsultationResolver {
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') { id, ...changes }: UpdateConsultationInput,
   ) {
-    return { consultation: await this.consultationService.updateDraft(actor, id, changes as never) };
+    return { consultation: await this.consultationService.updateDraft(actor, id, changes) };
   }
 
   @Mutation(() => ConsultationPayload, {

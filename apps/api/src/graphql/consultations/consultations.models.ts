@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import {
   CONSENTS,
+  CONSULTATION_STATES,
   CONTRIBUTION_STATUSES,
   Consent,
   ContributionStatus,
@@ -40,17 +41,12 @@ export const ResultsUnavailableReasonEnum = graphqlEnum(
   'Why `Consultation.results` is null for you: NOT_PUBLISHED_YET — the ministry follows results live, everyone else reads them once published.',
 );
 
-export enum ConsultationStateEnum {
-  DRAFT = 'DRAFT',
-  SCHEDULED = 'SCHEDULED',
-  OPEN = 'OPEN',
-  CLOSED = 'CLOSED',
-  RESULTS_PUBLISHED = 'RESULTS_PUBLISHED',
-}
-registerEnumType(ConsultationStateEnum, {
-  name: 'ConsultationState',
-  description: 'By the server clock: OPEN from opensAt to closesAt (exclusive).',
-});
+export const ConsultationStateEnum = graphqlEnum(
+  CONSULTATION_STATES,
+  'ConsultationState',
+  'By the server clock: OPEN from opensAt to closesAt (exclusive).',
+);
+export type ConsultationStateEnum = (typeof ConsultationStateEnum)[keyof typeof ConsultationStateEnum];
 
 @ObjectType('ConsultationQuestion')
 export class QuestionModel {
@@ -316,7 +312,7 @@ export class CreateConsultationInput {
   closesAt: Date;
 
   @Field(() => [OrganizationKindEnum], { defaultValue: [] })
-  eligibleKinds: string[];
+  eligibleKinds: OrganizationKindEnum[];
 
   @Field(() => [ID], { defaultValue: [] })
   invitedOrganizationIds: string[];
@@ -349,7 +345,7 @@ export class UpdateConsultationInput {
   closesAt?: Date;
 
   @Field(() => [OrganizationKindEnum], { nullable: true })
-  eligibleKinds?: string[];
+  eligibleKinds?: OrganizationKindEnum[];
 
   @Field(() => [QuestionInput], { nullable: true, description: 'Replaces the whole list.' })
   questions?: QuestionInput[];

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { postCommentInput } from '@majlis/discussions';
+import { zodDefault } from '../common/zod-default';
 import { EndorsableEnum, SubjectTypeEnum } from './discussions.models';
 
 /** How a mention is written in a body (what a client's autocomplete inserts, from `mentionable`). */
@@ -21,7 +23,10 @@ export class PostCommentInput {
   @Field({ description: `Markdown, at most 10 000 characters. ${MENTION_SYNTAX}` })
   body: string;
 
-  @Field({ defaultValue: false, description: 'Moderators: mark it as the ministry’s official answer.' })
+  @Field({
+    defaultValue: zodDefault(postCommentInput.shape.official),
+    description: 'Moderators: mark it as the ministry’s official answer.',
+  })
   official: boolean;
 
   @Field(() => ID, { nullable: true })

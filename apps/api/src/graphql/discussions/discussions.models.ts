@@ -1,18 +1,13 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ENDORSABLE_TYPES, REPLY_SUBJECT_TYPES } from '@majlis/discussions';
+import { graphqlEnum } from '../common/graphql-enum';
 import { Connection } from '../common/connection.type';
 
-export enum SubjectTypeEnum {
-  ANNOTATION = 'ANNOTATION',
-  THREAD = 'THREAD',
-  CONTRIBUTION = 'CONTRIBUTION',
-}
-registerEnumType(SubjectTypeEnum, { name: 'CommentSubjectType', description: 'What a conversation is about.' });
+export const SubjectTypeEnum = graphqlEnum(REPLY_SUBJECT_TYPES, 'CommentSubjectType', 'What a conversation is about.');
+export type SubjectTypeEnum = (typeof SubjectTypeEnum)[keyof typeof SubjectTypeEnum];
 
-export enum EndorsableEnum {
-  ANNOTATION = 'ANNOTATION',
-  COMMENT = 'COMMENT',
-}
-registerEnumType(EndorsableEnum, { name: 'EndorsableType' });
+export const EndorsableEnum = graphqlEnum(ENDORSABLE_TYPES, 'EndorsableType');
+export type EndorsableEnum = (typeof EndorsableEnum)[keyof typeof EndorsableEnum];
 
 @ObjectType('Comment', { description: 'A reply in a conversation (tree of depth ≤ 3).' })
 export class CommentModel {

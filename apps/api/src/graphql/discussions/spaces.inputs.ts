@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { createSpaceInput, createThreadInput } from '@majlis/discussions';
+import { zodDefault } from '../common/zod-default';
 import { CitationInput } from '../common/citation.input';
 import { SpaceRoleEnum, SpaceVisibilityEnum } from './spaces.models';
 
@@ -10,7 +12,7 @@ export class CreateSpaceInput {
   @Field({ description: 'Lower-case words joined by hyphens, unique.' })
   slug: string;
 
-  @Field({ defaultValue: '' })
+  @Field({ defaultValue: zodDefault(createSpaceInput.shape.description) })
   description: string;
 
   @Field(() => ID)
@@ -65,7 +67,7 @@ export class CreateThreadInput {
   @Field({ description: THREAD_BODY })
   body: string;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: zodDefault(createThreadInput.shape.tags) })
   tags: string[];
 
   @Field(() => CitationInput, { nullable: true })

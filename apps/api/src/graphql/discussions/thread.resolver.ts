@@ -10,13 +10,11 @@ import {
   ThreadService,
   threadPreloads,
 } from '@majlis/discussions';
-import type { DocumentVersion } from '@majlis/documents';
 import { REDACTED, Redaction } from '@majlis/moderation';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
 import { PageArgs } from '../common/page.args';
-import { DocumentVersionModel } from '../documents/documents.models';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { CommentConnection } from './discussions.models';
@@ -205,13 +203,5 @@ export class ThreadResolver {
   @ResolveField(() => Int, { description: 'Replies by others since you last read it.' })
   async unreadCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
     return (await this.activity(thread, context)).unreadCount;
-  }
-}
-
-@Resolver(() => CitationModel)
-export class CitationResolver {
-  @ResolveField(() => DocumentVersionModel, { nullable: true })
-  version(@Parent() citation: CitationModel, @Context() context: GraphQLContext): Promise<DocumentVersion | null> {
-    return context.loaders.versionById.load(citation.versionId);
   }
 }

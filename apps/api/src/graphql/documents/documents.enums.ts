@@ -1,13 +1,14 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { ANCHOR_STATUSES, WORD_DIFF_OPS } from '@majlis/anchoring';
 import {
   ANNOTATION_STATUSES,
   DISPOSITIONS,
   DOCUMENT_KINDS,
   DOCUMENT_STATUSES,
   MOTIVATIONS,
+  SECTION_CHANGES,
   VISIBILITIES,
 } from '@majlis/documents';
-import { graphqlEnum } from '../common/graphql-enum';
+import { graphqlEnum, graphqlEnumUpperCased } from '../common/graphql-enum';
 
 export const DocumentKindEnum = graphqlEnum(DOCUMENT_KINDS, 'DocumentKind');
 export type DocumentKindEnum = (typeof DocumentKindEnum)[keyof typeof DocumentKindEnum];
@@ -38,32 +39,19 @@ export const DispositionEnum = graphqlEnum(
 );
 export type DispositionEnum = (typeof DispositionEnum)[keyof typeof DispositionEnum];
 
-export enum AnchorStatusEnum {
-  EXACT = 'EXACT',
-  MOVED = 'MOVED',
-  FUZZY = 'FUZZY',
-  ORPHANED = 'ORPHANED',
-}
-registerEnumType(AnchorStatusEnum, {
-  name: 'AnchorStatus',
-  description:
-    'Where an annotation stands on a version, judged against what its author quoted (not against the previous ' +
+export const AnchorStatusEnum = graphqlEnum(
+  ANCHOR_STATUSES,
+  'AnchorStatus',
+  'Where an annotation stands on a version, judged against what its author quoted (not against the previous ' +
     'version): EXACT — the quoted text at the offsets it was quoted at; MOVED — the quoted text, elsewhere; FUZZY — ' +
     'the passage was edited, found with a score against the original quote (it stays FUZZY in later versions until ' +
     'its text returns to what was quoted); ORPHANED — the passage is gone (for good: later versions keep it orphaned).',
-});
+);
+export type AnchorStatusEnum = (typeof AnchorStatusEnum)[keyof typeof AnchorStatusEnum];
 
-export enum SectionChangeEnum {
-  ADDED = 'ADDED',
-  REMOVED = 'REMOVED',
-  CHANGED = 'CHANGED',
-  UNCHANGED = 'UNCHANGED',
-}
-registerEnumType(SectionChangeEnum, { name: 'SectionChange' });
+export const SectionChangeEnum = graphqlEnum(SECTION_CHANGES, 'SectionChange');
+export type SectionChangeEnum = (typeof SectionChangeEnum)[keyof typeof SectionChangeEnum];
 
-export enum DiffOperationEnum {
-  EQUAL = 'equal',
-  INSERT = 'insert',
-  DELETE = 'delete',
-}
-registerEnumType(DiffOperationEnum, { name: 'DiffOperation' });
+/** Word diff operations in GraphQL's UPPER_CASE; the values are the anchoring lib's (`equal`, …). */
+export const DiffOperationEnum = graphqlEnumUpperCased(WORD_DIFF_OPS, 'DiffOperation');
+export type DiffOperationEnum = (typeof DiffOperationEnum)[keyof typeof DiffOperationEnum];

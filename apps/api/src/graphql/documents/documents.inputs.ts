@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { createAnnotationInput } from '@majlis/documents';
+import { zodDefault } from '../common/zod-default';
 import { LocaleEnum } from '../identity/identity.enums';
 import {
   AnnotationStatusEnum,
@@ -77,10 +79,16 @@ export class TextTargetInput {
   @Field({ description: 'The selected text, exactly as in the plain text.' })
   exact: string;
 
-  @Field({ defaultValue: '', description: 'Text immediately before the selection (with a position: must match).' })
+  @Field({
+    defaultValue: zodDefault(createAnnotationInput.innerType().shape.target.shape.prefix),
+    description: 'Text immediately before the selection (with a position: must match).',
+  })
   prefix: string;
 
-  @Field({ defaultValue: '', description: 'Text immediately after the selection (with a position: must match).' })
+  @Field({
+    defaultValue: zodDefault(createAnnotationInput.innerType().shape.target.shape.suffix),
+    description: 'Text immediately after the selection (with a position: must match).',
+  })
   suffix: string;
 
   @Field(() => Int, { nullable: true, description: 'UTF-16 code units; with `end`, or omit both to give a quote.' })
@@ -121,7 +129,9 @@ export class CreateAnnotationInput {
   @Field(() => String, { nullable: true, description: 'Required for AMENDING: the proposed replacement text.' })
   suggestedText?: string | null;
 
-  @Field(() => AnnotationVisibilityEnum, { defaultValue: AnnotationVisibilityEnum.PUBLIC })
+  @Field(() => AnnotationVisibilityEnum, {
+    defaultValue: zodDefault(createAnnotationInput.innerType().shape.visibility),
+  })
   visibility: AnnotationVisibilityEnum;
 
   @Field(() => ID, { nullable: true, description: 'Post on behalf of this organisation (its representatives only).' })

@@ -1,6 +1,5 @@
-import { registerEnumType } from '@nestjs/graphql';
-import { MEMBERSHIP_ROLES, ORGANIZATION_KINDS, PLATFORM_ROLES, USER_STATUSES } from '@majlis/identity';
-import { graphqlEnum } from '../common/graphql-enum';
+import { LOCALES, MEMBERSHIP_ROLES, ORGANIZATION_KINDS, PLATFORM_ROLES, USER_STATUSES } from '@majlis/identity';
+import { graphqlEnum, graphqlEnumUpperCased } from '../common/graphql-enum';
 
 export const OrganizationKindEnum = graphqlEnum(ORGANIZATION_KINDS, 'OrganizationKind');
 export type OrganizationKindEnum = (typeof OrganizationKindEnum)[keyof typeof OrganizationKindEnum];
@@ -20,9 +19,5 @@ export const UserStatusEnum = graphqlEnum(USER_STATUSES, 'UserStatus');
 export type UserStatusEnum = (typeof UserStatusEnum)[keyof typeof UserStatusEnum];
 
 /** Locales in GraphQL's UPPER_CASE; the values are the stored language tags. */
-export enum LocaleEnum {
-  FR = 'fr',
-  AR = 'ar',
-  EN = 'en',
-}
-registerEnumType(LocaleEnum, { name: 'Locale', description: 'French, Arabic (right-to-left) or English.' });
+export const LocaleEnum = graphqlEnumUpperCased(LOCALES, 'Locale', 'French, Arabic (right-to-left) or English.');
+export type LocaleEnum = (typeof LocaleEnum)[keyof typeof LocaleEnum];

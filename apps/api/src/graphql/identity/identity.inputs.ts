@@ -1,5 +1,11 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { LocaleEnum, MembershipRoleEnum, OrganizationKindEnum, PlatformRoleEnum } from './identity.enums';
+import {
+  LocaleEnum,
+  MembershipRoleEnum,
+  OrganizationKindEnum,
+  PlatformRoleEnum,
+  UserStatusEnum,
+} from './identity.enums';
 
 // Shapes only: lengths, formats and rules are checked by the domain services, which answer BAD_USER_INPUT per field.
 
@@ -53,6 +59,22 @@ export class OrganizationFilter {
 
   @Field(() => Boolean, { nullable: true })
   verified?: boolean | null;
+}
+
+@InputType({ description: 'Platform staff: which people to list (deleted accounts never are).' })
+export class UserFilter {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Part of a display name (case, accents and Arabic letter forms ignored) or of an e-mail address; at most 100 characters.',
+  })
+  text?: string | null;
+
+  @Field(() => PlatformRoleEnum, { nullable: true })
+  platformRole?: PlatformRoleEnum | null;
+
+  @Field(() => UserStatusEnum, { nullable: true, description: 'ACTIVE or SUSPENDED.' })
+  status?: UserStatusEnum | null;
 }
 
 @InputType()

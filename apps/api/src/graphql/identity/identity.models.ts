@@ -127,6 +127,9 @@ export class InvitationPreviewModel {
 export class OrganizationConnection extends Connection(OrganizationModel, 'Organization') {}
 
 @ObjectType()
+export class UserConnection extends Connection(UserModel, 'User') {}
+
+@ObjectType()
 export class MembershipConnection extends Connection(MembershipModel, 'Membership') {}
 
 @ObjectType()

@@ -54,7 +54,10 @@ export class MembershipResolver {
     return { membership: await this.memberships.remove(actor, input.membershipId) };
   }
 
-  @Mutation(() => MembershipPayload, { description: 'Makes a member a representative, or back (ministry moderators).' })
+  @Mutation(() => MembershipPayload, {
+    description:
+      'Makes a member a representative, or back (ministry moderators). An organisation keeps at least one representative: making its only one a member answers CONFLICT on `role`.',
+  })
   async changeMembershipRole(
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: ChangeMembershipRoleInput,

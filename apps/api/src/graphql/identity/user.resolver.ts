@@ -1,10 +1,12 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Connection as DomainConnection } from '@majlis/kernel';
 import { AuthenticatedActor, Membership, User, UserPolicy, UserService } from '@majlis/identity';
 import { ModerationService } from '@majlis/moderation';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
+import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
-import { SetPlatformRoleInput, SuspendUserInput, UpdateProfileInput, UserIdInput } from './identity.inputs';
-import { MembershipModel, UserModel } from './identity.models';
+import { SetPlatformRoleInput, SuspendUserInput, UpdateProfileInput, UserFilter, UserIdInput } from './identity.inputs';
+import { MembershipModel, UserConnection, UserModel } from './identity.models';
 import { UserPayload } from './identity.payloads';
 
 /** The moderation log's reason for the deprecated mutations, which take none. */
@@ -13,9 +15,21 @@ const NO_REASON = 'No reason given (suspendUser / reinstateUser)';
 @Resolver(() => UserModel)
 export class UserResolver {
   constructor(
-    private readonly users: UserService,
+    private readonly userService: UserService,
     private readonly moderation: ModerationService,
   ) {}
+
+  @Query(() => UserConnection, {
+    description:
+      'Platform moderators and administrators: people by display name, found by part of their name or e-mail address (FORBIDDEN for others).',
+  })
+  users(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args() page: PageArgs,
+    @Args('filter', { nullable: true }) filter?: UserFilter,
+  ): Promise<DomainConnection<User>> {
+    return this.userService.search(actor, filter ?? {}, page);
+  }
 
   @ResolveField(() => String, {
     nullable: true,
@@ -32,7 +46,7 @@ export class UserResolver {
 
   @Mutation(() => UserPayload, { description: 'Changes your own display name or locale.' })
   async updateProfile(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UpdateProfileInput) {
-    return { user: await this.users.updateProfile(actor, input) };
+    return { user: await this.userService.updateProfile(actor, input) };
   }
 
   @Mutation(() => UserPayload, {
@@ -62,6 +76,6 @@ export class UserResolver {
 
   @Mutation(() => UserPayload, { description: 'Administrators only.' })
   async setPlatformRole(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SetPlatformRoleInput) {
-    return { user: await this.users.setPlatformRole(actor, input.userId, input.platformRole) };
+    return { user: await this.userService.setPlatformRole(actor, input.userId, input.platformRole) };
   }
 }

@@ -4,7 +4,8 @@ import type { ContentType } from '@majlis/moderation';
 import { Connection } from '../common/connection.type';
 import { ContributionModel } from '../consultations/consultations.models';
 import { AnnotationStatusEnum, AnnotationVisibilityEnum, MotivationEnum } from '../documents/documents.enums';
-import { ContentTypeEnum, ReportModel, ReportStatusEnum } from '../moderation/moderation.models';
+import { ContentTypeEnum, ReportStatusEnum } from '../moderation/moderation.enums';
+import { ReportModel } from '../moderation/moderation.models';
 
 @ObjectType()
 export class ReportConnection extends Connection(ReportModel, 'Report') {}

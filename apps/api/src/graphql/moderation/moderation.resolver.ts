@@ -9,18 +9,19 @@ import { UserModel } from '../identity/identity.models';
 import { UserPayload } from '../identity/identity.payloads';
 import {
   ModerateContentInput,
-  ModerateContentPayload,
   ModerateUserInput,
+  ModerationLogFilter,
+  ModerationQueueFilter,
+  ReportContentInput,
+} from './moderation.inputs';
+import {
   ModerationActionModel,
   ModerationLogConnection,
-  ModerationLogFilter,
   ModerationQueueConnection,
-  ModerationQueueFilter,
   QueueItemModel,
-  ReportContentInput,
   ReportModel,
-  ReportPayload,
 } from './moderation.models';
+import { ModerateContentPayload, ReportPayload } from './moderation.payloads';
 
 @Resolver()
 export class ModerationResolver {

@@ -6,6 +6,7 @@ import { Dialog } from '../../annotations/Dialog';
 import { useSession } from '../../app/session';
 import { type LiveEvent, type LiveSubject, useLiveEvents } from '../../app/use-live-events';
 import {
+  ModerationFilterChoicesDocument,
   ModerationQueueDocument,
   type ModerationQueueFilter,
   type QueueItemFieldsFragment,
@@ -15,6 +16,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
 import { actionsFor, ModerationActionForm, type ModerationActionKind } from './ModerationActionForm';
 import { locatorHref } from './locator';
+import { logOfContent, useUrlFilters } from './url-filters';
 
 const REASONS: readonly ReportReason[] = [
   'ABUSIVE',
@@ -29,19 +31,27 @@ const REASONS: readonly ReportReason[] = [
 const QUEUE: LiveSubject = { moderationQueue: true };
 
 /**
- * Open reports grouped by content, oldest first, each with its excerpt, reasons, a link in place and actions. The
- * queue follows reports and decisions live (`liveEvents(moderationQueue: true)`): it reads itself again and
+ * Open reports grouped by content, oldest first, each with its excerpt, reasons, a link in place and actions.
+ * Filtered by reason, visibility, document and space, all kept in the URL (`?reason=…&hidden=yes&document=…&space=…`).
+ * The queue follows reports and decisions live (`liveEvents(moderationQueue: true)`): it reads itself again and
  * announces politely what others changed.
  */
 export function ModerationQueue() {
   const filterId = useId();
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
-  const [reason, setReason] = useState<ReportReason | ''>('');
-  const [hidden, setHidden] = useState<'' | 'yes' | 'no'>('');
+  const [{ reason, hidden, document: documentId, space: spaceId }, setFilters] = useUrlFilters(
+    ['reason', 'hidden', 'document', 'space'],
+    { reason: REASONS, hidden: ['yes', 'no'] },
+  );
+  const choices = useQuery(ModerationFilterChoicesDocument);
+  const documents = choices.data?.documents.edges.map((edge) => edge.node) ?? [];
+  const spaces = choices.data?.spaces.edges.map((edge) => edge.node) ?? [];
   const filter: ModerationQueueFilter = {
-    ...(reason ? { reason } : {}),
+    ...(reason ? { reason: reason as ReportReason } : {}),
     ...(hidden ? { hidden: hidden === 'yes' } : {}),
+    ...(documentId ? { documentId } : {}),
+    ...(spaceId ? { spaceId } : {}),
   };
   const { data, loading, error, refetch, fetchMore } = useQuery(ModerationQueueDocument, {
     variables: { filter },
@@ -71,11 +81,7 @@ export function ModerationQueue() {
       <form className="filters" onSubmit={(event) => event.preventDefault()} aria-label={t('console.filters')}>
         <span className="filter">
           <label htmlFor={`${filterId}-1`}>{t('console.moderation.reason')}</label>
-          <select
-            id={`${filterId}-1`}
-            value={reason}
-            onChange={(event) => setReason(event.target.value as ReportReason | '')}
-          >
+          <select id={`${filterId}-1`} value={reason} onChange={(event) => setFilters({ reason: event.target.value })}>
             <option value="">{t('console.all')}</option>
             {REASONS.map((candidate) => (
               <option key={candidate} value={candidate}>
@@ -86,16 +92,49 @@ export function ModerationQueue() {
         </span>
         <span className="filter">
           <label htmlFor={`${filterId}-2`}>{t('console.moderation.visibility')}</label>
-          <select
-            id={`${filterId}-2`}
-            value={hidden}
-            onChange={(event) => setHidden(event.target.value as '' | 'yes' | 'no')}
-          >
+          <select id={`${filterId}-2`} value={hidden} onChange={(event) => setFilters({ hidden: event.target.value })}>
             <option value="">{t('console.all')}</option>
             <option value="yes">{t('console.moderation.hiddenOnly')}</option>
             <option value="no">{t('console.moderation.visibleOnly')}</option>
           </select>
         </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-3`}>{t('console.moderation.document')}</label>
+          <select
+            id={`${filterId}-3`}
+            value={documentId}
+            onChange={(event) => setFilters({ document: event.target.value })}
+          >
+            <option value="">{t('console.all')}</option>
+            {documentId && !documents.some((candidate) => candidate.id === documentId) && (
+              <option value={documentId}>{t('console.moderation.chosen')}</option>
+            )}
+            {documents.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.reference} — {candidate.title}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${filterId}-4`}>{t('console.moderation.space')}</label>
+          <select id={`${filterId}-4`} value={spaceId} onChange={(event) => setFilters({ space: event.target.value })}>
+            <option value="">{t('console.all')}</option>
+            {spaceId && !spaces.some((candidate) => candidate.id === spaceId) && (
+              <option value={spaceId}>{t('console.moderation.chosen')}</option>
+            )}
+            {spaces.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.name}
+              </option>
+            ))}
+          </select>
+        </span>
+        {(reason || hidden || documentId || spaceId) && (
+          <button type="button" onClick={() => setFilters({ reason: '', hidden: '', document: '', space: '' })}>
+            {t('console.clearFilters')}
+          </button>
+        )}
       </form>
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
@@ -222,11 +261,15 @@ function QueueCard({
           </ul>
         </details>
       )}
-      {href && (
-        <p>
-          <Link to={href}>{t('console.moderation.open')}</Link>
-        </p>
-      )}
+      <p>
+        {href && (
+          <>
+            <Link to={href}>{t('console.moderation.open')}</Link>
+            {' · '}
+          </>
+        )}
+        <Link to={logOfContent(item.contentType, item.contentId)}>{t('console.moderation.history')}</Link>
+      </p>
       <div className="actions" role="group" aria-label={t('console.moderation.actions')}>
         {actionsFor(item).map((action) => (
           <button key={action} type="button" onClick={() => onAct(action)}>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
@@ -143,6 +144,11 @@ function OrganizationCard({
         ) : (
           <strong>{t('console.orgs.unverified')}</strong>
         )}
+      </p>
+      <p>
+        <Link to={`/account/organizations/${organization.id}`}>
+          {t('console.orgs.manage', { name: organization.name })}
+        </Link>
       </p>
       {!organization.verified && (
         <ConfirmButton

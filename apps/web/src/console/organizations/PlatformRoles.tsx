@@ -1,69 +1,107 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { announce } from '../../annotations/announce';
 import { useSession } from '../../app/session';
 import {
-  ConsoleOrganizationsDocument,
-  OrganizationStaffRolesDocument,
+  PlatformUserSearchDocument,
   SetPlatformRoleDocument,
   type PlatformRole,
+  type StaffRoleUserFragment,
 } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { appendEdges, ShowMore } from '../../ui/ShowMore';
 import { Empty, Loading } from '../../ui/States';
+import { useUrlFilters } from '../moderation/url-filters';
 
 const ROLES: readonly PlatformRole[] = ['MEMBER', 'MODERATOR', 'ADMIN'];
+/** The API refuses longer texts (a display name is at most 120 characters). */
+const MAX_TEXT = 100;
 
-/** Administrators: the platform role (member, moderator, administrator) of the people of an organisation. */
+/**
+ * Administrators: find people across the platform by part of their name or e-mail address (and by platform role),
+ * then change their role. The search is a form (Enter searches); what was searched stays in the URL (`?q=…&role=…`).
+ */
 export function PlatformRoles() {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const id = useId();
-  const organizations = useQuery(ConsoleOrganizationsDocument, { variables: { filter: {} } });
-  const [organizationId, setOrganizationId] = useState('');
-  const list = organizations.data?.organizations.edges.map((edge) => edge.node) ?? [];
+  const [{ q, role }, setFilters] = useUrlFilters(['q', 'role'], { role: ROLES });
+  const [text, setText] = useState(q);
+  const { data, loading, error, refetch, fetchMore } = useQuery(PlatformUserSearchDocument, {
+    variables: {
+      filter: { ...(q ? { text: q } : {}), ...(role ? { platformRole: role as PlatformRole } : {}) },
+    },
+    fetchPolicy: 'cache-and-network',
+  });
+  const people = data?.users.edges.map((edge) => edge.node) ?? [];
+
+  function search(event: FormEvent) {
+    event.preventDefault();
+    setFilters({ q: text.trim() });
+  }
+
   return (
     <section aria-labelledby="console-roles-title">
       <h2 id="console-roles-title">{t('console.roles.title')}</h2>
       <p className="hint">{t('console.roles.hint')}</p>
-      {organizations.loading && !organizations.data && <Loading />}
-      {organizations.error && <ErrorMessage error={organizations.error} />}
-      <div className="field">
-        <label htmlFor={`${id}-org`}>{t('console.roles.organization')}</label>
-        <select id={`${id}-org`} value={organizationId} onChange={(event) => setOrganizationId(event.target.value)}>
-          <option value="">—</option>
-          {list.map((organization) => (
-            <option key={organization.id} value={organization.id}>
-              {organization.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      {organizationId && <People organizationId={organizationId} />}
+      <form role="search" className="filters" onSubmit={search} aria-label={t('console.roles.searchLabel')}>
+        <span className="filter">
+          <label htmlFor={`${id}-q`}>{t('console.roles.search')}</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            maxLength={MAX_TEXT}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            aria-describedby={`${id}-q-hint`}
+          />
+          <span id={`${id}-q-hint`} className="hint">
+            {t('console.roles.searchHint')}
+          </span>
+        </span>
+        <span className="filter">
+          <label htmlFor={`${id}-role`}>{t('console.roles.filterRole')}</label>
+          <select id={`${id}-role`} value={role} onChange={(event) => setFilters({ role: event.target.value })}>
+            <option value="">{t('console.all')}</option>
+            {ROLES.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t(`console.platformRole.${candidate}`)}
+              </option>
+            ))}
+          </select>
+        </span>
+        <button type="submit">{t('console.roles.searchButton')}</button>
+      </form>
+      {loading && !data && <Loading />}
+      {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
+      {data && <p role="status">{t('console.roles.count', { count: data.users.totalCount })}</p>}
+      {data && people.length === 0 && (
+        <Empty>
+          <FormattedMessage id="console.roles.none" />
+        </Empty>
+      )}
+      {people.length > 0 && <RoleTable people={people} />}
+      {data && (
+        <ShowMore
+          pageInfo={data.users.pageInfo}
+          onMore={(after) => fetchMore({ variables: { after }, updateQuery: appendEdges('users') })}
+        />
+      )}
     </section>
   );
 }
 
-function People({ organizationId }: { readonly organizationId: string }) {
+function RoleTable({ people }: { readonly people: readonly StaffRoleUserFragment[] }) {
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const { viewer } = useSession();
-  const { data, loading, error } = useQuery(OrganizationStaffRolesDocument, { variables: { id: organizationId } });
   const [setRole, setting] = useMutation(SetPlatformRoleDocument);
   const [chosen, setChosen] = useState<Record<string, PlatformRole>>({});
-  if (loading && !data) return <Loading />;
-  if (error) return <ErrorMessage error={error} />;
-  const members = data?.organization.members.edges.map((edge) => edge.node) ?? [];
-  if (members.length === 0)
-    return (
-      <Empty>
-        <FormattedMessage id="console.roles.empty" />
-      </Empty>
-    );
   return (
     <>
       <table className="console-table">
-        <caption>{data?.organization.name}</caption>
+        <caption className="visually-hidden">{t('console.roles.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('console.roles.person')}</th>
@@ -74,11 +112,11 @@ function People({ organizationId }: { readonly organizationId: string }) {
           </tr>
         </thead>
         <tbody>
-          {members.map(({ id, user }) => {
+          {people.map((user) => {
             const role = chosen[user.id] ?? user.platformRole;
-            const selectId = `role-${id}`;
+            const selectId = `role-${user.id}`;
             return (
-              <tr key={id}>
+              <tr key={user.id}>
                 <th scope="row">
                   <bdi>{user.displayName}</bdi>
                   {user.email && (
@@ -87,6 +125,7 @@ function People({ organizationId }: { readonly organizationId: string }) {
                       <bdi>{user.email}</bdi>
                     </span>
                   )}
+                  {user.status === 'SUSPENDED' && <span className="meta"> · {t('console.moderation.suspended')}</span>}
                 </th>
                 <td>
                   <label htmlFor={selectId} className="visually-hidden">

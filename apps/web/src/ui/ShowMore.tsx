@@ -14,14 +14,14 @@ export function ShowMore({ pageInfo, onMore }: { pageInfo: PageInfo; onMore: (af
   return (
     <button
       type="button"
-      className="mine-more"
+      className="show-more"
       disabled={busy}
       onClick={() => {
         setBusy(true);
         void onMore(after).finally(() => setBusy(false));
       }}
     >
-      <FormattedMessage id="mine.more" />
+      <FormattedMessage id="common.showMore" />
     </button>
   );
 }
