@@ -7,18 +7,26 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 
 export async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const stop = await startProfile(label);
+  try {
+    return await work();
+  } finally {
+    await stop();
+  }
+}
+
+/** Starts profiling this process (under BENCH_CPU_PROFILE); the answer stops it and writes the profile. */
+export async function startProfile(label: string): Promise<() => Promise<void>> {
   const dir = process.env['BENCH_CPU_PROFILE'];
-  if (!dir) return work();
+  if (!dir) return async () => undefined;
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
+  return async () => {
     const { profile } = await session.post('Profiler.stop');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${label.replace(/[^A-Za-z0-9-]+/g, '-')}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
-  }
+  };
 }

@@ -22,6 +22,8 @@ export type LiveJob =
 
 export interface LiveResult {
   connected?: number;
+  /** Connections opened on each URL, in the order of `urls`. */
+  connectedPerUrl?: number[];
   failed?: number;
   warm?: number;
   deliveries?: number;
@@ -31,6 +33,11 @@ export interface LiveResult {
   duplicates?: number;
   latencies?: { p50: number; p90: number; p99: number; max: number };
   errors?: number;
+  /**
+   * This (subscribers') process's CPU in microseconds from the warm-up to the last delivery (or the drain's end),
+   * over `seconds` of wall time: a client process near a full core delays what it receives and times.
+   */
+  clientCpu?: { user: number; system: number; seconds: number };
 }
 
 interface Subscriber {
@@ -41,6 +48,8 @@ interface Subscriber {
 }
 
 const subscribers: Subscriber[] = [];
+/** When the measured part began (after the warm-up): this process's CPU from then on is reported by `finish`. */
+let measuredFrom = { cpu: process.cpuUsage(), at: Date.now() };
 const latencies: number[] = [];
 let duplicates = 0;
 
@@ -50,6 +59,7 @@ const LIVE_EVENTS = `subscription($documentId: ID!, $after: String) {
 async function connect(job: Extract<LiveJob, { kind: 'connect' }>): Promise<LiveResult> {
   let connected = 0;
   let failed = 0;
+  const connectedPerUrl = job.urls.map(() => 0);
   const opened: Promise<void>[] = [];
   for (let index = 0; index < job.subscribers; index++) {
     const person = job.people[index % job.people.length];
@@ -73,6 +83,7 @@ async function connect(job: Extract<LiveJob, { kind: 'connect' }>): Promise<Live
             on: {
               connected: () => {
                 connected++;
+                connectedPerUrl[index % job.urls.length]++;
                 resolve();
               },
             },
@@ -104,7 +115,7 @@ async function connect(job: Extract<LiveJob, { kind: 'connect' }>): Promise<Live
     if (index % 20 === 19) await new Promise((resolve) => setTimeout(resolve, 10));
   }
   await Promise.all(opened);
-  return { connected, failed };
+  return { connected, failed, connectedPerUrl };
 }
 
 async function warm(job: Extract<LiveJob, { kind: 'warm' }>): Promise<LiveResult> {
@@ -112,6 +123,7 @@ async function warm(job: Extract<LiveJob, { kind: 'warm' }>): Promise<LiveResult
   const count = () => subscribers.filter((s) => s.received.has(job.annotationId)).length;
   while (count() < subscribers.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   latencies.length = 0;
+  measuredFrom = { cpu: process.cpuUsage(), at: Date.now() };
   return { warm: count() };
 }
 
@@ -126,6 +138,8 @@ async function finish(job: Extract<LiveJob, { kind: 'finish' }>): Promise<LiveRe
     return missing;
   };
   while (pending() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  const cpu = process.cpuUsage(measuredFrom.cpu);
+  const clientCpu = { user: cpu.user, system: cpu.system, seconds: (Date.now() - measuredFrom.at) / 1000 };
   let lost = 0;
   let notAllowed = 0;
   let deliveries = 0;
@@ -150,6 +164,7 @@ async function finish(job: Extract<LiveJob, { kind: 'finish' }>): Promise<LiveRe
     notAllowed,
     duplicates,
     errors,
+    clientCpu,
     latencies: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.length ? sorted[sorted.length - 1] : NaN },
   };
 }

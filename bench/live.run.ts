@@ -4,17 +4,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
-import type { INestApplication } from '@nestjs/common';
-import {
-  SAMPLE_PASSWORD,
-  createApp,
-  loadConfig,
-  migrate,
-  seedSampleDataIfEmpty,
-  startEmbeddedPostgres,
-} from '@majlis/api';
-import { freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
-import { profiled } from './cpu-profile';
+import { SAMPLE_PASSWORD, migrate, startEmbeddedPostgres } from '@majlis/api';
+import { type Loader, freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
+import type { InstanceJob, InstanceResult } from './live.instance';
 import type { LiveJob, LiveResult, Person } from './live.load';
 import type { ProduceJob, ProduceResult } from './live.produce';
 
@@ -40,6 +32,21 @@ const PEOPLE: { role: string; email: string; readsInternal: boolean }[] = [
 ];
 
 const cleanups: (() => Promise<unknown>)[] = [];
+const NAMES = ['A', 'B'];
+
+/** Asks an instance to close its app and waits for its process to end; kills it when it does not answer. */
+async function closeInstance(instance: Loader<InstanceJob, InstanceResult>): Promise<void> {
+  const { child } = instance;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  try {
+    await instance.run({ kind: 'close' }).catch(() => child.kill('SIGTERM'));
+    await exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export async function main(): Promise<number> {
   const started = Date.now();
@@ -78,8 +85,9 @@ async function run(started: number): Promise<number> {
   step(`database ${databaseName} on ${redact(adminUrl)}; migrating`);
   await migrate(databaseUrl);
 
-  // Two API instances on the same database, each with its own pool and its own LISTEN connection.
-  const config = loadConfig({
+  // Two API instances on the same database, each in its own process (as in production) with its own event loop,
+  // pool and LISTEN connection. The first seeds the sample data before the second starts.
+  const env = {
     NODE_ENV: 'production',
     LOG_LEVEL,
     JWT_SECRET: SECRET,
@@ -87,21 +95,19 @@ async function run(started: number): Promise<number> {
     SEED_SAMPLE_DATA: 'false',
     DATABASE_URL: databaseUrl,
     ACCESS_TOKEN_TTL_SECONDS: '3600',
-  });
-  const apps: INestApplication[] = [];
+  };
+  const instances: Loader<InstanceJob, InstanceResult>[] = [];
+  const urls: string[] = [];
   for (let index = 0; index < 2; index++) {
-    const app = await createApp({ config, databaseUrl });
-    cleanups.push(() => app.close());
-    if (index === 0) await seedSampleDataIfEmpty(app);
-    await app.listen(0, '127.0.0.1');
-    apps.push(app);
+    const instance = startLoader<InstanceJob, InstanceResult>('live.instance.ts');
+    cleanups.push(() => closeInstance(instance));
+    const started = await instance.run({ kind: 'start', env, databaseUrl, seed: index === 0 });
+    instances.push(instance);
+    urls.push(started.url!);
   }
-  const urls = await Promise.all(
-    apps.map(
-      async (app) => `${(await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1')}/graphql`,
-    ),
-  );
-  step(`two API instances: ${urls.join(', ')}`);
+  const all = <R>(job: InstanceJob, pick: (result: InstanceResult) => R) =>
+    Promise.all(instances.map(async (instance) => pick(await instance.run(job))));
+  step(`two API instances, one process each: ${urls.map((url, i) => `${NAMES[i]} ${url}`).join(', ')}`);
 
   const gql = async <T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
     const response = await fetch(url, {
@@ -168,23 +174,23 @@ async function run(started: number): Promise<number> {
   }));
   const seq = await maxSeq(databaseUrl);
 
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const before = process.memoryUsage();
+  const before = await all({ kind: 'mark' }, (r) => r.memory!);
   step(`opening ${SUBSCRIBERS} WebSocket subscribers, half on each instance`);
   const opened = await loader.run({ kind: 'connect', urls, people, subscribers: SUBSCRIBERS, documentId, after: seq });
   const warmId = await annotate(urls[1], false);
   const warmed = await loader.run({ kind: 'warm', annotationId: warmId, timeoutMs: 60_000 });
-  gc?.();
-  const after = process.memoryUsage();
+  const after = await all({ kind: 'mark' }, (r) => r.memory!);
   step(`${opened.connected} connected, ${opened.failed} refused; ${warmed.warm} received the warm-up event`);
 
   step(
     `producing ${RATE} events/s for ${SECONDS} s (1 in ${INTERNAL_EVERY} for FMO's members only), alternately on A and B`,
   );
-  // BENCH_CPU_PROFILE=<dir>: a CPU profile of this process (both instances) while events are produced and delivered.
-  const cpuBefore = process.cpuUsage();
-  const { production, result } = await profiled('live-delivery', async () => {
+  // BENCH_CPU_PROFILE=<dir>: a CPU profile of each instance while events are produced and delivered.
+  await Promise.all(
+    instances.map((instance, i) => instance.run({ kind: 'measure', profileLabel: `live-delivery-${NAMES[i]}` })),
+  );
+  const measuredFrom = Date.now();
+  const { production, result } = await (async () => {
     const production = await producer.run({
       kind: 'produce',
       urls,
@@ -200,12 +206,15 @@ async function run(started: number): Promise<number> {
     );
     const drained = await loader.run({ kind: 'finish', produced: production.produced, drainMs: DRAIN_MS });
     return { production, result: drained };
-  });
-  const cpu = process.cpuUsage(cpuBefore);
+  })();
+  const measuredSeconds = (Date.now() - measuredFrom) / 1000;
+  const measured = await all({ kind: 'measured' }, (r) => r);
+  const instanceCpu = measured.map((r) => r.cpu!);
   const produced = production.produced;
 
-  const perConnection = (field: 'heapUsed' | 'rss') =>
-    ((after[field] - before[field]) / Math.max(1, opened.connected ?? 1) / 1024).toFixed(1);
+  const connectedOn = (index: number) => opened.connectedPerUrl?.[index] ?? 0;
+  const perConnection = (index: number, field: 'heapUsed' | 'rss') =>
+    ((after[index][field] - before[index][field]) / Math.max(1, connectedOn(index)) / 1024).toFixed(1);
   const latency = result.latencies!;
   console.log('');
   console.log(`live updates: ${opened.connected} subscribers on 2 instances, ${produced.length} events at ${RATE}/s`);
@@ -218,13 +227,34 @@ async function run(started: number): Promise<number> {
   );
   console.log(`  delivered, not allowed ${result.notAllowed}  (goal 0)`);
   console.log(`  duplicates             ${result.duplicates} · subscription errors ${result.errors}`);
-  console.log(
-    `  memory per connection  ${perConnection('heapUsed')} KiB heap · ${perConnection('rss')} KiB RSS (both API instances, server side${gc ? ', after GC' : ''})`,
+  instances.forEach((_, i) =>
+    console.log(
+      `  memory per connection  ${NAMES[i]}: ${perConnection(i, 'heapUsed')} KiB heap · ${perConnection(i, 'rss')} KiB RSS (${connectedOn(i)} connections, server side, after GC)`,
+    ),
   );
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const seconds = (micros: number) => (micros / 1e6).toFixed(1);
+  instanceCpu.forEach((cpu, i) => {
+    const total = cpu.user + cpu.system;
+    const share = ((100 * total) / 1e6 / Math.max(0.001, measuredSeconds)).toFixed(0);
+    console.log(
+      `  server CPU ${NAMES[i]}           ${seconds(total)} s (user ${seconds(cpu.user)} s, system ${seconds(cpu.system)} s; its writes included) · ${share}% of a core over ${measuredSeconds.toFixed(1)} s`,
+    );
+  });
+  measured.forEach(({ arrival }, i) => {
+    if (arrival)
+      console.log(
+        `  arrival at ${NAMES[i]}           p50 ${arrival.p50.toFixed(0)} ms · p99 ${arrival.p99.toFixed(0)} ms over ${arrival.events} events (recorded → its LISTEN connection; the rest of the latency is the instance's and the socket's)`,
+      );
+  });
+  const cpuTotal = instanceCpu.reduce((sum, cpu) => sum + cpu.user + cpu.system, 0);
   console.log(
-    `  server CPU             ${cpuSeconds.toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)} s, system ${(cpu.system / 1e6).toFixed(1)} s; both instances, writes included) · ${((cpuSeconds * 1e6) / Math.max(1, result.deliveries ?? 1)).toFixed(1)} µs per delivery`,
+    `  server CPU (A + B)     ${seconds(cpuTotal)} s · ${(cpuTotal / Math.max(1, result.deliveries ?? 1)).toFixed(1)} µs per delivery`,
   );
+  const client = result.clientCpu;
+  if (client)
+    console.log(
+      `  subscribers' CPU       ${seconds(client.user + client.system)} s · ${((100 * (client.user + client.system)) / 1e6 / Math.max(0.001, client.seconds)).toFixed(0)}% of a core over ${client.seconds.toFixed(1)} s (the clients' process: near 100%, it delays and times what it receives)`,
+    );
   console.log(
     `  load average           ${loadavg()
       .map((load) => load.toFixed(2))

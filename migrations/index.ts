@@ -21,6 +21,7 @@ import { CreateNotificationsAndMail1795870000000 } from './1795870000000-CreateN
 import { StampSubmissionProcessedAt1795880000000 } from './1795880000000-StampSubmissionProcessedAt';
 import { AddUserSearch1795920000000 } from './1795920000000-AddUserSearch';
 import { KeepEventsForAWindow1795940000000 } from './1795940000000-KeepEventsForAWindow';
+import { IndexInboxAndQueueEvents1795945000000 } from './1795945000000-IndexInboxAndQueueEvents';
 import { OrderSearchCandidatesByDate1795950000000 } from './1795950000000-OrderSearchCandidatesByDate';
 import { TouchThreadOnReply1795960000000 } from './1795960000000-TouchThreadOnReply';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   StampSubmissionProcessedAt1795880000000,
   AddUserSearch1795920000000,
   KeepEventsForAWindow1795940000000,
+  IndexInboxAndQueueEvents1795945000000,
   OrderSearchCandidatesByDate1795950000000,
   TouchThreadOnReply1795960000000,
 ];

@@ -16,8 +16,11 @@ export interface LiveEvent {
   createdAt: string;
 }
 
-export const LIVE_EVENTS = `subscription($documentId: ID, $spaceId: ID, $threadId: ID, $consultationId: ID, $after: String) {
-  liveEvents(documentId: $documentId, spaceId: $spaceId, threadId: $threadId, consultationId: $consultationId, after: $after) {
+export const LIVE_EVENTS = `subscription($documentId: ID, $spaceId: ID, $threadId: ID, $consultationId: ID, $inbox: Boolean,
+  $moderationQueue: Boolean,
+  $after: String) {
+  liveEvents(documentId: $documentId, spaceId: $spaceId, threadId: $threadId, consultationId: $consultationId,
+    inbox: $inbox, moderationQueue: $moderationQueue, after: $after) {
     seq type subjectType subjectId parentType parentId documentId spaceId threadId actorId createdAt } }`;
 
 /** A live-updates subscriber over graphql-ws (the `ws` package), collecting what it receives. */

@@ -7,6 +7,21 @@ import type { ContentFacts, ContentType } from './moderated-content';
  * decision's transaction: hidden content disappears live and restored content reappears. Ids only; who may still
  * read the content is decided at delivery, by the content's own policy.
  */
+/**
+ * The moderation queue changed for a piece of content (reported, or acted on), in the same transaction: moderators
+ * following the queue live (`liveEvents(moderationQueue: true)`) read it again. The event names the content only,
+ * with no document, space or thread, so that it reaches no other live scope (a report is not something its readers
+ * learn); who receives it is decided at delivery by ModerationPolicy.canModerate (ModerationService.queueWatchers).
+ */
+export function recordQueueEvent(
+  manager: EntityManager,
+  contentType: ContentType,
+  contentId: string,
+  actorId: string | null,
+) {
+  return recordEvent(manager, { type: 'QUEUE_CHANGED', subjectType: contentType, subjectId: contentId, actorId });
+}
+
 export function recordModerationEvent(
   manager: EntityManager,
   type: Extract<DomainEventType, 'CONTENT_HIDDEN' | 'CONTENT_RESTORED' | 'THREAD_CHANGED'>,

@@ -31,7 +31,7 @@ import {
   userActionInput,
 } from './moderation.inputs';
 import { appendModerationAction } from './moderation-log';
-import { recordModerationEvent } from './moderation-events';
+import { recordModerationEvent, recordQueueEvent } from './moderation-events';
 import { ModerationPolicy } from './moderation.policy';
 import type { ModerationRecord, ModerationState } from './redaction';
 import { lockModerationRow } from './report.service';
@@ -231,6 +231,7 @@ export class ModerationService {
         facts,
         actor.userId,
       );
+      await recordQueueEvent(manager, input.contentType, input.contentId, actor.userId);
       return rows[0] as { hidden: boolean; hidden_reason: string | null; hidden_at: Date | null; version: number };
     });
     return { hidden: state.hidden, reason: state.hidden_reason, hiddenAt: state.hidden_at, version: state.version };
@@ -365,6 +366,41 @@ export class ModerationService {
         },
       ]),
     );
+  }
+
+  /** Only moderators follow the moderation queue live, as only they read it (FORBIDDEN otherwise). */
+  async ensureWatchesQueue(actor: Actor): Promise<void> {
+    const moderatedSpaces = await this.registry.moderatedSpaces(actor);
+    ensureAllowed(
+      ModerationPolicy.isModerator(actor, moderatedSpaces),
+      'Only moderators see the moderation queue.',
+      ModerationReason.MODERATORS_ONLY,
+    );
+  }
+
+  /**
+   * Which of these people (by user id, each actor as their connection knows it now) see this content in their
+   * moderation queue now (ModerationPolicy.canModerate over its moderation row): the audience of its QUEUE_CHANGED
+   * live event, decided once per event. The content's row is read once; the spaces each person moderates, per person.
+   */
+  async queueWatchers(type: ContentType, id: string, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
+    const [row]: { space_id: string | null; platform_moderated: boolean; moderating_organization_id: string | null }[] =
+      await this.db.query(
+        `SELECT space_id, platform_moderated, moderating_organization_id FROM content_moderation
+          WHERE content_type = $1 AND content_id = $2`,
+        [type, id],
+      );
+    const watchers = new Set<string>();
+    if (!row) return watchers;
+    const scope = {
+      spaceId: row.space_id,
+      platformModerated: row.platform_moderated,
+      moderatingOrganizationId: row.moderating_organization_id,
+    };
+    for (const [userId, actor] of people) {
+      if (ModerationPolicy.canModerate(actor, scope, await this.registry.moderatedSpaces(actor))) watchers.add(userId);
+    }
+    return watchers;
   }
 
   /** The spaces the actor moderates (their owner or moderator): for Redaction, once per request. */

@@ -23,7 +23,7 @@ import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated
 import { MyReportsFilter, ReportInput, ReportReason, myReportsFilter, reportInput } from './moderation.inputs';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
 import { appendModerationAction } from './moderation-log';
-import { recordModerationEvent } from './moderation-events';
+import { recordModerationEvent, recordQueueEvent } from './moderation-events';
 import { ModerationPolicy } from './moderation.policy';
 import { ModerationReason } from './moderation.reasons';
 
@@ -115,6 +115,7 @@ export class ReportService {
             await recordModerationEvent(manager, 'CONTENT_HIDDEN', input.contentType, input.contentId, facts, null);
           }
         }
+        await recordQueueEvent(manager, input.contentType, input.contentId, actor.userId);
         return report;
       });
     } catch (error) {

@@ -13,12 +13,18 @@ import {
 
 export const LIVE_DATABASE_URL = Symbol('LIVE_DATABASE_URL');
 
-/** Which events a subscriber follows: exactly one of a document, a space, a thread or a consultation. */
+/**
+ * Which events a subscriber follows: exactly one of a document, a space, a thread, a consultation, or a person's
+ * inbox (`inboxOf`: that person's INBOX_CHANGED events, whose subject is the person).
+ */
 export interface EventScope {
   readonly documentId?: string;
   readonly spaceId?: string;
   readonly threadId?: string;
   readonly consultationId?: string;
+  readonly inboxOf?: string;
+  /** The moderation queue (QUEUE_CHANGED events), for those who moderate (ModerationPolicy). */
+  readonly moderationQueue?: boolean;
 }
 
 export function inScope(event: DomainEvent, scope: EventScope): boolean {
@@ -26,6 +32,8 @@ export function inScope(event: DomainEvent, scope: EventScope): boolean {
   if (scope.spaceId) return event.spaceId === scope.spaceId;
   if (scope.threadId) return event.threadId === scope.threadId;
   if (scope.consultationId) return event.consultationId === scope.consultationId;
+  if (scope.inboxOf) return event.subjectType === 'USER' && event.subjectId === scope.inboxOf;
+  if (scope.moderationQueue) return event.type === 'QUEUE_CHANGED';
   return false;
 }
 
@@ -98,15 +106,19 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
       `SELECT pruned_through FROM events_retention`,
     );
     if (seq < Number(pruned_through)) throw new ResyncRequiredError();
-    const [column, value] = scope.documentId
-      ? ['document_id', scope.documentId]
+    const [where, value] = scope.documentId
+      ? ['document_id = $1', scope.documentId]
       : scope.spaceId
-        ? ['space_id', scope.spaceId]
+        ? ['space_id = $1', scope.spaceId]
         : scope.threadId
-          ? ['thread_id', scope.threadId]
-          : ['consultation_id', scope.consultationId];
+          ? ['thread_id = $1', scope.threadId]
+          : scope.inboxOf
+            ? [`subject_type = 'USER' AND subject_id = $1`, scope.inboxOf]
+            : scope.moderationQueue
+              ? [`type = $1`, 'QUEUE_CHANGED']
+              : ['consultation_id = $1', scope.consultationId];
     const rows: EventRow[] = await this.db.query(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${column} = $1 AND seq > $2 ORDER BY seq LIMIT ${CATCH_UP_LIMIT + 1}`,
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} AND seq > $2 ORDER BY seq LIMIT ${CATCH_UP_LIMIT + 1}`,
       [value, seq],
     );
     if (rows.length > CATCH_UP_LIMIT) throw new ResyncRequiredError();

@@ -3,6 +3,8 @@ import { Actor, DomainError, DomainEvent, NotFoundError } from '@majlis/kernel';
 import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/documents';
 import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
+import { NotificationPolicy } from '@majlis/notifications';
+import { ContentType, ModerationService } from '@majlis/moderation';
 
 /** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
 const CHECKS_AT_ONCE = 4;
@@ -45,6 +47,7 @@ export class LiveAccess {
     private readonly spaces: SpaceService,
     private readonly subjects: SubjectRegistry,
     private readonly consultations: ConsultationService,
+    private readonly moderation: ModerationService,
   ) {}
 
   /**
@@ -53,6 +56,23 @@ export class LiveAccess {
    */
   async readers(event: DomainEvent, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
     if (people.size === 0) return new Set();
+    if (event.type === 'QUEUE_CHANGED') {
+      // The moderation queue: whoever moderates the content now (ModerationPolicy.canModerate), decided once.
+      return this.limited(() =>
+        this.moderation
+          .queueWatchers(event.subjectType as ContentType, event.subjectId, people)
+          .catch((error: unknown) => {
+            this.logger.error({ err: error, seq: event.seq }, 'live queue access check failed: not delivered');
+            return new Set<string>();
+          }),
+      );
+    }
+    if (event.subjectType === 'USER') {
+      // A person's inbox: decided by the notifications' policy alone (no database).
+      return new Set(
+        [...people].filter(([, actor]) => NotificationPolicy.canFollowInbox(actor, event.subjectId)).map(([id]) => id),
+      );
+    }
     if (BATCHED.has(event.subjectType)) {
       const readers = await this.limited(() => this.decideAll([...people.keys()], event));
       if (readers) return readers;

@@ -12,8 +12,13 @@ export interface LiveSubscriber {
   offer(event: DomainEvent): void;
 }
 
-/** The scope keys an event reaches: its document, space, thread and consultation. */
+/**
+ * The scope keys an event reaches: its document, space, thread and consultation; or the inbox it changed; or, for
+ * QUEUE_CHANGED, the moderation queue only.
+ */
 function scopeKeysOf(event: DomainEvent): string[] {
+  if (event.subjectType === 'USER') return [`u:${event.subjectId}`];
+  if (event.type === 'QUEUE_CHANGED') return ['q'];
   const keys: string[] = [];
   if (event.documentId) keys.push(`d:${event.documentId}`);
   if (event.spaceId) keys.push(`s:${event.spaceId}`);
@@ -26,6 +31,8 @@ function scopeKey(scope: EventScope): string {
   if (scope.documentId) return `d:${scope.documentId}`;
   if (scope.spaceId) return `s:${scope.spaceId}`;
   if (scope.threadId) return `t:${scope.threadId}`;
+  if (scope.inboxOf) return `u:${scope.inboxOf}`;
+  if (scope.moderationQueue) return 'q';
   return `c:${scope.consultationId}`;
 }
 

@@ -108,6 +108,26 @@ export function createApolloClient(): ApolloClient {
 }
 
 const reconnectListeners = new Set<() => void>();
+const liveStateListeners = new Set<() => void>();
+let liveConnected = false;
+
+function setLiveConnected(connected: boolean): void {
+  if (connected === liveConnected) return;
+  liveConnected = connected;
+  for (const listener of liveStateListeners) listener();
+}
+
+/**
+ * Whether the live socket is connected now, for useSyncExternalStore (`useLiveConnected`): what follows live
+ * updates falls back to slow polling while it is down.
+ */
+export const liveConnection = {
+  subscribe(listener: () => void): () => void {
+    liveStateListeners.add(listener);
+    return () => liveStateListeners.delete(listener);
+  },
+  connected: (): boolean => liveConnected,
+};
 
 /**
  * Called each time the live socket is connected again after a cut: subscribers then subscribe again from the last
@@ -152,10 +172,12 @@ function createLiveClient() {
     },
     on: {
       connected: () => {
+        setLiveConnected(true);
         if (wasClosed) for (const listener of reconnectListeners) listener();
         wasClosed = false;
       },
       closed: (event) => {
+        setLiveConnected(false);
         wasClosed = true;
         if ((event as { code?: number }).code === SESSION_ENDED_CLOSE_CODE) refreshFirst = true;
       },

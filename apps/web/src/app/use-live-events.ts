@@ -1,7 +1,7 @@
 import { useSubscription } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { LiveEventsDocument, type LiveEventsSubscription } from '../graphql/generated/graphql';
-import { whenLiveReconnected } from './apollo';
+import { liveConnection, whenLiveReconnected } from './apollo';
 import { errorCodeOf } from './errors';
 import { useSession } from './session';
 
@@ -12,7 +12,11 @@ export type LiveSubject =
   | { readonly documentId: string }
   | { readonly spaceId: string }
   | { readonly threadId: string }
-  | { readonly consultationId: string };
+  | { readonly consultationId: string }
+  /** One's own inbox: INBOX_CHANGED when notifications arrive (the API delivers it to the recipient only). */
+  | { readonly inbox: true }
+  /** The moderation queue (moderators only): QUEUE_CHANGED when content they moderate is reported or acted on. */
+  | { readonly moderationQueue: true };
 
 /** How long a page waits for a burst of events to end before it reads again what changed. */
 const SETTLE_MS = 250;
@@ -65,4 +69,9 @@ export function useLiveEvents(subject: LiveSubject | null, onEvents: (events: re
       }, SETTLE_MS);
     },
   });
+}
+
+/** Whether the live socket is connected now (what follows live updates polls slowly only while it is not). */
+export function useLiveConnected(): boolean {
+  return useSyncExternalStore(liveConnection.subscribe, liveConnection.connected, () => false);
 }

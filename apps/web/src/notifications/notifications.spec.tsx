@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import { apiError, renderWithProviders, viewerFixture } from '../annotations/test-support';
 import {
   InboxDocument,
+  LiveEventsDocument,
   MarkNotificationsReadDocument,
   ResetPasswordDocument,
   UnreadNotificationCountDocument,
@@ -68,6 +69,43 @@ describe('NotificationBell', () => {
       'href',
       '/notifications',
     );
+  });
+
+  it('reads its count again when the inbox changes live, and announces new notifications politely', async () => {
+    const count = (unreadNotificationCount: number) => ({
+      request: { query: UnreadNotificationCountDocument },
+      result: { data: { unreadNotificationCount } },
+    });
+    renderWithProviders(
+      <MemoryRouter>
+        <NotificationBell />
+      </MemoryRouter>,
+      {
+        mocks: [
+          count(1),
+          {
+            request: { query: LiveEventsDocument, variables: { inbox: true, after: null } },
+            delay: 50,
+            result: {
+              data: {
+                liveEvents: {
+                  __typename: 'LiveEvent' as const,
+                  seq: '42',
+                  type: 'INBOX_CHANGED' as const,
+                  subjectType: 'USER' as const,
+                  subjectId: 'u-1',
+                  actorId: null,
+                },
+              },
+            },
+          },
+          count(3),
+        ],
+      },
+    );
+    expect(await screen.findByRole('link', { name: 'Notifications, 1 non lue' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Notifications, 3 non lues' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Nouvelles notifications : 3 non lues'));
   });
 
   it('is absent when signed out', () => {

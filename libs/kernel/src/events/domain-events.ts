@@ -32,7 +32,8 @@ export const EVENT_RETENTION_DAYS = 30;
 /** The advisory lock key that orders event commits (an arbitrary constant of ours). */
 const EVENT_ORDER_LOCK = 73_112_026;
 
-export const EVENT_SUBJECT_TYPES = ['ANNOTATION', 'COMMENT', 'THREAD', 'CONSULTATION', 'CONTRIBUTION'] as const;
+/** USER: a person's own inbox (INBOX_CHANGED), whose events reach that person only (notifications' policy). */
+export const EVENT_SUBJECT_TYPES = ['ANNOTATION', 'COMMENT', 'THREAD', 'CONSULTATION', 'CONTRIBUTION', 'USER'] as const;
 export type EventSubjectType = (typeof EVENT_SUBJECT_TYPES)[number];
 
 export const DOMAIN_EVENT_TYPES = [
@@ -49,6 +50,8 @@ export const DOMAIN_EVENT_TYPES = [
   'CONTENT_HIDDEN',
   'CONTENT_RESTORED',
   'CONSULTATION_CHANGED',
+  'INBOX_CHANGED',
+  'QUEUE_CHANGED',
 ] as const;
 export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 

@@ -48,18 +48,23 @@ export class EventFanout implements OnModuleInit {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`,
         [cursor.last_seq],
       );
-      for (const row of rows) await this.fanOut(manager, eventFromRow(row));
+      const notified = new Set<string>();
+      for (const row of rows) for (const userId of await this.fanOut(manager, eventFromRow(row))) notified.add(userId);
       if (rows.length > 0) {
         await manager.query(`UPDATE notification_fanout_cursor SET last_seq = $1`, [rows[rows.length - 1].seq]);
       }
+      // Last, once for the whole batch: the recipients' bells (the events it records are read by the next run, which
+      // finds no notifications in them).
+      await this.notifications.announce(manager, notified);
       return rows.length === BATCH;
     });
     if (more) await enqueueJob(this.db, FANOUT_JOB, {}, { jobKey: FANOUT_JOB });
   }
 
-  private async fanOut(manager: EntityManager, event: DomainEvent): Promise<void> {
+  /** Records the event's notifications; answers who was notified. */
+  private async fanOut(manager: EntityManager, event: DomainEvent): Promise<string[]> {
     const fanout = await recipientsOf(manager, event);
-    if (!fanout) return;
+    if (!fanout) return [];
     if (fanout.autoFollow) {
       await this.follows.followAutomatically(
         manager,
@@ -68,7 +73,7 @@ export class EventFanout implements OnModuleInit {
         fanout.autoFollow.id,
       );
     }
-    await this.notifications.notify(manager, {
+    const created = await this.notifications.notify(manager, {
       sourceKey: `event:${event.seq}`,
       recipients: [...fanout.recipients].map(([userId, kind]) => ({ userId, kind })),
       subjectType: fanout.subjectType,
@@ -80,5 +85,6 @@ export class EventFanout implements OnModuleInit {
       title: fanout.title,
       excerpt: fanout.excerpt,
     });
+    return created.map((notification) => notification.userId);
   }
 }

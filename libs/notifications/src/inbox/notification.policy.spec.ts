@@ -12,6 +12,14 @@ describe('NotificationPolicy', () => {
     expect(NotificationPolicy.canRead(me, { userId: owner })).toBe(expected);
   });
 
+  it.each([
+    ['its recipient', 'u-1', true],
+    ['anyone else, a moderator included', 'u-2', false],
+  ])('an inbox is followed live by %s', (_who, recipient, expected) => {
+    const moderator = { ...me, platformRole: 'MODERATOR' } as unknown as Actor;
+    expect(NotificationPolicy.canFollowInbox(expected ? me : moderator, recipient)).toBe(expected);
+  });
+
   it.each<[NotificationKind, boolean]>([
     ['MENTION', true],
     ['REPLY', true],

@@ -24,6 +24,14 @@ export const NotificationPolicy = {
   },
 
   /** Mentions, replies to you, official answers to your annotations, moderation of your content and deadlines. */
+  /**
+   * Who follows a person's inbox live (its INBOX_CHANGED events, whose subject is the recipient): the recipient
+   * alone, as for the notifications themselves.
+   */
+  canFollowInbox(actor: Actor, recipientId: string): boolean {
+    return NotificationPolicy.canRead(actor, { userId: recipientId });
+  },
+
   alwaysNotifies(kind: NotificationKind): boolean {
     return kind !== 'ACTIVITY';
   },

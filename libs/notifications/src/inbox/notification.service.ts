@@ -8,6 +8,7 @@ import {
   Connection,
   PageRequest,
   cursorValues,
+  recordEvent,
   enqueueJob,
   pageWindow,
   parseInput,
@@ -72,9 +73,9 @@ export class NotificationService {
   /**
    * Records a notification for each recipient who may read its subject (never its own actor), in the caller's
    * transaction, and enqueues an immediate e-mail for those who chose them (in the same transaction: outbox).
-   * Returns the ids created.
+   * Returns who was notified; the caller announces them (`announce`) last in its transaction.
    */
-  async notify(manager: EntityManager, notification: NewNotification): Promise<string[]> {
+  async notify(manager: EntityManager, notification: NewNotification): Promise<{ id: string; userId: string }[]> {
     const recipients = notification.recipients.filter((recipient) => recipient.userId !== notification.actorId);
     if (recipients.length === 0) return [];
     const rows: { id: string; user_id: string; email_frequency: string | null }[] = await manager.query(
@@ -110,7 +111,19 @@ export class NotificationService {
         await enqueueJob(manager, NOTIFICATION_EMAIL_JOB, { notificationId: row.id });
       }
     }
-    return rows.map((row) => row.id);
+    return rows.map((row) => ({ id: row.id, userId: row.user_id }));
+  }
+
+  /**
+   * Tells these recipients live that their inbox changed (the bell re-reads its count): one INBOX_CHANGED event per
+   * person, recorded in the caller's transaction (a rolled-back fan-out pushes nothing), delivered to that person
+   * only (NotificationPolicy.canFollowInbox). Call it last in the transaction, as recordEvent asks: recording holds
+   * the lock that orders event commits until the commit.
+   */
+  async announce(manager: EntityManager, userIds: Iterable<string>): Promise<void> {
+    for (const userId of new Set(userIds)) {
+      await recordEvent(manager, { type: 'INBOX_CHANGED', subjectType: 'USER', subjectId: userId });
+    }
   }
 
   /** The actor's notifications, newest first, leaving out what they may no longer read. */
@@ -154,10 +167,14 @@ export class NotificationService {
   /** Marks some of the actor's notifications read (others' ids are ignored: they answer as if absent). */
   async markRead(actor: Actor, raw: { ids: string[] }): Promise<InboxNotification[]> {
     const { ids } = parseInput(markReadInput, raw);
-    await this.db.query(
-      `UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
-      [actor.userId, ids, this.clock.now()],
-    );
+    await this.db.transaction(async (manager) => {
+      const [, marked] = await manager.query(
+        `UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND id = ANY($2::uuid[]) AND read_at IS NULL`,
+        [actor.userId, ids, this.clock.now()],
+      );
+      // The person's other tabs and devices re-read their bell.
+      if (marked > 0) await this.announce(manager, [actor.userId]);
+    });
     const rows: InboxNotification[] = await this.db.query(
       `SELECT ${COLUMNS} FROM notifications n JOIN users u ON u.id = n.user_id
         WHERE n.user_id = $1 AND n.id = ANY($2::uuid[]) AND ${NotificationPolicy.deliverableSql('n', 'u')}
@@ -169,12 +186,16 @@ export class NotificationService {
 
   /** Marks every notification of the actor read; returns how many were unread. */
   async markAllRead(actor: Actor): Promise<number> {
-    const [row] = await this.db.query(
-      `WITH marked AS (UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id)
-       SELECT count(*)::int AS count FROM marked`,
-      [actor.userId, this.clock.now()],
-    );
-    return row.count;
+    return this.db.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `WITH marked AS (UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id)
+         SELECT count(*)::int AS count FROM marked`,
+        [actor.userId, this.clock.now()],
+      );
+      // The person's other tabs and devices re-read their bell.
+      if (row.count > 0) await this.announce(manager, [actor.userId]);
+      return row.count as number;
+    });
   }
 
   private async count(actor: Actor, unreadOnly: boolean): Promise<number> {

@@ -76,7 +76,7 @@ export class DeadlineReminders implements OnModuleInit {
           { reminded: consultation.id },
         )
         .getRawMany();
-      await this.notifications.notify(manager, {
+      const reminded = await this.notifications.notify(manager, {
         sourceKey: `reminder:${consultation.id}:${hours}:${new Date(consultation.closes_at).toISOString()}`,
         recipients: members.map((member) => ({ userId: member.id, kind: 'DEADLINE_REMINDER' as const })),
         subjectType: 'CONSULTATION',
@@ -86,6 +86,10 @@ export class DeadlineReminders implements OnModuleInit {
         title: consultation.title,
         urgent: true,
       });
+      await this.notifications.announce(
+        manager,
+        reminded.map((notification) => notification.userId),
+      );
     });
   }
 }

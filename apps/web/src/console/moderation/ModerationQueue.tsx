@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { Dialog } from '../../annotations/Dialog';
+import { useSession } from '../../app/session';
+import { type LiveEvent, type LiveSubject, useLiveEvents } from '../../app/use-live-events';
 import {
   ModerationFilterChoicesDocument,
   ModerationQueueDocument,
@@ -25,9 +27,14 @@ const REASONS: readonly ReportReason[] = [
   'OTHER',
 ];
 
+/** The moderation queue's live events (the API refuses them to anyone who moderates nothing). */
+const QUEUE: LiveSubject = { moderationQueue: true };
+
 /**
  * Open reports grouped by content, oldest first, each with its excerpt, reasons, a link in place and actions.
  * Filtered by reason, visibility, document and space, all kept in the URL (`?reason=…&hidden=yes&document=…&space=…`).
+ * The queue follows reports and decisions live (`liveEvents(moderationQueue: true)`): it reads itself again and
+ * announces politely what others changed.
  */
 export function ModerationQueue() {
   const filterId = useId();
@@ -51,6 +58,19 @@ export function ModerationQueue() {
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
+  const { viewer } = useSession();
+  const [liveNote, setLiveNote] = useState('');
+  const onLiveEvents = useCallback(
+    (events: readonly LiveEvent[]) => {
+      void refetch();
+      const byOthers = events.filter((event) => event.actorId !== viewer?.id).length;
+      if (events.length === 0) setLiveNote(intl.formatMessage({ id: 'console.moderation.liveReloaded' }));
+      else if (byOthers > 0)
+        setLiveNote(intl.formatMessage({ id: 'console.moderation.liveChanged' }, { count: byOthers }));
+    },
+    [refetch, viewer?.id, intl],
+  );
+  useLiveEvents(QUEUE, onLiveEvents);
   const [acting, setActing] = useState<{ contentId: string; action: ModerationActionKind } | null>(null);
   const items = data?.moderationQueue.edges.map((edge) => edge.node) ?? [];
   const actingItem = acting && items.find((item) => item.contentId === acting.contentId);
@@ -119,6 +139,9 @@ export function ModerationQueue() {
       {loading && !data && <Loading />}
       {error && <ErrorMessage error={error} onRetry={() => void refetch()} />}
       {data && <p role="status">{t('console.moderation.count', { count: data.moderationQueue.totalCount })}</p>}
+      <p className="visually-hidden" aria-live="polite">
+        {liveNote}
+      </p>
       {data && items.length === 0 && (
         <Empty>
           <FormattedMessage id="console.moderation.empty" />

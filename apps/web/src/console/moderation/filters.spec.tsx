@@ -11,6 +11,8 @@ import { ModerationLog } from './ModerationLog';
 import { ModerationQueue } from './ModerationQueue';
 
 vi.setConfig({ testTimeout: 20_000 });
+// The queue follows live events for a signed-in viewer (ModerationQueue.spec.tsx); these filters need none.
+vi.mock('../../app/session', () => ({ useSession: () => ({ viewer: null }) }));
 
 const emptyPage = { __typename: 'PageInfo', hasNextPage: false, endCursor: null };
 const queueResult = (count: number) => ({
