@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import { SAMPLE_PASSWORD } from '@majlis/api';
 import {
   Cleanup,
+  runBench,
   Step,
   backendCpuMs,
   cpuDelta,
@@ -35,32 +36,9 @@ const PAGE_QUERY = `query($document: ID!, $number: Int!) { document(id: $documen
   replyCount endorsementCount anchor { status score } } } } } } }`;
 
 const cleanups: Cleanup[] = [];
-let cleaning: Promise<void> | null = null;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-    }
-  })();
-  return cleaning;
-}
-
-export async function main(): Promise<number> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().then(() => process.exit(130)));
-  }
-  const started = Date.now();
+export function main(): Promise<number> {
   const loadBefore = loadavg()[0];
-  try {
-    return await benchmark(started, loadBefore);
-  } catch (error) {
-    console.error(`\nbenchmark failed: ${(error as Error)?.stack ?? String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-    console.log(`(total ${((Date.now() - started) / 1000).toFixed(0)} s, cleanup done)`);
-  }
+  return runBench(cleanups, (started) => benchmark(started, loadBefore));
 }
 
 interface Run {

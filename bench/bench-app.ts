@@ -14,6 +14,36 @@ export type Cleanup = () => Promise<void>;
 export type Step = (label: string) => void;
 
 /**
+ * Runs a benchmark's body: what it sets up pushes its undo step onto `cleanups`, and the steps run last first, once,
+ * at the end, after a failure, or on SIGINT/SIGTERM (then the process exits 130). Prints a failure and the total time.
+ */
+export async function runBench(cleanups: Cleanup[], body: (started: number) => Promise<number>): Promise<number> {
+  let cleaning: Promise<void> | null = null;
+  const cleanUp = (): Promise<void> =>
+    (cleaning ??= (async () => {
+      for (const cleanup of cleanups.reverse()) {
+        await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
+      }
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: cleaning up…`);
+      void cleanUp().then(() => process.exit(130));
+    });
+  }
+  const started = Date.now();
+  try {
+    return await body(started);
+  } catch (error) {
+    console.error(`\nbenchmark failed: ${(error as Error)?.stack ?? String(error)}`);
+    return 1;
+  } finally {
+    await cleanUp();
+    console.log(`(total ${((Date.now() - started) / 1000).toFixed(0)} s, cleanup done)`);
+  }
+}
+
+/**
  * A fresh database majlis_bench_<random> on BENCH_DATABASE_URL, or on an embedded PostgreSQL under tmp/, migrated;
  * what undoes it goes onto `cleanups` (run last first).
  */

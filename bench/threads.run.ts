@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { SAMPLE_PASSWORD } from '@majlis/api';
 import {
   Cleanup,
+  runBench,
   Step,
   backendCpuMs,
   cpuDelta,
@@ -35,36 +36,9 @@ const POST_MUTATION = `mutation($input: PostCommentInput!) { postComment(input: 
 
 const cleanups: Cleanup[] = [];
 let loadBefore = 0;
-let cleaning: Promise<void> | null = null;
-
-/** Undoes everything set up so far, last first; safe to call twice (a signal during the normal end). */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-    }
-  })();
-  return cleaning;
-}
-
-export async function main(): Promise<number> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: cleaning up…`);
-      void cleanUp().then(() => process.exit(130));
-    });
-  }
-  const started = Date.now();
+export function main(): Promise<number> {
   loadBefore = loadavg()[0];
-  try {
-    return await benchmark(started);
-  } catch (error) {
-    console.error(`\nbenchmark failed: ${(error as Error)?.stack ?? String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-    console.log(`(total ${((Date.now() - started) / 1000).toFixed(0)} s, cleanup done)`);
-  }
+  return runBench(cleanups, (started) => benchmark(started));
 }
 
 type Side = 'API' | 'floor';
