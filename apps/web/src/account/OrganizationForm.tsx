@@ -8,6 +8,7 @@ import { UpdateOrganizationDocument, type EditableOrganizationFragment } from '.
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { FieldProblem, invalidProps } from '../ui/field-problem';
 import { fieldError } from './account-errors';
+import { DraftRestored } from '../ui/DraftRestored';
 
 interface OrganizationDraft {
   readonly name: string;
@@ -87,14 +88,7 @@ export function OrganizationForm({ organization, onConflict, onSaved }: Organiza
       <h2 id={`${id}-title`}>
         <FormattedMessage id="account.organization.formTitle" />
       </h2>
-      {draft.restored && (
-        <p className="hint" role="status">
-          <FormattedMessage id="account.draftRestored" />{' '}
-          <button type="button" className="link" onClick={draft.clear}>
-            <FormattedMessage id="account.draftDiscard" />
-          </button>
-        </p>
-      )}
+      <DraftRestored draft={draft} />
       <label htmlFor={`${id}-name`}>
         <FormattedMessage id="account.organization.name" />
       </label>

@@ -81,7 +81,7 @@ describe('ProfileForm', () => {
     writeDraft(draftKey, { displayName: 'Brouillon', locale: 'fr' });
     renderWithProviders(<ProfileForm viewer={viewerFixture()} />);
     expect(nameField()).toHaveValue('Brouillon');
-    await userEvent.click(screen.getByRole('button', { name: 'Revenir aux valeurs enregistrées' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Effacer le brouillon' }));
     expect(nameField()).toHaveValue('Salma Idrissi');
   });
 });

@@ -9,6 +9,7 @@ import { MeDocument, UpdateProfileDocument, type ViewerFragment } from '../graph
 import { fromApiLocale, LOCALES, toApiLocale, type AppLocale } from '../i18n';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { fieldError } from './account-errors';
+import { DraftRestored } from '../ui/DraftRestored';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
 
@@ -81,14 +82,7 @@ export function ProfileForm({ viewer, onConflict, onSaved }: ProfileFormProps) {
       <h2 id={`${id}-title`}>
         <FormattedMessage id="account.profile.formTitle" />
       </h2>
-      {draft.restored && (
-        <p className="hint" role="status">
-          <FormattedMessage id="account.draftRestored" />{' '}
-          <button type="button" className="link" onClick={draft.clear}>
-            <FormattedMessage id="account.draftDiscard" />
-          </button>
-        </p>
-      )}
+      <DraftRestored draft={draft} />
       <label htmlFor={`${id}-email`}>
         <FormattedMessage id="account.profile.email" />
       </label>

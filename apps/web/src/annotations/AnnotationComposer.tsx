@@ -13,6 +13,7 @@ import { VisibilityPicker } from './VisibilityPicker';
 import { useAnnotationViewer } from './viewer';
 import { WordDiff } from './WordDiff';
 import './annotations.css';
+import { DraftRestored } from '../ui/DraftRestored';
 
 /** The passage being annotated: W3C TextQuote + TextPosition, in UTF-16 offsets of the version's plain text. */
 export interface ComposerTarget {
@@ -150,14 +151,7 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
       <blockquote className="quote" dir="auto">
         {target.exact}
       </blockquote>
-      {draft.restored && (
-        <p className="draft-note" role="status">
-          <FormattedMessage id="annotations.draft.restored" />{' '}
-          <button type="button" className="link" onClick={draft.clear}>
-            <FormattedMessage id="annotations.draft.discard" />
-          </button>
-        </p>
-      )}
+      <DraftRestored draft={draft} />
       <MotivationPicker
         value={motivation}
         onChange={(next) =>

@@ -6,6 +6,7 @@ import { announce } from './announce';
 import { useDraft } from './drafts';
 import { MarkdownField } from './MarkdownField';
 import type { MentionSource } from './mentions';
+import { DraftRestored } from '../ui/DraftRestored';
 
 export type EditValues = Record<string, string>;
 
@@ -106,11 +107,7 @@ export function ConflictEditor({
       <h3 id={`${id}-title`} className="visually-hidden">
         <FormattedMessage id="annotations.edit.title" />
       </h3>
-      {draft.restored && (
-        <p className="draft-note" role="status">
-          <FormattedMessage id="annotations.draft.restored" />
-        </p>
-      )}
+      <DraftRestored draft={draft} />
       {conflict && (
         <div className="conflict" role="alert">
           <p>

@@ -9,6 +9,7 @@ import { useDraft } from '../annotations/drafts';
 import { MarkdownField } from '../annotations/MarkdownField';
 import { OnBehalfSelect } from '../annotations/OnBehalfSelect';
 import { useAnnotationViewer } from '../annotations/viewer';
+import { DraftRestored } from '../ui/DraftRestored';
 
 export interface ReplyFormProps {
   readonly conversation: Conversation;
@@ -61,11 +62,7 @@ export function ReplyForm({ conversation, parentId, onDone, onCancel }: ReplyFor
 
   return (
     <form className="reply-form" onSubmit={submit} noValidate>
-      {draft.restored && (
-        <p className="draft-note" role="status">
-          <FormattedMessage id="annotations.draft.restored" />
-        </p>
-      )}
+      <DraftRestored draft={draft} />
       <MarkdownField
         label={intl.formatMessage({ id: parentId ? 'annotations.reply.labelToReply' : 'annotations.reply.label' })}
         value={draft.value.body}

@@ -10,6 +10,7 @@ import { useAnnotationViewer } from '../annotations/viewer';
 import { CreateThreadDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { parseTags } from './tags';
+import { DraftRestored } from '../ui/DraftRestored';
 
 export interface ThreadCitation {
   readonly documentId: string;
@@ -117,11 +118,7 @@ export function ThreadForm({ spaces, citation, onCreated, onCancel }: ThreadForm
       <h2 id={`${id}-title`} className="visually-hidden">
         <FormattedMessage id="spaces.thread.new" />
       </h2>
-      {draft.restored && (
-        <p className="draft-note" role="status">
-          <FormattedMessage id="annotations.draft.restored" />
-        </p>
-      )}
+      <DraftRestored draft={draft} />
       {single ? (
         <p>
           <FormattedMessage id="spaces.form.inSpace" values={{ name: <bdi>{single.name}</bdi> }} />

@@ -13,6 +13,7 @@ import {
 } from './builder-model';
 import { ConsultationPreview } from './ConsultationPreview';
 import { QuestionEditor, type CitableDocument } from './QuestionEditor';
+import { DraftRestored } from '../../ui/DraftRestored';
 
 export interface ConsultationBuilderProps {
   /** Where the form is kept while typed (`console:consultation:new`, `console:consultation:<id>`). */
@@ -97,11 +98,7 @@ export function ConsultationBuilder({
   return (
     <div className="builder">
       <form onSubmit={submit} noValidate aria-label={t('console.builder.label')}>
-        {draft.restored && (
-          <p className="draft-note" role="status">
-            <FormattedMessage id="console.builder.draftRestored" />
-          </p>
-        )}
+        <DraftRestored draft={draft} />
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('console.builder.title')}</label>
           <input

@@ -13,6 +13,7 @@ import {
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { FieldProblem, invalidProps } from '../../ui/field-problem';
 import { toLocalInput } from '../consultations/builder-model';
+import { DraftRestored } from '../../ui/DraftRestored';
 
 const STATUSES: readonly DocumentStatus[] = ['DRAFT', 'OPEN_FOR_COMMENT', 'CLOSED', 'ADOPTED'];
 
@@ -115,14 +116,7 @@ export function EditDocumentForm({ document: doc, onConflict, onSaved }: EditDoc
   return (
     <form className="console-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('console.documents.edit.formTitle', { reference: doc.reference })}</h2>
-      {draft.restored && (
-        <p className="hint" role="status">
-          {t('account.draftRestored')}{' '}
-          <button type="button" className="link" onClick={draft.clear}>
-            {t('account.draftDiscard')}
-          </button>
-        </p>
-      )}
+      <DraftRestored draft={draft} />
       <label htmlFor={`${id}-title`}>{t('console.documents.title')}</label>
       <input
         id={`${id}-title`}
