@@ -71,9 +71,11 @@ export async function storedSubmissions(db: Pool, consultationId: string): Promi
   return rows;
 }
 
+/** Contributions submitted at least once: SUBMITTED, or CHANGED_SINCE_SUBMITTED by an editor's save after it. */
 async function submittedContributions(db: Pool, consultationId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM contributions WHERE consultation_id = $1 AND status = 'SUBMITTED'`,
+    `SELECT count(*)::int AS n FROM contributions
+      WHERE consultation_id = $1 AND status IN ('SUBMITTED', 'CHANGED_SINCE_SUBMITTED')`,
     [consultationId],
   );
   return rows[0].n;
@@ -185,7 +187,7 @@ function storageChecks(c: Classified, stored: readonly StoredSubmission[], submi
       detail: `${stored.length} rows, ${orphans} without a receipt`,
     },
     {
-      label: 'contributions SUBMITTED = organisations with an accepted receipt',
+      label: 'contributions submitted (SUBMITTED or CHANGED_SINCE_SUBMITTED) = organisations with an accepted receipt',
       ok: submittedCount === organisations,
       detail: `${submittedCount} vs ${organisations}`,
     },
