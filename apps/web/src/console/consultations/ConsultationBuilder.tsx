@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import type { OrganizationKind } from '../../graphql/generated/graphql';
 import { useDraft } from '../../annotations/drafts';
 import { ErrorMessage } from '../../ui/ErrorMessage';
