@@ -130,7 +130,7 @@ it('annotates with the keyboard only (reading cursor), and both annotations are 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Shift+ArrowRight');
-  const selected = await page.locator('[aria-live=polite].visually-hidden').textContent();
+  const selected = await page.locator('main [aria-live=polite].visually-hidden').textContent();
   expect(selected!.length).toBeGreaterThan(10);
   await page.keyboard.press('Enter');
   const form = page.locator('form.composer');
