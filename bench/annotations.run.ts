@@ -5,6 +5,8 @@ import { Pool } from 'pg';
 import { SAMPLE_PASSWORD } from '@majlis/api';
 import {
   Cleanup,
+  expectSamePage,
+  rangeOf,
   runBench,
   Step,
   backendCpuMs,
@@ -125,17 +127,9 @@ async function checkAgreement(target: Target, step: Step): Promise<void> {
       annotations: Record<string, unknown>[];
     }
   ).annotations;
-  if (JSON.stringify(api) !== JSON.stringify(floor)) {
-    console.error('API page:  ', JSON.stringify(api.slice(0, 3)));
-    console.error('floor page:', JSON.stringify(floor.slice(0, 3)));
-    throw new Error('the API and the floor disagree on the page of annotations');
-  }
-  const range = (key: string) => {
-    const values = api.map((a) => Number(a[key]));
-    return `${Math.min(...values)}–${Math.max(...values)}`;
-  };
+  expectSamePage('the page of annotations', api, floor);
   step(
-    `API and floor agree on the page (${api.length} annotations; replies ${range('replyCount')}, endorsements ${range('endorsementCount')}, ` +
+    `API and floor agree on the page (${api.length} annotations; replies ${rangeOf(api, 'replyCount')}, endorsements ${rangeOf(api, 'endorsementCount')}, ` +
       `${api.filter((a) => a['organization']).length} spoken for an organisation)`,
   );
 }

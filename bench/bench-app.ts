@@ -13,6 +13,20 @@ import { freePort, redact, withDatabase } from './bench-support';
 export type Cleanup = () => Promise<void>;
 export type Step = (label: string) => void;
 
+/** The API and the floor answer the same page, or the comparison means nothing: throws, showing both, when not. */
+export function expectSamePage(what: string, api: readonly unknown[], floor: readonly unknown[]): void {
+  if (JSON.stringify(api) === JSON.stringify(floor)) return;
+  console.error('API page:  ', JSON.stringify(api.slice(0, 3)));
+  console.error('floor page:', JSON.stringify(floor.slice(0, 3)));
+  throw new Error(`the API and the floor disagree on ${what}`);
+}
+
+/** "min–max" of a numeric field over a page's rows, for the agreement step's line. */
+export function rangeOf(rows: readonly Record<string, unknown>[], key: string): string {
+  const values = rows.map((row) => Number(row[key]));
+  return `${Math.min(...values)}–${Math.max(...values)}`;
+}
+
 /**
  * Runs a benchmark's body: what it sets up pushes its undo step onto `cleanups`, and the steps run last first, once,
  * at the end, after a failure, or on SIGINT/SIGTERM (then the process exits 130). Prints a failure and the total time.

@@ -7,6 +7,8 @@ import { Pool } from 'pg';
 import { SAMPLE_PASSWORD } from '@majlis/api';
 import {
   Cleanup,
+  expectSamePage,
+  rangeOf,
   runBench,
   Step,
   backendCpuMs,
@@ -140,18 +142,10 @@ async function checkAgreement(target: Target, step: Step): Promise<void> {
       threads: Record<string, unknown>[];
     }
   ).threads;
-  if (JSON.stringify(apiThreads) !== JSON.stringify(floorThreads)) {
-    console.error('API page:  ', JSON.stringify(apiThreads.slice(0, 3)));
-    console.error('floor page:', JSON.stringify(floorThreads.slice(0, 3)));
-    throw new Error('the API and the floor disagree on the first page of threads');
-  }
-  const range = (key: string) => {
-    const values = apiThreads.map((t) => Number(t[key]));
-    return `${Math.min(...values)}–${Math.max(...values)}`;
-  };
+  expectSamePage('the first page of threads', apiThreads, floorThreads);
   step(
-    `API and floor agree on the first page (${apiThreads.length} threads; replies ${range('replyCount')}, ` +
-      `unread ${range('unreadCount')}, participants ${range('participantCount')})`,
+    `API and floor agree on the first page (${apiThreads.length} threads; replies ${rangeOf(apiThreads, 'replyCount')}, ` +
+      `unread ${rangeOf(apiThreads, 'unreadCount')}, participants ${rangeOf(apiThreads, 'participantCount')})`,
   );
 }
 
