@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { targetFor } from '../support/documents';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, screenshot, seriousViolations, webRoot } from '../support/browser';
+import { launchChromium, screenshot, seriousViolations, waitForCount, webRoot } from '../support/browser';
 
 /**
  * The ministry's console in a real browser against the real API: a moderator builds a consultation with every
@@ -444,8 +444,7 @@ it('every console page passes axe in French and in Arabic (administrator)', asyn
   await page.getByRole('searchbox', { name: 'Nom ou adresse e-mail' }).fill('membre@atlas');
   await page.getByRole('button', { name: 'Chercher', exact: true }).click();
   const found = page.locator('.console-table tbody tr');
-  await found.first().waitFor();
-  expect(await found.count()).toBe(1);
+  await waitForCount(found, 1);
   const name = (await found.locator('th bdi').first().textContent()) ?? '';
   await page.getByLabel(`Rôle de ${name}`, { exact: true }).selectOption('MODERATOR');
   await page.getByRole('button', { name: `Enregistrer le rôle de ${name}` }).click();

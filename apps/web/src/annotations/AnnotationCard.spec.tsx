@@ -80,8 +80,11 @@ describe('AnnotationCard: editing against a stale version (CONFLICT)', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Réappliquer mon texte' }));
     await waitFor(() => expect(saved).toHaveBeenCalled());
     expect(saved).toHaveBeenCalledWith({ input: { id: 'a1', version: 2, body: 'Mon nouveau texte' } });
-    expect(await screen.findByText('Mon nouveau texte')).toBeInTheDocument();
-    expect(screen.queryByLabelText('Votre annotation (Markdown)')).toBeNull();
+    // The card re-renders once the saved annotation reaches the cache: check the settled page, not the first match.
+    await waitFor(() => {
+      expect(screen.getByText('Mon nouveau texte')).toBeInTheDocument();
+      expect(screen.queryByLabelText('Votre annotation (Markdown)')).toBeNull();
+    });
   });
 });
 
