@@ -50,9 +50,9 @@ export async function loadThreads(db: Pool, options: LoadOptions): Promise<Bench
   );
   const threadIds = rows.map((row) => row.id);
 
-  // The trigger that sets a thread's last activity on each reply (TouchThreadOnReply) would update a thread per
-  // comment here: off for the bulk load, whose last activity the UPDATE below sets at once.
-  await db.query(`ALTER TABLE comments DISABLE TRIGGER comments_touch_thread`);
+  // The trigger that sets a thread's last activity and counts on each reply (StoreThreadActivity) would update a
+  // thread per comment here: off for the bulk load, whose activity the statements below set at once.
+  await db.query(`ALTER TABLE comments DISABLE TRIGGER comments_thread_activity`);
   await db.query(
     `INSERT INTO comments (subject_type, subject_id, parent_id, depth, author_id, body, created_at, updated_at)
      SELECT 'THREAD', x.thread_id, NULL, 1, x.author_id, 'Reply ' || x.g || '. ' || $4::text, x.at, x.at
@@ -63,7 +63,7 @@ export async function loadThreads(db: Pool, options: LoadOptions): Promise<Bench
                FROM generate_series(1, $3::int) AS g) AS x`,
     [threadIds, authors, options.comments, LOREM],
   );
-  await db.query(`ALTER TABLE comments ENABLE TRIGGER comments_touch_thread`);
+  await db.query(`ALTER TABLE comments ENABLE TRIGGER comments_thread_activity`);
 
   await db.query(
     `UPDATE threads t SET last_activity_at = latest.created_at, last_activity_by_id = latest.author_id
@@ -83,10 +83,14 @@ export async function loadThreads(db: Pool, options: LoadOptions): Promise<Bench
     [threadIds, options.readerId],
   );
 
+  // The stored counts (replies, participants, each reader's read replies), as the migration back-fills them.
+  await db.query(`SELECT recount_thread_activity($1::uuid[])`, [threadIds]);
+
   // What autovacuum would do after a bulk load: statistics, and the visibility map.
   await db.query(`VACUUM ANALYZE comments`);
   await db.query(`VACUUM ANALYZE threads`);
   await db.query(`VACUUM ANALYZE thread_reads`);
+  await db.query(`VACUUM ANALYZE thread_participants`);
 
   return { threadIds, ...(await countData(db, options.spaceId)) };
 }

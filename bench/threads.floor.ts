@@ -10,10 +10,12 @@ import { readBody, send, verifiedUserId } from './floor-support';
  *
  *   GET  /threads?space=<id>  → { threads: [{ id, title, pinned, lastActivityAt, author: { displayName },
  *                                 replyCount, participantCount, unreadCount }] }     (one SQL statement)
+ *        the counts read from the schema's stored activity (migration StoreThreadActivity: reply and participant
+ *        counts per thread, each reader's own tally and read marker), which the API reads too.
  *   POST /reply { threadId, body } → { id }
  *        one SELECT (thread exists, space readable to the user, thread not locked nor deleted), then one INSERT
- *        of the comment: the schema's trigger (migration TouchThreadOnReply) sets the thread's last activity in
- *        the same statement, for the API and the floor alike. (The API also records the reply's event in that
+ *        of the comment: the schema's trigger (migration StoreThreadActivity) sets the thread's last activity and
+ *        its stored counts in the same statement, for the API and the floor alike. (The API also records the reply's event in that
  *        statement; the floor records none.)
  */
 export interface Floor {
@@ -25,7 +27,7 @@ export interface Floor {
 /** The first page (20) of a space's threads, pinned first then by last activity, with counts and unread state. */
 export const LIST_THREADS_SQL = `
   WITH page AS (
-    SELECT t.id, t.title, t.pinned, t.last_activity_at, t.author_id
+    SELECT t.id, t.title, t.pinned, t.last_activity_at, t.author_id, t.reply_count, t.participant_count
       FROM threads t
      WHERE t.space_id = $1
        AND ((t.deleted_at IS NULL AND (t.author_id = $2 OR NOT EXISTS (SELECT 1 FROM content_moderation cm
@@ -37,17 +39,13 @@ export const LIST_THREADS_SQL = `
      ORDER BY t.pinned DESC, t.last_activity_at DESC, t.id DESC
      LIMIT 20
   )
-  SELECT p.id, p.title, p.pinned, p.last_activity_at, u.display_name, a.replies, a.participants, a.unread
+  SELECT p.id, p.title, p.pinned, p.last_activity_at, u.display_name, p.reply_count AS replies,
+         p.participant_count AS participants,
+         (p.reply_count - COALESCE(mine.replies, 0) - COALESCE(r.read_replies, 0))::int AS unread
     FROM page p
     LEFT JOIN users u ON u.id = p.author_id
     LEFT JOIN thread_reads r ON r.thread_id = p.id AND r.user_id = $2
-   CROSS JOIN LATERAL (
-         SELECT count(*)::int AS replies,
-                (count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> p.author_id) + 1)::int AS participants,
-                count(*) FILTER (WHERE c.author_id <> $2 AND c.created_at > COALESCE(r.last_read_at, '-infinity'::timestamptz))::int AS unread
-           FROM comments c
-          WHERE c.subject_type = 'THREAD' AND c.subject_id = p.id AND c.deleted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM content_moderation cm WHERE cm.content_type = 'COMMENT' AND cm.content_id = c.id AND cm.hidden)) a
+    LEFT JOIN thread_participants mine ON mine.thread_id = p.id AND mine.user_id = $2
    ORDER BY p.pinned DESC, p.last_activity_at DESC, p.id DESC`;
 
 const CAN_REPLY_SQL = `

@@ -24,6 +24,7 @@ import { KeepEventsForAWindow1795940000000 } from './1795940000000-KeepEventsFor
 import { IndexInboxAndQueueEvents1795945000000 } from './1795945000000-IndexInboxAndQueueEvents';
 import { OrderSearchCandidatesByDate1795950000000 } from './1795950000000-OrderSearchCandidatesByDate';
 import { TouchThreadOnReply1795960000000 } from './1795960000000-TouchThreadOnReply';
+import { StoreThreadActivity1796000000000 } from './1796000000000-StoreThreadActivity';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   IndexInboxAndQueueEvents1795945000000,
   OrderSearchCandidatesByDate1795950000000,
   TouchThreadOnReply1795960000000,
+  StoreThreadActivity1796000000000,
 ];

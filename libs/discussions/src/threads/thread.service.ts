@@ -145,17 +145,21 @@ function threadFromRow(row: ThreadRow): Thread {
 }
 
 /**
- * A LATERAL subquery counting the replies, participants (the author included) and replies by `me` unread since
- * `lastReadAt` of the thread whose id and author are the SQL expressions given; replies counted as
- * AuthoredContentPolicy.countedSql counts them.
+ * A thread's activity from its stored counters (migration StoreThreadActivity, kept exact by triggers in each
+ * write's transaction): `replies` and `participants` as stored, and the replies by others unread since the reader's
+ * marker: `replies − (the reader's own counted replies) − (counted replies by others at or before the marker)`. The
+ * SQL expressions are the thread's stored columns; `seen` is the reader's thread_reads row, `mine` their
+ * thread_participants row (both LEFT JOINed: activityJoinsSql). Replies counted as AuthoredContentPolicy.countedSql.
  */
-function activityLateralSql(threadId: string, authorId: string, lastReadAt: string, me: string): string {
-  return `CROSS JOIN LATERAL (
-    SELECT count(*)::int AS replies,
-           (count(DISTINCT c.author_id) FILTER (WHERE c.author_id <> ${authorId}) + 1)::int AS participants,
-           count(*) FILTER (WHERE c.author_id <> ${me} AND c.created_at > COALESCE(${lastReadAt}, '-infinity'::timestamptz))::int AS unread
-      FROM comments c
-     WHERE c.subject_type = 'THREAD' AND c.subject_id = ${threadId} AND ${AuthoredContentPolicy.countedSql('COMMENT', 'c')}) activity`;
+function activityColumnsSql(replies: string, participants: string): string {
+  return `${replies} AS replies, ${participants} AS participants,
+          (${replies} - COALESCE(mine.replies, 0) - COALESCE(seen.read_replies, 0))::int AS unread`;
+}
+
+/** The reader's read marker (`seen`) and own reply tally (`mine`) on the thread whose id is given, for activityColumnsSql. */
+function activityJoinsSql(threadId: string, me: string): string {
+  return `LEFT JOIN thread_reads seen ON seen.thread_id = ${threadId} AND seen.user_id = ${me}
+          LEFT JOIN thread_participants mine ON mine.thread_id = ${threadId} AND mine.user_id = ${me}`;
 }
 
 /** Threads shown to this actor: present, or holding their place above live replies (AuthoredContentPolicy). */
@@ -467,7 +471,10 @@ export class ThreadService implements OnModuleInit {
   ): Promise<Connection<Thread>> {
     const counted = query.clone();
     const [pageSql, parameters] = applyKeyset(
-      query.select(threadColumnsSql('thread')),
+      query
+        .select(threadColumnsSql('thread'))
+        .addSelect('thread.reply_count', 'activity_replies')
+        .addSelect('thread.participant_count', 'activity_participants'),
       keyset,
       window,
     ).getQueryAndParameters();
@@ -482,13 +489,13 @@ export class ThreadService implements OnModuleInit {
               moderation.hidden_reason AS moderation_hidden_reason, moderation.hidden_at AS moderation_hidden_at,
               moderation.space_id AS moderation_space_id, moderation.platform_moderated AS moderation_platform_moderated,
               moderation.moderating_organization_id AS moderation_moderating_organization_id,
-              seen.last_read_at AS seen_last_read_at, activity.replies, activity.participants, activity.unread
+              seen.last_read_at AS seen_last_read_at,
+              ${activityColumnsSql('page.activity_replies', 'page.activity_participants')}
          FROM page
          LEFT JOIN users author ON author.id = page.thread_author_id
          LEFT JOIN content_moderation moderation
                 ON moderation.content_type = 'THREAD' AND moderation.content_id = page.thread_id
-         LEFT JOIN thread_reads seen ON seen.thread_id = page.thread_id AND seen.user_id = ${me}
-         ${activityLateralSql('page.thread_id', 'page.thread_author_id', 'seen.last_read_at', me)}
+         ${activityJoinsSql('page.thread_id', me)}
         ORDER BY ${keyset.map((column) => `page.${column.expression.replace('.', '_')} ${column.direction ?? 'ASC'}`).join(', ')}`,
       [...parameters, actor.userId],
     );
@@ -546,13 +553,30 @@ export class ThreadService implements OnModuleInit {
       .andWhere(`thread.last_activity_at > COALESCE(seen.last_read_at, '-infinity'::timestamptz)`);
   }
 
+  /**
+   * Moves the actor's read marker forward to now, with the counted replies by others it covers (read_replies, for
+   * the unread count). The thread's row is locked first (FOR SHARE), as the reply triggers lock it before adjusting
+   * markers, so a reply committed meanwhile is counted once: here or by its trigger (StoreThreadActivity).
+   */
   async markRead(actor: Actor, rawId: string): Promise<Thread> {
     const { thread } = await this.get(actor, rawId);
-    await this.db.query(
-      `INSERT INTO thread_reads (user_id, thread_id, last_read_at) VALUES ($1, $2, $3)
-       ON CONFLICT (user_id, thread_id) DO UPDATE SET last_read_at = GREATEST(thread_reads.last_read_at, EXCLUDED.last_read_at)`,
-      [actor.userId, thread.id, this.clock.now()],
-    );
+    await this.db.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM threads WHERE id = $1 FOR SHARE`, [thread.id]);
+      await manager.query(
+        `WITH marker AS (
+           SELECT GREATEST($3::timestamptz,
+                           (SELECT last_read_at FROM thread_reads WHERE user_id = $1 AND thread_id = $2)) AS at)
+         INSERT INTO thread_reads (user_id, thread_id, last_read_at, read_replies)
+         SELECT $1, $2, marker.at,
+                (SELECT count(*) FROM comments c
+                  WHERE c.subject_type = 'THREAD' AND c.subject_id = $2 AND c.author_id <> $1
+                    AND c.created_at <= marker.at AND ${AuthoredContentPolicy.countedSql('COMMENT', 'c')})
+           FROM marker
+         ON CONFLICT (user_id, thread_id) DO UPDATE
+           SET last_read_at = EXCLUDED.last_read_at, read_replies = EXCLUDED.read_replies`,
+        [actor.userId, thread.id, this.clock.now()],
+      );
+    });
     return thread;
   }
 
@@ -561,10 +585,9 @@ export class ThreadService implements OnModuleInit {
     if (threadIds.length === 0) return new Map();
     const rows: { id: string; replies: number; participants: number; unread: number; last_read_at: Date | null }[] =
       await this.db.query(
-        `SELECT t.id, activity.replies, activity.participants, activity.unread, r.last_read_at
+        `SELECT t.id, ${activityColumnsSql('t.reply_count', 't.participant_count')}, seen.last_read_at
            FROM threads t
-           LEFT JOIN thread_reads r ON r.thread_id = t.id AND r.user_id = $2
-           ${activityLateralSql('t.id', 't.author_id', 'r.last_read_at', '$2')}
+           ${activityJoinsSql('t.id', '$2')}
           WHERE t.id = ANY($1::uuid[])`,
         [[...threadIds], actor.userId],
       );
