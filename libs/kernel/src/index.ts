@@ -13,5 +13,6 @@ export * from './persistence/versioned-update';
 export * from './persistence/database-errors';
 export * from './persistence/text-search';
 export * from './persistence/jobs';
+export * from './persistence/named-sql';
 export * from './text/markdown';
 export * from './events/domain-events';

@@ -12,6 +12,7 @@ import {
   ensureVisible,
   isUniqueViolation,
   keysetKeyOf,
+  namedQuery,
   pageWindow,
   parseId,
   parseInput,
@@ -231,16 +232,15 @@ export class SpaceService {
    */
   async readable(actor: Actor, key: string | { id: string } | { slug: string }): Promise<VisibleSpace | null> {
     const by = typeof key === 'string' ? { id: key } : key;
-    const row: SpaceRow | undefined = await this.db
-      .createQueryBuilder()
-      .select(SPACE_COLUMNS_SQL('space'))
-      .addSelect(SpacePolicy.rolesSql('space'), 'space_roles')
-      .from('spaces', 'space')
-      .where('id' in by ? 'space.id = :key' : 'space.slug = :key', {
-        key: 'id' in by ? by.id : by.slug,
-        ...readerParameters(actor),
-      })
-      .getRawOne();
+    // Plain SQL (no query builder): every request on a space's threads starts here.
+    const rows: SpaceRow[] = await this.db.query(
+      ...namedQuery(
+        `SELECT ${SPACE_COLUMNS_SQL('space')}, ${SpacePolicy.rolesSql('space')} AS space_roles
+           FROM spaces space WHERE ${'id' in by ? 'space.id = :key' : 'space.slug = :key'}`,
+        { key: 'id' in by ? by.id : by.slug, ...readerParameters(actor) },
+      ),
+    );
+    const row = rows[0];
     if (!row) return null;
     const visible = visibleSpaceFromRow(row);
     return SpacePolicy.canRead(visible.space, visible.role) ? visible : null;
