@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SPACE_ROLES, SPACE_VISIBILITIES, SpaceRole, SpaceVisibility } from '@majlis/discussions';
 import { graphqlEnum } from '../common/graphql-enum';
 import { Connection } from '../common/connection.type';
+import { threadActivityField } from './thread-activity.field';
 
 export const SpaceVisibilityEnum = graphqlEnum(
   SPACE_VISIBILITIES,
@@ -73,6 +74,21 @@ export class ThreadModel {
 
   @Field(() => Int)
   version: number;
+
+  @Field(() => Int, { middleware: [threadActivityField('replyCount')] })
+  replyCount: number;
+
+  @Field(() => Int, {
+    description: 'People who wrote in it, its author included.',
+    middleware: [threadActivityField('participantCount')],
+  })
+  participantCount: number;
+
+  @Field(() => Int, {
+    description: 'Replies by others since you last read it.',
+    middleware: [threadActivityField('unreadCount')],
+  })
+  unreadCount: number;
 }
 
 @ObjectType('Citation', { description: 'The article of a document version a thread is about.' })

@@ -1,15 +1,7 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import {
-  Comment,
-  CommentService,
-  Space,
-  Thread,
-  ThreadActivity,
-  ThreadService,
-  threadPreloads,
-} from '@majlis/discussions';
+import { Comment, CommentService, Space, Thread, ThreadService, threadPreloads } from '@majlis/discussions';
 import { REDACTED, Redaction } from '@majlis/moderation';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
@@ -152,10 +144,6 @@ export class ThreadResolver {
     return preloaded ? preloaded.moderation : context.loaders.threadModeration.load(thread.id);
   }
 
-  private activity(thread: Thread, context: GraphQLContext): ThreadActivity | Promise<ThreadActivity> {
-    return threadPreloads.get(thread)?.activity ?? context.loaders.threadActivity.load(thread.id);
-  }
-
   @ResolveField(() => OrganizationModel, {
     nullable: true,
     description: 'The organisation spoken for, if any; null once deleted or while hidden.',
@@ -188,20 +176,5 @@ export class ThreadResolver {
     @Args() page: PageArgs,
   ): Promise<DomainConnection<Comment>> {
     return this.comments.conversation(actor, 'THREAD', thread.id, page);
-  }
-
-  @ResolveField(() => Int)
-  async replyCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
-    return (await this.activity(thread, context)).replyCount;
-  }
-
-  @ResolveField(() => Int, { description: 'People who wrote in it, its author included.' })
-  async participantCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
-    return (await this.activity(thread, context)).participantCount;
-  }
-
-  @ResolveField(() => Int, { description: 'Replies by others since you last read it.' })
-  async unreadCount(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<number> {
-    return (await this.activity(thread, context)).unreadCount;
   }
 }
