@@ -1,3 +1,4 @@
+import './compile-cache';
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
