@@ -167,6 +167,69 @@ describe('the fair deadline: judged by when the submission was received', () => 
     }
   });
 
+  it('reads, saves and submits in a few statements, keeping the version check, the roles and the receipts', async () => {
+    const { id, contributionId } = await readyToSubmit();
+    const statements = (response: { headers: Headers }) => Number(response.headers.get('x-sql-statements'));
+    const read = await app.gql<{ contribution: { version: number } }>(
+      `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { version } }`,
+      { c: id, o: atlas },
+      token.companyMember,
+    );
+    // The session check, then the consultation with the contribution.
+    expect(statements(read)).toBe(2);
+    const { version } = read.data!.contribution;
+    const questionId = (await app.db.query(`SELECT id FROM consultation_questions WHERE consultation_id = $1`, [id]))
+      .rows[0].id as string;
+    const save = (from: number, text: string) =>
+      app.gql<{ saveContribution: { contribution: { version: number; status: string } } }>(
+        `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version status } } }`,
+        { input: { consultationId: id, organizationId: atlas, version: from, answers: [{ questionId, text }] } },
+        token.companyMember,
+      );
+    const saved = await save(version, 'Notre position, précisée.');
+    expect(outcome(saved)).toBe('OK');
+    // The session check, the read with its facts, the versioned update with its history line.
+    expect(statements(saved)).toBe(3);
+    expect(saved.data!.saveContribution.contribution).toEqual({ version: version + 1, status: 'DRAFT' });
+
+    // Only a representative submits; someone of another organisation does not learn it exists.
+    const byMember = await app.gql(
+      SUBMIT,
+      { input: { consultationId: id, organizationId: atlas } },
+      token.companyMember,
+    );
+    expect(outcome(byMember)).toBe('FORBIDDEN');
+    expect(byMember.errors![0].extensions['reason']).toBe('SUBMIT_REPRESENTATIVES_ONLY');
+    const byOutsider = await app.gql(
+      SUBMIT,
+      { input: { consultationId: id, organizationId: atlas } },
+      token.otherRepresentative,
+    );
+    expect(outcome(byOutsider)).toBe('NOT_FOUND');
+
+    const first = await submit(id);
+    expect(outcome(first)).toBe('OK');
+    // The session check; BEGIN, the locked row with its facts, the receipt with the status, COMMIT.
+    expect(statements(first)).toBe(5);
+    const again = await submit(id);
+    expect(again.data!.submitContribution.alreadyReceived).toBe(true);
+    expect(again.data!.submitContribution.receipt).toEqual(first.data!.submitContribution.receipt);
+    expect(statements(again)).toBe(4);
+
+    // The submission moved the version on: a save from the version before it is stale, and leaves no history line.
+    const stale = await save(version + 1, 'Une modification sur une version dépassée.');
+    expect(outcome(stale)).toBe('CONFLICT');
+    expect(stale.errors![0].extensions['reason']).toBe('STALE_VERSION');
+    const lines = await app.db.query(
+      `SELECT version FROM contribution_changes WHERE contribution_id = $1 ORDER BY version`,
+      [contributionId],
+    );
+    expect(lines.rows.map((row) => row.version)).toEqual([version, version + 1]);
+    const row = (await app.db.query(`SELECT status, version FROM contributions WHERE id = $1`, [contributionId]))
+      .rows[0];
+    expect(row).toEqual({ status: 'SUBMITTED', version: version + 2 });
+  });
+
   it('refuses a submission received at closesAt, and one received after it', async () => {
     const { id, closesAt } = await readyToSubmit();
     app.clock.freeze(new Date(closesAt));

@@ -352,18 +352,25 @@ export class ConsultationService {
    * The questions of a published consultation, for checking and certifying answers: frozen once published, so read
    * once per process (their `ministryResponse`, written later with the synthesis, may be stale here: use questionsOf).
    */
-  async frozenQuestionsOf(consultation: Pick<Consultation, 'id' | 'publishedAt'>): Promise<ConsultationQuestion[]> {
+  /** `manager`: inside a transaction, its own (never wait for a second connection while holding one). */
+  async frozenQuestionsOf(
+    consultation: Pick<Consultation, 'id' | 'publishedAt'>,
+    manager: EntityManager = this.db.manager,
+  ): Promise<ConsultationQuestion[]> {
     const cached = consultation.publishedAt ? this.frozenQuestions.get(consultation.id) : undefined;
     if (cached) return cached;
-    const questions = (await this.questionsOf([consultation.id])).get(consultation.id) ?? [];
+    const questions = (await this.questionsOf([consultation.id], manager)).get(consultation.id) ?? [];
     if (consultation.publishedAt) this.frozenQuestions.set(consultation.id, questions);
     return questions;
   }
 
-  async questionsOf(consultationIds: readonly string[]): Promise<Map<string, ConsultationQuestion[]>> {
+  async questionsOf(
+    consultationIds: readonly string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, ConsultationQuestion[]>> {
     const result = new Map<string, ConsultationQuestion[]>(consultationIds.map((id) => [id, []]));
     if (consultationIds.length === 0) return result;
-    const rows = await this.db
+    const rows = await manager
       .getRepository(ConsultationQuestion)
       .createQueryBuilder('question')
       .where('question.consultation_id IN (:...ids)', { ids: [...consultationIds] })

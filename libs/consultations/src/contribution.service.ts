@@ -12,7 +12,7 @@ import {
   ensureAllowed,
   parseId,
   parseInput,
-  updateVersioned,
+  staleVersionError,
 } from '@majlis/kernel';
 import { answerProblems, canonicalContribution, sha256, storedAnswers } from './answers';
 import {
@@ -24,6 +24,14 @@ import {
   ContributionSubmission,
 } from './consultation.entity';
 import { ConsultationState, stateAt } from './consultation-state';
+import {
+  ConsultationRow,
+  ContributionRow,
+  consultationColumnsSql,
+  consultationOf,
+  contributionColumnsSql,
+  contributionOf,
+} from './contribution-rows';
 import { SaveContributionInput, saveContributionInput } from './consultation.inputs';
 import { ConsultationService } from './consultation.service';
 import { ContributionPolicy } from './consultation.policy';
@@ -86,32 +94,67 @@ export class ContributionService {
 
   /** The organisation's contribution, for its members. */
   async get(actor: Actor, rawConsultationId: string, rawOrganizationId: string): Promise<Contribution> {
-    return (await this.load(actor, rawConsultationId, rawOrganizationId)).contribution;
+    return (await this.load(actor, rawConsultationId, rawOrganizationId, this.db.manager, READ_ONLY)).contribution;
   }
 
-  /** The consultation (visible to the actor) and the organisation's contribution to it (for its members). */
+  /**
+   * The consultation (visible to the actor) and the organisation's contribution to it (for its members), in one
+   * plain-SQL statement; with `facts`, also what the status and a submission depend on; with `lock`, the
+   * contribution's row is locked (FOR UPDATE OF the contribution only: never the consultation).
+   */
   private async load(
     actor: Actor,
     rawConsultationId: string,
     rawOrganizationId: string,
-  ): Promise<{ consultation: Consultation; contribution: Contribution }> {
-    const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
+    manager: EntityManager,
+    options: { facts: boolean; lock: boolean },
+  ): Promise<{ consultation: Consultation; contribution: Contribution; facts: SubmissionFacts | null }> {
+    const consultationId = parseId(rawConsultationId, 'consultationId');
     const organizationId = parseId(rawOrganizationId, 'organizationId');
+    const [row]: LoadedRow[] = await manager.query(
+      `SELECT ${contributionColumnsSql('c')}, ${consultationColumnsSql('co')}
+              ${options.facts ? `, ${FACTS_SQL}` : ''}
+              ${options.lock ? ', (SELECT snapshot.version FROM contributions snapshot WHERE snapshot.id = c.id) AS snapshot_version' : ''}
+         FROM contributions c JOIN consultations co ON co.id = c.consultation_id
+        WHERE c.consultation_id = $1 AND c.organization_id = $2
+        ${options.lock ? 'FOR UPDATE OF c' : ''}`,
+      [consultationId, organizationId],
+    );
+    if (!row) {
+      // Which answer: the consultation's (NOT_FOUND unless visible), the organisation's (members only), or not joined.
+      const consultation = await this.consultations.get(actor, consultationId, 'consultationId');
+      this.consultations.enforce(actor, 'READ_CONTRIBUTION', consultation, { organizationId });
+      throw new NotFoundError('Contribution', 'Your organisation has not joined this consultation.');
+    }
+    const consultation = consultationOf(row);
+    this.consultations.enforce(actor, 'READ', consultation);
     this.consultations.enforce(actor, 'READ_CONTRIBUTION', consultation, { organizationId });
-    const contribution = await this.db
-      .getRepository(Contribution)
-      .findOneBy({ consultationId: consultation.id, organizationId });
-    if (!contribution) throw new NotFoundError('Contribution', 'Your organisation has not joined this consultation.');
-    return { consultation, contribution };
+    const contribution = contributionOf(row);
+    if (!options.facts) return { consultation, contribution, facts: null };
+    // Locked after waiting for a concurrent writer (its commit moved the version on): the row is the newest, but the
+    // statement's sub-selects (the latest receipt) read the snapshot taken before the wait. Read them again.
+    if (options.lock && row.snapshot_version !== row.version)
+      return { consultation, contribution, facts: await this.submissionFacts(manager, contribution.id) };
+    return { consultation, contribution, facts: factsOf(row) };
   }
 
+  /**
+   * Statements: the session check; the consultation, the contribution and what its status depends on (one read);
+   * then the versioned update with its history line (one statement, atomic by itself).
+   */
   async save(
     actor: Actor,
     rawConsultationId: string,
     rawOrganizationId: string,
     raw: SaveContributionInput,
   ): Promise<Contribution> {
-    const { consultation, contribution } = await this.load(actor, rawConsultationId, rawOrganizationId);
+    const { consultation, contribution, facts } = await this.load(
+      actor,
+      rawConsultationId,
+      rawOrganizationId,
+      this.db.manager,
+      WITH_FACTS,
+    );
     const input = parseInput(saveContributionInput, raw);
     this.consultations.enforce(actor, 'SAVE_CONTRIBUTION', consultation, contribution);
     const questions = await this.consultations.frozenQuestionsOf(consultation);
@@ -122,35 +165,36 @@ export class ContributionService {
     const problems: FieldErrors = { ...answerProblems(questions, answers, false), ...given.problems };
     if (Object.keys(problems).length > 0) throw new InvalidInputError(problems);
     const consent = input.consent ?? contribution.consent;
-    const facts = await this.submissionFacts(this.db.manager, contribution.id, false);
-    const status = statusOf(contribution, questions, consent, answers, facts);
+    const status = statusOf(contribution, questions, consent, answers, facts!);
+    // Exact: the update below applies only if the contribution is still at the version read above (else CONFLICT).
     const changedQuestionIds = questions
       .map((question) => question.id)
       .filter((id) => JSON.stringify(contribution.answers[id] ?? null) !== JSON.stringify(answers[id] ?? null));
-    await this.db.transaction(async (manager) => {
-      await updateVersioned(
-        manager,
-        Contribution,
+    const [saved]: ContributionRow[] = await this.db.query(
+      `WITH saved AS (
+         UPDATE contributions
+            SET answers = $3::jsonb, consent = $4, status = $5, updated_by_id = $6, version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2
+         RETURNING *
+       ), change AS (
+         INSERT INTO contribution_changes (contribution_id, version, changed_by_id, changed_at, question_ids, consent_changed)
+         SELECT id, version, $6, $7, $8::uuid[], $9 FROM saved
+       )
+       SELECT ${contributionColumnsSql('saved')} FROM saved`,
+      [
         contribution.id,
         input.version,
-        { answers, consent, status, updatedById: actor.userId },
-        'This contribution',
-      );
-      // The version check above passed: `contribution` is the state this save changed, so the diff is exact.
-      await manager.query(
-        `INSERT INTO contribution_changes (contribution_id, version, changed_by_id, changed_at, question_ids, consent_changed)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          contribution.id,
-          input.version + 1,
-          actor.userId,
-          this.clock.now(),
-          changedQuestionIds,
-          consent !== contribution.consent,
-        ],
-      );
-    });
-    return this.db.getRepository(Contribution).findOneByOrFail({ id: contribution.id });
+        JSON.stringify(answers),
+        consent,
+        status,
+        actor.userId,
+        this.clock.now(),
+        changedQuestionIds,
+        consent !== contribution.consent,
+      ],
+    );
+    if (!saved) throw staleVersionError('This contribution');
+    return contributionOf(saved);
   }
 
   /**
@@ -173,60 +217,24 @@ export class ContributionService {
     return rows;
   }
 
-  /**
-   * What a submission and the status depend on, in one statement: the contribution's content, its consultation's
-   * dates as they are now, the latest receipt and the names of the organisations that left remarks; with `lock`, the
-   * contribution's row is locked (FOR UPDATE) first.
-   */
-  private async submissionFacts(
-    manager: EntityManager,
-    contributionId: string,
-    lock: boolean,
-  ): Promise<SubmissionFacts> {
-    // The lock first, in a statement of its own: the facts' statement then starts after it, so in READ COMMITTED its
-    // snapshot sees what a concurrent submission committed before releasing the row (a sub-select in the locking
-    // statement itself would still read the older snapshot: a double click would then make two receipts).
-    if (lock) await manager.query(`SELECT 1 FROM contributions WHERE id = $1 FOR UPDATE`, [contributionId]);
+  /** What a submission and the status depend on, read in a statement of its own (a fresh snapshot). */
+  private async submissionFacts(manager: EntityManager, contributionId: string): Promise<SubmissionFacts> {
     const [row]: SubmissionFactsRow[] = await manager.query(
-      `SELECT c.answers, c.consent, c.version, co.published_at, co.results_published_at, co.opens_at, co.closes_at,
-              ${contributorsSql('c.id')} AS contributors,
-              (SELECT json_build_object('trackingNumber', s.tracking_number, 'submittedAt', s.submitted_at,
-                                        'processedAt', s.processed_at, 'digest', s.digest)
-                 FROM contribution_submissions s WHERE s.contribution_id = c.id
-                ORDER BY s.submitted_at DESC LIMIT 1) AS latest
-         FROM contributions c JOIN consultations co ON co.id = c.consultation_id
-        WHERE c.id = $1`,
+      `SELECT ${FACTS_SQL} FROM contributions c WHERE c.id = $1`,
       [contributionId],
     );
     if (!row) throw new NotFoundError('Contribution');
-    const latest = row.latest
-      ? receiptOf({
-          ...row.latest,
-          submittedAt: new Date(row.latest.submittedAt),
-          processedAt: new Date(row.latest.processedAt),
-        })
-      : null;
-    return {
-      answers: row.answers,
-      consent: row.consent,
-      version: row.version,
-      dates: {
-        publishedAt: row.published_at,
-        resultsPublishedAt: row.results_published_at,
-        opensAt: row.opens_at,
-        closesAt: row.closes_at,
-      },
-      contributors: row.contributors,
-      latest,
-    };
+    return factsOf(row);
   }
 
   /**
    * A representative submits the draft. Submitting what an earlier receipt already certifies returns that receipt
    * (`alreadyReceived`), even once the consultation is closed; anything new is refused when received after the deadline.
    * `receivedAt`: when the server received the request (the API stamps it at the edge); default, now.
-   * Statements: the consultation and the contribution; then, in the transaction, the locked row with everything the
-   * submission depends on, the receipt, and the status (the questions are frozen once published: cached).
+   * Statements: the session check; then, in one READ COMMITTED transaction, the consultation and the contribution's
+   * row locked (FOR UPDATE OF the contribution only) with everything the submission depends on, and the receipt
+   * with the new status (one statement). The questions are frozen once published: cached. Nothing else is awaited
+   * while the connection is held.
    */
   async submit(
     actor: Actor,
@@ -234,79 +242,78 @@ export class ContributionService {
     rawOrganizationId: string,
     receivedAt: Date = this.clock.now(),
   ): Promise<SubmissionOutcome> {
-    const { consultation, contribution } = await this.load(actor, rawConsultationId, rawOrganizationId);
-    // The role first (a member who is not a representative gets no receipt back); the deadline under the lock below.
-    ensureAllowed(
-      ContributionPolicy.canSubmit(actor, contribution),
-      'Only a representative submits the organisation’s contribution.',
-      ConsultationsReason.SUBMIT_REPRESENTATIVES_ONLY,
-    );
-    const questions = await this.consultations.frozenQuestionsOf(consultation);
     return this.db.transaction(async (manager) => {
-      const locked = await this.submissionFacts(manager, contribution.id, true);
+      const { consultation, contribution, facts } = await this.load(
+        actor,
+        rawConsultationId,
+        rawOrganizationId,
+        manager,
+        LOCKED_WITH_FACTS,
+      );
+      const locked = facts!;
+      // The role first (a member who is not a representative gets no receipt back); then the deadline.
+      ensureAllowed(
+        ContributionPolicy.canSubmit(actor, contribution),
+        'Only a representative submits the organisation’s contribution.',
+        ConsultationsReason.SUBMIT_REPRESENTATIVES_ONLY,
+      );
+      const questions = await this.consultations.frozenQuestionsOf(consultation, manager);
       // The deadline judges when the request was received; the receipt also says when it was processed.
       const processedAt = this.clock.now();
-      const current: Consultation = { ...consultation, ...locked.dates };
-      const lockedContribution: Contribution = {
-        ...contribution,
-        answers: locked.answers,
-        consent: locked.consent,
-        version: locked.version,
-      };
       const canonical = canonicalContribution(
         consultation.id,
         contribution.organizationId,
-        locked.consent,
+        contribution.consent,
         questions,
-        locked.answers,
+        contribution.answers,
         locked.contributors,
       );
       const digest = sha256(canonical);
-      const consultationState = stateAt(current, processedAt);
+      const consultationState = stateAt(consultation, processedAt);
       // A retry of what was already received returns its receipt, even once the deadline has passed.
       if (locked.latest && locked.latest.digest === digest)
-        return {
-          receipt: locked.latest,
-          alreadyReceived: true,
-          consultationState,
-          contribution: await manager.getRepository(Contribution).findOneByOrFail({ id: contribution.id }),
-        };
+        return { receipt: locked.latest, alreadyReceived: true, consultationState, contribution };
       try {
-        this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', current, lockedContribution, receivedAt);
+        this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', consultation, contribution, receivedAt);
       } catch (error) {
         // A refusal says when the submission was received, as a receipt would.
         if (error instanceof DeadlinePassedError) error.details['receivedAt'] = receivedAt.toISOString();
         throw error;
       }
-      const problems = answerProblems(questions, locked.answers, true);
+      const problems = answerProblems(questions, contribution.answers, true);
       if (Object.keys(problems).length > 0)
         throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
-      const submission = manager.getRepository(ContributionSubmission).create({
-        contributionId: contribution.id,
+      const receipt: Receipt = {
         trackingNumber: trackingNumber(receivedAt),
-        submittedById: actor.userId,
         submittedAt: receivedAt,
+        receivedAt,
         processedAt,
-        canonical,
         digest,
-      });
-      await manager.getRepository(ContributionSubmission).insert(submission);
-      const [updated]: [{ version: number; updated_at: Date; updated_by_id: string | null }[], number] =
-        await manager.query(
-          `UPDATE contributions SET status = 'SUBMITTED', version = version + 1, updated_at = now()
-            WHERE id = $1 RETURNING version, updated_at, updated_by_id`,
-          [contribution.id],
-        );
+      };
+      const [updated]: { version: number; updated_at: Date; updated_by_id: string | null }[] = await manager.query(
+        `WITH submission AS (
+           INSERT INTO contribution_submissions
+                  (contribution_id, tracking_number, submitted_by_id, submitted_at, processed_at, canonical, digest)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           RETURNING id
+         ), updated AS (
+           UPDATE contributions SET status = 'SUBMITTED', version = version + 1, updated_at = now()
+            WHERE id = $1
+           RETURNING version, updated_at, updated_by_id
+         )
+         SELECT updated.* FROM updated, submission`,
+        [contribution.id, receipt.trackingNumber, actor.userId, receivedAt, processedAt, canonical, digest],
+      );
       return {
-        receipt: receiptOf(submission),
+        receipt,
         alreadyReceived: false,
         consultationState,
         contribution: {
-          ...lockedContribution,
+          ...contribution,
           status: 'SUBMITTED' as const,
-          version: updated[0].version,
-          updatedAt: updated[0].updated_at,
-          updatedById: updated[0].updated_by_id,
+          version: updated.version,
+          updatedAt: updated.updated_at,
+          updatedById: updated.updated_by_id,
         },
       };
     });
@@ -344,25 +351,45 @@ export class ContributionService {
   }
 }
 
+const READ_ONLY = { facts: false, lock: false };
+const WITH_FACTS = { facts: true, lock: false };
+const LOCKED_WITH_FACTS = { facts: true, lock: true };
+
+/**
+ * What the status and a submission depend on besides the contribution's own row, as columns of a statement over
+ * the contribution aliased `c`: the names of the organisations that left remarks, and the latest receipt.
+ */
+const FACTS_SQL = `${contributorsSql('c.id')} AS contributors,
+  (SELECT json_build_object('trackingNumber', s.tracking_number, 'submittedAt', s.submitted_at,
+                            'processedAt', s.processed_at, 'digest', s.digest)
+     FROM contribution_submissions s WHERE s.contribution_id = c.id
+    ORDER BY s.submitted_at DESC LIMIT 1) AS latest`;
+
 interface SubmissionFactsRow {
-  answers: Record<string, unknown>;
-  consent: Consent;
-  version: number;
-  published_at: Date | null;
-  results_published_at: Date | null;
-  opens_at: Date;
-  closes_at: Date;
   contributors: string[];
   latest: { trackingNumber: string; submittedAt: string; processedAt: string; digest: string } | null;
 }
 
+type LoadedRow = ContributionRow &
+  ConsultationRow &
+  Partial<SubmissionFactsRow> & {
+    snapshot_version?: number;
+  };
+
 interface SubmissionFacts {
-  readonly answers: Record<string, unknown>;
-  readonly consent: Consent;
-  readonly version: number;
-  readonly dates: Pick<Consultation, 'publishedAt' | 'resultsPublishedAt' | 'opensAt' | 'closesAt'>;
   readonly contributors: string[];
   readonly latest: Receipt | null;
+}
+
+function factsOf(row: Partial<SubmissionFactsRow>): SubmissionFacts {
+  const latest = row.latest
+    ? receiptOf({
+        ...row.latest,
+        submittedAt: new Date(row.latest.submittedAt),
+        processedAt: new Date(row.latest.processedAt),
+      })
+    : null;
+  return { contributors: row.contributors ?? [], latest };
 }
 
 /**

