@@ -17,6 +17,7 @@ import {
   seedSampleDataIfEmpty,
   startEmbeddedPostgres,
 } from '@majlis/api';
+import { startProfile } from './cpu-profile';
 import { FREQUENT_WORD, SELECTIVE_WORD, loadSearchData } from './search.data';
 
 const SCALE = scaleOf(process.env['BENCH_SCALE']);
@@ -212,7 +213,12 @@ async function benchmark(started: number): Promise<void> {
       await searchStatement();
       await floorClient.query('COMMIT');
     };
+    // Node's CPU per API request (this process: the API and its HTTP client both); BENCH_CPU_PROFILE profiles it.
+    const stopProfile = await startProfile(`search-api-${entry.query}`);
+    const cpuBefore = process.cpuUsage();
     const api = await timeRuns(() => gql(graphqlUrl, SEARCH, variables, token));
+    const cpu = process.cpuUsage(cpuBefore);
+    await stopProfile();
     const statement = await timeRuns(statements);
     const floor = await timeRuns(() => floorClient.query(bare, bareValues));
     await floorClient.query('BEGIN');
@@ -239,6 +245,7 @@ async function benchmark(started: number): Promise<void> {
       `${entry.label}${name ? ' [prepared]' : ''}`,
       `${first.search.totalCountIsLowerBound ? '≥ ' : ''}${first.search.totalCount}`,
       entry.goal === null ? '-' : `≤ ${entry.goal} ms`,
+      ms((cpu.user + cpu.system) / 1000 / (RUNS + 1)),
       ms(percentile(api, 0.5)),
       ms(apiP95),
       ms(percentile(statement, 0.95)),
@@ -262,6 +269,7 @@ async function benchmark(started: number): Promise<void> {
     'query',
     'hits',
     'goal',
+    'node CPU',
     'API p50',
     'API p95',
     'stmt p95',
@@ -276,7 +284,8 @@ async function benchmark(started: number): Promise<void> {
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log(
-    `\nAPI: GraphQL over HTTP (sign-in check, the search's transaction, snippets). stmt: what the search sends, straight
+    `\nAPI: GraphQL over HTTP (sign-in check, the search's transaction, snippets); node CPU: this process's CPU per API
+request (the API and the benchmark's HTTP client: a figure that load does not inflate as much as latency). stmt: what the search sends, straight
 to PostgreSQL (BEGIN, the terms, the search statement, COMMIT; [prepared]: a rare term's statement is prepared
 once per connection and runs its generic plan, so its planning time is ~0 after the first run); plan + exec: its planning and execution times in the
 EXPLAIN ANALYZE above. floor: bare SQL over comments and annotations, the same window of the ${SEARCH_WINDOW} newest

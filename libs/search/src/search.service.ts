@@ -85,10 +85,11 @@ const ARTICLE_FACETS = 50;
 export const SEARCH_WINDOW = 500;
 
 /**
- * A term is "rare" when the two big tables (comments, annotations) hold at most this many matches together: the
- * search then runs a generic plan, prepared once per connection (no planning per search), shaped for few matches.
+ * A term is "rare" when the two big tables (comments, annotations) hold at most this many matches together (issue
+ * 12's selective term): the search then runs a generic plan, prepared once per connection (no planning per search),
+ * shaped for few matches. Counting stops past it, so a common term's count reads a few hundred rows.
  */
-export const RARE_MATCHES = SEARCH_WINDOW;
+export const RARE_MATCHES = 200;
 
 /**
  * The terms' statement: $1 the text, $2 the word being typed (a prefix), $3 the whole text, $4 fuzzy or not. `rare`
@@ -103,8 +104,7 @@ export const TERMS_SQL = `SELECT terms.tsquery, terms.fuzzy, terms.rare,
   FROM (SELECT search_query($1::text, $2::text)::text AS tsquery,
     CASE WHEN $4::boolean THEN search_normalize($3::text) END AS fuzzy,
     (SELECT count(*) FROM (SELECT 1 FROM comments WHERE search_vector @@ search_query($1::text, $2::text)
-       LIMIT ${RARE_MATCHES + 1}) probe)
-    + (SELECT count(*) FROM (SELECT 1 FROM annotations WHERE search_vector @@ search_query($1::text, $2::text)
+       UNION ALL SELECT 1 FROM annotations WHERE search_vector @@ search_query($1::text, $2::text)
        LIMIT ${RARE_MATCHES + 1}) probe) <= ${RARE_MATCHES} AS rare
   OFFSET 0) terms`;
 
