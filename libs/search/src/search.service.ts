@@ -12,7 +12,7 @@ import {
   searchFilter,
   searchQuery,
 } from './search.inputs';
-import { snippetHtml } from './snippet';
+import { queryStems, snippetHtml } from './snippet';
 
 /** Where a hit is: enough for a client to open it in place. */
 export interface SearchTarget {
@@ -201,10 +201,11 @@ export class SearchService {
       return (await client.query({ name, text: escaped, values })).rows[0];
     });
     const rows = result.page ?? [];
+    const stems = queryStems(query);
     const facets: SearchFacets = { types: result.types, articles: result.articles };
     const counted = facets.types.filter((facet) => !filter.types?.length || filter.types.includes(facet.type));
     const connection = toConnection(
-      rows.map((row) => toHit(row, query)),
+      rows.map((row) => toHit(row, stems)),
       window,
       (hit) => [Math.round(hit.rank * RANK_SCALE), hit.id],
       counted.reduce((sum, facet) => sum + facet.count, 0),
@@ -365,7 +366,7 @@ const DETAIL = `CASE page.type
       concat_ws(' · ', o.acronym, o.description)) FROM organizations o WHERE o.id = page.id)
 END`;
 
-function toHit(row: Row, query: string): SearchHit {
+function toHit(row: Row, stems: readonly string[]): SearchHit {
   const detail = row.detail ?? {
     title: null,
     text: null,
@@ -380,7 +381,7 @@ function toHit(row: Row, query: string): SearchHit {
     type: row.type,
     rank: row.score / RANK_SCALE,
     title: detail.title,
-    snippetHtml: snippetHtml(text, query),
+    snippetHtml: snippetHtml(text, stems),
     createdAt: new Date(row.created_at),
     target: {
       documentId: row.document_id,
