@@ -15,6 +15,8 @@
  *                        end, and reused as it is by later runs (pending migrations applied, no reload): the full
  *                        size loads once (~13 min), then each run takes seconds. Drop it by hand when done.
  *   BENCH_RUNS           measured requests per query (default 40).
+ *   BENCH_WARMUP         unmeasured API requests per query before them (default 10; the API's JIT warms up).
+ *   BENCH_CPU_PROFILE    a directory: a V8 CPU profile of the measured API requests of each query.
  * It prints the plans, then a table: each goal beside the API's p50/p95, the statements' p95 straight to
  * PostgreSQL, planning + execution times, the floor's p95 and the API/floor ratio.
  */

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor, MembershipRole, PlatformRole } from '@majlis/kernel';
-import { SEARCH_WINDOW, SearchService, TERMS_SQL, splitQuery } from '@majlis/search';
+import { SEARCH_WINDOW, SearchService, TERMS_SQL, preparedName, splitQuery } from '@majlis/search';
 import {
   SAMPLE_PASSWORD,
   createApp,
@@ -17,6 +17,7 @@ import {
   seedSampleDataIfEmpty,
   startEmbeddedPostgres,
 } from '@majlis/api';
+import { startProfile } from './cpu-profile';
 import { FREQUENT_WORD, SELECTIVE_WORD, loadSearchData } from './search.data';
 
 const SCALE = scaleOf(process.env['BENCH_SCALE']);
@@ -25,6 +26,12 @@ const ANNOTATIONS = positiveInt(process.env['BENCH_ANNOTATIONS'], Math.round(100
 /** A database to keep (created and loaded once, then reused by later runs: only pending migrations are applied). */
 const KEEP = process.env['BENCH_KEEP_DATABASE'];
 const RUNS = positiveInt(process.env['BENCH_RUNS'], 40);
+/**
+ * Unmeasured runs first: the first query measured used to follow a single warm-up request, so its p95 (the second
+ * slowest of 40) and CPU carried the API's JIT warm-up (its node CPU per request fell from ~24 to ~13 ms with more
+ * runs); a serving API is warm.
+ */
+const WARMUP = positiveInt(process.env['BENCH_WARMUP'], 10);
 const READER_EMAIL = 'representant@fmo.example';
 const JWT_SECRET = `bench-${randomBytes(32).toString('hex')}`;
 
@@ -202,28 +209,51 @@ async function benchmark(started: number): Promise<void> {
           FROM annotations WHERE search_vector @@ search_query($1, $2) ORDER BY created_at DESC LIMIT ${SEARCH_WINDOW}) a
       ) hits ORDER BY rank DESC, id DESC LIMIT $3`;
     const bareValues = [split.text, split.prefix, entry.first];
-    // What the search service sends: the terms, then the search statement (two statements, one after the other).
+    // What the search service sends: the terms, then the search statement (two statements, one after the other);
+    // a rare term's as a named statement, prepared on the connection once and then bound (its generic plan).
+    const name = terms.rare ? preparedName(text) : null;
+    const searchStatement = () => floorClient.query(name ? { name, text, values } : { text, values });
     const statements = async () => {
       await floorClient.query('BEGIN');
       await floorClient.query(TERMS_SQL, [split.text, split.prefix, entry.query, terms.fuzzy !== null]);
-      await floorClient.query(text, values);
+      await searchStatement();
       await floorClient.query('COMMIT');
     };
-    const api = await timeRuns(() => gql(graphqlUrl, SEARCH, variables, token));
+    // Node's CPU per API request (this process: the API and its HTTP client both); BENCH_CPU_PROFILE profiles it.
+    const request = () => gql(graphqlUrl, SEARCH, variables, token);
+    for (let index = 0; index < WARMUP; index++) await request();
+    const stopProfile = await startProfile(`search-api-${entry.query}`);
+    const cpuBefore = process.cpuUsage();
+    const api = await timeRuns(request);
+    const cpu = process.cpuUsage(cpuBefore);
+    await stopProfile();
     const statement = await timeRuns(statements);
     const floor = await timeRuns(() => floorClient.query(bare, bareValues));
     await floorClient.query('BEGIN');
     await floorClient.query(TERMS_SQL, [split.text, split.prefix, entry.query, terms.fuzzy !== null]);
-    const plan = (await floorClient.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).rows.map(planLine);
+    // EXPLAIN EXECUTE takes its arguments as literals (a utility statement binds no parameters).
+    const literal = (value: unknown): string =>
+      value === null || value === undefined
+        ? 'NULL'
+        : floorClient.escapeLiteral(
+            Array.isArray(value) ? `{${value.map((v) => `"${String(v)}"`).join(',')}}` : String(value),
+          );
+    const plan = (
+      name
+        ? await floorClient.query(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE ${name}(${values.map(literal).join(', ')})`)
+        : await floorClient.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)
+    ).rows.map(planLine);
     await floorClient.query('COMMIT');
-    plans.push(`--- ${entry.label}: the search statement ---\n${plan.join('\n')}`);
+    const how = name ? 'rare: its prepared generic plan' : 'planned for its tsquery';
+    plans.push(`--- ${entry.label}: the search statement (${how}) ---\n${plan.join('\n')}`);
     const barePlan = (await floorClient.query(`EXPLAIN (ANALYZE, BUFFERS) ${bare}`, bareValues)).rows.map(planLine);
     plans.push(`--- ${entry.label}: the bare floor ---\n${barePlan.join('\n')}`);
     const apiP95 = percentile(api, 0.95);
     rows.push([
-      entry.label,
+      `${entry.label}${name ? ' [prepared]' : ''}`,
       `${first.search.totalCountIsLowerBound ? '≥ ' : ''}${first.search.totalCount}`,
       entry.goal === null ? '-' : `≤ ${entry.goal} ms`,
+      ms((cpu.user + cpu.system) / 1000 / (RUNS + 1)), // timeRuns: one more warm-up, then RUNS
       ms(percentile(api, 0.5)),
       ms(apiP95),
       ms(percentile(statement, 0.95)),
@@ -238,7 +268,7 @@ async function benchmark(started: number): Promise<void> {
   console.log(plans.join('\n\n'));
   console.log(`\nSearch over ${counts.comments} comments, ${counts.annotations} annotations and the sample circular,`);
   console.log(`as ${READER_EMAIL} (a federation representative: every permission rule applies)`);
-  console.log(`database: ${databaseSource}; ${RUNS} sequential runs per query after one warm-up`);
+  console.log(`database: ${databaseSource}; ${RUNS} sequential runs per query after warm-up (API: ${WARMUP} + 1)`);
   console.log(
     `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
       `load average ${loadBefore.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} now (shared with other work)\n`,
@@ -247,6 +277,7 @@ async function benchmark(started: number): Promise<void> {
     'query',
     'hits',
     'goal',
+    'node CPU',
     'API p50',
     'API p95',
     'stmt p95',
@@ -261,8 +292,10 @@ async function benchmark(started: number): Promise<void> {
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   console.log(
-    `\nAPI: GraphQL over HTTP (sign-in check, the search's transaction, snippets). stmt: what the search sends, straight
-to PostgreSQL (BEGIN, the terms, the search statement, COMMIT); plan + exec: its planning and execution times in the
+    `\nAPI: GraphQL over HTTP (sign-in check, the search's transaction, snippets); node CPU: this process's CPU per API
+request (the API and the benchmark's HTTP client: a figure that load does not inflate as much as latency). stmt: what the search sends, straight
+to PostgreSQL (BEGIN, the terms, the search statement, COMMIT; [prepared]: a rare term's statement is prepared
+once per connection and runs its generic plan, so its planning time is ~0 after the first run); plan + exec: its planning and execution times in the
 EXPLAIN ANALYZE above. floor: bare SQL over comments and annotations, the same window of the ${SEARCH_WINDOW} newest
 matches of each ranked, without permissions, facets nor details. API/floor: the ratio of their p95. Goals (issue 12):
 selective term p95 ≤ 20 ms, first page of a frequent term ≤ 100 ms (the API's p95). A frequent term ranks the newest

@@ -1,3 +1,4 @@
+import { RARE_MATCHES, SearchService } from '@majlis/search';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { GraphQLResponse, TestApp, outcome, startTestApp } from '../support/test-app';
@@ -276,6 +277,33 @@ describe('search', () => {
       expect(response.data!.search.facets.types.some((facet) => facet.isLowerBound)).toBe(false);
       const onArticles = response.data!.search.facets.articles.reduce((sum, facet) => sum + facet.count, 0);
       expect(onArticles).toBe(expected.filter((fixture) => fixture.onArticle).length);
+    });
+
+    it('a common term runs another plan (planned per search, not prepared) and finds exactly the same', async () => {
+      // A word in more than RARE_MATCHES deleted replies: readable by no one, but enough to make "zyqprobe or
+      // zyqbulk" a common term, searched through the other plan; every role must find what "zyqprobe" finds.
+      await app.db.query(
+        `INSERT INTO comments (subject_type, subject_id, depth, author_id, body, deleted_at)
+         SELECT 'ANNOTATION', $1, 1, $2, 'Texte zyqbulk ' || g, now() FROM generate_series(1, $3) AS g`,
+        [FIXTURES.find((f) => f.name === 'public annotation')!.id, ids['companyMember'], RARE_MATCHES + 1],
+      );
+      const service = app.nest.get(SearchService);
+      expect((await service.terms('zyqprobe', false)).rare).toBe(true);
+      expect((await service.terms('zyqprobe or zyqbulk', false)).rare).toBe(false);
+      for (const role of ROLES) {
+        const rare = await search(role, { query: 'zyqprobe' });
+        const common = await search(role, { query: 'zyqprobe or zyqbulk' });
+        expect(common.errors).toBeUndefined();
+        const summary = (response: GraphQLResponse<SearchData>) => ({
+          role,
+          ids: response.data!.search.edges.map((edge) => edge.node.id).sort(),
+          totalCount: response.data!.search.totalCount,
+          types: response.data!.search.facets.types,
+          articles: response.data!.search.facets.articles,
+        });
+        expect(summary(common)).toEqual(summary(rare));
+        expect(summary(rare).ids).toHaveLength(FIXTURES.filter((fixture) => fixture.readers.includes(role)).length);
+      }
     });
 
     it.each(FIXTURES.map((fixture, index) => [fixture.name, index] as const))(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +12,7 @@ import {
   searchFilter,
   searchQuery,
 } from './search.inputs';
-import { snippetHtml } from './snippet';
+import { queryStems, snippetHtml } from './snippet';
 
 /** Where a hit is: enough for a client to open it in place. */
 export interface SearchTarget {
@@ -68,6 +69,8 @@ export interface SearchTerms {
   readonly tsquery: string;
   /** The whole typed text folded like names are (`search_normalize`), for typo-tolerant matches; null: none. */
   readonly fuzzy: string | null;
+  /** At most RARE_MATCHES matches in comments and annotations: the prepared, generic plan (see TERMS_SQL). */
+  readonly rare: boolean;
 }
 
 /** Ranks are ordered as integers (millionths), so that cursors carry them exactly. */
@@ -81,12 +84,44 @@ const ARTICLE_FACETS = 50;
  */
 export const SEARCH_WINDOW = 500;
 
-/** The terms' statement: $1 the text, $2 the word being typed (a prefix), $3 the whole text, $4 fuzzy or not. */
-export const TERMS_SQL = `SELECT search_query($1::text, $2::text)::text AS tsquery,
-  CASE WHEN $4::boolean THEN search_normalize($3::text) END AS fuzzy,
+/**
+ * A term is "rare" when the two big tables (comments, annotations) hold at most this many matches together (issue
+ * 12's selective term): the search then runs a generic plan, prepared once per connection (no planning per search),
+ * shaped for few matches. Counting stops past it, so a common term's count reads a few hundred rows.
+ */
+export const RARE_MATCHES = 200;
+
+/**
+ * The terms' statement: $1 the text, $2 the word being typed (a prefix), $3 the whole text, $4 fuzzy or not. `rare`
+ * counts the matches in the two big tables, stopping past RARE_MATCHES (the planner sees the tsquery as a constant
+ * there: a frequent term's count reads the first rows of a scan, a rare one's its few index entries).
+ */
+export const TERMS_SQL = `SELECT terms.tsquery, terms.fuzzy, terms.rare,
   set_config('max_parallel_workers_per_gather', '0', true) AS serial,
   set_config('join_collapse_limit', '1', true) AS joins_as_written,
-  set_config('from_collapse_limit', '1', true) AS subqueries_as_written`;
+  set_config('from_collapse_limit', '1', true) AS subqueries_as_written,
+  set_config('plan_cache_mode', CASE WHEN terms.rare THEN 'force_generic_plan' ELSE current_setting('plan_cache_mode') END, true) AS plans
+  FROM (SELECT search_query($1::text, $2::text)::text AS tsquery,
+    CASE WHEN $4::boolean THEN search_normalize($3::text) END AS fuzzy,
+    (SELECT count(*) FROM (SELECT 1 FROM comments WHERE search_vector @@ search_query($1::text, $2::text)
+       UNION ALL SELECT 1 FROM annotations WHERE search_vector @@ search_query($1::text, $2::text)
+       LIMIT ${RARE_MATCHES + 1}) probe) <= ${RARE_MATCHES} AS rare
+  OFFSET 0) terms`;
+
+/**
+ * The name of a rare term's search statement, prepared once per connection: from its text (which holds no value,
+ * only the shape of the actor and the filter), so one name never stands for two texts. At most PREPARED_SHAPES
+ * shapes are prepared (each connection keeps their plans); past them, a shape runs unprepared.
+ */
+const PREPARED_SHAPES = 64;
+const preparedShapes = new Set<string>();
+export function preparedName(sql: string): string | null {
+  const name = `search_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+  if (preparedShapes.has(name)) return name;
+  if (preparedShapes.size >= PREPARED_SHAPES) return null;
+  preparedShapes.add(name);
+  return name;
+}
 
 interface Row {
   type: SearchHitType;
@@ -109,6 +144,13 @@ interface Row {
     end: number | null;
     space_slug: string | null;
   } | null;
+}
+
+/** The search statement's one row. */
+interface Statement {
+  page: Row[] | null;
+  types: SearchFacets['types'];
+  articles: SearchFacets['articles'];
 }
 
 /** What was typed, split into the query proper and the word being typed (matched as a prefix). */
@@ -145,18 +187,25 @@ export class SearchService {
     const window = pageWindow(page);
     const after = window.after ? cursorValues(window.after, ['integer', 'uuid']) : null;
     // One transaction: the terms (which also keep its plans serial), then the search.
-    const result = await this.db.transaction(async (manager) => {
+    const result = await this.db.transaction(async (manager): Promise<Statement> => {
       const terms = await this.terms(query, options.prefix ?? false, manager);
       const { sql, params } = this.statement(actor, terms, filter, window.limit, after);
       const [escaped, values] = this.db.driver.escapeQueryWithParameters(sql, params, {});
-      const [row] = await manager.query(escaped, values);
-      return row;
+      const name = terms.rare ? preparedName(escaped) : null;
+      if (!name || !manager.queryRunner) return ((await manager.query(escaped, values)) as Statement[])[0];
+      // A named statement (pg prepares it on this connection once, then binds): TypeORM's query() sends text only.
+      const client = (await manager.queryRunner.connect()) as {
+        query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Statement[] }>;
+      };
+      this.db.logger.logQuery(escaped, values, manager.queryRunner);
+      return (await client.query({ name, text: escaped, values })).rows[0];
     });
-    const rows = (result.page ?? []) as Row[];
+    const rows = result.page ?? [];
+    const stems = queryStems(query);
     const facets: SearchFacets = { types: result.types, articles: result.articles };
     const counted = facets.types.filter((facet) => !filter.types?.length || filter.types.includes(facet.type));
     const connection = toConnection(
-      rows.map((row) => toHit(row, query)),
+      rows.map((row) => toHit(row, stems)),
       window,
       (hit) => [Math.round(hit.rank * RANK_SCALE), hit.id],
       counted.reduce((sum, facet) => sum + facet.count, 0),
@@ -198,7 +247,7 @@ export class SearchService {
     const articleBranches: number[] = [];
     const branches = BRANCHES.map((branch, index) => {
       if (branch.columns.articleKey) articleBranches.push(index);
-      const branchSql = this.branch(branch, index, actor, filter, terms.fuzzy !== null);
+      const branchSql = this.branch(branch, index, actor, filter, terms);
       Object.assign(params, branchSql.params);
       return branchSql.sql;
     });
@@ -241,8 +290,18 @@ export class SearchService {
    * One kind of hit: its newest SEARCH_WINDOW readable matches (the read policies' SQL twins and the filters apply
    * while walking them, so the window fills with readable ones), ranked afterwards, the window alone.
    */
-  private branch(branch: Branch, index: number, actor: Actor, filter: ParsedSearchFilter, fuzzy: boolean): Condition {
+  private branch(
+    branch: Branch,
+    index: number,
+    actor: Actor,
+    filter: ParsedSearchFilter,
+    terms: SearchTerms,
+  ): Condition {
     const c = branch.columns;
+    const fuzzy = terms.fuzzy !== null;
+    // A rare term's plan is generic (see TERMS_SQL): the newest first is then a sort of its few matches, never a walk
+    // down an index on the date, which a generic plan (not knowing the term) would take for a common word's.
+    const newest = terms.rare ? `${c.createdAt} + interval '0 seconds'` : c.createdAt;
     const tsquery = 'CAST(:searchQuery AS tsquery)';
     const typedFuzzy = 'CAST(:searchFuzzy AS text)';
     const fuzzyName = fuzzy && c.name ? `search_trigram_key(${c.name})` : null;
@@ -266,7 +325,7 @@ export class SearchService {
               ${column(c.consultationId, 'uuid')} AS consultation_id, ${column(c.organizationId, 'uuid')} AS organization_id
          FROM ${branch.from}
         WHERE ${match} ${conditions.map((condition) => `AND ${condition.sql}`).join(' ')}
-        ORDER BY ${c.createdAt} DESC LIMIT ${SEARCH_WINDOW}) candidate`;
+        ORDER BY ${newest} DESC LIMIT ${SEARCH_WINDOW}) candidate`;
     return { sql, params };
   }
 }
@@ -307,7 +366,7 @@ const DETAIL = `CASE page.type
       concat_ws(' · ', o.acronym, o.description)) FROM organizations o WHERE o.id = page.id)
 END`;
 
-function toHit(row: Row, query: string): SearchHit {
+function toHit(row: Row, stems: readonly string[]): SearchHit {
   const detail = row.detail ?? {
     title: null,
     text: null,
@@ -322,7 +381,7 @@ function toHit(row: Row, query: string): SearchHit {
     type: row.type,
     rank: row.score / RANK_SCALE,
     title: detail.title,
-    snippetHtml: snippetHtml(text, query),
+    snippetHtml: snippetHtml(text, stems),
     createdAt: new Date(row.created_at),
     target: {
       documentId: row.document_id,

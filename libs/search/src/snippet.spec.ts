@@ -56,3 +56,21 @@ describe('splitQuery', () => {
     expect(splitQuery(query, prefix)).toEqual(expected);
   });
 });
+
+describe('snippetHtml with the stems computed once', () => {
+  it('marks the same words as from the query itself, plain ASCII, capitals, accents and Arabic alike', () => {
+    const query = 'plafond Réglementation الإستثمار';
+    const text = 'Le PLAFOND de 35 % et les reglementations; تشجيع الاستثمار plafonds';
+    expect(snippetHtml(text, queryStems(query))).toBe(snippetHtml(text, query));
+    expect(snippetHtml(text, query)).toBe(
+      'Le <mark>PLAFOND</mark> de 35 % et les <mark>reglementations</mark>; تشجيع <mark>الاستثمار</mark> <mark>plafonds</mark>',
+    );
+  });
+
+  it('folds plain lower-case words to themselves and the rest as before', () => {
+    expect(fold('plafond')).toBe('plafond');
+    expect(fold('Plafond')).toBe('plafond');
+    expect(fold('œuvre')).toBe('oeuvre');
+    expect(fold('Réglementation')).toBe('reglementation');
+  });
+});

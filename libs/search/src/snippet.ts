@@ -12,6 +12,8 @@ const WINDOW = 40;
 
 /** Folds a word like `search_normalize` does, for highlighting. */
 export function fold(word: string): string {
+  // Most words are plain lower-case ASCII already: nothing to fold (the checks below would leave them as they are).
+  if (/^[a-z0-9]*$/.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(/[\p{M}\u0640]/gu, '')
@@ -56,12 +58,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ESCAPES[character]);
 }
 
-/** The snippet of `text` for `query`: safe HTML (escaped text, `<mark>` around matches), whitespace collapsed. */
-export function snippetHtml(text: string, query: string): string {
+/**
+ * The snippet of `text` for `query`: safe HTML (escaped text, `<mark>` around matches), whitespace collapsed. `query`
+ * may be its stems already (`queryStems`), computed once for a page of hits.
+ */
+export function snippetHtml(text: string, query: string | readonly string[]): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
-  const stems = queryStems(query);
+  const stems = typeof query === 'string' ? queryStems(query) : query;
   const words = [...collapsed.matchAll(WORD)];
-  const first = words.findIndex((word) => matches(word[0], stems));
+  // Each distinct word is folded once (the search for the first match and the window both ask).
+  const seen = new Map<string, boolean>();
+  const marked = (word: string) => {
+    let found = seen.get(word);
+    if (found === undefined) seen.set(word, (found = matches(word, stems)));
+    return found;
+  };
+  const first = words.findIndex((word) => marked(word[0]));
   const start = Math.max(0, (first < 0 ? 0 : first) - BEFORE);
   const end = Math.min(words.length, start + WINDOW);
   const from = start === 0 ? 0 : words[start].index!;
@@ -70,7 +82,7 @@ export function snippetHtml(text: string, query: string): string {
   let position = from;
   for (const word of words.slice(start, end)) {
     html += escapeHtml(collapsed.slice(position, word.index!));
-    html += matches(word[0], stems) ? `<mark>${escapeHtml(word[0])}</mark>` : escapeHtml(word[0]);
+    html += marked(word[0]) ? `<mark>${escapeHtml(word[0])}</mark>` : escapeHtml(word[0]);
     position = word.index! + word[0].length;
   }
   html += escapeHtml(collapsed.slice(position, to));
