@@ -5,12 +5,12 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@majlis/audit';
 import { OrganizationQueries } from '@majlis/identity';
 import { Actor } from '@majlis/kernel';
-import { Consent, Consultation, ConsultationQuestion } from './consultation.entity';
-import { ConsultationService } from './consultation.service';
-import { ConsultationPolicy, ResultsUnavailableReason } from './consultation.policy';
-import { CONSULTATIONS_OPTIONS, ConsultationsOptions } from './consultations.options';
+import { Consent, Consultation, ConsultationQuestion } from '../consultation/consultation.entity';
+import { ConsultationService } from '../consultation/consultation.service';
+import { ConsultationPolicy, ResultsUnavailableReason } from '../consultation/consultation.policy';
+import { CONSULTATIONS_OPTIONS, ConsultationsOptions } from '../consultations.options';
 import { KindCount, countsByKind, spreadsheetSafe } from './disclosure';
-import { scaleOf } from './answers';
+import { scaleOf } from '../contribution/answers';
 
 /** The latest submission of each participating organisation: what counts. */
 interface CountedContribution {

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, ensureAllowed, multiLineText, parseId, parseInput } from '@majlis/kernel';
 import { OrganizationQueries } from '@majlis/identity';
-import { ConsultationService } from './consultation.service';
-import { ContributionPolicy } from './consultation.policy';
-import { ConsultationsReason } from './consultations.reasons';
+import { ConsultationService } from '../consultation/consultation.service';
+import { ContributionPolicy } from '../consultation/consultation.policy';
+import { ConsultationsReason } from '../consultations.reasons';
 
 export interface Remark {
   readonly id: string;

@@ -13,9 +13,9 @@ import {
   toConnection,
 } from '@majlis/kernel';
 import { OrganizationQueries } from '@majlis/identity';
-import type { Consent, ContributionStatus } from './consultation.entity';
-import { ConsultationService } from './consultation.service';
-import { ContributionPolicy } from './consultation.policy';
+import type { Consent, ContributionStatus } from '../consultation/consultation.entity';
+import { ConsultationService } from '../consultation/consultation.service';
+import { ContributionPolicy } from '../consultation/consultation.policy';
 
 /**
  * A member company's contribution as its federation reads it: what the company submitted (its latest receipt), not

@@ -13,7 +13,7 @@ import {
   CommonReason,
 } from '@majlis/kernel';
 import type { ConsultationState } from './consultation-state';
-import { ConsultationsReason } from './consultations.reasons';
+import { ConsultationsReason } from '../consultations.reasons';
 
 /** A condition for a query builder's WHERE, with its named parameters. */
 export interface SqlCondition {

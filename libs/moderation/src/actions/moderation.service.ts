@@ -20,7 +20,13 @@ import {
 } from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { User, UserService } from '@majlis/identity';
-import { ContentFacts, ContentLocator, ContentType, ModeratedContentRegistry, locatorOf } from './moderated-content';
+import {
+  ContentFacts,
+  ContentLocator,
+  ContentType,
+  ModeratedContentRegistry,
+  locatorOf,
+} from '../content/moderated-content';
 import {
   ContentActionInput,
   LogFilter,
@@ -31,13 +37,13 @@ import {
   logFilter,
   queueFilter,
   userActionInput,
-} from './moderation.inputs';
+} from '../moderation.inputs';
 import { appendModerationAction } from './moderation-log';
 import { recordModerationEvent, recordQueueEvent } from './moderation-events';
-import { ModerationPolicy } from './moderation.policy';
-import type { ModerationRecord, ModerationState } from './redaction';
-import { lockModerationRow } from './report.service';
-import { ModerationReason } from './moderation.reasons';
+import { ModerationPolicy } from '../moderation.policy';
+import type { ModerationRecord, ModerationState } from '../content/redaction';
+import { lockModerationRow } from '../reports/report.service';
+import { ModerationReason } from '../moderation.reasons';
 
 /** One piece of reported content in the queue, its open reports grouped. */
 export interface QueueItem {

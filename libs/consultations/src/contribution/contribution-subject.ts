@@ -4,8 +4,8 @@ import { DataSource, In } from 'typeorm';
 import { SubjectRegistry } from '@majlis/discussions';
 import { UserQueries } from '@majlis/identity';
 import { Actor, NotFoundError } from '@majlis/kernel';
-import { Contribution } from './consultation.entity';
-import { ContributionPolicy } from './consultation.policy';
+import { Contribution } from '../consultation/consultation.entity';
+import { ContributionPolicy } from '../consultation/consultation.policy';
 
 /** A contribution is discussed internally by its organisation's members, through the shared reply model. */
 @Injectable()
