@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConsultationService } from './consultation.service';
-import { ContributionService } from './contribution.service';
-import { ContributionSubject } from './contribution-subject';
+import { ConsultationService } from './consultation/consultation.service';
+import { ContributionService } from './contribution/contribution.service';
+import { ContributionSubject } from './contribution/contribution-subject';
 import { CONSULTATIONS_OPTIONS, ConsultationsOptions, DEFAULT_CONSULTATIONS_OPTIONS } from './consultations.options';
-import { FederationRemarksService } from './federation-remarks.service';
-import { ResultsService } from './results.service';
-import { MyConsultationsService } from './my-consultations.service';
-import { MemberContributionsService } from './member-contributions.service';
+import { FederationRemarksService } from './contribution/federation-remarks.service';
+import { ResultsService } from './results/results.service';
+import { MyConsultationsService } from './consultation/my-consultations.service';
+import { MemberContributionsService } from './contribution/member-contributions.service';
 
 /**
  * Consultations and contributions. Needs a DataSource, a kernel Clock, the audit trail and the citation registry.

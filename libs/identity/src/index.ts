@@ -7,6 +7,7 @@ export * from './organizations/organization.entity';
 export * from './organizations/federation-affiliation.entity';
 export * from './organizations/organization.service';
 export * from './organizations/organization.policy';
+export * from './organizations/organization.queries';
 export * from './memberships/membership.policy';
 export * from './invitations/invitation.policy';
 export type {
@@ -17,9 +18,11 @@ export type {
 export * from './users/user.entity';
 export * from './users/user.service';
 export * from './users/user.policy';
+export * from './users/user.queries';
 export type { SearchUsersInput, UpdateProfileInput } from './users/user.inputs';
 export * from './memberships/membership.entity';
 export * from './memberships/membership.service';
+export * from './memberships/membership.queries';
 export * from './invitations/invitation.entity';
 export * from './invitations/invitation.service';
 export type { InviteMemberInput, AcceptInvitationInput } from './invitations/invitation.inputs';

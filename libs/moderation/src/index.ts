@@ -1,11 +1,11 @@
 export * from './moderation.module';
 export * from './moderation.reasons';
-export * from './moderated-content';
+export * from './content/moderated-content';
 export * from './moderation.policy';
-export * from './redaction';
-export * from './moderation-log';
-export * from './report.service';
-export * from './moderation.service';
+export * from './content/redaction';
+export * from './actions/moderation-log';
+export * from './reports/report.service';
+export * from './actions/moderation.service';
 export { REPORT_REASONS, CONTENT_ACTIONS, REPORT_STATUSES, USER_ACTIONS } from './moderation.inputs';
 export type {
   ReportInput,

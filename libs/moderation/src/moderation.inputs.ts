@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiLineText, singleLineText } from '@majlis/kernel';
-import { CONTENT_TYPES } from './moderated-content';
+import { CONTENT_TYPES } from './content/moderated-content';
 
 export const REPORT_REASONS = [
   'SPAM',

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ModeratedContentRegistry } from './moderated-content';
-import { ModerationService } from './moderation.service';
+import { ModeratedContentRegistry } from './content/moderated-content';
+import { ModerationService } from './actions/moderation.service';
 import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
-import { ReportPersonalData } from './report-personal-data';
-import { ReportService } from './report.service';
+import { ReportPersonalData } from './reports/report-personal-data';
+import { ReportService } from './reports/report.service';
 
 /**
  * Reports, the moderation queue and actions, for every kind of content through one mechanism: content areas

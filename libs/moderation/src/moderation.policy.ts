@@ -1,5 +1,5 @@
 import { Actor, isRepresentativeOf, isStaff } from '@majlis/kernel';
-import type { ContentType } from './moderated-content';
+import type { ContentType } from './content/moderated-content';
 
 /** Who moderates a piece of content, as moderation keeps it (columns of `content_moderation`). */
 export interface ModerationScope {

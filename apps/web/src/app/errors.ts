@@ -27,7 +27,15 @@ export interface DescribedError {
   readonly detail?: string;
   readonly fields?: Record<string, string>;
   readonly retryAfterSeconds?: number;
+  /**
+   * Why the API refused (`extensions.reason`: stable, per area, listed in the README), translated by `reasonMessageId`
+   * when the client knows it; the code's message otherwise.
+   */
+  readonly reason?: string;
 }
+
+/** The message id of a refusal's reason (`reasons.<REASON>` in reasons.json of every locale). */
+export const reasonMessageId = (reason: string): string => `reasons.${reason}`;
 
 /** One code for whatever Apollo hands us: the first GraphQL error's code, or NETWORK. */
 export function describeError(error: unknown): DescribedError {
@@ -40,6 +48,7 @@ export function describeError(error: unknown): DescribedError {
       detail: first?.message,
       fields: first?.extensions?.['fields'] as Record<string, string> | undefined,
       retryAfterSeconds: first?.extensions?.['retryAfterSeconds'] as number | undefined,
+      reason: typeof first?.extensions?.['reason'] === 'string' ? first.extensions['reason'] : undefined,
     };
   }
   if (ServerError.is(error) || ServerParseError.is(error)) return { code: 'NETWORK', detail: error.message };

@@ -1,17 +1,20 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeError } from '../app/errors';
+import { describeError, reasonMessageId } from '../app/errors';
 
-/** An API error in the person's language (one message per error code), with the API's own detail below. */
+/**
+ * An API error in the person's language, with the API's own detail below: the refusal's reason when the client has a
+ * message for it (`reasons.json`), else the message of its code (`errors.json`).
+ */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const intl = useIntl();
   const described = describeError(error);
+  const known = described.reason ? reasonMessageId(described.reason) : undefined;
+  const id = known && Object.hasOwn(intl.messages, known) ? known : `errors.${described.code}`;
   const fields = Object.entries(described.fields ?? {});
   return (
     <div className="state state-error" role="alert">
       <p>
-        <strong>
-          {intl.formatMessage({ id: `errors.${described.code}` }, { seconds: described.retryAfterSeconds ?? 60 })}
-        </strong>
+        <strong>{intl.formatMessage({ id }, { seconds: described.retryAfterSeconds ?? 60 })}</strong>
       </p>
       {fields.length > 0 && (
         <ul>

@@ -26,35 +26,38 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
+import { ConsultationStateEnum, ResultsUnavailableReasonEnum } from './consultations.enums';
 import {
   AddContributionRemarkInput,
-  AnswerModel,
-  ConsultationConnection,
-  ConsultationIdInput,
-  ConsultationModel,
-  ConsultationPayload,
-  ConsultationResultsModel,
-  ConsultationStateEnum,
-  ContributionChangeModel,
-  ContributionModel,
-  ContributionPayload,
-  CreateConsultationInput,
   CloseConsultationInput,
+  ConsultationIdInput,
+  CreateConsultationInput,
   ExtendConsultationInput,
   JoinConsultationInput,
+  SaveContributionInput,
+  UpdateConsultationInput,
+  WriteSynthesisInput,
+} from './consultations.inputs';
+import {
+  AnswerModel,
+  ConsultationConnection,
+  ConsultationModel,
+  ConsultationResultsModel,
+  ContributionChangeModel,
+  ContributionModel,
   MemberContributionConnection,
   MemberContributionModel,
   QuestionModel,
   ReceiptCheckModel,
   ReceiptModel,
   RemarkModel,
-  RemarkPayload,
-  ResultsUnavailableReasonEnum,
-  SaveContributionInput,
-  SubmitContributionPayload,
-  UpdateConsultationInput,
-  WriteSynthesisInput,
 } from './consultations.models';
+import {
+  ConsultationPayload,
+  ContributionPayload,
+  RemarkPayload,
+  SubmitContributionPayload,
+} from './consultations.payloads';
 
 @Resolver(() => ConsultationModel)
 export class ConsultationResolver {

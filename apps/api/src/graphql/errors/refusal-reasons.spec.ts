@@ -52,6 +52,19 @@ describe('refusal reasons (extensions.reason)', () => {
     expect(table).toBe(expectedTable());
   });
 
+  it('are translated by the web client in each of its languages, and nothing else is', () => {
+    const declared = [...new Set(byArea().flatMap(({ reasons }) => Object.keys(reasons)))].sort();
+    for (const locale of ['fr', 'ar', 'en']) {
+      const file = join(__dirname, `../../../../web/src/i18n/${locale}/reasons.json`);
+      const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      expect(
+        Object.keys(messages)
+          .map((key) => key.replace(/^reasons\./, ''))
+          .sort(),
+      ).toEqual(declared);
+    }
+  });
+
   it('reach the client in extensions beside the code', () => {
     const error = new DeadlinePassedError('This document is not open for comments now.').because(
       DocumentsReason.DOCUMENT_CLOSED,

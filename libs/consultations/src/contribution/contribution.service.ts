@@ -22,8 +22,8 @@ import {
   Contribution,
   ContributionStatus,
   ContributionSubmission,
-} from './consultation.entity';
-import { ConsultationState, stateAt } from './consultation-state';
+} from '../consultation/consultation.entity';
+import { ConsultationState, stateAt } from '../consultation/consultation-state';
 import {
   ConsultationRow,
   ContributionRow,
@@ -32,11 +32,11 @@ import {
   contributionColumnsSql,
   contributionOf,
 } from './contribution-rows';
-import { SaveContributionInput, saveContributionInput } from './consultation.inputs';
-import { ConsultationService } from './consultation.service';
-import { ContributionPolicy } from './consultation.policy';
+import { SaveContributionInput, saveContributionInput } from '../consultation/consultation.inputs';
+import { ConsultationService } from '../consultation/consultation.service';
+import { ContributionPolicy } from '../consultation/consultation.policy';
 import { FederationRemarksService, contributorsSql } from './federation-remarks.service';
-import { ConsultationsReason } from './consultations.reasons';
+import { ConsultationsReason } from '../consultations.reasons';
 
 /** What a submission answers: the receipt, and where the contribution and the consultation now stand. */
 export interface SubmissionOutcome {

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@majlis/audit';
+import { OrganizationQueries } from '@majlis/identity';
 import { Actor } from '@majlis/kernel';
-import { Consent, Consultation, ConsultationQuestion } from './consultation.entity';
-import { ConsultationService } from './consultation.service';
-import { ConsultationPolicy, ResultsUnavailableReason } from './consultation.policy';
-import { CONSULTATIONS_OPTIONS, ConsultationsOptions } from './consultations.options';
+import { Consent, Consultation, ConsultationQuestion } from '../consultation/consultation.entity';
+import { ConsultationService } from '../consultation/consultation.service';
+import { ConsultationPolicy, ResultsUnavailableReason } from '../consultation/consultation.policy';
+import { CONSULTATIONS_OPTIONS, ConsultationsOptions } from '../consultations.options';
 import { KindCount, countsByKind, spreadsheetSafe } from './disclosure';
-import { scaleOf } from './answers';
+import { scaleOf } from '../contribution/answers';
 
 /** The latest submission of each participating organisation: what counts. */
 interface CountedContribution {
@@ -148,7 +149,7 @@ export class ResultsService {
       `SELECT DISTINCT ON (c.id) s.tracking_number, s.submitted_at, s.canonical, c.consent, o.name, o.kind
          FROM contributions c
          JOIN contribution_submissions s ON s.contribution_id = c.id
-         JOIN organizations o ON o.id = c.organization_id
+         JOIN ${OrganizationQueries.rowsSql()} o ON o.id = c.organization_id
         WHERE c.consultation_id = $1
         ORDER BY c.id, s.submitted_at DESC`,
       [consultation.id],

@@ -1,4 +1,4 @@
-import { ConsultationQuestion } from './consultation.entity';
+import { ConsultationQuestion } from '../consultation/consultation.entity';
 import { answerProblems, answerViews, canonicalContribution, sha256, storedAnswers } from './answers';
 
 const question = (

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, Clock, ensureAllowed, multiLineText, parseId, parseInput } from '@majlis/kernel';
-import { ConsultationService } from './consultation.service';
-import { ContributionPolicy } from './consultation.policy';
-import { ConsultationsReason } from './consultations.reasons';
+import { OrganizationQueries } from '@majlis/identity';
+import { ConsultationService } from '../consultation/consultation.service';
+import { ContributionPolicy } from '../consultation/consultation.policy';
+import { ConsultationsReason } from '../consultations.reasons';
 
 export interface Remark {
   readonly id: string;
@@ -47,9 +48,8 @@ export class FederationRemarksService {
     );
     const [contribution] = await this.db.query(
       `SELECT c.id FROM contributions c
-         JOIN federation_affiliations a ON a.federation_id = c.organization_id AND a.organization_id = $3
-         JOIN organizations f ON f.id = c.organization_id AND f.kind = 'FEDERATION'
-        WHERE c.consultation_id = $1 AND c.organization_id = $2`,
+        WHERE c.consultation_id = $1 AND c.organization_id = $2
+          AND ${OrganizationQueries.affiliatedSql('$3::uuid', 'c.organization_id', { federationKind: true })}`,
       [consultation.id, federationId, organizationId],
     );
     this.consultations.enforce(actor, 'ADD_REMARK', consultation, { organizationId, affiliated: !!contribution });
@@ -86,5 +86,5 @@ export class FederationRemarksService {
  */
 export function contributorsSql(contributionId: string): string {
   return `COALESCE((SELECT array_agg(DISTINCT o.name ORDER BY o.name) FROM contribution_remarks r
-            JOIN organizations o ON o.id = r.organization_id WHERE r.contribution_id = ${contributionId}), '{}')`;
+            JOIN ${OrganizationQueries.rowsSql()} o ON o.id = r.organization_id WHERE r.contribution_id = ${contributionId}), '{}')`;
 }

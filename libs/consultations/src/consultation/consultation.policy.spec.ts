@@ -1,4 +1,5 @@
 import { Actor, MaybeActor } from '@majlis/kernel';
+import { OrganizationQueries } from '@majlis/identity';
 import { ConsultationState } from './consultation-state';
 import { ConsultationAction, ConsultationPolicy, ContributionPolicy, Outcome } from './consultation.policy';
 
@@ -317,7 +318,8 @@ describe('ContributionPolicy: what a member company shares with its federation (
     expect(twin.params).toEqual({ memberFederation: 'org-fed' });
     expect(twin.sql).toContain(`k.status <> 'DRAFT'`);
     expect(twin.sql).toContain(`k.consent <> 'CONFIDENTIAL'`);
-    expect(twin.sql).toContain('shared_affiliation.federation_id = :memberFederation');
+    // Affiliation is identity's to state: its port, with the federation and the contribution's company.
+    expect(twin.sql).toContain(OrganizationQueries.affiliatedSql('k.organization_id', ':memberFederation'));
     expect(twin.sql).toMatch(/canonical::jsonb ->> 'consent'[\s\S]*<> 'CONFIDENTIAL'/);
   });
 });

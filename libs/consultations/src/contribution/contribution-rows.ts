@@ -1,4 +1,4 @@
-import type { Consent, Consultation, Contribution, ContributionStatus } from './consultation.entity';
+import type { Consent, Consultation, Contribution, ContributionStatus } from '../consultation/consultation.entity';
 
 /**
  * Plain-SQL reads of a contribution and its consultation for the hot paths (save, submit, read): one statement, rows

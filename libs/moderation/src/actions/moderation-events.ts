@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainEventType, recordEvent } from '@majlis/kernel';
-import type { ContentFacts, ContentType } from './moderated-content';
+import type { ContentFacts, ContentType } from '../content/moderated-content';
 
 /**
  * The event of a moderation decision on a piece of content (hidden, restored, a thread locked or unlocked), in the

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
 import { Document, DocumentPolicy } from '@majlis/documents';
 import { CitationRegistry, ResolvedCitation, SpaceService, ThreadService } from '@majlis/discussions';
+import { OrganizationQueries, UserQueries } from '@majlis/identity';
 import {
   Actor,
   Clock,
@@ -89,11 +90,7 @@ export class ConsultationService {
       }
       const invited = [...new Set(input.invitedOrganizationIds)];
       if (invited.length > 0) {
-        const [{ known }] = await manager.query(
-          `SELECT count(*)::int AS known FROM organizations WHERE id = ANY($1::uuid[])`,
-          [invited],
-        );
-        if (known !== invited.length)
+        if ((await OrganizationQueries.countExisting(manager, invited)) !== invited.length)
           throw InvalidInputError.field('invitedOrganizationIds', 'names an organisation that does not exist');
         await manager.query(
           `INSERT INTO consultation_invitations (consultation_id, organization_id) SELECT $1, unnest($2::uuid[])`,
@@ -116,15 +113,13 @@ export class ConsultationService {
    * Opened when the consultation is published (a draft's title is the ministry's until then).
    */
   private async openSpace(manager: EntityManager, actor: Actor, title: string) {
-    const [ministry] = await manager.query(
-      `SELECT id FROM organizations WHERE kind = 'MINISTRY' ORDER BY created_at LIMIT 1`,
-    );
-    if (!ministry) return null;
+    const ministryId = await OrganizationQueries.ministryId(manager);
+    if (!ministryId) return null;
     return this.spaces.createFor(manager, actor, {
       name: spaceName(title),
       slug: `consultation-${randomBytes(5).toString('hex')}`,
       description: 'Questions to the ministry about this consultation; its answers are marked official.',
-      ownerOrganizationId: ministry.id,
+      ownerOrganizationId: ministryId,
       visibility: 'RESTRICTED',
     });
   }
@@ -293,7 +288,7 @@ export class ConsultationService {
   async readersNow(consultationId: string, userIds: readonly string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM users u JOIN consultations consultation ON consultation.id = $1
+      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN consultations consultation ON consultation.id = $1
         WHERE u.id = ANY($2::uuid[]) AND ${ConsultationPolicy.readersSql('consultation', 'u')}`,
       [consultationId, [...userIds]],
     );
@@ -388,7 +383,7 @@ export class ConsultationService {
     const eligible = await this.db
       .createQueryBuilder()
       .select('1')
-      .from('organizations', 'o')
+      .from(OrganizationQueries.rowsSql(), 'o')
       .where('o.id = :organizationId', { organizationId })
       .andWhere(eligibility.sql, eligibility.params)
       .getRawOne();

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { FieldErrors } from '@majlis/kernel';
-import { DEFAULT_SCALE } from './consultation.entity';
-import type { ConsultationQuestion, QuestionKind } from './consultation.entity';
-import type { AnswerInput } from './consultation.inputs';
+import { DEFAULT_SCALE } from '../consultation/consultation.entity';
+import type { ConsultationQuestion, QuestionKind } from '../consultation/consultation.entity';
+import type { AnswerInput } from '../consultation/consultation.inputs';
 
 /**
  * Checks answers against the questions: kinds, options, scales, lengths — and, for a submission, that every

@@ -19,13 +19,13 @@ import {
 } from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { MembershipService } from '@majlis/identity';
-import { ContentFacts, ContentType, ModeratedContentRegistry } from './moderated-content';
-import { MyReportsFilter, ReportInput, ReportReason, myReportsFilter, reportInput } from './moderation.inputs';
-import { MODERATION_OPTIONS, ModerationOptions } from './moderation.options';
-import { appendModerationAction } from './moderation-log';
-import { recordModerationEvent, recordQueueEvent } from './moderation-events';
-import { ModerationPolicy } from './moderation.policy';
-import { ModerationReason } from './moderation.reasons';
+import { ContentFacts, ContentType, ModeratedContentRegistry } from '../content/moderated-content';
+import { MyReportsFilter, ReportInput, ReportReason, myReportsFilter, reportInput } from '../moderation.inputs';
+import { MODERATION_OPTIONS, ModerationOptions } from '../moderation.options';
+import { appendModerationAction } from '../actions/moderation-log';
+import { recordModerationEvent, recordQueueEvent } from '../actions/moderation-events';
+import { ModerationPolicy } from '../moderation.policy';
+import { ModerationReason } from '../moderation.reasons';
 
 /** What became of a report: null while OPEN; set when a moderator closes it (HIDE, KEEP or RESTORE the content). */
 export const REPORT_OUTCOMES = ['HIDDEN', 'KEPT', 'RESTORED'] as const;

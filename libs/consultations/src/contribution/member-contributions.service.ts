@@ -12,9 +12,10 @@ import {
   parseId,
   toConnection,
 } from '@majlis/kernel';
-import type { Consent, ContributionStatus } from './consultation.entity';
-import { ConsultationService } from './consultation.service';
-import { ContributionPolicy } from './consultation.policy';
+import { OrganizationQueries } from '@majlis/identity';
+import type { Consent, ContributionStatus } from '../consultation/consultation.entity';
+import { ConsultationService } from '../consultation/consultation.service';
+import { ContributionPolicy } from '../consultation/consultation.policy';
 
 /**
  * A member company's contribution as its federation reads it: what the company submitted (its latest receipt), not
@@ -77,16 +78,13 @@ export class MemberContributionsService {
     const query = this.db
       .createQueryBuilder()
       .from('contributions', 'contribution')
-      .innerJoin('organizations', 'member', 'member.id = contribution.organization_id')
+      .innerJoin(OrganizationQueries.rowsSql(), 'member', 'member.id = contribution.organization_id')
       .where('contribution.consultation_id = :consultation', { consultation: consultation.id })
       .andWhere(shared.sql, shared.params);
     const [{ count, kind }]: { count: number; kind: string | null }[] = await query
       .clone()
       .select('COUNT(*)::int', 'count')
-      .addSelect(
-        '(SELECT federation.kind FROM organizations federation WHERE federation.id = :memberFederation)',
-        'kind',
-      )
+      .addSelect(OrganizationQueries.kindSql(':memberFederation'), 'kind')
       .getRawMany();
     this.consultations.enforce(actor, 'READ_MEMBER_CONTRIBUTIONS', consultation, {
       organizationId: federationId,

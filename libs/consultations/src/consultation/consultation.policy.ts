@@ -1,3 +1,4 @@
+import { MembershipQueries, OrganizationQueries } from '@majlis/identity';
 import {
   Actor,
   ConflictError,
@@ -12,7 +13,7 @@ import {
   CommonReason,
 } from '@majlis/kernel';
 import type { ConsultationState } from './consultation-state';
-import { ConsultationsReason } from './consultations.reasons';
+import { ConsultationsReason } from '../consultations.reasons';
 
 /** A condition for a query builder's WHERE, with its named parameters. */
 export interface SqlCondition {
@@ -239,8 +240,8 @@ export const ContributionPolicy = {
   readersSql(userAlias: string, contributionId: string): SqlCondition {
     return {
       sql: `EXISTS (SELECT 1 FROM contributions reader_contribution
-                      JOIN memberships reader_membership ON reader_membership.organization_id = reader_contribution.organization_id
-                     WHERE reader_contribution.id = :readersContribution AND reader_membership.user_id = ${userAlias}.id)`,
+                     WHERE reader_contribution.id = :readersContribution
+                       AND ${MembershipQueries.isMemberSql(`${userAlias}.id`, 'reader_contribution.organization_id')})`,
       params: { readersContribution: contributionId },
     };
   },
@@ -250,8 +251,8 @@ export const ContributionPolicy = {
    */
   memberReaderSql(contributionId: string, userAlias: string): string {
     return `EXISTS (SELECT 1 FROM contributions member_contribution
-                      JOIN memberships member_membership ON member_membership.organization_id = member_contribution.organization_id
-                     WHERE member_contribution.id = ${contributionId} AND member_membership.user_id = ${userAlias}.id)`;
+                     WHERE member_contribution.id = ${contributionId}
+                       AND ${MembershipQueries.isMemberSql(`${userAlias}.id`, 'member_contribution.organization_id')})`;
   },
   /** Only a representative submits the organisation's contribution. */
   canSubmit(actor: Actor, contribution: { organizationId: string }): boolean {
@@ -305,9 +306,7 @@ export const ContributionPolicy = {
   sharedWithFederationSql(alias: string, federationId: string): SqlCondition {
     return {
       sql: `(${alias}.status <> 'DRAFT' AND ${alias}.consent <> 'CONFIDENTIAL'
-        AND EXISTS (SELECT 1 FROM federation_affiliations shared_affiliation
-                     WHERE shared_affiliation.federation_id = :memberFederation
-                       AND shared_affiliation.organization_id = ${alias}.organization_id)
+        AND ${OrganizationQueries.affiliatedSql(`${alias}.organization_id`, ':memberFederation')}
         AND (SELECT shared_submission.canonical::jsonb ->> 'consent' FROM contribution_submissions shared_submission
               WHERE shared_submission.contribution_id = ${alias}.id
               ORDER BY shared_submission.submitted_at DESC LIMIT 1) <> 'CONFIDENTIAL')`,

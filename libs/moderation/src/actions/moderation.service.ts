@@ -11,14 +11,22 @@ import {
   PageRequest,
   ensureAllowed,
   ensureVisible,
-  cursorValues,
+  KeysetColumn,
+  keysetKeyOf,
+  keysetSql,
   pageWindow,
   parseInput,
   toConnection,
 } from '@majlis/kernel';
 import { HashChains } from '@majlis/audit';
 import { User, UserService } from '@majlis/identity';
-import { ContentFacts, ContentLocator, ContentType, ModeratedContentRegistry, locatorOf } from './moderated-content';
+import {
+  ContentFacts,
+  ContentLocator,
+  ContentType,
+  ModeratedContentRegistry,
+  locatorOf,
+} from '../content/moderated-content';
 import {
   ContentActionInput,
   LogFilter,
@@ -29,13 +37,13 @@ import {
   logFilter,
   queueFilter,
   userActionInput,
-} from './moderation.inputs';
+} from '../moderation.inputs';
 import { appendModerationAction } from './moderation-log';
 import { recordModerationEvent, recordQueueEvent } from './moderation-events';
-import { ModerationPolicy } from './moderation.policy';
-import type { ModerationRecord, ModerationState } from './redaction';
-import { lockModerationRow } from './report.service';
-import { ModerationReason } from './moderation.reasons';
+import { ModerationPolicy } from '../moderation.policy';
+import type { ModerationRecord, ModerationState } from '../content/redaction';
+import { lockModerationRow } from '../reports/report.service';
+import { ModerationReason } from '../moderation.reasons';
 
 /** One piece of reported content in the queue, its open reports grouped. */
 export interface QueueItem {
@@ -68,6 +76,18 @@ export interface LoggedAction {
   readonly suspendedUntil: Date | null;
   readonly createdAt: Date;
 }
+
+/** The queue, oldest open report first (the grouped rows are aliased `q`). */
+const OLDEST_REPORT_FIRST: KeysetColumn[] = [
+  { expression: 'q.oldest', property: 'oldestReportAt', type: 'timestamptz' },
+  { expression: 'q.content_id', property: 'contentId', type: 'uuid' },
+];
+
+/** The log, newest first. */
+const NEWEST_ACTION_FIRST: KeysetColumn[] = [
+  { expression: 'ma.created_at', property: 'createdAt', type: 'timestamptz', direction: 'DESC' },
+  { expression: 'ma.id', property: 'id', type: 'uuid', direction: 'DESC' },
+];
 
 /** The moderators' side: the queue, actions on content and people, and the append-only log. */
 @Injectable()
@@ -120,13 +140,7 @@ export class ModerationService {
       `SELECT count(*)::int AS total FROM (${grouped}) q`,
       params,
     );
-    let cursor = '';
-    if (window.after) {
-      const [oldest, contentId] = cursorValues(window.after, ['timestamptz', 'uuid']);
-      cursor = ` WHERE (q.oldest, q.content_id) > (CAST(:afterOldest AS timestamptz), CAST(:afterId AS uuid))`;
-      params['afterOldest'] = oldest;
-      params['afterId'] = contentId;
-    }
+    const keyset = keysetSql(OLDEST_REPORT_FIRST, window);
     const rows = await this.query<{
       content_type: ContentType;
       content_id: string;
@@ -139,7 +153,10 @@ export class ModerationService {
       oldest: Date;
       reasons: { reason: ReportReason; count: number }[];
       explanations: string[];
-    }>(`SELECT * FROM (${grouped}) q${cursor} ORDER BY q.oldest, q.content_id LIMIT ${window.limit + 1}`, params);
+    }>(
+      `SELECT * FROM (${grouped}) q${keyset.after ? ` WHERE ${keyset.after}` : ''} ORDER BY ${keyset.orderBy} LIMIT ${keyset.limit}`,
+      { ...params, ...keyset.params },
+    );
     const items: QueueItem[] = rows.map((row) => ({
       contentType: row.content_type,
       contentId: row.content_id,
@@ -156,7 +173,7 @@ export class ModerationService {
       locator: locatorOf(),
     }));
     await this.addExcerpts(items);
-    return toConnection(items, window, (item) => [item.oldestReportAt.toISOString(), item.contentId], total);
+    return toConnection(items, window, keysetKeyOf(OLDEST_REPORT_FIRST), total);
   }
 
   /**
@@ -301,12 +318,8 @@ export class ModerationService {
       `SELECT count(*)::int AS total FROM moderation_actions ma WHERE ${where.join(' AND ')}`,
       params,
     );
-    if (window.after) {
-      const [createdAt, id] = cursorValues(window.after, ['timestamptz', 'uuid']);
-      where.push(`(ma.created_at, ma.id) < (CAST(:afterCreatedAt AS timestamptz), CAST(:afterId AS uuid))`);
-      params['afterCreatedAt'] = createdAt;
-      params['afterId'] = id;
-    }
+    const keyset = keysetSql(NEWEST_ACTION_FIRST, window);
+    if (keyset.after) where.push(keyset.after);
     const rows = await this.query<{
       id: string;
       moderator_id: string | null;
@@ -319,8 +332,8 @@ export class ModerationService {
       suspended_until: Date | null;
       created_at: Date;
     }>(
-      `SELECT ma.* FROM moderation_actions ma WHERE ${where.join(' AND ')} ORDER BY ma.created_at DESC, ma.id DESC LIMIT ${window.limit + 1}`,
-      params,
+      `SELECT ma.* FROM moderation_actions ma WHERE ${where.join(' AND ')} ORDER BY ${keyset.orderBy} LIMIT ${keyset.limit}`,
+      { ...params, ...keyset.params },
     );
     const actions: LoggedAction[] = rows.map((row) => ({
       id: row.id,
@@ -334,7 +347,7 @@ export class ModerationService {
       suspendedUntil: row.suspended_until,
       createdAt: row.created_at,
     }));
-    return toConnection(actions, window, (action) => [action.createdAt.toISOString(), action.id], total);
+    return toConnection(actions, window, keysetKeyOf(NEWEST_ACTION_FIRST), total);
   }
 
   /** Batch read for DataLoaders: moderation state of content, with who moderates it (for Redaction). */

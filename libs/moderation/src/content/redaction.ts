@@ -1,5 +1,5 @@
 import type { MaybeActor } from '@majlis/kernel';
-import { ModerationPolicy } from './moderation.policy';
+import { ModerationPolicy } from '../moderation.policy';
 
 /** The moderation state of a piece of content, as its author and its moderators see it. */
 export interface ModerationState {

@@ -2,9 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { SubjectRegistry } from '@majlis/discussions';
+import { UserQueries } from '@majlis/identity';
 import { Actor, NotFoundError } from '@majlis/kernel';
-import { Contribution } from './consultation.entity';
-import { ContributionPolicy } from './consultation.policy';
+import { Contribution } from '../consultation/consultation.entity';
+import { ContributionPolicy } from '../consultation/consultation.policy';
 
 /** A contribution is discussed internally by its organisation's members, through the shared reply model. */
 @Injectable()
@@ -39,7 +40,7 @@ export class ContributionSubject implements OnModuleInit {
         const rows: { id: string }[] = await this.db
           .createQueryBuilder()
           .select('u.id', 'id')
-          .from('users', 'u')
+          .from(UserQueries.rowsSql(), 'u')
           .where('u.id = ANY(CAST(:candidates AS uuid[]))', { candidates: [...userIds] })
           .andWhere(`u.status = 'ACTIVE'`)
           .andWhere(readers.sql, readers.params)
