@@ -316,9 +316,9 @@ export class ThreadService implements OnModuleInit {
       DiscussionsReason.THREAD_AUTHOR_ONLY,
     );
     return this.db.transaction(async (manager) => {
-      const deleted = await softDelete(manager, Thread, thread.id, this.clock.now());
-      await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
-      return deleted;
+      const { content, deletedNow } = await softDelete(manager, Thread, thread.id, this.clock.now());
+      if (deletedNow) await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
+      return content;
     });
   }
 
