@@ -322,8 +322,12 @@ export class ThreadService implements OnModuleInit {
     });
   }
 
-  /** Pin or lock (SpacePolicy.canModerate: space owners and moderators; platform moderators outside PRIVATE spaces). */
-  async moderate(actor: Actor, rawId: string, change: { pinned?: boolean; locked?: boolean }): Promise<Thread> {
+  /**
+   * Pin (SpacePolicy.canModerate: space owners and moderators; platform moderators outside PRIVATE spaces). Locking
+   * is moderation's LOCK action (`ModerationService.setThreadLocked`, through DiscussionsModeration's `setLocked`),
+   * with its log entry: one mechanism whether it comes from the thread's page or the moderation queue.
+   */
+  async moderate(actor: Actor, rawId: string, change: { pinned: boolean }): Promise<Thread> {
     const { thread, space } = await this.get(actor, rawId);
     ensureAllowed(
       SpacePolicy.canModerate(actor, space.space, space.role),
