@@ -279,6 +279,63 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
     expect(exported.first.items.map((entry) => entry.id.split('/').pop())).not.toContain(annotation.id);
   });
 
+  it('locks from the thread’s page through the queue’s own action: same rule, log entry and event', async () => {
+    const thread = await content('THREAD');
+    const log = async () =>
+      (
+        await app.db.query(
+          `SELECT action, reason FROM moderation_actions WHERE content_id = $1 ORDER BY created_at, action`,
+          [thread.id],
+        )
+      ).rows;
+    const changes = async () =>
+      (
+        await app.db.query(`SELECT count(*)::int AS n FROM events WHERE subject_id = $1 AND type = 'THREAD_CHANGED'`, [
+          thread.id,
+        ])
+      ).rows[0].n;
+    const fromPage = (value: boolean, who: string) =>
+      app.gql(
+        `mutation($input: SetThreadFlagInput!) { setThreadLocked(input: $input) { thread { locked } } }`,
+        { input: { id: thread.id, value } },
+        who,
+      );
+    const fromQueue = async (action: 'LOCK' | 'UNLOCK', who: string) => {
+      const { rows } = await app.db.query(
+        `SELECT COALESCE((SELECT version FROM content_moderation WHERE content_type = 'THREAD' AND content_id = $1), 0) AS version`,
+        [thread.id],
+      );
+      return app.gql(
+        MODERATE,
+        {
+          input: {
+            contentType: 'THREAD',
+            contentId: thread.id,
+            action,
+            reason: 'Débat clos',
+            version: rows[0].version,
+          },
+        },
+        who,
+      );
+    };
+
+    const locked = await fromPage(true, token.moderator);
+    expect(locked.data).toEqual({ setThreadLocked: { thread: { locked: true } } });
+    expect(await log()).toEqual([{ action: 'LOCK', reason: 'Locked from the thread’s page' }]);
+    expect(await changes()).toBe(1);
+    expect(outcome(await fromQueue('UNLOCK', token.moderator))).toBe('OK');
+    expect((await app.db.query('SELECT locked FROM threads WHERE id = $1', [thread.id])).rows[0].locked).toBe(false);
+    expect((await log()).map((row: { action: string }) => row.action).sort()).toEqual(['LOCK', 'UNLOCK']);
+    expect(await changes()).toBe(2);
+
+    // Its author is no moderator: refused alike, either way, and nothing is logged.
+    expect(refusal(await fromPage(true, token.federationMember))).toBe('FORBIDDEN/MODERATORS_ONLY');
+    expect(refusal(await fromQueue('LOCK', token.federationMember))).toBe('FORBIDDEN/MODERATORS_ONLY');
+    expect(await log()).toHaveLength(2);
+    expect(await changes()).toBe(2);
+  });
+
   it('locks threads and suspends people through the same log, which the database keeps append-only', async () => {
     const thread = await content('THREAD');
     expect(

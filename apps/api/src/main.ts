@@ -78,8 +78,9 @@ async function main(command: string | undefined): Promise<void> {
       log.info('Majlis worker running the background jobs (no HTTP)');
       const stopWorker = onceOnly(async (signal: string) => {
         log.info(`${signal} received: finishing running jobs, then stopping`);
-        setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+        const limit = setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
         await worker.close();
+        clearTimeout(limit); // the database stops under its own bound (its shutdown checkpoint)
         await stopDatabase();
         process.exit(0);
       });
@@ -99,11 +100,14 @@ async function main(command: string | undefined): Promise<void> {
     const shutdown = onceOnly(async (signal: string) => {
       log.info(`${signal} received: finishing in-flight requests, then stopping`);
       // Bounded: a shutdown that cannot finish (a stuck request, a database that does not answer) says so and exits.
-      setTimeout(() => {
+      const limit = setTimeout(() => {
         log.error(`did not stop within ${SHUTDOWN_LIMIT_MS / 1000} s: exiting anyway`);
         process.exit(1);
       }, SHUTDOWN_LIMIT_MS).unref();
       await app.close();
+      // The pool is closed: the embedded PostgreSQL may now take its time to write its shutdown checkpoint, under
+      // its own bound (SHUTDOWN_CHECKPOINT_GRACE_MS), rather than be cut short by the requests' limit.
+      clearTimeout(limit);
       await stopDatabase();
       log.info('stopped cleanly');
       process.exit(0);

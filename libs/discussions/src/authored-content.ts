@@ -56,21 +56,28 @@ export type AuthoredType = Extract<ContentType, 'ANNOTATION' | 'THREAD' | 'COMME
 
 /**
  * Soft delete by its author, in the caller's transaction: sets `deleted_at` (the version and `updated_at` move
- * with it) and answers the row as it now is, tombstone included.
+ * with it) and answers the row as it now is, tombstone included. Idempotent: a row already deleted (a second
+ * click, a retried request, two deletes at once) keeps its `deleted_at` and version, and `deletedNow` is false, so
+ * that the caller records its event only once.
  */
 export async function softDelete<T extends AuthoredContent>(
   manager: EntityManager,
   entity: new () => T,
   id: string,
   at: Date,
-): Promise<T> {
-  await manager
+): Promise<{ content: T; deletedNow: boolean }> {
+  const result = await manager
     .createQueryBuilder()
     .update<AuthoredContent>(entity)
     .set({ deletedAt: at })
-    .where('id = :id', { id })
+    .where('id = :id AND deleted_at IS NULL', { id })
     .execute();
-  return manager.getRepository(entity).createQueryBuilder('content').where('content.id = :id', { id }).getOneOrFail();
+  const content = await manager
+    .getRepository(entity)
+    .createQueryBuilder('content')
+    .where('content.id = :id', { id })
+    .getOneOrFail();
+  return { content, deletedNow: (result.affected ?? 0) > 0 };
 }
 
 /**

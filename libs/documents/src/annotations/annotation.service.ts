@@ -271,9 +271,9 @@ export class AnnotationService {
       DocumentsReason.ANNOTATION_AUTHOR_ONLY,
     );
     return this.db.transaction(async (manager) => {
-      const deleted = await softDelete(manager, Annotation, annotation.id, this.clock.now());
-      await recordAnnotationEvent(manager, 'ANNOTATION_DELETED', annotation, actor);
-      return deleted;
+      const { content, deletedNow } = await softDelete(manager, Annotation, annotation.id, this.clock.now());
+      if (deletedNow) await recordAnnotationEvent(manager, 'ANNOTATION_DELETED', annotation, actor);
+      return content;
     });
   }
 

@@ -66,3 +66,17 @@ describe('MembershipPolicy.keepsARepresentative', () => {
     expect(MembershipPolicy.keepsARepresentative({ from, to, otherRepresentatives })).toBe(expected);
   });
 });
+
+describe('MembershipPolicy.leavingKeepsARepresentative', () => {
+  it.each([
+    ['REPRESENTATIVE', 0, 2, false],
+    ['REPRESENTATIVE', 1, 2, true],
+    ['REPRESENTATIVE', 0, 0, true],
+    ['MEMBER', 0, 3, true],
+  ] as const)(
+    '%s leaving, %i other representatives, %i other people → %s',
+    (role, otherRepresentatives, otherMembers, expected) => {
+      expect(MembershipPolicy.leavingKeepsARepresentative({ role, otherRepresentatives, otherMembers })).toBe(expected);
+    },
+  );
+});

@@ -24,4 +24,17 @@ export const MembershipPolicy = {
   keepsARepresentative(change: { from: MembershipRole; to: MembershipRole; otherRepresentatives: number }): boolean {
     return !(change.from === 'REPRESENTATIVE' && change.to !== 'REPRESENTATIVE' && change.otherRepresentatives === 0);
   },
+  /**
+   * The same rule when someone leaves (removed, leaving, deleting their account): the last representative goes only
+   * with the last person — an organisation left with members and nobody to speak for it cannot submit, invite or
+   * manage its people, so the ministry is asked to appoint another representative first. An organisation whose
+   * last person leaves stays (its submissions are the record) and gets a representative again by invitation.
+   */
+  leavingKeepsARepresentative(leaving: {
+    role: MembershipRole;
+    otherRepresentatives: number;
+    otherMembers: number;
+  }): boolean {
+    return leaving.role !== 'REPRESENTATIVE' || leaving.otherRepresentatives > 0 || leaving.otherMembers === 0;
+  },
 };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import {
   Actor,
   ConflictError,
@@ -23,6 +23,17 @@ import { Organization } from '../organizations/organization.entity';
 import { Membership, MEMBERSHIP_ROLES } from './membership.entity';
 import { MembershipPolicy } from './membership.policy';
 import { IdentityReason } from '../identity.reasons';
+
+/** A membership about to end, read under its organisation's lock (`MembershipService.lockForLeaving`). */
+export interface LeavingMembership {
+  readonly id: string;
+  readonly userId: string;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly role: MembershipRole;
+  /** Whether the organisation keeps a representative (or has nobody left) once this membership ends. */
+  readonly keepsARepresentative: boolean;
+}
 
 const BY_JOINING: KeysetColumn[] = [
   { expression: 'membership.created_at', property: 'createdAt', type: 'timestamptz' },
@@ -102,7 +113,17 @@ export class MembershipService {
       'You cannot remove this person from the organisation.',
       IdentityReason.MEMBER_REMOVAL_NOT_ALLOWED,
     );
+    let role = membership.role;
     await this.db.transaction(async (manager) => {
+      const [current] = await this.lockForLeaving(manager, { membershipId: membership.id });
+      ensureVisible(!!current, 'Membership');
+      role = current!.role;
+      if (!current!.keepsARepresentative)
+        throw new ConflictError(
+          current!.userId === actor.userId
+            ? `You are the only representative of ${current!.organizationName}: ask the ministry to make another member its representative before you leave.`
+            : `This person is the only representative of ${current!.organizationName}: make someone else its representative first.`,
+        ).because(IdentityReason.LAST_REPRESENTATIVE);
       await manager.getRepository(Membership).delete({ id: membership.id });
       await this.audit.record(
         {
@@ -110,12 +131,59 @@ export class MembershipService {
           actorId: actor.userId,
           subjectType: 'USER',
           subjectId: membership.userId,
-          details: { organizationId: membership.organizationId, role: membership.role },
+          details: { organizationId: membership.organizationId, role },
         },
         manager,
       );
     });
-    return membership;
+    return { ...membership, role };
+  }
+
+  /**
+   * Inside the caller's transaction, before memberships are deleted (one, or all of a person's): locks their
+   * organisations — in id order, the same lock as `changeRole`, so that two representatives removing each other,
+   * or a removal beside a demotion, are decided one after the other — and says for each membership, read again
+   * under the lock, whether its organisation keeps a representative without it (`leavingKeepsARepresentative`).
+   */
+  async lockForLeaving(
+    manager: EntityManager,
+    which: { membershipId: string } | { userId: string },
+  ): Promise<LeavingMembership[]> {
+    const [column, value] = 'membershipId' in which ? ['id', which.membershipId] : ['user_id', which.userId];
+    await manager.query(
+      `SELECT o.id FROM organizations o WHERE o.id IN (SELECT m.organization_id FROM memberships m WHERE m.${column} = $1)
+        ORDER BY o.id FOR UPDATE OF o`,
+      [value],
+    );
+    const rows: {
+      id: string;
+      user_id: string;
+      organization_id: string;
+      name: string;
+      role: MembershipRole;
+      other_representatives: number;
+      other_members: number;
+    }[] = await manager.query(
+      `SELECT m.id, m.user_id, m.organization_id, o.name, m.role,
+              (SELECT count(*)::int FROM memberships r WHERE r.organization_id = m.organization_id AND r.id <> m.id
+                  AND r.role = 'REPRESENTATIVE') AS other_representatives,
+              (SELECT count(*)::int FROM memberships r WHERE r.organization_id = m.organization_id AND r.id <> m.id) AS other_members
+         FROM memberships m JOIN organizations o ON o.id = m.organization_id
+        WHERE m.${column} = $1 ORDER BY o.name`,
+      [value],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      userId: row.user_id,
+      organizationId: row.organization_id,
+      organizationName: row.name,
+      role: row.role,
+      keepsARepresentative: MembershipPolicy.leavingKeepsARepresentative({
+        role: row.role,
+        otherRepresentatives: row.other_representatives,
+        otherMembers: row.other_members,
+      }),
+    }));
   }
 
   async changeRole(actor: Actor, rawId: string, rawRole: MembershipRole): Promise<Membership> {

@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@majlis/audit';
-import { Clock } from '@majlis/kernel';
+import { Clock, ConflictError } from '@majlis/kernel';
 import type { AuthenticatedActor } from '../auth/authenticated-actor';
 import { AuthenticationService } from '../auth/authentication.service';
 import { hashPassword } from '../auth/password';
 import { SignInThrottleService } from '../auth/sign-in-throttle.service';
+import { IdentityReason } from '../identity.reasons';
+import { MembershipService } from '../memberships/membership.service';
 import { User } from '../users/user.entity';
 import { PersonalDataRegistry } from './personal-data.registry';
 
@@ -27,6 +29,7 @@ export class PersonalDataService {
     private readonly clock: Clock,
     private readonly authentication: AuthenticationService,
     private readonly throttle: SignInThrottleService,
+    private readonly memberships: MembershipService,
   ) {}
 
   async export(actor: AuthenticatedActor): Promise<Record<string, unknown>> {
@@ -72,7 +75,11 @@ export class PersonalDataService {
     };
   }
 
-  /** Deletes the account after confirming the password (through the one throttled password check). */
+  /**
+   * Deletes the account after confirming the password (through the one throttled password check). The only
+   * representative of an organisation that has other people is refused (CONFLICT, `LAST_REPRESENTATIVE`): the
+   * ministry appoints another representative first, as when leaving it (`MembershipPolicy.leavingKeepsARepresentative`).
+   */
   async deleteAccount(actor: AuthenticatedActor, password: string, clientAddress: string | null = null): Promise<void> {
     const person = await this.db.getRepository(User).findOneByOrFail({ id: actor.userId });
     const user = await this.authentication.checkPassword({
@@ -83,6 +90,13 @@ export class PersonalDataService {
     });
     const unusable = await hashPassword(randomBytes(32).toString('base64url'));
     await this.db.transaction(async (manager) => {
+      const unrepresented = (await this.memberships.lockForLeaving(manager, { userId: user.id })).filter(
+        (membership) => !membership.keepsARepresentative,
+      );
+      if (unrepresented.length > 0)
+        throw new ConflictError(
+          `You are the only representative of ${unrepresented.map((m) => m.organizationName).join(', ')}: ask the ministry to make another member its representative before deleting your account.`,
+        ).because(IdentityReason.LAST_REPRESENTATIVE);
       for (const contributor of this.registry.all()) await contributor.erase?.(manager, user.id);
       await manager.query(`DELETE FROM memberships WHERE user_id = $1`, [user.id]);
       await manager.query(

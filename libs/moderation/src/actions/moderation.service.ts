@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import {
   Actor,
   Clock,
@@ -90,6 +91,12 @@ const NEWEST_ACTION_FIRST: KeysetColumn[] = [
 ];
 
 /** The moderators' side: the queue, actions on content and people, and the append-only log. */
+/** The moderation log's reason for a lock set from the thread's page, which asks for none. */
+export const THREAD_PAGE_REASONS = {
+  LOCK: 'Locked from the thread’s page',
+  UNLOCK: 'Unlocked from the thread’s page',
+} as const;
+
 @Injectable()
 export class ModerationService {
   constructor(
@@ -181,7 +188,30 @@ export class ModerationService {
    * reports. Two moderators acting on the same version: one wins, the other gets CONFLICT.
    */
   async actOnContent(actor: Actor, raw: ContentActionInput): Promise<ModerationState & { version: number }> {
-    const input = parseInput(contentActionInput, raw);
+    return this.act(actor, parseInput(contentActionInput, raw));
+  }
+
+  /**
+   * Locking a thread from its page (`setThreadLocked`) is this same LOCK or UNLOCK action: the one mechanism, with
+   * its policy (ModerationPolicy: the space's owners and moderators, platform moderators outside PRIVATE spaces),
+   * its moderation log entry and its events. The thread page shows no moderation version, so none is checked.
+   */
+  async setThreadLocked(actor: Actor, threadId: string, locked: boolean): Promise<void> {
+    const input = parseInput(contentActionInput.omit({ version: true }), {
+      contentType: 'THREAD',
+      contentId: threadId,
+      action: locked ? 'LOCK' : 'UNLOCK',
+      reason: locked ? THREAD_PAGE_REASONS.LOCK : THREAD_PAGE_REASONS.UNLOCK,
+    });
+    // From the thread's page, as every read of it: a thread one may not read is not found, moderator or not.
+    ensureVisible(await this.canRead(actor, 'THREAD', input.contentId), 'Thread');
+    await this.act(actor, { ...input, version: null });
+  }
+
+  private async act(
+    actor: Actor,
+    input: Omit<z.output<typeof contentActionInput>, 'version'> & { version: number | null },
+  ): Promise<ModerationState & { version: number }> {
     const moderatedSpaces = await this.registry.moderatedSpaces(actor);
     ensureAllowed(
       ModerationPolicy.isModerator(actor, moderatedSpaces),
@@ -211,7 +241,7 @@ export class ModerationService {
       };
       const [rows] = await manager.query(
         `UPDATE content_moderation SET ${changes[input.action]}, reviewed_at = $4, version = version + 1
-          WHERE content_type = $1 AND content_id = $2 AND version = $3
+          WHERE content_type = $1 AND content_id = $2 AND ($3::int IS NULL OR version = $3)
           RETURNING hidden, hidden_reason, hidden_at, version`,
         [input.contentType, input.contentId, input.version, now, ...(input.action === 'HIDE' ? [input.reason] : [])],
       );

@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService, Space, Thread, ThreadService, threadPreloads } from '@majlis/discussions';
-import { REDACTED, Redaction } from '@majlis/moderation';
+import { ModerationService, REDACTED, Redaction } from '@majlis/moderation';
 import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
@@ -18,6 +18,7 @@ export class ThreadResolver {
   constructor(
     private readonly threads: ThreadService,
     private readonly comments: CommentService,
+    private readonly moderationService: ModerationService,
   ) {}
 
   @Query(() => ThreadModel, { description: 'A thread; NOT_FOUND when its space is not yours to read.' })
@@ -45,9 +46,14 @@ export class ThreadResolver {
     return { thread: await this.threads.moderate(actor, input.id, { pinned: input.value }) };
   }
 
-  @Mutation(() => ThreadPayload, { description: 'Space moderators: a locked thread takes no new replies.' })
+  @Mutation(() => ThreadPayload, {
+    description:
+      'Space moderators: a locked thread takes no new replies. The moderation queue’s LOCK / UNLOCK action (same rule, same log entry).',
+  })
   async setThreadLocked(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SetThreadFlagInput) {
-    return { thread: await this.threads.moderate(actor, input.id, { locked: input.value }) };
+    // The moderation queue's LOCK / UNLOCK: one mechanism (policy, moderation log, events); then the thread as read.
+    await this.moderationService.setThreadLocked(actor, input.id, input.value);
+    return { thread: (await this.threads.get(actor, input.id)).thread };
   }
 
   @Mutation(() => ThreadPayload, { description: 'Marks the thread read up to now.' })
