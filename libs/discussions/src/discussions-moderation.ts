@@ -55,7 +55,10 @@ export class DiscussionsModeration implements OnModuleInit {
         {
           space: spaceId,
           people: JSON.stringify(
-            [...people].map(([userId, actor]) => ({ user_id: userId, organizations: readerParameters(actor).myOrganizations })),
+            [...people].map(([userId, actor]) => ({
+              user_id: userId,
+              organizations: readerParameters(actor).myOrganizations,
+            })),
           ),
         },
         {},

@@ -43,36 +43,63 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as Promise<T>)?.then === 'function';
 }
 
-/** The sockets with messages waiting, written once the current turn of the event loop is over. */
-const waiting = new Set<LiveSocketWriter>();
-let flushScheduled = false;
+/**
+ * When an instance's live sockets are written: all those with messages waiting, together, at most once every
+ * `intervalMs`. A message produced after a quiet spell leaves at the end of its turn of the event loop; under a
+ * stream of events each socket gets one write per interval carrying every message of that interval (and one write per
+ * turn when messages queue up faster), instead of one write, and one system call, per message: the writes' system
+ * time is most of a delivery's cost. A message waits at most `intervalMs` for it.
+ */
+export class LiveWrites {
+  private readonly waiting = new Set<LiveSocketWriter>();
+  private scheduled = false;
+  private lastFlush = -Infinity;
 
-function flushWaiting(): void {
-  flushScheduled = false;
-  const writers = [...waiting];
-  waiting.clear();
-  for (const writer of writers) writer.flush();
+  constructor(private readonly intervalMs: number) {}
+
+  /** A writer for a socket of this instance. */
+  writer(socket: WebSocket): LiveSocketWriter {
+    return new LiveSocketWriter(socket, this);
+  }
+
+  schedule(writer: LiveSocketWriter): void {
+    this.waiting.add(writer);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = this.lastFlush + this.intervalMs - performance.now();
+    if (wait <= 0) setImmediate(() => this.flush());
+    else setTimeout(() => this.flush(), wait);
+  }
+
+  forget(writer: LiveSocketWriter): void {
+    this.waiting.delete(writer);
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    this.lastFlush = performance.now();
+    const writers = [...this.waiting];
+    this.waiting.clear();
+    for (const writer of writers) writer.flush();
+  }
 }
 
 /**
- * A live socket's outgoing `next` messages, written together: every message queued during one turn of the event
- * loop (all the events whose readers were decided in it) leaves in one write (the socket is corked around them,
- * so the frames go out in one system call), instead of one write per message. Under load, when events queue up,
- * the batches grow by themselves; when idle, a message leaves at the end of the turn it was produced in.
+ * A live socket's outgoing `next` messages, written together (see LiveWrites): the socket is corked around them, so
+ * that their frames go out in one system call.
  */
 export class LiveSocketWriter {
   private queued: { subscription: DirectSubscription; text: string }[] = [];
 
-  constructor(private readonly socket: WebSocket) {}
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly writes: LiveWrites,
+  ) {}
 
   push(subscription: DirectSubscription, text: string): void {
     if (!subscription.open) return;
     this.queued.push({ subscription, text });
-    waiting.add(this);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flushWaiting);
-    }
+    if (this.queued.length === 1) this.writes.schedule(this);
   }
 
   /** Writes what is queued now (also before graphql-ws sends a subscription's `error` or `complete`, to keep order). */
@@ -80,7 +107,7 @@ export class LiveSocketWriter {
     if (this.queued.length === 0) return;
     const queued = this.queued;
     this.queued = [];
-    waiting.delete(this);
+    this.writes.forget(this);
     const socket = this.socket;
     if (socket.readyState !== socket.OPEN) return;
     // ws writes each frame (header, then payload) to its net.Socket, itself corked and uncorked per frame: an outer
