@@ -20,6 +20,8 @@ export interface ProduceJob {
 export interface ProduceResult {
   readonly produced: { id: string; internal: boolean }[];
   readonly failures: number;
+  /** The first failed mutation's answer (or error), to tell why writes fail. */
+  readonly firstFailure?: string;
   readonly seconds: number;
 }
 
@@ -54,6 +56,7 @@ async function annotate(job: ProduceJob, url: string, internal: boolean): Promis
 async function produce(job: ProduceJob): Promise<ProduceResult> {
   const produced: { id: string; internal: boolean }[] = [];
   let failures = 0;
+  let firstFailure: string | undefined;
   const requests: Promise<void>[] = [];
   const start = Date.now();
   for (let index = 0; index < job.total; index++) {
@@ -63,12 +66,15 @@ async function produce(job: ProduceJob): Promise<ProduceResult> {
     requests.push(
       annotate(job, job.urls[index % job.urls.length], internal).then(
         (id) => void produced.push({ id, internal }),
-        () => void failures++,
+        (error: unknown) => {
+          failures++;
+          firstFailure ??= String((error as Error)?.message ?? error).slice(0, 300);
+        },
       ),
     );
   }
   await Promise.all(requests);
-  return { produced, failures, seconds: (Date.now() - start) / 1000 };
+  return { produced, failures, firstFailure, seconds: (Date.now() - start) / 1000 };
 }
 
 process.on('message', (job: ProduceJob) => {

@@ -202,7 +202,7 @@ async function run(started: number): Promise<number> {
       internalEvery: INTERNAL_EVERY,
     });
     step(
-      `produced ${production.produced.length} events in ${production.seconds.toFixed(1)} s (${production.failures} mutations failed); draining`,
+      `produced ${production.produced.length} events in ${production.seconds.toFixed(1)} s (${production.failures} mutations failed${production.firstFailure ? `, the first: ${production.firstFailure}` : ''}); draining`,
     );
     const drained = await loader.run({ kind: 'finish', produced: production.produced, drainMs: DRAIN_MS });
     return { production, result: drained };

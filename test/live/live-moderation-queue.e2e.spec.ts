@@ -1,3 +1,5 @@
+import type { Actor, ActorMembership, PlatformRole } from '@majlis/kernel';
+import { ModeratedContentRegistry, ModerationPolicy, ModerationService } from '@majlis/moderation';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
@@ -114,6 +116,69 @@ describe('live moderation queue across instances', () => {
     expect(spaceOwner.errors).toEqual([]);
     expect(queueEvents(spaceOwner).map((event) => event.subjectId)).toEqual([threadId]);
     await moderator.until((s) => queueEvents(s).length === 3);
+  });
+
+  it("decides a report's watchers in one statement for everyone, as each one's moderated spaces say", async () => {
+    const actors = new Map<string, Actor>();
+    const idOf = {} as Record<Account, string>;
+    for (const account of Object.keys(ACCOUNTS) as Account[]) {
+      const { rows } = await a.db.query<{ id: string; platform_role: PlatformRole; memberships: ActorMembership[] }>(
+        `SELECT u.id, u.platform_role, COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id,
+                'role', m.role)) FROM memberships m WHERE m.user_id = u.id), '[]') AS memberships
+           FROM users u WHERE u.email = $1`,
+        [ACCOUNTS[account]],
+      );
+      idOf[account] = rows[0].id;
+      actors.set(rows[0].id, {
+        userId: rows[0].id,
+        platformRole: rows[0].platform_role,
+        memberships: rows[0].memberships,
+      });
+    }
+    const fmo = (await a.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id;
+    const space = await ok<{ createSpace: { space: { id: string } } }>(a, 'federationRepresentative', CREATE_SPACE, {
+      input: { name: 'Agora comptée', slug: 'agora-comptee-live', ownerOrganizationId: fmo, visibility: 'PUBLIC' },
+    });
+    const thread = await ok<{ createThread: { thread: { id: string } } }>(a, 'companyMember', CREATE_THREAD, {
+      input: { spaceId: space.createSpace.space.id, title: 'Un autre fil', body: 'Texte' },
+    });
+    const threadId = thread.createThread.thread.id;
+    await ok(a, 'companyRepresentative', REPORT, {
+      input: { contentType: 'THREAD', contentId: threadId, reason: 'SPAM' },
+    });
+
+    const registry = a.nest.get(ModeratedContentRegistry);
+    const [row] = (
+      await a.db.query(
+        `SELECT space_id, platform_moderated, moderating_organization_id FROM content_moderation
+          WHERE content_type = 'THREAD' AND content_id = $1`,
+        [threadId],
+      )
+    ).rows;
+    const scope = {
+      spaceId: row.space_id,
+      platformModerated: row.platform_moderated,
+      moderatingOrganizationId: row.moderating_organization_id,
+    };
+    const expected = new Set<string>();
+    for (const [userId, actor] of actors)
+      if (ModerationPolicy.canModerate(actor, scope, await registry.moderatedSpaces(actor))) expected.add(userId);
+
+    const perPerson = jest.spyOn(registry, 'moderatedSpaces');
+    const batched = jest.spyOn(registry, 'spaceModerators');
+    try {
+      const watchers = await a.nest.get(ModerationService).queueWatchers('THREAD', threadId, actors);
+      expect(watchers).toEqual(expected);
+      expect(perPerson).not.toHaveBeenCalled();
+      expect(batched).toHaveBeenCalledTimes(1);
+    } finally {
+      perPerson.mockRestore();
+      batched.mockRestore();
+    }
+    // Not trivial: FMO's representative (its owner's) and the platform moderator watch it; Atlas's member does not.
+    expect(expected.has(idOf.federationRepresentative)).toBe(true);
+    expect(expected.has(idOf.moderator)).toBe(true);
+    expect(expected.has(idOf.companyMember)).toBe(false);
   });
 
   it('refuses the queue to someone who moderates nothing, as the queue query does', async () => {

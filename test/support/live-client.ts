@@ -34,7 +34,8 @@ export class LiveSubscriber {
   private readonly client: Client;
   private readonly waiters: (() => void)[] = [];
 
-  constructor(app: TestApp, token: string, variables: Record<string, unknown>) {
+  /** `query`: another selection of `liveEvents` (its events then hold only the fields it selects). */
+  constructor(app: TestApp, token: string, variables: Record<string, unknown>, query = LIVE_EVENTS) {
     this.client = createClient({
       url: app.graphqlUrl.replace(/^http/, 'ws'),
       webSocketImpl: WebSocket,
@@ -55,7 +56,7 @@ export class LiveSubscriber {
       },
     });
     this.client.subscribe<{ liveEvents: LiveEvent }>(
-      { query: LIVE_EVENTS, variables },
+      { query, variables },
       {
         next: (result) => {
           if (result.errors) this.errors.push(...result.errors);

@@ -48,6 +48,24 @@ export class DiscussionsModeration implements OnModuleInit {
       const rows: { space_id: string }[] = await this.db.query(sql, params);
       return rows.map((row) => row.space_id);
     });
+    this.registry.registerSpaceModerators(async (spaceId, people) => {
+      if (people.size === 0) return new Set();
+      const [sql, params] = this.db.driver.escapeQueryWithParameters(
+        SpacePolicy.moderatorsAmongSql(),
+        {
+          space: spaceId,
+          people: JSON.stringify(
+            [...people].map(([userId, actor]) => ({
+              user_id: userId,
+              organizations: readerParameters(actor).myOrganizations,
+            })),
+          ),
+        },
+        {},
+      );
+      const rows: { user_id: string }[] = await this.db.query(sql, params);
+      return new Set(rows.map((row) => row.user_id));
+    });
   }
 
   private async threadFacts(threads: Thread[]): Promise<Map<string, ContentFacts>> {

@@ -43,6 +43,12 @@ const environmentSchema = z.object({
   AUDIT_HMAC_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   LIVE_SESSION_CHECK_SECONDS: positiveInt.default(30),
+  LIVE_WRITE_INTERVAL_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (write at the end of each turn of the event loop) or more')
+    .max(1000, 'must be at most 1000')
+    .default(40),
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -93,7 +99,8 @@ export interface AppConfig {
   /** Published results never split counts into a group of organisations smaller than this (merged into OTHER). */
   readonly consultations: { readonly minimumGroupSize: number };
   /** Live updates: how often an open subscription socket re-checks its session (revoked → closed, see live/). */
-  readonly live: { readonly sessionCheckSeconds: number };
+  /** writeIntervalMs: the shortest time between two writes of live messages to the sockets (live-delivery.ts). */
+  readonly live: { readonly sessionCheckSeconds: number; readonly writeIntervalMs: number };
   /** The chains' HMAC key (never in the database) and the signed checkpoints of their heads, kept outside it. */
   readonly audit: {
     readonly hmacKey: string;
@@ -173,7 +180,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     requestBodyTimeoutMs: env.REQUEST_BODY_TIMEOUT_MS,
     moderation: { autoHideThreshold: env.MODERATION_AUTO_HIDE_REPORTS },
     consultations: { minimumGroupSize: env.RESULTS_MINIMUM_GROUP_SIZE },
-    live: { sessionCheckSeconds: env.LIVE_SESSION_CHECK_SECONDS },
+    live: { sessionCheckSeconds: env.LIVE_SESSION_CHECK_SECONDS, writeIntervalMs: env.LIVE_WRITE_INTERVAL_MS },
     audit: {
       hmacKey: env.AUDIT_HMAC_KEY ?? localDevelopmentSecret(dataDir, 'audit-hmac-key'),
       checkpointFile: resolve(env.AUDIT_CHECKPOINT_FILE ?? resolve(dataDir, 'audit-checkpoints.jsonl')),

@@ -55,7 +55,12 @@ export function graphqlOptions(
     formatError: format,
     // Live updates: graphql-ws on the same path and port (see live/live-socket.ts and live/close-codes.ts).
     subscriptions: {
-      'graphql-ws': liveSocketOptions(authentication, config.live.sessionCheckSeconds, format) as never,
+      'graphql-ws': liveSocketOptions(
+        authentication,
+        config.live.sessionCheckSeconds,
+        format,
+        config.live.writeIntervalMs,
+      ) as never,
     },
     validationRules: [...armor.validationRules, pricedFieldsRule(config.graphql.maxCost)],
     plugins: [

@@ -4,6 +4,7 @@ import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/do
 import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
 import { NotificationPolicy } from '@majlis/notifications';
+import { UserService } from '@majlis/identity';
 import { ContentType, ModerationService } from '@majlis/moderation';
 
 /** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
@@ -24,7 +25,8 @@ const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELET
 
 /**
  * Who receives a live event, decided at delivery with the same services and policies as queries (no copy of a
- * rule here): an event is delivered when the subscriber may read its subject now (`AnnotationService.get`,
+ * rule here): an event is delivered when the subscriber's account is active now (not suspended, not deleted: the
+ * connection's actor may be up to LIVE_SESSION_CHECK_SECONDS old) and they may read its subject now (`AnnotationService.get`,
  * `CommentService.get`, `ThreadService.get`, `ConsultationService.get`: hidden content, ORGANIZATION annotations,
  * private spaces all answer NOT_FOUND as they do to queries).
  *
@@ -48,6 +50,7 @@ export class LiveAccess {
     private readonly subjects: SubjectRegistry,
     private readonly consultations: ConsultationService,
     private readonly moderation: ModerationService,
+    private readonly users: UserService,
   ) {}
 
   /**
@@ -56,11 +59,19 @@ export class LiveAccess {
    */
   async readers(event: DomainEvent, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
     if (people.size === 0) return new Set();
+    if (event.type !== 'QUEUE_CHANGED' && BATCHED.has(event.subjectType)) {
+      // One statement, active accounts only (the areas' readersNow say it themselves).
+      const readers = await this.limited(() => this.decideAll([...people.keys()], event));
+      if (readers) return readers;
+    }
+    // Every other way: suspended and deleted accounts receive nothing, whatever their socket's actor says.
+    const active = await this.limited(() => this.activeAmong(people, event));
+    if (active.size === 0) return new Set();
     if (event.type === 'QUEUE_CHANGED') {
       // The moderation queue: whoever moderates the content now (ModerationPolicy.canModerate), decided once.
       return this.limited(() =>
         this.moderation
-          .queueWatchers(event.subjectType as ContentType, event.subjectId, people)
+          .queueWatchers(event.subjectType as ContentType, event.subjectId, active)
           .catch((error: unknown) => {
             this.logger.error({ err: error, seq: event.seq }, 'live queue access check failed: not delivered');
             return new Set<string>();
@@ -68,21 +79,28 @@ export class LiveAccess {
       );
     }
     if (event.subjectType === 'USER') {
-      // A person's inbox: decided by the notifications' policy alone (no database).
+      // A person's inbox: decided by the notifications' policy alone.
       return new Set(
-        [...people].filter(([, actor]) => NotificationPolicy.canFollowInbox(actor, event.subjectId)).map(([id]) => id),
+        [...active].filter(([, actor]) => NotificationPolicy.canFollowInbox(actor, event.subjectId)).map(([id]) => id),
       );
     }
-    if (BATCHED.has(event.subjectType)) {
-      const readers = await this.limited(() => this.decideAll([...people.keys()], event));
-      if (readers) return readers;
-    }
     const decided = await Promise.all(
-      [...people].map(
+      [...active].map(
         async ([userId, actor]) => [userId, await this.limited(() => this.decide(actor, event))] as const,
       ),
     );
     return new Set(decided.filter(([, readable]) => readable).map(([userId]) => userId));
+  }
+
+  /** These people whose accounts are active now (one statement); nobody when that cannot be checked. */
+  private async activeAmong(people: ReadonlyMap<string, Actor>, event: DomainEvent): Promise<Map<string, Actor>> {
+    try {
+      const active = await this.users.activeAmong([...people.keys()]);
+      return new Map([...people].filter(([userId]) => active.has(userId)));
+    } catch (error) {
+      this.logger.error({ err: error, seq: event.seq }, 'live account check failed: not delivered');
+      return new Map();
+    }
   }
 
   /** Whether this one actor may receive the event now (a reconnecting subscriber's catch-up). */

@@ -21,6 +21,8 @@ import {
   visit,
 } from 'graphql';
 import type { GraphQLError } from 'graphql';
+import { DirectSubscription } from './live-delivery';
+import { LiveStream } from './live-stream';
 
 /**
  * Subscription fields whose `resolve` maps the event alone (not the subscriber, its context or its arguments) to
@@ -88,14 +90,17 @@ export async function subscribeSharingResults(
   if (key === null) return subscribe(args);
   const source = await createSourceEventStream(args);
   if (!isAsyncIterable(source)) return source;
-  return mapEvents(source[Symbol.asyncIterator](), (event) => {
-    if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
-    let byOperation = executed.get(event);
-    if (!byOperation) executed.set(event, (byOperation = new Map()));
-    let result = byOperation.get(key);
-    if (!result) byOperation.set(key, (result = execute({ ...args, rootValue: event })));
-    return result;
-  });
+  const mapped = () =>
+    mapEvents(source[Symbol.asyncIterator](), (event) => {
+      if (typeof event !== 'object' || event === null) return execute({ ...args, rootValue: event });
+      let byOperation = executed.get(event);
+      if (!byOperation) executed.set(event, (byOperation = new Map()));
+      let result = byOperation.get(key);
+      if (!result) byOperation.set(key, (result = execute({ ...args, rootValue: event })));
+      return result;
+    });
+  // A live stream on a live socket: its messages are serialised once per event and written directly (live-delivery.ts).
+  return source instanceof LiveStream ? new DirectSubscription(source, args, key, mapped) : mapped();
 }
 
 /**

@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import { UnauthenticatedError } from '@majlis/kernel';
 import type { AuthenticatedActor, AuthenticationService } from '@majlis/identity';
 import { LIVE_CLOSE_CODES } from './close-codes';
+import { DirectSubscription, LiveSocketWriter, LiveWrites } from './live-delivery';
 import { parseOnce, subscribeSharingResults, validateOnce } from './live-execution';
 
 /** The longest operation a live socket accepts (the reader's subscription is about 200 characters). */
@@ -62,6 +63,8 @@ export interface LiveSocketExtra {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
   live?: LiveConnection;
+  /** The socket's batched writes of live messages (live-delivery.ts), made with its first live subscription. */
+  writer?: LiveSocketWriter;
 }
 
 /**
@@ -73,8 +76,10 @@ export function liveSocketOptions(
   authentication: AuthenticationService,
   sessionCheckSeconds: number,
   format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+  writeIntervalMs = 0,
 ): Partial<ServerOptions<Record<string, unknown>, LiveSocketExtra>> {
   const logger = new Logger('LiveSocket');
+  const writes = new LiveWrites(writeIntervalMs);
   return {
     connectionInitWaitTimeout: 10_000,
     // Each event's result is executed once per operation for all of the instance's subscribers (live-execution.ts).
@@ -107,6 +112,12 @@ export function liveSocketOptions(
             }),
           ]
         : undefined,
+    // A live subscription shared per event writes its messages itself, batched per socket (live-delivery.ts).
+    onOperation: (ctx: Context<Record<string, unknown>, LiveSocketExtra>, id, _payload, _args, result) => {
+      if (result instanceof DirectSubscription)
+        result.attach((ctx.extra.writer ??= writes.writer(ctx.extra.socket)), id, format);
+      return undefined;
+    },
     // A stream that fails (e.g. RESYNC_REQUIRED when its catch-up cannot be replayed) sends its error with its code.
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
     onNext: (_ctx, _id, _payload, _args, result: ExecutionResult) =>

@@ -20,6 +20,9 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
   /** Live events received while catching up (null once caught up). */
   private held: DomainEvent[] | null = null;
   private done = false;
+  /** Where events go once diverted (see `divert`): straight to their writer, without the async iterator. */
+  private sink: ((event: DomainEvent) => void) | null = null;
+  private ended: { resolve: () => void; reject: (error: unknown) => void } | null = null;
   private lastSeq: number;
   private readonly leave: () => void;
 
@@ -68,6 +71,26 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
     return Promise.reject(error);
   }
 
+  /**
+   * Hands every event from now on (and those ready but not yet read) to `sink`, synchronously and in `seq` order,
+   * instead of queueing them for `next`. Resolves when the stream ends (closed, returned), rejects with why it
+   * failed (as `next` would have thrown it).
+   */
+  divert(sink: (event: DomainEvent) => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (this.failure !== null) {
+        const failure = this.failure;
+        this.failure = null;
+        reject(failure);
+        return;
+      }
+      for (const event of this.ready.splice(0)) sink(event);
+      if (this.done) return resolve();
+      this.sink = sink;
+      this.ended = { resolve, reject };
+    });
+  }
+
   offer(event: DomainEvent): void {
     if (this.done) return;
     if (this.held) this.held.push(event);
@@ -88,17 +111,20 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
   private deliver(event: DomainEvent): void {
     if (event.seq <= this.lastSeq) return;
     this.lastSeq = event.seq;
+    if (this.sink) return this.sink(event);
     const waiter = this.waiting.shift();
     if (waiter) waiter.resolve({ value: event, done: false });
     else this.ready.push(event);
   }
 
   /** Ends the stream with an error its reader receives (graphql-ws sends it with its code, see live-socket.ts). */
-  private fail(error: unknown): void {
+  fail(error: unknown): void {
     if (this.done) return;
     const waiter = this.waiting.shift();
-    if (waiter) waiter.reject(error);
+    if (this.ended) this.ended.reject(error);
+    else if (waiter) waiter.reject(error);
     else this.failure = error;
+    this.ended = null;
     this.close();
   }
 
@@ -108,6 +134,9 @@ export class LiveStream implements AsyncIterableIterator<DomainEvent>, LiveSubsc
     this.leave();
     this.ready.length = 0;
     this.held = null;
+    this.sink = null;
+    this.ended?.resolve();
+    this.ended = null;
     for (const waiter of this.waiting.splice(0)) waiter.resolve({ value: undefined, done: true });
   }
 }

@@ -284,12 +284,12 @@ export class ConsultationService {
     return consultation;
   }
 
-  /** Which of these people may read the consultation now, as `get` decides for each of them, in one statement. */
+  /** Which of these people (active accounts) may read the consultation now, as `get` decides for each of them, in one statement. */
   async readersNow(consultationId: string, userIds: readonly string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN consultations consultation ON consultation.id = $1
-        WHERE u.id = ANY($2::uuid[]) AND ${ConsultationPolicy.readersSql('consultation', 'u')}`,
+        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE' AND ${ConsultationPolicy.readersSql('consultation', 'u')}`,
       [consultationId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));

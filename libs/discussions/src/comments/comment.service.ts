@@ -311,7 +311,7 @@ export class CommentService implements OnModuleInit {
   }
 
   /**
-   * Which of these people may read the reply now, as `get` decides for each of them (shown to them, under a subject
+   * Which of these people (active accounts) may read the reply now, as `get` decides for each of them (shown to them, under a subject
    * they see), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (those
    * who see what it answers). Null when its subject's area gives no SQL twin of its visibility (then ask `get`).
    * For live updates.
@@ -326,7 +326,8 @@ export class CommentService implements OnModuleInit {
       OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`;
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM users u JOIN comments comment ON comment.id = $1
-        WHERE u.id = ANY($2::uuid[]) AND ${despiteRemoval ? 'TRUE' : shown} AND ${subjectVisible}`,
+        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE' AND ${despiteRemoval ? 'TRUE' : shown}
+          AND ${subjectVisible}`,
       [commentId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));

@@ -70,6 +70,16 @@ export const SpacePolicy = {
     return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
       AND (sm.user_id = :me OR sm.organization_id = ANY(CAST(:myOrganizations AS uuid[])))`;
   },
+  /**
+   * SQL twin of moderatedSpaceIdsSql for many people at once (live updates: who watches a space's moderation queue):
+   * which of the people bound as :people (JSON `[{ user_id, organizations }]`, their actors' memberships) own or
+   * moderate the space bound as :space.
+   */
+  moderatorsAmongSql(): string {
+    return `SELECT p.user_id FROM jsonb_to_recordset(CAST(:people AS jsonb)) AS p(user_id uuid, organizations uuid[])
+      WHERE EXISTS (SELECT 1 FROM space_members sm WHERE sm.space_id = :space AND sm.role IN ('OWNER', 'MODERATOR')
+        AND (sm.user_id = p.user_id OR sm.organization_id = ANY(p.organizations)))`;
+  },
   /** SQL twin of moderatedSpaceIdsSql for someone else (live updates): the user whose id is the SQL `userId`. */
   moderatedSpaceIdsByUserSql(userId: string): string {
     return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')

@@ -618,7 +618,7 @@ export class ThreadService implements OnModuleInit {
   }
 
   /**
-   * Which of these people may read the thread now, as `get` decides for each of them (shown to them, in a space they
+   * Which of these people (active accounts) may read the thread now, as `get` decides for each of them (shown to them, in a space they
    * read), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (its space's
    * readers, to learn it is gone). For live updates.
    */
@@ -626,7 +626,7 @@ export class ThreadService implements OnModuleInit {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
       `SELECT u.id FROM users u JOIN threads thread ON thread.id = $1 JOIN spaces space ON space.id = thread.space_id
-        WHERE u.id = ANY($2::uuid[])
+        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
           AND ${despiteRemoval ? SpacePolicy.readableByUserSql('space', 'u.id') : visibleToReaderSql('thread', 'space', 'u')}`,
       [threadId, [...userIds]],
     );

@@ -500,7 +500,7 @@ export class AnnotationService {
   }
 
   /**
-   * Which of these people may read the annotation now, as `get` decides for each of them (present or a tombstone
+   * Which of these people (active accounts) may read the annotation now, as `get` decides for each of them (present or a tombstone
    * with live replies, not hidden for them, AnnotationPolicy and DocumentPolicy readers), in one statement; with
    * `despiteRemoval`, who could read it apart from its deletion or hiding (to learn it is gone). For live updates.
    */
@@ -510,7 +510,8 @@ export class AnnotationService {
       `SELECT u.id FROM users u
          JOIN annotations annotation ON annotation.id = $1
          JOIN documents document ON document.id = annotation.document_id
-        WHERE u.id = ANY($2::uuid[]) AND ${visibleToReaderSql('annotation', 'document', 'u', despiteRemoval)}`,
+        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
+          AND ${visibleToReaderSql('annotation', 'document', 'u', despiteRemoval)}`,
       [annotationId, [...userIds]],
     );
     return new Set(rows.map((row) => row.id));

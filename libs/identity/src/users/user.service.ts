@@ -52,6 +52,19 @@ export class UserService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * Which of these accounts are active now (neither suspended nor deleted), in one statement: what live updates
+   * deliver to, as every request of the others is refused (AuthenticationService.resolveActor).
+   */
+  async activeAmong(userIds: readonly string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE'`,
+      [[...userIds]],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Every signed-in person may see other people's public profile (name, locale, role); e-mail is checked per field. */
   async get(actor: Actor, rawId: string, field = 'id'): Promise<User> {
     const id = parseId(rawId, field);

@@ -424,7 +424,7 @@ export class ModerationService {
   /**
    * Which of these people (by user id, each actor as their connection knows it now) see this content in their
    * moderation queue now (ModerationPolicy.canModerate over its moderation row): the audience of its QUEUE_CHANGED
-   * live event, decided once per event. The content's row is read once; the spaces each person moderates, per person.
+   * live event, decided once per event: the content's row, then who among them moderates its space, one statement each.
    */
   async queueWatchers(type: ContentType, id: string, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
     const [row]: { space_id: string | null; platform_moderated: boolean; moderating_organization_id: string | null }[] =
@@ -440,8 +440,15 @@ export class ModerationService {
       platformModerated: row.platform_moderated,
       moderatingOrganizationId: row.moderating_organization_id,
     };
+    // canModerate asks of the spaces one moderates only whether the content's space is among them: who among these
+    // people moderates that space is read once for all of them (none when its space does not decide).
+    const spaceModerators =
+      row.space_id && !row.moderating_organization_id
+        ? await this.registry.spaceModerators(row.space_id, people)
+        : new Set<string>();
     for (const [userId, actor] of people) {
-      if (ModerationPolicy.canModerate(actor, scope, await this.registry.moderatedSpaces(actor))) watchers.add(userId);
+      const moderated = row.space_id && spaceModerators.has(userId) ? [row.space_id] : [];
+      if (ModerationPolicy.canModerate(actor, scope, moderated)) watchers.add(userId);
     }
     return watchers;
   }

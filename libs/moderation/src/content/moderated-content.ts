@@ -72,10 +72,14 @@ export interface ModeratedContent {
 /** Which spaces a person moderates (their space role is OWNER or MODERATOR): registered by the discussions area. */
 export type ModeratedSpaces = (actor: Actor) => Promise<string[]>;
 
+/** Which of these people (by user id, with their actors) moderate a space: ModeratedSpaces for many, in one go. */
+export type SpaceModerators = (spaceId: string, people: ReadonlyMap<string, Actor>) => Promise<Set<string>>;
+
 @Injectable()
 export class ModeratedContentRegistry {
   private readonly contents = new Map<ContentType, ModeratedContent>();
   private spacesOf: ModeratedSpaces = async () => [];
+  private moderatorsOf: SpaceModerators | null = null;
 
   register(type: ContentType, content: ModeratedContent): void {
     this.contents.set(type, content);
@@ -83,6 +87,18 @@ export class ModeratedContentRegistry {
 
   registerModeratedSpaces(spacesOf: ModeratedSpaces): void {
     this.spacesOf = spacesOf;
+  }
+
+  registerSpaceModerators(moderatorsOf: SpaceModerators): void {
+    this.moderatorsOf = moderatorsOf;
+  }
+
+  /** Which of these people moderate the space (as `moderatedSpaces` of each would say, in one statement). */
+  async spaceModerators(spaceId: string, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
+    if (this.moderatorsOf) return this.moderatorsOf(spaceId, people);
+    const moderators = new Set<string>();
+    for (const [userId, actor] of people) if ((await this.spacesOf(actor)).includes(spaceId)) moderators.add(userId);
+    return moderators;
   }
 
   content(type: ContentType): ModeratedContent {

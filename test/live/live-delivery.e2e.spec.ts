@@ -1,0 +1,173 @@
+import { LiveAccess } from '@majlis/api';
+import { AnnotationService } from '@majlis/documents';
+import { ACCOUNTS } from '../support/demo-accounts';
+import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { LiveSubscriber } from '../support/live-client';
+import { TestApp, startTestApp } from '../support/test-app';
+
+type Account = keyof typeof ACCOUNTS;
+
+/**
+ * What a live subscriber is sent: each event's `next` message is serialised once per event and operation for all
+ * of an instance's subscribers, and written straight to their sockets (live-delivery.ts). Each subscriber still
+ * gets exactly its own selection under its own subscription id, only what it may read, and nothing once its
+ * account is suspended (checked at delivery, even while its socket is open).
+ */
+describe('live delivery: shared messages, per-subscriber payloads and rights', () => {
+  let app: TestApp;
+  const token = {} as Record<Account, string>;
+  const subscribers: LiveSubscriber[] = [];
+  let documentId: string;
+  let text: string;
+
+  const subscribe = (account: Account, variables: Record<string, unknown>, query?: string) => {
+    const subscriber = new LiveSubscriber(app, token[account], variables, query);
+    subscribers.push(subscriber);
+    return subscriber;
+  };
+  const lastSeq = async () =>
+    String((await app.db.query(`SELECT COALESCE(max(seq), 0) AS seq FROM events`)).rows[0].seq);
+  const annotate = async (account: Account, passage: string, visibility: 'PUBLIC' | 'ORGANIZATION' = 'PUBLIC') => {
+    const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
+      CREATE_ANNOTATION,
+      {
+        input: {
+          documentId,
+          versionNumber: 1,
+          target: targetFor(text, passage),
+          motivation: 'COMMENTING',
+          body: `Sur « ${passage} »`,
+          visibility,
+        },
+      },
+      token[account],
+    );
+    if (!created.data) throw new Error(JSON.stringify(created.errors));
+    return created.data.createAnnotation.annotation.id;
+  };
+  const setStatus = (account: Account, status: 'ACTIVE' | 'SUSPENDED' | 'DELETED') =>
+    app.db.query(`UPDATE users SET status = $2 WHERE email = $1`, [ACCOUNTS[account], status]);
+
+  beforeAll(async () => {
+    // Sessions are re-checked rarely here: what a suspended person receives is decided at delivery, not by the check.
+    app = await startTestApp({ env: { LIVE_SESSION_CHECK_SECONDS: '3600' } });
+    for (const account of Object.keys(ACCOUNTS) as Account[])
+      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    documentId = await openDocument(app, token.moderator, SAMPLE_V1);
+    text = await plainTextOf(app, token.federationMember, documentId, 1);
+  });
+  afterAll(async () => {
+    await Promise.all(subscribers.map((subscriber) => subscriber.close()));
+    await setStatus('companyMember', 'ACTIVE');
+    await app?.close();
+  });
+
+  it('sends each subscriber its own selection of the same event, under its own subscription', async () => {
+    const after = await lastSeq();
+    const narrow = subscribe(
+      'companyMember',
+      { documentId, after },
+      `subscription($documentId: ID, $after: String) { liveEvents(documentId: $documentId, after: $after) { seq subjectId } }`,
+    );
+    const wide = subscribe(
+      'companyMember',
+      { documentId, after },
+      `subscription($documentId: ID, $after: String) {
+        liveEvents(documentId: $documentId, after: $after) { type subjectId documentId } }`,
+    );
+    const aliased = subscribe(
+      'federationMember',
+      { documentId, after },
+      `subscription($documentId: ID, $after: String) { liveEvents(documentId: $documentId, after: $after) { what: type id: subjectId } }`,
+    );
+    const id = await annotate('federationRepresentative', 'Guichet unique');
+    const got = (s: LiveSubscriber) => s.events as unknown as Record<string, string>[];
+    await narrow.until((s) => got(s).some((e) => e['subjectId'] === id));
+    await wide.until((s) => got(s).some((e) => e['subjectId'] === id));
+    await aliased.until((s) => got(s).some((e) => e['id'] === id));
+    expect(got(narrow)).toEqual([{ seq: expect.stringMatching(/^\d+$/), subjectId: id }]);
+    expect(got(wide)).toEqual([{ type: 'ANNOTATION_CREATED', subjectId: id, documentId }]);
+    expect(got(aliased)).toEqual([{ what: 'ANNOTATION_CREATED', id }]);
+    for (const subscriber of [narrow, wide, aliased]) expect(subscriber.errors).toEqual([]);
+  });
+
+  it('shares the serialised message between readers, never with someone who may not read the event', async () => {
+    const after = await lastSeq();
+    // The same operation (one shared message per event): FMO's member may read FMO's internal annotation, Atlas's not.
+    const insider = subscribe('federationMember', { documentId, after });
+    const outsider = subscribe('companyMember', { documentId, after });
+    const internal = await annotate('federationRepresentative', 'Article 2', 'ORGANIZATION');
+    const visible = await annotate('federationRepresentative', 'Article 3');
+    await insider.until((s) => s.received(visible));
+    await outsider.until((s) => s.received(visible));
+    expect(insider.events.map((e) => e.subjectId)).toEqual([internal, visible]);
+    expect(outsider.events.map((e) => e.subjectId)).toEqual([visible]);
+  });
+
+  it('sends nothing to a suspended or deleted account whose socket is still open, and sends again once reinstated', async () => {
+    const after = await lastSeq();
+    const suspended = subscribe('companyMember', { documentId, after });
+    const witness = subscribe('companyRepresentative', { documentId, after });
+    await Promise.all([suspended, witness].map((s) => s.until((x) => x.connected)));
+    try {
+      await setStatus('companyMember', 'SUSPENDED');
+      const whileSuspended = await annotate('federationRepresentative', 'Article 4');
+      await setStatus('companyMember', 'DELETED');
+      const whileDeleted = await annotate('federationRepresentative', 'Article 5');
+      await witness.until((s) => s.received(whileDeleted));
+      await setStatus('companyMember', 'ACTIVE');
+      const reinstated = await annotate('federationRepresentative', 'Article 6');
+      await suspended.until((s) => s.received(reinstated));
+      await witness.until((s) => s.received(reinstated));
+      // Events come in seq order on one instance: had the earlier ones been sent, they would have come first.
+      expect(suspended.closeCode).toBeNull();
+      expect(suspended.events.map((e) => e.subjectId)).toEqual([reinstated]);
+      expect(witness.events.map((e) => e.subjectId)).toEqual([whileSuspended, whileDeleted, reinstated]);
+    } finally {
+      await setStatus('companyMember', 'ACTIVE');
+    }
+  });
+
+  it('refuses suspended accounts in every way an audience is decided, in the batched statement too', async () => {
+    const access = app.nest.get(LiveAccess);
+    const ids = (await app.db.query(`SELECT email, id FROM users WHERE email = ANY($1)`, [Object.values(ACCOUNTS)]))
+      .rows as { email: string; id: string }[];
+    const idOf = (account: Account) => ids.find((row) => row.email === ACCOUNTS[account])!.id;
+    const actorOf = (account: Account) => ({ userId: idOf(account), platformRole: 'MEMBER' as const, memberships: [] });
+    const people = new Map((['companyMember', 'companyRepresentative'] as Account[]).map((a) => [idOf(a), actorOf(a)]));
+    const annotation = await annotate('federationRepresentative', 'Article 7');
+    const event = (subjectType: string, subjectId: string) =>
+      ({
+        seq: 1,
+        type: subjectType === 'USER' ? 'INBOX_CHANGED' : 'ANNOTATION_CHANGED',
+        subjectType,
+        subjectId,
+        parentType: null,
+        parentId: null,
+        documentId,
+        spaceId: null,
+        threadId: null,
+        consultationId: null,
+        actorId: null,
+        createdAt: new Date().toISOString(),
+      }) as never;
+    const batched = jest.spyOn(app.nest.get(AnnotationService), 'readersNow');
+    try {
+      expect(await access.readers(event('ANNOTATION', annotation), people)).toEqual(
+        new Set([idOf('companyMember'), idOf('companyRepresentative')]),
+      );
+      expect(await access.readers(event('USER', idOf('companyMember')), people)).toEqual(
+        new Set([idOf('companyMember')]),
+      );
+      await setStatus('companyMember', 'SUSPENDED');
+      expect(await access.readers(event('ANNOTATION', annotation), people)).toEqual(
+        new Set([idOf('companyRepresentative')]),
+      );
+      expect(await access.readers(event('USER', idOf('companyMember')), people)).toEqual(new Set());
+      expect(batched).toHaveBeenCalledTimes(2);
+    } finally {
+      batched.mockRestore();
+      await setStatus('companyMember', 'ACTIVE');
+    }
+  });
+});
