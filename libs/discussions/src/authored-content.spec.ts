@@ -94,14 +94,16 @@ describe('authored content: the tombstone rule', () => {
 });
 
 describe('authored content: soft delete', () => {
-  it('sets deleted_at only (the version moves by TypeORM) and answers the row as it now is', async () => {
-    const at = new Date('2026-12-01T10:00:00Z');
+  const at = new Date('2026-12-01T10:00:00Z');
+  const stored = { id: 'c1', deletedAt: at, version: 3 };
+
+  /** An EntityManager that records the statements built, and whose UPDATE touches `affected` rows. */
+  function recordingManager(affected: number) {
     const calls: string[] = [];
-    const stored = { id: 'c1', deletedAt: at, version: 3 };
     const update = {
       set: (changes: object) => (calls.push(`set ${JSON.stringify(changes)}`), update),
       where: (sql: string, params: object) => (calls.push(`where ${sql} ${JSON.stringify(params)}`), update),
-      execute: async () => (calls.push('execute'), { affected: 1 }),
+      execute: async () => (calls.push('execute'), { affected }),
     };
     const select = {
       where: (sql: string, params: object) => (calls.push(`select ${sql} ${JSON.stringify(params)}`), select),
@@ -113,14 +115,23 @@ describe('authored content: soft delete', () => {
       }),
       getRepository: () => ({ createQueryBuilder: () => select }),
     } as unknown as EntityManager;
+    return { calls, manager };
+  }
 
-    await expect(softDelete(manager, Comment, 'c1', at)).resolves.toBe(stored);
+  it('sets deleted_at on a live row only (the version moves by TypeORM) and answers the row as it now is', async () => {
+    const { calls, manager } = recordingManager(1);
+    await expect(softDelete(manager, Comment, 'c1', at)).resolves.toEqual({ content: stored, deletedNow: true });
     expect(calls).toEqual([
       'update true',
       `set ${JSON.stringify({ deletedAt: at })}`,
-      'where id = :id {"id":"c1"}',
+      'where id = :id AND deleted_at IS NULL {"id":"c1"}',
       'execute',
       'select content.id = :id {"id":"c1"}',
     ]);
+  });
+
+  it('says a second delete changed nothing (no row updated), and answers the tombstone as it is', async () => {
+    const { manager } = recordingManager(0);
+    await expect(softDelete(manager, Comment, 'c1', at)).resolves.toEqual({ content: stored, deletedNow: false });
   });
 });
