@@ -2,13 +2,14 @@ import { enqueueJob } from '@majlis/kernel';
 import { DIGEST_SCHEDULE_JOB } from '@majlis/notifications';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
-import { mailsTo, outbox, runJobs } from './support';
+import { GraphQLResponse, TestApp, outcome, startTestApp } from '../support/test-app';
+import { linkIn, mailsTo, outbox, runJobs } from './support';
 
 type Account = keyof typeof ACCOUNTS;
 
 const INBOX = `query($unreadOnly: Boolean) { unreadNotificationCount
-  notifications(first: 50, unreadOnly: $unreadOnly) { totalCount edges { node { id kind subjectType title actorName readAt } } } }`;
+  notifications(first: 50, unreadOnly: $unreadOnly) { totalCount edges { node { id kind subjectType subjectId title actorName readAt
+    target { documentId versionNumber articleKey annotationId commentId threadId spaceSlug consultationId } } } } }`;
 const FOLLOW = `mutation($input: FollowInput!) { follow(input: $input) { following } }`;
 const LEVEL = `mutation($input: SetSpaceNotificationLevelInput!) { setSpaceNotificationLevel(input: $input) { level } }`;
 const POST = `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`;
@@ -19,10 +20,23 @@ interface InboxNode {
   id: string;
   kind: string;
   subjectType: string;
+  subjectId: string;
   title: string;
   actorName: string | null;
   readAt: string | null;
+  target: Record<string, string | number | null> | null;
 }
+
+const NO_TARGET = {
+  documentId: null,
+  versionNumber: null,
+  articleKey: null,
+  annotationId: null,
+  commentId: null,
+  threadId: null,
+  spaceSlug: null,
+  consultationId: null,
+};
 
 /** Notifications: derived from the domain events, under the read policies at creation and at delivery. */
 describe('notifications', () => {
@@ -198,7 +212,12 @@ describe('notifications', () => {
     const after = await inbox('otherRepresentative');
     expect(after.items.map((item) => item.title)).not.toContain('Titre injurieux');
     expect(after.unread).toBe(watcher.unread - 1);
-    expect((await inbox('companyMember')).items[0]).toMatchObject({ kind: 'MODERATION', subjectType: 'THREAD' });
+    // Its author still reads it, hidden: the decision links to it.
+    expect((await inbox('companyMember')).items[0]).toMatchObject({
+      kind: 'MODERATION',
+      subjectType: 'THREAD',
+      target: { ...NO_TARGET, threadId, spaceSlug: 'agora-notifications' },
+    });
 
     // Muted: no more activity from the space, but a mention still comes through.
     await ok('otherRepresentative', LEVEL, { input: { spaceId: publicSpace, level: 'MUTED' } });
@@ -235,6 +254,10 @@ describe('notifications', () => {
     expect(digest.subject).toBe('Majlis : 2 nouveautés');
     expect(digest.text).toContain('Pas encore lu');
     expect(digest.text).not.toContain('Lu dans l’application');
+    // Each item opens what it is about (the thread), not the inbox.
+    const unread = (await inbox(reader)).items.find((item) => item.title === 'Pas encore lu')!;
+    expect(linkIn(app, digest, '/threads/').pathname).toBe(`/threads/${unread.target!.threadId}`);
+    expect(linkIn(app, digest, '/read/').pathname).toBe(`/read/${documentId}/1`);
     // Groups: the space (its newest item is the newest) before the document.
     expect(digest.text.indexOf('## agora-notifications')).toBeGreaterThan(-1);
     expect(digest.text.indexOf('## agora-notifications')).toBeLessThan(digest.text.indexOf('## Texte de test'));
@@ -266,5 +289,81 @@ describe('notifications', () => {
     await runJobs(app); // the fan-out enqueues the e-mail, which runs next
     const [mail] = mailsTo(await outbox(app), ACCOUNTS.companyRepresentative);
     expect(mail).toMatchObject({ kind: 'NOTIFICATION', subject: 'Majlis : Urgent' });
+    // The e-mail opens the reply, as the inbox does (the same target, the same path as the web's).
+    const [reply] = (await inbox('companyRepresentative')).items;
+    const link = linkIn(app, mail, '/threads/');
+    expect(link.pathname + link.hash).toBe(`/threads/${reply.target!.threadId}#reply-${reply.target!.commentId}`);
+  });
+
+  it('links each notification to what it is about, never to what its reader may no longer see', async () => {
+    await ok('otherRepresentative', FOLLOW, { input: { subjectType: 'DOCUMENT', subjectId: documentId } });
+    await ok('companyRepresentative', FOLLOW, { input: { subjectType: 'SPACE', subjectId: publicSpace } });
+    const annotationId = await newAnnotation('companyMember', 'À relire.');
+    const [{ section_key: articleKey }] = (
+      await app.db.query(`SELECT section_key FROM annotations WHERE id = $1`, [annotationId])
+    ).rows;
+    const mention = (account: Account) => `@[${account}](user:${userId[account]})`;
+    const replyId = (
+      await ok<{ postComment: { comment: { id: string } } }>('federationMember', POST, {
+        input: {
+          subjectType: 'ANNOTATION',
+          subjectId: annotationId,
+          body: `Vu, ${mention('otherRepresentative')} ${mention('moderator')}`,
+        },
+      })
+    ).postComment.comment.id;
+    const atAnnotation = { ...NO_TARGET, documentId, versionNumber: 1, articleKey, annotationId };
+    const follower = (await inbox('otherRepresentative')).items;
+    // A reply opens the reader at the annotation's conversation, scrolled to the reply; an annotation, at it.
+    expect(follower.find((item) => item.kind === 'MENTION' && item.subjectId === replyId)?.target).toEqual({
+      ...atAnnotation,
+      commentId: replyId,
+    });
+    expect(follower.find((item) => item.subjectId === annotationId)?.target).toEqual(atAnnotation);
+    expect((await inbox('companyMember')).items[0]).toMatchObject({
+      kind: 'REPLY',
+      target: { ...atAnnotation, commentId: replyId },
+    });
+    // A thread opens at itself, a reply in it at the reply.
+    const threadId = await newThread('companyMember', publicSpace, 'Où lire');
+    const threadReply = (
+      await ok<{ postComment: { comment: { id: string } } }>('federationMember', POST, {
+        input: { subjectType: 'THREAD', subjectId: threadId, body: 'Ici.' },
+      })
+    ).postComment.comment.id;
+    const atThread = { ...NO_TARGET, threadId, spaceSlug: 'agora-notifications' };
+    expect((await inbox('companyMember')).items[0].target).toEqual({ ...atThread, commentId: threadReply });
+    expect((await inbox('companyRepresentative')).items.find((item) => item.subjectId === threadId)?.target).toEqual(
+      atThread,
+    );
+
+    // Hidden by moderation: the annotation's own notification is no longer delivered, and a reply under it still
+    // is but leads nowhere for who may not see it — its author and its moderators still follow it there.
+    await ok('moderator', `mutation($input: ModerateContentInput!) { moderateContent(input: $input) { version } }`, {
+      input: { contentType: 'ANNOTATION', contentId: annotationId, action: 'HIDE', reason: 'Hors sujet', version: 0 },
+    });
+    const hidden = (await inbox('otherRepresentative')).items;
+    expect(hidden.find((item) => item.subjectId === annotationId)).toBeUndefined();
+    expect(hidden.find((item) => item.subjectId === replyId)).toMatchObject({ kind: 'MENTION', target: null });
+    expect((await inbox('moderator')).items.find((item) => item.subjectId === replyId)?.target).toEqual({
+      ...atAnnotation,
+      commentId: replyId,
+    });
+    expect((await inbox('companyMember')).items.find((item) => item.subjectId === replyId)?.target).toEqual({
+      ...atAnnotation,
+      commentId: replyId,
+    });
+
+    // The targets come with the page: a page of one and a page of every item cost the same statements.
+    const statements = (response: GraphQLResponse) => Number(response.headers.get('x-sql-statements'));
+    const page = (first: number) =>
+      app.gql(
+        `query($first: Int) { notifications(first: $first) { edges { node { id target { threadId } } } } }`,
+        { first },
+        token.companyMember,
+      );
+    const [one, all] = [await page(1), await page(100)];
+    expect(statements(one)).toBeGreaterThan(0);
+    expect(statements(all)).toBe(statements(one));
   });
 });

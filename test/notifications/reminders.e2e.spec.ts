@@ -94,12 +94,19 @@ describe('deadline reminders', () => {
     expect(await reminders(ACCOUNTS.companyRepresentative)).toHaveLength(1);
     expect(await reminders(ACCOUNTS.federationMember)).toHaveLength(0);
     expect(await reminders(ACCOUNTS.federationRepresentative)).toHaveLength(0);
-    const inbox = await app.gql<{ notifications: { edges: { node: { kind: string; title: string } }[] } }>(
-      `{ notifications(first: 5) { edges { node { kind title } } } }`,
+    const inbox = await app.gql<{
+      notifications: { edges: { node: { kind: string; title: string; target: { consultationId: string } } }[] };
+    }>(
+      `{ notifications(first: 5) { edges { node { kind title target { consultationId } } } } }`,
       {},
       token.companyMember,
     );
-    expect(inbox.data!.notifications.edges[0].node).toEqual({ kind: 'DEADLINE_REMINDER', title: 'Délais de paiement' });
+    // It opens the consultation.
+    expect(inbox.data!.notifications.edges[0].node).toEqual({
+      kind: 'DEADLINE_REMINDER',
+      title: 'Délais de paiement',
+      target: { consultationId: id },
+    });
 
     app.clock.advance(45.5 * HOUR);
     try {

@@ -2,6 +2,7 @@ export * from './notifications.module';
 export * from './notifications.options';
 export * from './inbox/notification.policy';
 export * from './inbox/notification.service';
+export * from './inbox/notification-target';
 export * from './follows/follow.service';
 export * from './jobs/job-runner.service';
 export { DIGEST_SCHEDULE_JOB, DIGEST_EMAIL_JOB, WEB_PATHS } from './jobs/mail-jobs';

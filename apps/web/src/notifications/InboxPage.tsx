@@ -11,6 +11,7 @@ import {
   MarkNotificationsReadDocument,
   UnreadNotificationCountDocument,
 } from '../graphql/generated/graphql';
+import { targetLink } from '../search/links';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import './notifications.css';
@@ -137,18 +138,21 @@ function InboxEntry({ item, onRead }: { item: InboxItemFragment; onRead: () => v
             <FormattedMessage id="notifications.inbox.unreadMark" />
           </span>
         )}{' '}
-        <strong>
-          <FormattedMessage
-            id={`notifications.kind.${item.kind}`}
-            values={{ actor: item.actorName ?? intl.formatMessage({ id: 'notifications.someone' }) }}
-          />
-        </strong>
-        {item.title && (
-          <>
-            {' — '}
-            <bdi>{item.title}</bdi>
-          </>
-        )}
+        {/* What it is about opens in place (the same mapping as search hits); the inbox when no longer readable. */}
+        <Link className="inbox-open" to={(item.target && targetLink(item.target)) ?? '/notifications'}>
+          <strong>
+            <FormattedMessage
+              id={`notifications.kind.${item.kind}`}
+              values={{ actor: item.actorName ?? intl.formatMessage({ id: 'notifications.someone' }) }}
+            />
+          </strong>
+          {item.title && (
+            <>
+              {' — '}
+              <bdi>{item.title}</bdi>
+            </>
+          )}
+        </Link>
       </p>
       {item.excerpt && (
         <p className="inbox-excerpt" dir="auto">

@@ -18,7 +18,22 @@ vi.setConfig({ testTimeout: 20_000 });
 const session = vi.hoisted(() => ({ viewer: null as unknown }));
 vi.mock('../app/session', () => ({ useSession: () => session }));
 
-const item = (id: string, readAt: string | null) => ({
+const target = (fields: Partial<Record<string, string | number>>) => ({
+  __typename: 'SearchTargetModel' as const,
+  documentId: null,
+  versionNumber: null,
+  articleKey: null,
+  annotationId: null,
+  commentId: null,
+  threadId: null,
+  spaceSlug: null,
+  consultationId: null,
+  questionId: null,
+  organizationId: null,
+  ...fields,
+});
+
+const item = (id: string, readAt: string | null, to: ReturnType<typeof target> | null = null) => ({
   __typename: 'Notification' as const,
   id,
   kind: 'REPLY' as const,
@@ -32,6 +47,7 @@ const item = (id: string, readAt: string | null) => ({
   excerpt: 'D’accord avec vous.',
   createdAt: '2026-12-01T10:00:00.000Z',
   readAt,
+  target: to,
 });
 
 const inbox = (unread: number, items: ReturnType<typeof item>[]) => ({
@@ -149,6 +165,47 @@ describe('InboxPage', () => {
       screen.getByRole('button', { name: 'Marquer comme lu — Khadija Amrani vous a répondu Circulaire 15/2025' }),
     );
     await waitFor(() => expect(screen.queryByText('Non lu')).not.toBeInTheDocument());
+  });
+
+  it('links each notification to what it is about, as search hits do, and to the inbox when it has no target', async () => {
+    renderWithProviders(
+      <MemoryRouter>
+        <InboxPage />
+      </MemoryRouter>,
+      {
+        mocks: [
+          inbox(1, [
+            item(
+              'n-1',
+              null,
+              target({
+                documentId: 'd-1',
+                versionNumber: 2,
+                articleKey: 'art-3',
+                annotationId: 'a-1',
+                commentId: 'c-1',
+              }),
+            ),
+            item('n-2', null, target({ threadId: 't-1', commentId: 'c-2', spaceSlug: 'agora' })),
+            item('n-3', '2026-12-01T11:00:00.000Z'),
+          ]),
+        ],
+      },
+    );
+    const links = await screen.findAllByRole('link', { name: 'Khadija Amrani vous a répondu — Circulaire 15/2025' });
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      '/read/d-1/2?annotation=a-1&comment=c-1#art-3',
+      '/threads/t-1#reply-c-2',
+      '/notifications',
+    ]);
+    // Reached by the keyboard, in reading order, before the item's own "mark read" button.
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(links[0]).toHaveFocus();
+    await userEvent.tab();
+    expect(screen.getAllByRole('button', { name: /^Marquer comme lu —/ })[0]).toHaveFocus();
   });
 });
 

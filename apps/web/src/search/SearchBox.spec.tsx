@@ -18,7 +18,7 @@ function hit(overrides: Partial<SearchHitFieldsFragment> & { id: string }): Sear
     snippetHtml: 'Le <mark>plafond</mark> est bas',
     createdAt: '2026-11-20T10:00:00.000Z',
     target: {
-      __typename: 'SearchTarget',
+      __typename: 'SearchTargetModel',
       documentId: 'd1',
       versionNumber: 1,
       articleKey: 'art-7',

@@ -1,4 +1,4 @@
-import type { SearchHitFieldsFragment } from '../graphql/generated/graphql';
+import type { LinkTargetFieldsFragment, SearchHitFieldsFragment } from '../graphql/generated/graphql';
 
 /**
  * Where a hit opens, in place: the reader at the article (`#<key>`), or at the annotation (`?annotation=`, the
@@ -9,6 +9,17 @@ import type { SearchHitFieldsFragment } from '../graphql/generated/graphql';
  */
 export function hitLink(hit: SearchHitFieldsFragment): string {
   const t = hit.target;
+  const link = targetLink(t);
+  if (link) return link;
+  if (t.organizationId && hit.type === 'ORGANIZATION') return `/account/organizations/${t.organizationId}`;
+  return '/';
+}
+
+/**
+ * Where a link target opens (a search hit's, a notification's): the reader, a thread, a consultation, a space; null
+ * when none applies. The API's e-mails map notifications the same way (libs/notifications, `targetPath`).
+ */
+export function targetLink(t: LinkTargetFieldsFragment): string | null {
   if (t.documentId && t.versionNumber) {
     const base = `/read/${t.documentId}/${t.versionNumber}`;
     const params = new URLSearchParams();
@@ -22,8 +33,7 @@ export function hitLink(hit: SearchHitFieldsFragment): string {
     return `/consultations/${t.consultationId}${t.questionId ? `#question-${t.questionId}` : ''}`;
   }
   if (t.spaceSlug) return `/spaces/${t.spaceSlug}`;
-  if (t.organizationId && hit.type === 'ORGANIZATION') return `/account/organizations/${t.organizationId}`;
-  return '/';
+  return null;
 }
 
 /** The API's snippet is escaped text with `<mark>` only; anything else is shown as text, never as markup. */

@@ -16,6 +16,7 @@ import {
 } from '@majlis/kernel';
 import type { NotificationKind } from '../mail/mail-messages';
 import { EmailFrequency, NotificationPolicy } from './notification.policy';
+import { NotificationTarget, notificationTargetSql } from './notification-target';
 
 /** One notification in someone's inbox. */
 export interface InboxNotification {
@@ -34,6 +35,8 @@ export interface InboxNotification {
   readonly excerpt: string;
   readonly createdAt: Date;
   readonly readAt: Date | null;
+  /** Where it opens (the reader, a thread, a consultation), null when its content is no longer readable there. */
+  readonly target: NotificationTarget | null;
 }
 
 /** What happened, to whom: the fan-out computes recipients, this records it once per (recipient, source). */
@@ -60,7 +63,8 @@ const markReadInput = z.object({ ids: z.array(z.string().uuid('is not a notifica
 const COLUMNS = `n.id, n.user_id AS "userId", n.kind, n.subject_type AS "subjectType", n.subject_id AS "subjectId",
   n.actor_id AS "actorId", n.document_id AS "documentId", n.space_id AS "spaceId",
   n.consultation_id AS "consultationId", n.title, n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt",
-  (SELECT actor.display_name FROM users actor WHERE actor.id = n.actor_id) AS "actorName"`;
+  (SELECT actor.display_name FROM users actor WHERE actor.id = n.actor_id) AS "actorName",
+  ${notificationTargetSql('n', 'u')} AS "target"`;
 
 /** The inbox: recording notifications (read policies checked at creation) and reading them (checked again). */
 @Injectable()

@@ -10,6 +10,7 @@ import {
 } from '@majlis/identity';
 import { NOTIFICATION_EMAIL_JOB } from '../inbox/notification.service';
 import { NotificationPolicy } from '../inbox/notification.policy';
+import { NotificationTarget, notificationTargetSql, targetPath } from '../inbox/notification-target';
 import { MailSection, renderMail } from '../mail/mail-layout';
 import { MAIL_MESSAGES, MailLocale, NotificationKind, mailLocale } from '../mail/mail-messages';
 import { MailerService } from '../mail/mailer.service';
@@ -19,11 +20,15 @@ import { JobRunner } from './job-runner.service';
 export const DIGEST_SCHEDULE_JOB = 'digests.schedule';
 export const DIGEST_EMAIL_JOB = 'email.digest';
 
-/** The web page a link in an e-mail opens: the invitation, the reset form, the inbox. */
+/**
+ * The web page a link in an e-mail opens: the invitation, the reset form, a notification's target (the inbox when
+ * it has none: what it is about is no longer readable there).
+ */
 export const WEB_PATHS = {
   acceptInvitation: (token: string) => `/invitations/accept?token=${encodeURIComponent(token)}`,
   resetPassword: (token: string) => `/reset-password?token=${encodeURIComponent(token)}`,
   inbox: '/notifications',
+  notification: (target: NotificationTarget | null) => targetPath(target) ?? '/notifications',
   consultation: (id: string) => `/consultations/${id}`,
 };
 
@@ -38,6 +43,7 @@ interface DigestRow {
   space_name: string | null;
   consultation_title: string | null;
   actor_name: string | null;
+  target: NotificationTarget | null;
 }
 
 /**
@@ -144,7 +150,7 @@ export class MailJobs implements OnModuleInit {
     const [row] = await this.db.query(
       `SELECT n.id, n.kind, n.title, n.excerpt, n.consultation_id, n.emailed_at, u.id AS user_id, u.email,
               u.locale, u.display_name, COALESCE(s.email_frequency, 'DAILY') AS frequency,
-              actor.display_name AS actor_name, c.closes_at
+              actor.display_name AS actor_name, c.closes_at, ${notificationTargetSql('n', 'u')} AS target
          FROM notifications n JOIN users u ON u.id = n.user_id
          LEFT JOIN notification_settings s ON s.user_id = u.id
          LEFT JOIN users actor ON actor.id = n.actor_id
@@ -164,7 +170,7 @@ export class MailJobs implements OnModuleInit {
         : {
             subject: messages.notification.subject(row.title || messages.kinds[kind]),
             paragraphs: [describe(locale, kind, row.actor_name, row.title), row.excerpt].filter(Boolean),
-            action: { label: messages.notification.open, url: this.url(WEB_PATHS.inbox) },
+            action: { label: messages.notification.open, url: this.url(WEB_PATHS.notification(row.target)) },
           };
     await this.mailer.deliver({
       sendKey: `notification:${notificationId}`,
@@ -226,7 +232,8 @@ export class MailJobs implements OnModuleInit {
     if (!user || !['DAILY', 'WEEKLY'].includes(user.frequency)) return;
     const rows: DigestRow[] = await this.db.query(
       `SELECT n.id, n.kind, n.title, n.created_at, n.document_id, d.title AS document_title, n.space_id,
-              sp.name AS space_name, c.title AS consultation_title, actor.display_name AS actor_name
+              sp.name AS space_name, c.title AS consultation_title, actor.display_name AS actor_name,
+              ${notificationTargetSql('n', 'u')} AS target
          FROM notifications n JOIN users u ON u.id = n.user_id
          LEFT JOIN documents d ON d.id = n.document_id
          LEFT JOIN spaces sp ON sp.id = n.space_id
@@ -252,7 +259,7 @@ export class MailJobs implements OnModuleInit {
           subject: messages.digest.subject(rows.length),
           greeting: messages.hello(user.display_name),
           paragraphs: [messages.digest.intro(rows.length)],
-          sections: digestSections(locale, rows, this.url(WEB_PATHS.inbox)),
+          sections: digestSections(locale, rows, (row) => this.url(WEB_PATHS.notification(row.target))),
           unsubscribeUrl,
         }),
       });
@@ -270,7 +277,11 @@ export class MailJobs implements OnModuleInit {
 }
 
 /** Groups by document, then space, then consultation, else "elsewhere"; groups and items newest first. */
-export function digestSections(locale: MailLocale, rows: readonly DigestRow[], inboxUrl: string): MailSection[] {
+export function digestSections(
+  locale: MailLocale,
+  rows: readonly DigestRow[],
+  urlOf: (row: DigestRow) => string,
+): MailSection[] {
   const groups = new Map<string, { heading: string; items: MailSection['items'][number][] }>();
   for (const row of rows) {
     const heading =
@@ -279,7 +290,7 @@ export function digestSections(locale: MailLocale, rows: readonly DigestRow[], i
     const group = groups.get(key) ?? { heading, items: [] };
     group.items.push({
       text: describe(locale, row.kind, row.actor_name, row.title),
-      url: inboxUrl,
+      url: urlOf(row),
       at: new Date(row.created_at),
     });
     groups.set(key, group);

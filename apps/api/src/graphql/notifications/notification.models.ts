@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { EMAIL_FREQUENCIES, FOLLOWABLE_TYPES, SPACE_LEVELS } from '@majlis/notifications';
 import { Connection } from '../common/connection.type';
 import { graphqlEnum } from '../common/graphql-enum';
+import { SearchTargetModel } from '../search/search.models';
 
 export const NotificationKindEnum = graphqlEnum(
   ['MENTION', 'REPLY', 'OFFICIAL_ANSWER', 'MODERATION', 'ACTIVITY', 'DEADLINE_REMINDER'] as const,
@@ -61,6 +62,14 @@ export class NotificationModel {
 
   @Field(() => Date, { nullable: true })
   readAt: Date | null;
+
+  @Field(() => SearchTargetModel, {
+    nullable: true,
+    description:
+      'Where it opens, as a search hit’s target (the reader at the annotation and reply, a thread at the reply, a ' +
+      'consultation); null when what it is about is no longer readable there (then open the inbox).',
+  })
+  target: SearchTargetModel | null;
 }
 
 @ObjectType()

@@ -1,0 +1,134 @@
+import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
+import { SpacePolicy } from '@majlis/discussions';
+import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
+import { ModerationPolicy } from '@majlis/moderation';
+
+/**
+ * Where a notification opens: the same shape as a search hit's target (`SearchTarget`, GraphQL `SearchTargetModel`),
+ * so that clients and e-mails map both to a page the same way. Fields that do not apply are null.
+ */
+export interface NotificationTarget {
+  readonly documentId: string | null;
+  readonly versionId: string | null;
+  readonly versionNumber: number | null;
+  readonly articleKey: string | null;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly annotationId: string | null;
+  readonly commentId: string | null;
+  readonly threadId: string | null;
+  readonly spaceId: string | null;
+  readonly spaceSlug: string | null;
+  readonly consultationId: string | null;
+  readonly questionId: string | null;
+  readonly organizationId: string | null;
+}
+
+type TargetKey = keyof NotificationTarget;
+const KEYS: readonly TargetKey[] = [
+  'documentId',
+  'versionId',
+  'versionNumber',
+  'articleKey',
+  'start',
+  'end',
+  'annotationId',
+  'commentId',
+  'threadId',
+  'spaceId',
+  'spaceSlug',
+  'consultationId',
+  'questionId',
+  'organizationId',
+];
+
+function targetJson(columns: Partial<Record<TargetKey, string>>): string {
+  return `json_build_object(${KEYS.map((key) => `'${key}', ${columns[key] ?? 'NULL'}`).join(', ')})`;
+}
+
+const ANNOTATION_COLUMNS = {
+  documentId: 'target_annotation.document_id',
+  versionId: 'target_annotation.version_id',
+  versionNumber: 'target_version.number',
+  articleKey: 'target_annotation.section_key',
+  start: 'target_annotation.start_offset',
+  end: 'target_annotation.end_offset',
+  annotationId: 'target_annotation.id',
+} as const;
+
+/**
+ * SQL: the link target of the notification aliased `n` for its recipient, the users row `u` (JSON, or NULL).
+ * The row has passed `NotificationPolicy.deliverableSql`; this adds what the target itself reveals, under the rules
+ * of reads for that person: the annotation (or the annotation a reply answers) readable and not hidden from them by
+ * moderation (its author and its moderators still see it), the reply and its thread present (not deleted, not hidden
+ * from them) in a space they read, the contribution's discussion its organisation's members' alone, the consultation
+ * readable. Anything else: NULL, and clients fall back to the inbox. One expression per row, in the inbox's own
+ * statement: a page costs no more statements than before.
+ */
+export function notificationTargetSql(n: string, u: string): string {
+  const moderatedSpaces = SpacePolicy.moderatedSpaceIdsByUserSql(`${u}.id`);
+  const annotationReadable = (present: boolean) =>
+    `${AnnotationPolicy.readersSql('target_annotation', u)}
+      ${present ? 'AND target_annotation.deleted_at IS NULL' : ''}
+      AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'target_annotation', u)}
+      AND EXISTS (SELECT 1 FROM documents target_document WHERE target_document.id = target_annotation.document_id
+                    AND ${DocumentPolicy.readersSql('target_document', u)})`;
+  const threadReadable = `target_thread.deleted_at IS NULL
+      AND NOT ${ModerationPolicy.hiddenForReaderSql('THREAD', 'target_thread', u, moderatedSpaces)}
+      AND ${SpacePolicy.readableByUserSql('target_space', `${u}.id`)}`;
+  const replyPresent = (moderated?: string) => `target_reply.id::text = ${n}.subject_id
+      AND target_reply.deleted_at IS NULL
+      AND NOT ${ModerationPolicy.hiddenForReaderSql('COMMENT', 'target_reply', u, moderated)}`;
+  return `(CASE ${n}.subject_type
+    WHEN 'ANNOTATION' THEN (SELECT ${targetJson(ANNOTATION_COLUMNS)}
+      FROM annotations target_annotation JOIN document_versions target_version
+        ON target_version.id = target_annotation.version_id
+      WHERE target_annotation.id::text = ${n}.subject_id AND ${annotationReadable(true)})
+    WHEN 'COMMENT' THEN COALESCE(
+      (SELECT ${targetJson({ ...ANNOTATION_COLUMNS, commentId: 'target_reply.id' })}
+        FROM comments target_reply
+        JOIN annotations target_annotation
+          ON target_reply.subject_type = 'ANNOTATION' AND target_annotation.id = target_reply.subject_id
+        JOIN document_versions target_version ON target_version.id = target_annotation.version_id
+        WHERE ${replyPresent()} AND ${annotationReadable(false)}),
+      (SELECT ${targetJson({ commentId: 'target_reply.id', threadId: 'target_thread.id', spaceId: 'target_space.id', spaceSlug: 'target_space.slug' })}
+        FROM comments target_reply
+        JOIN threads target_thread ON target_reply.subject_type = 'THREAD' AND target_thread.id = target_reply.subject_id
+        JOIN spaces target_space ON target_space.id = target_thread.space_id
+        WHERE ${replyPresent(moderatedSpaces)} AND ${threadReadable}),
+      (SELECT ${targetJson({ consultationId: 'target_consultation.id' })}
+        FROM comments target_reply
+        JOIN contributions target_contribution
+          ON target_reply.subject_type = 'CONTRIBUTION' AND target_contribution.id = target_reply.subject_id
+        JOIN consultations target_consultation ON target_consultation.id = target_contribution.consultation_id
+        WHERE ${replyPresent()} AND ${ContributionPolicy.memberReaderSql('target_contribution.id', u)}
+          AND ${ConsultationPolicy.readersSql('target_consultation', u)}))
+    WHEN 'THREAD' THEN (SELECT ${targetJson({ threadId: 'target_thread.id', spaceId: 'target_space.id', spaceSlug: 'target_space.slug' })}
+      FROM threads target_thread JOIN spaces target_space ON target_space.id = target_thread.space_id
+      WHERE target_thread.id::text = ${n}.subject_id AND ${threadReadable})
+    WHEN 'CONSULTATION' THEN (SELECT ${targetJson({ consultationId: 'target_consultation.id' })}
+      FROM consultations target_consultation
+      WHERE target_consultation.id::text = ${n}.subject_id AND ${ConsultationPolicy.readersSql('target_consultation', u)})
+  END)`;
+}
+
+/**
+ * The web page a target opens — the same mapping as the web client's `hitLink` (apps/web/src/search/links.ts):
+ * the reader at the annotation (and reply) and article, a thread at the reply, a consultation. Null: the inbox.
+ */
+export function targetPath(target: NotificationTarget | null): string | null {
+  if (!target) return null;
+  if (target.documentId && target.versionNumber) {
+    const params = new URLSearchParams();
+    if (target.annotationId) params.set('annotation', target.annotationId);
+    if (target.commentId && target.annotationId) params.set('comment', target.commentId);
+    const query = params.size ? `?${params}` : '';
+    return `/read/${target.documentId}/${target.versionNumber}${query}${target.articleKey ? `#${target.articleKey}` : ''}`;
+  }
+  if (target.threadId) return `/threads/${target.threadId}${target.commentId ? `#reply-${target.commentId}` : ''}`;
+  if (target.consultationId) {
+    return `/consultations/${target.consultationId}${target.questionId ? `#question-${target.questionId}` : ''}`;
+  }
+  if (target.spaceSlug) return `/spaces/${target.spaceSlug}`;
+  return null;
+}
