@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, Connection, PageRequest, cursorValues, pageWindow, parseInput, toConnection } from '@majlis/kernel';
+import {
+  Actor,
+  Connection,
+  LinkTarget,
+  PageRequest,
+  cursorValues,
+  pageWindow,
+  parseInput,
+  toConnection,
+} from '@majlis/kernel';
 import { BRANCHES, Branch, Condition, filterConditions } from './search-branches';
 import {
   ParsedSearchFilter,
@@ -14,24 +23,8 @@ import {
 } from './search.inputs';
 import { queryStems, snippetHtml } from './snippet';
 
-/** Where a hit is: enough for a client to open it in place. */
-export interface SearchTarget {
-  readonly documentId: string | null;
-  readonly versionId: string | null;
-  readonly versionNumber: number | null;
-  readonly articleKey: string | null;
-  /** The annotated passage (an annotation's, or the annotation a reply answers), UTF-16 offsets in its version. */
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly annotationId: string | null;
-  readonly commentId: string | null;
-  readonly threadId: string | null;
-  readonly spaceId: string | null;
-  readonly spaceSlug: string | null;
-  readonly consultationId: string | null;
-  readonly questionId: string | null;
-  readonly organizationId: string | null;
-}
+/** Where a hit is: enough for a client to open it in place (the kernel's one link shape). */
+export type SearchTarget = LinkTarget;
 
 export interface SearchHit {
   readonly id: string;

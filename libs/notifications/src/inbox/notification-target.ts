@@ -1,28 +1,11 @@
+import type { LinkTarget } from '@majlis/kernel';
 import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
 import { SpacePolicy } from '@majlis/discussions';
 import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
 import { ModerationPolicy } from '@majlis/moderation';
 
-/**
- * Where a notification opens: the same shape as a search hit's target (`SearchTarget`, GraphQL `SearchTargetModel`),
- * so that clients and e-mails map both to a page the same way. Fields that do not apply are null.
- */
-export interface NotificationTarget {
-  readonly documentId: string | null;
-  readonly versionId: string | null;
-  readonly versionNumber: number | null;
-  readonly articleKey: string | null;
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly annotationId: string | null;
-  readonly commentId: string | null;
-  readonly threadId: string | null;
-  readonly spaceId: string | null;
-  readonly spaceSlug: string | null;
-  readonly consultationId: string | null;
-  readonly questionId: string | null;
-  readonly organizationId: string | null;
-}
+/** Where a notification opens: the kernel's one link shape, as a search hit's (GraphQL `SearchTargetModel`). */
+export type NotificationTarget = LinkTarget;
 
 type TargetKey = keyof NotificationTarget;
 const KEYS: readonly TargetKey[] = [
