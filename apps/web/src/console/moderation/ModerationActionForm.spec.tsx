@@ -157,8 +157,9 @@ describe('ModerationActionForm', () => {
     expect(screen.getByRole('button', { name: 'Masquer' })).toBeDisabled();
     expect(reason()).toHaveValue('Injurieux');
     await userEvent.click(screen.getByRole('button', { name: 'Recharger' }));
-    expect(reloaded).toHaveBeenCalled();
-    expect(screen.queryByRole('alert')).toBeNull();
+    await waitFor(() => expect(reloaded).toHaveBeenCalled());
+    // The alert goes once the reload has settled, not at the click.
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(reason()).toHaveValue('Injurieux');
     expect(onDone).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Masquer' }));
