@@ -8,7 +8,7 @@ import { linkIn, mailsTo, outbox, runJobs } from './support';
 type Account = keyof typeof ACCOUNTS;
 
 const INBOX = `query($unreadOnly: Boolean) { unreadNotificationCount
-  notifications(first: 50, unreadOnly: $unreadOnly) { totalCount edges { node { id kind subjectType subjectId title actorName readAt
+  notifications(first: 50, unreadOnly: $unreadOnly) { totalCount edges { node { id kind subjectType subjectId title excerpt actorName readAt
     target { documentId versionNumber articleKey annotationId commentId threadId spaceSlug consultationId } } } } }`;
 const FOLLOW = `mutation($input: FollowInput!) { follow(input: $input) { following } }`;
 const LEVEL = `mutation($input: SetSpaceNotificationLevelInput!) { setSpaceNotificationLevel(input: $input) { level } }`;
@@ -22,6 +22,7 @@ interface InboxNode {
   subjectType: string;
   subjectId: string;
   title: string;
+  excerpt: string;
   actorName: string | null;
   readAt: string | null;
   target: Record<string, string | number | null> | null;
@@ -122,13 +123,19 @@ describe('notifications', () => {
   it('tells people of replies and mentions, and followers of what they follow; the inbox counts and marks read', async () => {
     const annotationId = await newAnnotation('companyMember', 'Le guichet unique doit être numérique.');
     await ok('federationMember', POST, {
-      input: { subjectType: 'ANNOTATION', subjectId: annotationId, body: 'D’accord.' },
+      input: {
+        subjectType: 'ANNOTATION',
+        subjectId: annotationId,
+        body: 'D’accord **sur le fond**,\nvoir [l’article 3](https://example.ma).',
+      },
     });
     // (The sample data's own activity notified people too: each check looks at what is new.)
     const mine = await inbox('companyMember');
     expect(mine.items[0]).toEqual(
       expect.objectContaining({ kind: 'REPLY', subjectType: 'COMMENT', title: 'Texte de test', readAt: null }),
     );
+    // The excerpt is the reply's words, as plain text: no Markdown shows in the inbox or the e-mail.
+    expect(mine.items[0].excerpt).toBe('D’accord sur le fond, voir l’article 3.');
     expect(mine.unread).toBeGreaterThan(0);
     const newsOf = async (account: Account) => (await inbox(account)).items.length;
     const before = { rep: await newsOf('federationRepresentative'), follower: await newsOf('companyRepresentative') };

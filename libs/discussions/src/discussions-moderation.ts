@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ContentFacts, ContentLocator, ModeratedContentRegistry } from '@majlis/moderation';
+import { ContentFacts, ContentLocator, ModeratedContentRegistry, queueExcerpt } from '@majlis/moderation';
 import { Comment } from './comments/comment.entity';
 import { CommentService } from './comments/comment.service';
 import { Space } from './spaces/space.entity';
@@ -78,7 +78,7 @@ export class DiscussionsModeration implements OnModuleInit {
           organizationId: thread.organizationId,
           spaceId: thread.spaceId,
           documentId: thread.documentId,
-          excerpt: `${thread.title} — ${thread.body}`.slice(0, 280),
+          excerpt: queueExcerpt(`${thread.title} — ${thread.body}`),
           locator: {
             spaceId: thread.spaceId,
             threadId: thread.id,
@@ -111,7 +111,7 @@ export class DiscussionsModeration implements OnModuleInit {
         organizationId: comment.organizationId,
         spaceId: thread?.spaceId ?? null,
         documentId: locator.documentId ?? null,
-        excerpt: comment.body.slice(0, 280),
+        excerpt: queueExcerpt(comment.body),
         locator,
         ...(readingOrganization
           ? { platformModerated: false, moderatingOrganizationId: readingOrganization }

@@ -33,7 +33,7 @@ export function MyAnnotationsPage() {
 
 function AnnotationEntry({ annotation }: { annotation: MyAnnotationFragment }) {
   const intl = useIntl();
-  const excerpt = (annotation.bodyMarkdown ?? '').slice(0, 200);
+  const excerpt = annotation.bodyExcerpt;
   const exact = annotation.target.exact;
   const quote = exact.length > 140 ? `${exact.slice(0, 140)}…` : exact;
   return (

@@ -16,7 +16,7 @@ const annotation = (id: string, sectionKey: string | null) => ({
   visibility: 'PUBLIC' as const,
   status: 'OPEN' as const,
   createdAt: '2026-12-01T10:00:00.000Z',
-  bodyMarkdown: `Question ${id}`,
+  bodyExcerpt: `Question ${id}`,
   isDeleted: false,
   replyCount: 2,
   moderation: null,

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ContentFacts, ModeratedContentRegistry } from '@majlis/moderation';
+import { ContentFacts, ModeratedContentRegistry, queueExcerpt } from '@majlis/moderation';
 import { Annotation } from './annotation.entity';
 import { AnnotationLocation, AnnotationService } from './annotation.service';
 
@@ -36,7 +36,7 @@ function factsOf(annotation: Annotation, location: AnnotationLocation | undefine
     organizationId: annotation.organizationId,
     spaceId: null,
     documentId: annotation.documentId,
-    excerpt: annotation.body.slice(0, 280),
+    excerpt: queueExcerpt(annotation.body),
     locator: location,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Actor, NotFoundError } from '@majlis/kernel';
+import { Actor, NotFoundError, markdownExcerpt } from '@majlis/kernel';
 
 /** The kinds of content that can be reported and moderated. */
 export const CONTENT_TYPES = ['ANNOTATION', 'COMMENT', 'THREAD'] as const;
@@ -39,6 +39,11 @@ export function locatorOf(parts: Partial<ContentLocator> = {}): ContentLocator {
   };
 }
 
+/** The queue's extract of a content's Markdown body: its words as plain text, at most 280 characters. */
+export function queueExcerpt(markdown: string): string {
+  return markdownExcerpt(markdown, 280);
+}
+
 /** What moderation needs to know of a piece of content, whatever its kind. */
 export interface ContentFacts {
   readonly authorId: string;
@@ -46,7 +51,7 @@ export interface ContentFacts {
   readonly organizationId: string | null;
   readonly spaceId: string | null;
   readonly documentId: string | null;
-  /** A short extract for the queue. */
+  /** A short plain-text extract for the queue (`queueExcerpt`). */
   readonly excerpt: string;
   /** Where it lives (see ContentLocator); what the area leaves out is null. */
   readonly locator?: Partial<ContentLocator>;

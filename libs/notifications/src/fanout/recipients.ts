@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DomainEvent } from '@majlis/kernel';
+import { markdownExcerpt, type DomainEvent } from '@majlis/kernel';
 import type { NotificationKind } from '../mail/mail-messages';
 import type { Fanout } from './event-fanout';
 
@@ -49,9 +49,9 @@ async function activityAudience(
   return rows.map((row) => row.user_id);
 }
 
+/** What an inbox item and its e-mail quote of the content: its words, without the Markdown. */
 function excerptOf(body: string | null | undefined): string {
-  const text = (body ?? '').replace(/\s+/g, ' ').trim();
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  return markdownExcerpt(body, 200);
 }
 
 /** The recipients of one domain event, with why each is told; null for events nobody is notified of. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { renderMarkdown } from '@majlis/kernel';
+import { markdownExcerpt, renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService } from '@majlis/discussions';
 import {
@@ -108,6 +108,20 @@ export class AnnotationResolver {
     @Context() context: GraphQLContext,
   ) {
     return (await this.redacted(actor, annotation, context)) ? REDACTED : renderMarkdown(annotation.body);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The body’s words as plain text, without Markdown, at most 200 characters (ending with “…” when shortened), ' +
+      'for lists; null once deleted or hidden.',
+  })
+  async bodyExcerpt(
+    @OptionalActor() actor: AuthenticatedActor | null,
+    @Parent() annotation: Annotation,
+    @Context() context: GraphQLContext,
+  ) {
+    return (await this.redacted(actor, annotation, context)) ? REDACTED : markdownExcerpt(annotation.body, 200);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'For AMENDING: the proposed replacement text.' })
