@@ -10,7 +10,12 @@ const apiOrigin = process.env['MAJLIS_API_ORIGIN'] ?? 'http://localhost:3000';
 export default defineConfig({
   root: here('.'),
   plugins: [react()],
-  resolve: { alias: { '@majlis/anchoring': here('../../libs/anchoring/src/index.ts') } },
+  resolve: {
+    alias: {
+      '@majlis/anchoring': here('../../libs/anchoring/src/index.ts'),
+      '@majlis/links': here('../../libs/links/src/index.ts'),
+    },
+  },
   build: { outDir: here('../../dist/apps/web'), emptyOutDir: true, sourcemap: true, target: 'es2022' },
   server: {
     port: 4200,

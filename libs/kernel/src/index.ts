@@ -16,4 +16,3 @@ export * from './persistence/jobs';
 export * from './persistence/named-sql';
 export * from './text/markdown';
 export * from './events/domain-events';
-export * from './links/link-target';

@@ -2,16 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Actor,
-  Connection,
-  LinkTarget,
-  PageRequest,
-  cursorValues,
-  pageWindow,
-  parseInput,
-  toConnection,
-} from '@majlis/kernel';
+import type { LinkTarget } from '@majlis/links';
+import { Actor, Connection, PageRequest, cursorValues, pageWindow, parseInput, toConnection } from '@majlis/kernel';
 import { BRANCHES, Branch, Condition, filterConditions } from './search-branches';
 import {
   ParsedSearchFilter,

@@ -11,7 +11,7 @@ import {
   MarkNotificationsReadDocument,
   UnreadNotificationCountDocument,
 } from '../graphql/generated/graphql';
-import { targetLink } from '../search/links';
+import { contentPath } from '@majlis/links';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import './notifications.css';
@@ -139,7 +139,7 @@ function InboxEntry({ item, onRead }: { item: InboxItemFragment; onRead: () => v
           </span>
         )}{' '}
         {/* What it is about opens in place (the same mapping as search hits); the inbox when no longer readable. */}
-        <Link className="inbox-open" to={(item.target && targetLink(item.target)) ?? '/notifications'}>
+        <Link className="inbox-open" to={contentPath(item.target) ?? '/notifications'}>
           <strong>
             <FormattedMessage
               id={`notifications.kind.${item.kind}`}

@@ -1,4 +1,4 @@
-import type { LinkTarget } from '@majlis/kernel';
+import type { LinkTarget } from '@majlis/links';
 import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
 import { SpacePolicy } from '@majlis/discussions';
 import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
@@ -93,25 +93,4 @@ export function notificationTargetSql(n: string, u: string): string {
       FROM consultations target_consultation
       WHERE target_consultation.id::text = ${n}.subject_id AND ${ConsultationPolicy.readersSql('target_consultation', u)})
   END)`;
-}
-
-/**
- * The web page a target opens — the same mapping as the web client's `hitLink` (apps/web/src/search/links.ts):
- * the reader at the annotation (and reply) and article, a thread at the reply, a consultation. Null: the inbox.
- */
-export function targetPath(target: NotificationTarget | null): string | null {
-  if (!target) return null;
-  if (target.documentId && target.versionNumber) {
-    const params = new URLSearchParams();
-    if (target.annotationId) params.set('annotation', target.annotationId);
-    if (target.commentId && target.annotationId) params.set('comment', target.commentId);
-    const query = params.size ? `?${params}` : '';
-    return `/read/${target.documentId}/${target.versionNumber}${query}${target.articleKey ? `#${target.articleKey}` : ''}`;
-  }
-  if (target.threadId) return `/threads/${target.threadId}${target.commentId ? `#reply-${target.commentId}` : ''}`;
-  if (target.consultationId) {
-    return `/consultations/${target.consultationId}${target.questionId ? `#question-${target.questionId}` : ''}`;
-  }
-  if (target.spaceSlug) return `/spaces/${target.spaceSlug}`;
-  return null;
 }

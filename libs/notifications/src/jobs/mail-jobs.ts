@@ -10,7 +10,8 @@ import {
 } from '@majlis/identity';
 import { NOTIFICATION_EMAIL_JOB } from '../inbox/notification.service';
 import { NotificationPolicy } from '../inbox/notification.policy';
-import { NotificationTarget, notificationTargetSql, targetPath } from '../inbox/notification-target';
+import { contentPath } from '@majlis/links';
+import { NotificationTarget, notificationTargetSql } from '../inbox/notification-target';
 import { MailSection, renderMail } from '../mail/mail-layout';
 import { MAIL_MESSAGES, MailLocale, NotificationKind, mailLocale } from '../mail/mail-messages';
 import { MailerService } from '../mail/mailer.service';
@@ -28,7 +29,7 @@ export const WEB_PATHS = {
   acceptInvitation: (token: string) => `/invitations/accept?token=${encodeURIComponent(token)}`,
   resetPassword: (token: string) => `/reset-password?token=${encodeURIComponent(token)}`,
   inbox: '/notifications',
-  notification: (target: NotificationTarget | null) => targetPath(target) ?? '/notifications',
+  notification: (target: NotificationTarget | null) => contentPath(target) ?? '/notifications',
   consultation: (id: string) => `/consultations/${id}`,
 };
 

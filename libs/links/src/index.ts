@@ -1,0 +1,2 @@
+export * from './link-target';
+export * from './content-path';
