@@ -344,14 +344,24 @@ describe('notifications', () => {
       atThread,
     );
 
-    // Hidden by moderation: the annotation's own notification is no longer delivered, and a reply under it still
-    // is but leads nowhere for who may not see it — its author and its moderators still follow it there.
+    // Hidden by moderation: the annotation's own notification is no longer delivered; a reply under it still is, and
+    // still opens the reader there: the annotation keeps its place as a tombstone above its live reply, for everyone
+    // (as in the reader and in search), while its text stays hidden from who may not see it.
     await ok('moderator', `mutation($input: ModerateContentInput!) { moderateContent(input: $input) { version } }`, {
       input: { contentType: 'ANNOTATION', contentId: annotationId, action: 'HIDE', reason: 'Hors sujet', version: 0 },
     });
     const hidden = (await inbox('otherRepresentative')).items;
     expect(hidden.find((item) => item.subjectId === annotationId)).toBeUndefined();
-    expect(hidden.find((item) => item.subjectId === replyId)).toMatchObject({ kind: 'MENTION', target: null });
+    expect(hidden.find((item) => item.subjectId === replyId)).toMatchObject({
+      kind: 'MENTION',
+      target: { ...atAnnotation, commentId: replyId },
+    });
+    const tombstone = await ok<{ annotation: { id: string; bodyMarkdown: string | null } }>(
+      'otherRepresentative',
+      `query($id: ID!) { annotation(id: $id) { id bodyMarkdown } }`,
+      { id: annotationId },
+    );
+    expect(tombstone.annotation).toEqual({ id: annotationId, bodyMarkdown: null });
     expect((await inbox('moderator')).items.find((item) => item.subjectId === replyId)?.target).toEqual({
       ...atAnnotation,
       commentId: replyId,

@@ -42,18 +42,20 @@ const ANNOTATION_COLUMNS = {
 /**
  * SQL: the link target of the notification aliased `n` for its recipient, the users row `u` (JSON, or NULL).
  * The row has passed `NotificationPolicy.deliverableSql`; this adds what the target itself reveals, under the rules
- * of reads for that person: the annotation (or the annotation a reply answers) readable and not hidden from them by
- * moderation (its author and its moderators still see it), the reply and its thread present (not deleted, not hidden
+ * of reads for that person: the annotation readable and not hidden from them by moderation (its author and its
+ * moderators still see it) — or, for a reply under it, readable even as a tombstone (deleted or hidden, it keeps its
+ * place above its live replies) —, the reply and its thread present (not deleted, not hidden
  * from them) in a space they read, the contribution's discussion its organisation's members' alone, the consultation
  * readable. Anything else: NULL, and clients fall back to the inbox. One expression per row, in the inbox's own
  * statement: a page costs no more statements than before.
  */
 export function notificationTargetSql(n: string, u: string): string {
   const moderatedSpaces = SpacePolicy.moderatedSpaceIdsByUserSql(`${u}.id`);
+  // Under a live reply, the annotation holds its place as a tombstone when deleted or hidden (the tombstone rule of
+  // authored content, as the reader and search show it): only the annotation's own notification needs it present.
   const annotationReadable = (present: boolean) =>
     `${AnnotationPolicy.readersSql('target_annotation', u)}
-      ${present ? 'AND target_annotation.deleted_at IS NULL' : ''}
-      AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'target_annotation', u)}
+      ${present ? `AND target_annotation.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'target_annotation', u)}` : ''}
       AND EXISTS (SELECT 1 FROM documents target_document WHERE target_document.id = target_annotation.document_id
                     AND ${DocumentPolicy.readersSql('target_document', u)})`;
   const threadReadable = `target_thread.deleted_at IS NULL
