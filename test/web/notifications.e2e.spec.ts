@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
 import { linkIn, mailsTo, outbox, runJobs } from '../notifications/support';
+import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 
 /**
  * Notifications in Chromium against the real API: the bell's unread count, the inbox (mark read, mark all read),
@@ -110,6 +111,72 @@ it('shows the unread count on the bell, and the inbox marks read, in French and 
   expect(saved.data!.notificationSettings.emailFrequency).toBe('WEEKLY');
   await useLanguage(page, 'Français');
   await expectAccessible(page, 'settings fr');
+  await context.close();
+});
+
+/** Presses Tab until the focused element matches `selector` (at most `limit` presses); fails otherwise. */
+async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+it('opens a reply from the inbox by keyboard alone, at its annotation in the reader, in Arabic', async () => {
+  const moderator = await app.signIn('moderatrice@mtnra.example');
+  const author = await app.signIn('membre@atlas.example');
+  const replier = await app.signIn('membre@fmo.example');
+  const documentId = await openDocument(app, moderator.accessToken, SAMPLE_V1);
+  const text = await plainTextOf(app, author.accessToken, documentId, 1);
+  const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
+    CREATE_ANNOTATION,
+    {
+      input: {
+        documentId,
+        versionNumber: 1,
+        target: targetFor(text, 'Guichet unique'),
+        motivation: 'COMMENTING',
+        body: 'Le guichet unique doit être **numérique**.',
+      },
+    },
+    author.accessToken,
+  );
+  const annotationId = created.data!.createAnnotation.annotation.id;
+  await runJobs(app);
+  await app.gql(`mutation { markAllNotificationsRead { marked } }`, {}, author.accessToken);
+  const reply = await app.gql<{ postComment: { comment: { id: string } } }>(
+    `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`,
+    { input: { subjectType: 'ANNOTATION', subjectId: annotationId, body: 'نعم، **رقمي** بالكامل.' } },
+    replier.accessToken,
+  );
+  const replyId = reply.data!.postComment.comment.id;
+  await runJobs(app);
+
+  const { context, page } = await newPage();
+  await signIn(page, 'membre@atlas.example');
+  await useLanguage(page, 'العربية');
+  // From the top of the page: Tab to the bell, Enter; Tab to the newest notification, Enter.
+  await page.locator('body').focus();
+  await tabTo(page, '.notification-bell');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'الإشعارات' }).waitFor();
+  const newest = page.locator('.inbox-item').first();
+  await newest.locator('.inbox-excerpt', { hasText: 'نعم، رقمي بالكامل.' }).waitFor();
+  await expectAccessible(page, 'inbox with a reply ar');
+  await tabTo(page, '.inbox-item:first-child .inbox-open');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(
+    (url) =>
+      url.pathname === `/read/${documentId}/1` &&
+      url.searchParams.get('annotation') === annotationId &&
+      url.searchParams.get('comment') === replyId,
+  );
+  // The reader opens the annotation's conversation, the reply in it, in the person's language.
+  await page.locator('.side-panel', { hasText: 'نعم، رقمي بالكامل.' }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+  await expectAccessible(page, 'reader at a notified reply ar');
+  await screenshot(page, 'notifications-open-reply-ar');
   await context.close();
 });
 
