@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { AppConfig, ConfigurationError, loadConfig } from './config/app-config';
 import { startProvisioning } from './database/provision-database';
+import { logDestination } from './logging/logger.options';
 import { printStartBanner } from './start-banner';
 
 /**
@@ -39,7 +40,7 @@ async function main(command: string | undefined): Promise<void> {
   if (command === 'schema') return writeOrCheckSchema(process.argv.includes('--check'));
   const startedAt = performance.now();
   const config = readConfig();
-  const log = pino({ level: config.logLevel, base: { service: 'majlis-api' } });
+  const log = pino({ level: config.logLevel, base: { service: 'majlis-api' } }, logDestination());
   let stopDatabase = async (): Promise<void> => undefined;
   try {
     const provisioning = startProvisioning(config, (message) => log.info(message));
@@ -154,8 +155,8 @@ function readConfig(): AppConfig {
 
 /**
  * One JSON line for the logs, then the endpoint and the demo accounts as a short plain block, printed last: both
- * through the framework logger's destination (nestjs-pino's, which still holds the framework's start-up lines:
- * pino writes asynchronously, in order within one destination), so they land below them.
+ * through the process's one log destination (`logDestination`, which may still hold the framework's start-up lines:
+ * it writes asynchronously, in order), so they land below them.
  */
 function announce(
   {
@@ -172,9 +173,6 @@ function announce(
   const baseUrl = `http://${host}:${config.port}`;
   const framework: pino.Logger | undefined = PinoLogger.root;
   (framework ?? log).info({ startupMs, graphql: `${baseUrl}/graphql` }, `Majlis API ready in ${startupMs} ms`);
-  const destination = (framework as unknown as Record<symbol, { write(text: string): unknown } | undefined>)?.[
-    pino.symbols.streamSym
-  ];
   void printStartBanner(
     {
       baseUrl,
@@ -182,7 +180,7 @@ function announce(
       startupMs,
       demo: config.seedSampleData ? { password: SAMPLE_PASSWORD, accounts: describeDemoAccounts() } : null,
     },
-    destination ?? process.stdout,
+    logDestination(),
   );
 }
 

@@ -28,7 +28,7 @@ export function startBanner(facts: StartBannerFacts): string {
 }
 
 /**
- * Prints the banner on the next turn of the event loop, through `out`: pass the framework logger's own destination
+ * Prints the banner on the next turn of the event loop, through `out`: pass the process's log destination
  * (pino writes asynchronously, in order within one destination), so the banner lands below every line it queued.
  */
 export async function printStartBanner(
