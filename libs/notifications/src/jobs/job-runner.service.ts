@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Logger as WorkerLogger, Runner, TaskList, parseCronItems, run, runOnce } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger as WorkerLogger, Runner, TaskList, WorkerEvents, parseCronItems, run, runOnce } from 'graphile-worker';
 import { Pool } from 'pg';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from '../notifications.options';
 
@@ -15,6 +16,9 @@ export const CRON_ITEMS = [
   { task: 'reminders.deadlines', match: '*/5 * * * *', identifier: 'reminders-deadlines' },
   { task: 'events.prune', match: '17 3 * * *', identifier: 'events-prune' },
 ];
+
+/** How long `start` waits for the worker's LISTEN connection (it retries on its own after that). */
+const LISTEN_WAIT_MS = 5_000;
 
 /**
  * The background jobs (graphile-worker, in the same PostgreSQL). Areas register their tasks at module init; the
@@ -45,6 +49,16 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Starts picking up jobs (at once through LISTEN/NOTIFY, and by polling as a safety net). */
   async start(): Promise<void> {
     if (this.runner) return;
+    // Started means listening: until its LISTEN connection is up, a stop could end the pool under it. The events
+    // are the runner's own, watched before it starts so that an early connection is not missed.
+    const events: WorkerEvents = new EventEmitter();
+    const listening = new Promise<void>((resolve) => {
+      const bound = setTimeout(resolve, LISTEN_WAIT_MS);
+      events.once('pool:listen:success', () => {
+        clearTimeout(bound);
+        resolve();
+      });
+    });
     this.runner = await run({
       pgPool: this.connections(),
       taskList: this.taskList(),
@@ -53,14 +67,21 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       pollInterval: 2000,
       parsedCronItems: parseCronItems(CRON_ITEMS),
       logger: this.workerLogger(),
+      events,
     });
+    await listening;
     this.logger.log(`background jobs running (${this.options.worker.concurrency} at a time)`);
   }
 
   async stop(): Promise<void> {
     const runner = this.runner;
     this.runner = null;
-    if (runner) await runner.stop();
+    if (runner) {
+      await runner.stop();
+      // Everything the runner started (its workers, its LISTEN connection, the cron scheduler) has let go of its
+      // connection only once its promise settles: ending the pool before then left one in use.
+      await runner.promise.catch(() => undefined);
+    }
     const pool = this.pool;
     this.pool = null;
     if (pool) await pool.end();
