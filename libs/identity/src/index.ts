@@ -25,6 +25,7 @@ export * from './memberships/membership.service';
 export * from './memberships/membership.queries';
 export * from './invitations/invitation.entity';
 export * from './invitations/invitation.service';
+export * from './invitations/invitation.queries';
 export type { InviteMemberInput, AcceptInvitationInput } from './invitations/invitation.inputs';
 export type { ChangePasswordInput } from './auth/password.inputs';
 export { hashPassword } from './auth/password';

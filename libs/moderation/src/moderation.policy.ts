@@ -1,4 +1,5 @@
 import { Actor, isRepresentativeOf, isStaff } from '@majlis/kernel';
+import { MembershipQueries } from '@majlis/identity';
 import type { ContentType } from './content/moderated-content';
 
 /** Who moderates a piece of content, as moderation keeps it (columns of `content_moderation`). */
@@ -145,9 +146,7 @@ export const ModerationPolicy = {
     return `EXISTS (SELECT 1 FROM content_moderation moderation WHERE moderation.content_type = '${type}'
               AND moderation.content_id = ${alias}.id AND moderation.hidden AND ${alias}.author_id <> ${user}.id
               AND NOT (CASE WHEN moderation.moderating_organization_id IS NOT NULL
-                            THEN EXISTS (SELECT 1 FROM memberships moderation_member
-                                          WHERE moderation_member.user_id = ${user}.id AND moderation_member.role = 'REPRESENTATIVE'
-                                            AND moderation_member.organization_id = moderation.moderating_organization_id)
+                            THEN ${MembershipQueries.isRepresentativeSql(`${user}.id`, 'moderation.moderating_organization_id')}
                             ELSE (${inModeratedSpace} OR (${user}.platform_role IN ('ADMIN', 'MODERATOR') AND moderation.platform_moderated)) END))`;
   },
 

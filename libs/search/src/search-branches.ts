@@ -2,7 +2,7 @@ import type { Actor } from '@majlis/kernel';
 import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
 import { AuthoredContentPolicy, SpacePolicy, readerParameters } from '@majlis/discussions';
 import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
-import { OrganizationPolicy } from '@majlis/identity';
+import { OrganizationPolicy, OrganizationQueries } from '@majlis/identity';
 import type { ParsedSearchFilter, SearchHitType } from './search.inputs';
 
 /** A SQL condition with its named parameters (TypeORM style), as every policy's SQL twin gives them. */
@@ -249,7 +249,7 @@ export const BRANCHES: readonly Branch[] = [
   },
   {
     type: 'ORGANIZATION',
-    from: `organizations organization`,
+    from: `${OrganizationQueries.searchableSql()} organization`,
     columns: {
       ...NONE,
       id: 'organization.id',

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LinkTarget } from '@majlis/links';
 import { Actor, Connection, PageRequest, cursorValues, pageWindow, parseInput, toConnection } from '@majlis/kernel';
+import { OrganizationQueries } from '@majlis/identity';
 import { BRANCHES, Branch, Condition, filterConditions } from './search-branches';
 import {
   ParsedSearchFilter,
@@ -348,7 +349,7 @@ const DETAIL = `CASE page.type
   WHEN 'SPACE' THEN (SELECT json_build_object('title', sp.name, 'text', sp.description, 'space_slug', sp.slug)
     FROM spaces sp WHERE sp.id = page.id)
   WHEN 'ORGANIZATION' THEN (SELECT json_build_object('title', o.name, 'text',
-      concat_ws(' · ', o.acronym, o.description)) FROM organizations o WHERE o.id = page.id)
+      concat_ws(' · ', o.acronym, o.description)) FROM ${OrganizationQueries.rowsSql()} o WHERE o.id = page.id)
 END`;
 
 function toHit(row: Row, stems: readonly string[]): SearchHit {

@@ -21,6 +21,7 @@ import {
   toConnection,
   updateVersioned,
 } from '@majlis/kernel';
+import { UserQueries } from '@majlis/identity';
 import type { ContentLocator } from '@majlis/moderation';
 import { softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
@@ -222,7 +223,7 @@ export class CommentService implements OnModuleInit {
     const rows: { id: string }[] = await this.db
       .createQueryBuilder()
       .select('u.id', 'id')
-      .from('users', 'u')
+      .from(UserQueries.rowsSql(), 'u')
       .where(`u.status = 'ACTIVE' AND u.id <> :mentioner`, { mentioner: actor.userId })
       .andWhere(`(lower(u.display_name) LIKE :starts OR lower(u.display_name) LIKE :wordStarts)`, {
         starts: `${pattern}%`,
@@ -325,7 +326,7 @@ export class CommentService implements OnModuleInit {
     const shown = `(${AuthoredContentPolicy.presentForReaderSql('COMMENT', 'comment', 'u')}
       OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`;
     const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM users u JOIN comments comment ON comment.id = $1
+      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN comments comment ON comment.id = $1
         WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE' AND ${despiteRemoval ? 'TRUE' : shown}
           AND ${subjectVisible}`,
       [commentId, [...userIds]],

@@ -1,4 +1,5 @@
 import { Actor, isRepresentativeOf, isStaff } from '@majlis/kernel';
+import { MembershipQueries } from '@majlis/identity';
 import type { Space, SpaceRole } from './space.entity';
 
 const RANK: Record<SpaceRole, number> = { OBSERVER: 1, PARTICIPANT: 2, MODERATOR: 3, OWNER: 4 };
@@ -45,7 +46,7 @@ export const SpacePolicy = {
    */
   readableByUserSql(spaceAlias: string, userId: string): string {
     return `(${spaceAlias}.visibility <> 'PRIVATE' OR EXISTS (SELECT 1 FROM space_members sm WHERE sm.space_id = ${spaceAlias}.id
-      AND (sm.user_id = ${userId} OR sm.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = ${userId}))))`;
+      AND (sm.user_id = ${userId} OR sm.organization_id IN ${MembershipQueries.organizationIdsSql(userId)})))`;
   },
 
   /** PUBLIC spaces: everyone but observers posts; elsewhere participants and up. */
@@ -83,7 +84,7 @@ export const SpacePolicy = {
   /** SQL twin of moderatedSpaceIdsSql for someone else (live updates): the user whose id is the SQL `userId`. */
   moderatedSpaceIdsByUserSql(userId: string): string {
     return `SELECT sm.space_id FROM space_members sm WHERE sm.role IN ('OWNER', 'MODERATOR')
-      AND (sm.user_id = ${userId} OR sm.organization_id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = ${userId}))`;
+      AND (sm.user_id = ${userId} OR sm.organization_id IN ${MembershipQueries.organizationIdsSql(userId)})`;
   },
   /** Whether platform moderators moderate the content of a space (they cannot read a PRIVATE one). */
   isPlatformModerated(space: Pick<Space, 'visibility'>): boolean {

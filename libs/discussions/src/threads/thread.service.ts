@@ -26,7 +26,7 @@ import { liveRepliesSql, softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { CitationRegistry } from '../citations/citation-registry';
 import { SpacePolicy, readerParameters } from '../spaces/space.policy';
-import { User } from '@majlis/identity';
+import { User, UserQueries } from '@majlis/identity';
 import type { ModerationRecord } from '@majlis/moderation';
 import { SPACE_COLUMNS_SQL, SpaceRow, SpaceService, VisibleSpace, visibleSpaceFromRow } from '../spaces/space.service';
 import { SubjectRegistry } from '../subjects/subject-registry';
@@ -500,7 +500,7 @@ export class ThreadService implements OnModuleInit {
               seen.last_read_at AS seen_last_read_at,
               ${activityColumnsSql('page.activity_replies', 'page.activity_participants')}
          FROM page
-         LEFT JOIN users author ON author.id = page.thread_author_id
+         LEFT JOIN ${UserQueries.rowsSql()} author ON author.id = page.thread_author_id
          LEFT JOIN content_moderation moderation
                 ON moderation.content_type = 'THREAD' AND moderation.content_id = page.thread_id
          ${activityJoinsSql('page.thread_id', me)}
@@ -625,7 +625,7 @@ export class ThreadService implements OnModuleInit {
   async readersNow(threadId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM users u JOIN threads thread ON thread.id = $1 JOIN spaces space ON space.id = thread.space_id
+      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN threads thread ON thread.id = $1 JOIN spaces space ON space.id = thread.space_id
         WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
           AND ${despiteRemoval ? SpacePolicy.readableByUserSql('space', 'u.id') : visibleToReaderSql('thread', 'space', 'u')}`,
       [threadId, [...userIds]],
@@ -637,7 +637,7 @@ export class ThreadService implements OnModuleInit {
   private async readersAmong(threadId: string, userIds: readonly string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM users u JOIN threads t ON t.id = $1 JOIN spaces s ON s.id = t.space_id
+      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN threads t ON t.id = $1 JOIN spaces s ON s.id = t.space_id
         WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE' AND ${SpacePolicy.readableByUserSql('s', 'u.id')}`,
       [threadId, [...userIds]],
     );

@@ -1,5 +1,6 @@
 import { Actor, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { presentSql, shownSql } from '@majlis/discussions';
+import { MembershipQueries } from '@majlis/identity';
 import type { SqlCondition } from '../documents/document.policy';
 import type { Annotation } from './annotation.entity';
 
@@ -49,7 +50,7 @@ export const AnnotationPolicy = {
   readersSql(annotation: string, user: string): string {
     return `(${annotation}.visibility = 'PUBLIC' OR ${user}.id = ${annotation}.author_id
              OR ${user}.platform_role IN ('ADMIN', 'MODERATOR')
-             OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ${user}.id AND m.organization_id = ${annotation}.audience_organization_id))`;
+             OR ${MembershipQueries.isMemberSql(`${user}.id`, `${annotation}.audience_organization_id`)})`;
   },
 
   /** Only a representative speaks on behalf of an organisation. */

@@ -23,7 +23,7 @@ import {
   textMatchSql,
 } from '@majlis/kernel';
 import { AuthoredContentPolicy, liveRepliesSql, softDelete } from '@majlis/discussions';
-import { Organization, OrganizationPolicy, User } from '@majlis/identity';
+import { Organization, OrganizationPolicy, OrganizationQueries, User, UserQueries } from '@majlis/identity';
 import { ModerationPolicy, ModerationRecord, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
 import { Document } from '../documents/document.entity';
@@ -491,7 +491,7 @@ export class AnnotationService {
   async readersAmong(annotationId: string, userIds: readonly string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM users u JOIN annotations a ON a.id = $1
+      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN annotations a ON a.id = $1
         WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
           AND ${AnnotationPolicy.readersSql('a', 'u')}`,
       [annotationId, [...userIds]],
@@ -507,7 +507,7 @@ export class AnnotationService {
   async readersNow(annotationId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM users u
+      `SELECT u.id FROM ${UserQueries.rowsSql()} u
          JOIN annotations annotation ON annotation.id = $1
          JOIN documents document ON document.id = annotation.document_id
         WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
@@ -567,9 +567,9 @@ export class AnnotationService {
     const organization = ['id', 'kind', 'name', 'acronym', 'ice', 'description', 'verified_at', 'verified_by_id'];
     const seen = OrganizationPolicy.canSeeSql(actor, 'listed_organization');
     const { raw, entities } = await page
-      .leftJoin('users', 'listed_author', 'listed_author.id = annotation.author_id')
+      .leftJoin(UserQueries.rowsSql(), 'listed_author', 'listed_author.id = annotation.author_id')
       .leftJoin(
-        'organizations',
+        OrganizationQueries.rowsSql(),
         'listed_organization',
         `listed_organization.id = annotation.organization_id AND ${seen.sql}`,
         seen.params,

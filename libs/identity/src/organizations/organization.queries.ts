@@ -8,11 +8,21 @@ import type { EntityManager } from 'typeorm';
  */
 export const OrganizationQueries = {
   /**
-   * A relation of organisations with the columns `id`, `name`, `kind` and `verified_at`, to join in one statement:
-   * `JOIN ${OrganizationQueries.rowsSql()} o ON o.id = …` (PostgreSQL inlines it: same plan as the table).
+   * A relation of organisations with an Organization's columns: `id`, `kind`, `name`, `acronym`, `ice`,
+   * `description`, `verified_at`, `verified_by_id`, `created_at`, `updated_at` and `version`, to join in one
+   * statement: `JOIN ${OrganizationQueries.rowsSql()} o ON o.id = …` (PostgreSQL inlines it: same plan as the table).
    */
   rowsSql(): string {
-    return `(SELECT id, name, kind, verified_at FROM organizations)`;
+    return `(SELECT id, kind, name, acronym, ice, description, verified_at, verified_by_id, created_at, updated_at, version
+               FROM organizations)`;
+  },
+  /**
+   * The organisations as search reads them: `id`, `name`, `verified_at` (OrganizationPolicy.canSeeSql's columns),
+   * `created_at` and `search_vector` (their name, acronym and description). Inlined like rowsSql, so the search's
+   * indexes on the table (the vector's, the name's trigrams) serve its conditions.
+   */
+  searchableSql(): string {
+    return `(SELECT id, name, verified_at, created_at, search_vector FROM organizations)`;
   },
   /** The kind of the organisation whose id is the SQL expression `organizationId`, as a scalar (NULL if none). */
   kindSql(organizationId: string): string {

@@ -14,6 +14,7 @@ import {
   parseInput,
   toConnection,
 } from '@majlis/kernel';
+import { UserQueries } from '@majlis/identity';
 import type { NotificationKind } from '../mail/mail-messages';
 import { EmailFrequency, NotificationPolicy } from './notification.policy';
 import { NotificationTarget, notificationTargetSql } from './notification-target';
@@ -63,7 +64,7 @@ const markReadInput = z.object({ ids: z.array(z.string().uuid('is not a notifica
 const COLUMNS = `n.id, n.user_id AS "userId", n.kind, n.subject_type AS "subjectType", n.subject_id AS "subjectId",
   n.actor_id AS "actorId", n.document_id AS "documentId", n.space_id AS "spaceId",
   n.consultation_id AS "consultationId", n.title, n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt",
-  (SELECT actor.display_name FROM users actor WHERE actor.id = n.actor_id) AS "actorName",
+  ${UserQueries.displayNameSql('n.actor_id')} AS "actorName",
   ${notificationTargetSql('n', 'u')} AS "target"`;
 
 /** The inbox: recording notifications (read policies checked at creation) and reading them (checked again). */
@@ -89,7 +90,7 @@ export class NotificationService {
          FROM (SELECT r.user_id, r.kind, $4::text AS subject_type, $5::text AS subject_id, $7::uuid AS document_id,
                       $8::uuid AS space_id, $9::uuid AS consultation_id
                  FROM unnest($1::uuid[], $2::text[]) AS r (user_id, kind)) n
-         JOIN users u ON u.id = n.user_id
+         JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
         WHERE ${NotificationPolicy.deliverableSql('n', 'u')}
        ON CONFLICT (user_id, source_key) DO NOTHING
        RETURNING id, user_id,
@@ -145,7 +146,7 @@ export class NotificationService {
     }
     const unread = page.unreadOnly ? 'AND n.read_at IS NULL' : '';
     const rows: InboxNotification[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM notifications n JOIN users u ON u.id = n.user_id
+      `SELECT ${COLUMNS} FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
         WHERE n.user_id = $1 ${unread} ${after} AND ${NotificationPolicy.deliverableSql('n', 'u')}
         ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
       params,
@@ -161,7 +162,7 @@ export class NotificationService {
   /** One notification of the actor's, still deliverable; null otherwise. */
   async find(userId: string, id: string): Promise<InboxNotification | null> {
     const [row] = await this.db.query(
-      `SELECT ${COLUMNS} FROM notifications n JOIN users u ON u.id = n.user_id
+      `SELECT ${COLUMNS} FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
         WHERE n.id = $1 AND n.user_id = $2 AND ${NotificationPolicy.deliverableSql('n', 'u')}`,
       [id, userId],
     );
@@ -180,7 +181,7 @@ export class NotificationService {
       if (marked > 0) await this.announce(manager, [actor.userId]);
     });
     const rows: InboxNotification[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM notifications n JOIN users u ON u.id = n.user_id
+      `SELECT ${COLUMNS} FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
         WHERE n.user_id = $1 AND n.id = ANY($2::uuid[]) AND ${NotificationPolicy.deliverableSql('n', 'u')}
         ORDER BY n.created_at DESC, n.id DESC`,
       [actor.userId, ids],
@@ -204,7 +205,7 @@ export class NotificationService {
 
   private async count(actor: Actor, unreadOnly: boolean): Promise<number> {
     const [row] = await this.db.query(
-      `SELECT count(*)::int AS count FROM notifications n JOIN users u ON u.id = n.user_id
+      `SELECT count(*)::int AS count FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
         WHERE n.user_id = $1 ${unreadOnly ? 'AND n.read_at IS NULL' : ''}
           AND ${NotificationPolicy.deliverableSql('n', 'u')}`,
       [actor.userId],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@majlis/kernel';
 import { ConsultationPolicy } from '@majlis/consultations';
+import { MembershipQueries, OrganizationQueries, UserQueries } from '@majlis/identity';
 import { NotificationService } from '../inbox/notification.service';
 import { JobRunner } from './job-runner.service';
 
@@ -65,9 +66,9 @@ export class DeadlineReminders implements OnModuleInit {
       const members: { id: string }[] = await manager
         .createQueryBuilder()
         .select('DISTINCT u.id', 'id')
-        .from('users', 'u')
-        .innerJoin('memberships', 'm', 'm.user_id = u.id')
-        .innerJoin('organizations', 'o', 'o.id = m.organization_id')
+        .from(UserQueries.rowsSql(), 'u')
+        .innerJoin(MembershipQueries.rowsSql(), 'm', 'm.user_id = u.id')
+        .innerJoin(OrganizationQueries.rowsSql(), 'o', 'o.id = m.organization_id')
         .where(eligible.sql, eligible.params)
         .andWhere(`u.status = 'ACTIVE'`)
         .andWhere(

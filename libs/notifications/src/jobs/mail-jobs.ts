@@ -4,9 +4,11 @@ import { DataSource } from 'typeorm';
 import { Clock, enqueueJob } from '@majlis/kernel';
 import {
   INVITATION_EMAIL_JOB,
+  InvitationQueries,
   InvitationService,
   PASSWORD_RESET_EMAIL_JOB,
   PasswordResetService,
+  UserQueries,
 } from '@majlis/identity';
 import { NOTIFICATION_EMAIL_JOB } from '../inbox/notification.service';
 import { NotificationPolicy } from '../inbox/notification.policy';
@@ -108,16 +110,7 @@ export class MailJobs implements OnModuleInit {
 
   /** The invitation's current link (a resent invitation has a new one, and a new send key: it goes out again). */
   async invitation(invitationId: string): Promise<void> {
-    const [row] = await this.db.query(
-      `SELECT i.email, i.expires_at, i.sent_at, o.name AS organization, inviter.display_name AS inviter,
-              inviter.locale AS inviter_locale, invitee.id AS invitee_id, invitee.locale AS invitee_locale,
-              invitee.display_name AS invitee_name
-         FROM invitations i JOIN organizations o ON o.id = i.organization_id
-         JOIN users inviter ON inviter.id = i.invited_by_id
-         LEFT JOIN users invitee ON invitee.email = i.email AND invitee.status = 'ACTIVE'
-        WHERE i.id = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $2`,
-      [invitationId, this.clock.now()],
-    );
+    const row = await InvitationQueries.toSend(this.db.manager, invitationId, this.clock.now());
     if (!row) return; // accepted, expired or withdrawn meanwhile
     const sentAt = new Date(row.sent_at);
     const locale = mailLocale(row.invitee_locale ?? row.inviter_locale);
@@ -152,9 +145,9 @@ export class MailJobs implements OnModuleInit {
       `SELECT n.id, n.kind, n.title, n.excerpt, n.consultation_id, n.emailed_at, u.id AS user_id, u.email,
               u.locale, u.display_name, COALESCE(s.email_frequency, 'DAILY') AS frequency,
               actor.display_name AS actor_name, c.closes_at, ${notificationTargetSql('n', 'u')} AS target
-         FROM notifications n JOIN users u ON u.id = n.user_id
+         FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
          LEFT JOIN notification_settings s ON s.user_id = u.id
-         LEFT JOIN users actor ON actor.id = n.actor_id
+         LEFT JOIN ${UserQueries.rowsSql()} actor ON actor.id = n.actor_id
          LEFT JOIN consultations c ON c.id = n.consultation_id
         WHERE n.id = $1 AND n.read_at IS NULL AND ${NotificationPolicy.deliverableSql('n', 'u')}`,
       [notificationId],
@@ -201,7 +194,7 @@ export class MailJobs implements OnModuleInit {
   async scheduleDigests(): Promise<void> {
     const now = this.clock.now();
     const due: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
+      `SELECT u.id FROM ${UserQueries.rowsSql()} u LEFT JOIN notification_settings s ON s.user_id = u.id
         WHERE u.status = 'ACTIVE' AND COALESCE(s.email_frequency, 'DAILY') IN ('DAILY', 'WEEKLY')
           AND (s.last_digest_at IS NULL OR s.last_digest_at <= $1::timestamptz -
                CASE WHEN s.email_frequency = 'WEEKLY' THEN interval '7 days' ELSE interval '1 day' END
@@ -227,7 +220,7 @@ export class MailJobs implements OnModuleInit {
   async digest(userId: string, until: Date): Promise<void> {
     const [user] = await this.db.query(
       `SELECT u.id, u.email, u.locale, u.display_name, COALESCE(s.email_frequency, 'DAILY') AS frequency
-         FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = $1 AND u.status = 'ACTIVE'`,
+         FROM ${UserQueries.rowsSql()} u LEFT JOIN notification_settings s ON s.user_id = u.id WHERE u.id = $1 AND u.status = 'ACTIVE'`,
       [userId],
     );
     if (!user || !['DAILY', 'WEEKLY'].includes(user.frequency)) return;
@@ -235,11 +228,11 @@ export class MailJobs implements OnModuleInit {
       `SELECT n.id, n.kind, n.title, n.created_at, n.document_id, d.title AS document_title, n.space_id,
               sp.name AS space_name, c.title AS consultation_title, actor.display_name AS actor_name,
               ${notificationTargetSql('n', 'u')} AS target
-         FROM notifications n JOIN users u ON u.id = n.user_id
+         FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
          LEFT JOIN documents d ON d.id = n.document_id
          LEFT JOIN spaces sp ON sp.id = n.space_id
          LEFT JOIN consultations c ON c.id = n.consultation_id
-         LEFT JOIN users actor ON actor.id = n.actor_id
+         LEFT JOIN ${UserQueries.rowsSql()} actor ON actor.id = n.actor_id
         WHERE n.user_id = $1 AND n.read_at IS NULL AND n.emailed_at IS NULL AND n.created_at <= $2
           AND ${NotificationPolicy.deliverableSql('n', 'u')}
         ORDER BY n.created_at DESC, n.id DESC LIMIT 200`,
