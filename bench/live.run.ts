@@ -246,6 +246,16 @@ async function run(started: number): Promise<number> {
         `  arrival at ${NAMES[i]}           p50 ${arrival.p50.toFixed(0)} ms · p99 ${arrival.p99.toFixed(0)} ms over ${arrival.events} events (recorded → its LISTEN connection; the rest of the latency is the instance's and the socket's)`,
       );
   });
+  measured.forEach(({ liveChecks, eventLoopDelay }, i) => {
+    if (liveChecks)
+      console.log(
+        `  access checks ${NAMES[i]}        ${liveChecks.events} events in ${liveChecks.batches} batches, ${liveChecks.statements} statements: ${(liveChecks.statements / Math.max(1, liveChecks.events)).toFixed(2)} per event (on the live checks' own connections)`,
+      );
+    if (eventLoopDelay)
+      console.log(
+        `  event loop ${NAMES[i]}           delay p50 ${eventLoopDelay.p50.toFixed(1)} ms · p99 ${eventLoopDelay.p99.toFixed(1)} ms · max ${eventLoopDelay.max.toFixed(0)} ms`,
+      );
+  });
   const cpuTotal = instanceCpu.reduce((sum, cpu) => sum + cpu.user + cpu.system, 0);
   console.log(
     `  server CPU (A + B)     ${seconds(cpuTotal)} s · ${(cpuTotal / Math.max(1, result.deliveries ?? 1)).toFixed(1)} µs per delivery`,

@@ -17,3 +17,4 @@ export * from './persistence/named-sql';
 export * from './text/markdown';
 export * from './events/domain-events';
 export * from './links/link-target';
+export * from './events/readers-questions';
