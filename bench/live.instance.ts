@@ -31,7 +31,7 @@ export interface InstanceResult {
    */
   arrival?: { p50: number; p99: number; events: number };
   /** Between `measure` and `measured`: the batched live access checks (events decided, batches, statements). */
-  liveChecks?: { events: number; batches: number; statements: number };
+  liveChecks?: { events: number; batches: number; statements: number; statementMs: number };
   /** Between `measure` and `measured`: how late this process's event loop ran its timers (ms, p50/p99/max). */
   eventLoopDelay?: { p50: number; p99: number; max: number };
 }
@@ -40,7 +40,7 @@ let app: INestApplication | undefined;
 let cpuFrom: NodeJS.CpuUsage | undefined;
 let stopProfile: (() => Promise<void>) | undefined;
 let arrivals: number[] | null = null;
-let checksFrom: { events: number; batches: number; statements: number } | undefined;
+let checksFrom: { events: number; batches: number; statements: number; statementMs: number } | undefined;
 let loopDelay: IntervalHistogram | undefined;
 
 async function handle(job: InstanceJob): Promise<InstanceResult> {
@@ -89,6 +89,7 @@ async function handle(job: InstanceJob): Promise<InstanceResult> {
           events: checks.events - checksFrom!.events,
           batches: checks.batches - checksFrom!.batches,
           statements: checks.statements - checksFrom!.statements,
+          statementMs: checks.statementMs - checksFrom!.statementMs,
         },
         eventLoopDelay,
       };

@@ -249,7 +249,7 @@ async function run(started: number): Promise<number> {
   measured.forEach(({ liveChecks, eventLoopDelay }, i) => {
     if (liveChecks)
       console.log(
-        `  access checks ${NAMES[i]}        ${liveChecks.events} events in ${liveChecks.batches} batches, ${liveChecks.statements} statements: ${(liveChecks.statements / Math.max(1, liveChecks.events)).toFixed(2)} per event (on the live checks' own connections)`,
+        `  access checks ${NAMES[i]}        ${liveChecks.events} events in ${liveChecks.batches} batches, ${liveChecks.statements} statements: ${(liveChecks.statements / Math.max(1, liveChecks.events)).toFixed(2)} per event, ${(liveChecks.statementMs / Math.max(1, liveChecks.statements)).toFixed(1)} ms each (on the live checks' own connections)`,
       );
     if (eventLoopDelay)
       console.log(
