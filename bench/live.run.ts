@@ -95,6 +95,8 @@ async function run(started: number): Promise<number> {
     SEED_SAMPLE_DATA: 'false',
     DATABASE_URL: databaseUrl,
     ACCESS_TOKEN_TTL_SECONDS: '3600',
+    // The instances' batched socket writes (README): passed through when set, to weigh latency against system calls.
+    ...(process.env['LIVE_WRITE_INTERVAL_MS'] ? { LIVE_WRITE_INTERVAL_MS: process.env['LIVE_WRITE_INTERVAL_MS'] } : {}),
   };
   const instances: Loader<InstanceJob, InstanceResult>[] = [];
   const urls: string[] = [];
