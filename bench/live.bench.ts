@@ -13,7 +13,7 @@
  * Run from the repo root: `npm run bench:live`.
  * Environment: BENCH_DATABASE_URL (a PostgreSQL server; a fresh database is created and dropped; unset: an
  * embedded PostgreSQL under tmp/), BENCH_SUBSCRIBERS, BENCH_EVENTS_PER_SECOND, BENCH_SECONDS, BENCH_LOG_LEVEL,
- * BENCH_CPU_PROFILE=<dir> (a CPU profile of each API instance, live-delivery-A/B, while events are produced and delivered).
+ * LIVE_WRITE_INTERVAL_MS (passed to the instances), BENCH_CPU_PROFILE=<dir> (a CPU profile of each API instance, live-delivery-A/B, while events are produced and delivered).
  */
 import { runWithAliases } from './bench-support';
 

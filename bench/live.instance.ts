@@ -7,8 +7,9 @@
  * - `measure` / `measured`: the CPU used between the two (and a CPU profile of this instance under BENCH_CPU_PROFILE);
  * - `close`: closes the app, then the process exits.
  */
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
-import { EventBus, createApp, loadConfig, seedSampleDataIfEmpty } from '@majlis/api';
+import { EventBus, LiveAccess, createApp, loadConfig, seedSampleDataIfEmpty } from '@majlis/api';
 import { startProfile } from './cpu-profile';
 
 export type InstanceJob =
@@ -29,12 +30,18 @@ export interface InstanceResult {
    * LISTEN connection (milliseconds, p50/p99), the part of the latency spent before the instance's own work.
    */
   arrival?: { p50: number; p99: number; events: number };
+  /** Between `measure` and `measured`: the batched live access checks (events decided, batches, statements). */
+  liveChecks?: { events: number; batches: number; statements: number; statementMs: number };
+  /** Between `measure` and `measured`: how late this process's event loop ran its timers (ms, p50/p99/max). */
+  eventLoopDelay?: { p50: number; p99: number; max: number };
 }
 
 let app: INestApplication | undefined;
 let cpuFrom: NodeJS.CpuUsage | undefined;
 let stopProfile: (() => Promise<void>) | undefined;
 let arrivals: number[] | null = null;
+let checksFrom: { events: number; batches: number; statements: number; statementMs: number } | undefined;
+let loopDelay: IntervalHistogram | undefined;
 
 async function handle(job: InstanceJob): Promise<InstanceResult> {
   switch (job.kind) {
@@ -56,9 +63,20 @@ async function handle(job: InstanceJob): Promise<InstanceResult> {
       stopProfile = await startProfile(job.profileLabel);
       cpuFrom = process.cpuUsage();
       arrivals = [];
+      checksFrom = app!.get(LiveAccess).batchedCounts;
+      loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
       return {};
     case 'measured': {
       const cpu = process.cpuUsage(cpuFrom);
+      loopDelay?.disable();
+      const checks = app!.get(LiveAccess).batchedCounts;
+      const ms = (nanos: number) => nanos / 1e6;
+      const eventLoopDelay = loopDelay && {
+        p50: ms(loopDelay.percentile(50)),
+        p99: ms(loopDelay.percentile(99)),
+        max: ms(loopDelay.max),
+      };
       await stopProfile?.();
       const sorted = Float64Array.from(arrivals ?? []).sort();
       arrivals = null;
@@ -67,6 +85,13 @@ async function handle(job: InstanceJob): Promise<InstanceResult> {
       return {
         cpu: { user: cpu.user, system: cpu.system },
         arrival: { p50: at(0.5), p99: at(0.99), events: sorted.length },
+        liveChecks: {
+          events: checks.events - checksFrom!.events,
+          batches: checks.batches - checksFrom!.batches,
+          statements: checks.statements - checksFrom!.statements,
+          statementMs: checks.statementMs - checksFrom!.statementMs,
+        },
+        eventLoopDelay,
       };
     }
     case 'close':

@@ -95,6 +95,8 @@ async function run(started: number): Promise<number> {
     SEED_SAMPLE_DATA: 'false',
     DATABASE_URL: databaseUrl,
     ACCESS_TOKEN_TTL_SECONDS: '3600',
+    // The instances' batched socket writes (README): passed through when set, to weigh latency against system calls.
+    ...(process.env['LIVE_WRITE_INTERVAL_MS'] ? { LIVE_WRITE_INTERVAL_MS: process.env['LIVE_WRITE_INTERVAL_MS'] } : {}),
   };
   const instances: Loader<InstanceJob, InstanceResult>[] = [];
   const urls: string[] = [];
@@ -244,6 +246,16 @@ async function run(started: number): Promise<number> {
     if (arrival)
       console.log(
         `  arrival at ${NAMES[i]}           p50 ${arrival.p50.toFixed(0)} ms · p99 ${arrival.p99.toFixed(0)} ms over ${arrival.events} events (recorded → its LISTEN connection; the rest of the latency is the instance's and the socket's)`,
+      );
+  });
+  measured.forEach(({ liveChecks, eventLoopDelay }, i) => {
+    if (liveChecks)
+      console.log(
+        `  access checks ${NAMES[i]}        ${liveChecks.events} events in ${liveChecks.batches} batches, ${liveChecks.statements} statements: ${(liveChecks.statements / Math.max(1, liveChecks.events)).toFixed(2)} per event, ${(liveChecks.statementMs / Math.max(1, liveChecks.statements)).toFixed(1)} ms each (on the live checks' own connections)`,
+      );
+    if (eventLoopDelay)
+      console.log(
+        `  event loop ${NAMES[i]}           delay p50 ${eventLoopDelay.p50.toFixed(1)} ms · p99 ${eventLoopDelay.p99.toFixed(1)} ms · max ${eventLoopDelay.max.toFixed(0)} ms`,
       );
   });
   const cpuTotal = instanceCpu.reduce((sum, cpu) => sum + cpu.user + cpu.system, 0);

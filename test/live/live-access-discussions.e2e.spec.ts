@@ -254,6 +254,41 @@ describe('live access: batched checks of threads, replies and consultations agre
     }
   });
 
+  it('decides threads, replies and consultations in one batch: one statement per subject type, each event only to its own people allowed', async () => {
+    const perPerson = access as unknown as { decide(actor: Actor, event: DomainEvent): Promise<boolean> };
+    // Every case at once, each asking about its own people (a different two thirds of the accounts).
+    const batch = cases.map(([name, type], k) => ({
+      event: event(type, name),
+      people: accounts.filter((_, index) => (index + k) % 3 !== 0),
+    }));
+    const expected: string[][] = [];
+    for (const { event: one, people } of batch) {
+      const readable = await Promise.all(people.map((account) => perPerson.decide(actor[account], one)));
+      expected.push(people.filter((_, index) => readable[index]));
+    }
+    const services = [ThreadService, CommentService, ConsultationService];
+    const statements = services.map((service) => jest.spyOn(service.prototype, 'readersNow'));
+    try {
+      const readers = await Promise.all(
+        batch.map(({ event: one, people }) =>
+          access.readers(one, new Map(people.map((account) => [actor[account].userId, actor[account]]))),
+        ),
+      );
+      const received = readers.map((set) => accounts.filter((account) => set.has(actor[account].userId)));
+      expect(received).toEqual(expected);
+      // One statement per subject type decided them all.
+      const ofType = (type: string) => batch.filter(({ event: one }) => one.subjectType === type).length;
+      statements.forEach((spy, index) => {
+        expect(spy).toHaveBeenCalledTimes(1);
+        expect(spy.mock.calls[0][0]).toHaveLength(ofType(['THREAD', 'COMMENT', 'CONSULTATION'][index]));
+      });
+    } finally {
+      statements.forEach((spy) => spy.mockRestore());
+    }
+    expect(expected.some((readers) => readers.length === 0)).toBe(true);
+    expect(expected.some((readers, k) => readers.length > 0 && readers.length < batch[k].people.length)).toBe(true);
+  });
+
   it('the matrix is not trivial: each state refuses someone it would otherwise deliver to', () => {
     expect(decided['private thread THREAD_CHANGED']).toMatchObject({
       federationRepresentative: true,

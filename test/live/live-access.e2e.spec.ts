@@ -141,6 +141,42 @@ describe('live access: batched check agrees with the per-person check', () => {
     }
   });
 
+  it('decides a batch of events of different annotations, states and audiences together: each only to its own people allowed', async () => {
+    const perPerson = access as unknown as { decide(actor: Actor, event: DomainEvent): Promise<boolean> };
+    // Every case at once, each asking about its own people (a different two thirds of the accounts).
+    const batch = cases.map(([subject, type], k) => ({
+      event: event(type, subjects[subject]),
+      people: accounts.filter((_, index) => (index + k) % 3 !== 0),
+    }));
+    const expected: string[][] = [];
+    for (const { event: one, people } of batch) {
+      const readable = await Promise.all(people.map((account) => perPerson.decide(actor[account], one)));
+      expected.push(people.filter((_, index) => readable[index]));
+    }
+    const statements = jest.spyOn(app.nest.get(AnnotationService), 'readersNow');
+    try {
+      const readers = await Promise.all(
+        batch.map(({ event: one, people }) =>
+          access.readers(one, new Map(people.map((account) => [actor[account].userId, actor[account]]))),
+        ),
+      );
+      const received = readers.map((set) => accounts.filter((account) => set.has(actor[account].userId)));
+      expect(received).toEqual(expected);
+      // One statement decided them all (the batch really mixed them).
+      expect(statements).toHaveBeenCalledTimes(1);
+      expect(statements.mock.calls[0][0]).toHaveLength(batch.length);
+    } finally {
+      statements.mockRestore();
+    }
+    // Not trivial: the same subject answers differently to an ordinary event and to its removal, and some events
+    // reach nobody they ask about while others reach everyone.
+    const at = (subject: string, type: DomainEventType) =>
+      expected[cases.findIndex(([s, t]) => s === subject && t === type)];
+    expect(at('hiddenPublic', 'ANNOTATION_CHANGED')).not.toEqual(at('hiddenPublic', 'CONTENT_HIDDEN'));
+    expect(expected.some((readers) => readers.length === 0)).toBe(true);
+    expect(expected.some((readers, k) => readers.length === batch[k].people.length)).toBe(true);
+  });
+
   it('the matrix is not trivial: someone is refused and someone receives', async () => {
     const perPerson = access as unknown as { decide(actor: Actor, event: DomainEvent): Promise<boolean> };
     const organization = event('ANNOTATION_CHANGED', subjects.organization);

@@ -1,5 +1,7 @@
-import { LiveAccess } from '@majlis/api';
+import { LiveAccess, LiveFanout } from '@majlis/api';
+import { CommentService } from '@majlis/discussions';
 import { AnnotationService } from '@majlis/documents';
+import type { ReadersQuestion, RowsRunner } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
@@ -104,6 +106,84 @@ describe('live delivery: shared messages, per-subscriber payloads and rights', (
     expect(outsider.events.map((e) => e.subjectId)).toEqual([visible]);
   });
 
+  it('delivers a batch of events of different subjects and visibilities each to its own readers only, in seq order', async () => {
+    const after = await lastSeq();
+    const fanout = app.nest.get(LiveFanout);
+    const joined = fanout.size;
+    const insider = subscribe('federationMember', { documentId, after });
+    const outsider = subscribe('companyMember', { documentId, after });
+    await Promise.all([insider, outsider].map((s) => s.until((x) => x.connected)));
+    while (fanout.size < joined + 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Hidden during the batch: an annotation both could read before (its hiding is theirs to learn).
+    const earlier = await annotate('federationRepresentative', 'Article 1');
+    await outsider.until((s) => s.received(earlier));
+
+    // The live checks wait until every event is recorded, so that the fan-out's later batches hold several events.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const asked: { type: string; questions: number }[] = [];
+    const hold = (
+      type: string,
+      service: { readersNow(q: readonly ReadersQuestion[], db?: RowsRunner): Promise<unknown> },
+    ) => {
+      const original = service.readersNow.bind(service);
+      return jest.spyOn(service, 'readersNow').mockImplementation(async (q, db) => {
+        asked.push({ type, questions: q.length });
+        await gate;
+        return original(q, db);
+      });
+    };
+    const held = [hold('ANNOTATION', app.nest.get(AnnotationService)), hold('COMMENT', app.nest.get(CommentService))];
+    try {
+      const first = await annotate('federationRepresentative', 'Article 2');
+      const internal = await annotate('federationRepresentative', 'Article 3', 'ORGANIZATION');
+      const reply = await app.gql<{ postComment: { comment: { id: string } } }>(
+        `mutation($input: PostCommentInput!) { postComment(input: $input) { comment { id } } }`,
+        { input: { subjectType: 'ANNOTATION', subjectId: internal, body: 'Entre nous' } },
+        token.federationRepresentative,
+      );
+      const internalReply = reply.data!.postComment.comment.id;
+      const hidden = await app.gql(
+        `mutation($input: ModerateContentInput!) { moderateContent(input: $input) { version } }`,
+        { input: { contentType: 'ANNOTATION', contentId: earlier, action: 'HIDE', reason: 'Injurieux', version: 0 } },
+        token.moderator,
+      );
+      expect(hidden.errors).toBeUndefined();
+      const second = await annotate('federationRepresentative', 'Article 4');
+      const internalSecond = await annotate('federationRepresentative', 'Article 5', 'ORGANIZATION');
+      release();
+      await insider.until((s) => s.received(internalSecond));
+      await outsider.until((s) => s.received(second));
+      // A moment for anything wrongly sent after the last expected event to arrive too.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+
+      expect(insider.events.map((e) => [e.type, e.subjectId])).toEqual([
+        ['ANNOTATION_CREATED', earlier],
+        ['ANNOTATION_CREATED', first],
+        ['ANNOTATION_CREATED', internal],
+        ['COMMENT_CREATED', internalReply],
+        ['CONTENT_HIDDEN', earlier],
+        ['ANNOTATION_CREATED', second],
+        ['ANNOTATION_CREATED', internalSecond],
+      ]);
+      // Atlas's member reads neither FMO's internal annotations nor the reply under one; it learns the hiding.
+      expect(outsider.events.map((e) => [e.type, e.subjectId])).toEqual([
+        ['ANNOTATION_CREATED', earlier],
+        ['ANNOTATION_CREATED', first],
+        ['CONTENT_HIDDEN', earlier],
+        ['ANNOTATION_CREATED', second],
+      ]);
+      const seqs = insider.events.map((e) => Number(e.seq));
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      // The checks were batched: a statement decided several annotations at once, beside the reply's.
+      expect(Math.max(...asked.filter((a) => a.type === 'ANNOTATION').map((a) => a.questions))).toBeGreaterThan(1);
+      expect(asked.some((a) => a.type === 'COMMENT')).toBe(true);
+    } finally {
+      release();
+      held.forEach((spy) => spy.mockRestore());
+    }
+  });
+
   it('sends nothing to a suspended or deleted account whose socket is still open, and sends again once reinstated', async () => {
     const after = await lastSeq();
     const suspended = subscribe('companyMember', { documentId, after });
@@ -135,7 +215,10 @@ describe('live delivery: shared messages, per-subscriber payloads and rights', (
     const idOf = (account: Account) => ids.find((row) => row.email === ACCOUNTS[account])!.id;
     const actorOf = (account: Account) => ({ userId: idOf(account), platformRole: 'MEMBER' as const, memberships: [] });
     const people = new Map((['companyMember', 'companyRepresentative'] as Account[]).map((a) => [idOf(a), actorOf(a)]));
+    // The fan-out's own check of this event (for the subscribers still open) is done before counting statements.
+    const witness = subscribe('companyRepresentative', { documentId, after: await lastSeq() });
     const annotation = await annotate('federationRepresentative', 'Article 7');
+    await witness.until((s) => s.received(annotation));
     const event = (subjectType: string, subjectId: string) =>
       ({
         seq: 1,

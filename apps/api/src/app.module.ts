@@ -29,6 +29,7 @@ import { DemoAccountsController } from './http/demo-accounts.controller';
 import { loggerOptions } from './logging/logger.options';
 import { EventBus, LIVE_DATABASE_URL } from './live/event-bus';
 import { LiveAccess } from './live/live-access';
+import { LiveChecksDatabase } from './live/live-checks-database';
 import { LiveFanout } from './live/live-fanout';
 import { OutboxController } from './http/outbox.controller';
 import { UnsubscribeController } from './http/unsubscribe.controller';
@@ -102,6 +103,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: LIVE_DATABASE_URL, useValue: databaseUrl },
         EventBus,
+        LiveChecksDatabase,
         LiveAccess,
         LiveFanout,
         ...RESOLVERS,

@@ -16,3 +16,4 @@ export * from './persistence/jobs';
 export * from './persistence/named-sql';
 export * from './text/markdown';
 export * from './events/domain-events';
+export * from './events/readers-questions';

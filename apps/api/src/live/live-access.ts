@@ -1,27 +1,41 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Actor, DomainError, DomainEvent, NotFoundError } from '@majlis/kernel';
+import { Actor, DomainError, DomainEvent, NotFoundError, ReadersQuestion } from '@majlis/kernel';
 import { AnnotationPolicy, AnnotationService, DocumentService } from '@majlis/documents';
 import { CommentService, SpaceService, SubjectRegistry, SubjectType, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
 import { NotificationPolicy } from '@majlis/notifications';
 import { UserService } from '@majlis/identity';
 import { ContentType, ModerationService } from '@majlis/moderation';
+import { LIVE_CHECK_CONNECTIONS, LiveChecksDatabase } from './live-checks-database';
 
-/** How many access checks an instance runs at once (each takes one or two pooled connections, briefly). */
+/** How many per-person (or per-event, unbatched) access checks an instance runs at once on the app's pool. */
 const CHECKS_AT_ONCE = 4;
 
 /** How many times a failed check (not a refusal) is tried again, after 0.2, 0.4, 0.8 s. */
 const RETRIES = 3;
 
 /**
- * Subjects whose readers are decided for all of an event's subscribers at once, by the areas' SQL twins of their
- * rules (`AnnotationService`, `ThreadService`, `CommentService`, `ConsultationService` `readersNow`); the others
- * (and replies under a subject whose area gives no twin) are checked once per person with the area's `get`.
+ * The most (event, person) pairs one batched statement decides; a larger backlog is split over several batches
+ * (an event's people are never split).
+ */
+const MAX_PAIRS_PER_BATCH = 20_000;
+
+/**
+ * Subjects whose readers are decided in batches by the areas' SQL twins of their rules (`AnnotationService`,
+ * `ThreadService`, `CommentService`, `ConsultationService` `readersNow`); the others (and replies under a subject
+ * whose area gives no twin) are checked once per person with the area's `get`.
  */
 const BATCHED = new Set(['ANNOTATION', 'THREAD', 'COMMENT', 'CONSULTATION']);
 
 /** Events that take something away: the subject is gone for most readers, who must still learn it is gone. */
 const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELETED', 'THREAD_DELETED']);
+
+/** An event of a BATCHED subject waiting for the next batch, with the people it asks about. */
+interface Waiting {
+  readonly event: DomainEvent;
+  readonly question: ReadersQuestion;
+  readonly answer: (readers: Set<string> | null) => void;
+}
 
 /**
  * Who receives a live event, decided at delivery with the same services and policies as queries (no copy of a
@@ -35,7 +49,12 @@ const REMOVALS = new Set(['CONTENT_HIDDEN', 'ANNOTATION_DELETED', 'COMMENT_DELET
  * reply, what it answers; for a thread, its space. Payloads are ids only, so a removal says nothing of the content.
  *
  * An event's audience on an instance (every person with a subscriber in its scope, see LiveFanout) is decided
- * once per event: for BATCHED subjects in one statement built from the areas' SQL twins, whatever its size.
+ * once per event. Events of BATCHED subjects are decided in batches: every such event waiting on the instance
+ * (the fan-out's and the catch-ups' alike) is decided with the others of its subject type in one statement built
+ * from the area's SQL twins (`readersNow`, answering for each event which of its people may read), on the live
+ * checks' own connections (LiveChecksDatabase), LIVE_CHECK_CONNECTIONS batches at a time. A batch starts at the end
+ * of the turn in which an event arrives when a connection is free, else as soon as one is, with whatever waits by
+ * then: the busier the instance, the larger its batches, and no event waits for a timer.
  */
 @Injectable()
 export class LiveAccess {
@@ -51,7 +70,14 @@ export class LiveAccess {
     private readonly consultations: ConsultationService,
     private readonly moderation: ModerationService,
     private readonly users: UserService,
+    private readonly database: LiveChecksDatabase,
   ) {}
+
+  /** Batched checks so far: events decided, batches, statements and their time in ms (the benchmark's figures). */
+  get batchedCounts(): { events: number; batches: number; statements: number; statementMs: number } {
+    const { statements, statementMs } = this.database;
+    return { events: this.batchedEvents, batches: this.batches, statements, statementMs };
+  }
 
   /**
    * Which of these people (by user id, with their actor as their connection knows it now) may receive the event.
@@ -60,8 +86,8 @@ export class LiveAccess {
   async readers(event: DomainEvent, people: ReadonlyMap<string, Actor>): Promise<Set<string>> {
     if (people.size === 0) return new Set();
     if (event.type !== 'QUEUE_CHANGED' && BATCHED.has(event.subjectType)) {
-      // One statement, active accounts only (the areas' readersNow say it themselves).
-      const readers = await this.limited(() => this.decideAll([...people.keys()], event));
+      // In the next batch, active accounts only (the areas' readersNow say it themselves).
+      const readers = await this.inNextBatch(event, [...people.keys()]);
       if (readers) return readers;
     }
     // Every other way: suspended and deleted accounts receive nothing, whatever their socket's actor says.
@@ -92,6 +118,113 @@ export class LiveAccess {
     return new Set(decided.filter(([, readable]) => readable).map(([userId]) => userId));
   }
 
+  /** Whether this one actor may receive the event now (a reconnecting subscriber's catch-up). */
+  async canReceive(actor: Actor, event: DomainEvent): Promise<boolean> {
+    return (await this.readers(event, new Map([[actor.userId, actor]]))).has(actor.userId);
+  }
+
+  /** The event's readers among these people, decided in the next batch (null: ask each person's `get`). */
+  private inNextBatch(event: DomainEvent, userIds: string[]): Promise<Set<string> | null> {
+    return new Promise((answer) => {
+      const despiteRemoval = REMOVALS.has(event.type);
+      this.waiting.push({ event, question: { subjectId: event.subjectId, userIds, despiteRemoval }, answer });
+      this.startBatches();
+    });
+  }
+  private readonly waiting: Waiting[] = [];
+  private batchesRunning = 0;
+  private batchStarting = false;
+  private batchedEvents = 0;
+  private batches = 0;
+
+  /**
+   * Starts batches with what waits, at the end of this turn of the event loop (the events that arrived together go
+   * together), while fewer than LIVE_CHECK_CONNECTIONS run; a finished batch starts the next one.
+   */
+  private startBatches(): void {
+    if (this.batchStarting || this.batchesRunning >= LIVE_CHECK_CONNECTIONS || this.waiting.length === 0) return;
+    this.batchStarting = true;
+    setImmediate(() => {
+      this.batchStarting = false;
+      while (this.batchesRunning < LIVE_CHECK_CONNECTIONS && this.waiting.length > 0) {
+        const batch = this.nextBatch();
+        this.batchesRunning += 1;
+        void this.decideBatch(batch).finally(() => {
+          this.batchesRunning -= 1;
+          this.startBatches();
+        });
+      }
+    });
+  }
+
+  /** The oldest waiting events, as many as fit in MAX_PAIRS_PER_BATCH (at least one). */
+  private nextBatch(): Waiting[] {
+    let count = 0;
+    let pairs = 0;
+    while (count < this.waiting.length) {
+      pairs += this.waiting[count].question.userIds.length;
+      if (count > 0 && pairs > MAX_PAIRS_PER_BATCH) break;
+      count += 1;
+    }
+    return this.waiting.splice(0, count);
+  }
+
+  /** One statement per subject type in the batch (side by side); each event gets its own answer. Never rejects. */
+  private async decideBatch(batch: Waiting[]): Promise<void> {
+    this.batches += 1;
+    this.batchedEvents += batch.length;
+    const byType = new Map<string, Waiting[]>();
+    for (const waiting of batch) {
+      const same = byType.get(waiting.event.subjectType);
+      if (same) same.push(waiting);
+      else byType.set(waiting.event.subjectType, [waiting]);
+    }
+    await Promise.all(
+      [...byType].map(async ([subjectType, waiting]) => {
+        const answers = await this.decideAll(subjectType, waiting);
+        waiting.forEach((one, index) => one.answer(answers[index]));
+      }),
+    );
+  }
+
+  /**
+   * The batch's events of one subject type, decided in one statement. A refusal is final; a failure (the database
+   * busy or briefly unreachable) is retried a few times, then every event of the statement is refused (never
+   * delivered unchecked), and logged.
+   */
+  private async decideAll(subjectType: string, waiting: Waiting[]): Promise<(Set<string> | null)[]> {
+    const questions = waiting.map((one) => one.question);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.readersNow(subjectType, questions);
+      } catch (error) {
+        if (error instanceof DomainError) return questions.map(() => new Set());
+        if (attempt >= RETRIES || this.database.closed) {
+          const seqs = waiting.map((one) => one.event.seq);
+          this.logger.error({ err: error, seqs }, 'live event access check failed: not delivered');
+          return questions.map(() => new Set());
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** The area's batched readers of its subjects (one statement), as `ensureCanRead`/`ensureCouldRead` per event. */
+  private readersNow(subjectType: string, questions: ReadersQuestion[]): Promise<(Set<string> | null)[]> {
+    switch (subjectType) {
+      case 'ANNOTATION':
+        return this.annotations.readersNow(questions, this.database);
+      case 'THREAD':
+        return this.threads.readersNow(questions, this.database);
+      case 'COMMENT':
+        return this.comments.readersNow(questions, this.database);
+      case 'CONSULTATION':
+        return this.consultations.readersNow(questions, this.database);
+      default:
+        throw new Error(`no batched live reader for ${subjectType}`);
+    }
+  }
+
   /** These people whose accounts are active now (one statement); nobody when that cannot be checked. */
   private async activeAmong(people: ReadonlyMap<string, Actor>, event: DomainEvent): Promise<Map<string, Actor>> {
     try {
@@ -100,44 +233,6 @@ export class LiveAccess {
     } catch (error) {
       this.logger.error({ err: error, seq: event.seq }, 'live account check failed: not delivered');
       return new Map();
-    }
-  }
-
-  /** Whether this one actor may receive the event now (a reconnecting subscriber's catch-up). */
-  async canReceive(actor: Actor, event: DomainEvent): Promise<boolean> {
-    return (await this.readers(event, new Map([[actor.userId, actor]]))).has(actor.userId);
-  }
-
-  /** Like `decide`, for many people in one statement: who among them may read (or could read) the subject now. */
-  private async decideAll(userIds: string[], event: DomainEvent): Promise<Set<string> | null> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.readersNow(event, userIds);
-      } catch (error) {
-        if (error instanceof DomainError) return new Set();
-        if (attempt >= RETRIES) {
-          this.logger.error({ err: error, seq: event.seq }, 'live event access check failed: not delivered');
-          return new Set();
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
-      }
-    }
-  }
-
-  /** The area's batched reader of the event's subject (one statement), as `ensureCanRead`/`ensureCouldRead`. */
-  private readersNow(event: DomainEvent, userIds: string[]): Promise<Set<string> | null> {
-    const despiteRemoval = REMOVALS.has(event.type);
-    switch (event.subjectType) {
-      case 'ANNOTATION':
-        return this.annotations.readersNow(event.subjectId, userIds, despiteRemoval);
-      case 'THREAD':
-        return this.threads.readersNow(event.subjectId, userIds, despiteRemoval);
-      case 'COMMENT':
-        return this.comments.readersNow(event.subjectId, userIds, despiteRemoval);
-      case 'CONSULTATION':
-        return this.consultations.readersNow(event.subjectId, userIds);
-      default:
-        throw new Error(`no batched live reader for ${event.subjectType}`);
     }
   }
 

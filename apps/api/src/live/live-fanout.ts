@@ -46,10 +46,11 @@ interface Delivery {
  * An instance's fan-out of live events: the one listener of the EventBus, which hands each event to this
  * instance's subscribers of its scope. The work is per event, not per subscriber:
  * - the subscribers of a scope are found in an index (no subscriber looks at events of other scopes);
- * - the event's audience (every person with a subscriber in its scope) is decided once, by LiveAccess (for batched
- *   subjects in one statement), with the actors as their connections know them now;
- * - decisions of successive events run side by side (as they arrive), but events are handed over in `seq` order,
- *   each synchronously to every allowed subscriber.
+ * - the event's audience (every person with a subscriber in its scope) is decided once, by LiveAccess, with the
+ *   actors as their connections know them now (for batched subjects together with every other event waiting on the
+ *   instance: one statement per subject type for the batch);
+ * - decisions of successive events overlap (as they arrive), but events are handed over in `seq` order, each
+ *   synchronously to every allowed subscriber.
  * What a subscriber then sends is executed once per event and operation (see live-execution.ts).
  */
 @Injectable()

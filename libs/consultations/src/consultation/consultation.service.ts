@@ -24,6 +24,11 @@ import {
   recordEvent,
   toConnection,
   updateVersioned,
+  READERS_QUESTIONS_SQL,
+  ReadersQuestion,
+  RowsRunner,
+  readersAnswers,
+  readersQuestionsParams,
 } from '@majlis/kernel';
 import { ConsultationQuestion, Consultation, DEFAULT_SCALE } from './consultation.entity';
 import {
@@ -284,15 +289,21 @@ export class ConsultationService {
     return consultation;
   }
 
-  /** Which of these people (active accounts) may read the consultation now, as `get` decides for each of them, in one statement. */
-  async readersNow(consultationId: string, userIds: readonly string[]): Promise<Set<string>> {
-    if (userIds.length === 0) return new Set();
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN consultations consultation ON consultation.id = $1
-        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE' AND ${ConsultationPolicy.readersSql('consultation', 'u')}`,
-      [consultationId, [...userIds]],
+  /**
+   * For each question (a consultation and people), which of these people (active accounts) may read the
+   * consultation now, as `get` decides for each of them (a consultation is never removed: `despiteRemoval` changes
+   * nothing). All the questions in one statement, on `db` (live updates run it on connections of their own).
+   */
+  async readersNow(questions: readonly ReadersQuestion[], db: RowsRunner = this.db): Promise<Set<string>[]> {
+    if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
+    const rows = await db.query(
+      `SELECT question.i, u.id AS user_id FROM ${READERS_QUESTIONS_SQL}
+         JOIN ${UserQueries.rowsSql()} u ON u.id = question.user_id
+         JOIN consultations consultation ON consultation.id = question.subject_id
+        WHERE u.status = 'ACTIVE' AND ${ConsultationPolicy.readersSql('consultation', 'u')}`,
+      readersQuestionsParams(questions),
     );
-    return new Set(rows.map((row) => row.id));
+    return readersAnswers(questions, rows);
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Consultation>> {

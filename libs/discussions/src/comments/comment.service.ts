@@ -20,6 +20,11 @@ import {
   writeRecordingEvent,
   toConnection,
   updateVersioned,
+  READERS_QUESTIONS_SQL,
+  ReadersQuestion,
+  RowsRunner,
+  readersAnswers,
+  readersQuestionsParams,
 } from '@majlis/kernel';
 import { UserQueries } from '@majlis/identity';
 import type { ContentLocator } from '@majlis/moderation';
@@ -312,26 +317,36 @@ export class CommentService implements OnModuleInit {
   }
 
   /**
-   * Which of these people (active accounts) may read the reply now, as `get` decides for each of them (shown to them, under a subject
-   * they see), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (those
-   * who see what it answers). Null when its subject's area gives no SQL twin of its visibility (then ask `get`).
-   * For live updates.
+   * For each question (a reply and people), which of these people (active accounts) may read the reply now, as
+   * `get` decides for each of them (shown to them, under a subject they see); with `despiteRemoval`, who could read
+   * it apart from its deletion or hiding (those who see what it answers). Null for a reply whose subject's area
+   * gives no SQL twin of its visibility (then ask `get`). All the questions in one statement, on `db` (live updates
+   * run it on connections of their own).
    */
-  async readersNow(commentId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string> | null> {
-    if (userIds.length === 0) return new Set();
-    const comment = await this.db.getRepository(Comment).findOneBy({ id: commentId });
-    if (!comment) return new Set();
-    const subjectVisible = this.subjects.access(comment.subjectType).visibleSql?.('u', 'comment.subject_id');
-    if (!subjectVisible) return null;
+  async readersNow(questions: readonly ReadersQuestion[], db: RowsRunner = this.db): Promise<(Set<string> | null)[]> {
+    if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
+    // Under each kind of subject, its area's twin (SubjectAccess.visibleSql); under the others, undecided here.
+    const twins = [...this.subjects.visibleSqlByType('u', 'comment.subject_id')];
+    const twin = twins.length ? `comment.subject_type IN (${twins.map(([type]) => `'${type}'`).join(', ')})` : 'FALSE';
+    const subjectVisible = `CASE comment.subject_type ${twins
+      .map(([type, sql]) => `WHEN '${type}' THEN ${sql}`)
+      .join(' ')} ELSE FALSE END`;
     const shown = `(${AuthoredContentPolicy.presentForReaderSql('COMMENT', 'comment', 'u')}
       OR EXISTS (SELECT 1 FROM comments child WHERE child.parent_id = comment.id AND child.deleted_at IS NULL))`;
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN comments comment ON comment.id = $1
-        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE' AND ${despiteRemoval ? 'TRUE' : shown}
-          AND ${subjectVisible}`,
-      [commentId, [...userIds]],
+    const rows = (await db.query(
+      `SELECT question.i, u.id AS user_id, ${twin} AS decided FROM ${READERS_QUESTIONS_SQL}
+         JOIN ${UserQueries.rowsSql()} u ON u.id = question.user_id
+         JOIN comments comment ON comment.id = question.subject_id
+        WHERE u.status = 'ACTIVE'
+          AND (NOT ${twin} OR ((question.despite_removal OR ${shown}) AND ${subjectVisible}))`,
+      readersQuestionsParams(questions),
+    )) as { i: number; user_id: string; decided: boolean }[];
+    const answers: (Set<string> | null)[] = readersAnswers(
+      questions,
+      rows.filter((row) => row.decided),
     );
-    return new Set(rows.map((row) => row.id));
+    for (const row of rows) if (!row.decided) answers[row.i] = null;
+    return answers;
   }
 
   /** The conversation under a subject the actor sees, oldest first; deleted comments show only if they have replies. */

@@ -48,6 +48,19 @@ export class SubjectRegistry {
     this.subjects.set(type, access);
   }
 
+  /**
+   * `visibleSql(userAlias, subjectId)` of every registered type whose area gives it (live updates decide the
+   * replies under them in SQL), by type.
+   */
+  visibleSqlByType(userAlias: string, subjectId: string): Map<SubjectType, string> {
+    const twins = new Map<SubjectType, string>();
+    for (const [type, access] of this.subjects) {
+      const sql = access.visibleSql?.(userAlias, subjectId);
+      if (sql) twins.set(type, sql);
+    }
+    return twins;
+  }
+
   access(type: SubjectType): SubjectAccess {
     const access = this.subjects.get(type);
     if (!access) throw new NotFoundError('Subject');

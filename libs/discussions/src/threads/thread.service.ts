@@ -21,6 +21,11 @@ import {
   recordEvent,
   textMatchSql,
   updateVersioned,
+  READERS_QUESTIONS_SQL,
+  ReadersQuestion,
+  RowsRunner,
+  readersAnswers,
+  readersQuestionsParams,
 } from '@majlis/kernel';
 import { liveRepliesSql, softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
@@ -173,10 +178,11 @@ function shownSql(actor: Actor) {
 
 /**
  * SQL twin of `get` from the reader's side: the thread aliased `thread`, in its space `space`, is shown to the person
- * `user` (a users row): present for them or holding its place above live replies, in a space they read.
+ * `user` (a users row): present for them or holding its place above live replies, in a space they read; with
+ * `despiteRemoval` (an SQL condition, per row), apart from its deletion or hiding: its space's readers.
  */
-function visibleToReaderSql(thread: string, space: string, user: string): string {
-  return `((${AuthoredContentPolicy.presentForReaderSql('THREAD', thread, user)} OR ${liveRepliesSql('THREAD', thread)})
+function visibleToReaderSql(thread: string, space: string, user: string, despiteRemoval = 'FALSE'): string {
+  return `((${despiteRemoval} OR ${AuthoredContentPolicy.presentForReaderSql('THREAD', thread, user)} OR ${liveRepliesSql('THREAD', thread)})
     AND ${SpacePolicy.readableByUserSql(space, `${user}.id`)})`;
 }
 
@@ -618,19 +624,22 @@ export class ThreadService implements OnModuleInit {
   }
 
   /**
-   * Which of these people (active accounts) may read the thread now, as `get` decides for each of them (shown to them, in a space they
-   * read), in one statement; with `despiteRemoval`, who could read it apart from its deletion or hiding (its space's
-   * readers, to learn it is gone). For live updates.
+   * For each question (a thread and people), which of these people (active accounts) may read the thread now, as
+   * `get` decides for each of them (shown to them, in a space they read); with `despiteRemoval`, who could read it
+   * apart from its deletion or hiding (its space's readers, to learn it is gone). All the questions in one
+   * statement, on `db` (live updates run it on connections of their own).
    */
-  async readersNow(threadId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
-    if (userIds.length === 0) return new Set();
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM ${UserQueries.rowsSql()} u JOIN threads thread ON thread.id = $1 JOIN spaces space ON space.id = thread.space_id
-        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
-          AND ${despiteRemoval ? SpacePolicy.readableByUserSql('space', 'u.id') : visibleToReaderSql('thread', 'space', 'u')}`,
-      [threadId, [...userIds]],
+  async readersNow(questions: readonly ReadersQuestion[], db: RowsRunner = this.db): Promise<Set<string>[]> {
+    if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
+    const rows = await db.query(
+      `SELECT question.i, u.id AS user_id FROM ${READERS_QUESTIONS_SQL}
+         JOIN ${UserQueries.rowsSql()} u ON u.id = question.user_id
+         JOIN threads thread ON thread.id = question.subject_id
+         JOIN spaces space ON space.id = thread.space_id
+        WHERE u.status = 'ACTIVE' AND ${visibleToReaderSql('thread', 'space', 'u', 'question.despite_removal')}`,
+      readersQuestionsParams(questions),
     );
-    return new Set(rows.map((row) => row.id));
+    return readersAnswers(questions, rows);
   }
 
   /** Which of these people (active accounts) can read the thread's space: for resolving mentions. */

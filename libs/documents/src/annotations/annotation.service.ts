@@ -21,6 +21,11 @@ import {
   toConnection,
   updateVersioned,
   textMatchSql,
+  READERS_QUESTIONS_SQL,
+  ReadersQuestion,
+  RowsRunner,
+  readersAnswers,
+  readersQuestionsParams,
 } from '@majlis/kernel';
 import { AuthoredContentPolicy, liveRepliesSql, softDelete } from '@majlis/discussions';
 import { Organization, OrganizationPolicy, OrganizationQueries, User, UserQueries } from '@majlis/identity';
@@ -133,14 +138,19 @@ const ORPHANS_BY_AGE: KeysetColumn[] = [
 /**
  * SQL twin of `get` from the reader's side: the annotation aliased `annotation`, on its document `document`, is
  * readable by the person `user` (a users row): present or a tombstone with live replies, not hidden for them, and
- * AnnotationPolicy's and DocumentPolicy's readers; with `despiteRemoval`, apart from its deletion or hiding.
+ * AnnotationPolicy's and DocumentPolicy's readers; with `despiteRemoval` (true, or an SQL condition, per row), apart
+ * from its deletion or hiding.
  */
-export function visibleToReaderSql(annotation: string, document: string, user: string, despiteRemoval = false): string {
-  const present = despiteRemoval
-    ? 'TRUE'
-    : `((${annotation}.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', annotation, user)})
+export function visibleToReaderSql(
+  annotation: string,
+  document: string,
+  user: string,
+  despiteRemoval: boolean | string = false,
+): string {
+  const present = `((${annotation}.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', annotation, user)})
          OR ${liveRepliesSql('ANNOTATION', annotation)})`;
-  return `(${present} AND ${AnnotationPolicy.readersSql(annotation, user)} AND ${DocumentPolicy.readersSql(document, user)})`;
+  const shown = despiteRemoval === true ? 'TRUE' : despiteRemoval ? `(${despiteRemoval} OR ${present})` : present;
+  return `(${shown} AND ${AnnotationPolicy.readersSql(annotation, user)} AND ${DocumentPolicy.readersSql(document, user)})`;
 }
 
 @Injectable()
@@ -500,21 +510,24 @@ export class AnnotationService {
   }
 
   /**
-   * Which of these people (active accounts) may read the annotation now, as `get` decides for each of them (present or a tombstone
-   * with live replies, not hidden for them, AnnotationPolicy and DocumentPolicy readers), in one statement; with
-   * `despiteRemoval`, who could read it apart from its deletion or hiding (to learn it is gone). For live updates.
+   * For each question (an annotation and people), which of these people (active accounts) may read the annotation
+   * now, as `get` decides for each of them (present or a tombstone with live replies, not hidden for them,
+   * AnnotationPolicy and DocumentPolicy readers); with `despiteRemoval`, who could read it apart from its deletion or
+   * hiding (to learn it is gone). All the questions in one statement, on `db` (live updates run it on connections
+   * of their own).
    */
-  async readersNow(annotationId: string, userIds: readonly string[], despiteRemoval = false): Promise<Set<string>> {
-    if (userIds.length === 0) return new Set();
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT u.id FROM ${UserQueries.rowsSql()} u
-         JOIN annotations annotation ON annotation.id = $1
+  async readersNow(questions: readonly ReadersQuestion[], db: RowsRunner = this.db): Promise<Set<string>[]> {
+    if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
+    const rows = await db.query(
+      `SELECT question.i, u.id AS user_id FROM ${READERS_QUESTIONS_SQL}
+         JOIN ${UserQueries.rowsSql()} u ON u.id = question.user_id
+         JOIN annotations annotation ON annotation.id = question.subject_id
          JOIN documents document ON document.id = annotation.document_id
-        WHERE u.id = ANY($2::uuid[]) AND u.status = 'ACTIVE'
-          AND ${visibleToReaderSql('annotation', 'document', 'u', despiteRemoval)}`,
-      [annotationId, [...userIds]],
+        WHERE u.status = 'ACTIVE'
+          AND ${visibleToReaderSql('annotation', 'document', 'u', 'question.despite_removal')}`,
+      readersQuestionsParams(questions),
     );
-    return new Set(rows.map((row) => row.id));
+    return readersAnswers(questions, rows);
   }
 
   /**
