@@ -6,7 +6,7 @@ export default {
   displayName: 'e2e',
   preset: '../jest.preset.js',
   rootDir: '.',
-  testMatch: ['<rootDir>/**/*.e2e.spec.ts'],
+  testMatch: ['<rootDir>/**/*.e2e.spec.ts', '<rootDir>/workspace/*.spec.ts'],
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',
   testTimeout: 60_000,
