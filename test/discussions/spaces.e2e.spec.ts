@@ -217,10 +217,13 @@ describe('discussion spaces: visibility × role', () => {
 
     it.each(WHO)('pin and lock as %s', async (who) => {
       const thread = await threadIn(visibility);
-      for (const mutation of ['setThreadPinned', 'setThreadLocked']) {
+      for (const [mutation, inputType, extra] of [
+        ['setThreadPinned', 'SetThreadFlagInput', {}],
+        ['setThreadLocked', 'SetThreadLockedInput', { reason: 'Débat clos' }],
+      ] as const) {
         const result = await app.gql(
-          `mutation($input: SetThreadFlagInput!) { ${mutation}(input: $input) { thread { pinned locked } } }`,
-          { input: { id: thread.id, value: true } },
+          `mutation($input: ${inputType}!) { ${mutation}(input: $input) { thread { pinned locked } } }`,
+          { input: { id: thread.id, value: true, ...extra } },
           token[who],
         );
         expect([mutation, outcome(result)]).toEqual([mutation, MODERATE[visibility][who]]);

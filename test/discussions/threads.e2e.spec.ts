@@ -102,8 +102,8 @@ describe('threads: order, locks, edits, mentions, what is new', () => {
   it('refuses replies to a locked thread with a clear message', async () => {
     const locked = await thread(publicSpace);
     await app.gql(
-      `mutation($input: SetThreadFlagInput!) { setThreadLocked(input: $input) { thread { id } } }`,
-      { input: { id: locked.id, value: true } },
+      `mutation($input: SetThreadLockedInput!) { setThreadLocked(input: $input) { thread { id } } }`,
+      { input: { id: locked.id, value: true, reason: 'Débat clos' } },
       token.federationRepresentative,
     );
     const refused = await reply('companyMember', locked.id);

@@ -296,8 +296,8 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
       ).rows[0].n;
     const fromPage = (value: boolean, who: string) =>
       app.gql(
-        `mutation($input: SetThreadFlagInput!) { setThreadLocked(input: $input) { thread { locked } } }`,
-        { input: { id: thread.id, value } },
+        `mutation($input: SetThreadLockedInput!) { setThreadLocked(input: $input) { thread { locked } } }`,
+        { input: { id: thread.id, value, reason: value ? 'Échanges devenus personnels' : 'Débat rouvert' } },
         who,
       );
     const fromQueue = async (action: 'LOCK' | 'UNLOCK', who: string) => {
@@ -320,9 +320,16 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
       );
     };
 
+    const blank = await app.gql(
+      `mutation($input: SetThreadLockedInput!) { setThreadLocked(input: $input) { thread { locked } } }`,
+      { input: { id: thread.id, value: true, reason: '   ' } },
+      token.moderator,
+    );
+    expect(outcome(blank)).toBe('BAD_USER_INPUT');
+    expect(await log()).toEqual([]);
     const locked = await fromPage(true, token.moderator);
     expect(locked.data).toEqual({ setThreadLocked: { thread: { locked: true } } });
-    expect(await log()).toEqual([{ action: 'LOCK', reason: 'Locked from the thread’s page' }]);
+    expect(await log()).toEqual([{ action: 'LOCK', reason: 'Échanges devenus personnels' }]);
     expect(await changes()).toBe(1);
     expect(outcome(await fromQueue('UNLOCK', token.moderator))).toBe('OK');
     expect((await app.db.query('SELECT locked FROM threads WHERE id = $1', [thread.id])).rows[0].locked).toBe(false);

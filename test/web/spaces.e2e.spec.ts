@@ -169,14 +169,33 @@ it('the colleague sees it in what is new; the owner manages members, sets roles,
   const pin = page.getByRole('button', { name: 'Épingler' });
   await pin.click();
   await page.getByRole('button', { name: 'Épingler', pressed: true }).waitFor();
-  const lock = page.getByRole('button', { name: 'Verrouiller' });
+  // Locking is moderation's LOCK: it asks for its reason, kept in the moderation log.
+  const lock = page.locator('button[aria-pressed][aria-haspopup=dialog]', { hasText: 'Verrouiller' });
   await lock.click();
-  await page.getByRole('button', { name: 'Verrouiller', pressed: true }).waitFor();
+  const lockDialog = page.getByRole('dialog', { name: 'Verrouiller ce fil' });
+  await lockDialog.getByRole('button', { name: 'Verrouiller' }).click();
+  await lockDialog.getByText('Indiquez le motif : il est conservé au journal.').waitFor();
+  await lockDialog.getByLabel('Motif').fill('Échanges devenus personnels');
+  await expectAccessible(page, 'thread-lock-dialog-fr');
+  await lockDialog.getByRole('button', { name: 'Verrouiller' }).click();
+  await lockDialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Verrouiller', exact: true, pressed: true }).waitFor();
   await page.getByText('Ce fil est verrouillé par la modération').waitFor();
   await expect(page.getByRole('button', { name: 'Répondre' }).count()).resolves.toBe(0);
   await expectAccessible(page, 'thread-moderator-fr');
   await lock.click();
-  await page.getByRole('button', { name: 'Verrouiller', pressed: false }).waitFor();
+  const unlockDialog = page.getByRole('dialog', { name: 'Déverrouiller ce fil' });
+  await unlockDialog.getByLabel('Motif').fill('Débat rouvert');
+  await unlockDialog.getByRole('button', { name: 'Déverrouiller' }).click();
+  await unlockDialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Verrouiller', exact: true, pressed: false }).waitFor();
+  const logged = await app.db.query(
+    `SELECT action, reason FROM moderation_actions WHERE content_type = 'THREAD' ORDER BY created_at DESC LIMIT 2`,
+  );
+  expect(logged.rows).toEqual([
+    { action: 'UNLOCK', reason: 'Débat rouvert' },
+    { action: 'LOCK', reason: 'Échanges devenus personnels' },
+  ]);
 
   await page.goto(`${app.baseUrl}/spaces/federation-fmo`);
   await page.getByRole('heading', { level: 1, name: 'FMO — espace privé' }).waitFor();

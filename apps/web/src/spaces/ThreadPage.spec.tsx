@@ -1,8 +1,9 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { apiError, renderWithProviders, replyFixture, viewerFixture } from '../annotations/test-support';
-import { MarkThreadReadDocument, ThreadPageDocument } from '../graphql/generated/graphql';
+import { MarkThreadReadDocument, SetThreadLockedDocument, ThreadPageDocument } from '../graphql/generated/graphql';
 import { ThreadPage } from './ThreadPage';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -112,6 +113,48 @@ describe('ThreadPage', () => {
     expect(screen.getByRole('button', { name: 'Verrouiller' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByText(/Ce fil est verrouillé/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Répondre' })).not.toBeInTheDocument();
+  });
+
+  it('asks for the reason before locking, keeps what was typed when the API refuses, then locks', async () => {
+    const sent = vi.fn();
+    let attempts = 0;
+    renderPage([
+      {
+        request: { query: ThreadPageDocument, variables: { id: 't1' } },
+        result: { data: { thread: thread({ viewerCanModerate: true }) } },
+      },
+      markRead,
+      {
+        request: { query: SetThreadLockedDocument, variables: () => true },
+        maxUsageCount: 2,
+        result: (variables) => {
+          sent(variables);
+          attempts += 1;
+          return attempts === 1
+            ? apiError('FORBIDDEN')
+            : {
+                data: {
+                  setThreadLocked: {
+                    __typename: 'ThreadPayload',
+                    thread: { ...thread({ locked: true, viewerCanModerate: true }) },
+                  },
+                },
+              };
+        },
+      },
+    ]);
+    await userEvent.click(await screen.findByRole('button', { name: 'Verrouiller' }));
+    const dialog = screen.getByRole('dialog', { name: 'Verrouiller ce fil' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Verrouiller' }));
+    expect(within(dialog).getByLabelText('Motif')).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).getByLabelText('Motif')).toHaveFocus();
+    await userEvent.type(within(dialog).getByLabelText('Motif'), 'Échanges devenus personnels');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Verrouiller' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Vous n’avez pas le droit de faire cela.');
+    expect(within(dialog).getByLabelText('Motif')).toHaveValue('Échanges devenus personnels');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Verrouiller' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(sent).toHaveBeenLastCalledWith({ input: { id: 't1', value: true, reason: 'Échanges devenus personnels' } });
   });
 
   it('answers NOT_FOUND with the not-found page, giving nothing away', async () => {

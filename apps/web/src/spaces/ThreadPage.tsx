@@ -6,6 +6,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { announce } from '../annotations/announce';
 import { ConfirmButton } from '../annotations/ConfirmButton';
 import { ConflictEditor } from '../annotations/ConflictEditor';
+import { Dialog } from '../annotations/Dialog';
+import { ReasonForm } from '../console/ReasonForm';
 import { ContentBody } from '../annotations/ContentBody';
 import { useReturnFocus } from '../annotations/focus';
 import { ReplyForm } from '../replies/ReplyForm';
@@ -285,12 +287,17 @@ function DeleteThread({ thread }: { readonly thread: ThreadData }) {
   );
 }
 
-/** Pin and lock: toggles (aria-pressed) for the space's moderators. */
+/**
+ * Pin and lock: toggles (aria-pressed) for the space's moderators. Locking or unlocking is the moderation queue's
+ * LOCK / UNLOCK, so it asks for its reason (for the moderation log) in a dialog, kept as a draft until it is done.
+ */
 function ModeratorToggles({ thread }: { readonly thread: ThreadData }) {
   const intl = useIntl();
   const [pin, pinning] = useMutation(SetThreadPinnedDocument);
-  const [lock, locking] = useMutation(SetThreadLockedDocument);
-  const error = pinning.error ?? locking.error;
+  const [lock] = useMutation(SetThreadLockedDocument);
+  const [askingReason, setAskingReason] = useState(false);
+  const error = pinning.error;
+  const locking = !thread.locked;
   return (
     <>
       <button
@@ -304,17 +311,26 @@ function ModeratorToggles({ thread }: { readonly thread: ThreadData }) {
       >
         <FormattedMessage id="spaces.thread.pin" />
       </button>
-      <button
-        type="button"
-        aria-pressed={thread.locked}
-        disabled={locking.loading}
-        onClick={async () => {
-          await lock({ variables: { input: { id: thread.id, value: !thread.locked } } }).catch(() => undefined);
-          announce(intl.formatMessage({ id: thread.locked ? 'spaces.thread.unlocked' : 'spaces.thread.lockedNow' }));
-        }}
-      >
+      <button type="button" aria-pressed={thread.locked} aria-haspopup="dialog" onClick={() => setAskingReason(true)}>
         <FormattedMessage id="spaces.thread.lock" />
       </button>
+      {askingReason && (
+        <Dialog
+          title={<FormattedMessage id={locking ? 'spaces.thread.lockTitle' : 'spaces.thread.unlockTitle'} />}
+          onClose={() => setAskingReason(false)}
+        >
+          <ReasonForm
+            draftKey={`spaces:thread:${thread.id}:${locking ? 'LOCK' : 'UNLOCK'}`}
+            submitLabel={intl.formatMessage({ id: locking ? 'spaces.thread.lock' : 'spaces.thread.unlock' })}
+            onSubmit={async ({ reason }) => {
+              await lock({ variables: { input: { id: thread.id, value: locking, reason } } });
+              setAskingReason(false);
+              announce(intl.formatMessage({ id: locking ? 'spaces.thread.lockedNow' : 'spaces.thread.unlocked' }));
+            }}
+            onCancel={() => setAskingReason(false)}
+          />
+        </Dialog>
+      )}
       {error && <ErrorMessage error={error} />}
     </>
   );

@@ -91,12 +91,6 @@ const NEWEST_ACTION_FIRST: KeysetColumn[] = [
 ];
 
 /** The moderators' side: the queue, actions on content and people, and the append-only log. */
-/** The moderation log's reason for a lock set from the thread's page, which asks for none. */
-export const THREAD_PAGE_REASONS = {
-  LOCK: 'Locked from the thread’s page',
-  UNLOCK: 'Unlocked from the thread’s page',
-} as const;
-
 @Injectable()
 export class ModerationService {
   constructor(
@@ -196,12 +190,12 @@ export class ModerationService {
    * its policy (ModerationPolicy: the space's owners and moderators, platform moderators outside PRIVATE spaces),
    * its moderation log entry and its events. The thread page shows no moderation version, so none is checked.
    */
-  async setThreadLocked(actor: Actor, threadId: string, locked: boolean): Promise<void> {
+  async setThreadLocked(actor: Actor, threadId: string, locked: boolean, reason: string): Promise<void> {
     const input = parseInput(contentActionInput.omit({ version: true }), {
       contentType: 'THREAD',
       contentId: threadId,
       action: locked ? 'LOCK' : 'UNLOCK',
-      reason: locked ? THREAD_PAGE_REASONS.LOCK : THREAD_PAGE_REASONS.UNLOCK,
+      reason,
     });
     // From the thread's page, as every read of it: a thread one may not read is not found, moderator or not.
     ensureVisible(await this.canRead(actor, 'THREAD', input.contentId), 'Thread');

@@ -110,6 +110,22 @@ export class SetThreadFlagInput {
   value: boolean;
 }
 
+@InputType({
+  description: 'Lock or unlock a thread from its page: the moderation queue’s LOCK / UNLOCK, with its reason.',
+})
+export class SetThreadLockedInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'true locks the thread (no new replies), false unlocks it.' })
+  value: boolean;
+
+  @Field({
+    description: 'Why, for the moderation log (as the queue’s LOCK and UNLOCK ask): one line, at most 500 characters.',
+  })
+  reason: string;
+}
+
 @InputType()
 export class ThreadFilterInput {
   @Field(() => String, { nullable: true })

@@ -10,7 +10,13 @@ import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
 import { CommentConnection } from './discussions.models';
-import { CreateThreadInput, EditThreadInput, SetThreadFlagInput, ThreadIdInput } from './spaces.inputs';
+import {
+  CreateThreadInput,
+  EditThreadInput,
+  SetThreadFlagInput,
+  SetThreadLockedInput,
+  ThreadIdInput,
+} from './spaces.inputs';
 import { CitationModel, SpaceModel, ThreadModel, ThreadPayload } from './spaces.models';
 
 @Resolver(() => ThreadModel)
@@ -50,9 +56,9 @@ export class ThreadResolver {
     description:
       'Space moderators: a locked thread takes no new replies. The moderation queue’s LOCK / UNLOCK action (same rule, same log entry).',
   })
-  async setThreadLocked(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SetThreadFlagInput) {
+  async setThreadLocked(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: SetThreadLockedInput) {
     // The moderation queue's LOCK / UNLOCK: one mechanism (policy, moderation log, events); then the thread as read.
-    await this.moderationService.setThreadLocked(actor, input.id, input.value);
+    await this.moderationService.setThreadLocked(actor, input.id, input.value, input.reason);
     return { thread: (await this.threads.get(actor, input.id)).thread };
   }
 
