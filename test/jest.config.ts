@@ -9,5 +9,9 @@ export default {
   testMatch: ['<rootDir>/**/*.e2e.spec.ts'],
   globalSetup: '<rootDir>/support/global-setup.ts',
   globalTeardown: '<rootDir>/support/global-teardown.ts',
+  // Node's environment, plus closing whatever test app a suite left open (a beforeAll that timed out while starting).
+  testEnvironment: '<rootDir>/support/e2e-environment.ts',
   testTimeout: 60_000,
+  // See jest.config.ts at the root: a worker that loaded the app's module graph needs longer than Jest's 500 ms to exit.
+  workerGracefulExitTimeout: 5_000,
 };
