@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { Clock } from '@majlis/kernel';
+import { Actor, ActorMembership, Clock, PlatformRole } from '@majlis/kernel';
 import { AppConfig, SAMPLE_PASSWORD, createApp, loadConfig, migrate, seedSampleDataIfEmpty } from '@majlis/api';
 
 /** The server clock of a test app: real time plus an offset the test moves forward. */
@@ -215,4 +215,15 @@ export function refusal(response: GraphQLResponse): string {
 /** The error code of the first error, or 'OK' when the operation succeeded: what a matrix row asserts. */
 export function outcome(response: GraphQLResponse): string {
   return response.errors?.length ? response.errors[0].extensions.code : 'OK';
+}
+
+/** The actor (id, platform role, memberships) of an account, as the API builds it on sign-in: what a policy check takes. */
+export async function actorOf(app: TestApp, email: string): Promise<Actor> {
+  const { rows } = await app.db.query<{ id: string; platform_role: PlatformRole; memberships: ActorMembership[] }>(
+    `SELECT u.id, u.platform_role, COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id,
+            'role', m.role)) FROM memberships m WHERE m.user_id = u.id), '[]') AS memberships
+       FROM users u WHERE u.email = $1`,
+    [email],
+  );
+  return { userId: rows[0].id, platformRole: rows[0].platform_role, memberships: rows[0].memberships };
 }
