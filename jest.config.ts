@@ -13,9 +13,14 @@ import { getJestProjectsAsync } from '@nx/jest';
  */
 const WORKER_GRACEFUL_EXIT_MS = 5_000;
 
-export default async () => ({
-  projects: await getJestProjectsAsync(),
-  maxWorkers: 2,
-  testTimeout: 60_000,
-  workerGracefulExitTimeout: WORKER_GRACEFUL_EXIT_MS,
-});
+export default async () => {
+  // test/jest.config.ts sets the global options itself only when it is the run's own config (npm run test:e2e, one
+  // suite with -c test/jest.config.ts): as a project of this run, Jest would warn that they belong to the root.
+  process.env['MAJLIS_JEST_ROOT_CONFIG'] = __filename;
+  return {
+    projects: await getJestProjectsAsync(),
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    workerGracefulExitTimeout: WORKER_GRACEFUL_EXIT_MS,
+  };
+};
