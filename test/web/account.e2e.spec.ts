@@ -2,8 +2,9 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, seriousViolations } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The account area in Chromium against the real API: a representative invites people, follows, resends and
@@ -19,15 +20,7 @@ const DEMO_PASSWORD = 'Majlis-demo-2026';
 const NEW_PASSWORD = 'une longue phrase pour entrer';
 const NEWER_PASSWORD = 'encore une autre phrase solide';
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function newPage(locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, seriousViolations } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { linkIn, mailsTo, outbox, runJobs } from '../notifications/support';
 
 /**
@@ -15,14 +16,7 @@ let app: TestApp;
 let browser: Browser;
 const DEMO_PASSWORD = 'Majlis-demo-2026';
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ webRoot: webRoot() }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });

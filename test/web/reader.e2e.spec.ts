@@ -2,8 +2,9 @@
 /// <reference lib="dom.iterable" />
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, seriousViolations } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The web client in a real browser (Debian's Chromium through playwright-core) against the real API on PostgreSQL,
@@ -13,15 +14,7 @@ import { webRoot, launchChromium, screenshot, seriousViolations } from '../suppo
 let app: TestApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function newPage(locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
