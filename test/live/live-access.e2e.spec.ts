@@ -6,7 +6,7 @@ import { LiveAccess, shareKey } from '@majlis/api';
 import { AnnotationService } from '@majlis/documents';
 import type { Actor, DomainEvent, DomainEventType } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { TestApp, actorOf, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -53,24 +53,8 @@ describe('live access: batched check agrees with the per-person check', () => {
     }
     const documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     const text = await plainTextOf(app, token.federationMember, documentId, 1);
-    const annotate = async (passage: string, visibility: 'PUBLIC' | 'ORGANIZATION') => {
-      const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-        CREATE_ANNOTATION,
-        {
-          input: {
-            documentId,
-            versionNumber: 1,
-            target: targetFor(text, passage),
-            motivation: 'COMMENTING',
-            body: `Sur « ${passage} »`,
-            visibility,
-          },
-        },
-        token.federationMember,
-      );
-      if (!created.data) throw new Error(JSON.stringify(created.errors));
-      return created.data.createAnnotation.annotation.id;
-    };
+    const annotate = async (passage: string, visibility: 'PUBLIC' | 'ORGANIZATION') =>
+      (await annotatePassage(app, token.federationMember, { documentId, text }, passage, { visibility })).id;
     const hide = async (id: string) =>
       expect(
         outcome(

@@ -1,7 +1,7 @@
 import type { Actor } from '@majlis/kernel';
 import { ModeratedContentRegistry, ModerationPolicy, ModerationService } from '@majlis/moderation';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
 import { TestApp, actorOf, startTestApp } from '../support/test-app';
 
@@ -37,17 +37,7 @@ describe('live moderation queue across instances', () => {
     return result.data;
   }
   const annotate = async (account: Account, passage: string) =>
-    (
-      await ok<{ createAnnotation: { annotation: { id: string } } }>(a, account, CREATE_ANNOTATION, {
-        input: {
-          documentId,
-          versionNumber: 1,
-          target: targetFor(text, passage),
-          motivation: 'COMMENTING',
-          body: `Sur « ${passage} »`,
-        },
-      })
-    ).createAnnotation.annotation.id;
+    (await annotatePassage(a, token[account], { documentId, text }, passage)).id;
   const queueEvents = (subscriber: LiveSubscriber) => subscriber.events.filter((e) => e.type === 'QUEUE_CHANGED');
 
   beforeAll(async () => {
