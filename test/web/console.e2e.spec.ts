@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { targetFor } from '../support/documents';
 import type { TestApp } from '../support/test-app';
-import { screenshot, seriousViolations, waitForCount } from '../support/browser';
+import { screenshot, waitForCount, useLanguage, expectAccessible } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -35,16 +35,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.locator('input[type=password]').fill('Majlis-demo-2026');
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 /** Waits until the element has the keyboard focus. */

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
 import { CREATE_ANNOTATION, targetFor } from '../support/documents';
-import { screenshot, seriousViolations } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -17,15 +17,6 @@ let browser: Browser;
 const MEMBER = 'membre@atlas.example';
 
 browserSuite((suite) => ({ app, browser } = suite));
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
 
 it('a member sees an annotation they made under My activity and opens it in the reader, in French and Arabic', async () => {
   const { accessToken } = await app.signIn(MEMBER);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, seriousViolations } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { linkIn, mailsTo, outbox, runJobs } from '../notifications/support';
 
@@ -29,15 +29,6 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Prom
   await page.locator('input[type=password]').fill(password);
   await page.locator('form button[type=submit]').click();
   await page.locator('.account-link').waitFor();
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
 }
 
 it('shows the unread count on the bell, and the inbox marks read, in French and Arabic', async () => {

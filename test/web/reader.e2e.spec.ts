@@ -3,7 +3,7 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, seriousViolations } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -28,11 +28,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.locator('input[type=password]').fill('Majlis-demo-2026');
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
 }
 
 async function openCircular(page: Page): Promise<void> {
@@ -77,11 +72,6 @@ async function annotateSelection(page: Page, body: string, visibility: 'PUBLIC' 
   await form.locator(`input[type=radio][value=${visibility}]`).check();
   await form.locator('button[type=submit]').click();
   await page.locator('.side-panel .card').waitFor();
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 it('signs in, annotates a passage selected with the mouse, and shows it highlighted', async () => {

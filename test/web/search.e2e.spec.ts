@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, seriousViolations } from '../support/browser';
+import { screenshot, expectAccessible } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -23,11 +23,6 @@ async function signedInPage(locale: 'fr-FR' | 'ar-MA'): Promise<Page> {
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
   return page;
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 it('French: suggestions by keyboard, results with facets, and a hit opened at its highlight', async () => {

@@ -2,7 +2,7 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, seriousViolations } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -25,16 +25,6 @@ async function signedIn(email: string, locale: 'fr-FR' | 'ar-MA' = 'fr-FR') {
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
   return { context, page };
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 /** Waits for a page of the area to be drawn (its main heading), then checks it with axe and takes its picture. */
