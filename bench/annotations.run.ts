@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
-import { SAMPLE_PASSWORD } from '@majlis/api';
 import {
   Cleanup,
   expectSamePage,
@@ -15,6 +14,7 @@ import {
   expectOk,
   gql,
   printTable,
+  signIn,
   startBenchApi,
   statementsPer,
 } from './bench-app';
@@ -68,13 +68,7 @@ async function benchmark(started: number, loadBefore: number): Promise<number> {
   const db = new Pool({ connectionString: database.url, max: 2 });
   db.on('error', () => undefined);
   cleanups.push(() => db.end());
-  const token = (
-    await gql<{ signIn: { accessToken: string } }>(
-      graphqlUrl,
-      `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-      { input: { email: READER_EMAIL, password: SAMPLE_PASSWORD } },
-    )
-  ).signIn.accessToken;
+  const token = await signIn(graphqlUrl, READER_EMAIL);
   step(`bulk-loading ${ANNOTATIONS} annotations, ${REPLIES} replies and endorsements`);
   const data = await loadAnnotations(db, {
     annotations: ANNOTATIONS,

@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '@majlis/api';
+import {
+  SAMPLE_PASSWORD,
+  createApp,
+  loadConfig,
+  migrate,
+  seedSampleDataIfEmpty,
+  startEmbeddedPostgres,
+} from '@majlis/api';
 import { freePort, redact, withDatabase } from './bench-support';
 
 export type Cleanup = () => Promise<void>;
@@ -144,6 +151,16 @@ export async function gql<T>(
     throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
   }
   return body.data;
+}
+
+/** A sample account's access token (every sample account has SAMPLE_PASSWORD). */
+export async function signIn(graphqlUrl: string, email: string): Promise<string> {
+  const data = await gql<{ signIn: { accessToken: string } }>(
+    graphqlUrl,
+    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
+    { input: { email, password: SAMPLE_PASSWORD } },
+  );
+  return data.signIn.accessToken;
 }
 
 /** A plain-text table: the first two columns left-aligned, the others (figures) right-aligned. */

@@ -4,7 +4,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
-import { SAMPLE_PASSWORD, migrate, startEmbeddedPostgres } from '@majlis/api';
+import { migrate, startEmbeddedPostgres } from '@majlis/api';
+import { gql, signIn } from './bench-app';
 import { type Loader, freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
 import type { InstanceJob, InstanceResult } from './live.instance';
 import type { LiveJob, LiveResult, Person } from './live.load';
@@ -111,26 +112,9 @@ async function run(started: number): Promise<number> {
     Promise.all(instances.map(async (instance) => pick(await instance.run(job))));
   step(`two API instances, one process each: ${urls.map((url, i) => `${NAMES[i]} ${url}`).join(', ')}`);
 
-  const gql = async <T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
   const tokens = new Map<string, string>();
   for (const email of [...PEOPLE.map((p) => p.email)]) {
-    const data = await gql<{ signIn: { accessToken: string } }>(
-      urls[0],
-      `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-      {
-        input: { email, password: SAMPLE_PASSWORD },
-      },
-    );
-    tokens.set(email, data.signIn.accessToken);
+    tokens.set(email, await signIn(urls[0], email));
   }
   const moderator = tokens.get('moderatrice@mtnra.example')!;
   const publicAuthor = tokens.get('representant@atlas.example')!;

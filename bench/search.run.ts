@@ -9,14 +9,8 @@ import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor, MembershipRole, PlatformRole } from '@majlis/kernel';
 import { SEARCH_WINDOW, SearchService, TERMS_SQL, preparedName, splitQuery } from '@majlis/search';
-import {
-  SAMPLE_PASSWORD,
-  createApp,
-  loadConfig,
-  migrate,
-  seedSampleDataIfEmpty,
-  startEmbeddedPostgres,
-} from '@majlis/api';
+import { createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '@majlis/api';
+import { gql, signIn } from './bench-app';
 import { startProfile } from './cpu-profile';
 import { FREQUENT_WORD, SELECTIVE_WORD, loadSearchData } from './search.data';
 
@@ -162,13 +156,7 @@ async function benchmark(started: number): Promise<void> {
           `(comments' GIN index: ${counts.size}); VACUUM ANALYZE done`,
   );
 
-  const token = (
-    await gql<{ signIn: { accessToken: string } }>(
-      graphqlUrl,
-      `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-      { input: { email: READER_EMAIL, password: SAMPLE_PASSWORD } },
-    )
-  ).signIn.accessToken;
+  const token = await signIn(graphqlUrl, READER_EMAIL);
   const actor = await actorOf(db, READER_EMAIL);
   const search = app.get(SearchService);
   const dataSource = app.get(DataSource);
@@ -371,15 +359,4 @@ async function timeRuns(run: () => Promise<unknown>): Promise<number[]> {
 
 function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
-async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }

@@ -4,7 +4,6 @@ import { positiveInt, startLoader } from './bench-support';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
-import { SAMPLE_PASSWORD } from '@majlis/api';
 import {
   Cleanup,
   expectSamePage,
@@ -17,6 +16,7 @@ import {
   expectOk,
   gql,
   printTable,
+  signIn,
   startBenchApi,
   statementsPer,
 } from './bench-app';
@@ -81,12 +81,7 @@ async function loadFixture(databaseUrl: string, graphqlUrl: string, step: Step):
   // pool.end() does not wait for the backends to go: DROP … WITH (FORCE) may still terminate one, which is fine.
   db.on('error', () => undefined);
   cleanups.push(() => db.end());
-  const signIn = await gql<{ signIn: { accessToken: string } }>(
-    graphqlUrl,
-    `mutation($input: SignInInput!) { signIn(input: $input) { accessToken } }`,
-    { input: { email: READER_EMAIL, password: SAMPLE_PASSWORD } },
-  );
-  const token = signIn.signIn.accessToken;
+  const token = await signIn(graphqlUrl, READER_EMAIL);
   const [{ id: fmoId }] = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows;
   const [{ id: readerId }] = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [READER_EMAIL]))
     .rows;

@@ -3,7 +3,7 @@ import { Annotation, AnnotationPolicy, Document, DocumentPolicy } from '@majlis/
 import { Actor } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, actorOf, startTestApp } from '../support/test-app';
 
 /**
  * Each documents rule is written twice, as a predicate and as its SQL twin (lists, counts, mentions, export). On
@@ -14,20 +14,10 @@ describe('documents policy: every SQL twin agrees with its predicate', () => {
   let db: DataSource;
   const actors: Record<string, Actor> = {};
 
-  async function actorOf(email: string): Promise<Actor> {
-    const { rows } = await app.db.query(
-      `SELECT u.id, u.platform_role, coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role))
-              FILTER (WHERE m.id IS NOT NULL), '[]') AS memberships
-         FROM users u LEFT JOIN memberships m ON m.user_id = u.id WHERE u.email = $1 GROUP BY u.id`,
-      [email],
-    );
-    return { userId: rows[0].id, platformRole: rows[0].platform_role, memberships: rows[0].memberships };
-  }
-
   beforeAll(async () => {
     app = await startTestApp();
     db = app.nest.get(DataSource);
-    for (const [role, email] of Object.entries(ACCOUNTS)) actors[role] = await actorOf(email);
+    for (const [role, email] of Object.entries(ACCOUNTS)) actors[role] = await actorOf(app, email);
     const moderator = (await app.signIn(ACCOUNTS.moderator)).accessToken;
     const member = (await app.signIn(ACCOUNTS.federationMember)).accessToken;
     // Documents in every state.

@@ -1,17 +1,10 @@
 import { LiveAccess } from '@majlis/api';
 import { CommentService, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
-import type {
-  Actor,
-  ActorMembership,
-  DomainEvent,
-  DomainEventType,
-  EventSubjectType,
-  PlatformRole,
-} from '@majlis/kernel';
+import type { Actor, DomainEvent, DomainEventType, EventSubjectType } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { TestApp, actorOf, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 
@@ -55,13 +48,7 @@ describe('live access: batched checks of threads, replies and consultations agre
     access = app.nest.get(LiveAccess);
     for (const account of Object.keys(ACCOUNTS) as Account[]) {
       token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-      const { rows } = await app.db.query<{ id: string; platform_role: PlatformRole; memberships: ActorMembership[] }>(
-        `SELECT u.id, u.platform_role, COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id,
-                'role', m.role)) FROM memberships m WHERE m.user_id = u.id), '[]') AS memberships
-           FROM users u WHERE u.email = $1`,
-        [ACCOUNTS[account]],
-      );
-      actor[account] = { userId: rows[0].id, platformRole: rows[0].platform_role, memberships: rows[0].memberships };
+      actor[account] = await actorOf(app, ACCOUNTS[account]);
     }
     const fmo = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id;
     const space = async (slug: string, visibility: 'PUBLIC' | 'PRIVATE') =>

@@ -4,10 +4,10 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse } from 'graphql';
 import { LiveAccess, shareKey } from '@majlis/api';
 import { AnnotationService } from '@majlis/documents';
-import type { Actor, ActorMembership, DomainEvent, DomainEventType, PlatformRole } from '@majlis/kernel';
+import type { Actor, DomainEvent, DomainEventType } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
+import { TestApp, actorOf, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 
@@ -49,34 +49,12 @@ describe('live access: batched check agrees with the per-person check', () => {
     access = app.nest.get(LiveAccess);
     for (const account of Object.keys(ACCOUNTS) as Account[]) {
       token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-      const { rows } = await app.db.query<{ id: string; platform_role: PlatformRole; memberships: ActorMembership[] }>(
-        `SELECT u.id, u.platform_role, COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id,
-                'role', m.role)) FROM memberships m WHERE m.user_id = u.id), '[]') AS memberships
-           FROM users u WHERE u.email = $1`,
-        [ACCOUNTS[account]],
-      );
-      actor[account] = { userId: rows[0].id, platformRole: rows[0].platform_role, memberships: rows[0].memberships };
+      actor[account] = await actorOf(app, ACCOUNTS[account]);
     }
     const documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     const text = await plainTextOf(app, token.federationMember, documentId, 1);
-    const annotate = async (passage: string, visibility: 'PUBLIC' | 'ORGANIZATION') => {
-      const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-        CREATE_ANNOTATION,
-        {
-          input: {
-            documentId,
-            versionNumber: 1,
-            target: targetFor(text, passage),
-            motivation: 'COMMENTING',
-            body: `Sur « ${passage} »`,
-            visibility,
-          },
-        },
-        token.federationMember,
-      );
-      if (!created.data) throw new Error(JSON.stringify(created.errors));
-      return created.data.createAnnotation.annotation.id;
-    };
+    const annotate = async (passage: string, visibility: 'PUBLIC' | 'ORGANIZATION') =>
+      (await annotatePassage(app, token.federationMember, { documentId, text }, passage, { visibility })).id;
     const hide = async (id: string) =>
       expect(
         outcome(

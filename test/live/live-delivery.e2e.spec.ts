@@ -3,7 +3,7 @@ import { CommentService } from '@majlis/discussions';
 import { AnnotationService } from '@majlis/documents';
 import type { ReadersQuestion, RowsRunner } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -29,24 +29,8 @@ describe('live delivery: shared messages, per-subscriber payloads and rights', (
   };
   const lastSeq = async () =>
     String((await app.db.query(`SELECT COALESCE(max(seq), 0) AS seq FROM events`)).rows[0].seq);
-  const annotate = async (account: Account, passage: string, visibility: 'PUBLIC' | 'ORGANIZATION' = 'PUBLIC') => {
-    const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-      CREATE_ANNOTATION,
-      {
-        input: {
-          documentId,
-          versionNumber: 1,
-          target: targetFor(text, passage),
-          motivation: 'COMMENTING',
-          body: `Sur « ${passage} »`,
-          visibility,
-        },
-      },
-      token[account],
-    );
-    if (!created.data) throw new Error(JSON.stringify(created.errors));
-    return created.data.createAnnotation.annotation.id;
-  };
+  const annotate = async (account: Account, passage: string, visibility: 'PUBLIC' | 'ORGANIZATION' = 'PUBLIC') =>
+    (await annotatePassage(app, token[account], { documentId, text }, passage, { visibility })).id;
   const setStatus = (account: Account, status: 'ACTIVE' | 'SUSPENDED' | 'DELETED') =>
     app.db.query(`UPDATE users SET status = $2 WHERE email = $1`, [ACCOUNTS[account], status]);
 

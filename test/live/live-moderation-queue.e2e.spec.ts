@@ -1,9 +1,9 @@
-import type { Actor, ActorMembership, PlatformRole } from '@majlis/kernel';
+import type { Actor } from '@majlis/kernel';
 import { ModeratedContentRegistry, ModerationPolicy, ModerationService } from '@majlis/moderation';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, actorOf, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 
@@ -37,17 +37,7 @@ describe('live moderation queue across instances', () => {
     return result.data;
   }
   const annotate = async (account: Account, passage: string) =>
-    (
-      await ok<{ createAnnotation: { annotation: { id: string } } }>(a, account, CREATE_ANNOTATION, {
-        input: {
-          documentId,
-          versionNumber: 1,
-          target: targetFor(text, passage),
-          motivation: 'COMMENTING',
-          body: `Sur « ${passage} »`,
-        },
-      })
-    ).createAnnotation.annotation.id;
+    (await annotatePassage(a, token[account], { documentId, text }, passage)).id;
   const queueEvents = (subscriber: LiveSubscriber) => subscriber.events.filter((e) => e.type === 'QUEUE_CHANGED');
 
   beforeAll(async () => {
@@ -122,18 +112,9 @@ describe('live moderation queue across instances', () => {
     const actors = new Map<string, Actor>();
     const idOf = {} as Record<Account, string>;
     for (const account of Object.keys(ACCOUNTS) as Account[]) {
-      const { rows } = await a.db.query<{ id: string; platform_role: PlatformRole; memberships: ActorMembership[] }>(
-        `SELECT u.id, u.platform_role, COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id,
-                'role', m.role)) FROM memberships m WHERE m.user_id = u.id), '[]') AS memberships
-           FROM users u WHERE u.email = $1`,
-        [ACCOUNTS[account]],
-      );
-      idOf[account] = rows[0].id;
-      actors.set(rows[0].id, {
-        userId: rows[0].id,
-        platformRole: rows[0].platform_role,
-        memberships: rows[0].memberships,
-      });
+      const actor = await actorOf(a, ACCOUNTS[account]);
+      idOf[account] = actor.userId;
+      actors.set(actor.userId, actor);
     }
     const fmo = (await a.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id;
     const space = await ok<{ createSpace: { space: { id: string } } }>(a, 'federationRepresentative', CREATE_SPACE, {

@@ -1,7 +1,7 @@
 import { EVENT_RETENTION_DAYS } from '@majlis/kernel';
 import { EventRetention, JobRunner } from '@majlis/notifications';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -19,23 +19,8 @@ describe('events retention', () => {
   const subscribers: LiveSubscriber[] = [];
 
   const annotate = async (passage: string): Promise<number> => {
-    const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-      CREATE_ANNOTATION,
-      {
-        input: {
-          documentId,
-          versionNumber: 1,
-          target: targetFor(text, passage),
-          motivation: 'COMMENTING',
-          body: `Sur « ${passage} »`,
-        },
-      },
-      member,
-    );
-    if (!created.data) throw new Error(JSON.stringify(created.errors));
-    const { rows } = await app.db.query(`SELECT max(seq) AS seq FROM events WHERE subject_id = $1`, [
-      created.data.createAnnotation.annotation.id,
-    ]);
+    const { id } = await annotatePassage(app, member, { documentId, text }, passage);
+    const { rows } = await app.db.query(`SELECT max(seq) AS seq FROM events WHERE subject_id = $1`, [id]);
     return Number(rows[0].seq);
   };
   const age = (seqs: number[], days: number) =>

@@ -1,6 +1,6 @@
 import { EventBus } from '@majlis/api';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
@@ -32,30 +32,8 @@ describe('live updates across instances', () => {
     return subscriber;
   };
   const lastSeq = async () => String((await a.db.query(`SELECT COALESCE(max(seq), 0) AS seq FROM events`)).rows[0].seq);
-  const annotate = async (
-    app: TestApp,
-    account: Account,
-    passage: string,
-    extra: Record<string, unknown> = {},
-  ): Promise<{ id: string; sectionKey: string }> => {
-    const created = await app.gql<{ createAnnotation: { annotation: { id: string; target: { sectionKey: string } } } }>(
-      CREATE_ANNOTATION,
-      {
-        input: {
-          documentId,
-          versionNumber: 1,
-          target: targetFor(text, passage),
-          motivation: 'COMMENTING',
-          body: `Sur « ${passage} »`,
-          ...extra,
-        },
-      },
-      token[account],
-    );
-    if (!created.data) throw new Error(JSON.stringify(created.errors));
-    const { id, target } = created.data.createAnnotation.annotation;
-    return { id, sectionKey: target.sectionKey };
-  };
+  const annotate = (app: TestApp, account: Account, passage: string, extra: Record<string, unknown> = {}) =>
+    annotatePassage(app, token[account], { documentId, text }, passage, extra);
 
   beforeAll(async () => {
     const env = { LIVE_SESSION_CHECK_SECONDS: '1' };

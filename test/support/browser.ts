@@ -94,3 +94,15 @@ export async function waitForCount(locator: Locator, count: number, timeoutMs = 
     seen = await locator.count();
   }
 }
+
+/** Switches the page's language with the header's buttons and waits until the document's direction follows. */
+export async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
+  await page.locator('.languages button', { hasText: name }).click();
+  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
+}
+
+/** Fails the test, naming the page, when axe finds a serious or critical violation on it. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
+}

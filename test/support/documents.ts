@@ -77,3 +77,33 @@ export function targetFor(plainText: string, exact: string, occurrence = 0) {
 
 export const CREATE_ANNOTATION = `mutation($input: CreateAnnotationInput!) {
   createAnnotation(input: $input) { annotation { id version visibility motivation bodyHtml anchor { status } target { sectionKey start end } } } }`;
+
+/**
+ * A comment on a passage of version 1 ("Sur « passage »", COMMENTING), made by `token`; `extra` adds or overrides
+ * input fields (visibility, motivation…). Throws when the API refuses.
+ */
+export async function annotatePassage(
+  app: TestApp,
+  token: string,
+  on: { readonly documentId: string; readonly text: string },
+  passage: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; sectionKey: string }> {
+  const created = await app.gql<{ createAnnotation: { annotation: { id: string; target: { sectionKey: string } } } }>(
+    CREATE_ANNOTATION,
+    {
+      input: {
+        documentId: on.documentId,
+        versionNumber: 1,
+        target: targetFor(on.text, passage),
+        motivation: 'COMMENTING',
+        body: `Sur « ${passage} »`,
+        ...extra,
+      },
+    },
+    token,
+  );
+  if (!created.data) throw new Error(JSON.stringify(created.errors));
+  const { id, target } = created.data.createAnnotation.annotation;
+  return { id, sectionKey: target.sectionKey };
+}

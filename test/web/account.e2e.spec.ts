@@ -2,8 +2,9 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The account area in Chromium against the real API: a representative invites people, follows, resends and
@@ -19,15 +20,7 @@ const DEMO_PASSWORD = 'Majlis-demo-2026';
 const NEW_PASSWORD = 'une longue phrase pour entrer';
 const NEWER_PASSWORD = 'encore une autre phrase solide';
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function newPage(locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -40,15 +33,6 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Prom
   await page.locator('input[type=password]').fill(password);
   await page.locator('form button[type=submit]').click();
   await page.locator('.account-link').waitFor();
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
 }
 
 /** Invites `email` from the organisation page and returns the link shown once. */

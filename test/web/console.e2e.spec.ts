@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { targetFor } from '../support/documents';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, screenshot, seriousViolations, waitForCount, webRoot } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, waitForCount, useLanguage, expectAccessible } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The ministry's console in a real browser against the real API: a moderator builds a consultation with every
@@ -17,15 +18,7 @@ let app: TestApp;
 let browser: Browser;
 const HOUR = 3600_000;
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
@@ -42,16 +35,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.locator('input[type=password]').fill('Majlis-demo-2026');
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 /** Waits until the element has the keyboard focus. */

@@ -2,8 +2,9 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { launchChromium, screenshot, seriousViolations, webRoot } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { screenshot, seriousViolations } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Consultations from an organisation's side, in Chromium on the real API: joining, editing together (the merge view
@@ -28,8 +29,8 @@ async function gql<T>(query: string, variables: Record<string, unknown>, who: Ac
 const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id questions { id } } } }`;
 const BY_ID = `mutation($input: ConsultationIdInput!) { NAME(input: $input) { consultation { id } } }`;
 
+browserSuite((suite) => ({ app, browser } = suite));
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ webRoot: webRoot() }), launchChromium()]);
   for (const account of Object.keys(ACCOUNTS) as Account[])
     token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
   for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
@@ -139,11 +140,6 @@ beforeAll(async () => {
   );
   await gql(BY_ID.replace('NAME', 'publishConsultationResults'), { input: { id: publishedId } }, 'moderator');
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 async function signedIn(account: Account, locale: 'fr-FR' | 'ar-MA' = 'fr-FR') {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });

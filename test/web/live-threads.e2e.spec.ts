@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, screenshot, webRoot } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * Live updates of a discussion, in two browser contexts: a member posts a reply in one, the other sees it appear in
@@ -11,15 +12,7 @@ import { launchChromium, screenshot, webRoot } from '../support/browser';
 let app: TestApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function signedIn(email: string, locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * Live updates in the reader: a highlight someone else makes appears without reloading, and is announced through
@@ -12,18 +13,12 @@ let browser: Browser;
 let authorToken: string;
 let authorName: string;
 
+browserSuite((suite) => ({ app, browser } = suite));
 beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
   authorToken = (await app.signIn('membre@fmo.example')).accessToken;
   authorName = (await app.gql<{ me: { displayName: string } }>(`{ me { displayName } }`, {}, authorToken)).data!.me
     .displayName;
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 async function openReader(locale: 'fr-FR' | 'ar-MA'): Promise<{ page: Page; documentId: string; version: number }> {
   const language = locale === 'ar-MA' ? 'العربية' : 'Français';

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { Browser } from 'playwright-core';
+import type { TestApp } from '../support/test-app';
 import { CREATE_ANNOTATION, targetFor } from '../support/documents';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * My activity in Chromium against the real API: a demo member who annotated finds the annotation under
@@ -15,23 +16,7 @@ let app: TestApp;
 let browser: Browser;
 const MEMBER = 'membre@atlas.example';
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ webRoot: webRoot() }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
+browserSuite((suite) => ({ app, browser } = suite));
 
 it('a member sees an annotation they made under My activity and opens it in the reader, in French and Arabic', async () => {
   const { accessToken } = await app.signIn(MEMBER);

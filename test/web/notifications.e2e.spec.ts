@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { linkIn, mailsTo, outbox, runJobs } from '../notifications/support';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 
@@ -16,14 +17,7 @@ let app: TestApp;
 let browser: Browser;
 const DEMO_PASSWORD = 'Majlis-demo-2026';
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startTestApp({ webRoot: webRoot() }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
@@ -36,15 +30,6 @@ async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Prom
   await page.locator('input[type=password]').fill(password);
   await page.locator('form button[type=submit]').click();
   await page.locator('.account-link').waitFor();
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
 }
 
 it('shows the unread count on the bell, and the inbox marks read, in French and Arabic', async () => {

@@ -2,8 +2,9 @@
 /// <reference lib="dom.iterable" />
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * The web client in a real browser (Debian's Chromium through playwright-core) against the real API on PostgreSQL,
@@ -13,15 +14,7 @@ import { webRoot, launchChromium, screenshot, seriousViolations } from '../suppo
 let app: TestApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function newPage(locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
@@ -35,11 +28,6 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.locator('input[type=password]').fill('Majlis-demo-2026');
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
 }
 
 async function openCircular(page: Page): Promise<void> {
@@ -84,11 +72,6 @@ async function annotateSelection(page: Page, body: string, visibility: 'PUBLIC' 
   await form.locator(`input[type=radio][value=${visibility}]`).check();
   await form.locator('button[type=submit]').click();
   await page.locator('.side-panel .card').waitFor();
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 it('signs in, annotates a passage selected with the mouse, and shows it highlighted', async () => {

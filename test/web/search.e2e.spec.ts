@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, screenshot, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, expectAccessible } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * Search in a real browser, on the sample data: suggestions in the header as one types (keyboard only), the results
@@ -11,15 +12,7 @@ import { webRoot, launchChromium, screenshot, seriousViolations } from '../suppo
 let app: TestApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function signedInPage(locale: 'fr-FR' | 'ar-MA'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
@@ -30,11 +23,6 @@ async function signedInPage(locale: 'fr-FR' | 'ar-MA'): Promise<Page> {
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
   return page;
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 it('French: suggestions by keyboard, results with facets, and a hit opened at its highlight', async () => {

@@ -1,24 +1,15 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { webRoot, launchChromium, seriousViolations } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { seriousViolations } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /** Sessions in the browser: kept across reloads, ended with a reason, language remembered; the API-down banner. */
 let app: TestApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([
-    startTestApp({ webRoot: root, env: { REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' } }),
-    launchChromium(),
-  ]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite), { env: { REFRESH_TOKEN_REUSE_GRACE_SECONDS: '0' } });
 
 async function signedInPage(email: string) {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { launchChromium, screenshot, seriousViolations, webRoot } from '../support/browser';
+import type { TestApp } from '../support/test-app';
+import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 /**
  * Spaces and threads in a real browser on the real API with the sample data. The journey: a federation member
@@ -13,15 +14,7 @@ import { launchChromium, screenshot, seriousViolations, webRoot } from '../suppo
 let app: TestApp;
 let browser: Browser;
 
-beforeAll(async () => {
-  const root = webRoot();
-  [app, browser] = await Promise.all([startTestApp({ webRoot: root }), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+browserSuite((suite) => ({ app, browser } = suite));
 
 async function signedIn(email: string, locale: 'fr-FR' | 'ar-MA' = 'fr-FR') {
   const context: BrowserContext = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
@@ -32,16 +25,6 @@ async function signedIn(email: string, locale: 'fr-FR' | 'ar-MA' = 'fr-FR') {
   await page.locator('form button[type=submit]').click();
   await page.locator('.document-list a').first().waitFor();
   return { context, page };
-}
-
-async function useLanguage(page: Page, name: 'Français' | 'العربية'): Promise<void> {
-  await page.locator('.languages button', { hasText: name }).click();
-  await page.waitForFunction((rtl) => document.documentElement.dir === (rtl ? 'rtl' : 'ltr'), name === 'العربية');
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousViolations(page);
-  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 /** Waits for a page of the area to be drawn (its main heading), then checks it with axe and takes its picture. */

@@ -36,3 +36,13 @@ export function rowsOf<A extends string>(
     ]),
   );
 }
+
+/**
+ * A table row's builder for the actions of `decide`: `row(T, F, …)` gives each action, in the order `decide` lists
+ * them, its expected answer.
+ */
+export function rowFor<A extends string>(decide: Record<A, unknown>): (...values: boolean[]) => Record<A, boolean> {
+  const actions = Object.keys(decide) as A[];
+  return (...values) =>
+    Object.fromEntries(actions.map((action, index) => [action, values[index]])) as Record<A, boolean>;
+}

@@ -59,6 +59,19 @@ const NONE = {
   consultationId: null,
 } as const;
 
+/**
+ * The columns every authored row (annotation, thread, comment) has under the same names: its id, search vector,
+ * creation time, author and organisation.
+ */
+const authored = (alias: string) =>
+  ({
+    id: `${alias}.id`,
+    vector: `${alias}.search_vector`,
+    createdAt: `${alias}.created_at`,
+    organizationId: `${alias}.organization_id`,
+    authorId: `${alias}.author_id`,
+  }) as const;
+
 /** A condition without parameters. */
 const plain = (sql: string): Condition => ({ sql, params: {} });
 
@@ -97,14 +110,10 @@ export const BRANCHES: readonly Branch[] = [
     from: `annotations annotation JOIN documents annotation_document ON annotation_document.id = annotation.document_id`,
     columns: {
       ...NONE,
-      id: 'annotation.id',
-      vector: 'annotation.search_vector',
-      createdAt: 'annotation.created_at',
+      ...authored('annotation'),
       documentId: 'annotation.document_id',
       versionId: 'annotation.version_id',
       articleKey: 'annotation.section_key',
-      organizationId: 'annotation.organization_id',
-      authorId: 'annotation.author_id',
       motivation: 'annotation.motivation',
       annotationId: 'annotation.id',
     },
@@ -121,14 +130,10 @@ export const BRANCHES: readonly Branch[] = [
            JOIN documents reply_document ON reply_document.id = reply_annotation.document_id`,
     columns: {
       ...NONE,
-      id: 'reply.id',
-      vector: 'reply.search_vector',
-      createdAt: 'reply.created_at',
+      ...authored('reply'),
       documentId: 'reply_annotation.document_id',
       versionId: 'reply_annotation.version_id',
       articleKey: 'reply_annotation.section_key',
-      organizationId: 'reply.organization_id',
-      authorId: 'reply.author_id',
       annotationId: 'reply_annotation.id',
     },
     readable: (actor) => [
@@ -144,15 +149,11 @@ export const BRANCHES: readonly Branch[] = [
            JOIN spaces reply_space ON reply_space.id = reply_thread.space_id`,
     columns: {
       ...NONE,
-      id: 'thread_reply.id',
-      vector: 'thread_reply.search_vector',
-      createdAt: 'thread_reply.created_at',
+      ...authored('thread_reply'),
       documentId: 'reply_thread.document_id',
       versionId: 'reply_thread.version_id',
       articleKey: 'reply_thread.section_key',
       spaceId: 'reply_thread.space_id',
-      organizationId: 'thread_reply.organization_id',
-      authorId: 'thread_reply.author_id',
       threadId: 'reply_thread.id',
     },
     readable: (actor) => [
@@ -168,11 +169,7 @@ export const BRANCHES: readonly Branch[] = [
            JOIN consultations reply_consultation ON reply_consultation.id = reply_contribution.consultation_id`,
     columns: {
       ...NONE,
-      id: 'contribution_reply.id',
-      vector: 'contribution_reply.search_vector',
-      createdAt: 'contribution_reply.created_at',
-      organizationId: 'contribution_reply.organization_id',
-      authorId: 'contribution_reply.author_id',
+      ...authored('contribution_reply'),
       consultationId: 'reply_contribution.consultation_id',
     },
     readable: (actor) => [
@@ -186,16 +183,12 @@ export const BRANCHES: readonly Branch[] = [
     from: `threads thread JOIN spaces thread_space ON thread_space.id = thread.space_id`,
     columns: {
       ...NONE,
-      id: 'thread.id',
-      vector: 'thread.search_vector',
+      ...authored('thread'),
       name: 'thread.title',
-      createdAt: 'thread.created_at',
       documentId: 'thread.document_id',
       versionId: 'thread.version_id',
       articleKey: 'thread.section_key',
       spaceId: 'thread.space_id',
-      organizationId: 'thread.organization_id',
-      authorId: 'thread.author_id',
       threadId: 'thread.id',
     },
     readable: (actor) => [

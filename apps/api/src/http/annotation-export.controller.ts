@@ -1,5 +1,5 @@
-import { Controller, Get, Next, Param, Query, Req, Res } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   AnnotationService,
   DocumentService,
@@ -16,9 +16,9 @@ import {
 } from '@majlis/documents';
 import { AuthenticatedActor, UserService } from '@majlis/identity';
 import { InvalidInputError } from '@majlis/kernel';
-import { CurrentActor, OptionalActor } from '../graphql/auth/current-actor.decorator';
+import { CurrentActor } from '../graphql/auth/current-actor.decorator';
 import { Public } from '../graphql/auth/public.decorator';
-import { baseUrlOf, requireActor, sendJsonLd, wantsLinkedData } from './linked-data';
+import { LinkedDataRoute, baseUrlOf, sendJsonLd } from './linked-data';
 
 /**
  * Interoperability: a document's public annotations as a W3C Web Annotation collection (JSON-LD), and every IRI the
@@ -68,55 +68,28 @@ export class AnnotationExportController {
     sendJsonLd(response, majlisContextDocument(baseUrlOf(request)));
   }
 
-  @Public()
-  @Get('documents/:id')
-  async document(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Param('id') id: string,
-    @Req() request: Request,
-    @Res() response: Response,
-    @Next() next: NextFunction,
-  ) {
-    if (!wantsLinkedData(request)) return next();
-    const document = await this.documents.get(requireActor(actor), id);
+  @LinkedDataRoute('documents/:id')
+  async document(reader: AuthenticatedActor, { id }: Record<string, string>, baseUrl: string) {
+    const document = await this.documents.get(reader, id);
     const versions = (await this.documents.versionsOf([document.id])).get(document.id) ?? [];
-    sendJsonLd(response, documentToJsonLd(baseUrlOf(request), document, versions));
+    return documentToJsonLd(baseUrl, document, versions);
   }
 
-  @Public()
-  @Get('documents/:id/versions/:number')
-  async version(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Param('id') id: string,
-    @Param('number') number: string,
-    @Req() request: Request,
-    @Res() response: Response,
-    @Next() next: NextFunction,
-  ) {
-    if (!wantsLinkedData(request)) return next();
-    const reader = requireActor(actor);
+  @LinkedDataRoute('documents/:id/versions/:number')
+  async version(reader: AuthenticatedActor, { id, number }: Record<string, string>, baseUrl: string) {
     if (!/^[1-9]\d{0,5}$/.test(number)) throw InvalidInputError.field('number', 'must be a version number');
     const document = await this.documents.get(reader, id);
     const version = await this.documents.version(reader, document, Number(number));
     const { plainText } = await this.documents.texts(version.id);
-    sendJsonLd(response, versionToJsonLd(baseUrlOf(request), document, version, plainText));
+    return versionToJsonLd(baseUrl, document, version, plainText);
   }
 
-  @Public()
-  @Get('annotations/:id')
-  async annotation(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Param('id') id: string,
-    @Req() request: Request,
-    @Res() response: Response,
-    @Next() next: NextFunction,
-  ) {
-    if (!wantsLinkedData(request)) return next();
-    const { annotation, document, currentVersion } = await this.annotations.exported(requireActor(actor), id);
+  @LinkedDataRoute('annotations/:id')
+  async annotation(reader: AuthenticatedActor, { id }: Record<string, string>, baseUrl: string) {
+    const { annotation, document, currentVersion } = await this.annotations.exported(reader, id);
     const versions = await this.documents.versionsByIds([annotation.versionId]);
     const author = (await this.users.findByIds([annotation.authorId])).get(annotation.authorId);
-    const baseUrl = baseUrlOf(request);
-    sendJsonLd(response, {
+    return {
       '@context': exportContext(baseUrl),
       ...toW3cAnnotation(annotation, {
         baseUrl,
@@ -125,20 +98,11 @@ export class AnnotationExportController {
         versions,
         creatorName: () => author?.displayName ?? 'Former member',
       }),
-    });
+    };
   }
 
-  @Public()
-  @Get('users/:id')
-  async user(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Param('id') id: string,
-    @Req() request: Request,
-    @Res() response: Response,
-    @Next() next: NextFunction,
-  ) {
-    if (!wantsLinkedData(request)) return next();
-    const user = await this.users.get(requireActor(actor), id);
-    sendJsonLd(response, userToJsonLd(baseUrlOf(request), user));
+  @LinkedDataRoute('users/:id')
+  async user(reader: AuthenticatedActor, { id }: Record<string, string>, baseUrl: string) {
+    return userToJsonLd(baseUrl, await this.users.get(reader, id));
   }
 }

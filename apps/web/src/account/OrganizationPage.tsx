@@ -14,6 +14,7 @@ import { InviteForm } from './InviteForm';
 import { MemberRoleForm } from './MemberRoleForm';
 import { OrganizationForm } from './OrganizationForm';
 import { PendingInvitations } from './PendingInvitations';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 const isStaff = (role: string | null | undefined) => role === 'ADMIN' || role === 'MODERATOR';
 
@@ -123,22 +124,14 @@ export function OrganizationPage() {
                 <caption className="visually-hidden">
                   <FormattedMessage id="account.members.caption" values={{ name: organization.name }} />
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="account.members.name" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="account.members.role" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="account.members.since" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="account.members.actions" />
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  ids={[
+                    'account.members.name',
+                    'account.members.role',
+                    'account.members.since',
+                    'account.members.actions',
+                  ]}
+                />
                 <tbody>
                   {organization.members.edges.map(({ node }) => {
                     const self = node.user.id === viewer?.id;

@@ -12,6 +12,7 @@ import {
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import { InvitationLinkBox } from './InvitationLinkBox';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 /**
  * An organisation's pending invitations (for its representatives): when each was sent and until when it works,
@@ -83,25 +84,15 @@ export function PendingInvitations({
             <caption className="visually-hidden">
               <FormattedMessage id="account.invitations.caption" />
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="account.invitations.email" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="account.invitations.role" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="account.invitations.sent" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="account.invitations.expires" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="account.invitations.actions" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              ids={[
+                'account.invitations.email',
+                'account.invitations.role',
+                'account.invitations.sent',
+                'account.invitations.expires',
+                'account.invitations.actions',
+              ]}
+            />
             <tbody>
               {invitations.map((invitation) => {
                 const expired = new Date(invitation.expiresAt).getTime() <= now;

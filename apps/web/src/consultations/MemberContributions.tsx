@@ -8,6 +8,7 @@ import {
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import { type AnswerMap, type AnswerValue, type Question, answerMapOf, answerText, isAnswered } from './answers';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 type Node = FederationMemberContributionsQuery['federationMemberContributions']['edges'][number]['node'];
 
@@ -172,19 +173,9 @@ export function MemberAnswersTables({
               <col />
               <col className="take" />
             </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="consultations.members.who" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="consultations.members.answer" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="consultations.members.actions" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              ids={['consultations.members.who', 'consultations.members.answer', 'consultations.members.actions']}
+            />
             <tbody>
               <tr className="federation-draft">
                 <th scope="row">

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { MyAnnotationsDocument, type MyAnnotationFragment } from '../graphql/generated/graphql';
+import { ActivityMeta } from './ActivityMeta';
 import { annotationLink } from './links';
 import { MineShell } from './MineShell';
 import { PagedList } from '../ui/PagedList';
@@ -46,18 +47,11 @@ function AnnotationEntry({ annotation }: { annotation: MyAnnotationFragment }) {
         {intl.formatMessage({ id: `reader.motivation.${annotation.motivation}` })} ·{' '}
         <FormattedMessage id="mine.annotations.version" values={{ version: annotation.createdOnVersion.number }} /> ·{' '}
         {intl.formatMessage({ id: `reader.status.${annotation.status}` })} ·{' '}
-        <FormattedMessage id="mine.replies" values={{ count: annotation.replyCount }} /> ·{' '}
-        <time dateTime={String(annotation.createdAt)}>
-          {intl.formatDate(annotation.createdAt as string, { dateStyle: 'medium' })}
-        </time>
-        {annotation.moderation?.hidden && (
-          <>
-            {' · '}
-            <strong>
-              <FormattedMessage id="mine.hidden" />
-            </strong>
-          </>
-        )}
+        <ActivityMeta
+          replyCount={annotation.replyCount}
+          at={annotation.createdAt}
+          hidden={Boolean(annotation.moderation?.hidden)}
+        />
       </p>
     </li>
   );

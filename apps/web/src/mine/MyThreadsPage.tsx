@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { MyThreadsDocument } from '../graphql/generated/graphql';
+import { ActivityMeta } from './ActivityMeta';
 import { MineShell } from './MineShell';
 import { PagedList } from '../ui/PagedList';
 import { appendEdges } from '../ui/ShowMore';
@@ -27,19 +28,12 @@ export function MyThreadsPage() {
               </Link>
             </p>
             <p className="meta">
-              <bdi>{node.space.name}</bdi> · <FormattedMessage id="mine.replies" values={{ count: node.replyCount }} />{' '}
-              ·{' '}
-              <time dateTime={String(node.lastActivityAt)}>
-                {intl.formatDate(node.lastActivityAt as string, { dateStyle: 'medium' })}
-              </time>
-              {node.moderation?.hidden && (
-                <>
-                  {' · '}
-                  <strong>
-                    <FormattedMessage id="mine.hidden" />
-                  </strong>
-                </>
-              )}
+              <bdi>{node.space.name}</bdi> ·{' '}
+              <ActivityMeta
+                replyCount={node.replyCount}
+                at={node.lastActivityAt}
+                hidden={Boolean(node.moderation?.hidden)}
+              />
             </p>
           </li>
         )}

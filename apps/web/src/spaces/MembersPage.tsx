@@ -16,6 +16,7 @@ import { Loading } from '../ui/States';
 import { AddMemberForm } from './AddMemberForm';
 import { PageError } from './NotFound';
 import { SPACE_ROLES } from './roles';
+import { ColumnHeads } from '../ui/ColumnHeads';
 
 type Member = SpaceMembersQuery['space']['members'][number];
 
@@ -52,21 +53,7 @@ export function MembersPage() {
         <caption className="visually-hidden">
           <FormattedMessage id="spaces.members.caption" />
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="spaces.members.member" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="spaces.members.role" />
-            </th>
-            {manage && (
-              <th scope="col">
-                <FormattedMessage id="spaces.members.actions" />
-              </th>
-            )}
-          </tr>
-        </thead>
+        <ColumnHeads ids={['spaces.members.member', 'spaces.members.role', manage && 'spaces.members.actions']} />
         <tbody>
           {space.members.map((member) => (
             <MemberRow key={member.id} member={member} membersQueryId={spaceId} manage={manage} />

@@ -1,4 +1,4 @@
-import { POLICY_ACTORS, PolicyActorName, rowsOf } from '../policy-actors.fixture';
+import { POLICY_ACTORS, PolicyActorName, rowFor, rowsOf } from '../policy-actors.fixture';
 import { InvitationPolicy } from './invitation.policy';
 
 type Action =
@@ -30,11 +30,7 @@ const decide: Record<Action, (name: PolicyActorName) => boolean> = {
 
 const T = true;
 const F = false;
-const row = (...values: boolean[]): Record<Action, boolean> =>
-  Object.fromEntries((Object.keys(decide) as Action[]).map((action, index) => [action, values[index]])) as Record<
-    Action,
-    boolean
-  >;
+const row = rowFor(decide);
 
 //                        invite: member own  rep own  member else  see: own  else  manage: member own  rep own  member else
 const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {

@@ -1,4 +1,4 @@
-import { POLICY_ACTORS, PolicyActorName, rowsOf } from '../policy-actors.fixture';
+import { POLICY_ACTORS, PolicyActorName, rowFor, rowsOf } from '../policy-actors.fixture';
 import { MembershipPolicy } from './membership.policy';
 
 type Action =
@@ -33,11 +33,7 @@ const decide: Record<Action, (name: PolicyActorName) => boolean> = {
 
 const T = true;
 const F = false;
-const row = (...values: boolean[]): Record<Action, boolean> =>
-  Object.fromEntries((Object.keys(decide) as Action[]).map((action, index) => [action, values[index]])) as Record<
-    Action,
-    boolean
-  >;
+const row = rowFor(decide);
 
 //                        see ver. see unver. rm plain rm rep. rm elsewhere leave roles
 const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {

@@ -1,4 +1,4 @@
-import { POLICY_ACTORS, PolicyActorName, rowsOf } from '../policy-actors.fixture';
+import { POLICY_ACTORS, PolicyActorName, rowFor, rowsOf } from '../policy-actors.fixture';
 import { OrganizationPolicy } from './organization.policy';
 
 const VERIFIED_FEDERATION = { id: 'fed', verifiedAt: new Date() };
@@ -31,11 +31,7 @@ const decide: Record<Action, (name: PolicyActorName) => boolean> = {
 const T = true;
 const F = false;
 /** "own" is the organisation `fed`, of which `representative` and `member` are part. */
-const row = (...values: boolean[]): Record<Action, boolean> =>
-  Object.fromEntries((Object.keys(decide) as Action[]).map((action, index) => [action, values[index]])) as Record<
-    Action,
-    boolean
-  >;
+const row = rowFor(decide);
 
 //                        see ver. see unver. create upd.own upd.other verify aff.own aff.other
 const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {

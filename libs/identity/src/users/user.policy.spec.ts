@@ -1,5 +1,5 @@
 import { PlatformRole } from '@majlis/kernel';
-import { POLICY_ACTORS, PolicyActorName, rowsOf } from '../policy-actors.fixture';
+import { POLICY_ACTORS, PolicyActorName, rowFor, rowsOf } from '../policy-actors.fixture';
 import { UserPolicy } from './user.policy';
 
 type Action =
@@ -44,11 +44,7 @@ const decide: Record<Action, (name: PolicyActorName) => boolean> = {
 
 const T = true;
 const F = false;
-const row = (...values: boolean[]): Record<Action, boolean> =>
-  Object.fromEntries((Object.keys(decide) as Action[]).map((action, index) => [action, values[index]])) as Record<
-    Action,
-    boolean
-  >;
+const row = rowFor(decide);
 
 //                        profile own mail other mail susp.mem susp.mod susp.adm susp.self role other role own pwd own pwd other search deleted
 const TABLE: Record<PolicyActorName, Record<Action, boolean>> = {

@@ -5,6 +5,7 @@ import { ConsoleResultsDocument } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/States';
 import { SynthesisForm } from './SynthesisForm';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /**
  * The results as moderators read them (live while open, exact kinds, confidential answers included): per question,
@@ -51,12 +52,7 @@ export function ConsoleResults({ consultationId }: { readonly consultationId: st
               {result.options.length > 0 && (
                 <table className="console-table">
                   <caption className="visually-hidden">{result.question.prompt}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('console.results.option')}</th>
-                      <th scope="col">{t('console.results.count')}</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads ids={['console.results.option', 'console.results.count']} />
                   <tbody>
                     {result.options.map((option) => (
                       <tr key={option.option}>

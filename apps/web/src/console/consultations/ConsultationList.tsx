@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ConsoleConsultationsDocument } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /** Every consultation (drafts included), with its state and schedule, and the way to build a new one. */
 export function ConsultationList() {
@@ -31,22 +32,14 @@ export function ConsultationList() {
       )}
       {nodes.length > 0 && (
         <table className="console-table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="console.consultations.colTitle" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="console.consultations.colState" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="console.consultations.colOpens" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="console.consultations.colCloses" />
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            ids={[
+              'console.consultations.colTitle',
+              'console.consultations.colState',
+              'console.consultations.colOpens',
+              'console.consultations.colCloses',
+            ]}
+          />
           <tbody>
             {nodes.map((node) => (
               <tr key={node.id}>

@@ -5,6 +5,7 @@ import { usePageTitle } from '../../app/page-title';
 import { ConsoleDocumentListDocument } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /** `/console/documents`: every document with its status and comment window, to edit, publish a version or read. */
 export function DocumentList() {
@@ -27,14 +28,14 @@ export function DocumentList() {
         <div className="table-scroll">
           <table className="console-table">
             <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('console.documents.title')}</th>
-                <th scope="col">{t('console.documents.edit.status')}</th>
-                <th scope="col">{t('console.documents.edit.window')}</th>
-                <th scope="col">{t('console.documents.actions')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              ids={[
+                'console.documents.title',
+                'console.documents.edit.status',
+                'console.documents.edit.window',
+                'console.documents.actions',
+              ]}
+            />
             <tbody>
               {connection.edges.map(({ node }) => (
                 <tr key={node.id}>

@@ -5,6 +5,7 @@ import { ModerationLogDocument, type ContentType, type ModerationLogFilter } fro
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
 import { useUrlFilters } from './url-filters';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 const ACTIONS = ['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK', 'SUSPEND', 'REINSTATE', 'AUTO_HIDE'] as const;
 const CONTENT_TYPES: readonly ContentType[] = ['ANNOTATION', 'COMMENT', 'THREAD'];
@@ -113,15 +114,15 @@ export function ModerationLog() {
       )}
       {entries.length > 0 && (
         <table className="console-table" data-testid="moderation-log">
-          <thead>
-            <tr>
-              <th scope="col">{t('console.log.when')}</th>
-              <th scope="col">{t('console.log.action')}</th>
-              <th scope="col">{t('console.log.target')}</th>
-              <th scope="col">{t('console.log.moderator')}</th>
-              <th scope="col">{t('console.log.reason')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            ids={[
+              'console.log.when',
+              'console.log.action',
+              'console.log.target',
+              'console.log.moderator',
+              'console.log.reason',
+            ]}
+          />
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
