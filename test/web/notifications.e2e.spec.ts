@@ -4,7 +4,7 @@ import type { TestApp } from '../support/test-app';
 import { screenshot, useLanguage, expectAccessible } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { linkIn, mailsTo, outbox, runJobs } from '../notifications/support';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { annotatePassage, openDocument, plainTextOf, SAMPLE_V1 } from '../support/documents';
 
 /**
  * Notifications in Chromium against the real API: the bell's unread count, the inbox (mark read, mark all read),
@@ -114,20 +114,9 @@ it('opens a reply from the inbox by keyboard alone, at its annotation in the rea
   const replier = await app.signIn('membre@fmo.example');
   const documentId = await openDocument(app, moderator.accessToken, SAMPLE_V1);
   const text = await plainTextOf(app, author.accessToken, documentId, 1);
-  const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-    CREATE_ANNOTATION,
-    {
-      input: {
-        documentId,
-        versionNumber: 1,
-        target: targetFor(text, 'Guichet unique'),
-        motivation: 'COMMENTING',
-        body: 'Le guichet unique doit être **numérique**.',
-      },
-    },
-    author.accessToken,
-  );
-  const annotationId = created.data!.createAnnotation.annotation.id;
+  const { id: annotationId } = await annotatePassage(app, author.accessToken, { documentId, text }, 'Guichet unique', {
+    body: 'Le guichet unique doit être **numérique**.',
+  });
   await runJobs(app);
   await app.gql(`mutation { markAllNotificationsRead { marked } }`, {}, author.accessToken);
   const reply = await app.gql<{ postComment: { comment: { id: string } } }>(
