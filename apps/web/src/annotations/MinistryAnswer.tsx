@@ -7,10 +7,10 @@ import {
   type AnnotationStatus,
   type Disposition,
 } from '../graphql/generated/graphql';
-import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
 import { useDraft } from './drafts';
 import { RequiredChoice } from './RequiredChoice';
+import { FormFooter } from '../ui/FormFooter';
 
 const DISPOSITIONS: readonly Disposition[] = ['ACCEPTED', 'PARTIALLY_ACCEPTED', 'NOTED', 'REJECTED'];
 
@@ -150,15 +150,12 @@ function AnswerForm({
         />
         <FormattedMessage id="annotations.answer.resolved" />
       </label>
-      {error && <ErrorMessage error={error} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
-          <FormattedMessage id="annotations.answer.publish" />
-        </button>
-        <button type="button" onClick={onClose}>
-          <FormattedMessage id="common.cancel" />
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        busy={loading}
+        submitLabel={<FormattedMessage id="annotations.answer.publish" />}
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -2,10 +2,10 @@ import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ReportContentDocument, type ContentType, type ReportReason } from '../graphql/generated/graphql';
-import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
 import { Dialog } from './Dialog';
 import { RequiredChoice } from './RequiredChoice';
+import { FormFooter } from '../ui/FormFooter';
 
 const REASONS: readonly ReportReason[] = [
   'ABUSIVE',
@@ -92,15 +92,12 @@ function ReportDialog({
           value={explanation}
           onChange={(event) => setExplanation(event.target.value)}
         />
-        {error && <ErrorMessage error={error} />}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={loading}>
-            <FormattedMessage id="annotations.report.send" />
-          </button>
-          <button type="button" onClick={onClose}>
-            <FormattedMessage id="common.cancel" />
-          </button>
-        </div>
+        <FormFooter
+          error={error}
+          busy={loading}
+          submitLabel={<FormattedMessage id="annotations.report.send" />}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

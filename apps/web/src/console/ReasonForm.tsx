@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { describeError } from '../app/errors';
 import { useDraft } from '../annotations/drafts';
-import { ErrorMessage } from '../ui/ErrorMessage';
+import { FormFooter } from '../ui/FormFooter';
 
 export interface ReasonValues {
   readonly reason: string;
@@ -148,15 +148,7 @@ export function ReasonForm({
           />
         </div>
       )}
-      {error !== null && <ErrorMessage error={error} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || conflict}>
-          {submitLabel}
-        </button>
-        <button type="button" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy || conflict} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

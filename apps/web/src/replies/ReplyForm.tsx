@@ -2,7 +2,6 @@ import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { PostReplyDocument } from '../graphql/generated/graphql';
-import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from '../annotations/announce';
 import type { Conversation } from './conversation';
 import { useDraft } from '../annotations/drafts';
@@ -10,6 +9,7 @@ import { MarkdownField } from '../annotations/MarkdownField';
 import { OnBehalfSelect } from '../annotations/OnBehalfSelect';
 import { useAnnotationViewer } from '../annotations/viewer';
 import { DraftRestored } from '../ui/DraftRestored';
+import { FormFooter } from '../ui/FormFooter';
 
 export interface ReplyFormProps {
   readonly conversation: Conversation;
@@ -87,15 +87,12 @@ export function ReplyForm({ conversation, parentId, onDone, onCancel }: ReplyFor
           <FormattedMessage id="annotations.reply.official" />
         </label>
       )}
-      {error && <ErrorMessage error={error} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
-          <FormattedMessage id="annotations.reply.post" />
-        </button>
-        <button type="button" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        busy={loading}
+        submitLabel={<FormattedMessage id="annotations.reply.post" />}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -8,9 +8,9 @@ import { MarkdownField } from '../annotations/MarkdownField';
 import { OnBehalfSelect } from '../annotations/OnBehalfSelect';
 import { useAnnotationViewer } from '../annotations/viewer';
 import { CreateThreadDocument } from '../graphql/generated/graphql';
-import { ErrorMessage } from '../ui/ErrorMessage';
 import { parseTags } from './tags';
 import { DraftRestored } from '../ui/DraftRestored';
+import { FormFooter } from '../ui/FormFooter';
 
 export interface ThreadCitation {
   readonly documentId: string;
@@ -237,15 +237,12 @@ export function ThreadForm({ spaces, citation, onCreated, onCancel }: ThreadForm
         value={draft.value.onBehalfOf}
         onChange={(onBehalfOf) => draft.update({ onBehalfOf })}
       />
-      {error && <ErrorMessage error={error} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
-          <FormattedMessage id="spaces.form.post" />
-        </button>
-        <button type="button" onClick={onCancel}>
-          <FormattedMessage id="common.cancel" />
-        </button>
-      </div>
+      <FormFooter
+        error={error}
+        busy={loading}
+        submitLabel={<FormattedMessage id="spaces.form.post" />}
+        onCancel={onCancel}
+      />
       {!citation && (
         <p className="hint">
           <FormattedMessage
