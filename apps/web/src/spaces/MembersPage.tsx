@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { announce } from '../annotations/announce';
 import { ConfirmButton } from '../annotations/ConfirmButton';
 import {
@@ -17,6 +17,7 @@ import { AddMemberForm } from './AddMemberForm';
 import { PageError } from './NotFound';
 import { SPACE_ROLES } from './roles';
 import { ColumnHeads } from '../ui/ColumnHeads';
+import { Breadcrumbs } from '../ui/Breadcrumbs';
 
 type Member = SpaceMembersQuery['space']['members'][number];
 
@@ -32,20 +33,12 @@ export function MembersPage() {
   const manage = space.viewerCanManageMembers;
   return (
     <div className="members-page">
-      <nav className="breadcrumbs" aria-label={intl.formatMessage({ id: 'spaces.breadcrumbs' })}>
-        <ol>
-          <li>
-            <Link to="/spaces">
-              <FormattedMessage id="spaces.list.title" />
-            </Link>
-          </li>
-          <li>
-            <Link to={`/spaces/${space.slug}`}>
-              <bdi>{space.name}</bdi>
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: intl.formatMessage({ id: 'spaces.list.title' }), to: '/spaces' },
+          { label: space.name, to: `/spaces/${space.slug}` },
+        ]}
+      />
       <h1>
         <FormattedMessage id="spaces.members.title" values={{ name: <bdi>{space.name}</bdi> }} />
       </h1>

@@ -7,6 +7,7 @@ import { SpaceThreadsDocument } from '../graphql/generated/graphql';
 import { Empty, Loading } from '../ui/States';
 import { PageError } from './NotFound';
 import { ThreadList } from './ThreadList';
+import { Breadcrumbs } from '../ui/Breadcrumbs';
 
 /**
  * A space and its threads, pinned first then by last activity (the API's order), filtered by a tag (in the
@@ -60,18 +61,9 @@ export function SpacePage() {
 
   return (
     <div className="space-page">
-      <nav className="breadcrumbs" aria-label={intl.formatMessage({ id: 'spaces.breadcrumbs' })}>
-        <ol>
-          <li>
-            <Link to="/spaces">
-              <FormattedMessage id="spaces.list.title" />
-            </Link>
-          </li>
-          <li aria-current="page">
-            <bdi>{space.name}</bdi>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[{ label: intl.formatMessage({ id: 'spaces.list.title' }), to: '/spaces' }, { label: space.name }]}
+      />
       <h1>
         <bdi>{space.name}</bdi>
       </h1>

@@ -29,6 +29,7 @@ import { PageError } from './NotFound';
 import { parseTags } from './tags';
 import { threadConversation } from './thread-conversation';
 import { useLiveThread } from './use-live-thread';
+import { Breadcrumbs } from '../ui/Breadcrumbs';
 
 type ThreadData = ThreadPageQuery['thread'];
 
@@ -68,20 +69,12 @@ function Thread({ thread }: { readonly thread: ThreadData }) {
 
   return (
     <article className="thread-page" aria-labelledby="thread-title">
-      <nav className="breadcrumbs" aria-label={intl.formatMessage({ id: 'spaces.breadcrumbs' })}>
-        <ol>
-          <li>
-            <Link to="/spaces">
-              <FormattedMessage id="spaces.list.title" />
-            </Link>
-          </li>
-          <li>
-            <Link to={`/spaces/${thread.space.slug}`}>
-              <bdi>{thread.space.name}</bdi>
-            </Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: intl.formatMessage({ id: 'spaces.list.title' }), to: '/spaces' },
+          { label: thread.space.name, to: `/spaces/${thread.space.slug}` },
+        ]}
+      />
       <h1 id="thread-title" ref={titleRef} tabIndex={-1}>
         {thread.title != null ? (
           <bdi>{thread.title}</bdi>

@@ -3,11 +3,14 @@ import { Link } from 'react-router';
 
 export interface Crumb {
   readonly label: string;
-  /** Omitted for the current page (the last crumb), which is not a link. */
+  /** Omitted for the current page, which is not a link (a trail may also end at the page's parent, a link). */
   readonly to?: string;
 }
 
-/** Where the page sits ("Home › My account › Organisations › FMO"); the last crumb is the current page. */
+/**
+ * Where the page sits ("Home › My account › Organisations › FMO"): a crumb with `to` is a link, one without is the
+ * current page (`aria-current`). Labels are isolated (`<bdi>`): names in Arabic or French read right in either.
+ */
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   const intl = useIntl();
   return (
@@ -15,10 +18,14 @@ export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
       <ol>
         {items.map((item, index) => (
           <li key={`${index}-${item.label}`}>
-            {item.to && index < items.length - 1 ? (
-              <Link to={item.to}>{item.label}</Link>
+            {item.to ? (
+              <Link to={item.to}>
+                <bdi>{item.label}</bdi>
+              </Link>
             ) : (
-              <span aria-current="page">{item.label}</span>
+              <span aria-current="page">
+                <bdi>{item.label}</bdi>
+              </span>
             )}
           </li>
         ))}
