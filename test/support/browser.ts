@@ -37,6 +37,26 @@ export function webRoot(): string {
   return WEB_ROOT;
 }
 
+/** The sample data's demo accounts share this password. */
+export const DEMO_PASSWORD = 'Majlis-demo-2026';
+
+/**
+ * Signs in as a person does, on the page at `path` (the sign-in page, or the home page's own form), and waits until
+ * the header shows them signed in.
+ */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  { password = DEMO_PASSWORD, path = '/sign-in' }: { password?: string; path?: string } = {},
+): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+  await page.locator('.account-link').waitFor();
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible, signInThroughPage, DEMO_PASSWORD } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -16,7 +16,6 @@ jest.setTimeout(180_000);
 
 let app: TestApp;
 let browser: Browser;
-const DEMO_PASSWORD = 'Majlis-demo-2026';
 const NEW_PASSWORD = 'une longue phrase pour entrer';
 const NEWER_PASSWORD = 'encore une autre phrase solide';
 
@@ -28,11 +27,7 @@ async function newPage(locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<{ context: 
 }
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('.account-link').waitFor();
+  await signInThroughPage(page, app.baseUrl, email, { password });
 }
 
 /** Invites `email` from the organisation page and returns the link shown once. */

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { targetFor } from '../support/documents';
 import type { TestApp } from '../support/test-app';
-import { screenshot, waitForCount, useLanguage, expectAccessible } from '../support/browser';
+import { screenshot, waitForCount, useLanguage, expectAccessible, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -30,10 +30,7 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 }
 
 async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, email, { path: '/' });
   await page.locator('.document-list a').first().waitFor();
 }
 

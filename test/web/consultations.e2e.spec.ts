@@ -2,7 +2,7 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ACCOUNTS } from '../support/demo-accounts';
-import { screenshot, seriousViolations } from '../support/browser';
+import { screenshot, seriousViolations, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import type { TestApp } from '../support/test-app';
 
@@ -144,10 +144,7 @@ beforeAll(async () => {
 async function signedIn(account: Account, locale: 'fr-FR' | 'ar-MA' = 'fr-FR') {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill(ACCOUNTS[account]);
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, ACCOUNTS[account], { path: '/' });
   await page.locator('.document-list a').first().waitFor();
   // The interface follows the person's saved language: choose the one under test (it is saved with the person).
   await page.locator('.languages button', { hasText: locale === 'ar-MA' ? 'العربية' : 'Français' }).click();

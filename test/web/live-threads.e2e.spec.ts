@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot } from '../support/browser';
+import { screenshot, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -17,10 +17,7 @@ browserSuite((suite) => ({ app, browser } = suite));
 async function signedIn(email: string, locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, email, { path: '/' });
   await page.locator('.document-list a').first().waitFor();
   const language = locale === 'ar-MA' ? 'العربية' : 'Français';
   await page.locator('.languages button', { hasText: language }).click();

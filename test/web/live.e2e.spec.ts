@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot } from '../support/browser';
+import { screenshot, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -24,10 +24,7 @@ async function openReader(locale: 'fr-FR' | 'ar-MA'): Promise<{ page: Page; docu
   const language = locale === 'ar-MA' ? 'العربية' : 'Français';
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill('membre@atlas.example');
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, 'membre@atlas.example', { path: '/' });
   await page.locator('.document-list a').first().click();
   await page.locator('.version-text [data-offset]').first().waitFor();
   await page.locator('.marker').first().waitFor();

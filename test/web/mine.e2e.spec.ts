@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
 import { CREATE_ANNOTATION, targetFor } from '../support/documents';
-import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -42,11 +42,7 @@ it('a member sees an annotation they made under My activity and opens it in the 
 
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(MEMBER);
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
-  await page.locator('.account-link').waitFor();
+  await signInThroughPage(page, app.baseUrl, MEMBER);
   await useLanguage(page, 'Français');
 
   await page.goto(`${app.baseUrl}/account`);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible, signInThroughPage, DEMO_PASSWORD } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { linkIn, mailsTo, outbox, runJobs } from '../notifications/support';
 import { annotatePassage, openDocument, plainTextOf, SAMPLE_V1 } from '../support/documents';
@@ -15,7 +15,6 @@ jest.setTimeout(180_000);
 
 let app: TestApp;
 let browser: Browser;
-const DEMO_PASSWORD = 'Majlis-demo-2026';
 
 browserSuite((suite) => ({ app, browser } = suite));
 
@@ -25,11 +24,7 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 }
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto(`${app.baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(password);
-  await page.locator('form button[type=submit]').click();
-  await page.locator('.account-link').waitFor();
+  await signInThroughPage(page, app.baseUrl, email, { password });
 }
 
 it('shows the unread count on the bell, and the inbox marks read, in French and Arabic', async () => {

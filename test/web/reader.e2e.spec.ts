@@ -3,7 +3,7 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -23,10 +23,7 @@ async function newPage(locale: 'fr-FR' | 'ar-MA' = 'fr-FR'): Promise<{ context: 
 }
 
 async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, email, { path: '/' });
   await page.locator('.document-list a').first().waitFor();
 }
 

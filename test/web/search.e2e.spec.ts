@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, expectAccessible } from '../support/browser';
+import { screenshot, expectAccessible, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -17,10 +17,7 @@ browserSuite((suite) => ({ app, browser } = suite));
 async function signedInPage(locale: 'fr-FR' | 'ar-MA'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill('representant@fmo.example');
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, 'representant@fmo.example', { path: '/' });
   await page.locator('.document-list a').first().waitFor();
   return page;
 }

@@ -2,7 +2,7 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { seriousViolations } from '../support/browser';
+import { seriousViolations, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /** Sessions in the browser: kept across reloads, ended with a reason, language remembered; the API-down banner. */
@@ -14,10 +14,7 @@ browserSuite((suite) => ({ app, browser } = suite), { env: { REFRESH_TOKEN_REUSE
 async function signedInPage(email: string) {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, email, { path: '/' });
   await page.locator('.document-list a').first().waitFor();
   return { context, page };
 }

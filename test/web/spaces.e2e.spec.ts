@@ -2,7 +2,7 @@
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../support/test-app';
-import { screenshot, useLanguage, expectAccessible } from '../support/browser';
+import { screenshot, useLanguage, expectAccessible, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 
 /**
@@ -19,10 +19,7 @@ browserSuite((suite) => ({ app, browser } = suite));
 async function signedIn(email: string, locale: 'fr-FR' | 'ar-MA' = 'fr-FR') {
   const context: BrowserContext = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill('Majlis-demo-2026');
-  await page.locator('form button[type=submit]').click();
+  await signInThroughPage(page, app.baseUrl, email, { path: '/' });
   await page.locator('.document-list a').first().waitFor();
   return { context, page };
 }
