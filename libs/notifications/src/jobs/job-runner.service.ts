@@ -76,15 +76,19 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   async stop(): Promise<void> {
     const runner = this.runner;
     this.runner = null;
-    if (runner) {
-      await runner.stop();
-      // Everything the runner started (its workers, its LISTEN connection, the cron scheduler) has let go of its
-      // connection only once its promise settles: ending the pool before then left one in use.
-      await runner.promise.catch(() => undefined);
+    try {
+      if (runner) {
+        await runner.stop();
+        // Everything the runner started (its workers, its LISTEN connection, the cron scheduler) has let go of its
+        // connection only once its promise settles: ending the pool before then left one in use.
+        await runner.promise.catch(() => undefined);
+      }
+    } finally {
+      // Ended whatever happened to the runner: a connection left open would be cut by the database's shutdown.
+      const pool = this.pool;
+      this.pool = null;
+      if (pool) await pool.end();
     }
-    const pool = this.pool;
-    this.pool = null;
-    if (pool) await pool.end();
   }
 
   /** Runs every job that is due now, then returns: for tests and one-off maintenance (no cron, no waiting). */
