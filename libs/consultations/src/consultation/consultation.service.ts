@@ -27,8 +27,7 @@ import {
   READERS_QUESTIONS_SQL,
   ReadersQuestion,
   RowsRunner,
-  readersAnswers,
-  readersQuestionsParams,
+  answerReadersQuestions,
 } from '@majlis/kernel';
 import { ConsultationQuestion, Consultation, DEFAULT_SCALE } from './consultation.entity';
 import {
@@ -295,15 +294,14 @@ export class ConsultationService {
    * nothing). All the questions in one statement, on `db` (live updates run it on connections of their own).
    */
   async readersNow(questions: readonly ReadersQuestion[], db: RowsRunner = this.db): Promise<Set<string>[]> {
-    if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
-    const rows = await db.query(
+    return answerReadersQuestions(
+      db,
+      questions,
       `SELECT question.i, u.id AS user_id FROM ${READERS_QUESTIONS_SQL}
          JOIN ${UserQueries.rowsSql()} u ON u.id = question.user_id
          JOIN consultations consultation ON consultation.id = question.subject_id
         WHERE u.status = 'ACTIVE' AND ${ConsultationPolicy.readersSql('consultation', 'u')}`,
-      readersQuestionsParams(questions),
     );
-    return readersAnswers(questions, rows);
   }
 
   async list(actor: Actor, page: PageRequest): Promise<Connection<Consultation>> {

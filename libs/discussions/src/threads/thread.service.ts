@@ -24,8 +24,7 @@ import {
   READERS_QUESTIONS_SQL,
   ReadersQuestion,
   RowsRunner,
-  readersAnswers,
-  readersQuestionsParams,
+  answerReadersQuestions,
 } from '@majlis/kernel';
 import { liveRepliesSql, softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
@@ -630,16 +629,15 @@ export class ThreadService implements OnModuleInit {
    * statement, on `db` (live updates run it on connections of their own).
    */
   async readersNow(questions: readonly ReadersQuestion[], db: RowsRunner = this.db): Promise<Set<string>[]> {
-    if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
-    const rows = await db.query(
+    return answerReadersQuestions(
+      db,
+      questions,
       `SELECT question.i, u.id AS user_id FROM ${READERS_QUESTIONS_SQL}
          JOIN ${UserQueries.rowsSql()} u ON u.id = question.user_id
          JOIN threads thread ON thread.id = question.subject_id
          JOIN spaces space ON space.id = thread.space_id
         WHERE u.status = 'ACTIVE' AND ${visibleToReaderSql('thread', 'space', 'u', 'question.despite_removal')}`,
-      readersQuestionsParams(questions),
     );
-    return readersAnswers(questions, rows);
   }
 
   /** Which of these people (active accounts) can read the thread's space: for resolving mentions. */

@@ -24,8 +24,7 @@ import {
   READERS_QUESTIONS_SQL,
   ReadersQuestion,
   RowsRunner,
-  readersAnswers,
-  readersQuestionsParams,
+  answerReadersQuestions,
 } from '@majlis/kernel';
 import { AuthoredContentPolicy, liveRepliesSql, softDelete } from '@majlis/discussions';
 import { Organization, OrganizationPolicy, OrganizationQueries, User, UserQueries } from '@majlis/identity';
@@ -517,17 +516,16 @@ export class AnnotationService {
    * of their own).
    */
   async readersNow(questions: readonly ReadersQuestion[], db: RowsRunner = this.db): Promise<Set<string>[]> {
-    if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
-    const rows = await db.query(
+    return answerReadersQuestions(
+      db,
+      questions,
       `SELECT question.i, u.id AS user_id FROM ${READERS_QUESTIONS_SQL}
          JOIN ${UserQueries.rowsSql()} u ON u.id = question.user_id
          JOIN annotations annotation ON annotation.id = question.subject_id
          JOIN documents document ON document.id = annotation.document_id
         WHERE u.status = 'ACTIVE'
           AND ${visibleToReaderSql('annotation', 'document', 'u', 'question.despite_removal')}`,
-      readersQuestionsParams(questions),
     );
-    return readersAnswers(questions, rows);
   }
 
   /**

@@ -46,3 +46,16 @@ export function readersAnswers(questions: readonly ReadersQuestion[], rows: unkn
   for (const row of rows as { i: number; user_id: string }[]) answers[row.i].add(row.user_id);
   return answers;
 }
+
+/**
+ * Answers a batch with one area statement written over READERS_QUESTIONS_SQL (selecting `question.i` and the
+ * reader's id as `user_id`): nothing is asked when no question names anyone; one set of readers per question.
+ */
+export async function answerReadersQuestions(
+  db: RowsRunner,
+  questions: readonly ReadersQuestion[],
+  statement: string,
+): Promise<Set<string>[]> {
+  if (questions.every((question) => question.userIds.length === 0)) return questions.map(() => new Set());
+  return readersAnswers(questions, await db.query(statement, readersQuestionsParams(questions)));
+}
