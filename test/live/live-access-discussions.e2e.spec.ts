@@ -4,6 +4,7 @@ import { ConsultationService } from '@majlis/consultations';
 import type { Actor, DomainEvent, DomainEventType, EventSubjectType } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { decidedOneByOne, decidedTogether } from '../support/live-batches';
 import { TestApp, actorOf, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -242,26 +243,16 @@ describe('live access: batched checks of threads, replies and consultations agre
   });
 
   it('decides threads, replies and consultations in one batch: one statement per subject type, each event only to its own people allowed', async () => {
-    const perPerson = access as unknown as { decide(actor: Actor, event: DomainEvent): Promise<boolean> };
     // Every case at once, each asking about its own people (a different two thirds of the accounts).
     const batch = cases.map(([name, type], k) => ({
       event: event(type, name),
       people: accounts.filter((_, index) => (index + k) % 3 !== 0),
     }));
-    const expected: string[][] = [];
-    for (const { event: one, people } of batch) {
-      const readable = await Promise.all(people.map((account) => perPerson.decide(actor[account], one)));
-      expected.push(people.filter((_, index) => readable[index]));
-    }
+    const expected = await decidedOneByOne(access, actor, batch);
     const services = [ThreadService, CommentService, ConsultationService];
     const statements = services.map((service) => jest.spyOn(service.prototype, 'readersNow'));
     try {
-      const readers = await Promise.all(
-        batch.map(({ event: one, people }) =>
-          access.readers(one, new Map(people.map((account) => [actor[account].userId, actor[account]]))),
-        ),
-      );
-      const received = readers.map((set) => accounts.filter((account) => set.has(actor[account].userId)));
+      const received = await decidedTogether(access, actor, batch, accounts);
       expect(received).toEqual(expected);
       // One statement per subject type decided them all.
       const ofType = (type: string) => batch.filter(({ event: one }) => one.subjectType === type).length;

@@ -7,6 +7,7 @@ import { AnnotationService } from '@majlis/documents';
 import type { Actor, DomainEvent, DomainEventType } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
+import { decidedOneByOne, decidedTogether } from '../support/live-batches';
 import { TestApp, actorOf, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -120,25 +121,15 @@ describe('live access: batched check agrees with the per-person check', () => {
   });
 
   it('decides a batch of events of different annotations, states and audiences together: each only to its own people allowed', async () => {
-    const perPerson = access as unknown as { decide(actor: Actor, event: DomainEvent): Promise<boolean> };
     // Every case at once, each asking about its own people (a different two thirds of the accounts).
     const batch = cases.map(([subject, type], k) => ({
       event: event(type, subjects[subject]),
       people: accounts.filter((_, index) => (index + k) % 3 !== 0),
     }));
-    const expected: string[][] = [];
-    for (const { event: one, people } of batch) {
-      const readable = await Promise.all(people.map((account) => perPerson.decide(actor[account], one)));
-      expected.push(people.filter((_, index) => readable[index]));
-    }
+    const expected = await decidedOneByOne(access, actor, batch);
     const statements = jest.spyOn(app.nest.get(AnnotationService), 'readersNow');
     try {
-      const readers = await Promise.all(
-        batch.map(({ event: one, people }) =>
-          access.readers(one, new Map(people.map((account) => [actor[account].userId, actor[account]]))),
-        ),
-      );
-      const received = readers.map((set) => accounts.filter((account) => set.has(actor[account].userId)));
+      const received = await decidedTogether(access, actor, batch, accounts);
       expect(received).toEqual(expected);
       // One statement decided them all (the batch really mixed them).
       expect(statements).toHaveBeenCalledTimes(1);
