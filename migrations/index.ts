@@ -25,6 +25,7 @@ import { IndexInboxAndQueueEvents1795945000000 } from './1795945000000-IndexInbo
 import { OrderSearchCandidatesByDate1795950000000 } from './1795950000000-OrderSearchCandidatesByDate';
 import { TouchThreadOnReply1795960000000 } from './1795960000000-TouchThreadOnReply';
 import { StoreThreadActivity1796000000000 } from './1796000000000-StoreThreadActivity';
+import { NumberEventsAtCommit1796050000000 } from './1796050000000-NumberEventsAtCommit';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   OrderSearchCandidatesByDate1795950000000,
   TouchThreadOnReply1795960000000,
   StoreThreadActivity1796000000000,
+  NumberEventsAtCommit1796050000000,
 ];

@@ -10,25 +10,10 @@ describe('domain events', () => {
     expect(manager.query).not.toHaveBeenCalled();
   });
 
-  it('takes the lock that orders commits by seq, inserts and notifies in one statement, ids only', async () => {
-    const query = jest.fn().mockResolvedValueOnce([
-      {
-        seq: '42',
-        type: 'COMMENT_CREATED',
-        subject_type: 'COMMENT',
-        subject_id: 'c',
-        parent_type: 'ANNOTATION',
-        parent_id: 'a',
-        document_id: 'd',
-        space_id: null,
-        thread_id: null,
-        consultation_id: null,
-        actor_id: 'u',
-        created_at: new Date('2026-12-01T12:00:00Z'),
-      },
-    ]);
+  it("inserts the event in the caller's transaction, ids only; the commit numbers and notifies it", async () => {
+    const query = jest.fn().mockResolvedValueOnce([]);
     const manager = { queryRunner: { isTransactionActive: true }, query } as unknown as EntityManager;
-    const event = await recordEvent(manager, {
+    await recordEvent(manager, {
       type: 'COMMENT_CREATED',
       subjectType: 'COMMENT',
       subjectId: 'c',
@@ -38,10 +23,9 @@ describe('domain events', () => {
       actorId: 'u',
     });
     expect(query).toHaveBeenCalledTimes(1);
-    // The lock is taken in the INSERT's source, so before the sequence is drawn and the time read.
-    expect(query.mock.calls[0][0]).toMatch(
-      /INSERT INTO events[\s\S]*clock_timestamp\(\)[\s\S]*FROM \(SELECT pg_advisory_xact_lock\(\d+\) OFFSET 0\)[\s\S]*pg_notify\('majlis_events', row_to_json/,
-    );
+    // No lock and no notification here: the deferred trigger takes both at commit (migration NumberEventsAtCommit).
+    expect(query.mock.calls[0][0]).toMatch(/^INSERT INTO events \(type, subject_type, subject_id,/);
+    expect(query.mock.calls[0][0]).not.toMatch(/pg_advisory_xact_lock|pg_notify/);
     expect(query.mock.calls[0][1]).toEqual([
       'c',
       'COMMENT_CREATED',
@@ -54,20 +38,6 @@ describe('domain events', () => {
       null,
       'u',
     ]);
-    expect(event).toEqual({
-      seq: 42,
-      type: 'COMMENT_CREATED',
-      subjectType: 'COMMENT',
-      subjectId: 'c',
-      parentType: 'ANNOTATION',
-      parentId: 'a',
-      documentId: 'd',
-      spaceId: null,
-      threadId: null,
-      consultationId: null,
-      actorId: 'u',
-      createdAt: '2026-12-01T12:00:00.000Z',
-    });
   });
 
   it("writes a row and records its event in one statement, the event numbering its parameters after the write's", async () => {
@@ -82,7 +52,7 @@ describe('domain events', () => {
     const [sql, params] = query.mock.calls[0];
     expect(sql).toMatch(/^WITH written AS \(INSERT INTO comments \(body\) VALUES \(\$1\) RETURNING \*\)/);
     expect(sql).toMatch(/SELECT \$2::text, \$3::text, written\.id, \$4::text, \$5::uuid/);
-    expect(sql).toMatch(/FROM written, \(SELECT pg_advisory_xact_lock/);
+    expect(sql).toMatch(/FROM written\s*\)\s*SELECT written\.\* FROM written$/);
     expect(params).toEqual(['Bonjour', 'COMMENT_CREATED', 'COMMENT', 'THREAD', 't', null, null, 't', null, null]);
   });
 

@@ -15,10 +15,12 @@ import type { EntityManager } from 'typeorm';
  * - **Notifications** (the inbox, e-mails, digests) consume this same table, by `seq`: one mechanism, not two.
  *
  * Payloads are ids only (never text, names or anything a reader might not be allowed to see), far under
- * PostgreSQL's 8,000-byte limit on a notification. Events become visible in `seq` order: recording takes a
- * transaction-level advisory lock before the sequence is drawn, so no later `seq` commits before an earlier one and
- * a reader resuming after its last-seen `seq` skips nothing. Record events last in their transaction (the lock is
- * held until it commits): `created_at` is the time of recording (`clock_timestamp()`), so about the commit's.
+ * PostgreSQL's 8,000-byte limit on a notification. Events become visible in `seq` order: the row is inserted with a
+ * provisional number, and a deferred constraint trigger (migration NumberEventsAtCommit) numbers it inside
+ * PostgreSQL's commit, under an advisory lock held only to the end of that commit, stamps `created_at` with the
+ * commit's clock and sends the notification. No later `seq` commits before an earlier one, so a reader resuming after
+ * its last-seen `seq` skips nothing, and no writer waits on the lock for another's round trips to Node. The number is
+ * therefore unknown until commit: recording returns nothing.
  */
 export const EVENTS_CHANNEL = 'majlis_events';
 
@@ -28,9 +30,6 @@ export const EVENTS_CHANNEL = 'majlis_events';
  * RESYNC_REQUIRED (ResyncRequiredError) and reads again what it shows.
  */
 export const EVENT_RETENTION_DAYS = 30;
-
-/** The advisory lock key that orders event commits (an arbitrary constant of ours). */
-const EVENT_ORDER_LOCK = 73_112_026;
 
 /** USER: a person's own inbox (INBOX_CHANGED), whose events reach that person only (notifications' policy). */
 export const EVENT_SUBJECT_TYPES = ['ANNOTATION', 'COMMENT', 'THREAD', 'CONSULTATION', 'CONTRIBUTION', 'USER'] as const;
@@ -109,17 +108,14 @@ export const EVENT_COLUMNS =
 
 /**
  * The INSERT … SELECT of one event whose subject id is the SQL expression `subjectId`, from `source` (a FROM list
- * item, or nothing), parameters from `$<first>`. It takes the advisory lock that orders event commits in the same
- * statement, before the sequence is drawn and the time is read (a second round trip saved).
+ * item, or nothing), parameters from `$<first>`. The commit numbers it and notifies it (see above).
  */
 function insertEventSql(first: number, subjectId: string, source: string | null): string {
   const p = (index: number, type: string) => `$${first + index}::${type}`;
   return `INSERT INTO events (type, subject_type, subject_id, parent_type, parent_id, document_id, space_id, thread_id,
-                              consultation_id, actor_id, created_at)
+                              consultation_id, actor_id)
      SELECT ${p(0, 'text')}, ${p(1, 'text')}, ${subjectId}, ${p(2, 'text')}, ${p(3, 'uuid')}, ${p(4, 'uuid')},
-            ${p(5, 'uuid')}, ${p(6, 'uuid')}, ${p(7, 'uuid')}, ${p(8, 'uuid')}, clock_timestamp()
-       FROM ${source ? `${source}, ` : ''}(SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK}) OFFSET 0) AS ordered
-     RETURNING ${EVENT_COLUMNS}`;
+            ${p(5, 'uuid')}, ${p(6, 'uuid')}, ${p(7, 'uuid')}, ${p(8, 'uuid')}${source ? `\n       FROM ${source}` : ''}`;
 }
 
 function eventParameters(event: Omit<DomainEventInput, 'subjectId'>): unknown[] {
@@ -136,24 +132,19 @@ function eventParameters(event: Omit<DomainEventInput, 'subjectId'>): unknown[] 
   ];
 }
 
-/** Records the event in the caller's transaction and notifies it on commit. Returns it with its `seq`. */
-export async function recordEvent(manager: EntityManager, event: DomainEventInput): Promise<DomainEvent> {
+/** Records the event in the caller's transaction; its commit numbers and notifies it. */
+export async function recordEvent(manager: EntityManager, event: DomainEventInput): Promise<void> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('recordEvent must run inside the transaction of the write that causes the event');
   }
-  const rows: EventRow[] = await manager.query(
-    `WITH recorded AS (${insertEventSql(2, '$1::uuid', null)})
-     SELECT recorded.*, pg_notify('${EVENTS_CHANNEL}', row_to_json(recorded)::text) FROM recorded`,
-    [event.subjectId, ...eventParameters(event)],
-  );
-  return eventFromRow(rows[0]);
+  await manager.query(insertEventSql(2, '$1::uuid', null), [event.subjectId, ...eventParameters(event)]);
 }
 
 /**
- * One statement that writes a row and records its event (whose subject id is the written row's `id`), notified on
- * commit: `write` is an INSERT or UPDATE … RETURNING whose parameters are `$1…$n`. A single statement is atomic, so
- * a write that needs nothing else takes no explicit transaction (BEGIN and COMMIT are two round trips); inside one,
- * it is recorded last as recordEvent asks. Returns the written row (no row written: no event, and undefined).
+ * One statement that writes a row and records its event (whose subject id is the written row's `id`), numbered and
+ * notified on commit: `write` is an INSERT or UPDATE … RETURNING whose parameters are `$1…$n`. A single statement is
+ * atomic, so a write that needs nothing else takes no explicit transaction (BEGIN and COMMIT are two round trips).
+ * Returns the written row (no row written: no event, and undefined).
  */
 export async function writeRecordingEvent<Row>(
   runner: Pick<EntityManager, 'query'>,
@@ -163,8 +154,7 @@ export async function writeRecordingEvent<Row>(
   const rows: Row[] = await runner.query(
     `WITH written AS (${write.sql}),
           recorded AS (${insertEventSql(write.params.length + 1, 'written.id', 'written')})
-     SELECT written.*, pg_notify('${EVENTS_CHANNEL}', row_to_json(recorded)::text) AS notified
-       FROM written, recorded`,
+     SELECT written.* FROM written`,
     [...write.params, ...eventParameters(event)],
   );
   return rows[0];

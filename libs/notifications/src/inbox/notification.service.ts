@@ -78,7 +78,7 @@ export class NotificationService {
   /**
    * Records a notification for each recipient who may read its subject (never its own actor), in the caller's
    * transaction, and enqueues an immediate e-mail for those who chose them (in the same transaction: outbox).
-   * Returns who was notified; the caller announces them (`announce`) last in its transaction.
+   * Returns who was notified; the caller announces them (`announce`) in the same transaction.
    */
   async notify(manager: EntityManager, notification: NewNotification): Promise<{ id: string; userId: string }[]> {
     const recipients = notification.recipients.filter((recipient) => recipient.userId !== notification.actorId);
@@ -122,8 +122,7 @@ export class NotificationService {
   /**
    * Tells these recipients live that their inbox changed (the bell re-reads its count): one INBOX_CHANGED event per
    * person, recorded in the caller's transaction (a rolled-back fan-out pushes nothing), delivered to that person
-   * only (NotificationPolicy.canFollowInbox). Call it last in the transaction, as recordEvent asks: recording holds
-   * the lock that orders event commits until the commit.
+   * only (NotificationPolicy.canFollowInbox).
    */
   async announce(manager: EntityManager, userIds: Iterable<string>): Promise<void> {
     for (const userId of new Set(userIds)) {
