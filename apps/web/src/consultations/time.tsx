@@ -83,7 +83,8 @@ export function Countdown({ until, messageId }: { until: string; messageId: stri
   ].filter((part): part is string => part !== null);
   const spoken = intl.formatList(parts, { type: 'conjunction' });
   const pad = (value: number) => intl.formatNumber(value, { minimumIntegerDigits: 2 });
-  const ticking = `${left.days ? `${intl.formatNumber(left.days)} ${intl.formatMessage({ id: 'consultations.time.daysShort' })} ` : ''}${pad(left.hours)}:${pad(left.minutes)}:${pad(left.seconds)}`;
+  const days = left.days ? `${intl.formatMessage({ id: 'consultations.time.daysShort' }, { count: left.days })} ` : '';
+  const ticking = `${days}${pad(left.hours)}:${pad(left.minutes)}:${pad(left.seconds)}`;
   return (
     <span className="countdown-line">
       <span className="visually-hidden">
