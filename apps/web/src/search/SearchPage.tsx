@@ -181,7 +181,7 @@ export function SearchPage() {
                   <Link to={hitLink(node)} className="search-hit-link">
                     {node.title ? <bdi>{node.title}</bdi> : intl.formatMessage({ id: `search.untitled.${node.type}` })}
                   </Link>
-                  <p className="search-hit-snippet">
+                  <p className="search-hit-snippet" dir="auto">
                     <Snippet html={node.snippetHtml} />
                   </p>
                 </li>
