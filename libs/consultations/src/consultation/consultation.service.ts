@@ -114,7 +114,8 @@ export class ConsultationService {
 
   /**
    * Its own discussion space, RESTRICTED and owned by the ministry: participants post, everyone signed in reads.
-   * Opened when the consultation is published (a draft's title is the ministry's until then).
+   * Opened when the consultation is published (a draft's title is the ministry's until then). Its name and
+   * description are content, written once in the ministry's working language (French), as its other spaces are.
    */
   private async openSpace(manager: EntityManager, actor: Actor, title: string) {
     const ministryId = await OrganizationQueries.ministryId(manager);
@@ -122,7 +123,7 @@ export class ConsultationService {
     return this.spaces.createFor(manager, actor, {
       name: spaceName(title),
       slug: `consultation-${randomBytes(5).toString('hex')}`,
-      description: 'Questions to the ministry about this consultation; its answers are marked official.',
+      description: 'Questions au ministère sur cette consultation ; ses réponses sont signalées comme officielles.',
       ownerOrganizationId: ministryId,
       visibility: 'RESTRICTED',
     });
