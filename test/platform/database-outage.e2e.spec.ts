@@ -42,11 +42,14 @@ describe('database outage', () => {
           attempt.errors!.map(() => 'SERVICE_UNAVAILABLE'),
         );
         expect(attempt.errors![0].message).toMatch(/unavailable/i);
+        expect(attempt.errors![0].extensions.reason).toBe('DATABASE_UNREACHABLE');
         expect(JSON.stringify(attempt.errors)).not.toMatch(/ECONNREFUSED|127\\.0\\.0\\.1|postgres/i);
       }
       const rest = await fetch(`${app.baseUrl}/me/personal-data`, { headers: { authorization: `Bearer ${token}` } });
       expect(rest.status).toBe(503);
-      expect(await rest.json()).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: expect.any(String) } });
+      expect(await rest.json()).toEqual({
+        error: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNREACHABLE', message: expect.any(String) },
+      });
     } finally {
       await postgres.start();
     }

@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
-import { DomainError, DomainErrorCode, isDatabaseUnavailable } from '@majlis/kernel';
-import { SERVICE_UNAVAILABLE_MESSAGE } from '../graphql/errors/format-error';
+import { DomainError, DomainErrorCode } from '@majlis/kernel';
+import { unavailableAnswer } from '../graphql/errors/format-error';
 
 const HTTP_STATUS: Record<DomainErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -13,6 +13,7 @@ const HTTP_STATUS: Record<DomainErrorCode, number> = {
   DEADLINE_PASSED: 409,
   RATE_LIMITED: 429,
   RESYNC_REQUIRED: 410,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /**
@@ -39,12 +40,13 @@ export class DomainErrorFilter extends BaseExceptionFilter {
         .json({ error: { code: error.code, message: error.message, ...error.details } });
       return undefined;
     }
-    if (isDatabaseUnavailable(error)) {
-      this.logger.error({ err: error }, 'database unavailable: answered SERVICE_UNAVAILABLE');
+    const unavailable = unavailableAnswer(error);
+    if (unavailable) {
+      this.logger.error({ err: error }, `database unavailable (${unavailable.reason}): answered SERVICE_UNAVAILABLE`);
       response
         .status(503)
         .setHeader('retry-after', '5')
-        .json({ error: { code: 'SERVICE_UNAVAILABLE', message: SERVICE_UNAVAILABLE_MESSAGE } });
+        .json({ error: { code: 'SERVICE_UNAVAILABLE', ...unavailable } });
       return undefined;
     }
     return super.catch(error, host);

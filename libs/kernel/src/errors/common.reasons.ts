@@ -8,4 +8,12 @@ export const CommonReason = refusalReasons('common', {
     meaning:
       'Someone changed it since you opened it (`version` no longer matches): reload and apply your change again.',
   },
+  DATABASE_UNREACHABLE: {
+    code: 'SERVICE_UNAVAILABLE',
+    meaning: 'The database is down, restarting or unreachable: try again in a moment (HTTP 503, `retry-after`).',
+  },
+  SERVICE_BUSY: {
+    code: 'SERVICE_UNAVAILABLE',
+    meaning: 'No database connection came free in time (an overload, not an outage): try again in a moment.',
+  },
 });

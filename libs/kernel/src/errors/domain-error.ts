@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'DEADLINE_PASSED'
   | 'RATE_LIMITED'
-  | 'RESYNC_REQUIRED';
+  | 'RESYNC_REQUIRED'
+  | 'SERVICE_UNAVAILABLE';
 
 /** Per-field messages, keyed by the input field's path (e.g. `email`, `answers.2.value`). */
 export type FieldErrors = Record<string, string>;

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, isUniqueViolation } from './database-errors';
+import { databaseUnavailability, isDatabaseUnavailable, isUniqueViolation } from './database-errors';
 
 describe('database errors', () => {
   it.each([
@@ -24,6 +24,14 @@ describe('database errors', () => {
     ['nothing', undefined],
   ])('does not take %s for an outage', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+
+  it('tells an overloaded pool (the database answers, no connection came free in time) from an outage', () => {
+    expect(databaseUnavailability(new Error('timeout exceeded when trying to connect'))).toBe('BUSY');
+    expect(databaseUnavailability({ cause: new Error('timeout exceeded when trying to connect') })).toBe('BUSY');
+    expect(databaseUnavailability(new Error('Connection terminated unexpectedly'))).toBe('UNREACHABLE');
+    expect(databaseUnavailability({ code: '53300' })).toBe('UNREACHABLE');
+    expect(databaseUnavailability(new TypeError('x'))).toBeNull();
   });
 
   it('recognises unique violations', () => {

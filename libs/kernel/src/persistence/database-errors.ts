@@ -22,20 +22,25 @@ const UNREACHABLE = new Set([
  * 57P02 crash shutdown, 57P03 cannot connect now (starting up / shutting down), 53300 too many connections.
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
-/** What pg and pg-pool say when a connection is lost or none can be had in time (they carry no code). */
+/** What pg and pg-pool say when a connection is lost (they carry no code). */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not queryable|the database system is (starting up|shutting down|in recovery mode)/i;
+  /Connection terminated|Client has encountered a connection error|Connection is not queryable|the database system is (starting up|shutting down|in recovery mode)/i;
+/** What pg-pool says when none of its connections came free in time: the database answers, the service is busy. */
+const POOL_TIMEOUT_MESSAGE = /timeout exceeded when trying to connect/i;
 
 /**
- * Whether an error means "the database is unavailable" (down, restarting, unreachable, or the pool timed out),
- * as opposed to a bad query: looked for on the error itself, a TypeORM driverError, a cause, a wrapped thrown value, or an AggregateError's
- * parts (Node reports a refused connection to every address of a host that way).
+ * Why the database could not serve a request, if that is what an error means (as opposed to a bad query):
+ * `UNREACHABLE` (down, restarting, unreachable, refusing connections) or `BUSY` (every connection of the pool stayed
+ * taken until its timeout: the service is overloaded). Looked for on the error itself, a TypeORM driverError, a cause,
+ * a wrapped thrown value, or an AggregateError's parts (Node reports a refused connection to every address of a host
+ * that way).
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 4) return false;
+export function databaseUnavailability(error: unknown, depth = 0): 'UNREACHABLE' | 'BUSY' | null {
+  if (!error || typeof error !== 'object' || depth > 4) return null;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (UNREACHABLE.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
-  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+  if (typeof code === 'string' && (UNREACHABLE.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return 'UNREACHABLE';
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return 'UNREACHABLE';
+  if (typeof message === 'string' && POOL_TIMEOUT_MESSAGE.test(message)) return 'BUSY';
   const nested = [
     (error as { driverError?: unknown }).driverError,
     (error as { cause?: unknown }).cause,
@@ -43,5 +48,14 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     (error as { thrownValue?: unknown }).thrownValue,
     ...((error as { errors?: unknown }).errors instanceof Array ? (error as { errors: unknown[] }).errors : []),
   ];
-  return nested.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+  for (const inner of nested) {
+    const found = inner !== error ? databaseUnavailability(inner, depth + 1) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Whether an error means "the database cannot serve this request now" (databaseUnavailability, either way). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return databaseUnavailability(error) !== null;
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ConflictError, InvalidInputError } from '@majlis/kernel';
-import { INTERNAL_ERROR_MESSAGE, formatError } from './format-error';
+import { INTERNAL_ERROR_MESSAGE, SERVICE_BUSY_MESSAGE, SERVICE_UNAVAILABLE_MESSAGE, formatError } from './format-error';
 
 const atPath = (original: Error) => new GraphQLError(original.message, { path: ['field'], originalError: original });
 
@@ -28,6 +28,25 @@ describe('formatError', () => {
       locations: undefined,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
+  });
+
+  it('tells a client whether the database is unreachable or the service only busy, with nothing of the driver', () => {
+    const answer = (original: Error) => {
+      const error = atPath(original);
+      return formatError({ message: error.message, path: ['field'] }, error);
+    };
+    expect(answer(new Error('timeout exceeded when trying to connect'))).toEqual(
+      expect.objectContaining({
+        message: SERVICE_BUSY_MESSAGE,
+        extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SERVICE_BUSY' },
+      }),
+    );
+    expect(answer(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toEqual(
+      expect.objectContaining({
+        message: SERVICE_UNAVAILABLE_MESSAGE,
+        extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNREACHABLE' },
+      }),
+    );
   });
 
   it('keeps GraphQL’s own request errors as they are', () => {

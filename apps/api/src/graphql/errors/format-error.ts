@@ -1,7 +1,13 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError, DomainErrorCode, isDatabaseUnavailable } from '@majlis/kernel';
+import {
+  CommonReason,
+  DomainError,
+  DomainErrorCode,
+  databaseUnavailability,
+  isDatabaseUnavailable,
+} from '@majlis/kernel';
 
 /** Codes that a client may see as they are: they come from GraphQL itself or from our own mapping. */
 const CLIENT_CODES = new Set([
@@ -25,6 +31,20 @@ const HTTP_STATUS_CODES: Record<number, DomainErrorCode> = {
 
 export const SERVICE_UNAVAILABLE_MESSAGE =
   'The service is temporarily unavailable: its database cannot be reached. Please try again in a moment.';
+export const SERVICE_BUSY_MESSAGE =
+  'The service is too busy to handle this request right now. Please try again in a moment.';
+
+/**
+ * What a client is told when the database cannot serve its request (SERVICE_UNAVAILABLE, over GraphQL and HTTP
+ * alike), with its reason: DATABASE_UNREACHABLE, or SERVICE_BUSY when the database answers but no connection came
+ * free in time (an overload, not an outage). Null for any other error.
+ */
+export function unavailableAnswer(error: unknown): { message: string; reason: string } | null {
+  const why = databaseUnavailability(error);
+  if (why === 'BUSY') return { message: SERVICE_BUSY_MESSAGE, reason: CommonReason.SERVICE_BUSY };
+  if (why === 'UNREACHABLE') return { message: SERVICE_UNAVAILABLE_MESSAGE, reason: CommonReason.DATABASE_UNREACHABLE };
+  return null;
+}
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. The error was logged; please try again later.';
 
@@ -59,8 +79,13 @@ function mapError(formatted: GraphQLFormattedError, error: unknown): GraphQLForm
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
-  if (isDatabaseUnavailable(original)) {
-    return { ...base, message: SERVICE_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  const unavailable = unavailableAnswer(original);
+  if (unavailable) {
+    return {
+      ...base,
+      message: unavailable.message,
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: unavailable.reason },
+    };
   }
   if (original instanceof HttpException && HTTP_STATUS_CODES[original.getStatus()]) {
     return { ...base, message: original.message, extensions: { code: HTTP_STATUS_CODES[original.getStatus()] } };
