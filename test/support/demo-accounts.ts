@@ -1,3 +1,5 @@
+import type { TestApp } from './test-app';
+
 /** The sample data's demo accounts, by the role each plays in the tests. */
 export const ACCOUNTS = {
   admin: 'admin@majlis.example',
@@ -10,3 +12,19 @@ export const ACCOUNTS = {
 } as const;
 
 export type Role = keyof typeof ACCOUNTS | 'anonymous';
+
+/** Every demo account signed in: its access token, by role. */
+export async function signInDemoAccounts(app: TestApp): Promise<Record<keyof typeof ACCOUNTS, string>> {
+  const token = {} as Record<keyof typeof ACCOUNTS, string>;
+  for (const account of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[])
+    token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+  return token;
+}
+
+/** The sample organisations' ids, by acronym (or, without one, the first word of the name: "Atlas"). */
+export async function sampleOrganizationIds(app: TestApp): Promise<Record<string, string>> {
+  const org: Record<string, string> = {};
+  for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
+    org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+  return org;
+}
