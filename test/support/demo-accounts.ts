@@ -1,4 +1,5 @@
-import type { TestApp } from './test-app';
+import type { Actor } from '@majlis/kernel';
+import { actorOf, type TestApp } from './test-app';
 
 /** The sample data's demo accounts, by the role each plays in the tests. */
 export const ACCOUNTS = {
@@ -27,4 +28,12 @@ export async function sampleOrganizationIds(app: TestApp): Promise<Record<string
   for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
     org[row.acronym ?? row.name.split(' ')[0]] = row.id;
   return org;
+}
+
+/** Every demo account's actor (id, platform role, memberships), as the API builds it on sign-in, by role. */
+export async function demoActors(app: TestApp): Promise<Record<keyof typeof ACCOUNTS, Actor>> {
+  const actor = {} as Record<keyof typeof ACCOUNTS, Actor>;
+  for (const account of Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[])
+    actor[account] = await actorOf(app, ACCOUNTS[account]);
+  return actor;
 }
