@@ -1,7 +1,4 @@
-import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { Pool } from 'pg';
-import { send, verifiedUserId } from './floor-support';
+import { FloorOptions, UUID, send, startFloorServer } from './floor-support';
 
 /**
  * The floor of the annotations page: a bare node:http server answering the same page as the API with one SQL
@@ -41,29 +38,13 @@ export const ANNOTATIONS_PAGE_SQL = `
    ORDER BY anchor.start_offset, a.id
    LIMIT 50`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export interface AnnotationsFloor {
   readonly url: string;
   close(): Promise<void>;
 }
 
-export async function startAnnotationsFloor(options: {
-  databaseUrl: string;
-  jwtSecret: string;
-  poolSize: number;
-}): Promise<AnnotationsFloor> {
-  const pool = new Pool({
-    connectionString: options.databaseUrl,
-    max: options.poolSize,
-    application_name: 'majlis-bench-floor',
-  });
-  pool.on('error', () => undefined);
-  const secret = Buffer.from(options.jwtSecret, 'utf8');
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const userId = verifiedUserId(request.headers.authorization, secret);
-    if (!userId) return send(response, 401, { error: 'unauthenticated' });
+export function startAnnotationsFloor(options: FloorOptions): Promise<AnnotationsFloor> {
+  return startFloorServer(options, async (request, response, userId, pool) => {
     const url = request.url ?? '/';
     if (request.method !== 'GET' || !url.startsWith('/annotations?'))
       return send(response, 404, { error: 'not found' });
@@ -84,19 +65,5 @@ export async function startAnnotationsFloor(options: {
         anchor: { status: row.status, score: row.score },
       })),
     });
-  }
-
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
-    },
-  };
 }

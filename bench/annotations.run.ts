@@ -17,6 +17,7 @@ import {
   signIn,
   startBenchApi,
   statementsPer,
+  stepLogger,
 } from './bench-app';
 import { positiveInt, startLoader } from './bench-support';
 import { profiled } from './cpu-profile';
@@ -58,16 +59,14 @@ interface Target {
 }
 
 async function benchmark(started: number, loadBefore: number): Promise<number> {
-  const step: Step = (label) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+  const step = stepLogger(started);
   const database = await createBenchDatabase(cleanups, step);
   const { graphqlUrl } = await startBenchApi(
     cleanups,
     { databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE },
     step,
   );
-  const db = new Pool({ connectionString: database.url, max: 2 });
-  db.on('error', () => undefined);
-  cleanups.push(() => db.end());
+  const { db } = database;
   const token = await signIn(graphqlUrl, READER_EMAIL);
   step(`bulk-loading ${ANNOTATIONS} annotations, ${REPLIES} replies and endorsements`);
   const data = await loadAnnotations(db, {
@@ -84,7 +83,7 @@ async function benchmark(started: number, loadBefore: number): Promise<number> {
     `loaded: ${data.annotations} annotations, ${data.replies} replies, ${data.endorsements} endorsements on the version`,
   );
   const floor = await startAnnotationsFloor({ databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
-  cleanups.push(() => floor.close());
+  cleanups.push({ label: 'close the floor', run: () => floor.close() });
   const target: Target = { graphqlUrl, floorUrl: floor.url, token, data };
   await checkAgreement(target, step);
   const statements = {
@@ -131,7 +130,7 @@ async function checkAgreement(target: Target, step: Step): Promise<void> {
 /** The API's run, then the floor's, each after a warm-up, with the CPU each side spent. */
 async function runLoads(target: Target, db: Pool, databaseName: string, step: Step): Promise<Run[]> {
   const loader = startLoader<LoadJob, LoadResult>('threads.load.ts');
-  cleanups.push(async () => void loader.child.kill());
+  cleanups.push({ label: 'stop the load generator', run: async () => void loader.child.kill() });
   const jobs: [Run['side'], Omit<LoadJob, 'connections' | 'seconds'>][] = [
     [
       'API',

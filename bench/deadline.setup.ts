@@ -2,23 +2,11 @@
 import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { Client, Pool } from 'pg';
-import {
-  SAMPLE_PASSWORD,
-  createApp,
-  loadConfig,
-  migrate,
-  seedSampleDataIfEmpty,
-  startEmbeddedPostgres,
-} from '@majlis/api';
-import { freePort, redact, withDatabase } from './bench-support';
+import { Pool } from 'pg';
+import { SAMPLE_PASSWORD } from '@majlis/api';
+import { BenchDatabase, Cleanup, Step, startBenchApi } from './bench-app';
 import { Tally, count, describe, errorKind, post, total } from './deadline.client';
 import type { RetryMode } from './deadline.load';
-
-export type Cleanup = { label: string; run: () => Promise<void> };
-export type Step = (label: string) => void;
 
 export interface Settings {
   readonly organizations: number;
@@ -26,14 +14,6 @@ export interface Settings {
   readonly poolSize: number;
   readonly logLevel: string;
   readonly requestTimeoutMs: number;
-}
-
-export interface Database {
-  readonly name: string;
-  readonly url: string;
-  readonly source: string;
-  /** A small pool of the bench's own, for setup and verification. */
-  readonly db: Pool;
 }
 
 export interface Participant {
@@ -55,78 +35,28 @@ const MODERATOR_EMAIL = 'moderatrice@mtnra.example';
 const SETUP_CONCURRENCY = 16;
 const TOKEN_TTL_SECONDS = 3600;
 
-/** A fresh database on BENCH_DATABASE_URL's server, or on an embedded PostgreSQL; migrated. */
-export async function openDatabase(step: Step, cleanups: Cleanup[]): Promise<Database> {
-  let adminUrl = process.env['BENCH_DATABASE_URL'];
-  let source: string;
-  if (adminUrl) source = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
-  else {
-    adminUrl = await embeddedPostgres(step, cleanups);
-    source = 'embedded PostgreSQL';
-  }
-  const name = `majlis_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  admin.on('error', () => undefined);
-  await admin.connect();
-  cleanups.push({ label: 'disconnect the admin client', run: () => admin.end() });
-  await admin.query(`CREATE DATABASE ${name}`);
-  cleanups.push({
-    label: `drop ${name}`,
-    run: async () => void (await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
-  });
-  const url = withDatabase(adminUrl, name);
-  step(`database ${name} created on ${source}; migrating`);
-  await migrate(url);
-  const db = new Pool({ connectionString: url, max: 2 });
-  db.on('error', () => undefined);
-  cleanups.push({ label: 'close the verification pool', run: () => db.end() });
-  return { name, url, source, db };
-}
-
-async function embeddedPostgres(step: Step, cleanups: Cleanup[]): Promise<string> {
-  const dataDir = join(__dirname, '..', 'tmp', `bench-deadline-postgres-${process.pid}`);
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-  cleanups.push({
-    label: 'remove the embedded data directory',
-    run: async () => rmSync(dataDir, { recursive: true, force: true }),
-  });
-  step(`starting an embedded PostgreSQL in ${dataDir}`);
-  const running = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(),
-    database: 'postgres',
-    log: (m) => console.log(`        ${m}`),
-  });
-  cleanups.push({ label: 'stop the embedded PostgreSQL', run: () => running.stop() });
-  return running.url;
-}
-
-/** The API as the e2e tests start it, in production mode, with the real clock; seeded; listening on a free port. */
-export async function startApi(
-  database: Database,
+/**
+ * The API on the bench's database with the real clock, its job worker in the process (as `npm start` runs it), signed
+ * with a secret of this run; seeded; listening on a free port.
+ */
+export function startApi(
+  database: BenchDatabase,
   settings: Settings,
   step: Step,
   cleanups: Cleanup[],
 ): Promise<{ app: INestApplication; graphqlUrl: string }> {
   const secret = `bench-${randomBytes(32).toString('hex')}`;
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: settings.logLevel,
-    JWT_SECRET: secret,
-    AUDIT_HMAC_KEY: secret,
-    SEED_SAMPLE_DATA: 'false',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(settings.poolSize),
-    ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS),
-  });
-  const app = await createApp({ config, databaseUrl: database.url });
-  cleanups.push({ label: 'close the API', run: () => app.close() });
-  step('API created; seeding the sample organisations and demo users');
-  await seedSampleDataIfEmpty(app);
-  await app.listen(0, '127.0.0.1');
-  const apiBase = (await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1');
-  return { app, graphqlUrl: `${apiBase}/graphql` };
+  return startBenchApi(
+    cleanups,
+    {
+      databaseUrl: database.url,
+      jwtSecret: secret,
+      poolSize: settings.poolSize,
+      logLevel: settings.logLevel,
+      workerInProcess: true,
+    },
+    step,
+  );
 }
 
 /**

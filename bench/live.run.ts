@@ -1,12 +1,9 @@
 /** The live-updates benchmark itself; start it through bench/live.bench.ts (see there). */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
-import { migrate, startEmbeddedPostgres } from '@majlis/api';
-import { gql, signIn } from './bench-app';
-import { type Loader, freePort, positiveInt, redact, startLoader, withDatabase } from './bench-support';
+import { Cleanup, createBenchDatabase, gql, runBench, signIn, stepLogger } from './bench-app';
+import { type Loader, positiveInt, startLoader } from './bench-support';
 import type { InstanceJob, InstanceResult } from './live.instance';
 import type { LiveJob, LiveResult, Person } from './live.load';
 import type { ProduceJob, ProduceResult } from './live.produce';
@@ -32,7 +29,7 @@ const PEOPLE: { role: string; email: string; readsInternal: boolean }[] = [
   { role: 'ministry moderator', email: 'moderatrice@mtnra.example', readsInternal: true },
 ];
 
-const cleanups: (() => Promise<unknown>)[] = [];
+const cleanups: Cleanup[] = [];
 const NAMES = ['A', 'B'];
 
 /** Asks an instance to close its app and waits for its process to end; kills it when it does not answer. */
@@ -49,42 +46,14 @@ async function closeInstance(instance: Loader<InstanceJob, InstanceResult>): Pro
   }
 }
 
-export async function main(): Promise<number> {
-  const started = Date.now();
-  try {
-    return await run(started);
-  } catch (error) {
-    console.error(`live benchmark failed: ${(error as Error)?.stack ?? String(error)}`);
-    return 1;
-  } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(String(error)));
-  }
+export function main(): Promise<number> {
+  return runBench(cleanups, run, { failure: 'live benchmark failed' });
 }
 
 async function run(started: number): Promise<number> {
-  const step = (label: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+  const step = stepLogger(started);
 
-  let adminUrl = process.env['BENCH_DATABASE_URL'];
-  if (!adminUrl) {
-    const dataDir = join(__dirname, '..', 'tmp', `bench-live-postgres-${process.pid}`);
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    step(`starting an embedded PostgreSQL in ${dataDir}`);
-    const running = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
-    cleanups.push(() => running.stop());
-    adminUrl = running.url;
-  }
-  const databaseName = `majlis_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  admin.on('error', () => undefined);
-  await admin.connect();
-  cleanups.push(() => admin.end());
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  cleanups.push(() => admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`));
-  const databaseUrl = withDatabase(adminUrl, databaseName);
-  step(`database ${databaseName} on ${redact(adminUrl)}; migrating`);
-  await migrate(databaseUrl);
+  const { url: databaseUrl } = await createBenchDatabase(cleanups, step);
 
   // Two API instances on the same database, each in its own process (as in production) with its own event loop,
   // pool and LISTEN connection. The first seeds the sample data before the second starts.
@@ -103,7 +72,7 @@ async function run(started: number): Promise<number> {
   const urls: string[] = [];
   for (let index = 0; index < 2; index++) {
     const instance = startLoader<InstanceJob, InstanceResult>('live.instance.ts');
-    cleanups.push(() => closeInstance(instance));
+    cleanups.push({ label: `close instance ${NAMES[index]}`, run: () => closeInstance(instance) });
     const started = await instance.run({ kind: 'start', env, databaseUrl, seed: index === 0 });
     instances.push(instance);
     urls.push(started.url!);
@@ -149,10 +118,10 @@ async function run(started: number): Promise<number> {
   await annotate(urls[0], false); // the passage resolves; the document is open
 
   const loader = startLoader<LiveJob, LiveResult>('live.load.ts');
-  cleanups.push(async () => loader.child.kill());
+  cleanups.push({ label: 'stop the load generator', run: async () => void loader.child.kill() });
   // The writers are clients too: in a process of their own, so that they compete with neither side's event loop.
   const producer = startLoader<ProduceJob, ProduceResult>('live.produce.ts');
-  cleanups.push(async () => producer.child.kill());
+  cleanups.push({ label: 'stop the writers', run: async () => void producer.child.kill() });
   const people: Person[] = PEOPLE.map((p) => ({
     role: p.role,
     token: tokens.get(p.email)!,

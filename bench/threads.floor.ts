@@ -1,7 +1,4 @@
-import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { Pool } from 'pg';
-import { readBody, send, verifiedUserId } from './floor-support';
+import { FloorOptions, FloorServer, UUID, readBody, send, startFloorServer } from './floor-support';
 
 /**
  * The floor: the most direct equivalent of the two API operations — a bare node:http server, raw SQL through a
@@ -18,11 +15,7 @@ import { readBody, send, verifiedUserId } from './floor-support';
  *        its stored counts in the same statement, for the API and the floor alike. (The API also records the reply's event in that
  *        statement; the floor records none.)
  */
-export interface Floor {
-  readonly url: string;
-  readonly pool: Pool;
-  close(): Promise<void>;
-}
+export type Floor = FloorServer;
 
 /** The first page (20) of a space's threads, pinned first then by last activity, with counts and unread state. */
 export const LIST_THREADS_SQL = `
@@ -58,29 +51,8 @@ const INSERT_REPLY_SQL = `
   INSERT INTO comments (subject_type, subject_id, parent_id, depth, author_id, body)
   VALUES ('THREAD', $1, NULL, 1, $2, $3) RETURNING id`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function startFloor(options: {
-  databaseUrl: string;
-  jwtSecret: string;
-  poolSize: number;
-}): Promise<Floor> {
-  const pool = new Pool({
-    connectionString: options.databaseUrl,
-    max: options.poolSize,
-    application_name: 'majlis-bench-floor',
-  });
-  // pool.end() does not wait for the backends to go: a DROP DATABASE … WITH (FORCE) right after may still end one.
-  pool.on('error', () => undefined);
-  const secret = Buffer.from(options.jwtSecret, 'utf8');
-
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => send(response, 500, { error: String(error) }));
-  });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const userId = verifiedUserId(request.headers.authorization, secret);
-    if (!userId) return send(response, 401, { error: 'unauthenticated' });
+export function startFloor(options: FloorOptions): Promise<Floor> {
+  return startFloorServer(options, async (request, response, userId, pool) => {
     const url = request.url ?? '/';
     if (request.method === 'GET' && url.startsWith('/threads?')) {
       const spaceId = new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('space') ?? '';
@@ -113,17 +85,5 @@ export async function startFloor(options: {
       return send(response, 200, { id: inserted.rows[0].id });
     }
     send(response, 404, { error: 'not found' });
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pool,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await pool.end();
-    },
-  };
+  });
 }

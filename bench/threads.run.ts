@@ -19,6 +19,7 @@ import {
   signIn,
   startBenchApi,
   statementsPer,
+  stepLogger,
 } from './bench-app';
 import { countData, loadThreads } from './threads.data';
 import { startFloor } from './threads.floor';
@@ -48,16 +49,16 @@ const LIST = 'A list threads (first 20)';
 const REPLY = 'B post a reply';
 
 async function benchmark(started: number): Promise<number> {
-  const step: Step = (label) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${label}`);
+  const step = stepLogger(started);
   const database = await createBenchDatabase(cleanups, step);
   const api = await startBenchApi(
     cleanups,
     { databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE },
     step,
   );
-  const fixture = await loadFixture(database.url, api.graphqlUrl, step);
+  const fixture = await loadFixture(database.db, api.graphqlUrl, step);
   const floor = await startFloor({ databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
-  cleanups.push(() => floor.close());
+  cleanups.push({ label: 'close the floor', run: () => floor.close() });
   const target: Target = { graphqlUrl: api.graphqlUrl, floorUrl: floor.url, ...fixture };
   await checkAgreement(target, step);
   const statements = await countStatements(target);
@@ -76,11 +77,7 @@ interface Fixture {
 }
 
 /** The reader signed in, a PUBLIC space created through the API, and its threads and comments bulk-loaded. */
-async function loadFixture(databaseUrl: string, graphqlUrl: string, step: Step): Promise<Fixture> {
-  const db = new Pool({ connectionString: databaseUrl, max: 2 });
-  // pool.end() does not wait for the backends to go: DROP … WITH (FORCE) may still terminate one, which is fine.
-  db.on('error', () => undefined);
-  cleanups.push(() => db.end());
+async function loadFixture(db: Pool, graphqlUrl: string, step: Step): Promise<Fixture> {
   const token = await signIn(graphqlUrl, READER_EMAIL);
   const [{ id: fmoId }] = (await db.query<{ id: string }>(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows;
   const [{ id: readerId }] = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [READER_EMAIL]))
@@ -183,7 +180,7 @@ async function countStatements(target: Target): Promise<Statements> {
 /** The four runs, one after the other, each after a warm-up, with the CPU each side spent. */
 async function runLoads(target: Target, db: Pool, databaseName: string, step: Step): Promise<Run[]> {
   const loader = startLoader<LoadJob, LoadResult>('threads.load.ts');
-  cleanups.push(async () => void loader.child.kill());
+  cleanups.push({ label: 'stop the load generator', run: async () => void loader.child.kill() });
   const runs: Run[] = [];
   const measure = async (scenario: string, side: Side, job: Omit<LoadJob, 'connections' | 'seconds'>) => {
     step(`${scenario} — ${side}: ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);

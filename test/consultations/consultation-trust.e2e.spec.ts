@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { contribute as contributeAs, createConsultation } from '../support/consultations';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 /** The input type each lifecycle mutation takes. */
@@ -10,7 +11,6 @@ const inputTypeOf = (mutation: string) =>
 type Account = keyof typeof ACCOUNTS;
 const HOUR = 3600_000;
 
-const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id questions { id } } } }`;
 const LIFECYCLE = (mutation: string, input = 'ConsultationIdInput') =>
   `mutation($input: ${input}!) { ${mutation}(input: $input) { consultation { id state closesAt } } }`;
 const SPACES = `{ spaces(first: 100) { edges { node { id name } } } }`;
@@ -20,60 +20,20 @@ const RESULTS = `query($id: ID!) { consultation(id: $id) { results { contributio
 /** Findings of the security review on consultations, each reproduced through the API. */
 describe('consultations: findings of the security review', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
 
-  const create = async (input: Record<string, unknown>) => {
-    const now = app.clock.now().getTime();
-    const created = await app.gql<{
-      createConsultation: { consultation: { id: string; questions: { id: string }[] } };
-    }>(
-      CREATE,
-      {
-        input: {
-          title: 'Consultation (exemple)',
-          opensAt: new Date(now - HOUR),
-          closesAt: new Date(now + HOUR),
-          eligibleKinds: ['FEDERATION', 'COMPANY'],
-          questions: [{ kind: 'TEXT', prompt: 'Votre avis', required: true }],
-          ...input,
-        },
-      },
-      token.moderator,
-    );
-    if (!created.data) throw new Error(JSON.stringify(created.errors));
-    return created.data.createConsultation.consultation;
-  };
+  const create = (input: Record<string, unknown>) => createConsultation(app, token.moderator, input);
   const lifecycle = (mutation: string, id: string, who: Account = 'moderator', extra: Record<string, unknown> = {}) =>
     app.gql(LIFECYCLE(mutation, inputTypeOf(mutation)), { input: { id, ...extra } }, token[who]);
   /** An organisation joins, answers with the given consent and submits. */
-  const contribute = async (
-    id: string,
+  const contribute = (
+    consultationId: string,
     who: Account,
     organization: string,
     consent: string,
     answers: Record<string, unknown>[],
-  ) => {
-    const input = { consultationId: id, organizationId: org[organization] };
-    const joined = await app.gql<{ joinConsultation: { contribution: { version: number } } }>(
-      `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { version } } }`,
-      { input },
-      token[who],
-    );
-    if (!joined.data) throw new Error(JSON.stringify(joined.errors));
-    const saved = await app.gql(
-      `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`,
-      { input: { ...input, version: joined.data.joinConsultation.contribution.version, consent, answers } },
-      token[who],
-    );
-    if (saved.errors) throw new Error(JSON.stringify(saved.errors));
-    const submitted = await app.gql(
-      `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber } } }`,
-      { input },
-      token[who],
-    );
-    if (submitted.errors) throw new Error(JSON.stringify(submitted.errors));
-  };
+  ) => contributeAs(app, token[who], { consultationId, organizationId: org[organization], consent, answers });
   const closesAtOf = async (id: string) =>
     new Date((await app.db.query('SELECT closes_at FROM consultations WHERE id = $1', [id])).rows[0].closes_at);
   const deadlineEvents = async (id: string) =>
@@ -86,10 +46,8 @@ describe('consultations: findings of the security review', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    token = await signInDemoAccounts(app);
+    org = await sampleOrganizationIds(app);
   });
   afterAll(() => app.close());
 

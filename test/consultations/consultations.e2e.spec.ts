@@ -1,4 +1,5 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { createConsultation } from '../support/consultations';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 /** The input type each lifecycle mutation takes. */
@@ -9,7 +10,6 @@ const inputTypeOf = (mutation: string) =>
 type Account = keyof typeof ACCOUNTS;
 const HOUR = 3600_000;
 
-const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id state questions { id position kind required } } } }`;
 const JOIN = `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { id version status } } }`;
 const SAVE = `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version answers { questionId text choices scale } } } }`;
 const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber submittedAt digest } } }`;
@@ -22,35 +22,34 @@ interface Question {
 
 describe('consultations: lifecycle by the server clock, eligibility, contributions and receipts', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
 
-  async function consultation(input: Record<string, unknown> = {}) {
+  const consultation = (input: Record<string, unknown> = {}) => {
     const now = app.clock.now().getTime();
-    const created = await app.gql<{ createConsultation: { consultation: { id: string; questions: Question[] } } }>(
-      CREATE,
-      {
-        input: {
-          title: 'Consultation sur la circulaire (exemple)',
-          summary: 'Vos avis sur les trois piliers.',
-          opensAt: new Date(now + HOUR),
-          closesAt: new Date(now + 48 * HOUR),
-          eligibleKinds: ['FEDERATION'],
-          invitedOrganizationIds: [org['ADI']],
-          questions: [
-            { kind: 'TEXT', prompt: 'Votre avis général', required: true, maxLength: 2000 },
-            { kind: 'SINGLE_CHOICE', prompt: 'Le plafond est-il suffisant ?', required: true, options: ['oui', 'non'] },
-            { kind: 'MULTI_CHOICE', prompt: 'Métiers concernés', options: ['CRM', 'BPO', 'ITO', 'KPO', 'ESO'] },
-            { kind: 'SCALE', prompt: 'Clarté du texte (1–5)' },
-          ],
-          ...input,
-        },
-      },
-      token.moderator,
+    return createConsultation(app, token.moderator, {
+      title: 'Consultation sur la circulaire (exemple)',
+      summary: 'Vos avis sur les trois piliers.',
+      opensAt: new Date(now + HOUR),
+      closesAt: new Date(now + 48 * HOUR),
+      eligibleKinds: ['FEDERATION'],
+      invitedOrganizationIds: [org['ADI']],
+      questions: [
+        { kind: 'TEXT', prompt: 'Votre avis général', required: true, maxLength: 2000 },
+        { kind: 'SINGLE_CHOICE', prompt: 'Le plafond est-il suffisant ?', required: true, options: ['oui', 'non'] },
+        { kind: 'MULTI_CHOICE', prompt: 'Métiers concernés', options: ['CRM', 'BPO', 'ITO', 'KPO', 'ESO'] },
+        { kind: 'SCALE', prompt: 'Clarté du texte (1–5)' },
+      ],
+      ...input,
+    });
+  };
+  /** The FMO's representative submits the FMO's contribution. */
+  const submitForFmo = (consultationId: string) =>
+    app.gql<{ submitContribution: { receipt: { trackingNumber: string; submittedAt: string; digest: string } } }>(
+      SUBMIT,
+      { input: { consultationId, organizationId: org['FMO'] } },
+      token.federationRepresentative,
     );
-    if (created.errors) throw new Error(JSON.stringify(created.errors));
-    return created.data!.createConsultation.consultation;
-  }
   const act = (mutation: string, id: string, extra: Record<string, unknown> = {}) =>
     app.gql(
       `mutation($input: ${inputTypeOf(mutation)}!) { ${mutation}(input: $input) { consultation { state } } }`,
@@ -66,10 +65,8 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    token = await signInDemoAccounts(app);
+    org = await sampleOrganizationIds(app);
   });
   afterEach(() => app.clock.unfreeze());
   afterAll(() => app.close());
@@ -103,15 +100,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       token.federationMember,
     );
     expect(outcome(saved)).toBe('OK');
-    expect(
-      outcome(
-        await app.gql(
-          SUBMIT,
-          { input: { consultationId: id, organizationId: org['FMO'] } },
-          token.federationRepresentative,
-        ),
-      ),
-    ).toBe('OK');
+    expect(outcome(await submitForFmo(id))).toBe('OK');
 
     expect(outcome(await act('closeConsultation', id, { reason: 'Objectifs atteints' }))).toBe('OK');
     const closing = await app.db.query(
@@ -140,11 +129,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
         ),
       ),
     ).toBe('DEADLINE_PASSED');
-    const retried = await app.gql<{ submitContribution: { receipt: { trackingNumber: string } } }>(
-      SUBMIT,
-      { input: { consultationId: id, organizationId: org['FMO'] } },
-      token.federationRepresentative,
-    );
+    const retried = await submitForFmo(id);
     expect(outcome(retried)).toBe('OK');
     expect(
       (
@@ -176,11 +161,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     );
 
     app.clock.freeze(new Date(closesAt.getTime() - 1));
-    const inTime = await app.gql<{ submitContribution: { receipt: { submittedAt: string } } }>(
-      SUBMIT,
-      { input: { consultationId: id, organizationId: org['FMO'] } },
-      token.federationRepresentative,
-    );
+    const inTime = await submitForFmo(id);
     expect(inTime.data!.submitContribution.receipt.submittedAt).toBe(new Date(closesAt.getTime() - 1).toISOString());
     const { rows } = await app.db.query('SELECT version FROM contributions WHERE consultation_id = $1', [id]);
     expect(
@@ -200,11 +181,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
       ),
     ).toBe('OK');
     app.clock.freeze(closesAt);
-    const late = await app.gql(
-      SUBMIT,
-      { input: { consultationId: id, organizationId: org['FMO'] } },
-      token.federationRepresentative,
-    );
+    const late = await submitForFmo(id);
     expect(refusal(late)).toBe('DEADLINE_PASSED/CONSULTATION_CLOSED');
     expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({
       consultation: expect.objectContaining({ state: 'CLOSED' }),
@@ -218,15 +195,7 @@ describe('consultations: lifecycle by the server clock, eligibility, contributio
     expect((await app.gql(STATE, { id }, token.federationRepresentative)).data).toEqual({
       consultation: expect.objectContaining({ state: 'OPEN' }),
     });
-    expect(
-      outcome(
-        await app.gql(
-          SUBMIT,
-          { input: { consultationId: id, organizationId: org['FMO'] } },
-          token.federationRepresentative,
-        ),
-      ),
-    ).toBe('OK');
+    expect(outcome(await submitForFmo(id))).toBe('OK');
     const logged = (
       await app.db.query(
         `SELECT details FROM audit_events WHERE kind = 'CONSULTATION_DEADLINE_CHANGED' AND subject_id = $1`,

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { joinConsultation, openConsultation as openForEveryone } from '../support/consultations';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 /**
@@ -10,9 +11,7 @@ import { TestApp, outcome, startTestApp } from '../support/test-app';
 type Account = keyof typeof ACCOUNTS;
 const HOUR = 3600_000;
 
-const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) {
-  consultation { id questions { id position kind scaleMin scaleMax } } } }`;
-const JOIN = `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { id version status } } }`;
+const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id } } }`;
 const CONTRIBUTION_FIELDS = `id version status answers { questionId text choices scale } latestReceipt { trackingNumber digest }`;
 const SAVE = `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { ${CONTRIBUTION_FIELDS} } } }`;
 const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) {
@@ -21,13 +20,6 @@ const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(in
 const READ = `query($c: ID!, $o: ID!) { contribution(consultationId: $c, organizationId: $o) { ${CONTRIBUTION_FIELDS} } }`;
 const VERIFY = `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid latest } }`;
 
-interface Question {
-  id: string;
-  position: number;
-  kind: string;
-  scaleMin: number | null;
-  scaleMax: number | null;
-}
 interface Answer {
   questionId: string;
   text: string | null;
@@ -51,61 +43,34 @@ interface Submitted {
 
 describe('the contribution life cycle, from a company’s side', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    token = await signInDemoAccounts(app);
+    org = await sampleOrganizationIds(app);
   });
   afterEach(() => app.clock.unfreeze());
   afterAll(() => app.close());
 
   /** An open consultation for companies and federations, published, that Atlas (the company) has joined. */
-  async function openConsultation(extra: Record<string, unknown> = {}, questions?: Record<string, unknown>[]) {
-    const now = app.clock.now().getTime();
-    const created = await app.gql<{ createConsultation: { consultation: { id: string; questions: Question[] } } }>(
-      CREATE,
-      {
-        input: {
-          title: 'Consultation sur la formation initiale (exemple)',
-          opensAt: new Date(now - HOUR),
-          closesAt: new Date(now + 24 * HOUR),
-          eligibleKinds: ['COMPANY', 'FEDERATION'],
-          questions: questions ?? [
-            { kind: 'TEXT', prompt: 'Votre avis', required: true },
-            { kind: 'SINGLE_CHOICE', prompt: 'Le plafond est-il adapté ?', options: ['Adapté', 'Insuffisant'] },
-            { kind: 'MULTI_CHOICE', prompt: 'Métiers', options: ['CRM', 'BPO', 'ITO'] },
-            { kind: 'SCALE', prompt: 'Clarté' },
-          ],
-          ...extra,
-        },
-      },
-      token.moderator,
-    );
-    if (created.errors) throw new Error(JSON.stringify(created.errors));
-    const consultation = created.data!.createConsultation.consultation;
-    const published = await app.gql(
-      `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { id } } }`,
-      { input: { id: consultation.id } },
-      token.moderator,
-    );
-    expect(outcome(published)).toBe('OK');
-    return consultation;
-  }
-
-  async function join(consultationId: string, who: Account = 'companyRepresentative', organization = 'Atlas') {
-    const joined = await app.gql<{ joinConsultation: { contribution: { version: number; status: string } } }>(
-      JOIN,
-      { input: { consultationId, organizationId: org[organization] } },
-      token[who],
-    );
-    expect(outcome(joined)).toBe('OK');
-    return joined.data!.joinConsultation.contribution;
-  }
+  /** An open consultation for companies and federations, published, that Atlas (the company) has joined. */
+  const openConsultation = (extra: Record<string, unknown> = {}, questions?: Record<string, unknown>[]) =>
+    openForEveryone(app, token.moderator, {
+      title: 'Consultation sur la formation initiale (exemple)',
+      closesAt: new Date(app.clock.now().getTime() + 24 * HOUR),
+      eligibleKinds: ['COMPANY', 'FEDERATION'],
+      questions: questions ?? [
+        { kind: 'TEXT', prompt: 'Votre avis', required: true },
+        { kind: 'SINGLE_CHOICE', prompt: 'Le plafond est-il adapté ?', options: ['Adapté', 'Insuffisant'] },
+        { kind: 'MULTI_CHOICE', prompt: 'Métiers', options: ['CRM', 'BPO', 'ITO'] },
+        { kind: 'SCALE', prompt: 'Clarté' },
+      ],
+      ...extra,
+    });
+  const join = (consultationId: string, who: Account = 'companyRepresentative', organization = 'Atlas') =>
+    joinConsultation(app, token[who], consultationId, org[organization]);
 
   const save = (consultationId: string, version: number, answers: unknown[], who: Account = 'companyMember') =>
     app.gql<{ saveContribution: { contribution: ContributionView } }>(

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { joinConsultation, openConsultation, saveContribution } from '../support/consultations';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 /**
@@ -9,13 +10,8 @@ import { TestApp, outcome, startTestApp } from '../support/test-app';
  * long after its headers cannot claim the early stamp.
  */
 type Account = keyof typeof ACCOUNTS;
-const HOUR = 3600_000;
 const BODY_TIMEOUT_MS = 1500;
 
-const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) {
-  consultation { id closesAt questions { id } } } }`;
-const JOIN = `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { id version } } }`;
-const SAVE = `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`;
 const SUBMIT = `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) {
   receipt { trackingNumber submittedAt receivedAt processedAt digest } alreadyReceived consultationState } }`;
 const VERIFY = `query($t: String!, $d: String!) { verifyReceipt(trackingNumber: $t, digest: $d) { valid latest } }`;
@@ -28,13 +24,12 @@ interface Submitted {
 
 describe('the fair deadline: judged by when the submission was received', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   let atlas: string;
 
   beforeAll(async () => {
     app = await startTestApp({ env: { REQUEST_BODY_TIMEOUT_MS: String(BODY_TIMEOUT_MS) } });
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     atlas = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'Atlas' OR name LIKE 'Atlas%'`)).rows[0]
       .id;
   });
@@ -43,50 +38,16 @@ describe('the fair deadline: judged by when the submission was received', () => 
 
   /** A published consultation closing in an hour, that Atlas joined, with a complete draft ready to submit. */
   async function readyToSubmit(): Promise<{ id: string; closesAt: number; contributionId: string }> {
-    const now = app.clock.now().getTime();
-    const created = await app.gql<{
-      createConsultation: { consultation: { id: string; questions: { id: string }[] } };
-    }>(
-      CREATE,
-      {
-        input: {
-          title: 'Consultation à clôture serrée (exemple)',
-          opensAt: new Date(now - HOUR),
-          closesAt: new Date(now + HOUR),
-          eligibleKinds: ['COMPANY', 'FEDERATION'],
-          questions: [{ kind: 'TEXT', prompt: 'Votre avis', required: true }],
-        },
-      },
-      token.moderator,
-    );
-    if (created.errors) throw new Error(JSON.stringify(created.errors));
-    const { id, questions } = created.data!.createConsultation.consultation;
-    const published = await app.gql(
-      `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { closesAt } } }`,
-      { input: { id } },
-      token.moderator,
-    );
-    expect(outcome(published)).toBe('OK');
-    const joined = await app.gql<{ joinConsultation: { contribution: { id: string; version: number } } }>(
-      JOIN,
-      { input: { consultationId: id, organizationId: atlas } },
-      token.companyRepresentative,
-    );
-    expect(outcome(joined)).toBe('OK');
-    const { id: contributionId, version } = joined.data!.joinConsultation.contribution;
-    const saved = await app.gql(
-      SAVE,
-      {
-        input: {
-          consultationId: id,
-          organizationId: atlas,
-          version,
-          answers: [{ questionId: questions[0].id, text: 'Notre position.' }],
-        },
-      },
-      token.companyMember,
-    );
-    expect(outcome(saved)).toBe('OK');
+    const { id, questions } = await openConsultation(app, token.moderator, {
+      title: 'Consultation à clôture serrée (exemple)',
+      eligibleKinds: ['COMPANY', 'FEDERATION'],
+    });
+    const { id: contributionId, version } = await joinConsultation(app, token.companyRepresentative, id, atlas);
+    await saveContribution(app, token.companyMember, version, {
+      consultationId: id,
+      organizationId: atlas,
+      answers: [{ questionId: questions[0].id, text: 'Notre position.' }],
+    });
     const { closes_at } = (await app.db.query(`SELECT closes_at FROM consultations WHERE id = $1`, [id])).rows[0];
     return { id, closesAt: (closes_at as Date).getTime(), contributionId };
   }

@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { contribute, openConsultation } from '../support/consultations';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
-const HOUR = 3600_000;
 
 const RESULTS = `query($id: ID!) { consultation(id: $id) { results { contributions byKind { kind count }
   questions { question { position } answered options { option count byKind { kind count } } texts { organization consent text } } } } }`;
@@ -21,8 +21,8 @@ interface Results {
 
 describe('consultation results, consent, CSV and its discussion space', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
   let id: string;
   const TEXTS: Record<string, string> = {
     FMO: 'Avis de la fédération, "ferme" ; plafond à revoir,\nsur deux lignes.',
@@ -32,74 +32,35 @@ describe('consultation results, consent, CSV and its discussion space', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
-    const now = app.clock.now().getTime();
-    const created = await app.gql<{
-      createConsultation: { consultation: { id: string; questions: { id: string }[] } };
-    }>(
-      `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id questions { id } } } }`,
-      {
-        input: {
-          title: 'Consultation sur les zones',
-          opensAt: new Date(now - HOUR),
-          closesAt: new Date(now + HOUR),
-          eligibleKinds: ['FEDERATION', 'COMPANY'],
-          invitedOrganizationIds: [org['ADI']],
-          questions: [
-            { kind: 'TEXT', prompt: 'Votre avis', required: true },
-            { kind: 'SINGLE_CHOICE', prompt: 'Faut-il plus de zones ?', options: ['oui', 'non'], required: true },
-            { kind: 'SCALE', prompt: 'Connectivité (1–5)' },
-          ],
-        },
-      },
-      token.moderator,
-    );
-    id = created.data!.createConsultation.consultation.id;
-    const questions = created.data!.createConsultation.consultation.questions;
-    await app.gql(
-      `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { id } } }`,
-      { input: { id } },
-      token.moderator,
-    );
+    token = await signInDemoAccounts(app);
+    org = await sampleOrganizationIds(app);
+    const created = await openConsultation(app, token.moderator, {
+      title: 'Consultation sur les zones',
+      invitedOrganizationIds: [org['ADI']],
+      questions: [
+        { kind: 'TEXT', prompt: 'Votre avis', required: true },
+        { kind: 'SINGLE_CHOICE', prompt: 'Faut-il plus de zones ?', options: ['oui', 'non'], required: true },
+        { kind: 'SCALE', prompt: 'Connectivité (1–5)' },
+      ],
+    });
+    id = created.id;
+    const questions = created.questions;
     const plans: [Account, string, string, string, number][] = [
       ['federationRepresentative', 'FMO', 'PUBLIC_NAMED', 'oui', 4],
       ['companyRepresentative', 'Atlas', 'PUBLIC_ANONYMOUS', 'oui', 2],
       ['otherRepresentative', 'ADI', 'CONFIDENTIAL', 'non', 5],
     ];
-    for (const [who, organization, consent, choice, scale] of plans) {
-      const input = { consultationId: id, organizationId: org[organization] };
-      const joined = await app.gql<{ joinConsultation: { contribution: { version: number } } }>(
-        `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { version } } }`,
-        { input },
-        token[who],
-      );
-      const saved = await app.gql(
-        `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`,
-        {
-          input: {
-            ...input,
-            version: joined.data!.joinConsultation.contribution.version,
-            consent,
-            answers: [
-              { questionId: questions[0].id, text: TEXTS[organization] },
-              { questionId: questions[1].id, choices: [choice] },
-              { questionId: questions[2].id, scale },
-            ],
-          },
-        },
-        token[who],
-      );
-      if (saved.errors) throw new Error(JSON.stringify(saved.errors));
-      const submitted = await app.gql(
-        `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber } } }`,
-        { input },
-        token[who],
-      );
-      if (submitted.errors) throw new Error(JSON.stringify(submitted.errors));
-    }
+    for (const [who, organization, consent, choice, scale] of plans)
+      await contribute(app, token[who], {
+        consultationId: id,
+        organizationId: org[organization],
+        consent,
+        answers: [
+          { questionId: questions[0].id, text: TEXTS[organization] },
+          { questionId: questions[1].id, choices: [choice] },
+          { questionId: questions[2].id, scale },
+        ],
+      });
   });
   afterAll(() => app.close());
 

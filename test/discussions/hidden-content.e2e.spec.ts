@@ -1,5 +1,5 @@
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -32,20 +32,10 @@ describe('discussions: hidden content and failures', () => {
     return created.data!.createThread.thread.id;
   };
   const newAnnotation = async () => {
-    const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-      CREATE_ANNOTATION,
-      {
-        input: {
-          documentId,
-          versionNumber: 1,
-          target: targetFor(text, 'Guichet unique'),
-          motivation: 'COMMENTING',
-          body: 'Corps injurieux',
-        },
-      },
-      token.federationMember,
-    );
-    return created.data!.createAnnotation.annotation.id;
+    const created = await annotatePassage(app, token.federationMember, { documentId, text }, 'Guichet unique', {
+      body: 'Corps injurieux',
+    });
+    return created.id;
   };
   const reply = (subjectType: string, subjectId: string) =>
     app.gql(POST, { input: { subjectType, subjectId, body: 'Réponse de fond' } }, token.companyMember);

@@ -2,10 +2,10 @@ import { LiveAccess } from '@majlis/api';
 import { CommentService, ThreadService } from '@majlis/discussions';
 import { ConsultationService } from '@majlis/consultations';
 import type { Actor, DomainEvent, DomainEventType, EventSubjectType } from '@majlis/kernel';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, demoActors, signInDemoAccounts } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { decidedOneByOne, decidedTogether } from '../support/live-batches';
-import { TestApp, actorOf, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 
@@ -30,8 +30,8 @@ const PUBLISH = `mutation($input: ConsultationIdInput!) { publishConsultation(in
 describe('live access: batched checks of threads, replies and consultations agree with the per-person check', () => {
   let app: TestApp;
   let access: LiveAccess;
-  const token = {} as Record<Account, string>;
-  const actor = {} as Record<Account, Actor>;
+  let token: Record<Account, string>;
+  let actor: Record<Account, Actor>;
   const subjects: Record<
     string,
     { type: EventSubjectType; id: string; parentType?: EventSubjectType; parentId?: string; spaceId?: string }
@@ -47,10 +47,8 @@ describe('live access: batched checks of threads, replies and consultations agre
   beforeAll(async () => {
     app = await startTestApp();
     access = app.nest.get(LiveAccess);
-    for (const account of Object.keys(ACCOUNTS) as Account[]) {
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-      actor[account] = await actorOf(app, ACCOUNTS[account]);
-    }
+    token = await signInDemoAccounts(app);
+    actor = await demoActors(app);
     const fmo = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id;
     const space = async (slug: string, visibility: 'PUBLIC' | 'PRIVATE') =>
       (

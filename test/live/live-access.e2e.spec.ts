@@ -5,10 +5,10 @@ import { parse } from 'graphql';
 import { LiveAccess, shareKey } from '@majlis/api';
 import { AnnotationService } from '@majlis/documents';
 import type { Actor, DomainEvent, DomainEventType } from '@majlis/kernel';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, demoActors, signInDemoAccounts } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { decidedOneByOne, decidedTogether } from '../support/live-batches';
-import { TestApp, actorOf, outcome, startTestApp } from '../support/test-app';
+import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 
@@ -25,8 +25,8 @@ const POST = `mutation($input: PostCommentInput!) { postComment(input: $input) {
 describe('live access: batched check agrees with the per-person check', () => {
   let app: TestApp;
   let access: LiveAccess;
-  const token = {} as Record<Account, string>;
-  const actor = {} as Record<Account, Actor>;
+  let token: Record<Account, string>;
+  let actor: Record<Account, Actor>;
   const subjects: Record<string, string> = {};
   let seq = 1_000_000;
 
@@ -48,10 +48,8 @@ describe('live access: batched check agrees with the per-person check', () => {
   beforeAll(async () => {
     app = await startTestApp();
     access = app.nest.get(LiveAccess);
-    for (const account of Object.keys(ACCOUNTS) as Account[]) {
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-      actor[account] = await actorOf(app, ACCOUNTS[account]);
-    }
+    token = await signInDemoAccounts(app);
+    actor = await demoActors(app);
     const documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     const text = await plainTextOf(app, token.federationMember, documentId, 1);
     const annotate = async (passage: string, visibility: 'PUBLIC' | 'ORGANIZATION') =>

@@ -1,7 +1,8 @@
 import { ACCOUNTS } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
-import { TestApp, startTestApp } from '../support/test-app';
+import { LiveSuite, liveSuite } from '../support/live-suite';
+import { TestApp } from '../support/test-app';
 import { runJobs } from '../notifications/support';
 
 type Account = keyof typeof ACCOUNTS;
@@ -18,40 +19,23 @@ const UNREAD = `{ unreadNotificationCount }`;
 describe('live inbox (the bell) across instances', () => {
   let a: TestApp;
   let b: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   const userId = {} as Record<Account, string>;
-  const subscribers: LiveSubscriber[] = [];
   let documentId: string;
   let text: string;
 
-  const subscribe = (app: TestApp, account: Account, variables: Record<string, unknown>) => {
-    const subscriber = new LiveSubscriber(app, token[account], variables);
-    subscribers.push(subscriber);
-    return subscriber;
-  };
-  const lastSeq = async () => String((await a.db.query(`SELECT COALESCE(max(seq), 0) AS seq FROM events`)).rows[0].seq);
-  async function ok<T>(app: TestApp, account: Account, query: string, variables: Record<string, unknown>): Promise<T> {
-    const result = await app.gql<T>(query, variables, token[account]);
-    if (!result.data || result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data;
-  }
+  let subscribe: LiveSuite['subscribe'];
+  let lastSeq: LiveSuite['lastSeq'];
+  let ok: LiveSuite['ok'];
   const inboxEvents = (subscriber: LiveSubscriber) => subscriber.events.filter((e) => e.type === 'INBOX_CHANGED');
 
+  liveSuite((suite) => ({ a, b, token, subscribe, lastSeq, ok } = suite));
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ sameDatabaseAs: a });
-    for (const account of Object.keys(ACCOUNTS) as Account[]) {
-      token[account] = (await a.signIn(ACCOUNTS[account])).accessToken;
+    for (const account of Object.keys(ACCOUNTS) as Account[])
       userId[account] = (await a.db.query(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS[account]])).rows[0].id;
-    }
     documentId = await openDocument(a, token.moderator, SAMPLE_V1);
     text = await plainTextOf(a, token.companyMember, documentId, 1);
     await runJobs(a); // the sample data's own notifications, before anyone subscribes
-  });
-  afterAll(async () => {
-    await Promise.all(subscribers.map((subscriber) => subscriber.close()));
-    await b?.close();
-    await a?.close();
   });
 
   it('tells the recipient on another instance that their inbox changed, and nobody else', async () => {

@@ -3,7 +3,8 @@ import { ModeratedContentRegistry, ModerationPolicy, ModerationService } from '@
 import { ACCOUNTS } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
-import { TestApp, actorOf, startTestApp } from '../support/test-app';
+import { LiveSuite, liveSuite } from '../support/live-suite';
+import { TestApp, actorOf } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 
@@ -20,38 +21,21 @@ const MODERATE = `mutation($input: ModerateContentInput!) { moderateContent(inpu
 describe('live moderation queue across instances', () => {
   let a: TestApp;
   let b: TestApp;
-  const token = {} as Record<Account, string>;
-  const subscribers: LiveSubscriber[] = [];
+  let token: Record<Account, string>;
   let documentId: string;
   let text: string;
 
-  const subscribe = (app: TestApp, account: Account, variables: Record<string, unknown>) => {
-    const subscriber = new LiveSubscriber(app, token[account], variables);
-    subscribers.push(subscriber);
-    return subscriber;
-  };
-  const lastSeq = async () => String((await a.db.query(`SELECT COALESCE(max(seq), 0) AS seq FROM events`)).rows[0].seq);
-  async function ok<T>(app: TestApp, account: Account, query: string, variables: Record<string, unknown>): Promise<T> {
-    const result = await app.gql<T>(query, variables, token[account]);
-    if (!result.data || result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data;
-  }
+  let subscribe: LiveSuite['subscribe'];
+  let lastSeq: LiveSuite['lastSeq'];
+  let ok: LiveSuite['ok'];
   const annotate = async (account: Account, passage: string) =>
     (await annotatePassage(a, token[account], { documentId, text }, passage)).id;
   const queueEvents = (subscriber: LiveSubscriber) => subscriber.events.filter((e) => e.type === 'QUEUE_CHANGED');
 
+  liveSuite((suite) => ({ a, b, token, subscribe, lastSeq, ok } = suite));
   beforeAll(async () => {
-    a = await startTestApp();
-    b = await startTestApp({ sameDatabaseAs: a });
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await a.signIn(ACCOUNTS[account])).accessToken;
     documentId = await openDocument(a, token.moderator, SAMPLE_V1);
     text = await plainTextOf(a, token.companyMember, documentId, 1);
-  });
-  afterAll(async () => {
-    await Promise.all(subscribers.map((subscriber) => subscriber.close()));
-    await b?.close();
-    await a?.close();
   });
 
   it('tells a moderator on another instance of a report and of a decision; a document reader learns nothing', async () => {

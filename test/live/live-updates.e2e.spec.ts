@@ -2,7 +2,8 @@ import { EventBus } from '@majlis/api';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
-import { TestApp, outcome, startTestApp } from '../support/test-app';
+import { LiveSuite, liveSuite } from '../support/live-suite';
+import { TestApp, outcome } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
 
@@ -20,35 +21,24 @@ const CREATE_SPACE = `mutation($input: CreateSpaceInput!) { createSpace(input: $
 describe('live updates across instances', () => {
   let a: TestApp;
   let b: TestApp;
-  const token = {} as Record<Account, string>;
-  const subscribers: LiveSubscriber[] = [];
+  let token: Record<Account, string>;
   let documentId: string;
   let text: string;
   let sectionKey: string;
 
-  const subscribe = (app: TestApp, account: Account, variables: Record<string, unknown>) => {
-    const subscriber = new LiveSubscriber(app, token[account], variables);
-    subscribers.push(subscriber);
-    return subscriber;
-  };
-  const lastSeq = async () => String((await a.db.query(`SELECT COALESCE(max(seq), 0) AS seq FROM events`)).rows[0].seq);
+  let subscribe: LiveSuite['subscribe'];
+  let subscribeWithToken: LiveSuite['subscribeWithToken'];
+  let lastSeq: LiveSuite['lastSeq'];
   const annotate = (app: TestApp, account: Account, passage: string, extra: Record<string, unknown> = {}) =>
     annotatePassage(app, token[account], { documentId, text }, passage, extra);
 
+  liveSuite((suite) => ({ a, b, token, subscribe, subscribeWithToken, lastSeq } = suite), {
+    env: { LIVE_SESSION_CHECK_SECONDS: '1' },
+  });
   beforeAll(async () => {
-    const env = { LIVE_SESSION_CHECK_SECONDS: '1' };
-    a = await startTestApp({ env });
-    b = await startTestApp({ env, sameDatabaseAs: a });
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await a.signIn(ACCOUNTS[account])).accessToken;
     documentId = await openDocument(a, token.moderator, SAMPLE_V1);
     text = await plainTextOf(a, token.federationMember, documentId, 1);
     sectionKey = (await annotate(a, 'federationMember', 'Guichet unique')).sectionKey;
-  });
-  afterAll(async () => {
-    await Promise.all(subscribers.map((subscriber) => subscriber.close()));
-    await b?.close();
-    await a?.close();
   });
 
   it('delivers an event produced on instance A to a subscriber on instance B, ids only', async () => {
@@ -181,15 +171,13 @@ describe('live updates across instances', () => {
 
   it('closes the socket with 4419 when the session ends, and refuses a socket without a valid token', async () => {
     const session = await a.signIn(ACCOUNTS.companyMember);
-    const subscriber = new LiveSubscriber(b, session.accessToken, { documentId });
-    subscribers.push(subscriber);
+    const subscriber = subscribeWithToken(b, session.accessToken, { documentId });
     await subscriber.until((s) => s.connected);
     expect(outcome(await a.gql(`mutation { signOut { signedOut } }`, {}, session.accessToken))).toBe('OK');
     await subscriber.until((s) => s.closeCode !== null);
     expect(subscriber.closeCode).toBe(4419);
 
-    const stranger = new LiveSubscriber(b, 'not-a-token', { documentId });
-    subscribers.push(stranger);
+    const stranger = subscribeWithToken(b, 'not-a-token', { documentId });
     await stranger.until((s) => s.closeCode !== null);
     expect(stranger.closeCode).toBe(4419);
   });

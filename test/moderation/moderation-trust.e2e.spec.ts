@@ -1,4 +1,5 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { joinConsultation, openConsultation } from '../support/consultations';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -23,8 +24,8 @@ interface QueueNode {
 /** Findings of the security review on moderation (issue 13), each reproduced over HTTP. */
 describe('moderation: who moderates what, and actions that race', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
   let publicSpace: string;
   let privateSpace: string;
 
@@ -47,10 +48,8 @@ describe('moderation: who moderates what, and actions that race', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    token = await signInDemoAccounts(app);
+    org = await sampleOrganizationIds(app);
     const space = async (slug: string, visibility: string) =>
       (
         await app.gql<{ createSpace: { space: { id: string } } }>(
@@ -161,32 +160,19 @@ describe('moderation: who moderates what, and actions that race', () => {
 
   it('keeps reported internal contribution comments away from platform moderators; the organisation moderates them', async () => {
     const now = app.clock.now().getTime();
-    const created = await app.gql<{ createConsultation: { consultation: { id: string } } }>(
-      `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id } } }`,
-      {
-        input: {
-          title: 'Consultation (exemple)',
-          summary: 'Vos avis.',
-          opensAt: new Date(now + 3600_000),
-          closesAt: new Date(now + 48 * 3600_000),
-          eligibleKinds: ['FEDERATION'],
-          questions: [{ kind: 'TEXT', prompt: 'Votre avis', required: true, maxLength: 2000 }],
-        },
-      },
-      token.moderator,
-    );
-    const consultationId = created.data!.createConsultation.consultation.id;
-    await app.gql(
-      `mutation($input: ConsultationIdInput!) { publishConsultation(input: $input) { consultation { id } } }`,
-      { input: { id: consultationId } },
-      token.moderator,
-    );
-    const joined = await app.gql<{ joinConsultation: { contribution: { id: string } } }>(
-      `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { id } } }`,
-      { input: { consultationId, organizationId: org['FMO'] } },
+    const { id: consultationId } = await openConsultation(app, token.moderator, {
+      summary: 'Vos avis.',
+      opensAt: new Date(now + 3600_000),
+      closesAt: new Date(now + 48 * 3600_000),
+      eligibleKinds: ['FEDERATION'],
+      questions: [{ kind: 'TEXT', prompt: 'Votre avis', required: true, maxLength: 2000 }],
+    });
+    const { id: contributionId } = await joinConsultation(
+      app,
       token.federationRepresentative,
+      consultationId,
+      org['FMO'],
     );
-    const contributionId = joined.data!.joinConsultation.contribution.id;
     const comment = await app.gql<{ postComment: { comment: { id: string } } }>(
       POST,
       { input: { subjectType: 'CONTRIBUTION', subjectId: contributionId, body: 'Brouillon interne : chiffre secret' } },

@@ -1,5 +1,5 @@
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -25,20 +25,10 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
   /** A fresh piece of content of each type, written by the federation member. */
   async function content(type: ContentType): Promise<{ id: string; threadId?: string }> {
     if (type === 'ANNOTATION') {
-      const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-        CREATE_ANNOTATION,
-        {
-          input: {
-            documentId,
-            versionNumber: 1,
-            target: targetFor(text, 'Guichet unique'),
-            motivation: 'COMMENTING',
-            body: 'Texte litigieux',
-          },
-        },
-        token.federationMember,
-      );
-      return { id: created.data!.createAnnotation.annotation.id };
+      const created = await annotatePassage(app, token.federationMember, { documentId, text }, 'Guichet unique', {
+        body: 'Texte litigieux',
+      });
+      return { id: created.id };
     }
     const thread = (
       await app.gql<{ createThread: { thread: { id: string } } }>(

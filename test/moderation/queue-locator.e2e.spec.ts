@@ -1,5 +1,5 @@
 import { ACCOUNTS } from '../support/demo-accounts';
-import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
+import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -75,20 +75,10 @@ describe('moderation: every queue item says where to open it; reporters follow t
       token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     const text = await plainTextOf(app, token.federationMember, documentId, 1);
-    const created = await app.gql<{ createAnnotation: { annotation: { id: string } } }>(
-      CREATE_ANNOTATION,
-      {
-        input: {
-          documentId,
-          versionNumber: 1,
-          target: targetFor(text, 'Guichet unique'),
-          motivation: 'COMMENTING',
-          body: 'Remarque signalée',
-        },
-      },
-      token.federationMember,
-    );
-    annotationId = created.data!.createAnnotation.annotation.id;
+    const created = await annotatePassage(app, token.federationMember, { documentId, text }, 'Guichet unique', {
+      body: 'Remarque signalée',
+    });
+    annotationId = created.id;
     versionId = (await app.db.query(`SELECT version_id FROM annotations WHERE id = $1`, [annotationId])).rows[0]
       .version_id;
     spaceId = (await app.db.query(`SELECT id FROM spaces WHERE slug = 'espace-ministere'`)).rows[0].id;

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser: they use the DOM types.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { contribute, openConsultation } from '../support/consultations';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { screenshot, seriousViolations, signInThroughPage } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import type { TestApp } from '../support/test-app';
@@ -15,8 +16,8 @@ type Account = keyof typeof ACCOUNTS;
 const HOUR = 3600_000;
 let app: TestApp;
 let browser: Browser;
-const token = {} as Record<Account, string>;
-const org: Record<string, string> = {};
+let token: Record<Account, string>;
+let org: Record<string, string>;
 let openId: string;
 let publishedId: string;
 
@@ -26,102 +27,63 @@ async function gql<T>(query: string, variables: Record<string, unknown>, who: Ac
   return response.data!;
 }
 
-const CREATE = `mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { consultation { id questions { id } } } }`;
 const BY_ID = `mutation($input: ConsultationIdInput!) { NAME(input: $input) { consultation { id } } }`;
 
 browserSuite((suite) => ({ app, browser } = suite));
 beforeAll(async () => {
-  for (const account of Object.keys(ACCOUNTS) as Account[])
-    token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-  for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-    org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+  token = await signInDemoAccounts(app);
+  org = await sampleOrganizationIds(app);
   const document = (await app.db.query(`SELECT id FROM documents ORDER BY created_at LIMIT 1`)).rows[0].id as string;
   const now = app.clock.now().getTime();
-  const open = await gql<{ createConsultation: { consultation: { id: string } } }>(
-    CREATE,
-    {
-      input: {
-        title: 'Consultation sur le plafond de formation',
-        summary: 'Votre avis sur l’aide à la formation initiale.',
-        opensAt: new Date(now - HOUR),
-        closesAt: new Date(now + 50 * HOUR),
-        eligibleKinds: ['FEDERATION', 'COMPANY'],
-        documentIds: [document],
-        questions: [
-          { kind: 'TEXT', prompt: 'Votre appréciation générale', required: true, maxLength: 2000 },
-          {
-            kind: 'SINGLE_CHOICE',
-            prompt: 'Le plafond est-il adapté ?',
-            options: ['Oui', 'Non', 'Sans avis'],
-            required: true,
-            citation: { documentId: document, versionNumber: 2, sectionKey: 'art-3' },
-          },
-          { kind: 'MULTI_CHOICE', prompt: 'Vos familles de métiers', options: ['CRM', 'BPO', 'ITO'] },
-          { kind: 'SCALE', prompt: 'Clarté du cadre incitatif' },
-        ],
-      },
-    },
-    'moderator',
-  );
-  openId = open.createConsultation.consultation.id;
-  await gql(BY_ID.replace('NAME', 'publishConsultation'), { input: { id: openId } }, 'moderator');
+  openId = (
+    await openConsultation(app, token.moderator, {
+      title: 'Consultation sur le plafond de formation',
+      summary: 'Votre avis sur l’aide à la formation initiale.',
+      closesAt: new Date(now + 50 * HOUR),
+      documentIds: [document],
+      questions: [
+        { kind: 'TEXT', prompt: 'Votre appréciation générale', required: true, maxLength: 2000 },
+        {
+          kind: 'SINGLE_CHOICE',
+          prompt: 'Le plafond est-il adapté ?',
+          options: ['Oui', 'Non', 'Sans avis'],
+          required: true,
+          citation: { documentId: document, versionNumber: 2, sectionKey: 'art-3' },
+        },
+        { kind: 'MULTI_CHOICE', prompt: 'Vos familles de métiers', options: ['CRM', 'BPO', 'ITO'] },
+        { kind: 'SCALE', prompt: 'Clarté du cadre incitatif' },
+      ],
+    })
+  ).id;
 
   // A second one, answered by three organisations, closed, with its results published.
-  const done = await gql<{ createConsultation: { consultation: { id: string; questions: { id: string }[] } } }>(
-    CREATE,
-    {
-      input: {
-        title: 'Consultation sur les zones d’activité',
-        opensAt: new Date(now - HOUR),
-        closesAt: new Date(now + HOUR),
-        eligibleKinds: ['FEDERATION', 'COMPANY'],
-        invitedOrganizationIds: [org['ADI']],
-        questions: [
-          { kind: 'TEXT', prompt: 'Votre avis', required: true },
-          { kind: 'SINGLE_CHOICE', prompt: 'Faut-il plus de zones ?', options: ['oui', 'non'], required: true },
-          { kind: 'SCALE', prompt: 'Connectivité' },
-        ],
-      },
-    },
-    'moderator',
-  );
-  publishedId = done.createConsultation.consultation.id;
-  const questions = done.createConsultation.consultation.questions;
-  await gql(BY_ID.replace('NAME', 'publishConsultation'), { input: { id: publishedId } }, 'moderator');
+  const done = await openConsultation(app, token.moderator, {
+    title: 'Consultation sur les zones d’activité',
+    invitedOrganizationIds: [org['ADI']],
+    questions: [
+      { kind: 'TEXT', prompt: 'Votre avis', required: true },
+      { kind: 'SINGLE_CHOICE', prompt: 'Faut-il plus de zones ?', options: ['oui', 'non'], required: true },
+      { kind: 'SCALE', prompt: 'Connectivité' },
+    ],
+  });
+  publishedId = done.id;
+  const questions = done.questions;
   const plans: [Account, string, string, string, string, number][] = [
     ['federationRepresentative', 'FMO', 'PUBLIC_NAMED', 'Avis nommé de la fédération.', 'oui', 4],
     ['companyRepresentative', 'Atlas', 'PUBLIC_ANONYMOUS', 'Avis anonyme d’une entreprise.', 'oui', 2],
     ['otherRepresentative', 'ADI', 'CONFIDENTIAL', 'Chiffres internes confidentiels.', 'non', 5],
   ];
-  for (const [who, organization, consent, text, choice, scale] of plans) {
-    const input = { consultationId: publishedId, organizationId: org[organization] };
-    const joined = await gql<{ joinConsultation: { contribution: { version: number } } }>(
-      `mutation($input: JoinConsultationInput!) { joinConsultation(input: $input) { contribution { version } } }`,
-      { input },
-      who,
-    );
-    await gql(
-      `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`,
-      {
-        input: {
-          ...input,
-          version: joined.joinConsultation.contribution.version,
-          consent,
-          answers: [
-            { questionId: questions[0]!.id, text },
-            { questionId: questions[1]!.id, choices: [choice] },
-            { questionId: questions[2]!.id, scale },
-          ],
-        },
-      },
-      who,
-    );
-    await gql(
-      `mutation($input: JoinConsultationInput!) { submitContribution(input: $input) { receipt { trackingNumber } } }`,
-      { input },
-      who,
-    );
-  }
+  for (const [who, organization, consent, text, choice, scale] of plans)
+    await contribute(app, token[who], {
+      consultationId: publishedId,
+      organizationId: org[organization],
+      consent,
+      answers: [
+        { questionId: questions[0]!.id, text },
+        { questionId: questions[1]!.id, choices: [choice] },
+        { questionId: questions[2]!.id, scale },
+      ],
+    });
   await gql(
     'mutation($input: CloseConsultationInput!) { closeConsultation(input: $input) { consultation { id } } }',
     { input: { id: publishedId, reason: 'Fin de la consultation' } },

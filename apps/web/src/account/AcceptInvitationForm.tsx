@@ -7,6 +7,7 @@ import { AcceptInvitationDocument, type AcceptInvitationMutation } from '../grap
 import { toApiLocale, type AppLocale } from '../i18n';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { fieldError, isWrongPassword } from './account-errors';
+import { DisplayNameField } from './DisplayNameField';
 import { NewPasswordField, newPasswordProblem, PASSWORD_MIN_LENGTH } from './NewPasswordField';
 
 type Accepted = AcceptInvitationMutation['acceptInvitation'];
@@ -77,26 +78,13 @@ export function AcceptInvitationForm({ token, email, locale, onAccepted }: Accep
         <FormattedMessage id="account.profile.email" />
       </label>
       <input id={`${id}-email`} type="email" value={email} readOnly autoComplete="username" dir="ltr" />
-      <label htmlFor={`${id}-name`}>
-        <FormattedMessage id="account.profile.displayName" />
-      </label>
-      <input
-        ref={nameRef}
+      <DisplayNameField
         id={`${id}-name`}
-        type="text"
-        autoComplete="name"
-        maxLength={120}
-        required
+        inputRef={nameRef}
         value={draft.value.displayName}
-        onChange={(e) => draft.update({ displayName: e.target.value })}
-        aria-invalid={nameProblem ? true : undefined}
-        aria-describedby={nameProblem ? `${id}-name-error` : undefined}
+        onChange={(displayName) => draft.update({ displayName })}
+        problem={nameProblem}
       />
-      {nameProblem && (
-        <p id={`${id}-name-error`} className="field-error">
-          {nameProblem}
-        </p>
-      )}
       <NewPasswordField
         id={`${id}-password`}
         inputRef={passwordRef}

@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { usePageTitle } from '../app/page-title';
 import { announce } from '../annotations/announce';
-import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { AccountPage } from './AccountPage';
 import { DeleteAccount } from './DeleteAccount';
 import { downloadPersonalData, PersonalDataError } from './personal-data';
 
 /** One's personal data: download all of it, or delete one's account. */
 export function DataPage() {
   const intl = useIntl();
-  const title = intl.formatMessage({ id: 'account.data.title' });
-  usePageTitle(title);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState<number | null>(null);
 
@@ -28,15 +25,7 @@ export function DataPage() {
   }
 
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
-          { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
-          { label: title },
-        ]}
-      />
-      <h1>{title}</h1>
+    <AccountPage titleId="account.data.title">
       <section className="account-section" aria-labelledby="download-title">
         <h2 id="download-title">
           <FormattedMessage id="account.data.downloadTitle" />
@@ -56,6 +45,6 @@ export function DataPage() {
         )}
       </section>
       <DeleteAccount />
-    </>
+    </AccountPage>
   );
 }

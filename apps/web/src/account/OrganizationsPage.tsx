@@ -1,29 +1,18 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import { usePageTitle } from '../app/page-title';
 import { useSession } from '../app/session';
-import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { Empty } from '../ui/States';
+import { AccountPage } from './AccountPage';
 
 /** The organisations one belongs to, with one's role in each. */
 export function OrganizationsPage() {
   const intl = useIntl();
   const { viewer } = useSession();
-  const title = intl.formatMessage({ id: 'account.organizations.title' });
-  usePageTitle(title);
   const memberships = (viewer?.memberships ?? []).flatMap(({ id, role, organization }) =>
     organization ? [{ id, role, organization }] : [],
   );
   return (
-    <>
-      <Breadcrumbs
-        items={[
-          { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
-          { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
-          { label: title },
-        ]}
-      />
-      <h1>{title}</h1>
+    <AccountPage titleId="account.organizations.title">
       {memberships.length === 0 ? (
         <Empty>
           <FormattedMessage id="account.organizations.none" />
@@ -42,6 +31,6 @@ export function OrganizationsPage() {
           ))}
         </ul>
       )}
-    </>
+    </AccountPage>
   );
 }

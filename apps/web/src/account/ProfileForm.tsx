@@ -9,6 +9,7 @@ import { MeDocument, UpdateProfileDocument, type ViewerFragment } from '../graph
 import { fromApiLocale, LOCALES, toApiLocale, type AppLocale } from '../i18n';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { fieldError } from './account-errors';
+import { DisplayNameField } from './DisplayNameField';
 import { DraftRestored } from '../ui/DraftRestored';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
@@ -96,29 +97,13 @@ export function ProfileForm({ viewer, onConflict, onSaved }: ProfileFormProps) {
       <p id={`${id}-email-hint`} className="hint">
         <FormattedMessage id="account.profile.emailHint" />
       </p>
-      <label htmlFor={`${id}-name`}>
-        <FormattedMessage id="account.profile.displayName" />
-      </label>
-      <input
+      <DisplayNameField
         id={`${id}-name`}
-        type="text"
-        autoComplete="name"
-        maxLength={120}
-        required
         value={draft.value.displayName}
-        onChange={(e) => draft.update({ displayName: e.target.value })}
-        aria-invalid={nameProblem ? true : undefined}
-        aria-describedby={nameProblem ? `${id}-name-error` : `${id}-name-hint`}
+        onChange={(displayName) => draft.update({ displayName })}
+        problem={nameProblem}
+        hint={<FormattedMessage id="account.profile.displayNameHint" />}
       />
-      {nameProblem ? (
-        <p id={`${id}-name-error`} className="field-error">
-          {nameProblem}
-        </p>
-      ) : (
-        <p id={`${id}-name-hint`} className="hint">
-          <FormattedMessage id="account.profile.displayNameHint" />
-        </p>
-      )}
       <label htmlFor={`${id}-locale`}>
         <FormattedMessage id="account.profile.locale" />
       </label>

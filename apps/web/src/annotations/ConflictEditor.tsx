@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeError } from '../app/errors';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { announce } from './announce';
 import { useDraft } from './drafts';
 import { MarkdownField } from './MarkdownField';
 import type { MentionSource } from './mentions';
 import { DraftRestored } from '../ui/DraftRestored';
+import { useConflictingWrite } from '../ui/conflicting-write';
 
 export type EditValues = Record<string, string>;
 
@@ -53,10 +53,8 @@ export function ConflictEditor({
   const id = useId();
   const draft = useDraft<EditValues>(draftKey, initial);
   const [baseVersion, setBaseVersion] = useState(version);
-  const [conflict, setConflict] = useState(false);
   const [latest, setLatest] = useState<EditValues | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, conflict, attempt, reload: reloadAfter } = useConflictingWrite();
   const [checked, setChecked] = useState(false);
   const firstRef = useRef<HTMLTextAreaElement>(null);
 
@@ -71,35 +69,21 @@ export function ConflictEditor({
       firstRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await attempt(async () => {
       await save(draft.value, baseVersion);
       draft.clear();
       announce(intl.formatMessage({ id: 'annotations.edit.saved' }));
       onDone();
-    } catch (caught) {
-      if (describeError(caught).code === 'CONFLICT') setConflict(true);
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function reload() {
-    setBusy(true);
-    setError(null);
-    try {
+  function reload() {
+    return reloadAfter(async () => {
       const fresh = await loadLatest();
       setLatest(fresh.values);
       setBaseVersion(fresh.version);
-      setConflict(false);
       announce(intl.formatMessage({ id: 'annotations.conflict.reloaded' }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

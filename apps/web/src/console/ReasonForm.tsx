@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { describeError } from '../app/errors';
 import { useDraft } from '../annotations/drafts';
 import { FormFooter } from '../ui/FormFooter';
+import { useConflictingWrite } from '../ui/conflicting-write';
 
 export interface ReasonValues {
   readonly reason: string;
@@ -47,9 +47,7 @@ export function ReasonForm({
   const id = useId();
   const draft = useDraft<ReasonValues>(draftKey, { reason: '', note: '', extra: initialExtra });
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState(false);
+  const { busy, error, conflict, attempt, reload: reloadAfter } = useConflictingWrite();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const { reason, note, extra } = draft.value;
   const missingReason = checked && !reason.trim();
@@ -63,29 +61,16 @@ export function ReasonForm({
       return;
     }
     if (!reason.trim()) return reasonRef.current?.focus();
-    setBusy(true);
-    setError(null);
-    try {
+    await attempt(async () => {
       await onSubmit({ reason: reason.trim(), note: note.trim(), extra });
       draft.clear();
-    } catch (caught) {
-      if (describeError(caught).code === 'CONFLICT') setConflict(true);
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function reload() {
-    setBusy(true);
-    try {
+  function reload() {
+    return reloadAfter(async () => {
       await onConflict?.();
-      setConflict(false);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

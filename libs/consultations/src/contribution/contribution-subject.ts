@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { SubjectRegistry } from '@majlis/discussions';
 import { UserQueries } from '@majlis/identity';
-import { Actor, NotFoundError } from '@majlis/kernel';
+import { Actor, NotFoundError, rowsById } from '@majlis/kernel';
 import { Contribution } from '../consultation/consultation.entity';
 import { ContributionPolicy } from '../consultation/consultation.policy';
 
@@ -31,8 +31,8 @@ export class ContributionSubject implements OnModuleInit {
         (await this.db.getRepository(Contribution).findOneBy({ id }))?.organizationId ?? null,
       readersSql: (user, id) => ContributionPolicy.readersSql(user, id),
       locate: async (ids) => {
-        const rows = ids.length ? await this.db.getRepository(Contribution).findBy({ id: In([...ids]) }) : [];
-        return new Map(rows.map((row) => [row.id, { consultationId: row.consultationId, contributionId: row.id }]));
+        const rows = await rowsById(this.db, Contribution, ids);
+        return new Map([...rows].map(([id, row]) => [id, { consultationId: row.consultationId, contributionId: id }]));
       },
       readersAmong: async (id, userIds) => {
         if (userIds.length === 0) return new Set();

@@ -25,6 +25,7 @@ import {
   RowsRunner,
   readersAnswers,
   readersQuestionsParams,
+  rowsById,
 } from '@majlis/kernel';
 import { UserQueries } from '@majlis/identity';
 import type { ContentLocator } from '@majlis/moderation';
@@ -388,8 +389,7 @@ export class CommentService implements OnModuleInit {
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, Comment>> {
-    const rows = ids.length ? await this.db.getRepository(Comment).findBy({ id: In([...ids]) }) : [];
-    return new Map(rows.map((row) => [row.id, row]));
+    return rowsById(this.db, Comment, ids);
   }
 
   /** Where a conversation lives (its document, space, thread, consultation), to route its events. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   ConflictError,
@@ -17,6 +17,7 @@ import {
   parseId,
   parseInput,
   toConnection,
+  rowsById,
 } from '@majlis/kernel';
 import { Space, SpaceMember, SpaceRole } from './space.entity';
 import {
@@ -280,7 +281,6 @@ export class SpaceService {
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, Space>> {
-    const rows = ids.length ? await this.db.getRepository(Space).findBy({ id: In([...ids]) }) : [];
-    return new Map(rows.map((row) => [row.id, row]));
+    return rowsById(this.db, Space, ids);
   }
 }

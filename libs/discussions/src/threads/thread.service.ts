@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -25,6 +25,7 @@ import {
   ReadersQuestion,
   RowsRunner,
   answerReadersQuestions,
+  rowsById,
 } from '@majlis/kernel';
 import { liveRepliesSql, softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
@@ -618,8 +619,7 @@ export class ThreadService implements OnModuleInit {
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, Thread>> {
-    const rows = ids.length ? await this.db.getRepository(Thread).findBy({ id: In([...ids]) }) : [];
-    return new Map(rows.map((row) => [row.id, row]));
+    return rowsById(this.db, Thread, ids);
   }
 
   /**

@@ -25,6 +25,7 @@ import {
   ReadersQuestion,
   RowsRunner,
   answerReadersQuestions,
+  rowsById,
 } from '@majlis/kernel';
 import { AuthoredContentPolicy, liveRepliesSql, softDelete } from '@majlis/discussions';
 import { Organization, OrganizationPolicy, OrganizationQueries, User, UserQueries } from '@majlis/identity';
@@ -555,8 +556,7 @@ export class AnnotationService {
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, Annotation>> {
-    const rows = ids.length ? await this.db.getRepository(Annotation).findBy({ id: In([...ids]) }) : [];
-    return new Map(rows.map((row) => [row.id, row]));
+    return rowsById(this.db, Annotation, ids);
   }
 
   /**

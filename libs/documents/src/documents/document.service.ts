@@ -21,6 +21,7 @@ import {
   parseInput,
   toConnection,
   updateVersioned,
+  rowsById,
 } from '@majlis/kernel';
 import { describeSelection, verifyTarget } from '@majlis/anchoring';
 import { AnnotationAnchor } from '../annotations/annotation-anchor.entity';
@@ -293,8 +294,7 @@ export class DocumentService {
   }
 
   async versionsByIds(ids: readonly string[]): Promise<Map<string, DocumentVersion>> {
-    const rows = ids.length ? await this.db.getRepository(DocumentVersion).findBy({ id: In([...ids]) }) : [];
-    return new Map(rows.map((row) => [row.id, row]));
+    return rowsById(this.db, DocumentVersion, ids);
   }
 
   async sectionsOf(versionIds: readonly string[]): Promise<Map<string, DocumentSection[]>> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -20,6 +20,7 @@ import {
   toConnection,
   updateVersioned,
   foldName,
+  rowsById,
 } from '@majlis/kernel';
 import { AuditService } from '@majlis/audit';
 import { FederationAffiliation } from './federation-affiliation.entity';
@@ -140,8 +141,8 @@ export class OrganizationService {
 
   /** Batch read for DataLoaders: the visible organisations among `ids`, keyed by id. */
   async findVisibleByIds(actor: Actor, ids: readonly string[]): Promise<Map<string, Organization>> {
-    const rows = ids.length === 0 ? [] : await this.db.getRepository(Organization).findBy({ id: In([...ids]) });
-    return new Map(rows.filter((row) => OrganizationPolicy.canSee(actor, row)).map((row) => [row.id, row]));
+    const rows = await rowsById(this.db, Organization, ids);
+    return new Map([...rows].filter(([, row]) => OrganizationPolicy.canSee(actor, row)));
   }
 
   async list(actor: Actor, rawFilter: ListOrganizationsInput, page: PageRequest): Promise<Connection<Organization>> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -20,6 +20,7 @@ import {
   parseId,
   parseInput,
   updateVersioned,
+  rowsById,
 } from '@majlis/kernel';
 import { AuditService } from '@majlis/audit';
 import { Session } from '../auth/session.entity';
@@ -105,9 +106,7 @@ export class UserService {
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, User>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.getRepository(User).findBy({ id: In([...ids]) });
-    return new Map(rows.map((row) => [row.id, row]));
+    return rowsById(this.db, User, ids);
   }
 
   async updateProfile(actor: Actor, raw: UpdateProfileInput): Promise<User> {
