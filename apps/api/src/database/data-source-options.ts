@@ -5,6 +5,7 @@ import { IDENTITY_ENTITIES } from '@majlis/identity';
 import { MIGRATIONS } from '@majlis/migrations';
 import { DataSourceOptions } from 'typeorm';
 import { StatementCountingLogger } from './sql-statement-counter';
+import { API_TYPE_PARSERS } from './timestamptz';
 
 /** Every entity of every domain lib; the schema itself is owned by the migrations. */
 export const ENTITIES = [
@@ -26,7 +27,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsRun: false,
     logging: ['query'],
     logger: new StatementCountingLogger(),
-    // A request waits at most 10 s for a connection, then fails (and is logged) rather than hanging.
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'majlis-api' },
+    // A request waits at most 10 s for a connection, then fails (and is logged) rather than hanging. Timestamps are
+    // read without regular expressions (timestamptz.ts).
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'majlis-api', types: API_TYPE_PARSERS },
   };
 }

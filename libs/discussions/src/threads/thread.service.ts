@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   Clock,
@@ -9,10 +9,10 @@ import {
   KeysetColumn,
   PageRequest,
   PageWindow,
-  applyKeyset,
   ensureAllowed,
   ensureVisible,
   keysetKeyOf,
+  keysetSql,
   namedQuery,
   pageWindow,
   parseId,
@@ -35,7 +35,7 @@ import { User, UserQueries } from '@majlis/identity';
 import type { ModerationRecord } from '@majlis/moderation';
 import { SPACE_COLUMNS_SQL, SpaceRow, SpaceService, VisibleSpace, visibleSpaceFromRow } from '../spaces/space.service';
 import { SubjectRegistry } from '../subjects/subject-registry';
-import { Thread, ThreadRead } from './thread.entity';
+import { Thread } from './thread.entity';
 import {
   CreateThreadInput,
   EditThreadInput,
@@ -185,6 +185,31 @@ function visibleToReaderSql(thread: string, space: string, user: string, despite
   return `((${despiteRemoval} OR ${AuthoredContentPolicy.presentForReaderSql('THREAD', thread, user)} OR ${liveRepliesSql('THREAD', thread)})
     AND ${SpacePolicy.readableByUserSql(space, `${user}.id`)})`;
 }
+
+/**
+ * Which threads a page reads, as plain SQL (no query builder on hot reads, issue 15): the joins after `threads
+ * thread`, the conditions (each rule from its policy's SQL twin), and their `:name` values (namedQuery).
+ */
+interface ThreadSelection {
+  readonly joins: string;
+  readonly where: string[];
+  readonly params: Record<string, unknown>;
+}
+
+/** Adds a condition and its values to a selection. */
+function narrow(selection: ThreadSelection, condition: { sql: string; params?: Record<string, unknown> }): void {
+  selection.where.push(condition.sql);
+  Object.assign(selection.params, condition.params);
+}
+
+/** `FROM … WHERE …` of a selection, plus `extra` conditions (each one parenthesised). */
+function fromSql(selection: ThreadSelection, ...extra: string[]): string {
+  const conditions = [...selection.where, ...extra].map((condition) => `(${condition})`);
+  return `FROM threads thread ${selection.joins} WHERE ${conditions.join(' AND ')}`;
+}
+
+/** The joins reaching the thread's space, aliased `space`, for SpacePolicy.readableSql. */
+const SPACE_JOIN = 'JOIN spaces space ON space.id = thread.space_id';
 
 @Injectable()
 export class ThreadService implements OnModuleInit {
@@ -390,18 +415,12 @@ export class ThreadService implements OnModuleInit {
     ensureVisible(SpacePolicy.canRead(space.space, space.role), 'Space');
     const filter = parseInput(threadFilter, rawFilter, 'filter');
     const window = pageWindow(page);
-    const shown = shownSql(actor);
-    const query = this.db
-      .getRepository(Thread)
-      .createQueryBuilder('thread')
-      .where('thread.space_id = :spaceId', { spaceId: space.space.id })
-      .andWhere(shown.sql, shown.params);
-    if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
-    if (filter.text) {
-      const matches = textMatchSql('thread.search_vector', filter.text);
-      query.andWhere(matches.sql, matches.params);
-    }
-    return this.readPage(actor, query, PINNED_THEN_ACTIVE, window);
+    const selection: ThreadSelection = { joins: '', where: [], params: {} };
+    narrow(selection, { sql: 'thread.space_id = :spaceId', params: { spaceId: space.space.id } });
+    narrow(selection, shownSql(actor));
+    if (filter.tag) narrow(selection, { sql: ':tag = ANY(thread.tags)', params: { tag: filter.tag } });
+    if (filter.text) narrow(selection, textMatchSql('thread.search_vector', filter.text));
+    return this.readPage(actor, selection, PINNED_THEN_ACTIVE, window);
   }
 
   /**
@@ -417,35 +436,32 @@ export class ThreadService implements OnModuleInit {
     const filter = parseInput(threadFilter, rawFilter, 'filter');
     const spaceId = rawFilter.spaceId ? parseId(rawFilter.spaceId, 'spaceId') : null;
     const window = pageWindow(page);
-    const present = AuthoredContentPolicy.presentSql('THREAD', 'thread', actor);
-    const query = this.db
-      .getRepository(Thread)
-      .createQueryBuilder('thread')
-      .innerJoin('spaces', 'space', 'space.id = thread.space_id')
-      .where('thread.author_id = :me', { me: actor.userId })
-      .andWhere(SpacePolicy.readableSql('space'), readerParameters(actor))
-      .andWhere(present.sql, present.params);
-    if (spaceId) query.andWhere('thread.space_id = :spaceId', { spaceId });
-    if (filter.tag) query.andWhere(':tag = ANY(thread.tags)', { tag: filter.tag });
-    return this.readPage(actor, query, MOST_RECENT, window);
+    const selection: ThreadSelection = { joins: SPACE_JOIN, where: [], params: {} };
+    narrow(selection, { sql: 'thread.author_id = :me', params: { me: actor.userId } });
+    narrow(selection, { sql: SpacePolicy.readableSql('space'), params: readerParameters(actor) });
+    narrow(selection, AuthoredContentPolicy.presentSql('THREAD', 'thread', actor));
+    if (spaceId) narrow(selection, { sql: 'thread.space_id = :spaceId', params: { spaceId } });
+    if (filter.tag) narrow(selection, { sql: ':tag = ANY(thread.tags)', params: { tag: filter.tag } });
+    return this.readPage(actor, selection, MOST_RECENT, window);
   }
 
   /** "What's new for me": threads of every space the actor reads with activity by others since they last read them. */
   async whatsNew(actor: Actor, page: PageRequest): Promise<Connection<Thread>> {
     const window = pageWindow(page);
-    const query = this.newForActor(actor);
-    return this.readPage(actor, query, MOST_RECENT, window);
+    return this.readPage(actor, this.newForActor(actor), MOST_RECENT, window);
   }
 
   /** Per space (batch, for DataLoaders): how many of its threads are new for the actor, as `whatsNew` counts them. */
   async newCountsBySpace(actor: Actor, spaceIds: readonly string[]): Promise<Map<string, number>> {
     if (spaceIds.length === 0) return new Map();
-    const rows: { spaceId: string; count: string }[] = await this.newForActor(actor)
-      .andWhere('thread.space_id IN (:...spaceIds)', { spaceIds: [...spaceIds] })
-      .select('thread.space_id', 'spaceId')
-      .addSelect('count(*)', 'count')
-      .groupBy('thread.space_id')
-      .getRawMany();
+    const selection = this.newForActor(actor);
+    narrow(selection, { sql: 'thread.space_id = ANY(CAST(:spaceIds AS uuid[]))', params: { spaceIds: [...spaceIds] } });
+    const rows: { spaceId: string; count: string }[] = await this.db.query(
+      ...namedQuery(
+        `SELECT thread.space_id AS "spaceId", count(*) AS count ${fromSql(selection)} GROUP BY thread.space_id`,
+        selection.params,
+      ),
+    );
     return new Map(rows.map((row) => [row.spaceId, Number(row.count)]));
   }
 
@@ -461,40 +477,31 @@ export class ThreadService implements OnModuleInit {
   ): Promise<Connection<Thread>> {
     const documentId = parseId(rawDocumentId, 'documentId');
     const window = pageWindow(page);
-    const shown = shownSql(actor);
-    const query = this.db
-      .getRepository(Thread)
-      .createQueryBuilder('thread')
-      .innerJoin('spaces', 'space', 'space.id = thread.space_id')
-      .where('thread.document_id = :documentId', { documentId })
-      .andWhere(SpacePolicy.readableSql('space'), readerParameters(actor))
-      .andWhere(shown.sql, shown.params);
-    if (sectionKey) query.andWhere('thread.section_key = :sectionKey', { sectionKey });
-    return this.readPage(actor, query, MOST_RECENT, window);
+    const selection: ThreadSelection = { joins: SPACE_JOIN, where: [], params: {} };
+    narrow(selection, { sql: 'thread.document_id = :documentId', params: { documentId } });
+    narrow(selection, { sql: SpacePolicy.readableSql('space'), params: readerParameters(actor) });
+    narrow(selection, shownSql(actor));
+    if (sectionKey) narrow(selection, { sql: 'thread.section_key = :sectionKey', params: { sectionKey } });
+    return this.readPage(actor, selection, MOST_RECENT, window);
   }
 
   /**
-   * One page of `query`'s threads in one statement, with each one's author, moderation record and activity
-   * (threadPreloads); the total is counted only if asked for (a second statement, then).
+   * One page of the selected threads in one statement (plain SQL), with each one's author, moderation record and
+   * activity (threadPreloads); the total is counted only if asked for (a second statement, then).
    */
   private async readPage(
     actor: Actor,
-    query: SelectQueryBuilder<Thread>,
+    selection: ThreadSelection,
     keyset: KeysetColumn[],
     window: PageWindow,
   ): Promise<Connection<Thread>> {
-    const counted = query.clone();
-    const [pageSql, parameters] = applyKeyset(
-      query
-        .select(threadColumnsSql('thread'))
-        .addSelect('thread.reply_count', 'activity_replies')
-        .addSelect('thread.participant_count', 'activity_participants'),
-      keyset,
-      window,
-    ).getQueryAndParameters();
-    const me = `$${parameters.length + 1}`;
+    const page = keysetSql(keyset, window);
     const rows: PageRow[] = await this.db.query(
-      `WITH page AS (${pageSql})
+      ...namedQuery(
+        `WITH page AS (
+         SELECT ${THREAD_COLUMNS_SQL}, thread.reply_count AS activity_replies, thread.participant_count AS activity_participants
+           ${fromSql(selection, ...(page.after ? [page.after] : []))}
+          ORDER BY ${page.orderBy} LIMIT :pageLimit)
        SELECT page.*,
               author.email AS author_email, author.display_name AS author_display_name, author.locale AS author_locale,
               author.platform_role AS author_platform_role, author.status AS author_status,
@@ -509,9 +516,10 @@ export class ThreadService implements OnModuleInit {
          LEFT JOIN ${UserQueries.rowsSql()} author ON author.id = page.thread_author_id
          LEFT JOIN content_moderation moderation
                 ON moderation.content_type = 'THREAD' AND moderation.content_id = page.thread_id
-         ${activityJoinsSql('page.thread_id', me)}
+         ${activityJoinsSql('page.thread_id', ':me')}
         ORDER BY ${keyset.map((column) => `page.${column.expression.replace('.', '_')} ${column.direction ?? 'ASC'}`).join(', ')}`,
-      [...parameters, actor.userId],
+        { ...selection.params, ...page.params, pageLimit: page.limit, me: actor.userId },
+      ),
     );
     const threads = rows.map((row) => {
       const thread = threadFromRow(row);
@@ -550,21 +558,26 @@ export class ThreadService implements OnModuleInit {
       });
       return thread;
     });
-    return toConnection(threads, window, keysetKeyOf<Thread>(keyset), () => counted.getCount());
+    return toConnection(threads, window, keysetKeyOf<Thread>(keyset), async () => {
+      const [{ count }]: { count: number }[] = await this.db.query(
+        ...namedQuery(`SELECT count(*)::int AS count ${fromSql(selection)}`, selection.params),
+      );
+      return count;
+    });
   }
 
   /** Threads in spaces the actor reads, present, with activity by others since the actor last read them. */
-  private newForActor(actor: Actor) {
-    const present = AuthoredContentPolicy.presentSql('THREAD', 'thread', actor);
-    return this.db
-      .getRepository(Thread)
-      .createQueryBuilder('thread')
-      .innerJoin('spaces', 'space', 'space.id = thread.space_id')
-      .leftJoin(ThreadRead, 'seen', 'seen.thread_id = thread.id AND seen.user_id = :me')
-      .where(SpacePolicy.readableSql('space'), readerParameters(actor))
-      .andWhere(present.sql, present.params)
-      .andWhere('thread.last_activity_by_id IS DISTINCT FROM :me')
-      .andWhere(`thread.last_activity_at > COALESCE(seen.last_read_at, '-infinity'::timestamptz)`);
+  private newForActor(actor: Actor): ThreadSelection {
+    const selection: ThreadSelection = {
+      joins: `${SPACE_JOIN} LEFT JOIN thread_reads seen ON seen.thread_id = thread.id AND seen.user_id = :me`,
+      where: [],
+      params: {},
+    };
+    narrow(selection, { sql: SpacePolicy.readableSql('space'), params: readerParameters(actor) });
+    narrow(selection, AuthoredContentPolicy.presentSql('THREAD', 'thread', actor));
+    narrow(selection, { sql: 'thread.last_activity_by_id IS DISTINCT FROM :me' });
+    narrow(selection, { sql: `thread.last_activity_at > COALESCE(seen.last_read_at, '-infinity'::timestamptz)` });
+    return selection;
   }
 
   /**

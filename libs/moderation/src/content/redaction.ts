@@ -50,16 +50,17 @@ export const Redaction = {
 
   /**
    * isRedacted, asking for the spaces the reader moderates only when it matters (hidden content of a space, read by
-   * someone other than its author).
+   * someone other than its author); answered at once (no promise) when they do not, as for almost every row.
    */
-  async resolve(
+  resolve(
     actor: MaybeActor,
     content: RedactableContent,
     record: ModerationRecord | null,
     moderatedSpaces: () => Promise<readonly string[]>,
-  ): Promise<boolean> {
+  ): boolean | Promise<boolean> {
     const needsSpaces = !!actor && !content.deletedAt && !!record?.hidden && !!record.spaceId;
-    return Redaction.isRedacted(actor, content, record, needsSpaces ? await moderatedSpaces() : []);
+    if (!needsSpaces) return Redaction.isRedacted(actor, content, record);
+    return moderatedSpaces().then((spaces) => Redaction.isRedacted(actor, content, record, spaces));
   },
 
   /** The moderation state, for its author (who learns it was hidden, and why) and its moderators. */

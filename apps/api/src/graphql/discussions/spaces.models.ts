@@ -2,7 +2,8 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SPACE_ROLES, SPACE_VISIBILITIES, SpaceRole, SpaceVisibility } from '@majlis/discussions';
 import { graphqlEnum } from '../common/graphql-enum';
 import { Connection } from '../common/connection.type';
-import { threadActivityField } from './thread-activity.field';
+import { UserModel } from '../identity/identity.models';
+import { shownThreadField, threadActivityField, threadAuthor } from './thread.fields';
 
 export const SpaceVisibilityEnum = graphqlEnum(
   SPACE_VISIBILITIES,
@@ -53,9 +54,29 @@ export class ThreadModel {
   @Field(() => ID)
   id: string;
 
-  /** Resolved by ThreadResolver (redacted while hidden). */
-  title: string;
-  tags: string[];
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null (the placeholder of redacted content) once deleted, or while hidden by moderation.',
+    middleware: [shownThreadField((thread) => thread.title)],
+  })
+  title: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Null once deleted, or while hidden by moderation.',
+    middleware: [shownThreadField((thread) => thread.tags)],
+  })
+  tags: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null once deleted, or while hidden by moderation.',
+    middleware: [shownThreadField((thread) => thread.body)],
+  })
+  bodyMarkdown: string | null;
+
+  @Field(() => UserModel, { nullable: true, middleware: [shownThreadField(threadAuthor)] })
+  author: UserModel | null;
 
   @Field()
   pinned: boolean;

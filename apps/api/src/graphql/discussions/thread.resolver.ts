@@ -1,14 +1,14 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
-import { Comment, CommentService, Space, Thread, ThreadService, threadPreloads } from '@majlis/discussions';
+import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
 import { ModerationService, REDACTED, Redaction } from '@majlis/moderation';
-import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
+import type { AuthenticatedActor, Organization } from '@majlis/identity';
 import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
 import { ModerationStateModel } from '../moderation/moderation.models';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
-import { OrganizationModel, UserModel } from '../identity/identity.models';
+import { OrganizationModel } from '../identity/identity.models';
 import { CommentConnection } from './discussions.models';
 import {
   CreateThreadInput,
@@ -18,6 +18,7 @@ import {
   ThreadIdInput,
 } from './spaces.inputs';
 import { CitationModel, SpaceModel, ThreadModel, ThreadPayload } from './spaces.models';
+import { threadModerationRecord, threadRedacted } from './thread.fields';
 
 @Resolver(() => ThreadModel)
 export class ThreadResolver {
@@ -67,43 +68,9 @@ export class ThreadResolver {
     return { thread: await this.threads.markRead(actor, input.id) };
   }
 
-  @ResolveField(() => String, {
-    nullable: true,
-    description: 'Null (the placeholder of redacted content) once deleted, or while hidden by moderation.',
-  })
-  async title(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() thread: Thread,
-    @Context() context: GraphQLContext,
-  ) {
-    return this.shown(actor, thread, context, thread.title);
-  }
-
-  @ResolveField(() => [String], { nullable: true, description: 'Null once deleted, or while hidden by moderation.' })
-  async tags(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() thread: Thread,
-    @Context() context: GraphQLContext,
-  ) {
-    return this.shown(actor, thread, context, thread.tags);
-  }
-
-  @ResolveField(() => String, { nullable: true, description: 'Null once deleted, or while hidden by moderation.' })
-  async bodyMarkdown(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() thread: Thread,
-    @Context() context: GraphQLContext,
-  ) {
-    return this.shown(actor, thread, context, thread.body);
-  }
-
   @ResolveField(() => String, { nullable: true })
-  async bodyHtml(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() thread: Thread,
-    @Context() context: GraphQLContext,
-  ) {
-    return (await this.shown(actor, thread, context, true)) ? renderMarkdown(thread.body) : null;
+  async bodyHtml(@Parent() thread: Thread, @Context() context: GraphQLContext) {
+    return (await threadRedacted(thread, context)) ? REDACTED : renderMarkdown(thread.body);
   }
 
   @ResolveField(() => ModerationStateModel, {
@@ -118,7 +85,7 @@ export class ThreadResolver {
     return Redaction.stateFor(
       actor,
       thread,
-      await this.moderationRecord(thread, context),
+      await threadModerationRecord(thread, context),
       context.loaders.viewerModeratedSpaces,
     );
   }
@@ -128,44 +95,12 @@ export class ThreadResolver {
     return thread.deletedAt !== null;
   }
 
-  @ResolveField(() => UserModel, { nullable: true })
-  async author(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() thread: Thread,
-    @Context() context: GraphQLContext,
-  ): Promise<User | null> {
-    if (!(await this.shown(actor, thread, context, true))) return null;
-    const preloaded = threadPreloads.get(thread);
-    return preloaded ? preloaded.author : context.loaders.user.load(thread.authorId);
-  }
-
-  /** The value, or the placeholder when the thread is redacted for this reader (Redaction, libs/moderation). */
-  private async shown<T>(
-    actor: AuthenticatedActor | null,
-    thread: Thread,
-    context: GraphQLContext,
-    value: T,
-  ): Promise<T | null> {
-    const record = await this.moderationRecord(thread, context);
-    return (await Redaction.resolve(actor, thread, record, context.loaders.viewerModeratedSpaces)) ? REDACTED : value;
-  }
-
-  /** Read with the page when the thread came in one (ThreadService's threadPreloads), else through the loader. */
-  private moderationRecord(thread: Thread, context: GraphQLContext) {
-    const preloaded = threadPreloads.get(thread);
-    return preloaded ? preloaded.moderation : context.loaders.threadModeration.load(thread.id);
-  }
-
   @ResolveField(() => OrganizationModel, {
     nullable: true,
     description: 'The organisation spoken for, if any; null once deleted or while hidden.',
   })
-  async organization(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() thread: Thread,
-    @Context() context: GraphQLContext,
-  ): Promise<Organization | null> {
-    if (!thread.organizationId || !(await this.shown(actor, thread, context, true))) return null;
+  async organization(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<Organization | null> {
+    if (!thread.organizationId || (await threadRedacted(thread, context))) return REDACTED;
     return context.loaders.organization.load(thread.organizationId);
   }
 
