@@ -98,37 +98,6 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   'discussions/src/threads/thread.service.ts': ['content_moderation'],
   // The annotation list leaves out hidden ones, and counts replies and endorsements.
   'documents/src/annotations/annotation.service.ts': ['comments', 'content_moderation', 'endorsements'],
-  // Notifications: moved to the owners' ports in the next commits.
-  'notifications/src/fanout/recipients.ts': [
-    'annotations',
-    'comment_mentions',
-    'comments',
-    'consultations',
-    'content_moderation',
-    'contributions',
-    'documents',
-    'threads',
-  ],
-  'notifications/src/inbox/notification-target.ts': [
-    'annotations',
-    'comments',
-    'consultations',
-    'contributions',
-    'document_versions',
-    'documents',
-    'spaces',
-    'threads',
-  ],
-  'notifications/src/inbox/notification.policy.ts': [
-    'annotations',
-    'comments',
-    'consultations',
-    'content_moderation',
-    'documents',
-    'spaces',
-  ],
-  'notifications/src/jobs/deadline-reminders.ts': ['consultations', 'contributions'],
-  'notifications/src/jobs/mail-jobs.ts': ['consultations', 'documents', 'password_resets', 'spaces'],
 };
 
 const ROOT = resolve(__dirname, '..', '..');
