@@ -94,10 +94,6 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   'audit/src/audit-chain.ts': ['moderation_actions'],
   // A consultation on a document checks and reads the document, and opens its discussion space.
   'consultations/src/consultation/consultation.service.ts': ['documents', 'spaces'],
-  // The thread list leaves out threads hidden by moderation.
-  'discussions/src/threads/thread.service.ts': ['content_moderation'],
-  // The annotation list leaves out hidden ones, and counts replies and endorsements.
-  'documents/src/annotations/annotation.service.ts': ['comments', 'content_moderation', 'endorsements'],
 };
 
 const ROOT = resolve(__dirname, '..', '..');

@@ -48,3 +48,4 @@ export const DISCUSSIONS_ENTITIES = [
 export * from './spaces/space.queries';
 export * from './threads/thread.queries';
 export * from './comments/comment.queries';
+export * from './endorsements/endorsement.queries';

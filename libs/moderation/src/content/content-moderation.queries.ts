@@ -1,11 +1,22 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Moderation's port to its content records for other areas (notifications' fan-out and delivery). Other libs never
+ * Moderation's port to its content records for other areas (the content lists, notifications' fan-out and
+ * delivery). Other libs never
  * name `content_moderation`: they call these reads (one statement each) or put these fragments in their own
  * statements.
  */
 export const ContentModerationQueries = {
+  /**
+   * A relation of moderation records' `content_type`, `content_id`, `hidden`, `hidden_reason`, `hidden_at`,
+   * `space_id`, `platform_moderated` and `moderating_organization_id`, for lists that preload each item's record:
+   * `LEFT JOIN ${ContentModerationQueries.rowsSql()} moderation ON moderation.content_type = 'THREAD' AND …`.
+   */
+  rowsSql(): string {
+    return `(SELECT content_type, content_id, hidden, hidden_reason, hidden_at, space_id, platform_moderated,
+                    moderating_organization_id FROM content_moderation)`;
+  },
+
   /** The author of moderated content, as moderation recorded it; null when it never was moderated. */
   async authorOf(manager: EntityManager, type: string, contentId: string): Promise<string | null> {
     const [row] = await manager.query(
