@@ -8,6 +8,8 @@ export * from './results/results.service';
 export * from './consultation/my-consultations.service';
 export * from './contribution/member-contributions.service';
 export * from './consultation/consultation.policy';
+export * from './consultation/consultation.queries';
+export * from './contribution/contribution.queries';
 export * from './consultations.options';
 export { countsByKind, spreadsheetSafe, OTHER_KINDS } from './results/disclosure';
 export { answerViews, scaleOf } from './contribution/answers';

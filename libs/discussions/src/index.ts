@@ -45,3 +45,7 @@ export const DISCUSSIONS_ENTITIES = [
   Thread,
   ThreadRead,
 ];
+export * from './spaces/space.queries';
+export * from './threads/thread.queries';
+export * from './comments/comment.queries';
+export * from './endorsements/endorsement.queries';

@@ -54,3 +54,5 @@ export {
 export type { ExportedAnnotation, ExportContext } from './annotations/w3c-export';
 export { AnnotationRevision } from './annotations/annotation-revision.entity';
 export { AnnotationAnswer } from './annotations/annotation-answer.entity';
+export * from './documents/document.queries';
+export * from './annotations/annotation.queries';

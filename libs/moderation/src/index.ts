@@ -1,6 +1,7 @@
 export * from './moderation.module';
 export * from './moderation.reasons';
 export * from './content/moderated-content';
+export * from './content/content-moderation.queries';
 export * from './moderation.policy';
 export * from './content/redaction';
 export * from './actions/moderation-log';

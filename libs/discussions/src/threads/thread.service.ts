@@ -32,7 +32,7 @@ import { AuthoredContentPolicy } from '../authored-content.policy';
 import { CitationRegistry } from '../citations/citation-registry';
 import { SpacePolicy, readerParameters } from '../spaces/space.policy';
 import { User, UserQueries } from '@majlis/identity';
-import type { ModerationRecord } from '@majlis/moderation';
+import { ContentModerationQueries, type ModerationRecord } from '@majlis/moderation';
 import { SPACE_COLUMNS_SQL, SpaceRow, SpaceService, VisibleSpace, visibleSpaceFromRow } from '../spaces/space.service';
 import { SubjectRegistry } from '../subjects/subject-registry';
 import { Thread } from './thread.entity';
@@ -514,7 +514,7 @@ export class ThreadService implements OnModuleInit {
               ${activityColumnsSql('page.activity_replies', 'page.activity_participants')}
          FROM page
          LEFT JOIN ${UserQueries.rowsSql()} author ON author.id = page.thread_author_id
-         LEFT JOIN content_moderation moderation
+         LEFT JOIN ${ContentModerationQueries.rowsSql()} moderation
                 ON moderation.content_type = 'THREAD' AND moderation.content_id = page.thread_id
          ${activityJoinsSql('page.thread_id', ':me')}
         ORDER BY ${keyset.map((column) => `page.${column.expression.replace('.', '_')} ${column.direction ?? 'ASC'}`).join(', ')}`,

@@ -27,9 +27,15 @@ import {
   answerReadersQuestions,
   rowsById,
 } from '@majlis/kernel';
-import { AuthoredContentPolicy, liveRepliesSql, softDelete } from '@majlis/discussions';
+import {
+  AuthoredContentPolicy,
+  CommentQueries,
+  EndorsementQueries,
+  liveRepliesSql,
+  softDelete,
+} from '@majlis/discussions';
 import { Organization, OrganizationPolicy, OrganizationQueries, User, UserQueries } from '@majlis/identity';
-import { ModerationPolicy, ModerationRecord, hiddenSql } from '@majlis/moderation';
+import { ContentModerationQueries, ModerationPolicy, ModerationRecord, hiddenSql } from '@majlis/moderation';
 import { DocumentPolicy } from '../documents/document.policy';
 import { Document } from '../documents/document.entity';
 import { DocumentService } from '../documents/document.service';
@@ -591,7 +597,7 @@ export class AnnotationService {
         ),
       )
       .leftJoin(
-        'content_moderation',
+        ContentModerationQueries.rowsSql(),
         'listed_moderation',
         `listed_moderation.content_type = 'ANNOTATION' AND listed_moderation.content_id = annotation.id`,
       )
@@ -599,17 +605,17 @@ export class AnnotationService {
       .addSelect(moderation.map((column) => `listed_moderation.${column} AS listed_moderation_${column}`))
       .addSelect('listed_moderation.moderating_organization_id', 'listed_moderation_moderating_organization_id')
       .addSelect(
-        `(SELECT count(*)::int FROM comments listed_reply WHERE listed_reply.subject_type = 'ANNOTATION'
+        `(SELECT count(*)::int FROM ${CommentQueries.rowsSql()} listed_reply WHERE listed_reply.subject_type = 'ANNOTATION'
            AND listed_reply.subject_id = annotation.id AND ${AuthoredContentPolicy.countedSql('COMMENT', 'listed_reply')})`,
         'listed_replies',
       )
       .addSelect(
-        `(SELECT count(*)::int FROM endorsements listed_endorsement
+        `(SELECT count(*)::int FROM ${EndorsementQueries.rowsSql()} listed_endorsement
            WHERE listed_endorsement.subject_type = 'ANNOTATION' AND listed_endorsement.subject_id = annotation.id)`,
         'listed_endorsements',
       )
       .addSelect(
-        `EXISTS (SELECT 1 FROM endorsements listed_endorsement WHERE listed_endorsement.subject_type = 'ANNOTATION'
+        `EXISTS (SELECT 1 FROM ${EndorsementQueries.rowsSql()} listed_endorsement WHERE listed_endorsement.subject_type = 'ANNOTATION'
            AND listed_endorsement.subject_id = annotation.id AND listed_endorsement.user_id = :listedViewer)`,
         'listed_endorsed',
       )

@@ -92,6 +92,16 @@ export class PasswordResetService {
     return row ? this.db.getRepository(User).findOneBy({ id: row.user_id, status: 'ACTIVE' }) : null;
   }
 
+  /** How many minutes (at least 1) a reset's link was issued to last, for its e-mail; one statement. */
+  async validForMinutes(resetId: string): Promise<number> {
+    const [{ minutes }] = await this.db.query(
+      `SELECT greatest(1, round(extract(epoch FROM expires_at - created_at) / 60))::int AS minutes
+         FROM password_resets WHERE id = $1`,
+      [resetId],
+    );
+    return minutes;
+  }
+
   async reset(raw: ResetPasswordInput): Promise<void> {
     const input = parseInput(resetPasswordInput, raw);
     await this.db.transaction(async (manager) => {

@@ -1,5 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { markdownExcerpt, type DomainEvent } from '@majlis/kernel';
+import { ConsultationQueries, ContributionQueries } from '@majlis/consultations';
+import { CommentQueries, ThreadQueries } from '@majlis/discussions';
+import { AnnotationQueries, DocumentQueries } from '@majlis/documents';
+import { ContentModerationQueries } from '@majlis/moderation';
 import type { NotificationKind } from '../mail/mail-messages';
 import type { Fanout } from './event-fanout';
 
@@ -58,11 +62,7 @@ function excerptOf(body: string | null | undefined): string {
 export async function recipientsOf(manager: EntityManager, event: DomainEvent): Promise<Fanout | null> {
   switch (event.type) {
     case 'ANNOTATION_CREATED': {
-      const [annotation] = await manager.query(
-        `SELECT a.author_id, a.body, a.section_key, d.title FROM annotations a JOIN documents d ON d.id = a.document_id
-          WHERE a.id = $1`,
-        [event.subjectId],
-      );
+      const annotation = await AnnotationQueries.heading(manager, event.subjectId);
       if (!annotation) return null;
       const audience = await activityAudience(
         manager,
@@ -82,10 +82,7 @@ export async function recipientsOf(manager: EntityManager, event: DomainEvent): 
       };
     }
     case 'ANNOTATION_ANSWERED': {
-      const [annotation] = await manager.query(
-        `SELECT a.author_id, d.title FROM annotations a JOIN documents d ON d.id = a.document_id WHERE a.id = $1`,
-        [event.subjectId],
-      );
+      const annotation = await AnnotationQueries.heading(manager, event.subjectId);
       if (!annotation) return null;
       const audience = await activityAudience(manager, [['ANNOTATION', event.subjectId]], null);
       return {
@@ -99,7 +96,7 @@ export async function recipientsOf(manager: EntityManager, event: DomainEvent): 
     case 'COMMENT_CREATED':
       return commentCreated(manager, event);
     case 'THREAD_CREATED': {
-      const [thread] = await manager.query(`SELECT title, body FROM threads WHERE id = $1`, [event.subjectId]);
+      const thread = await ThreadQueries.heading(manager, event.subjectId);
       if (!thread) return null;
       const audience = await activityAudience(manager, [['SPACE', event.spaceId]], event.spaceId);
       return {
@@ -113,13 +110,10 @@ export async function recipientsOf(manager: EntityManager, event: DomainEvent): 
     }
     case 'CONTENT_HIDDEN':
     case 'CONTENT_RESTORED': {
-      const [content] = await manager.query(
-        `SELECT author_id FROM content_moderation WHERE content_type = $1 AND content_id = $2`,
-        [event.subjectType, event.subjectId],
-      );
-      if (!content?.author_id) return null;
+      const authorId = await ContentModerationQueries.authorOf(manager, event.subjectType, event.subjectId);
+      if (!authorId) return null;
       return {
-        recipients: new Recipients().add([content.author_id], 'MODERATION').byUser,
+        recipients: new Recipients().add([authorId], 'MODERATION').byUser,
         subjectType: event.subjectType,
         subjectId: event.subjectId,
         title: await titleOf(manager, event),
@@ -127,7 +121,10 @@ export async function recipientsOf(manager: EntityManager, event: DomainEvent): 
       };
     }
     case 'CONSULTATION_CHANGED': {
-      const [consultation] = await manager.query(`SELECT title FROM consultations WHERE id = $1`, [event.subjectId]);
+      const [consultation] = await manager.query(
+        `SELECT c.title FROM ${ConsultationQueries.rowsSql()} c WHERE c.id = $1`,
+        [event.subjectId],
+      );
       if (!consultation) return null;
       const audience = await activityAudience(manager, [['CONSULTATION', event.subjectId]], null);
       return {
@@ -153,27 +150,21 @@ async function commentCreated(manager: EntityManager, event: DomainEvent): Promi
   const [comment] = await manager.query(
     `SELECT c.subject_type, c.subject_id, c.body, c.is_official, parent.author_id AS parent_author,
             COALESCE(a.author_id, t.author_id) AS subject_author, COALESCE(t.title, d.title, co.title) AS title
-       FROM comments c
-       LEFT JOIN comments parent ON parent.id = c.parent_id
-       LEFT JOIN annotations a ON c.subject_type = 'ANNOTATION' AND a.id = c.subject_id
-       LEFT JOIN documents d ON d.id = a.document_id
-       LEFT JOIN threads t ON c.subject_type = 'THREAD' AND t.id = c.subject_id
-       LEFT JOIN contributions k ON c.subject_type = 'CONTRIBUTION' AND k.id = c.subject_id
-       LEFT JOIN consultations co ON co.id = k.consultation_id
+       FROM ${CommentQueries.rowsSql()} c
+       LEFT JOIN ${CommentQueries.rowsSql()} parent ON parent.id = c.parent_id
+       LEFT JOIN ${AnnotationQueries.rowsSql()} a ON c.subject_type = 'ANNOTATION' AND a.id = c.subject_id
+       LEFT JOIN ${DocumentQueries.rowsSql()} d ON d.id = a.document_id
+       LEFT JOIN ${ThreadQueries.rowsSql()} t ON c.subject_type = 'THREAD' AND t.id = c.subject_id
+       LEFT JOIN ${ContributionQueries.rowsSql()} k ON c.subject_type = 'CONTRIBUTION' AND k.id = c.subject_id
+       LEFT JOIN ${ConsultationQueries.rowsSql()} co ON co.id = k.consultation_id
       WHERE c.id = $1`,
     [event.subjectId],
   );
   if (!comment || !['ANNOTATION', 'THREAD', 'CONTRIBUTION'].includes(comment.subject_type)) return null;
-  const mentioned: { user_id: string }[] = await manager.query(
-    `SELECT user_id FROM comment_mentions WHERE comment_id = $1`,
-    [event.subjectId],
-  );
+  const mentioned = await CommentQueries.mentionedUserIds(manager, event.subjectId);
   if (comment.subject_type === 'CONTRIBUTION')
     return {
-      recipients: new Recipients().add([comment.parent_author], 'REPLY').add(
-        mentioned.map((row) => row.user_id),
-        'MENTION',
-      ).byUser,
+      recipients: new Recipients().add([comment.parent_author], 'REPLY').add(mentioned, 'MENTION').byUser,
       subjectType: 'COMMENT',
       subjectId: event.subjectId,
       title: comment.title ?? '',
@@ -190,10 +181,7 @@ async function commentCreated(manager: EntityManager, event: DomainEvent): Promi
   const recipients = new Recipients()
     .add(audience, 'ACTIVITY')
     .add([comment.parent_author, comment.subject_author], 'REPLY')
-    .add(
-      mentioned.map((row) => row.user_id),
-      'MENTION',
-    );
+    .add(mentioned, 'MENTION');
   if (comment.is_official && comment.subject_type === 'ANNOTATION')
     recipients.add([comment.subject_author], 'OFFICIAL_ANSWER');
   return {
@@ -210,7 +198,8 @@ async function commentCreated(manager: EntityManager, event: DomainEvent): Promi
 
 async function titleOf(manager: EntityManager, event: DomainEvent): Promise<string> {
   const [row] = await manager.query(
-    `SELECT COALESCE((SELECT title FROM threads WHERE id = $1), (SELECT title FROM documents WHERE id = $2), '') AS title`,
+    `SELECT COALESCE((SELECT t.title FROM ${ThreadQueries.rowsSql()} t WHERE t.id = $1),
+                     (SELECT d.title FROM ${DocumentQueries.rowsSql()} d WHERE d.id = $2), '') AS title`,
     [event.threadId, event.documentId],
   );
   return row?.title ?? '';

@@ -1,7 +1,7 @@
 import type { LinkTarget } from '@majlis/links';
-import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
-import { SpacePolicy } from '@majlis/discussions';
-import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
+import { AnnotationQueries } from '@majlis/documents';
+import { CommentQueries, SpacePolicy, ThreadQueries } from '@majlis/discussions';
+import { ConsultationPolicy, ConsultationQueries, ContributionQueries } from '@majlis/consultations';
 import { ModerationPolicy } from '@majlis/moderation';
 
 /** Where a notification opens: the kernel's one link shape, as a search hit's (GraphQL `SearchTargetModel`). */
@@ -32,7 +32,7 @@ function targetJson(columns: Partial<Record<TargetKey, string>>): string {
 const ANNOTATION_COLUMNS = {
   documentId: 'target_annotation.document_id',
   versionId: 'target_annotation.version_id',
-  versionNumber: 'target_version.number',
+  versionNumber: 'target_annotation.version_number',
   articleKey: 'target_annotation.section_key',
   start: 'target_annotation.start_offset',
   end: 'target_annotation.end_offset',
@@ -51,48 +51,41 @@ const ANNOTATION_COLUMNS = {
  */
 export function notificationTargetSql(n: string, u: string): string {
   const moderatedSpaces = SpacePolicy.moderatedSpaceIdsByUserSql(`${u}.id`);
-  // Under a live reply, the annotation holds its place as a tombstone when deleted or hidden (the tombstone rule of
-  // authored content, as the reader and search show it): only the annotation's own notification needs it present.
-  const annotationReadable = (present: boolean) =>
-    `${AnnotationPolicy.readersSql('target_annotation', u)}
-      ${present ? `AND target_annotation.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'target_annotation', u)}` : ''}
-      AND EXISTS (SELECT 1 FROM documents target_document WHERE target_document.id = target_annotation.document_id
-                    AND ${DocumentPolicy.readersSql('target_document', u)})`;
-  const threadReadable = `target_thread.deleted_at IS NULL
-      AND NOT ${ModerationPolicy.hiddenForReaderSql('THREAD', 'target_thread', u, moderatedSpaces)}
-      AND ${SpacePolicy.readableByUserSql('target_space', `${u}.id`)}`;
   const replyPresent = (moderated?: string) => `target_reply.id::text = ${n}.subject_id
       AND target_reply.deleted_at IS NULL
       AND NOT ${ModerationPolicy.hiddenForReaderSql('COMMENT', 'target_reply', u, moderated)}`;
+  const thread = {
+    threadId: 'target_thread.id',
+    spaceId: 'target_thread.space_id',
+    spaceSlug: 'target_thread.space_slug',
+  };
+  // Under a live reply, the annotation holds its place as a tombstone when deleted or hidden (the tombstone rule of
+  // authored content, as the reader and search show it): only the annotation's own notification needs it present.
   return `(CASE ${n}.subject_type
     WHEN 'ANNOTATION' THEN (SELECT ${targetJson(ANNOTATION_COLUMNS)}
-      FROM annotations target_annotation JOIN document_versions target_version
-        ON target_version.id = target_annotation.version_id
-      WHERE target_annotation.id::text = ${n}.subject_id AND ${annotationReadable(true)})
+      FROM ${AnnotationQueries.readableRowsSql(u, { present: true })} target_annotation
+      WHERE target_annotation.id::text = ${n}.subject_id)
     WHEN 'COMMENT' THEN COALESCE(
       (SELECT ${targetJson({ ...ANNOTATION_COLUMNS, commentId: 'target_reply.id' })}
-        FROM comments target_reply
-        JOIN annotations target_annotation
+        FROM ${CommentQueries.rowsSql()} target_reply
+        JOIN ${AnnotationQueries.readableRowsSql(u, { present: false })} target_annotation
           ON target_reply.subject_type = 'ANNOTATION' AND target_annotation.id = target_reply.subject_id
-        JOIN document_versions target_version ON target_version.id = target_annotation.version_id
-        WHERE ${replyPresent()} AND ${annotationReadable(false)}),
-      (SELECT ${targetJson({ commentId: 'target_reply.id', threadId: 'target_thread.id', spaceId: 'target_space.id', spaceSlug: 'target_space.slug' })}
-        FROM comments target_reply
-        JOIN threads target_thread ON target_reply.subject_type = 'THREAD' AND target_thread.id = target_reply.subject_id
-        JOIN spaces target_space ON target_space.id = target_thread.space_id
-        WHERE ${replyPresent(moderatedSpaces)} AND ${threadReadable}),
-      (SELECT ${targetJson({ consultationId: 'target_consultation.id' })}
-        FROM comments target_reply
-        JOIN contributions target_contribution
+        WHERE ${replyPresent()}),
+      (SELECT ${targetJson({ commentId: 'target_reply.id', ...thread })}
+        FROM ${CommentQueries.rowsSql()} target_reply
+        JOIN ${ThreadQueries.readableRowsSql(u, moderatedSpaces)} target_thread
+          ON target_reply.subject_type = 'THREAD' AND target_thread.id = target_reply.subject_id
+        WHERE ${replyPresent(moderatedSpaces)}),
+      (SELECT ${targetJson({ consultationId: 'target_contribution.consultation_id' })}
+        FROM ${CommentQueries.rowsSql()} target_reply
+        JOIN ${ContributionQueries.readableDiscussionsSql(u)} target_contribution
           ON target_reply.subject_type = 'CONTRIBUTION' AND target_contribution.id = target_reply.subject_id
-        JOIN consultations target_consultation ON target_consultation.id = target_contribution.consultation_id
-        WHERE ${replyPresent()} AND ${ContributionPolicy.memberReaderSql('target_contribution.id', u)}
-          AND ${ConsultationPolicy.readersSql('target_consultation', u)}))
-    WHEN 'THREAD' THEN (SELECT ${targetJson({ threadId: 'target_thread.id', spaceId: 'target_space.id', spaceSlug: 'target_space.slug' })}
-      FROM threads target_thread JOIN spaces target_space ON target_space.id = target_thread.space_id
-      WHERE target_thread.id::text = ${n}.subject_id AND ${threadReadable})
+        WHERE ${replyPresent()}))
+    WHEN 'THREAD' THEN (SELECT ${targetJson(thread)}
+      FROM ${ThreadQueries.readableRowsSql(u, moderatedSpaces)} target_thread
+      WHERE target_thread.id::text = ${n}.subject_id)
     WHEN 'CONSULTATION' THEN (SELECT ${targetJson({ consultationId: 'target_consultation.id' })}
-      FROM consultations target_consultation
+      FROM ${ConsultationQueries.rowsSql()} target_consultation
       WHERE target_consultation.id::text = ${n}.subject_id AND ${ConsultationPolicy.readersSql('target_consultation', u)})
   END)`;
 }

@@ -1,7 +1,8 @@
 import type { Actor } from '@majlis/kernel';
-import { AnnotationPolicy, DocumentPolicy } from '@majlis/documents';
-import { SpacePolicy } from '@majlis/discussions';
-import { ConsultationPolicy, ContributionPolicy } from '@majlis/consultations';
+import { AnnotationQueries, DocumentQueries } from '@majlis/documents';
+import { CommentQueries, SpaceQueries } from '@majlis/discussions';
+import { ConsultationQueries, ContributionPolicy } from '@majlis/consultations';
+import { ContentModerationQueries } from '@majlis/moderation';
 import type { NotificationKind } from '../mail/mail-messages';
 
 export type SpaceNotificationLevel = 'WATCHING' | 'NORMAL' | 'MUTED';
@@ -59,23 +60,16 @@ export const NotificationPolicy = {
    */
   deliverableSql(n: string, u: string): string {
     return `(${u}.status = 'ACTIVE'
-      AND (${n}.space_id IS NULL OR EXISTS (SELECT 1 FROM spaces n_space WHERE n_space.id = ${n}.space_id
-            AND ${SpacePolicy.readableByUserSql('n_space', `${u}.id`)}))
-      AND (${n}.document_id IS NULL OR EXISTS (SELECT 1 FROM documents n_document WHERE n_document.id = ${n}.document_id
-            AND ${DocumentPolicy.readersSql('n_document', u)}))
-      AND (${n}.subject_type <> 'ANNOTATION' OR EXISTS (SELECT 1 FROM annotations n_annotation
-            WHERE n_annotation.id::text = ${n}.subject_id AND ${AnnotationPolicy.readersSql('n_annotation', u)}))
-      AND (${n}.subject_type <> 'COMMENT' OR EXISTS (SELECT 1 FROM comments n_comment
+      AND (${n}.space_id IS NULL OR ${SpaceQueries.readableByUserSql(`${n}.space_id`, `${u}.id`)})
+      AND (${n}.document_id IS NULL OR ${DocumentQueries.readableByUserSql(`${n}.document_id`, u)})
+      AND (${n}.subject_type <> 'ANNOTATION' OR ${AnnotationQueries.readableByUserSql(`${n}.subject_id`, u, { textId: true })})
+      AND (${n}.subject_type <> 'COMMENT' OR EXISTS (SELECT 1 FROM ${CommentQueries.rowsSql()} n_comment
             WHERE n_comment.id::text = ${n}.subject_id AND n_comment.deleted_at IS NULL
               AND (n_comment.subject_type = 'THREAD' OR (n_comment.subject_type = 'ANNOTATION'
-                AND EXISTS (SELECT 1 FROM annotations n_parent WHERE n_parent.id = n_comment.subject_id
-                              AND ${AnnotationPolicy.readersSql('n_parent', u)}))
+                AND ${AnnotationQueries.readableByUserSql('n_comment.subject_id', u)})
                 OR (n_comment.subject_type = 'CONTRIBUTION'
                   AND ${ContributionPolicy.memberReaderSql('n_comment.subject_id', u)}))))
-      AND (${n}.consultation_id IS NULL OR EXISTS (SELECT 1 FROM consultations n_consultation
-            WHERE n_consultation.id = ${n}.consultation_id AND ${ConsultationPolicy.readersSql('n_consultation', u)}))
-      AND NOT EXISTS (SELECT 1 FROM content_moderation n_moderation WHERE n_moderation.content_type = ${n}.subject_type
-            AND n_moderation.content_id::text = ${n}.subject_id AND n_moderation.hidden
-            AND n_moderation.author_id IS DISTINCT FROM ${u}.id))`;
+      AND (${n}.consultation_id IS NULL OR ${ConsultationQueries.readableByUserSql(`${n}.consultation_id`, u)})
+      AND NOT ${ContentModerationQueries.hiddenFromSql(`${n}.subject_type`, `${n}.subject_id`, `${u}.id`)})`;
   },
 };

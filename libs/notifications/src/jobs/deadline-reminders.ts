@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '@majlis/kernel';
-import { ConsultationPolicy } from '@majlis/consultations';
+import { ConsultationPolicy, ConsultationQueries, ContributionQueries } from '@majlis/consultations';
 import { MembershipQueries, OrganizationQueries, UserQueries } from '@majlis/identity';
 import { NotificationService } from '../inbox/notification.service';
 import { JobRunner } from './job-runner.service';
@@ -36,7 +36,7 @@ export class DeadlineReminders implements OnModuleInit {
       const narrower = REMINDER_HOURS[index + 1] ?? 0;
       const due: { id: string; title: string; closes_at: Date; eligible_kinds: string[]; space_id: string | null }[] =
         await this.db.query(
-          `SELECT c.id, c.title, c.closes_at, c.eligible_kinds, c.space_id FROM consultations c
+          `SELECT c.id, c.title, c.closes_at, c.eligible_kinds, c.space_id FROM ${ConsultationQueries.rowsSql()} c
             WHERE c.published_at IS NOT NULL AND c.results_published_at IS NULL AND c.opens_at <= $1
               AND c.closes_at > $1::timestamptz + make_interval(hours => $3)
               AND c.closes_at <= $1::timestamptz + make_interval(hours => $2)
@@ -71,11 +71,7 @@ export class DeadlineReminders implements OnModuleInit {
         .innerJoin(OrganizationQueries.rowsSql(), 'o', 'o.id = m.organization_id')
         .where(eligible.sql, eligible.params)
         .andWhere(`u.status = 'ACTIVE'`)
-        .andWhere(
-          `NOT EXISTS (SELECT 1 FROM contributions k WHERE k.consultation_id = :reminded
-             AND k.organization_id = o.id AND k.status IN ('SUBMITTED', 'CHANGED_SINCE_SUBMITTED'))`,
-          { reminded: consultation.id },
-        )
+        .andWhere(`NOT ${ContributionQueries.submittedSql(':reminded', 'o.id')}`, { reminded: consultation.id })
         .getRawMany();
       const reminded = await this.notifications.notify(manager, {
         sourceKey: `reminder:${consultation.id}:${hours}:${new Date(consultation.closes_at).toISOString()}`,

@@ -2,6 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, enqueueJob } from '@majlis/kernel';
+import { ConsultationQueries } from '@majlis/consultations';
+import { SpaceQueries } from '@majlis/discussions';
+import { DocumentQueries } from '@majlis/documents';
 import {
   INVITATION_EMAIL_JOB,
   InvitationQueries,
@@ -85,11 +88,7 @@ export class MailJobs implements OnModuleInit {
     if (!user) return; // used or expired meanwhile: nothing to send
     const locale = mailLocale(user.locale);
     const messages = MAIL_MESSAGES[locale].passwordReset;
-    const [{ minutes }] = await this.db.query(
-      `SELECT greatest(1, round(extract(epoch FROM expires_at - created_at) / 60))::int AS minutes
-         FROM password_resets WHERE id = $1`,
-      [resetId],
-    );
+    const minutes = await this.resets.validForMinutes(resetId);
     const unsubscribeUrl = this.mailer.unsubscribeUrl(user.id);
     await this.mailer.deliver({
       sendKey: `password-reset:${resetId}`,
@@ -148,7 +147,7 @@ export class MailJobs implements OnModuleInit {
          FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
          LEFT JOIN notification_settings s ON s.user_id = u.id
          LEFT JOIN ${UserQueries.rowsSql()} actor ON actor.id = n.actor_id
-         LEFT JOIN consultations c ON c.id = n.consultation_id
+         LEFT JOIN ${ConsultationQueries.rowsSql()} c ON c.id = n.consultation_id
         WHERE n.id = $1 AND n.read_at IS NULL AND ${NotificationPolicy.deliverableSql('n', 'u')}`,
       [notificationId],
     );
@@ -229,9 +228,9 @@ export class MailJobs implements OnModuleInit {
               sp.name AS space_name, c.title AS consultation_title, actor.display_name AS actor_name,
               ${notificationTargetSql('n', 'u')} AS target
          FROM notifications n JOIN ${UserQueries.rowsSql()} u ON u.id = n.user_id
-         LEFT JOIN documents d ON d.id = n.document_id
-         LEFT JOIN spaces sp ON sp.id = n.space_id
-         LEFT JOIN consultations c ON c.id = n.consultation_id
+         LEFT JOIN ${DocumentQueries.rowsSql()} d ON d.id = n.document_id
+         LEFT JOIN ${SpaceQueries.rowsSql()} sp ON sp.id = n.space_id
+         LEFT JOIN ${ConsultationQueries.rowsSql()} c ON c.id = n.consultation_id
          LEFT JOIN ${UserQueries.rowsSql()} actor ON actor.id = n.actor_id
         WHERE n.user_id = $1 AND n.read_at IS NULL AND n.emailed_at IS NULL AND n.created_at <= $2
           AND ${NotificationPolicy.deliverableSql('n', 'u')}
