@@ -92,8 +92,6 @@ const EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   // The audit chain's registry of audited tables names moderation's log.
   'audit/src/audit-chain.ts': ['moderation_actions'],
-  // A consultation on a document checks and reads the document, and opens its discussion space.
-  'consultations/src/consultation/consultation.service.ts': ['documents', 'spaces'],
 };
 
 const ROOT = resolve(__dirname, '..', '..');

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { AuditService } from '@majlis/audit';
-import { Document, DocumentPolicy } from '@majlis/documents';
+import { Document, DocumentQueries } from '@majlis/documents';
 import { CitationRegistry, ResolvedCitation, SpaceService, ThreadService } from '@majlis/discussions';
 import { OrganizationQueries, UserQueries } from '@majlis/identity';
 import {
@@ -85,11 +85,7 @@ export class ConsultationService {
         .insert(questionRows(consultation.id, input.questions, citations));
       const linked = [...new Set(input.documentIds)];
       if (linked.length > 0) {
-        const [{ known }] = await manager.query(
-          `SELECT count(*)::int AS known FROM documents WHERE id = ANY($1::uuid[])`,
-          [linked],
-        );
-        if (known !== linked.length)
+        if ((await DocumentQueries.countExisting(manager, linked)) !== linked.length)
           throw InvalidInputError.field('documentIds', 'names a document that does not exist');
       }
       const invited = [...new Set(input.invitedOrganizationIds)];
@@ -182,10 +178,10 @@ export class ConsultationService {
       () => ({ publishedAt: this.clock.now() }),
       async (manager, consultation) => {
         if (consultation.spaceId) {
-          await manager.query(`UPDATE spaces SET visibility = 'RESTRICTED', name = $2 WHERE id = $1`, [
-            consultation.spaceId,
-            spaceName(consultation.title),
-          ]);
+          await this.spaces.reopenFor(manager, consultation.spaceId, {
+            name: spaceName(consultation.title),
+            visibility: 'RESTRICTED',
+          });
           return;
         }
         const space = await this.openSpace(manager, actor, consultation.title);
@@ -342,13 +338,7 @@ export class ConsultationService {
    */
   async linkedDocuments(actor: Actor, consultation: Consultation): Promise<Document[]> {
     if (consultation.documentIds.length === 0) return [];
-    const visible = DocumentPolicy.visibleSql(actor, 'doc');
-    const documents = await this.db
-      .getRepository(Document)
-      .createQueryBuilder('doc')
-      .where('doc.id IN (:...linked)', { linked: consultation.documentIds })
-      .andWhere(visible.sql, visible.params)
-      .getMany();
+    const documents = await DocumentQueries.visibleAmong(this.db.manager, actor, consultation.documentIds);
     const byId = new Map(documents.map((document) => [document.id, document]));
     return consultation.documentIds.flatMap((id) => byId.get(id) ?? []);
   }

@@ -155,6 +155,22 @@ export class SpaceService {
     );
   }
 
+  /**
+   * For another area that owns a space's life (a consultation's, opened again when it is published): sets its
+   * visibility and name in the caller's transaction; no permission check.
+   */
+  async reopenFor(
+    manager: EntityManager,
+    spaceId: string,
+    input: { name: string; visibility: Space['visibility'] },
+  ): Promise<void> {
+    await manager.query(`UPDATE spaces SET visibility = $2, name = $3 WHERE id = $1`, [
+      spaceId,
+      input.visibility,
+      input.name,
+    ]);
+  }
+
   /** Opens a space in the caller's transaction, its creator as OWNER; no permission check (`create` and other areas check first). */
   async createFor(
     manager: EntityManager,
