@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
 /**
@@ -24,7 +24,7 @@ interface Change {
 
 describe('contribution history and question citations', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   let consultationId: string;
   let atlas: string;
   let documentId: string;
@@ -32,8 +32,7 @@ describe('contribution history and question citations', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     atlas = (await app.db.query(`SELECT id FROM organizations WHERE name LIKE 'Atlas%'`)).rows[0].id;
     documentId = (await app.db.query(`SELECT id FROM documents ORDER BY created_at LIMIT 1`)).rows[0].id;
     const now = app.clock.now().getTime();

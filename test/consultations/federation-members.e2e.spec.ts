@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { GraphQLResponse, TestApp, outcome, startTestApp } from '../support/test-app';
 
 type Account = keyof typeof ACCOUNTS;
@@ -35,8 +35,8 @@ type Members = {
  */
 describe('consultations: a federation reads its member companies’ contributions', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
   let consultationId = '';
   let questions: { id: string; position: number }[] = [];
 
@@ -82,8 +82,7 @@ describe('consultations: a federation reads its member companies’ contribution
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    org = await sampleOrganizationIds(app);
     // Atlas's representative also speaks for Anfa, Souss and Bouregreg; ADI's representative is a member of FSNI.
     const user = async (account: Account) =>
       (await app.db.query(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS[account]])).rows[0].id as string;
@@ -97,8 +96,7 @@ describe('consultations: a federation reads its member companies’ contribution
       await user('otherRepresentative'),
       org['FSNI'],
     ]);
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
 
     const now = app.clock.now().getTime();
     const created = ok(

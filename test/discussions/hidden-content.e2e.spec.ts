@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
@@ -12,7 +12,7 @@ const ANNOTATION = `query($id: ID!) { annotation(id: $id) { bodyMarkdown suggest
 /** Hidden threads and hidden annotations behave alike; a database failure is never "not found". */
 describe('discussions: hidden content and failures', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   let spaceId: string;
   let documentId: string;
   let text: string;
@@ -42,8 +42,7 @@ describe('discussions: hidden content and failures', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     const fmo = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id;
     spaceId = (
       await app.gql<{ createSpace: { space: { id: string } } }>(

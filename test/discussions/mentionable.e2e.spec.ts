@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
@@ -12,8 +12,8 @@ const POST = `mutation($input: PostCommentInput!) { postComment(input: $input) {
 
 describe('mentions: who can be mentioned, and how (issue 14, item 8)', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
   let publicThreadId: string;
   let privateThreadId: string;
   let organizationAnnotationId: string;
@@ -30,10 +30,8 @@ describe('mentions: who can be mentioned, and how (issue 14, item 8)', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    token = await signInDemoAccounts(app);
+    org = await sampleOrganizationIds(app);
     khadijaId = (await app.db.query(`SELECT id FROM users WHERE email = $1`, [ACCOUNTS.federationMember])).rows[0].id;
     const thread = async (slug: string, visibility: string) => {
       const spaceId = (

@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
@@ -14,7 +14,7 @@ const MODERATE = `mutation($input: ModerateContentInput!) { moderateContent(inpu
 
 describe('answers with history, and reporters told the outcome of their reports', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   let documentId: string;
   let text: string;
 
@@ -38,8 +38,7 @@ describe('answers with history, and reporters told the outcome of their reports'
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     text = await plainTextOf(app, token.federationMember, documentId, 1);
   });

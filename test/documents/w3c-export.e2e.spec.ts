@@ -1,5 +1,5 @@
 import { w3cModelVerdict } from '../support/w3c-check';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { SAMPLE_V1, SAMPLE_V2, openDocument, plainTextOf, publish, targetFor } from '../support/documents';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -40,7 +40,7 @@ function irisIn(value: unknown, base: string, found = new Set<string>()): Set<st
 
 describe('the W3C export keeps its meaning: stance, the current version, IRIs that dereference', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   let documentId: string;
   const ids = {} as Record<
     'supporting' | 'objecting' | 'moved' | 'fuzzy' | 'orphaned' | 'hidden' | 'organization',
@@ -76,8 +76,7 @@ describe('the W3C export keeps its meaning: stance, the current version, IRIs th
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     const v1 = await plainTextOf(app, token.federationMember, documentId, 1);
     ids.supporting = await annotate(v1, "Texte d'exemple rédigé pour la démonstration de Majlis", 'SUPPORTING');

@@ -2,7 +2,7 @@ import { LiveAccess, LiveFanout } from '@majlis/api';
 import { CommentService } from '@majlis/discussions';
 import { AnnotationService } from '@majlis/documents';
 import type { ReadersQuestion, RowsRunner } from '@majlis/kernel';
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { LiveSubscriber } from '../support/live-client';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -17,7 +17,7 @@ type Account = keyof typeof ACCOUNTS;
  */
 describe('live delivery: shared messages, per-subscriber payloads and rights', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   const subscribers: LiveSubscriber[] = [];
   let documentId: string;
   let text: string;
@@ -37,8 +37,7 @@ describe('live delivery: shared messages, per-subscriber payloads and rights', (
   beforeAll(async () => {
     // Sessions are re-checked rarely here: what a suspended person receives is decided at delivery, not by the check.
     app = await startTestApp({ env: { LIVE_SESSION_CHECK_SECONDS: '3600' } });
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     text = await plainTextOf(app, token.federationMember, documentId, 1);
   });

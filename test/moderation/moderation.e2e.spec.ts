@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { TestApp, outcome, refusal, startTestApp } from '../support/test-app';
 
@@ -17,7 +17,7 @@ const READ: Record<ContentType, string> = {
 
 describe('moderation: reports, auto-hide, the queue and actions, for every content type', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   let documentId: string;
   let text: string;
   let spaceId: string;
@@ -68,8 +68,7 @@ describe('moderation: reports, auto-hide, the queue and actions, for every conte
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     text = await plainTextOf(app, token.federationMember, documentId, 1);
     const fmo = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id;

@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, signInDemoAccounts } from '../support/demo-accounts';
 import { SAMPLE_V1, annotatePassage, openDocument, plainTextOf } from '../support/documents';
 import { TestApp, outcome, startTestApp } from '../support/test-app';
 
@@ -47,7 +47,7 @@ const NOWHERE: Locator = {
 
 describe('moderation: every queue item says where to open it; reporters follow their reports (issue 14, item 7)', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
+  let token: Record<Account, string>;
   let documentId: string;
   let versionId: string;
   let annotationId: string;
@@ -71,8 +71,7 @@ describe('moderation: every queue item says where to open it; reporters follow t
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
+    token = await signInDemoAccounts(app);
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     const text = await plainTextOf(app, token.federationMember, documentId, 1);
     const created = await annotatePassage(app, token.federationMember, { documentId, text }, 'Guichet unique', {

@@ -1,4 +1,4 @@
-import { ACCOUNTS } from '../support/demo-accounts';
+import { ACCOUNTS, sampleOrganizationIds, signInDemoAccounts } from '../support/demo-accounts';
 import { CREATE_ANNOTATION, SAMPLE_V1, openDocument, plainTextOf, targetFor } from '../support/documents';
 import { GraphQLResponse, TestApp, outcome, startTestApp } from '../support/test-app';
 
@@ -27,8 +27,8 @@ const MY_REPORTS = `query($first: Int, $after: String) {
 
 describe('"mine" lists: my annotations, threads, organisations’ contributions and consultations, reports (issue 14, item 9)', () => {
   let app: TestApp;
-  const token = {} as Record<Account, string>;
-  const org: Record<string, string> = {};
+  let token: Record<Account, string>;
+  let org: Record<string, string>;
   let documentId: string;
   let spaceId: string;
   let privateSpaceId: string;
@@ -75,10 +75,8 @@ describe('"mine" lists: my annotations, threads, organisations’ contributions 
 
   beforeAll(async () => {
     app = await startTestApp();
-    for (const account of Object.keys(ACCOUNTS) as Account[])
-      token[account] = (await app.signIn(ACCOUNTS[account])).accessToken;
-    for (const row of (await app.db.query('SELECT id, acronym, name FROM organizations')).rows)
-      org[row.acronym ?? row.name.split(' ')[0]] = row.id;
+    token = await signInDemoAccounts(app);
+    org = await sampleOrganizationIds(app);
     documentId = await openDocument(app, token.moderator, SAMPLE_V1);
     const text = await plainTextOf(app, token.federationMember, documentId, 1);
     const passages = ['Guichet unique', 'dirhams', 'Article', 'formation'];

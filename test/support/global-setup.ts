@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 // Relative import: globalSetup runs outside Jest's module resolver (and the helper needs only `pg`).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { buildWebClient } from './browser';
+import { freePort } from './free-port';
 
 /** Starts the PostgreSQL the suites share (each suite then creates its own database on it). */
 export default async function globalSetup(): Promise<void> {
@@ -19,15 +19,4 @@ export default async function globalSetup(): Promise<void> {
   const running = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: 'postgres' });
   process.env['MAJLIS_E2E_ADMIN_URL'] = running.url;
   (globalThis as { __majlisE2ePostgres?: unknown }).__majlisE2ePostgres = { running, dataDir };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

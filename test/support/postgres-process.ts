@@ -5,8 +5,8 @@
  */
 import { ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 export interface PostgresProcess {
   readonly url: string;
@@ -63,17 +63,6 @@ export async function startPostgresProcess(name: string): Promise<PostgresProces
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function runChild(dataDir: string, port: number): Promise<void> {

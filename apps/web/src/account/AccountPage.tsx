@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape } from 'react-intl';
 import { usePageTitle } from '../app/page-title';
-import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { Breadcrumbs, type Crumb } from '../ui/Breadcrumbs';
+
+/** The first crumbs of every page of one's account: Home › My account. */
+export function accountTrail(intl: IntlShape): Crumb[] {
+  return [
+    { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
+    { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
+  ];
+}
 
 /**
  * A page of one's account (password, personal data, organisations): its title (the document's too) as breadcrumbs
@@ -13,13 +21,7 @@ export function AccountPage({ titleId, children }: { titleId: string; children: 
   usePageTitle(title);
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
-          { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
-          { label: title },
-        ]}
-      />
+      <Breadcrumbs items={[...accountTrail(intl), { label: title }]} />
       <h1>{title}</h1>
       {children}
     </>

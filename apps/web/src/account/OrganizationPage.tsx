@@ -10,6 +10,7 @@ import { AccountOrganizationDocument, MeDocument, RemoveMembershipDocument } fro
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
+import { accountTrail } from './AccountPage';
 import { InviteForm } from './InviteForm';
 import { MemberRoleForm } from './MemberRoleForm';
 import { OrganizationForm } from './OrganizationForm';
@@ -66,8 +67,7 @@ export function OrganizationPage() {
     <>
       <Breadcrumbs
         items={[
-          { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
-          { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
+          ...accountTrail(intl),
           { label: intl.formatMessage({ id: 'account.organizations.title' }), to: '/account/organizations' },
           { label: organization?.name ?? '…' },
         ]}

@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import { SectionLinks } from '../ui/SectionLinks';
 import { usePageTitle } from '../app/page-title';
 import { Breadcrumbs, type Crumb } from '../ui/Breadcrumbs';
+import { accountTrail } from '../account/AccountPage';
 import './mine.css';
 
 /** The activity's own pages, as links (each has its address, so back and bookmarks work). */
@@ -21,8 +22,7 @@ export function MineShell({ title, crumbs = [], children }: { title: string; cru
     <>
       <Breadcrumbs
         items={[
-          { label: intl.formatMessage({ id: 'nav.home' }), to: '/' },
-          { label: intl.formatMessage({ id: 'account.title' }), to: '/account' },
+          ...accountTrail(intl),
           { label: intl.formatMessage({ id: 'mine.title' }), to: '/account/activity' },
           ...crumbs,
           { label: title },
