@@ -51,6 +51,22 @@ describe('Relay connections', () => {
   });
 });
 
+describe('lazy cursors', () => {
+  it("encodes an edge's cursor only when it is read, and once", () => {
+    const keyOf = jest.fn((row: { id: string }) => [row.id]);
+    const page = toConnection([{ id: 'a' }, { id: 'b' }, { id: 'c' }], pageWindow({ first: 3 }), keyOf, 3);
+    expect(keyOf.mock.calls.map(([row]) => row.id)).toEqual(['a', 'c']);
+    expect(page.edges[1].cursor).toBe(encodeCursor(['b']));
+    expect(page.edges[1].cursor).toBe(encodeCursor(['b']));
+    expect(page.edges.map((edge) => edge.cursor)).toEqual([
+      encodeCursor(['a']),
+      encodeCursor(['b']),
+      encodeCursor(['c']),
+    ]);
+    expect(keyOf.mock.calls.map(([row]) => row.id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
 describe('a lazy total', () => {
   it('counts only when totalCount is read, and once', async () => {
     const count = jest.fn(() => Promise.resolve(7));
