@@ -1,3 +1,5 @@
+import type { Actor } from '@majlis/kernel';
+import { AuthoredContentPolicy, CommentQueries, authoredColumns } from '@majlis/discussions';
 import { ConsultationPolicy, ContributionPolicy } from '../consultation/consultation.policy';
 
 /**
@@ -34,5 +36,26 @@ export const ContributionQueries = {
                JOIN consultations port_consultation ON port_consultation.id = port_contribution.consultation_id
               WHERE ${ContributionPolicy.memberReaderSql('port_contribution.id', user)}
                 AND ${ConsultationPolicy.readersSql('port_consultation', user)})`;
+  },
+
+  /**
+   * Search's source of an organisation's internal discussion of its contribution (discussions' comments joined to
+   * the contribution and its consultation), under `contribution_reply`: its members alone (ContributionPolicy).
+   */
+  replySearchSource() {
+    return {
+      from: `${CommentQueries.relationSql('contribution_reply')} JOIN contributions reply_contribution
+             ON contribution_reply.subject_type = 'CONTRIBUTION' AND reply_contribution.id = contribution_reply.subject_id
+           JOIN consultations reply_consultation ON reply_consultation.id = reply_contribution.consultation_id`,
+      columns: {
+        ...authoredColumns('contribution_reply'),
+        consultationId: 'reply_contribution.consultation_id',
+      },
+      readable: (actor: Actor) => [
+        AuthoredContentPolicy.presentSql('COMMENT', 'contribution_reply', actor),
+        ContributionPolicy.visibleSql('reply_contribution', actor),
+        ConsultationPolicy.visibleSql('reply_consultation', actor),
+      ],
+    };
   },
 };
