@@ -1,5 +1,5 @@
 import type { Actor } from '@majlis/kernel';
-import { AuthoredContentPolicy, CommentQueries, authoredColumns } from '@majlis/discussions';
+import { CommentQueries } from '@majlis/discussions';
 import { ConsultationPolicy, ContributionPolicy } from '../consultation/consultation.policy';
 
 /**
@@ -43,19 +43,16 @@ export const ContributionQueries = {
    * the contribution and its consultation), under `contribution_reply`: its members alone (ContributionPolicy).
    */
   replySearchSource() {
-    return {
-      from: `${CommentQueries.relationSql('contribution_reply')} JOIN contributions reply_contribution
-             ON contribution_reply.subject_type = 'CONTRIBUTION' AND reply_contribution.id = contribution_reply.subject_id
+    return CommentQueries.replySearchSource('contribution_reply', {
+      joins: `JOIN contributions reply_contribution ON ${CommentQueries.underSql('contribution_reply', 'CONTRIBUTION', 'reply_contribution.id')}
            JOIN consultations reply_consultation ON reply_consultation.id = reply_contribution.consultation_id`,
       columns: {
-        ...authoredColumns('contribution_reply'),
         consultationId: 'reply_contribution.consultation_id',
       },
       readable: (actor: Actor) => [
-        AuthoredContentPolicy.presentSql('COMMENT', 'contribution_reply', actor),
         ContributionPolicy.visibleSql('reply_contribution', actor),
         ConsultationPolicy.visibleSql('reply_consultation', actor),
       ],
-    };
+    });
   },
 };

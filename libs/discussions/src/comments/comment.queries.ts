@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@majlis/kernel';
+import type { SqlCondition } from '@majlis/moderation';
+import { authoredColumns } from '../authored-content';
+import { AuthoredContentPolicy } from '../authored-content.policy';
 
 /**
  * Discussions' port to replies for other areas (notifications' fan-out, delivery and links). Other libs never name
@@ -15,12 +19,27 @@ export const CommentQueries = {
   },
 
   /**
-   * The comments table under `alias`, to start a relation that joins what the replies are under (search's reply
-   * sources: `${CommentQueries.relationSql('reply')} JOIN annotations …`); the rows' rules are the caller's to add
-   * with `AuthoredContentPolicy`'s SQL twins.
+   * Search's source of the replies under one kind of subject, under `alias`: the present replies (AuthoredContentPolicy)
+   * joined, by the subject's area, to their subject (`JOIN annotations reply_annotation ON ${underSql(…)} …`), with
+   * its columns and the subject's read rules.
    */
-  relationSql(alias: string): string {
-    return `comments ${alias}`;
+  replySearchSource<Columns extends Record<string, string>>(
+    alias: string,
+    subject: { joins: string; columns: Columns; readable: (actor: Actor) => SqlCondition[] },
+  ) {
+    return {
+      from: `comments ${alias} ${subject.joins}`,
+      columns: { ...authoredColumns(alias), ...subject.columns },
+      readable: (actor: Actor) => [
+        AuthoredContentPolicy.presentSql('COMMENT', alias, actor),
+        ...subject.readable(actor),
+      ],
+    };
+  },
+
+  /** The condition that the reply `alias` is under the subject of `type` whose id is `subjectId`. */
+  underSql(alias: string, type: string, subjectId: string): string {
+    return `${alias}.subject_type = '${type}' AND ${subjectId} = ${alias}.subject_id`;
   },
 
   /** A probe of the replies matching `tsquery` (search's rare-term count: `SELECT 1 FROM comments WHERE …`). */

@@ -69,12 +69,10 @@ export const ThreadQueries = {
    * (ThreadService's rule: present, or a tombstone above replies, in a readable space).
    */
   replySearchSource() {
-    return {
-      from: `${CommentQueries.relationSql('thread_reply')} JOIN threads reply_thread
-             ON thread_reply.subject_type = 'THREAD' AND reply_thread.id = thread_reply.subject_id
+    return CommentQueries.replySearchSource('thread_reply', {
+      joins: `JOIN threads reply_thread ON ${CommentQueries.underSql('thread_reply', 'THREAD', 'reply_thread.id')}
            JOIN spaces reply_space ON reply_space.id = reply_thread.space_id`,
       columns: {
-        ...authoredColumns('thread_reply'),
         documentId: 'reply_thread.document_id',
         versionId: 'reply_thread.version_id',
         articleKey: 'reply_thread.section_key',
@@ -82,11 +80,10 @@ export const ThreadQueries = {
         threadId: 'reply_thread.id',
       },
       readable: (actor: Actor) => [
-        AuthoredContentPolicy.presentSql('COMMENT', 'thread_reply', actor),
         SpaceQueries.readableSql(actor, 'reply_space'),
         AuthoredContentPolicy.shownSql('THREAD', 'reply_thread', actor),
       ],
-    };
+    });
   },
 
   /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@majlis/kernel';
-import { AuthoredContentPolicy, CommentQueries, authoredColumns } from '@majlis/discussions';
+import { CommentQueries, authoredColumns } from '@majlis/discussions';
 import { ModerationPolicy } from '@majlis/moderation';
 import { DocumentQueries } from '../documents/document.queries';
 import { DocumentPolicy } from '../documents/document.policy';
@@ -93,24 +93,21 @@ export const AnnotationQueries = {
    * or a tombstone above replies), in a document it sees.
    */
   replySearchSource() {
-    return {
-      from: `${CommentQueries.relationSql('reply')} JOIN annotations reply_annotation
-             ON reply.subject_type = 'ANNOTATION' AND reply_annotation.id = reply.subject_id
+    return CommentQueries.replySearchSource('reply', {
+      joins: `JOIN annotations reply_annotation ON ${CommentQueries.underSql('reply', 'ANNOTATION', 'reply_annotation.id')}
            JOIN documents reply_document ON reply_document.id = reply_annotation.document_id`,
       columns: {
-        ...authoredColumns('reply'),
         documentId: 'reply_annotation.document_id',
         versionId: 'reply_annotation.version_id',
         articleKey: 'reply_annotation.section_key',
         annotationId: 'reply_annotation.id',
       },
       readable: (actor: Actor) => [
-        AuthoredContentPolicy.presentSql('COMMENT', 'reply', actor),
         DocumentPolicy.visibleSql(actor, 'reply_document'),
         AnnotationPolicy.shownSql(actor, 'reply_annotation'),
         AnnotationPolicy.visibleSql(actor, 'reply_annotation'),
       ],
-    };
+    });
   },
 
   /** A probe of the annotations matching `tsquery` (search's rare-term count: `SELECT 1 FROM annotations WHERE …`). */
