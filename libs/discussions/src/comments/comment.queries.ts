@@ -5,9 +5,9 @@ import { authoredColumns } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 
 /**
- * Discussions' port to replies for other areas (notifications' fan-out, delivery and links). Other libs never name
- * `comments` or `comment_mentions`: they call these reads (one statement each) or put these fragments in their own
- * statements, which PostgreSQL inlines.
+ * Discussions' port to replies for other areas (notifications' fan-out, delivery and links; search's reply sources).
+ * Other libs never name `comments` or `comment_mentions`: they call these reads (one statement each) or put these
+ * fragments in their own statements, which PostgreSQL inlines.
  */
 export const CommentQueries = {
   /**
