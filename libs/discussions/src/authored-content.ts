@@ -113,3 +113,17 @@ export function isShown(present: boolean, hasLiveReplies: boolean): boolean {
 export function shownSql(type: AuthoredType, alias: string, present: SqlCondition): SqlCondition {
   return { sql: `(${present.sql} OR ${liveRepliesSql(type, alias)})`, params: present.params };
 }
+
+/**
+ * The columns every authored row (annotation, thread, comment) has under the same names, as a search source lists
+ * them: its id, search vector, creation time, author and organisation.
+ */
+export function authoredColumns(alias: string) {
+  return {
+    id: `${alias}.id`,
+    vector: `${alias}.search_vector`,
+    createdAt: `${alias}.created_at`,
+    organizationId: `${alias}.organization_id`,
+    authorId: `${alias}.author_id`,
+  } as const;
+}

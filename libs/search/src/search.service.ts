@@ -4,6 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LinkTarget } from '@majlis/links';
 import { Actor, Connection, PageRequest, cursorValues, pageWindow, parseInput, toConnection } from '@majlis/kernel';
+import { AnnotationQueries, DocumentQueries } from '@majlis/documents';
+import { CommentQueries, SpaceQueries, ThreadQueries } from '@majlis/discussions';
+import { ConsultationQueries } from '@majlis/consultations';
 import { OrganizationQueries } from '@majlis/identity';
 import { BRANCHES, Branch, Condition, filterConditions } from './search-branches';
 import {
@@ -89,8 +92,8 @@ export const TERMS_SQL = `SELECT terms.tsquery, terms.fuzzy, terms.rare,
   set_config('plan_cache_mode', CASE WHEN terms.rare THEN 'force_generic_plan' ELSE current_setting('plan_cache_mode') END, true) AS plans
   FROM (SELECT search_query($1::text, $2::text)::text AS tsquery,
     CASE WHEN $4::boolean THEN search_normalize($3::text) END AS fuzzy,
-    (SELECT count(*) FROM (SELECT 1 FROM comments WHERE search_vector @@ search_query($1::text, $2::text)
-       UNION ALL SELECT 1 FROM annotations WHERE search_vector @@ search_query($1::text, $2::text)
+    (SELECT count(*) FROM (${CommentQueries.matchesSql('search_query($1::text, $2::text)')}
+       UNION ALL ${AnnotationQueries.matchesSql('search_query($1::text, $2::text)')}
        LIMIT ${RARE_MATCHES + 1}) probe) <= ${RARE_MATCHES} AS rare
   OFFSET 0) terms`;
 
@@ -261,10 +264,7 @@ export class SearchService {
                   'title', facet.title, 'count', facet.count, 'isLowerBound', ${articlesCapped(articleBranches)})
                   ORDER BY facet.count DESC, facet.article_key), '[]')
            FROM (SELECT hit.document_id, hit.article_key, count(*)::int AS count,
-                        (SELECT section.heading FROM document_sections section
-                           JOIN document_versions section_version ON section_version.id = section.version_id
-                          WHERE section_version.document_id = hit.document_id AND section.key = hit.article_key
-                          ORDER BY section_version.number DESC LIMIT 1) AS title
+                        ${DocumentQueries.articleHeadingSql('hit.document_id', 'hit.article_key')} AS title
                    FROM hits hit
                   WHERE hit.article_key IS NOT NULL AND hit.type = ANY(CAST(:pageTypes AS text[]))
                   GROUP BY hit.document_id, hit.article_key
@@ -323,31 +323,20 @@ function articlesCapped(articleBranches: readonly number[]): string {
 }
 
 /** The details of a page's hits (their text for the snippet, where they are), computed for the page alone. */
+const versionNumber = DocumentQueries.versionNumberSql('page.version_id');
 const DETAIL = `CASE page.type
-  WHEN 'ARTICLE' THEN (SELECT json_build_object('title', s.heading, 'version_number', v.number,
-      'start', s.start_offset, 'end', s.end_offset,
-      'text', substring(v.plain_text FROM s.start_offset + 1 FOR s.end_offset - s.start_offset))
-    FROM document_sections s JOIN document_versions v ON v.id = s.version_id WHERE s.id = page.id)
-  WHEN 'ANNOTATION' THEN (SELECT json_build_object('title', a.quote_exact, 'version_number', v.number,
-      'start', a.start_offset, 'end', a.end_offset, 'text', a.body || coalesce(' ' || a.suggested_text, ''))
-    FROM annotations a JOIN document_versions v ON v.id = a.version_id WHERE a.id = page.id)
-  WHEN 'REPLY' THEN (SELECT json_build_object('title', NULL, 'text', c.body,
-      'version_number', (SELECT v.number FROM document_versions v WHERE v.id = page.version_id),
-      'start', (SELECT a.start_offset FROM annotations a WHERE a.id = page.annotation_id),
-      'end', (SELECT a.end_offset FROM annotations a WHERE a.id = page.annotation_id),
-      'space_slug', (SELECT sp.slug FROM spaces sp WHERE sp.id = page.space_id))
-    FROM comments c WHERE c.id = page.id)
-  WHEN 'THREAD' THEN (SELECT json_build_object('title', t.title, 'text', t.body, 'space_slug', sp.slug,
-      'version_number', (SELECT v.number FROM document_versions v WHERE v.id = page.version_id))
-    FROM threads t JOIN spaces sp ON sp.id = t.space_id WHERE t.id = page.id)
-  WHEN 'CONSULTATION' THEN (SELECT json_build_object('title', co.title, 'text', co.summary,
-      'space_slug', (SELECT sp.slug FROM spaces sp WHERE sp.id = page.space_id))
-    FROM consultations co WHERE co.id = page.id)
-  WHEN 'QUESTION' THEN (SELECT json_build_object('title', co.title, 'text', q.prompt || ' ' || array_to_string(q.options, ' · '),
-      'version_number', (SELECT v.number FROM document_versions v WHERE v.id = page.version_id))
-    FROM consultation_questions q JOIN consultations co ON co.id = q.consultation_id WHERE q.id = page.id)
-  WHEN 'SPACE' THEN (SELECT json_build_object('title', sp.name, 'text', sp.description, 'space_slug', sp.slug)
-    FROM spaces sp WHERE sp.id = page.id)
+  WHEN 'ARTICLE' THEN ${DocumentQueries.articleSearchDetailSql('page.id')}
+  WHEN 'ANNOTATION' THEN ${AnnotationQueries.searchDetailSql('page.id')}
+  WHEN 'REPLY' THEN ${CommentQueries.searchDetailSql('page.id', {
+    versionNumber,
+    start: AnnotationQueries.offsetSql('page.annotation_id', 'start'),
+    end: AnnotationQueries.offsetSql('page.annotation_id', 'end'),
+    spaceSlug: SpaceQueries.slugSql('page.space_id'),
+  })}
+  WHEN 'THREAD' THEN ${ThreadQueries.searchDetailSql('page.id', { versionNumber })}
+  WHEN 'CONSULTATION' THEN ${ConsultationQueries.searchDetailSql('page.id', { spaceSlug: SpaceQueries.slugSql('page.space_id') })}
+  WHEN 'QUESTION' THEN ${ConsultationQueries.questionSearchDetailSql('page.id', { versionNumber })}
+  WHEN 'SPACE' THEN ${SpaceQueries.searchDetailSql('page.id')}
   WHEN 'ORGANIZATION' THEN (SELECT json_build_object('title', o.name, 'text',
       concat_ws(' · ', o.acronym, o.description)) FROM ${OrganizationQueries.rowsSql()} o WHERE o.id = page.id)
 END`;

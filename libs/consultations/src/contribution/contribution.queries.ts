@@ -1,3 +1,5 @@
+import type { Actor } from '@majlis/kernel';
+import { CommentQueries } from '@majlis/discussions';
 import { ConsultationPolicy, ContributionPolicy } from '../consultation/consultation.policy';
 
 /**
@@ -34,5 +36,23 @@ export const ContributionQueries = {
                JOIN consultations port_consultation ON port_consultation.id = port_contribution.consultation_id
               WHERE ${ContributionPolicy.memberReaderSql('port_contribution.id', user)}
                 AND ${ConsultationPolicy.readersSql('port_consultation', user)})`;
+  },
+
+  /**
+   * Search's source of an organisation's internal discussion of its contribution (discussions' comments joined to
+   * the contribution and its consultation), under `contribution_reply`: its members alone (ContributionPolicy).
+   */
+  replySearchSource() {
+    return CommentQueries.replySearchSource('contribution_reply', {
+      joins: `JOIN contributions reply_contribution ON ${CommentQueries.underSql('contribution_reply', 'CONTRIBUTION', 'reply_contribution.id')}
+           JOIN consultations reply_consultation ON reply_consultation.id = reply_contribution.consultation_id`,
+      columns: {
+        consultationId: 'reply_contribution.consultation_id',
+      },
+      readable: (actor: Actor) => [
+        ContributionPolicy.visibleSql('reply_contribution', actor),
+        ConsultationPolicy.visibleSql('reply_consultation', actor),
+      ],
+    });
   },
 };

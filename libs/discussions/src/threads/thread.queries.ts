@@ -1,6 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { ModerationPolicy } from '@majlis/moderation';
+import type { Actor } from '@majlis/kernel';
+import { AuthoredContentPolicy } from '../authored-content.policy';
+import { CommentQueries } from '../comments/comment.queries';
+import { authoredColumns } from '../authored-content';
 import { SpacePolicy } from '../spaces/space.policy';
+import { SpaceQueries } from '../spaces/space.queries';
 
 /**
  * Discussions' port to threads for other areas (notifications' fan-out and links). Other libs never name `threads`:
@@ -37,5 +42,57 @@ export const ThreadQueries = {
               WHERE port_thread.deleted_at IS NULL
                 AND NOT ${ModerationPolicy.hiddenForReaderSql('THREAD', 'port_thread', user, moderatedSpaces)}
                 AND ${SpacePolicy.readableByUserSql('port_space', `${user}.id`)})`;
+  },
+
+  /** Search's thread source: the threads present for `actor` in a space it reads, under `thread`. */
+  searchSource() {
+    return {
+      from: `threads thread JOIN spaces thread_space ON thread_space.id = thread.space_id`,
+      columns: {
+        ...authoredColumns('thread'),
+        name: 'thread.title',
+        documentId: 'thread.document_id',
+        versionId: 'thread.version_id',
+        articleKey: 'thread.section_key',
+        spaceId: 'thread.space_id',
+        threadId: 'thread.id',
+      },
+      readable: (actor: Actor) => [
+        SpaceQueries.readableSql(actor, 'thread_space'),
+        AuthoredContentPolicy.presentSql('THREAD', 'thread', actor),
+      ],
+    };
+  },
+
+  /**
+   * Search's source of replies in threads, under `thread_reply`: present replies under a thread `actor` reads
+   * (ThreadService's rule: present, or a tombstone above replies, in a readable space).
+   */
+  replySearchSource() {
+    return CommentQueries.replySearchSource('thread_reply', {
+      joins: `JOIN threads reply_thread ON ${CommentQueries.underSql('thread_reply', 'THREAD', 'reply_thread.id')}
+           JOIN spaces reply_space ON reply_space.id = reply_thread.space_id`,
+      columns: {
+        documentId: 'reply_thread.document_id',
+        versionId: 'reply_thread.version_id',
+        articleKey: 'reply_thread.section_key',
+        spaceId: 'reply_thread.space_id',
+        threadId: 'reply_thread.id',
+      },
+      readable: (actor: Actor) => [
+        SpaceQueries.readableSql(actor, 'reply_space'),
+        AuthoredContentPolicy.shownSql('THREAD', 'reply_thread', actor),
+      ],
+    });
+  },
+
+  /**
+   * A search hit's detail for the thread `threadId` (scalar `json_build_object`: title, text, space_slug,
+   * version_number); `versionNumber` is the caller's SQL for the number of the version it is about.
+   */
+  searchDetailSql(threadId: string, { versionNumber }: { versionNumber: string }): string {
+    return `(SELECT json_build_object('title', t.title, 'text', t.body, 'space_slug', sp.slug,
+      'version_number', ${versionNumber})
+    FROM threads t JOIN spaces sp ON sp.id = t.space_id WHERE t.id = ${threadId})`;
   },
 };

@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '@majlis/kernel';
+import { CommentQueries, authoredColumns } from '@majlis/discussions';
 import { ModerationPolicy } from '@majlis/moderation';
 import { DocumentQueries } from '../documents/document.queries';
+import { DocumentPolicy } from '../documents/document.policy';
 import { AnnotationPolicy } from './annotation.policy';
 
 /** What a notification of a new annotation says: its author, words and article, and its document's title. */
@@ -62,5 +65,68 @@ export const AnnotationQueries = {
               WHERE ${AnnotationPolicy.readersSql('port_annotation', user)}
                 ${present ? `AND port_annotation.deleted_at IS NULL AND NOT ${ModerationPolicy.hiddenForReaderSql('ANNOTATION', 'port_annotation', user)}` : ''}
                 AND ${DocumentQueries.readableByUserSql('port_annotation.document_id', user)})`;
+  },
+
+  /** Search's annotation source: the annotations present for `actor`, visible to it, in a document it sees. */
+  searchSource() {
+    return {
+      from: `annotations annotation JOIN documents annotation_document ON annotation_document.id = annotation.document_id`,
+      columns: {
+        ...authoredColumns('annotation'),
+        documentId: 'annotation.document_id',
+        versionId: 'annotation.version_id',
+        articleKey: 'annotation.section_key',
+        motivation: 'annotation.motivation',
+        annotationId: 'annotation.id',
+      },
+      readable: (actor: Actor) => [
+        DocumentPolicy.visibleSql(actor, 'annotation_document'),
+        AnnotationPolicy.presentSql(actor, 'annotation'),
+        AnnotationPolicy.visibleSql(actor, 'annotation'),
+      ],
+    };
+  },
+
+  /**
+   * Search's source of replies under annotations (discussions' comments joined to the annotation and its document),
+   * under `reply`: present replies under an annotation `actor` may read, as AnnotationService.get decides (present,
+   * or a tombstone above replies), in a document it sees.
+   */
+  replySearchSource() {
+    return CommentQueries.replySearchSource('reply', {
+      joins: `JOIN annotations reply_annotation ON ${CommentQueries.underSql('reply', 'ANNOTATION', 'reply_annotation.id')}
+           JOIN documents reply_document ON reply_document.id = reply_annotation.document_id`,
+      columns: {
+        documentId: 'reply_annotation.document_id',
+        versionId: 'reply_annotation.version_id',
+        articleKey: 'reply_annotation.section_key',
+        annotationId: 'reply_annotation.id',
+      },
+      readable: (actor: Actor) => [
+        DocumentPolicy.visibleSql(actor, 'reply_document'),
+        AnnotationPolicy.shownSql(actor, 'reply_annotation'),
+        AnnotationPolicy.visibleSql(actor, 'reply_annotation'),
+      ],
+    });
+  },
+
+  /** A probe of the annotations matching `tsquery` (search's rare-term count: `SELECT 1 FROM annotations WHERE …`). */
+  matchesSql(tsquery: string): string {
+    return `SELECT 1 FROM annotations WHERE search_vector @@ ${tsquery}`;
+  },
+
+  /**
+   * A search hit's detail for the annotation `annotationId` (scalar `json_build_object`: title, version_number,
+   * start, end, text: its quote, its version's number, its offsets, its body and suggestion).
+   */
+  searchDetailSql(annotationId: string): string {
+    return `(SELECT json_build_object('title', a.quote_exact, 'version_number', v.number,
+      'start', a.start_offset, 'end', a.end_offset, 'text', a.body || coalesce(' ' || a.suggested_text, ''))
+    FROM annotations a JOIN document_versions v ON v.id = a.version_id WHERE a.id = ${annotationId})`;
+  },
+
+  /** The start or end offset of the annotation `annotationId` in its version's text (scalar). */
+  offsetSql(annotationId: string, edge: 'start' | 'end'): string {
+    return `(SELECT a.${edge}_offset FROM annotations a WHERE a.id = ${annotationId})`;
   },
 };

@@ -41,4 +41,46 @@ export const DocumentQueries = {
       .andWhere(visible.sql, visible.params)
       .getMany();
   },
+
+  /** Search's article source: every version's sections, under `article`, in a document `actor` sees. */
+  articleSearchSource() {
+    return {
+      from: `document_sections article JOIN document_versions article_version ON article_version.id = article.version_id
+           JOIN documents article_document ON article_document.id = article_version.document_id`,
+      columns: {
+        id: 'article.id',
+        vector: 'article.search_vector',
+        name: 'article.heading',
+        createdAt: 'article_version.published_at',
+        documentId: 'article_version.document_id',
+        versionId: 'article.version_id',
+        articleKey: 'article.key',
+      },
+      readable: (actor: Actor) => [DocumentPolicy.visibleSql(actor, 'article_document')],
+    };
+  },
+
+  /**
+   * A search hit's detail for the section `sectionId` (scalar `json_build_object`: title, version_number, start,
+   * end, text: its heading, its version's number, its offsets and its text).
+   */
+  articleSearchDetailSql(sectionId: string): string {
+    return `(SELECT json_build_object('title', s.heading, 'version_number', v.number,
+      'start', s.start_offset, 'end', s.end_offset,
+      'text', substring(v.plain_text FROM s.start_offset + 1 FOR s.end_offset - s.start_offset))
+    FROM document_sections s JOIN document_versions v ON v.id = s.version_id WHERE s.id = ${sectionId})`;
+  },
+
+  /** The number of the version `versionId` (scalar). */
+  versionNumberSql(versionId: string): string {
+    return `(SELECT v.number FROM document_versions v WHERE v.id = ${versionId})`;
+  },
+
+  /** The heading of the article `articleKey` of document `documentId` in its latest version that has it (scalar). */
+  articleHeadingSql(documentId: string, articleKey: string): string {
+    return `(SELECT section.heading FROM document_sections section
+                           JOIN document_versions section_version ON section_version.id = section.version_id
+                          WHERE section_version.document_id = ${documentId} AND section.key = ${articleKey}
+                          ORDER BY section_version.number DESC LIMIT 1)`;
+  },
 };
