@@ -1,5 +1,6 @@
 import { Actor, isRepresentativeOf, isStaff } from '@majlis/kernel';
-import { ModerationPolicy, SqlCondition } from '@majlis/moderation';
+import type { SqlCondition } from '@majlis/kernel';
+import { ModerationPolicy } from '@majlis/moderation';
 import { isShown, presentSql, shownSql } from './authored-content';
 import { SpacePolicy, readerParameters } from './spaces/space.policy';
 

@@ -1,5 +1,6 @@
 import { Actor } from '@majlis/kernel';
-import { ContentType, ModerationPolicy, SqlCondition } from '@majlis/moderation';
+import type { SqlCondition } from '@majlis/kernel';
+import { ContentType, ModerationPolicy } from '@majlis/moderation';
 import {
   Column,
   CreateDateColumn,

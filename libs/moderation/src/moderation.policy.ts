@@ -1,4 +1,4 @@
-import { Actor, isRepresentativeOf, isStaff } from '@majlis/kernel';
+import { Actor, SqlCondition, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { MembershipQueries } from '@majlis/identity';
 import type { ContentType } from './content/moderated-content';
 
@@ -10,12 +10,6 @@ export interface ModerationScope {
   readonly platformModerated: boolean;
   /** The organisation whose representatives moderate it, for content only that organisation's people read. */
   readonly moderatingOrganizationId: string | null;
-}
-
-/** A SQL condition with the named parameters it binds (TypeORM style, `:name`). */
-export interface SqlCondition {
-  readonly sql: string;
-  readonly params: Record<string, unknown>;
 }
 
 /** The organisations the actor speaks for (is a REPRESENTATIVE of). */

@@ -1,15 +1,9 @@
-import type { Actor } from '@majlis/kernel';
+import type { Actor, SqlCondition } from '@majlis/kernel';
 import { AnnotationQueries, DocumentQueries } from '@majlis/documents';
 import { SpaceQueries, ThreadQueries } from '@majlis/discussions';
 import { ConsultationQueries, ContributionQueries } from '@majlis/consultations';
 import { OrganizationPolicy, OrganizationQueries } from '@majlis/identity';
 import type { ParsedSearchFilter, SearchHitType } from './search.inputs';
-
-/** A SQL condition with its named parameters (TypeORM style), as every policy's SQL twin gives them. */
-export interface Condition {
-  readonly sql: string;
-  readonly params: Record<string, unknown>;
-}
 
 /**
  * The columns of one kind of hit, as its branch of the search query selects them. `null` means "this kind has no
@@ -42,7 +36,7 @@ interface Branch {
   readonly type: SearchHitType;
   readonly from: string;
   readonly columns: Columns;
-  readonly readable: (actor: Actor) => Condition[];
+  readonly readable: (actor: Actor) => SqlCondition[];
 }
 
 const NONE = {
@@ -60,7 +54,7 @@ const NONE = {
 } as const;
 
 /** A condition without parameters. */
-const plain = (sql: string): Condition => ({ sql, params: {} });
+const plain = (sql: string): SqlCondition => ({ sql, params: {} });
 
 /**
  * What an area's search source port gives (its `…SearchSource()`): its relation, the columns it has (the others are
@@ -69,7 +63,7 @@ const plain = (sql: string): Condition => ({ sql, params: {} });
 interface Source {
   readonly from: string;
   readonly columns: Partial<Columns> & Pick<Columns, 'id' | 'vector' | 'createdAt'>;
-  readonly readable: (actor: Actor) => Condition[];
+  readonly readable: (actor: Actor) => SqlCondition[];
 }
 
 const branch = (type: SearchHitType, source: Source): Branch => ({
@@ -104,8 +98,8 @@ export const BRANCHES: readonly Branch[] = [
 ];
 
 /** The filter's conditions on one branch; `FALSE` when the filter names something this kind does not have. */
-export function filterConditions(columns: Columns, filter: ParsedSearchFilter, actor: Actor): Condition[] {
-  const conditions: Condition[] = [];
+export function filterConditions(columns: Columns, filter: ParsedSearchFilter, actor: Actor): SqlCondition[] {
+  const conditions: SqlCondition[] = [];
   const equal = (column: string | null, name: string, value: unknown) =>
     conditions.push(column ? { sql: `${column} = :${name}`, params: { [name]: value } } : plain('FALSE'));
   if (filter.documentId) equal(columns.documentId, 'filterDocument', filter.documentId);

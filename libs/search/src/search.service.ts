@@ -3,12 +3,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LinkTarget } from '@majlis/links';
-import { Actor, Connection, PageRequest, cursorValues, pageWindow, parseInput, toConnection } from '@majlis/kernel';
+import {
+  Actor,
+  Connection,
+  PageRequest,
+  cursorValues,
+  pageWindow,
+  parseInput,
+  SqlCondition,
+  toConnection,
+} from '@majlis/kernel';
 import { AnnotationQueries, DocumentQueries } from '@majlis/documents';
 import { CommentQueries, SpaceQueries, ThreadQueries } from '@majlis/discussions';
 import { ConsultationQueries } from '@majlis/consultations';
 import { OrganizationQueries } from '@majlis/identity';
-import { BRANCHES, Branch, Condition, filterConditions } from './search-branches';
+import { BRANCHES, Branch, filterConditions } from './search-branches';
 import {
   ParsedSearchFilter,
   SEARCH_HIT_TYPES,
@@ -226,7 +235,7 @@ export class SearchService {
     filter: ParsedSearchFilter,
     limit: number,
     after: (string | number | boolean)[] | null,
-  ): Condition {
+  ): SqlCondition {
     const params: Record<string, unknown> = {
       searchQuery: terms.tsquery,
       searchFuzzy: terms.fuzzy,
@@ -282,7 +291,7 @@ export class SearchService {
     actor: Actor,
     filter: ParsedSearchFilter,
     terms: SearchTerms,
-  ): Condition {
+  ): SqlCondition {
     const c = branch.columns;
     const fuzzy = terms.fuzzy !== null;
     // A rare term's plan is generic (see TERMS_SQL): the newest first is then a sort of its few matches, never a walk

@@ -11,15 +11,10 @@ import {
   isRepresentativeOf,
   isStaff,
   CommonReason,
+  type SqlCondition,
 } from '@majlis/kernel';
 import type { ConsultationState } from './consultation-state';
 import { ConsultationsReason } from '../consultations.reasons';
-
-/** A condition for a query builder's WHERE, with its named parameters. */
-export interface SqlCondition {
-  readonly sql: string;
-  readonly params: Record<string, unknown>;
-}
 
 /**
  * Everything a consultation's rules decide, in one place: who sees it, who manages it and in which states, who takes

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@majlis/kernel';
-import type { SqlCondition } from '@majlis/moderation';
+import type { SqlCondition } from '@majlis/kernel';
 import { authoredColumns } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 

@@ -1,7 +1,7 @@
 import { Actor, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { presentSql, shownSql } from '@majlis/discussions';
 import { MembershipQueries } from '@majlis/identity';
-import type { SqlCondition } from '../documents/document.policy';
+import type { SqlCondition } from '@majlis/kernel';
 import type { Annotation } from './annotation.entity';
 
 /**

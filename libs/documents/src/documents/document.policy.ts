@@ -1,11 +1,5 @@
-import { Actor, isStaff } from '@majlis/kernel';
+import { Actor, SqlCondition, isStaff } from '@majlis/kernel';
 import type { Document } from './document.entity';
-
-/** A SQL condition and its named parameters (TypeORM query builder style), the twin of a TypeScript predicate. */
-export interface SqlCondition {
-  readonly sql: string;
-  readonly params: Record<string, unknown>;
-}
 
 /**
  * Who sees and manages documents, and when they take annotations and replies: every rule of the documents area,

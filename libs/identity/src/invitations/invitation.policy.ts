@@ -1,6 +1,6 @@
 import { Actor, MembershipRole, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { Organization } from '../organizations/organization.entity';
-import type { SqlCondition } from '../organizations/organization.policy';
+import type { SqlCondition } from '@majlis/kernel';
 import type { Invitation } from './invitation.entity';
 
 /** Who may invite people into organisations, and who may accept an invitation. Pure decisions, no I/O. */

@@ -1,11 +1,5 @@
-import { Actor, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
+import { Actor, SqlCondition, isMemberOf, isRepresentativeOf, isStaff } from '@majlis/kernel';
 import { Organization } from './organization.entity';
-
-/** A rule's SQL twin: a boolean condition on a table alias, with its named parameters (TypeORM style). */
-export interface SqlCondition {
-  readonly sql: string;
-  readonly params: Record<string, unknown>;
-}
 
 /**
  * Who may see and change organisations and their federation affiliations. Pure decisions, no I/O; each rule that

@@ -1,5 +1,5 @@
 import { Actor, PlatformRole, isAdmin, isStaff } from '@majlis/kernel';
-import type { SqlCondition } from '../organizations/organization.policy';
+import type { SqlCondition } from '@majlis/kernel';
 
 /** Decisions about people: their personal data, their status and their platform role. */
 export const UserPolicy = {
