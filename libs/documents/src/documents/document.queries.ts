@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '@majlis/kernel';
+import { type Actor, countById } from '@majlis/kernel';
 import { Document } from './document.entity';
 import { DocumentPolicy } from './document.policy';
 
@@ -22,13 +22,8 @@ export const DocumentQueries = {
               AND ${DocumentPolicy.readersSql('port_document', user)})`;
   },
   /** How many of these ids are documents (each counted once), in the caller's transaction. */
-  async countExisting(manager: EntityManager, ids: readonly string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const [{ known }]: { known: number }[] = await manager.query(
-      `SELECT count(*)::int AS known FROM documents WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return known;
+  countExisting(manager: EntityManager, ids: readonly string[]): Promise<number> {
+    return countById(manager, Document, ids);
   },
   /** The documents among these ids that the actor may see (`DocumentPolicy.visibleSql`), in no particular order. */
   visibleAmong(manager: EntityManager, actor: Actor, ids: readonly string[]): Promise<Document[]> {

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { countById } from '@majlis/kernel';
+import { Organization } from './organization.entity';
 
 /**
  * Identity's port to organisations for other areas' SQL. Other libs never name `organizations` or
@@ -42,13 +44,8 @@ export const OrganizationQueries = {
                        AND port_affiliation.organization_id = ${companyId})${kind})`;
   },
   /** How many of these organisation ids exist (duplicates counted once), in one statement. */
-  async countExisting(manager: EntityManager, ids: readonly string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const [{ known }]: { known: number }[] = await manager.query(
-      `SELECT count(*)::int AS known FROM organizations WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return known;
+  countExisting(manager: EntityManager, ids: readonly string[]): Promise<number> {
+    return countById(manager, Organization, ids);
   },
   /** The ministry: the oldest organisation of kind MINISTRY, or null if there is none. */
   async ministryId(manager: EntityManager): Promise<string | null> {
