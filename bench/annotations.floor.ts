@@ -4,6 +4,7 @@ import { FloorOptions, UUID, send, startFloorServer } from './floor-support';
  * The floor of the annotations page: a bare node:http server answering the same page as the API with one SQL
  * statement through a pg.Pool the size of the API's. It verifies the bearer token's HS256 signature and expiry (the
  * user id is its `sub`) but, unlike the API, does not look the session up.
+ * Its statement is prepared (named), once per connection, as the API's hot statements are.
  *
  *   GET /annotations?document=<id>&version=<number> → { annotations: [{ id, motivation, author: { displayName },
  *        organization: { name } | null, replyCount, endorsementCount, anchor: { status, score } }] }
@@ -53,7 +54,11 @@ export function startAnnotationsFloor(options: FloorOptions): Promise<Annotation
     const versionNumber = Number(query.get('version'));
     if (!UUID.test(documentId) || !Number.isInteger(versionNumber) || versionNumber < 1)
       return send(response, 400, { error: 'document must be an id and version a number' });
-    const { rows } = await pool.query(ANNOTATIONS_PAGE_SQL, [documentId, versionNumber, userId]);
+    const { rows } = await pool.query({
+      name: 'annotations_page',
+      text: ANNOTATIONS_PAGE_SQL,
+      values: [documentId, versionNumber, userId],
+    });
     send(response, 200, {
       annotations: rows.map((row) => ({
         id: row.id,

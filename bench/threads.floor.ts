@@ -3,7 +3,8 @@ import { FloorOptions, FloorServer, UUID, readBody, send, startFloorServer } fro
 /**
  * The floor: the most direct equivalent of the two API operations — a bare node:http server, raw SQL through a
  * pg.Pool the size of the API's. It verifies the bearer token's HS256 signature and expiry with node:crypto (the
- * user id is its `sub`), but does not look the session up in the database as the API does on every request.
+ * user id is its `sub`), but does not look the session up in the database as the API does on every request. Its
+ * statements are prepared (named), once per connection, as the API's hot statements are.
  *
  *   GET  /threads?space=<id>  → { threads: [{ id, title, pinned, lastActivityAt, author: { displayName },
  *                                 replyCount, participantCount, unreadCount }] }     (one SQL statement)
@@ -57,7 +58,7 @@ export function startFloor(options: FloorOptions): Promise<Floor> {
     if (request.method === 'GET' && url.startsWith('/threads?')) {
       const spaceId = new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('space') ?? '';
       if (!UUID.test(spaceId)) return send(response, 400, { error: 'space must be an id' });
-      const { rows } = await pool.query(LIST_THREADS_SQL, [spaceId, userId]);
+      const { rows } = await pool.query({ name: 'list_threads', text: LIST_THREADS_SQL, values: [spaceId, userId] });
       return send(response, 200, {
         threads: rows.map((row) => ({
           id: row.id,
@@ -77,11 +78,19 @@ export function startFloor(options: FloorOptions): Promise<Floor> {
         return send(response, 400, { error: 'threadId must be an id' });
       if (typeof input.body !== 'string' || input.body.trim() === '' || input.body.length > 10_000)
         return send(response, 400, { error: 'bad body' });
-      const found = await pool.query<{ locked: boolean; deleted: boolean }>(CAN_REPLY_SQL, [input.threadId, userId]);
+      const found = await pool.query<{ locked: boolean; deleted: boolean }>({
+        name: 'can_reply',
+        text: CAN_REPLY_SQL,
+        values: [input.threadId, userId],
+      });
       if (found.rowCount === 0) return send(response, 404, { error: 'no such thread' });
       if (found.rows[0].locked || found.rows[0].deleted)
         return send(response, 403, { error: 'thread takes no replies' });
-      const inserted = await pool.query<{ id: string }>(INSERT_REPLY_SQL, [input.threadId, userId, input.body]);
+      const inserted = await pool.query<{ id: string }>({
+        name: 'insert_reply',
+        text: INSERT_REPLY_SQL,
+        values: [input.threadId, userId, input.body],
+      });
       return send(response, 200, { id: inserted.rows[0].id });
     }
     send(response, 404, { error: 'not found' });

@@ -4,6 +4,7 @@ import { DOCUMENTS_ENTITIES } from '@majlis/documents';
 import { IDENTITY_ENTITIES } from '@majlis/identity';
 import { MIGRATIONS } from '@majlis/migrations';
 import { DataSourceOptions } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 import { StatementCountingLogger } from './sql-statement-counter';
 import { API_TYPE_PARSERS } from './timestamptz';
 
@@ -28,7 +29,13 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     logging: ['query'],
     logger: new StatementCountingLogger(),
     // A request waits at most 10 s for a connection, then fails (and is logged) rather than hanging. Timestamps are
-    // read without regular expressions (timestamptz.ts).
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'majlis-api', types: API_TYPE_PARSERS },
+    // read without regular expressions (timestamptz.ts). Hot statements run prepared (prepared-statements.ts).
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'majlis-api',
+      types: API_TYPE_PARSERS,
+      Client: PreparingClient,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import type { RowsRunner } from '@majlis/kernel';
+import { PreparingClient } from '../database/prepared-statements';
 import { LIVE_DATABASE_URL } from './event-bus';
 
 /**
@@ -29,6 +30,7 @@ export class LiveChecksDatabase implements RowsRunner, OnApplicationShutdown {
       max: LIVE_CHECK_CONNECTIONS,
       connectionTimeoutMillis: 10_000,
       application_name: 'majlis-live-checks',
+      Client: PreparingClient,
     });
     // An idle connection that drops is replaced by the next statement; a statement that fails is retried by LiveAccess.
     this.pool.on('error', (error) => this.logger.warn({ err: error }, 'live checks connection lost'));

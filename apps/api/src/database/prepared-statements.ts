@@ -1,0 +1,79 @@
+import { Client } from 'pg';
+
+/** A statement is prepared once it has run this many times in the process (PostgreSQL plans the first 5 anyway). */
+export const HOT_AFTER_RUNS = 5;
+/** At most this many statement texts are prepared: also the most a connection keeps (its plans' memory). */
+export const MAX_PREPARED_STATEMENTS = 200;
+/** Run counts are kept for at most this many not-yet-hot texts; past it they start again from zero. */
+const MAX_COUNTED_TEXTS = 5_000;
+
+/**
+ * Which SQL texts run as named (prepared) statements, process-wide: a text with parameters, once it has run
+ * HOT_AFTER_RUNS times, gets a name for good, until MAX_PREPARED_STATEMENTS texts have one. Every connection then
+ * parses it once and PostgreSQL may keep its generic plan, where an unnamed statement is parsed, analysed and
+ * planned on every run (issue 15: on the thread list that was most of PostgreSQL's CPU per request).
+ */
+export class StatementNames {
+  private readonly runs = new Map<string, number>();
+  private readonly names = new Map<string, string>();
+
+  constructor(
+    private readonly hotAfterRuns = HOT_AFTER_RUNS,
+    private readonly maxStatements = MAX_PREPARED_STATEMENTS,
+  ) {}
+
+  /** The name `text` runs under, or null while it runs unnamed (not hot yet, or every name is given). */
+  nameFor(text: string): string | null {
+    const name = this.names.get(text);
+    if (name !== undefined) return name;
+    if (this.names.size >= this.maxStatements) return null;
+    const runs = (this.runs.get(text) ?? 0) + 1;
+    if (runs < this.hotAfterRuns) {
+      if (this.runs.size >= MAX_COUNTED_TEXTS) this.runs.clear();
+      this.runs.set(text, runs);
+      return null;
+    }
+    this.runs.delete(text);
+    const given = `majlis_${this.names.size + 1}`;
+    this.names.set(text, given);
+    return given;
+  }
+
+  get prepared(): number {
+    return this.names.size;
+  }
+}
+
+type QueryCallback = (error: Error | null, result?: unknown) => void;
+
+/**
+ * A pg Client class (for a Pool's `Client` option) that runs a statement with parameters under the name `names`
+ * gives it, if any: pg then sends Parse once per connection and Bind/Execute after. Statements without parameters
+ * (transaction control, DDL, several statements in one text) and calls that name their statement or pass a query
+ * object (streams, cursors) are left as they are.
+ *
+ * Caveat of any prepared statement: one whose result columns change (ALTER TABLE under a `SELECT *`) fails on that
+ * connection; the app's schema changes only through migrations, before it serves.
+ */
+export function preparingClient(names: StatementNames): typeof Client {
+  class PreparingClient extends Client {}
+  // pg's own query, looked up at each call (so that instrumentation of Client.prototype still sees every statement).
+  const plainQuery = (): ((...args: unknown[]) => unknown) => Client.prototype.query as (...args: unknown[]) => unknown;
+  PreparingClient.prototype.query = function preparedQuery(
+    this: Client,
+    config: unknown,
+    values?: unknown,
+    callback?: QueryCallback,
+  ): unknown {
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = names.nameFor(config);
+      if (name !== null) return plainQuery().call(this, { name, text: config, values }, callback);
+    }
+    return plainQuery().call(this, config, values, callback);
+  } as Client['query'];
+  return PreparingClient;
+}
+
+/** The API's one registry: the requests' pool and the live checks' pool prepare the same hot texts. */
+export const API_STATEMENT_NAMES = new StatementNames();
+export const PreparingClient = preparingClient(API_STATEMENT_NAMES);
