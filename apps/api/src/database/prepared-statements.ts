@@ -2,8 +2,11 @@ import { Client } from 'pg';
 
 /** A statement is prepared once it has run this many times in the process (PostgreSQL plans the first 5 anyway). */
 export const HOT_AFTER_RUNS = 5;
-/** At most this many statement texts are prepared: also the most a connection keeps (its plans' memory). */
-export const MAX_PREPARED_STATEMENTS = 200;
+/**
+ * At most this many statement texts are prepared: also the most a connection keeps. Each costs its connection memory:
+ * 330 KB for the thread page (its parse tree, source and generic plan), tens of KB for a small statement.
+ */
+export const MAX_PREPARED_STATEMENTS = 100;
 /** Run counts are kept for at most this many not-yet-hot texts; past it they start again from zero. */
 const MAX_COUNTED_TEXTS = 5_000;
 
