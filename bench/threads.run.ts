@@ -4,6 +4,7 @@ import { positiveInt, startLoader } from './bench-support';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
+import { API_STATEMENT_NAMES, MAX_PREPARED_STATEMENTS } from '@majlis/api';
 import {
   Cleanup,
   expectSamePage,
@@ -258,7 +259,8 @@ async function printReport(report: {
   );
   console.log(
     `SQL statements per request: list API ${statements.listApi}, floor ${statements.listFloor}; ` +
-      `reply API ${statements.replyApi}, floor ${statements.replyFloor} (BEGIN/COMMIT included)`,
+      `reply API ${statements.replyApi}, floor ${statements.replyFloor} (BEGIN/COMMIT included); ` +
+      `statement texts the API prepared: ${API_STATEMENT_NAMES.prepared} of at most ${MAX_PREPARED_STATEMENTS}`,
   );
   console.log('');
   printRuns(runs);
