@@ -82,5 +82,9 @@ describe('SearchPage counts', () => {
     renderPage('ar');
     expect(await screen.findByRole('heading', { name: /على الأقل/ })).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: /أو أكثر/ })).toHaveLength(3);
+    // An article's count is a badge of its own after the title (it never starts the next line of a long title).
+    const article = screen.getByRole('link', { name: /^Article 7/ });
+    expect(article.querySelector('.search-facet-title bdi')?.textContent).toBe('Article 7');
+    expect(article.querySelector('.search-facet-count')?.textContent).toMatch(/^\(.*أو أكثر.*\)$/);
   });
 });

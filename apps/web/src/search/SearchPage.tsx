@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link, useSearchParams } from 'react-router';
 import { SearchDocument, type SearchHitType } from '../graphql/generated/graphql';
@@ -138,16 +138,25 @@ export function SearchPage() {
                   {results.facets.articles.map((facet) => (
                     <li key={`${facet.documentId}-${facet.articleKey}`}>
                       <Link
+                        className="search-article-facet"
                         to={withParams({ document: facet.documentId, article: facet.articleKey })}
                         aria-current={
                           articleKey === facet.articleKey && documentId === facet.documentId ? 'true' : undefined
                         }
                       >
+                        {/* The count is a badge at the line's end: after a long title that wraps, it would otherwise
+                            start the title's next line (in Arabic, beside a French title). */}
                         <FormattedMessage
                           id="search.facets.article"
                           values={{
-                            title: <bdi>{facet.title ?? facet.articleKey}</bdi>,
+                            title: (
+                              // The page's direction aligns it (a French title starts at the right in Arabic).
+                              <span className="search-facet-title">
+                                <bdi>{facet.title ?? facet.articleKey}</bdi>
+                              </span>
+                            ),
                             count: count(facet.count, facet.isLowerBound),
+                            badge: (chunks: ReactNode[]) => <span className="search-facet-count">{chunks}</span>,
                           }}
                         />
                       </Link>
