@@ -85,6 +85,8 @@ describe('audit trail', () => {
     const verdict = await verify();
     expect(verdict.ok).toBe(true);
     expect(verdict.chains).toContainEqual(expect.objectContaining({ chain: 'audit_events', checked: before + 4 }));
+    // The audit trail's own chain, then the one the app registers for moderation (its names are the checkpoints').
+    expect(verdict.chains.map((chain) => chain.chain)).toEqual(['audit_events', 'moderation_actions']);
   });
 
   it('keeps a deleted person’s e-mail out of the trail: invitations record a keyed hash of it', async () => {

@@ -15,6 +15,7 @@ import { NotificationsModule } from '@majlis/notifications';
 import { SearchModule } from '@majlis/search';
 import { AuthenticationService, IdentityModule } from '@majlis/identity';
 import { AppConfig } from './config/app-config';
+import { auditOptions } from './database/audit-options';
 import { dataSourceOptions } from './database/data-source-options';
 import { AccessTokenGuard } from './graphql/auth/access-token.guard';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -55,7 +56,7 @@ export class AppModule {
         }),
         TerminusModule.forRoot({ logger: false }),
         ClockModule.with(clock),
-        AuditModule.forRoot(config.audit),
+        AuditModule.forRoot(auditOptions(config.audit)),
         ModerationModule.forRoot({ autoHideThreshold: config.moderation.autoHideThreshold }),
         IdentityModule.forRootAsync({
           useFactory: () => ({

@@ -1,13 +1,18 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 
 /**
- * One chain mechanism for every append-only log (the audit trail, the moderation log): each row carries the hash
- * of the row before it and its own, an HMAC-SHA-256 under a key that is not in the database. Someone with write
- * access to the database alone can neither alter a row and recompute the rows after it, nor insert one; removing
- * the last rows is caught by the signed checkpoints kept outside the database (`checkpoints.ts`).
+ * One chain mechanism for every append-only log (the audit trail here; other areas' logs, e.g. the moderation log,
+ * declare their `ChainSpec` in their own lib and the app registers them in `AuditOptions.chains`): each row carries
+ * the hash of the row before it and its own, an HMAC-SHA-256 under a key that is not in the database. Someone with
+ * write access to the database alone can neither alter a row and recompute the rows after it, nor insert one;
+ * removing the last rows is caught by the signed checkpoints kept outside the database (`checkpoints.ts`).
  */
 
-/** A log kept as a chain: its table, its lock and the columns each row's hash covers. */
+/**
+ * A log kept as a chain: its table, its lock and the columns each row's hash covers. The audit lib declares only its
+ * own (`AUDIT_EVENTS_CHAIN`); an area that keeps a log as a chain declares its spec beside the log, and the app
+ * registers it (`AuditOptions.chains`).
+ */
 export interface ChainSpec {
   /** Also its name in checkpoints and verdicts. */
   readonly table: string;
@@ -29,25 +34,6 @@ export const AUDIT_EVENTS_CHAIN: ChainSpec = {
     details: 'value',
   },
 };
-
-export const MODERATION_ACTIONS_CHAIN: ChainSpec = {
-  table: 'moderation_actions',
-  lockKey: 0x6d6f646c, // "modl"
-  columns: {
-    id: 'uuid',
-    moderator_id: 'uuid',
-    action: 'value',
-    content_type: 'value',
-    content_id: 'uuid',
-    target_user_id: 'uuid',
-    reason: 'value',
-    internal_note: 'value',
-    suspended_until: 'timestamp',
-    created_at: 'timestamp',
-  },
-};
-
-export const CHAINS: readonly ChainSpec[] = [AUDIT_EVENTS_CHAIN, MODERATION_ACTIONS_CHAIN];
 
 export const GENESIS_HASH = '0'.repeat(64);
 

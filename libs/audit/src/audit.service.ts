@@ -71,7 +71,7 @@ export class AuditService {
     return this.chains.key.pseudonymOf(email);
   }
 
-  /** Checks the audit trail and the moderation log against the key and the checkpoints. */
+  /** Checks the audit trail and the registered chains (the moderation log) against the key and the checkpoints. */
   verify(): Promise<TrailVerdict> {
     return this.chains.verify();
   }

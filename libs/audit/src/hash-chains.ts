@@ -9,7 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  CHAINS,
+  AUDIT_EVENTS_CHAIN,
   ChainChecker,
   ChainKey,
   ChainSpec,
@@ -29,6 +29,12 @@ export interface AuditOptions {
   readonly checkpointFile: string;
   /** How often the heads are checkpointed while running (also at start and at shutdown); 0: only then. */
   readonly checkpointIntervalSeconds: number;
+  /**
+   * The other areas' logs kept as chains by this mechanism (the moderation log): each area declares its spec beside
+   * its log, and the app composes this list. They are re-keyed, checkpointed and verified after the audit trail, in
+   * this order; appending to a chain not listed here is refused (it would never be verified).
+   */
+  readonly chains: readonly ChainSpec[];
 }
 
 export const AUDIT_OPTIONS = Symbol('AUDIT_OPTIONS');
@@ -41,14 +47,16 @@ export interface TrailVerdict {
 }
 
 /**
- * The chains (the audit trail and the moderation log) under one mechanism: appends, verification against the key
- * and the checkpoints, checkpoints on an interval and at shutdown, and the one-off re-keying of rows written before
- * the chains were keyed.
+ * The chains (the audit trail, then those the app registers: the moderation log) under one mechanism: appends,
+ * verification against the key and the checkpoints, checkpoints on an interval and at shutdown, and the one-off
+ * re-keying of rows written before the chains were keyed.
  */
 @Injectable()
 export class HashChains implements OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
   private readonly logger = new Logger('AuditChain');
   readonly key: ChainKey;
+  /** The audit trail's chain first, then the registered ones (`AuditOptions.chains`), in the order given. */
+  readonly chains: readonly ChainSpec[];
   private readonly checkpoints: CheckpointFile;
   private timer: NodeJS.Timeout | null = null;
   private readonly lastCheckpointed = new Map<string, string>();
@@ -58,6 +66,10 @@ export class HashChains implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(AUDIT_OPTIONS) private readonly options: AuditOptions,
   ) {
     this.key = new ChainKey(options.hmacKey);
+    this.chains = [AUDIT_EVENTS_CHAIN, ...options.chains];
+    const tables = this.chains.map((spec) => spec.table);
+    const twice = tables.find((table, index) => tables.indexOf(table) !== index);
+    if (twice) throw new Error(`The chain ${twice} is registered twice.`);
     this.checkpoints = new CheckpointFile(options.checkpointFile, this.key);
   }
 
@@ -66,6 +78,8 @@ export class HashChains implements OnApplicationBootstrap, BeforeApplicationShut
    * change). `values` holds every hashed column; timestamps are written as the microsecond text that is hashed.
    */
   async append(spec: ChainSpec, values: Record<string, unknown>, manager?: EntityManager): Promise<void> {
+    if (!this.chains.some((registered) => registered.table === spec.table))
+      throw new Error(`The chain ${spec.table} is not registered (AuditOptions.chains): it would never be verified.`);
     const work = async (tx: EntityManager) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [spec.lockKey]);
       const [last] = await tx.query(`SELECT hash FROM ${spec.table} ORDER BY sequence DESC LIMIT 1`);
@@ -91,7 +105,7 @@ export class HashChains implements OnApplicationBootstrap, BeforeApplicationShut
     const database = await this.databaseName();
     const { checkpoints, invalid } = this.checkpoints.read(database);
     const chains: ChainVerdict[] = [];
-    for (const spec of CHAINS) {
+    for (const spec of this.chains) {
       const checker = new ChainChecker(
         spec.table,
         this.key,
@@ -110,7 +124,7 @@ export class HashChains implements OnApplicationBootstrap, BeforeApplicationShut
   /** Records each chain's head in the checkpoint file (when it moved) and in the log. */
   async checkpoint(): Promise<void> {
     const database = await this.databaseName();
-    for (const spec of CHAINS) {
+    for (const spec of this.chains) {
       const [head] = await this.db.query(
         `SELECT sequence::text AS sequence, hash FROM ${spec.table} WHERE hash IS NOT NULL ORDER BY ${spec.table}.sequence DESC LIMIT 1`,
       );
@@ -162,7 +176,7 @@ export class HashChains implements OnApplicationBootstrap, BeforeApplicationShut
   private async rekeyLegacyRows(): Promise<void> {
     const database = await this.databaseName();
     const { checkpoints } = this.checkpoints.read(database);
-    for (const spec of CHAINS) {
+    for (const spec of this.chains) {
       const [{ legacy }] = await this.db.query(`SELECT count(*)::int AS legacy FROM ${spec.table} WHERE NOT keyed`);
       if (legacy === 0) continue;
       if (checkpoints.some((checkpoint) => checkpoint.chain === spec.table)) {
@@ -177,7 +191,7 @@ export class HashChains implements OnApplicationBootstrap, BeforeApplicationShut
         for await (const row of this.rowsInOrder(spec, tx)) rows.push(row);
         // The audit trail's old rows are checked against their unkeyed hashes first: a broken chain is not laundered.
         let previous = GENESIS_HASH;
-        for (const row of rows.filter((candidate) => !candidate.keyed && spec.table === 'audit_events')) {
+        for (const row of rows.filter((candidate) => !candidate.keyed && spec.table === AUDIT_EVENTS_CHAIN.table)) {
           if (row.previousHash !== previous || legacyAuditHash(previous, row.record) !== row.hash) {
             this.logger.error(`${spec.table} row #${row.sequence} breaks the unkeyed chain: not re-keying`);
             return;

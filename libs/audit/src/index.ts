@@ -1,13 +1,5 @@
 export * from './audit.service';
 export { HashChains, AUDIT_OPTIONS } from './hash-chains';
 export type { AuditOptions, TrailVerdict } from './hash-chains';
-export {
-  CHAINS,
-  AUDIT_EVENTS_CHAIN,
-  MODERATION_ACTIONS_CHAIN,
-  ChainKey,
-  canonicalJson,
-  timestampText,
-  GENESIS_HASH,
-} from './audit-chain';
+export { AUDIT_EVENTS_CHAIN, ChainKey, canonicalJson, timestampText, GENESIS_HASH } from './audit-chain';
 export type { ChainSpec, ChainVerdict, Checkpoint } from './audit-chain';

@@ -1,6 +1,7 @@
 import { HashChains, TrailVerdict } from '@majlis/audit';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { auditOptions } from './audit-options';
 import { dataSourceOptions } from './data-source-options';
 
 /**
@@ -11,7 +12,7 @@ export async function verifyAuditTrail(url: string, audit: AppConfig['audit']): 
   const dataSource = new DataSource({ ...dataSourceOptions(url, 1), logging: false, logger: undefined });
   await dataSource.initialize();
   try {
-    return await new HashChains(dataSource, audit).verify();
+    return await new HashChains(dataSource, auditOptions(audit)).verify();
   } finally {
     await dataSource.destroy();
   }

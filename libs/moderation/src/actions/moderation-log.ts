@@ -1,6 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { HashChains, MODERATION_ACTIONS_CHAIN } from '@majlis/audit';
+import { ChainSpec, HashChains } from '@majlis/audit';
+
+/**
+ * The moderation log as a chain of the audit mechanism: its table, lock and hashed columns. Declared here, beside the
+ * log it describes; the app registers it with the audit lib (`AuditOptions.chains`), which re-keys, checkpoints and
+ * verifies it after the audit trail. Its table is its name in checkpoints and verdicts: never renamed.
+ */
+export const MODERATION_ACTIONS_CHAIN: ChainSpec = {
+  table: 'moderation_actions',
+  lockKey: 0x6d6f646c, // "modl"
+  columns: {
+    id: 'uuid',
+    moderator_id: 'uuid',
+    action: 'value',
+    content_type: 'value',
+    content_id: 'uuid',
+    target_user_id: 'uuid',
+    reason: 'value',
+    internal_note: 'value',
+    suspended_until: 'timestamp',
+    created_at: 'timestamp',
+  },
+};
 
 /** One entry of the append-only moderation log. */
 export interface ModerationLogEntry {
