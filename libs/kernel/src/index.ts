@@ -13,6 +13,7 @@ export * from './persistence/versioned-update';
 export * from './persistence/rows-by-id';
 export * from './persistence/database-errors';
 export * from './persistence/text-search';
+export * from './persistence/search-hit-detail';
 export * from './persistence/jobs';
 export * from './persistence/named-sql';
 export * from './text/markdown';

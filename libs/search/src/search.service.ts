@@ -10,7 +10,9 @@ import {
   cursorValues,
   pageWindow,
   parseInput,
+  SearchHitDetail,
   SqlCondition,
+  searchHitDetailSql,
   toConnection,
 } from '@majlis/kernel';
 import { AnnotationQueries, DocumentQueries } from '@majlis/documents';
@@ -134,14 +136,8 @@ interface Row {
   thread_id: string | null;
   consultation_id: string | null;
   organization_id: string | null;
-  detail: {
-    title: string | null;
-    text: string | null;
-    version_number: number | null;
-    start: number | null;
-    end: number | null;
-    space_slug: string | null;
-  } | null;
+  /** The areas' `…SearchDetailSql` (kernel `searchHitDetailSql`): a key a kind has no expression for is absent. */
+  detail: Partial<SearchHitDetail> | null;
 }
 
 /** The search statement's one row. */
@@ -346,25 +342,20 @@ const DETAIL = `CASE page.type
   WHEN 'CONSULTATION' THEN ${ConsultationQueries.searchDetailSql('page.id', { spaceSlug: SpaceQueries.slugSql('page.space_id') })}
   WHEN 'QUESTION' THEN ${ConsultationQueries.questionSearchDetailSql('page.id', { versionNumber })}
   WHEN 'SPACE' THEN ${SpaceQueries.searchDetailSql('page.id')}
-  WHEN 'ORGANIZATION' THEN (SELECT json_build_object('title', o.name, 'text',
-      concat_ws(' · ', o.acronym, o.description)) FROM ${OrganizationQueries.rowsSql()} o WHERE o.id = page.id)
+  WHEN 'ORGANIZATION' THEN (SELECT ${searchHitDetailSql({
+    title: 'o.name',
+    text: "concat_ws(' · ', o.acronym, o.description)",
+  })} FROM ${OrganizationQueries.rowsSql()} o WHERE o.id = page.id)
 END`;
 
 function toHit(row: Row, stems: readonly string[]): SearchHit {
-  const detail = row.detail ?? {
-    title: null,
-    text: null,
-    version_number: null,
-    start: null,
-    end: null,
-    space_slug: null,
-  };
+  const detail: Partial<SearchHitDetail> = row.detail ?? {};
   const text = detail.text?.trim() ? detail.text : (detail.title ?? '');
   return {
     id: row.id,
     type: row.type,
     rank: row.score / RANK_SCALE,
-    title: detail.title,
+    title: detail.title ?? null,
     snippetHtml: snippetHtml(text, stems),
     createdAt: new Date(row.created_at),
     target: {

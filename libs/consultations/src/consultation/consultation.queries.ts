@@ -1,4 +1,4 @@
-import type { Actor } from '@majlis/kernel';
+import { type Actor, searchHitDetailSql } from '@majlis/kernel';
 import { ConsultationPolicy } from './consultation.policy';
 
 /**
@@ -59,22 +59,24 @@ export const ConsultationQueries = {
   },
 
   /**
-   * A search hit's detail for the consultation `consultationId` (scalar `json_build_object`: title, text,
+   * A search hit's detail for the consultation `consultationId` (scalar, kernel `searchHitDetailSql`: title, text,
    * space_slug); `spaceSlug` is the caller's SQL for its space's slug.
    */
   searchDetailSql(consultationId: string, { spaceSlug }: { spaceSlug: string }): string {
-    return `(SELECT json_build_object('title', co.title, 'text', co.summary,
-      'space_slug', ${spaceSlug})
+    return `(SELECT ${searchHitDetailSql({ title: 'co.title', text: 'co.summary', space_slug: spaceSlug })}
     FROM consultations co WHERE co.id = ${consultationId})`;
   },
 
   /**
-   * A search hit's detail for the question `questionId` (scalar `json_build_object`: title, text, version_number);
-   * `versionNumber` is the caller's SQL for the number of the version it is about.
+   * A search hit's detail for the question `questionId` (scalar, kernel `searchHitDetailSql`: title, text,
+   * version_number); `versionNumber` is the caller's SQL for the number of the version it is about.
    */
   questionSearchDetailSql(questionId: string, { versionNumber }: { versionNumber: string }): string {
-    return `(SELECT json_build_object('title', co.title, 'text', q.prompt || ' ' || array_to_string(q.options, ' · '),
-      'version_number', ${versionNumber})
+    return `(SELECT ${searchHitDetailSql({
+      title: 'co.title',
+      text: "q.prompt || ' ' || array_to_string(q.options, ' · ')",
+      version_number: versionNumber,
+    })}
     FROM consultation_questions q JOIN consultations co ON co.id = q.consultation_id WHERE q.id = ${questionId})`;
   },
 };

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '@majlis/kernel';
-import type { SqlCondition } from '@majlis/kernel';
+import { type Actor, type SqlCondition, searchHitDetailSql } from '@majlis/kernel';
 import { authoredColumns } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 
@@ -48,18 +47,21 @@ export const CommentQueries = {
   },
 
   /**
-   * A search hit's detail for the reply `commentId` (scalar, `json_build_object` of title, text, version_number,
-   * start, end, space_slug): its body; where it is comes from the caller, as SQL over what the reply is under.
+   * A search hit's detail for the reply `commentId` (scalar, kernel `searchHitDetailSql`: title, text, version_number,
+   * start, end, space_slug): its body, no title; where it is comes from the caller, as SQL over what the reply is under.
    */
   searchDetailSql(
     commentId: string,
     where: { versionNumber: string; start: string; end: string; spaceSlug: string },
   ): string {
-    return `(SELECT json_build_object('title', NULL, 'text', c.body,
-      'version_number', ${where.versionNumber},
-      'start', ${where.start},
-      'end', ${where.end},
-      'space_slug', ${where.spaceSlug})
+    return `(SELECT ${searchHitDetailSql({
+      title: 'NULL',
+      text: 'c.body',
+      version_number: where.versionNumber,
+      start: where.start,
+      end: where.end,
+      space_slug: where.spaceSlug,
+    })}
     FROM comments c WHERE c.id = ${commentId})`;
   },
 

@@ -1,4 +1,4 @@
-import type { Actor } from '@majlis/kernel';
+import { type Actor, searchHitDetailSql } from '@majlis/kernel';
 import { SpacePolicy, readerParameters } from './space.policy';
 
 /**
@@ -45,9 +45,9 @@ export const SpaceQueries = {
     return `(SELECT sp.slug FROM spaces sp WHERE sp.id = ${spaceId})`;
   },
 
-  /** A search hit's detail for the space `spaceId` (scalar `json_build_object`: title, text, space_slug). */
+  /** A search hit's detail for the space `spaceId` (scalar, kernel `searchHitDetailSql`: title, text, space_slug). */
   searchDetailSql(spaceId: string): string {
-    return `(SELECT json_build_object('title', sp.name, 'text', sp.description, 'space_slug', sp.slug)
+    return `(SELECT ${searchHitDetailSql({ title: 'sp.name', text: 'sp.description', space_slug: 'sp.slug' })}
     FROM spaces sp WHERE sp.id = ${spaceId})`;
   },
 };

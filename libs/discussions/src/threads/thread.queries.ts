@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ModerationPolicy } from '@majlis/moderation';
-import type { Actor } from '@majlis/kernel';
+import { type Actor, searchHitDetailSql } from '@majlis/kernel';
 import { AuthoredContentPolicy } from '../authored-content.policy';
 import { CommentQueries } from '../comments/comment.queries';
 import { authoredColumns } from '../authored-content';
@@ -87,12 +87,16 @@ export const ThreadQueries = {
   },
 
   /**
-   * A search hit's detail for the thread `threadId` (scalar `json_build_object`: title, text, space_slug,
-   * version_number); `versionNumber` is the caller's SQL for the number of the version it is about.
+   * A search hit's detail for the thread `threadId` (scalar, kernel `searchHitDetailSql`: title, text, version_number,
+   * space_slug); `versionNumber` is the caller's SQL for the number of the version it is about.
    */
   searchDetailSql(threadId: string, { versionNumber }: { versionNumber: string }): string {
-    return `(SELECT json_build_object('title', t.title, 'text', t.body, 'space_slug', sp.slug,
-      'version_number', ${versionNumber})
+    return `(SELECT ${searchHitDetailSql({
+      title: 't.title',
+      text: 't.body',
+      version_number: versionNumber,
+      space_slug: 'sp.slug',
+    })}
     FROM threads t JOIN spaces sp ON sp.id = t.space_id WHERE t.id = ${threadId})`;
   },
 };

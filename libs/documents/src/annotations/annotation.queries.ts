@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '@majlis/kernel';
+import { type Actor, searchHitDetailSql } from '@majlis/kernel';
 import { CommentQueries, authoredColumns } from '@majlis/discussions';
 import { ModerationPolicy } from '@majlis/moderation';
 import { DocumentQueries } from '../documents/document.queries';
@@ -116,12 +116,17 @@ export const AnnotationQueries = {
   },
 
   /**
-   * A search hit's detail for the annotation `annotationId` (scalar `json_build_object`: title, version_number,
-   * start, end, text: its quote, its version's number, its offsets, its body and suggestion).
+   * A search hit's detail for the annotation `annotationId` (scalar, kernel `searchHitDetailSql`: title, text,
+   * version_number, start, end: its quote, its body and suggestion, its version's number, its offsets).
    */
   searchDetailSql(annotationId: string): string {
-    return `(SELECT json_build_object('title', a.quote_exact, 'version_number', v.number,
-      'start', a.start_offset, 'end', a.end_offset, 'text', a.body || coalesce(' ' || a.suggested_text, ''))
+    return `(SELECT ${searchHitDetailSql({
+      title: 'a.quote_exact',
+      text: "a.body || coalesce(' ' || a.suggested_text, '')",
+      version_number: 'v.number',
+      start: 'a.start_offset',
+      end: 'a.end_offset',
+    })}
     FROM annotations a JOIN document_versions v ON v.id = a.version_id WHERE a.id = ${annotationId})`;
   },
 

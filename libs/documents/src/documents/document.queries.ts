@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type Actor, countById } from '@majlis/kernel';
+import { type Actor, countById, searchHitDetailSql } from '@majlis/kernel';
 import { Document } from './document.entity';
 import { DocumentPolicy } from './document.policy';
 
@@ -56,13 +56,17 @@ export const DocumentQueries = {
   },
 
   /**
-   * A search hit's detail for the section `sectionId` (scalar `json_build_object`: title, version_number, start,
-   * end, text: its heading, its version's number, its offsets and its text).
+   * A search hit's detail for the section `sectionId` (scalar, kernel `searchHitDetailSql`: title, text,
+   * version_number, start, end: its heading, its text, its version's number and its offsets).
    */
   articleSearchDetailSql(sectionId: string): string {
-    return `(SELECT json_build_object('title', s.heading, 'version_number', v.number,
-      'start', s.start_offset, 'end', s.end_offset,
-      'text', substring(v.plain_text FROM s.start_offset + 1 FOR s.end_offset - s.start_offset))
+    return `(SELECT ${searchHitDetailSql({
+      title: 's.heading',
+      text: 'substring(v.plain_text FROM s.start_offset + 1 FOR s.end_offset - s.start_offset)',
+      version_number: 'v.number',
+      start: 's.start_offset',
+      end: 's.end_offset',
+    })}
     FROM document_sections s JOIN document_versions v ON v.id = s.version_id WHERE s.id = ${sectionId})`;
   },
 
