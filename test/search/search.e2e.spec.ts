@@ -505,6 +505,18 @@ describe('search', () => {
       expect(await finds('plafond -training', id)).toBe(false);
     });
 
+    it('snippets a Markdown body by the words it shows, and escapes the HTML typed in it', async () => {
+      const { id } = await annotate(
+        '**Plafond zyqgras** selon [la circulaire](https://example.org/c) et `code` <script>alert(1)</script>',
+      );
+      const hit = (await search('companyMember', { query: 'zyqgras' })).data!.search.edges.find(
+        (edge) => edge.node.id === id,
+      )!;
+      expect(hit.node.snippetHtml).toBe(
+        'Plafond <mark>zyqgras</mark> selon la circulaire et code &lt;script&gt;alert(1)&lt;/script&gt;',
+      );
+    });
+
     it('names and titles with a typo', async () => {
       const response = await search('companyMember', { query: 'Espace zyq-pubilc' });
       expect(response.data!.search.edges.map((edge) => edge.node.type)).toContain('SPACE');

@@ -8,6 +8,7 @@ import {
   Connection,
   PageRequest,
   cursorValues,
+  markdownToPlainText,
   pageWindow,
   parseInput,
   SearchHitDetail,
@@ -348,9 +349,15 @@ const DETAIL = `CASE page.type
   })} FROM ${OrganizationQueries.rowsSql()} o WHERE o.id = page.id)
 END`;
 
+/** The hits whose text is a Markdown body (annotations, replies, threads), as people wrote it. */
+const MARKDOWN_BODIES: ReadonlySet<SearchHitType> = new Set(['ANNOTATION', 'REPLY', 'THREAD']);
+
 function toHit(row: Row, stems: readonly string[]): SearchHit {
   const detail: Partial<SearchHitDetail> = row.detail ?? {};
-  const text = detail.text?.trim() ? detail.text : (detail.title ?? '');
+  const written = detail.text?.trim() ? detail.text : null;
+  // Bodies written in Markdown are snippeted from the words they show (no "**" or "[…](…)" in the snippet).
+  const text =
+    written === null ? (detail.title ?? '') : MARKDOWN_BODIES.has(row.type) ? markdownToPlainText(written) : written;
   return {
     id: row.id,
     type: row.type,
