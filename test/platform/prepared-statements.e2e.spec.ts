@@ -1,6 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { StatementNames, preparingClient } from '@majlis/api';
+import { PLANNED_PER_RUN } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -54,6 +55,13 @@ describe('prepared hot statements', () => {
         await client.query('COMMIT');
       }
       expect(await preparedOn(client)).toEqual([expect.stringContaining('doubled')]);
+    });
+
+    it('never prepares a statement that asks to be planned per run (search)', async () => {
+      const text = `${PLANNED_PER_RUN}SELECT $1::text AS term`;
+      for (let run = 0; run < 5; run++) expect((await client.query(text, ['zyq'])).rows).toEqual([{ term: 'zyq' }]);
+      expect(await preparedOn(client)).not.toContain(text);
+      expect(names.prepared).toBe(1);
     });
 
     it('recovers when a statement is first parsed inside a failed transaction', async () => {

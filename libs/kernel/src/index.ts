@@ -16,6 +16,7 @@ export * from './persistence/text-search';
 export * from './persistence/search-hit-detail';
 export * from './persistence/jobs';
 export * from './persistence/named-sql';
+export * from './persistence/statement-plans';
 export * from './text/markdown';
 export * from './events/domain-events';
 export * from './events/readers-questions';

@@ -11,6 +11,7 @@ import {
   markdownToPlainText,
   pageWindow,
   parseInput,
+  PLANNED_PER_RUN,
   SearchHitDetail,
   SqlCondition,
   searchHitDetailSql,
@@ -97,7 +98,7 @@ export const RARE_MATCHES = 200;
  * counts the matches in the two big tables, stopping past RARE_MATCHES (the planner sees the tsquery as a constant
  * there: a frequent term's count reads the first rows of a scan, a rare one's its few index entries).
  */
-export const TERMS_SQL = `SELECT terms.tsquery, terms.fuzzy, terms.rare,
+export const TERMS_SQL = `${PLANNED_PER_RUN}SELECT terms.tsquery, terms.fuzzy, terms.rare,
   set_config('max_parallel_workers_per_gather', '0', true) AS serial,
   set_config('join_collapse_limit', '1', true) AS joins_as_written,
   set_config('from_collapse_limit', '1', true) AS subqueries_as_written,
@@ -187,7 +188,9 @@ export class SearchService {
       const { sql, params } = this.statement(actor, terms, filter, window.limit, after);
       const [escaped, values] = this.db.driver.escapeQueryWithParameters(sql, params, {});
       const name = terms.rare ? preparedName(escaped) : null;
-      if (!name || !manager.queryRunner) return ((await manager.query(escaped, values)) as Statement[])[0];
+      // A frequent term's statement is planned for its values, every time (a generic plan would not see the term).
+      if (!name || !manager.queryRunner)
+        return ((await manager.query(`${PLANNED_PER_RUN}${escaped}`, values)) as Statement[])[0];
       // A named statement (pg prepares it on this connection once, then binds): TypeORM's query() sends text only.
       const client = (await manager.queryRunner.connect()) as {
         query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Statement[] }>;

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { PLANNED_PER_RUN } from '@majlis/kernel';
 
 /** A statement is prepared once it has run this many times in the process (PostgreSQL plans the first 5 anyway). */
 export const HOT_AFTER_RUNS = 5;
@@ -52,8 +53,9 @@ type QueryCallback = (error: Error | null, result?: unknown) => void;
 /**
  * A pg Client class (for a Pool's `Client` option) that runs a statement with parameters under the name `names`
  * gives it, if any: pg then sends Parse once per connection and Bind/Execute after. Statements without parameters
- * (transaction control, DDL, several statements in one text) and calls that name their statement or pass a query
- * object (streams, cursors) are left as they are.
+ * (transaction control, DDL, several statements in one text), those that start with kernel PLANNED_PER_RUN (planned
+ * for their values on every run: search) and calls that name their statement or pass a query object (streams,
+ * cursors) are left as they are.
  *
  * Caveat of any prepared statement: one whose result columns change (ALTER TABLE under a `SELECT *`) fails on that
  * connection; the app's schema changes only through migrations, before it serves.
@@ -68,7 +70,12 @@ export function preparingClient(names: StatementNames): typeof Client {
     values?: unknown,
     callback?: QueryCallback,
   ): unknown {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) {
+    if (
+      typeof config === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      !config.startsWith(PLANNED_PER_RUN)
+    ) {
       const name = names.nameFor(config);
       if (name !== null) return plainQuery().call(this, { name, text: config, values }, callback);
     }
