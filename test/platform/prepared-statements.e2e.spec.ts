@@ -1,7 +1,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { StatementNames, preparingClient } from '@majlis/api';
-import { PLANNED_PER_RUN } from '@majlis/kernel';
+import { preparingClient } from '@majlis/api';
+import { PLANNED_PER_RUN, StatementNames } from '@majlis/kernel';
 import { ACCOUNTS } from '../support/demo-accounts';
 import { TestApp, startTestApp } from '../support/test-app';
 

@@ -8,12 +8,7 @@ export { startEmbeddedPostgres } from './database/embedded-postgres';
 export { seedSampleDataIfEmpty } from './seed/seed-sample-data';
 export { SAMPLE_PASSWORD, SAMPLE_USERS, SAMPLE_ORGANIZATIONS } from './seed/sample-organizations';
 export { schemaToSdl } from './graphql/schema-printer';
-export {
-  API_STATEMENT_NAMES,
-  MAX_PREPARED_STATEMENTS,
-  StatementNames,
-  preparingClient,
-} from './database/prepared-statements';
+export { API_STATEMENT_NAMES, MAX_PREPARED_STATEMENTS, preparingClient } from './database/prepared-statements';
 export { verifyAuditTrail } from './database/verify-audit-trail';
 export { EventBus } from './live/event-bus';
 export { LiveAccess } from './live/live-access';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -14,6 +13,7 @@ import {
   PLANNED_PER_RUN,
   SearchHitDetail,
   SqlCondition,
+  StatementNames,
   searchHitDetailSql,
   toConnection,
 } from '@majlis/kernel';
@@ -111,18 +111,13 @@ export const TERMS_SQL = `${PLANNED_PER_RUN}SELECT terms.tsquery, terms.fuzzy, t
   OFFSET 0) terms`;
 
 /**
- * The name of a rare term's search statement, prepared once per connection: from its text (which holds no value,
- * only the shape of the actor and the filter), so one name never stands for two texts. At most PREPARED_SHAPES
- * shapes are prepared (each connection keeps their plans); past them, a shape runs unprepared.
+ * The name of a rare term's search statement, prepared once per connection from its first run (kernel
+ * StatementNames, by its text: it holds no value, only the shape of the actor and the filter). At most 64 shapes are
+ * prepared (each connection keeps their plans); past them, a shape runs unprepared.
  */
-const PREPARED_SHAPES = 64;
-const preparedShapes = new Set<string>();
+const RARE_TERM_STATEMENTS = new StatementNames(1, 64, 'search');
 export function preparedName(sql: string): string | null {
-  const name = `search_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
-  if (preparedShapes.has(name)) return name;
-  if (preparedShapes.size >= PREPARED_SHAPES) return null;
-  preparedShapes.add(name);
-  return name;
+  return RARE_TERM_STATEMENTS.nameFor(sql);
 }
 
 interface Row {

@@ -1,52 +1,17 @@
 import { Client } from 'pg';
-import { PLANNED_PER_RUN } from '@majlis/kernel';
+import { PLANNED_PER_RUN, StatementNames } from '@majlis/kernel';
 
-/** A statement is prepared once it has run this many times in the process (PostgreSQL plans the first 5 anyway). */
+/**
+ * The app's hot statements (kernel StatementNames): a text with parameters is prepared once it has run this many
+ * times in the process (PostgreSQL plans the first 5 anyway). Unnamed, such a statement is parsed, analysed and
+ * planned on every run (issue 15: on the thread list that was most of PostgreSQL's CPU per request).
+ */
 export const HOT_AFTER_RUNS = 5;
 /**
  * At most this many statement texts are prepared: also the most a connection keeps. Each costs its connection memory:
  * 330 KB for the thread page (its parse tree, source and generic plan), tens of KB for a small statement.
  */
 export const MAX_PREPARED_STATEMENTS = 100;
-/** Run counts are kept for at most this many not-yet-hot texts; past it they start again from zero. */
-const MAX_COUNTED_TEXTS = 5_000;
-
-/**
- * Which SQL texts run as named (prepared) statements, process-wide: a text with parameters, once it has run
- * HOT_AFTER_RUNS times, gets a name for good, until MAX_PREPARED_STATEMENTS texts have one. Every connection then
- * parses it once and PostgreSQL may keep its generic plan, where an unnamed statement is parsed, analysed and
- * planned on every run (issue 15: on the thread list that was most of PostgreSQL's CPU per request).
- */
-export class StatementNames {
-  private readonly runs = new Map<string, number>();
-  private readonly names = new Map<string, string>();
-
-  constructor(
-    private readonly hotAfterRuns = HOT_AFTER_RUNS,
-    private readonly maxStatements = MAX_PREPARED_STATEMENTS,
-  ) {}
-
-  /** The name `text` runs under, or null while it runs unnamed (not hot yet, or every name is given). */
-  nameFor(text: string): string | null {
-    const name = this.names.get(text);
-    if (name !== undefined) return name;
-    if (this.names.size >= this.maxStatements) return null;
-    const runs = (this.runs.get(text) ?? 0) + 1;
-    if (runs < this.hotAfterRuns) {
-      if (this.runs.size >= MAX_COUNTED_TEXTS) this.runs.clear();
-      this.runs.set(text, runs);
-      return null;
-    }
-    this.runs.delete(text);
-    const given = `majlis_${this.names.size + 1}`;
-    this.names.set(text, given);
-    return given;
-  }
-
-  get prepared(): number {
-    return this.names.size;
-  }
-}
 
 type QueryCallback = (error: Error | null, result?: unknown) => void;
 
@@ -85,5 +50,5 @@ export function preparingClient(names: StatementNames): typeof Client {
 }
 
 /** The API's one registry: the requests' pool and the live checks' pool prepare the same hot texts. */
-export const API_STATEMENT_NAMES = new StatementNames();
+export const API_STATEMENT_NAMES = new StatementNames(HOT_AFTER_RUNS, MAX_PREPARED_STATEMENTS);
 export const PreparingClient = preparingClient(API_STATEMENT_NAMES);

@@ -1,4 +1,4 @@
-import { StatementNames } from './prepared-statements';
+import { StatementNames } from './statement-plans';
 
 describe('StatementNames', () => {
   it('names a text on its hot run, keeps that name, and gives each text its own', () => {
