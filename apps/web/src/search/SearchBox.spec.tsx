@@ -101,6 +101,16 @@ describe('SearchBox', () => {
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/search?q=plaf'));
   });
 
+  it('Enter typed before the pause for suggestions opens the results, and no list opens after it', async () => {
+    renderBox([hit({ id: 'a1' })]);
+    const box = screen.getByRole('combobox', { name: 'Rechercher' });
+    await userEvent.type(box, 'plaf{Enter}');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/search?q=plaf'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('is not shown when signed out', () => {
     session.viewer = null;
     renderBox([]);

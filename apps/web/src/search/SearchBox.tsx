@@ -46,7 +46,9 @@ export function SearchBox() {
     }, DEBOUNCE_MS);
   };
 
+  /** Closes the list, and cancels a suggestion still waiting for its pause (Enter typed right after the words). */
   const close = () => {
+    window.clearTimeout(timer.current);
     setOpen(false);
     setActive(-1);
   };
