@@ -14,10 +14,26 @@ export function scratchDatabase() {
   const parsed = new URL(process.env['MAJLIS_E2E_ADMIN_URL']!);
   parsed.pathname = `/${name}`;
   const url = parsed.toString();
+  /**
+   * A pg pool's `end()` resolves once its clients are told to close, before their sessions end: dropping WITH (FORCE)
+   * at that moment kills a session whose socket this process still reads, and the pool raises the FATAL as an
+   * unhandled error. Waiting (up to 5 s) until the database has no sessions left makes FORCE a last resort.
+   */
+  async function untilSessionsClosed() {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const { rows } = await admin.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`,
+        [name],
+      );
+      if (rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   return {
     url,
     create: () => admin.query(`CREATE DATABASE ${name}`),
     async drop() {
+      await untilSessionsClosed();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     },
