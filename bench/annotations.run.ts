@@ -182,7 +182,7 @@ function printSetting(setting: {
   console.log('');
   console.log('Annotations page benchmark — API (NestJS + Apollo + TypeORM) vs floor (node:http + raw SQL through pg)');
   console.log(
-    `machine: node ${process.version}, ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ` +
+    `machine: node ${process.version} (NODE_ENV=${process.env['NODE_ENV'] ?? ''}), ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ` +
       `1-min load average ${setting.loadBefore.toFixed(2)} at start (anything else running skews the figures)`,
   );
   console.log(

@@ -239,7 +239,7 @@ async function printReport(report: {
   console.log('');
   console.log('Threads benchmark — API (NestJS + Apollo + TypeORM) vs floor (node:http + raw SQL through pg)');
   console.log(
-    `machine: node ${process.version}, ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}; ` +
+    `machine: node ${process.version} (NODE_ENV=${process.env['NODE_ENV'] ?? ''}), ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}; ` +
       `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures); RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB after the runs`,
   );
   console.log(
