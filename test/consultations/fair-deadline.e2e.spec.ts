@@ -28,7 +28,8 @@ describe('the fair deadline: judged by when the submission was received', () => 
   let atlas: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { REQUEST_BODY_TIMEOUT_MS: String(BODY_TIMEOUT_MS) } });
+    // Behind a trusted proxy: its X-Request-Start counts as the arrival (without one, the API's own stamp does).
+    app = await startTestApp({ env: { REQUEST_BODY_TIMEOUT_MS: String(BODY_TIMEOUT_MS), TRUST_PROXY: 'true' } });
     token = await signInDemoAccounts(app);
     atlas = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'Atlas' OR name LIKE 'Atlas%'`)).rows[0]
       .id;
@@ -58,6 +59,20 @@ describe('the fair deadline: judged by when the submission was received', () => 
       { input: { consultationId, organizationId: atlas } },
       token.companyRepresentative,
     );
+
+  /** The submission as a proxy forwards it, with the time the proxy received it (nginx: `t=${msec}`). */
+  async function submitThroughProxy(consultationId: string, requestStart: string) {
+    const response = await fetch(app.graphqlUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token.companyRepresentative}`,
+        'x-request-start': requestStart,
+      },
+      body: JSON.stringify({ query: SUBMIT, variables: { input: { consultationId, organizationId: atlas } } }),
+    });
+    return (await response.json()) as { data: { submitContribution: Submitted } | null; errors?: unknown[] };
+  }
 
   /** Resolves once `waiting` backends of this suite's database wait for a lock (submissions queued behind ours). */
   async function someoneWaitsForALock(waiting = 1): Promise<void> {
@@ -231,6 +246,30 @@ describe('the fair deadline: judged by when the submission was received', () => 
     });
     expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 408 Request Timeout');
     expect(answer).toContain('"code":"REQUEST_TIMEOUT"');
+    const stored = await app.db.query(
+      `SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id
+        WHERE c.consultation_id = $1`,
+      [id],
+    );
+    expect(stored.rows[0].n).toBe(0);
+  });
+
+  it("behind a trusted proxy, judges by the proxy's arrival time: queued in the proxy past closesAt, still accepted", async () => {
+    const { id, closesAt } = await readyToSubmit();
+    app.clock.freeze(new Date(closesAt + 800));
+    const submitted = await submitThroughProxy(id, `t=${((closesAt - 200) / 1000).toFixed(3)}`);
+    expect(submitted.errors).toBeUndefined();
+    const { receipt } = submitted.data!.submitContribution;
+    expect(receipt.receivedAt).toBe(new Date(closesAt - 200).toISOString());
+    expect(receipt.processedAt).toBe(new Date(closesAt + 800).toISOString());
+  });
+
+  it("ignores a proxy arrival time older than its bound (a client's header passed through): refused after closesAt", async () => {
+    const { id, closesAt } = await readyToSubmit();
+    app.clock.freeze(new Date(closesAt + 1));
+    const hourEarlier = `t=${(closesAt - 3_600_000) * 1000}`;
+    const refused = await submitThroughProxy(id, hourEarlier);
+    expect((refused.errors as { extensions: { code: string } }[])[0].extensions.code).toBe('DEADLINE_PASSED');
     const stored = await app.db.query(
       `SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id
         WHERE c.consultation_id = $1`,

@@ -33,7 +33,7 @@ export async function createApp({
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // First of all: the time the request was received, before body parsing, guards or the database pool's queue.
-  app.use(stampReceivedAt(clock));
+  app.use(stampReceivedAt(clock, { trustProxy: config.trustProxy }));
   // The SQL statement counter (tests and benchmarks read it) costs an AsyncLocalStorage context per request: not in production.
   if (!config.production)
     app.use((_request: unknown, _response: unknown, next: () => void) => runCountingStatements(next));

@@ -113,7 +113,7 @@ export class ReceiptModel {
 
   @Field({
     description:
-      'When the server received the submission, before any queueing. Accepted if and only if before the consultation’s `closesAt`.',
+      'When the server (or the trusted proxy in front of it, by its X-Request-Start) received the submission, before any queueing. Accepted if and only if before the consultation’s `closesAt`.',
   })
   receivedAt: Date;
 
