@@ -90,6 +90,55 @@ describe('prepared hot statements', () => {
     });
   });
 
+  describe("when a migration changes a prepared statement's result columns (a rolling upgrade)", () => {
+    const names = new StatementNames(2, 10);
+    // One connection, kept: the probe is a temporary table of its session.
+    let pool: Pool;
+    const text = `SELECT * FROM stale_plan_probe WHERE id = $1`;
+    const addColumn = (column: string) =>
+      pool.query(`ALTER TABLE stale_plan_probe ADD COLUMN ${column} text DEFAULT '${column}'`);
+
+    beforeAll(async () => {
+      pool = new Pool({
+        connectionString: process.env['MAJLIS_E2E_ADMIN_URL'],
+        max: 1,
+        idleTimeoutMillis: 0,
+        Client: preparingClient(names),
+      });
+      await pool.query(`CREATE TEMP TABLE stale_plan_probe (id int PRIMARY KEY, word text)`);
+      await pool.query(`INSERT INTO stale_plan_probe VALUES (1, 'كلمة')`);
+      for (let run = 0; run < 3; run++) await pool.query(text, [1]);
+      expect(names.prepared).toBe(1);
+    });
+    afterAll(() => pool.end());
+
+    it('runs a statement on its own again under a new name: the caller sees the new columns, not an error', async () => {
+      await addColumn('added');
+      expect((await pool.query(text, [1])).rows).toEqual([{ id: 1, word: 'كلمة', added: 'added' }]);
+      expect((await pool.query(text, [1])).rows).toEqual([{ id: 1, word: 'كلمة', added: 'added' }]);
+    });
+
+    it('lets the error stand inside a transaction (it is aborted), and the retried transaction succeeds', async () => {
+      await addColumn('later');
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await expect(client.query(text, [1])).rejects.toThrow(/cached plan must not change result type/);
+        await client.query('ROLLBACK');
+        await client.query('BEGIN');
+        expect((await client.query(text, [1])).rows).toEqual([{ id: 1, word: 'كلمة', added: 'added', later: 'later' }]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    });
+
+    it('leaves other errors of a prepared statement as they are', async () => {
+      await expect(pool.query(text, ['not a number'])).rejects.toThrow(/invalid input syntax for type integer/);
+      expect(names.prepared).toBe(1);
+    });
+  });
+
   describe('in the app', () => {
     let app: TestApp;
     beforeAll(async () => {

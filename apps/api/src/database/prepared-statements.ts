@@ -22,8 +22,11 @@ type QueryCallback = (error: Error | null, result?: unknown) => void;
  * for their values on every run: search) and calls that name their statement or pass a query object (streams,
  * cursors) are left as they are.
  *
- * Caveat of any prepared statement: one whose result columns change (ALTER TABLE under a `SELECT *`) fails on that
- * connection; the app's schema changes only through migrations, before it serves.
+ * A prepared statement whose result columns changed under it (a migration applied by another instance during a rolling
+ * upgrade adds a column under a `SELECT *` or `RETURNING *`) fails with "cached plan must not change result type";
+ * that connection then parses the text again under a new name (renamedAfterStalePlan), and the statement is run once
+ * more when it ran on its own (no transaction was open, so its failure changed nothing). Inside a transaction the
+ * error stands (the transaction is aborted); the retried transaction finds the new name.
  */
 export function preparingClient(names: StatementNames): typeof Client {
   class PreparingClient extends Client {}
@@ -42,11 +45,48 @@ export function preparingClient(names: StatementNames): typeof Client {
       !config.startsWith(PLANNED_PER_RUN)
     ) {
       const name = names.nameFor(config);
-      if (name !== null) return plainQuery().call(this, { name, text: config, values }, callback);
+      if (name !== null) {
+        const client = this;
+        const alone = client.getTransactionStatus() === 'I';
+        const run = () =>
+          plainQuery().call(client, { name: nameOn(client, name), text: config, values }) as Promise<unknown>;
+        const result = run().catch((error: unknown) => {
+          if (!isStalePlan(error)) throw error;
+          renamedAfterStalePlan(client, name);
+          if (!alone) throw error;
+          return run();
+        });
+        if (!callback) return result;
+        result.then(
+          (answer) => callback(null, answer),
+          (error: Error) => callback(error),
+        );
+        return undefined;
+      }
     }
     return plainQuery().call(this, config, values, callback);
   } as Client['query'];
   return PreparingClient;
+}
+
+/** PostgreSQL's answer to a prepared statement whose result columns changed since it was parsed. */
+function isStalePlan(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
+}
+
+/** Per connection: how many times a statement's plan went stale (its name then takes that many `~`). */
+const stalePlans = new WeakMap<Client, Map<string, number>>();
+
+function nameOn(client: Client, name: string): string {
+  const renewals = stalePlans.get(client)?.get(name) ?? 0;
+  return renewals === 0 ? name : `${name}~${renewals}`;
+}
+
+function renamedAfterStalePlan(client: Client, name: string): void {
+  const renewals = stalePlans.get(client) ?? new Map<string, number>();
+  renewals.set(name, (renewals.get(name) ?? 0) + 1);
+  stalePlans.set(client, renewals);
 }
 
 /** The API's one registry: the requests' pool and the live checks' pool prepare the same hot texts. */
