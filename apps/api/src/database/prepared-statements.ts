@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { PLANNED_PER_RUN, StatementNames } from '@majlis/kernel';
+import { PLANNED_PER_RUN, StatementNames, isStalePlan } from '@majlis/kernel';
 
 /**
  * The app's hot statements (kernel StatementNames): a text with parameters is prepared once it has run this many
@@ -26,7 +26,8 @@ type QueryCallback = (error: Error | null, result?: unknown) => void;
  * upgrade adds a column under a `SELECT *` or `RETURNING *`) fails with "cached plan must not change result type";
  * that connection then parses the text again under a new name (renamedAfterStalePlan), and the statement is run once
  * more when it ran on its own (no transaction was open, so its failure changed nothing). Inside a transaction the
- * error stands (the transaction is aborted); the retried transaction finds the new name.
+ * error stands (the transaction is aborted; the client is told the service is busy, kernel databaseUnavailability);
+ * the retried transaction finds the new name.
  */
 export function preparingClient(names: StatementNames): typeof Client {
   class PreparingClient extends Client {}
@@ -67,12 +68,6 @@ export function preparingClient(names: StatementNames): typeof Client {
     return plainQuery().call(this, config, values, callback);
   } as Client['query'];
   return PreparingClient;
-}
-
-/** PostgreSQL's answer to a prepared statement whose result columns changed since it was parsed. */
-function isStalePlan(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }
 
 /** Per connection: how many times a statement's plan went stale (its name then takes that many `~`). */

@@ -1,4 +1,4 @@
-import { databaseUnavailability, isDatabaseUnavailable, isUniqueViolation } from './database-errors';
+import { databaseUnavailability, isDatabaseUnavailable, isStalePlan, isUniqueViolation } from './database-errors';
 
 describe('database errors', () => {
   it.each([
@@ -32,6 +32,14 @@ describe('database errors', () => {
     expect(databaseUnavailability(new Error('Connection terminated unexpectedly'))).toBe('UNREACHABLE');
     expect(databaseUnavailability({ code: '53300' })).toBe('UNREACHABLE');
     expect(databaseUnavailability(new TypeError('x'))).toBeNull();
+  });
+
+  it('takes a stale prepared plan (a migration meanwhile) for a moment of unavailability: trying again succeeds', () => {
+    const stale = { code: '0A000', message: 'cached plan must not change result type' };
+    expect(isStalePlan(stale)).toBe(true);
+    expect(databaseUnavailability({ driverError: stale })).toBe('BUSY');
+    expect(isStalePlan({ code: '0A000', message: 'FOR UPDATE is not allowed with aggregate functions' })).toBe(false);
+    expect(isStalePlan(undefined)).toBe(false);
   });
 
   it('recognises unique violations', () => {

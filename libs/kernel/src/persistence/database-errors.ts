@@ -29,9 +29,18 @@ const UNAVAILABLE_MESSAGE =
 const POOL_TIMEOUT_MESSAGE = /timeout exceeded when trying to connect/i;
 
 /**
+ * PostgreSQL's answer to a prepared statement whose result columns changed since it was parsed (a migration applied
+ * by another instance meanwhile). The connection parses it again on its next run, so trying again succeeds.
+ */
+export function isStalePlan(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
+}
+
+/**
  * Why the database could not serve a request, if that is what an error means (as opposed to a bad query):
  * `UNREACHABLE` (down, restarting, unreachable, refusing connections) or `BUSY` (every connection of the pool stayed
- * taken until its timeout: the service is overloaded). Looked for on the error itself, a TypeORM driverError, a cause,
+ * taken until its timeout: the service is overloaded; or a transaction met a stale plan during an upgrade, isStalePlan). Looked for on the error itself, a TypeORM driverError, a cause,
  * a wrapped thrown value, or an AggregateError's parts (Node reports a refused connection to every address of a host
  * that way).
  */
@@ -40,7 +49,7 @@ export function databaseUnavailability(error: unknown, depth = 0): 'UNREACHABLE'
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (UNREACHABLE.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return 'UNREACHABLE';
   if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return 'UNREACHABLE';
-  if (typeof message === 'string' && POOL_TIMEOUT_MESSAGE.test(message)) return 'BUSY';
+  if ((typeof message === 'string' && POOL_TIMEOUT_MESSAGE.test(message)) || isStalePlan(error)) return 'BUSY';
   const nested = [
     (error as { driverError?: unknown }).driverError,
     (error as { cause?: unknown }).cause,
