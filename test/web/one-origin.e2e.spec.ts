@@ -35,6 +35,16 @@ it('serves the app for client routes, and never in place of the API’s own path
   expect((await fetch(`${app.baseUrl}/assets/missing.js`, { headers: html })).status).toBe(404);
 });
 
+it('serves the icon the page links (a browser asks for one on every page)', async () => {
+  const page = await (await fetch(`${app.baseUrl}/`, { headers: html })).text();
+  const href = /<link rel="icon"[^>]* href="([^"]+)"/.exec(page)?.[1];
+  expect(href).toBe('/favicon.svg');
+  const icon = await fetch(`${app.baseUrl}${href}`);
+  expect(icon.status).toBe(200);
+  expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+  expect(await icon.text()).toContain('<title>Majlis</title>');
+});
+
 async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(`${app.baseUrl}/graphql`, {
     method: 'POST',
