@@ -52,7 +52,9 @@ export function ConsultationPage() {
           <FormattedMessage id="consultations.back" />
         </Link>
       </p>
-      <h1 dir="auto">{consultation.title}</h1>
+      <h1>
+        <bdi>{consultation.title}</bdi>
+      </h1>
       <p className="state-line">
         <strong>{intl.formatMessage({ id: `consultations.state.${consultation.state}` })}</strong>
         {' · '}

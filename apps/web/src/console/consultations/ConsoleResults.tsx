@@ -40,8 +40,8 @@ export function ConsoleResults({ consultationId }: { readonly consultationId: st
           </p>
           {results.questions.map((result, index) => (
             <section key={result.question.id} className="result" aria-labelledby={`result-${result.question.id}`}>
-              <h4 id={`result-${result.question.id}`} dir="auto">
-                {index + 1}. {result.question.prompt}
+              <h4 id={`result-${result.question.id}`}>
+                {index + 1}. <bdi>{result.question.prompt}</bdi>
               </h4>
               <p className="meta">{t('console.results.answered', { count: result.answered })}</p>
               {result.ministryResponse && (

@@ -70,8 +70,8 @@ function ConsultationPanel({ consultation }: { readonly consultation: ConsoleCon
           <FormattedMessage id="console.consultations.back" />
         </Link>
       </p>
-      <h2 id="console-consultation-title" dir="auto">
-        {consultation.title}
+      <h2 id="console-consultation-title">
+        <bdi>{consultation.title}</bdi>
       </h2>
       <dl className="facts">
         <div>

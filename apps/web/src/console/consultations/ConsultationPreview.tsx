@@ -52,8 +52,8 @@ export function ConsultationPreview({
   return (
     <section className="preview" aria-labelledby={`${id}-title`} data-testid="consultation-preview">
       <p className="preview-banner">{t('console.preview.banner')}</p>
-      <h3 id={`${id}-title`} dir="auto">
-        {draft.title || t('console.preview.untitled')}
+      <h3 id={`${id}-title`}>
+        <bdi>{draft.title || t('console.preview.untitled')}</bdi>
       </h3>
       {draft.summary && (
         <p dir="auto" className="summary">
