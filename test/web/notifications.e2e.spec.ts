@@ -149,6 +149,75 @@ it('opens a reply from the inbox by keyboard alone, at its annotation in the rea
   await context.close();
 });
 
+it('chooses what a space notifies and follows a thread, by keyboard alone, in Arabic; the API holds both', async () => {
+  const member = await app.signIn('membre@atlas.example');
+  const author = await app.signIn('representant@fmo.example');
+  const { rows } = await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`);
+  const space = await app.gql<{ createSpace: { space: { id: string } } }>(
+    `mutation($input: CreateSpaceInput!) { createSpace(input: $input) { space { id } } }`,
+    {
+      input: {
+        name: 'Agora des niveaux',
+        slug: 'agora-niveaux',
+        ownerOrganizationId: rows[0].id,
+        visibility: 'PUBLIC',
+      },
+    },
+    author.accessToken,
+  );
+  const spaceId = space.data!.createSpace.space.id;
+  const thread = await app.gql<{ createThread: { thread: { id: string } } }>(
+    `mutation($input: CreateThreadInput!) { createThread(input: $input) { thread { id } } }`,
+    { input: { spaceId, title: 'Guichet unique', body: 'Qu’en pensez-vous ?' } },
+    author.accessToken,
+  );
+  const threadId = thread.data!.createThread.thread.id;
+
+  const { context, page } = await newPage();
+  await signIn(page, 'membre@atlas.example');
+  await useLanguage(page, 'العربية');
+  await page.goto(`${app.baseUrl}/spaces/agora-niveaux`);
+  const summary = page.locator('.space-notifications summary');
+  await summary.getByText('إشعارات هذا الفضاء: عادي').waitFor();
+  // From the top of the page: Tab to the summary, Enter opens it; Tab to the chosen level, ArrowUp chooses "everything".
+  await page.locator('body').focus();
+  await tabTo(page, '.space-notifications summary');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '.space-notifications input[type=radio]:checked');
+  await page.keyboard.press('ArrowUp');
+  await summary.getByText('إشعارات هذا الفضاء: كل شيء').waitFor();
+  await expectAccessible(page, 'space notification level ar');
+  await screenshot(page, 'space-notification-level-ar');
+  // The summary follows the choice at once (optimistic); the saved level is what the API answers once it is stored.
+  await page.locator('.space-notifications input[type=radio][value=WATCHING]:checked').waitFor();
+  const levelNow = () =>
+    app.gql<{ spaceNotificationLevel: string }>(
+      `query($id: String!) { spaceNotificationLevel(spaceId: $id) }`,
+      { id: spaceId },
+      member.accessToken,
+    );
+  for (let attempt = 0; attempt < 50 && (await levelNow()).data?.spaceNotificationLevel !== 'WATCHING'; attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  expect((await levelNow()).data).toEqual({ spaceNotificationLevel: 'WATCHING' });
+
+  await page.goto(`${app.baseUrl}/threads/${threadId}`);
+  const follow = page.getByRole('button', { name: 'متابعة' });
+  await follow.waitFor();
+  expect(await follow.getAttribute('aria-pressed')).toBe('false');
+  await page.locator('body').focus();
+  await tabTo(page, '.follow-button');
+  await page.keyboard.press('Enter');
+  await page.locator('.follow-button[aria-pressed=true]').waitFor();
+  await expectAccessible(page, 'thread followed ar');
+  const followed = await app.gql<{ following: boolean }>(
+    `query($id: String!) { following(subjectType: THREAD, subjectId: $id) }`,
+    { id: threadId },
+    member.accessToken,
+  );
+  expect(followed.data).toEqual({ following: true });
+  await context.close();
+});
+
 it('resets a forgotten password from the e-mailed link', async () => {
   const { context, page } = await newPage();
   await page.goto(`${app.baseUrl}/sign-in`);

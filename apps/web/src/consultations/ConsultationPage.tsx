@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { FollowButton } from '../notifications/FollowButton';
 import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
@@ -65,6 +66,9 @@ export function ConsultationPage() {
             closes: <LocalDateTime value={consultation.closesAt} />,
           }}
         />
+      </p>
+      <p className="no-print">
+        <FollowButton subjectType="CONSULTATION" subjectId={consultation.id} />
       </p>
       {consultation.state === 'OPEN' && (
         <p>

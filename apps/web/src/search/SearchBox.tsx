@@ -99,7 +99,14 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
         onBlur={() => window.setTimeout(close, 150)}
       />
-      <button type="submit">{intl.formatMessage({ id: 'search.box.submit' })}</button>
+      {/* A magnifier, named for screen readers: the header has no room for the word in every language. */}
+      <button type="submit" className="search-submit" title={intl.formatMessage({ id: 'search.box.submit' })}>
+        <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" focusable="false">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M12.6 12.6 17 17" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        <span className="visually-hidden">{intl.formatMessage({ id: 'search.box.submit' })}</span>
+      </button>
       <ul
         id={listId}
         role="listbox"

@@ -8,6 +8,7 @@ import { Empty, Loading } from '../ui/States';
 import { PageError } from './NotFound';
 import { ThreadList } from './ThreadList';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { SpaceNotificationLevel } from '../notifications/SpaceNotificationLevel';
 
 /**
  * A space and its threads, pinned first then by last activity (the API's order), filtered by a tag (in the
@@ -98,6 +99,7 @@ export function SpacePage() {
           <FormattedMessage id={space.viewerCanManageMembers ? 'spaces.members.manage' : 'spaces.members.see'} />
         </Link>
       </p>
+      <SpaceNotificationLevel spaceId={space.id} />
 
       <section aria-labelledby={`${id}-threads`}>
         <h2 id={`${id}-threads`}>

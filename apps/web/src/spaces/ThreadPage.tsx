@@ -29,6 +29,7 @@ import { PageError } from './NotFound';
 import { parseTags } from './tags';
 import { threadConversation } from './thread-conversation';
 import { useLiveThread } from './use-live-thread';
+import { FollowButton } from '../notifications/FollowButton';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 
 type ThreadData = ThreadPageQuery['thread'];
@@ -177,6 +178,7 @@ function Thread({ thread }: { readonly thread: ThreadData }) {
           )}
           {live && mine && <DeleteThread thread={thread} />}
           {live && !mine && viewer && <ReportButton contentType="THREAD" contentId={thread.id} />}
+          {!thread.isDeleted && <FollowButton subjectType="THREAD" subjectId={thread.id} />}
           {thread.space.viewerCanModerate && !thread.isDeleted && <ModeratorToggles thread={thread} />}
         </div>
       )}
