@@ -218,6 +218,32 @@ it('chooses what a space notifies and follows a thread, by keyboard alone, in Ar
   await context.close();
 });
 
+it('follows one article of a text from the reader, beside the text itself', async () => {
+  const member = await app.signIn('membre@atlas.example');
+  const { rows } = await app.db.query(`SELECT id FROM documents ORDER BY created_at LIMIT 1`);
+  const documentId: string = rows[0].id;
+  const { context, page } = await newPage();
+  await signIn(page, 'membre@atlas.example');
+  await useLanguage(page, 'Français');
+  await page.goto(`${app.baseUrl}/read/${documentId}/2`);
+  const article = page.getByRole('button', { name: 'Suivre cet article' });
+  await article.waitFor();
+  // Two follow buttons, told apart by their names: the text's and the chosen article's.
+  expect(await page.getByRole('button', { name: 'Suivre', exact: true }).count()).toBe(1);
+  const chosen = await page.locator('.discuss select').inputValue();
+  await article.click();
+  await page.locator('.discuss .follow-button[aria-pressed=true]').waitFor();
+  await expectAccessible(page, 'reader with an article followed');
+  const followed = await app.gql<{ article: boolean; text: boolean }>(
+    `query($article: String!, $text: String!) {
+       article: following(subjectType: ARTICLE, subjectId: $article) text: following(subjectType: DOCUMENT, subjectId: $text) }`,
+    { article: `${documentId}:${chosen}`, text: documentId },
+    member.accessToken,
+  );
+  expect(followed.data).toEqual({ article: true, text: false });
+  await context.close();
+});
+
 it('resets a forgotten password from the e-mailed link', async () => {
   const { context, page } = await newPage();
   await page.goto(`${app.baseUrl}/sign-in`);

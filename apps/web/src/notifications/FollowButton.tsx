@@ -10,7 +10,16 @@ import { useSession } from '../app/session';
  * consultation: a toggle button (`aria-pressed`) whose name stays the same, its state said by the pressed state.
  * A refusal is said where the button is (role="alert"), and the state stays what the server holds. Signed in only.
  */
-export function FollowButton({ subjectType, subjectId }: { subjectType: FollowableType; subjectId: string }) {
+export function FollowButton({
+  subjectType,
+  subjectId,
+  labelId = 'notifications.follow.label',
+}: {
+  subjectType: FollowableType;
+  subjectId: string;
+  /** The button's name, when "Follow" alone would be ambiguous on the page (an article beside its document). */
+  labelId?: string;
+}) {
   const intl = useIntl();
   const variables = { subjectType, subjectId };
   const { viewer } = useSession();
@@ -44,7 +53,7 @@ export function FollowButton({ subjectType, subjectId }: { subjectType: Followab
           );
         }}
       >
-        <FormattedMessage id="notifications.follow.label" />
+        <FormattedMessage id={labelId} />
       </button>
       {error && <ErrorMessage error={error} />}
     </span>

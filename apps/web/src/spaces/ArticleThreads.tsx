@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { CitingThreadsDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { FollowButton } from '../notifications/FollowButton';
 
 export interface ArticleThreadsProps {
   readonly documentId: string;
@@ -15,7 +16,8 @@ export interface ArticleThreadsProps {
 
 /**
  * In the reader: the threads that cite this document's articles (in the spaces one reads), by article, and
- * "discuss an article in a space", which opens the new-thread form with the article cited.
+ * "discuss an article in a space", which opens the new-thread form with the article cited, and following that
+ * article (what is annotated or discussed on it).
  */
 export function ArticleThreads({ documentId, versionNumber, sections, initialArticle }: ArticleThreadsProps) {
   const intl = useIntl();
@@ -78,6 +80,13 @@ export function ArticleThreads({ documentId, versionNumber, sections, initialArt
           <Link className="button" to={discuss}>
             <FormattedMessage id="spaces.reader.discuss" />
           </Link>
+          {article && (
+            <FollowButton
+              subjectType="ARTICLE"
+              subjectId={`${documentId}:${article}`}
+              labelId="notifications.follow.article"
+            />
+          )}
         </div>
       )}
     </section>
