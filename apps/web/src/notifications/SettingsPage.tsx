@@ -11,6 +11,7 @@ import {
 } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
+import { RadioChoices } from '../ui/RadioChoices';
 import './notifications.css';
 
 const FREQUENCIES: readonly EmailFrequency[] = ['NONE', 'IMMEDIATE', 'DAILY', 'WEEKLY'];
@@ -48,25 +49,13 @@ export function SettingsPage() {
           <legend>
             <FormattedMessage id="notifications.settings.frequency" />
           </legend>
-          {FREQUENCIES.map((frequency) => (
-            <div key={frequency} className="choice">
-              <input
-                type="radio"
-                id={`${id}-${frequency}`}
-                name={`${id}-frequency`}
-                value={frequency}
-                checked={current === frequency}
-                onChange={() => setChoice(frequency)}
-                aria-describedby={`${id}-${frequency}-hint`}
-              />
-              <label htmlFor={`${id}-${frequency}`}>
-                <FormattedMessage id={`notifications.frequency.${frequency}`} />
-              </label>
-              <p id={`${id}-${frequency}-hint`} className="hint">
-                <FormattedMessage id={`notifications.frequency.${frequency}.hint`} />
-              </p>
-            </div>
-          ))}
+          <RadioChoices
+            name={`${id}-frequency`}
+            choices={FREQUENCIES}
+            value={current}
+            onChange={setChoice}
+            messagePrefix="notifications.frequency"
+          />
         </fieldset>
         {saveError && <ErrorMessage error={saveError} />}
         <button type="submit" className="primary" disabled={loading}>

@@ -8,6 +8,7 @@ import {
 } from '../graphql/generated/graphql';
 import { announce } from '../annotations/announce';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { RadioChoices } from '../ui/RadioChoices';
 import { useSession } from '../app/session';
 
 const LEVELS: readonly Level[] = ['WATCHING', 'NORMAL', 'MUTED'];
@@ -60,23 +61,13 @@ export function SpaceNotificationLevel({ spaceId }: { spaceId: string }) {
         <legend>
           <FormattedMessage id="notifications.level.legend" />
         </legend>
-        {LEVELS.map((level) => (
-          <div key={level} className="choice">
-            <input
-              type="radio"
-              id={`${id}-${level}`}
-              name={`${id}-level`}
-              value={level}
-              checked={current === level}
-              aria-describedby={`${id}-${level}-hint`}
-              onChange={() => void choose(level)}
-            />
-            <label htmlFor={`${id}-${level}`}>{levelName(level)}</label>
-            <p id={`${id}-${level}-hint`} className="hint">
-              <FormattedMessage id={`notifications.level.${level}.hint`} />
-            </p>
-          </div>
-        ))}
+        <RadioChoices
+          name={`${id}-level`}
+          choices={LEVELS}
+          value={current}
+          onChange={(level) => void choose(level)}
+          messagePrefix="notifications.level"
+        />
       </fieldset>
       {saving.error && <ErrorMessage error={saving.error} />}
     </details>
