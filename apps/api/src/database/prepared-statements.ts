@@ -47,16 +47,7 @@ export function preparingClient(names: StatementNames): typeof Client {
     ) {
       const name = names.nameFor(config);
       if (name !== null) {
-        const client = this;
-        const alone = client.getTransactionStatus() === 'I';
-        const run = () =>
-          plainQuery().call(client, { name: nameOn(client, name), text: config, values }) as Promise<unknown>;
-        const result = run().catch((error: unknown) => {
-          if (!isStalePlan(error)) throw error;
-          renamedAfterStalePlan(client, name);
-          if (!alone) throw error;
-          return run();
-        });
+        const result = runPrepared(this, name, config, values);
         if (!callback) return result;
         result.then(
           (answer) => callback(null, answer),
@@ -68,6 +59,18 @@ export function preparingClient(names: StatementNames): typeof Client {
     return plainQuery().call(this, config, values, callback);
   } as Client['query'];
   return PreparingClient;
+
+  /** Runs a named statement; a stale plan renames it on this connection and, if it ran on its own, runs it again. */
+  function runPrepared(client: Client, name: string, text: string, values: unknown[]): Promise<unknown> {
+    const alone = client.getTransactionStatus() === 'I';
+    const run = () => plainQuery().call(client, { name: nameOn(client, name), text, values }) as Promise<unknown>;
+    return run().catch((error: unknown) => {
+      if (!isStalePlan(error)) throw error;
+      renamedAfterStalePlan(client, name);
+      if (!alone) throw error;
+      return run();
+    });
+  }
 }
 
 /** Per connection: how many times a statement's plan went stale (its name then takes that many `~`). */
