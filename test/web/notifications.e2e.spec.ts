@@ -208,6 +208,14 @@ it('chooses what a space notifies and follows a thread, by keyboard alone, in Ar
   await tabTo(page, '.follow-button');
   await page.keyboard.press('Enter');
   await page.locator('.follow-button[aria-pressed=true]').waitFor();
+  // The focus stays on the toggle while it works and after (a disabled button would drop it): Enter undoes, Enter redoes.
+  const focusedOnFollow = () => page.evaluate(() => document.activeElement?.matches('.follow-button') ?? false);
+  expect(await focusedOnFollow()).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.locator('.follow-button[aria-pressed=false]').waitFor();
+  expect(await focusedOnFollow()).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.locator('.follow-button[aria-pressed=true]').waitFor();
   await expectAccessible(page, 'thread followed ar');
   const followed = await app.gql<{ following: boolean }>(
     `query($id: String!) { following(subjectType: THREAD, subjectId: $id) }`,

@@ -64,7 +64,14 @@ export function EndorseButton({ subjectType, id, count, endorsed, canEndorse }: 
 
   return (
     <>
-      <button type="button" className="endorse" aria-pressed={endorsed} disabled={busy} onClick={() => void toggle()}>
+      {/* Busy, it stays focusable (aria-disabled): a disabled button loses the keyboard's focus. */}
+      <button
+        type="button"
+        className="endorse"
+        aria-pressed={endorsed}
+        aria-disabled={busy}
+        onClick={() => void (busy ? undefined : toggle())}
+      >
         <span aria-hidden="true">{endorsed ? '★' : '☆'}</span> <FormattedMessage id="annotations.endorse.action" />
         <span className="count"> · {label}</span>
       </button>

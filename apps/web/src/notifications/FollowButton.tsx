@@ -33,14 +33,17 @@ export function FollowButton({
   });
   if (!data) return null;
   const error = followed.error ?? unfollowed.error;
+  const busy = followed.loading || unfollowed.loading;
   return (
     <span className="follow">
       <button
         type="button"
         className="follow-button"
         aria-pressed={following}
-        disabled={followed.loading || unfollowed.loading}
+        // Busy, it stays focusable (aria-disabled, not disabled): a disabled button loses the keyboard's focus.
+        aria-disabled={busy}
         onClick={async () => {
+          if (busy) return;
           const input = { subjectType, subjectId };
           try {
             if (following) await unfollow({ variables: { input } });

@@ -298,8 +298,9 @@ function ModeratorToggles({ thread }: { readonly thread: ThreadData }) {
       <button
         type="button"
         aria-pressed={thread.pinned}
-        disabled={pinning.loading}
+        aria-disabled={pinning.loading}
         onClick={async () => {
+          if (pinning.loading) return; // aria-disabled, not disabled: a disabled button loses the keyboard's focus
           await pin({ variables: { input: { id: thread.id, value: !thread.pinned } } }).catch(() => undefined);
           announce(intl.formatMessage({ id: thread.pinned ? 'spaces.thread.unpinned' : 'spaces.thread.pinnedNow' }));
         }}
