@@ -6,7 +6,11 @@ export interface FormFooterProps {
   /** The API's refusal or failure of the last attempt, shown above the buttons (what was typed stays in the form). */
   readonly error: unknown;
   readonly submitLabel: ReactNode;
-  /** While the request runs: the submit button is disabled, so a double click sends nothing twice. */
+  /**
+   * While the request runs (or while the form may not be sent): the submit button does nothing, so a double click
+   * sends nothing twice. It is aria-disabled, not disabled, so that it keeps the keyboard's focus: a disabled button
+   * drops it to the page's body, and the person must find their way back to the form.
+   */
   readonly busy: boolean;
   readonly onCancel: () => void;
 }
@@ -17,7 +21,13 @@ export function FormFooter({ error, submitLabel, busy, onCancel }: FormFooterPro
     <>
       {error != null && <ErrorMessage error={error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button
+          type="submit"
+          className="primary"
+          aria-disabled={busy}
+          // Cancelling the click cancels the submission, Enter in a field included (implicit submission clicks it).
+          onClick={(event) => busy && event.preventDefault()}
+        >
           {submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
