@@ -124,7 +124,13 @@ function MemberRow({
                 </option>
               ))}
             </select>{' '}
-            <button type="submit" disabled={changing.loading || role === member.role}>
+            {/* Disabled when there is nothing to save; while saving, aria-disabled (it keeps the keyboard's focus). */}
+            <button
+              type="submit"
+              disabled={role === member.role}
+              aria-disabled={changing.loading}
+              onClick={(event) => changing.loading && event.preventDefault()}
+            >
               <FormattedMessage id="spaces.members.saveRole" />
               <span className="visually-hidden"> — {name}</span>
             </button>
