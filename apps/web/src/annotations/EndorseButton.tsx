@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { describeError } from '../app/errors';
 import { EndorseDocument, WithdrawEndorsementDocument, type EndorsableType } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { BusyButton } from '../ui/BusyButton';
 
 export interface EndorseButtonProps {
   readonly subjectType: EndorsableType;
@@ -64,17 +65,10 @@ export function EndorseButton({ subjectType, id, count, endorsed, canEndorse }: 
 
   return (
     <>
-      {/* Busy, it stays focusable (aria-disabled): a disabled button loses the keyboard's focus. */}
-      <button
-        type="button"
-        className="endorse"
-        aria-pressed={endorsed}
-        aria-disabled={busy}
-        onClick={() => void (busy ? undefined : toggle())}
-      >
+      <BusyButton type="button" className="endorse" aria-pressed={endorsed} busy={busy} onClick={() => void toggle()}>
         <span aria-hidden="true">{endorsed ? '★' : '☆'}</span> <FormattedMessage id="annotations.endorse.action" />
         <span className="count"> · {label}</span>
-      </button>
+      </BusyButton>
       {error !== null && <ErrorMessage error={error} />}
     </>
   );

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { FollowDocument, FollowingDocument, type FollowableType, UnfollowDocument } from '../graphql/generated/graphql';
 import { announce } from '../annotations/announce';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { BusyButton } from '../ui/BusyButton';
 import { useSession } from '../app/session';
 
 /**
@@ -33,17 +34,14 @@ export function FollowButton({
   });
   if (!data) return null;
   const error = followed.error ?? unfollowed.error;
-  const busy = followed.loading || unfollowed.loading;
   return (
     <span className="follow">
-      <button
+      <BusyButton
         type="button"
         className="follow-button"
         aria-pressed={following}
-        // Busy, it stays focusable (aria-disabled, not disabled): a disabled button loses the keyboard's focus.
-        aria-disabled={busy}
+        busy={followed.loading || unfollowed.loading}
         onClick={async () => {
-          if (busy) return;
           const input = { subjectType, subjectId };
           try {
             if (following) await unfollow({ variables: { input } });
@@ -57,7 +55,7 @@ export function FollowButton({
         }}
       >
         <FormattedMessage id={labelId} />
-      </button>
+      </BusyButton>
       {error && <ErrorMessage error={error} />}
     </span>
   );

@@ -18,6 +18,7 @@ import { PageError } from './NotFound';
 import { SPACE_ROLES } from './roles';
 import { ColumnHeads } from '../ui/ColumnHeads';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { BusyButton } from '../ui/BusyButton';
 
 type Member = SpaceMembersQuery['space']['members'][number];
 
@@ -124,16 +125,11 @@ function MemberRow({
                 </option>
               ))}
             </select>{' '}
-            {/* Disabled when there is nothing to save; while saving, aria-disabled (it keeps the keyboard's focus). */}
-            <button
-              type="submit"
-              disabled={role === member.role}
-              aria-disabled={changing.loading}
-              onClick={(event) => changing.loading && event.preventDefault()}
-            >
+            {/* Disabled when there is nothing to save; while saving, busy (it keeps the keyboard's focus). */}
+            <BusyButton type="submit" disabled={role === member.role} busy={changing.loading}>
               <FormattedMessage id="spaces.members.saveRole" />
               <span className="visually-hidden"> — {name}</span>
-            </button>
+            </BusyButton>
             {changing.error && <ErrorMessage error={changing.error} />}
           </form>
         ) : (

@@ -31,6 +31,7 @@ import { threadConversation } from './thread-conversation';
 import { useLiveThread } from './use-live-thread';
 import { FollowButton } from '../notifications/FollowButton';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { BusyButton } from '../ui/BusyButton';
 
 type ThreadData = ThreadPageQuery['thread'];
 
@@ -295,18 +296,17 @@ function ModeratorToggles({ thread }: { readonly thread: ThreadData }) {
   const locking = !thread.locked;
   return (
     <>
-      <button
+      <BusyButton
         type="button"
         aria-pressed={thread.pinned}
-        aria-disabled={pinning.loading}
+        busy={pinning.loading}
         onClick={async () => {
-          if (pinning.loading) return; // aria-disabled, not disabled: a disabled button loses the keyboard's focus
           await pin({ variables: { input: { id: thread.id, value: !thread.pinned } } }).catch(() => undefined);
           announce(intl.formatMessage({ id: thread.pinned ? 'spaces.thread.unpinned' : 'spaces.thread.pinnedNow' }));
         }}
       >
         <FormattedMessage id="spaces.thread.pin" />
-      </button>
+      </BusyButton>
       <button type="button" aria-pressed={thread.locked} aria-haspopup="dialog" onClick={() => setAskingReason(true)}>
         <FormattedMessage id="spaces.thread.lock" />
       </button>

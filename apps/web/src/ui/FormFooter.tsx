@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { ErrorMessage } from './ErrorMessage';
+import { BusyButton } from './BusyButton';
 
 export interface FormFooterProps {
   /** The API's refusal or failure of the last attempt, shown above the buttons (what was typed stays in the form). */
@@ -8,8 +9,7 @@ export interface FormFooterProps {
   readonly submitLabel: ReactNode;
   /**
    * While the request runs (or while the form may not be sent): the submit button does nothing, so a double click
-   * sends nothing twice. It is aria-disabled, not disabled, so that it keeps the keyboard's focus: a disabled button
-   * drops it to the page's body, and the person must find their way back to the form.
+   * sends nothing twice; it keeps the keyboard's focus (BusyButton).
    */
   readonly busy: boolean;
   readonly onCancel: () => void;
@@ -21,15 +21,9 @@ export function FormFooter({ error, submitLabel, busy, onCancel }: FormFooterPro
     <>
       {error != null && <ErrorMessage error={error} />}
       <div className="actions">
-        <button
-          type="submit"
-          className="primary"
-          aria-disabled={busy}
-          // Cancelling the click cancels the submission, Enter in a field included (implicit submission clicks it).
-          onClick={(event) => busy && event.preventDefault()}
-        >
+        <BusyButton type="submit" className="primary" busy={busy}>
           {submitLabel}
-        </button>
+        </BusyButton>
         <button type="button" onClick={onCancel}>
           <FormattedMessage id="common.cancel" />
         </button>
