@@ -24,17 +24,20 @@ type QueryCallback = (error: Error | null, result?: unknown) => void;
  *
  * A prepared statement whose result columns changed under it (a migration applied by another instance during a rolling
  * upgrade adds a column under a `SELECT *` or `RETURNING *`) fails with "cached plan must not change result type";
- * that connection then parses the text again under a new name (renamedAfterStalePlan), and the statement is run once
+ * that connection then parses the text again under a new name (its `stalePlans`), and the statement is run once
  * more when it ran on its own (no transaction was open, so its failure changed nothing). Inside a transaction the
  * error stands (the transaction is aborted; the client is told the service is busy, kernel databaseUnavailability);
  * the retried transaction finds the new name.
  */
 export function preparingClient(names: StatementNames): typeof Client {
-  class PreparingClient extends Client {}
+  class PreparingClient extends Client {
+    /** How many times each statement's plan went stale on this connection: its name then ends in `~<count>`. */
+    readonly stalePlans = new Map<string, number>();
+  }
   // pg's own query, looked up at each call (so that instrumentation of Client.prototype still sees every statement).
   const plainQuery = (): ((...args: unknown[]) => unknown) => Client.prototype.query as (...args: unknown[]) => unknown;
   PreparingClient.prototype.query = function preparedQuery(
-    this: Client,
+    this: PreparingClient,
     config: unknown,
     values?: unknown,
     callback?: QueryCallback,
@@ -61,30 +64,20 @@ export function preparingClient(names: StatementNames): typeof Client {
   return PreparingClient;
 
   /** Runs a named statement; a stale plan renames it on this connection and, if it ran on its own, runs it again. */
-  function runPrepared(client: Client, name: string, text: string, values: unknown[]): Promise<unknown> {
+  function runPrepared(client: PreparingClient, name: string, text: string, values: unknown[]): Promise<unknown> {
     const alone = client.getTransactionStatus() === 'I';
-    const run = () => plainQuery().call(client, { name: nameOn(client, name), text, values }) as Promise<unknown>;
+    const run = () => {
+      const renewals = client.stalePlans.get(name) ?? 0;
+      const current = renewals === 0 ? name : `${name}~${renewals}`;
+      return plainQuery().call(client, { name: current, text, values }) as Promise<unknown>;
+    };
     return run().catch((error: unknown) => {
       if (!isStalePlan(error)) throw error;
-      renamedAfterStalePlan(client, name);
+      client.stalePlans.set(name, (client.stalePlans.get(name) ?? 0) + 1);
       if (!alone) throw error;
       return run();
     });
   }
-}
-
-/** Per connection: how many times a statement's plan went stale (its name then takes that many `~`). */
-const stalePlans = new WeakMap<Client, Map<string, number>>();
-
-function nameOn(client: Client, name: string): string {
-  const renewals = stalePlans.get(client)?.get(name) ?? 0;
-  return renewals === 0 ? name : `${name}~${renewals}`;
-}
-
-function renamedAfterStalePlan(client: Client, name: string): void {
-  const renewals = stalePlans.get(client) ?? new Map<string, number>();
-  renewals.set(name, (renewals.get(name) ?? 0) + 1);
-  stalePlans.set(client, renewals);
 }
 
 /** The API's one registry: the requests' pool and the live checks' pool prepare the same hot texts. */
