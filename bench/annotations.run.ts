@@ -1,6 +1,6 @@
 /** The annotations page benchmark itself; start it through bench/annotations.bench.ts (see there). */
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import {
   Cleanup,
@@ -19,7 +19,7 @@ import {
   statementsPer,
   stepLogger,
 } from './bench-app';
-import { positiveInt, startLoader } from './bench-support';
+import { machineDescription, positiveInt, startLoader } from './bench-support';
 import { profiled } from './cpu-profile';
 import { AnnotationData, loadAnnotations } from './annotations.data';
 import { startAnnotationsFloor } from './annotations.floor';
@@ -177,12 +177,11 @@ function printSetting(setting: {
   statements: { api: number; floor: number };
   rss: [number, number];
 }): void {
-  const cpuList = cpus();
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
   console.log('');
   console.log('Annotations page benchmark — API (NestJS + Apollo + TypeORM) vs floor (node:http + raw SQL through pg)');
   console.log(
-    `machine: node ${process.version} (NODE_ENV=${process.env['NODE_ENV'] ?? ''}), ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ` +
+    `machine: ${machineDescription()}; ` +
       `1-min load average ${setting.loadBefore.toFixed(2)} at start (anything else running skews the figures)`,
   );
   console.log(

@@ -3,6 +3,7 @@
  */
 import { ChildProcess, fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /**
@@ -81,4 +82,13 @@ export function startLoader<Job extends object, Result>(script: string): Loader<
       });
     },
   };
+}
+
+/** The machine line of a benchmark's report: Node and its NODE_ENV, CPUs, memory, platform. */
+export function machineDescription(): string {
+  const cpuList = cpus();
+  return (
+    `node ${process.version} (NODE_ENV=${process.env['NODE_ENV'] ?? ''}), ${cpuList.length} CPU(s) ` +
+    `(${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}`
+  );
 }

@@ -1,8 +1,8 @@
 /** The threads benchmark itself; start it through bench/threads.bench.ts (see there). */
 import { profiled } from './cpu-profile';
-import { positiveInt, startLoader } from './bench-support';
+import { machineDescription, positiveInt, startLoader } from './bench-support';
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { Pool } from 'pg';
 import { API_STATEMENT_NAMES, MAX_PREPARED_STATEMENTS } from '@majlis/api';
 import {
@@ -235,11 +235,10 @@ async function printReport(report: {
   const { data, spread } = fixture;
   const [{ server_version: pgVersion }] = (await fixture.db.query<{ server_version: string }>(`SHOW server_version`))
     .rows;
-  const cpuList = cpus();
   console.log('');
   console.log('Threads benchmark — API (NestJS + Apollo + TypeORM) vs floor (node:http + raw SQL through pg)');
   console.log(
-    `machine: node ${process.version} (NODE_ENV=${process.env['NODE_ENV'] ?? ''}), ${cpuList.length} CPU(s) (${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}; ` +
+    `machine: ${machineDescription()}; ` +
       `1-min load average ${loadBefore.toFixed(2)} at start (anything else running skews the figures); RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB after the runs`,
   );
   console.log(
