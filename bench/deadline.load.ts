@@ -65,6 +65,8 @@ export interface EditorStats {
   deadlinePassed: number;
   /** Saves that succeeded although their request was sent after closesAt (must be 0… or the server was fast). */
   savesOkSentAfterDeadline: number;
+  /** Saves refused DEADLINE_PASSED although the server says it received them before closesAt (must be 0). */
+  savesRefusedReceivedBeforeDeadline: number;
   errors: Tally;
 }
 
@@ -88,6 +90,7 @@ export async function race(job: RaceJob): Promise<RaceResult> {
     conflicts: 0,
     deadlinePassed: 0,
     savesOkSentAfterDeadline: 0,
+    savesRefusedReceivedBeforeDeadline: 0,
     errors: {},
   };
 
@@ -193,8 +196,12 @@ export async function race(job: RaceJob): Promise<RaceResult> {
         editors.savesOk += 1;
         if (sentAt >= job.closesAt) editors.savesOkSentAfterDeadline += 1;
       } else if (save.kind === 'code' && save.code === 'CONFLICT') editors.conflicts += 1;
-      else if (save.kind === 'code' && save.code === 'DEADLINE_PASSED') editors.deadlinePassed += 1;
-      else unexpected('save', save);
+      else if (save.kind === 'code' && save.code === 'DEADLINE_PASSED') {
+        editors.deadlinePassed += 1;
+        const receivedAt = save.extensions['receivedAt'];
+        if (typeof receivedAt !== 'string' || Date.parse(receivedAt) < job.closesAt)
+          editors.savesRefusedReceivedBeforeDeadline += 1;
+      } else unexpected('save', save);
       await sleep(job.editorPauseMs * (0.5 + Math.random()));
     }
   };

@@ -1,5 +1,6 @@
 /** The deadline load check itself; start it through bench/deadline.bench.ts (see there). */
 import { INestApplication } from '@nestjs/common';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { Cleanup, createBenchDatabase, runBench, stepLogger } from './bench-app';
@@ -64,8 +65,10 @@ async function check(started: number): Promise<number> {
   );
   const snapshot = scheduleServerSnapshot(app, database.db, database.name, closesAt + EDIT_AFTER_MS + 500);
   const cpuBefore = process.cpuUsage();
+  const stopWatching = watchServer(app);
   const result = await loader.run(job);
   const cpu = process.cpuUsage(cpuBefore);
+  const watched = stopWatching();
   step('race over; verifying');
 
   const classified = classify(result, closesAt);
@@ -82,8 +85,40 @@ async function check(started: number): Promise<number> {
   const latencies = classified.submits.map((s) => s.doneAt - s.sentAt).sort((a, b) => a - b);
   const p99 = percentile(latencies, 99);
   checks.push({ label: `goal: submit latency p99 ≤ ${GOAL_P99_MS} ms`, ok: p99 <= GOAL_P99_MS, detail: `${p99} ms` });
-  report(classified, result, { database: database.source, latencies, cpu, serverSnapshot: await snapshot });
+  report(classified, result, {
+    database: database.source,
+    latencies,
+    cpu,
+    duringRace: watched,
+    serverSnapshot: await snapshot,
+  });
   return printChecks(checks);
+}
+
+/** During the race: callers waiting for a pooled connection, and the event loop's delay. */
+function watchServer(app: INestApplication): () => string {
+  const pool = (app.get(DataSource).driver as unknown as { master: { waitingCount: number; idleCount: number } })
+    .master;
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const waiting: number[] = [];
+  const idle: number[] = [];
+  const timer = setInterval(() => {
+    waiting.push(pool.waitingCount);
+    idle.push(pool.idleCount);
+  }, 20);
+  return () => {
+    clearInterval(timer);
+    delay.disable();
+    const sorted = [...waiting].sort((a, b) => a - b);
+    const busy = waiting.filter((w) => w > 0).length;
+    return (
+      `callers waiting for a connection p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, ` +
+      `max ${sorted[sorted.length - 1] ?? 0} (some waiting in ${Math.round((100 * busy) / Math.max(waiting.length, 1))}% of samples, ` +
+      `idle connections mean ${(idle.reduce((a, b) => a + b, 0) / Math.max(idle.length, 1)).toFixed(1)}); ` +
+      `event-loop delay p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`
+    );
+  };
 }
 
 /** Submit instants: one per representative, stratified over [closesAt − 3 s, closesAt + 1 s), in random order. */
@@ -161,7 +196,13 @@ async function serverSide(
 function report(
   c: Classified,
   result: RaceResult,
-  measured: { database: string; latencies: number[]; cpu: NodeJS.CpuUsage; serverSnapshot: string[] },
+  measured: {
+    database: string;
+    latencies: number[];
+    cpu: NodeJS.CpuUsage;
+    duringRace: string;
+    serverSnapshot: string[];
+  },
 ): void {
   const e = result.editors;
   const saves = e.savesOk + e.conflicts + e.deadlinePassed + total(e.errors);
@@ -196,6 +237,8 @@ function report(
   );
   for (const line of describe(e.errors)) console.log(`  editor error: ${line}`);
   console.log(`  retries: ${c.retryPairs.length} representatives sent a second submit; ${both.length} both accepted`);
+  console.log(`server side during the race (where a request waits: the pool's queue, or the event loop):`);
+  console.log(`  ${measured.duringRace}`);
   console.log(`server side at closesAt + ${EDIT_AFTER_MS + 500} ms:`);
   for (const line of measured.serverSnapshot) console.log(`  ${line}`);
   console.log(

@@ -206,6 +206,11 @@ function lateSendChecks(c: Classified, result: RaceResult): Check[] {
       detail: `${sentLateAccepted.length}`,
     },
     {
+      label: 'every editor save received before closesAt was kept (or CONFLICT): none refused DEADLINE_PASSED',
+      ok: result.editors.savesRefusedReceivedBeforeDeadline === 0,
+      detail: `${result.editors.savesRefusedReceivedBeforeDeadline} refused`,
+    },
+    {
       label: 'no editor save sent at or after closesAt succeeded',
       ok: result.editors.savesOkSentAfterDeadline === 0,
       detail: `${result.editors.savesOkSentAfterDeadline}`,

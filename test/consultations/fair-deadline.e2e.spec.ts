@@ -60,19 +60,31 @@ describe('the fair deadline: judged by when the submission was received', () => 
       token.companyRepresentative,
     );
 
-  /** The submission as a proxy forwards it, with the time the proxy received it (nginx: `t=${msec}`). */
-  async function submitThroughProxy(consultationId: string, requestStart: string) {
+  /** A request as a proxy forwards it, with the time the proxy received it (nginx: `t=${msec}`). */
+  async function throughProxy<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    from: string,
+    requestStart: string,
+  ) {
     const response = await fetch(app.graphqlUrl, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token.companyRepresentative}`,
-        'x-request-start': requestStart,
-      },
-      body: JSON.stringify({ query: SUBMIT, variables: { input: { consultationId, organizationId: atlas } } }),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${from}`, 'x-request-start': requestStart },
+      body: JSON.stringify({ query, variables }),
     });
-    return (await response.json()) as { data: { submitContribution: Submitted } | null; errors?: unknown[] };
+    return (await response.json()) as {
+      data: T | null;
+      errors?: { extensions: { code: string; [detail: string]: unknown } }[];
+    };
   }
+
+  const submitThroughProxy = (consultationId: string, requestStart: string) =>
+    throughProxy<{ submitContribution: Submitted }>(
+      SUBMIT,
+      { input: { consultationId, organizationId: atlas } },
+      token.companyRepresentative,
+      requestStart,
+    );
 
   /** Resolves once `waiting` backends of this suite's database wait for a lock (submissions queued behind ours). */
   async function someoneWaitsForALock(waiting = 1): Promise<void> {
@@ -269,12 +281,41 @@ describe('the fair deadline: judged by when the submission was received', () => 
     app.clock.freeze(new Date(closesAt + 1));
     const hourEarlier = `t=${(closesAt - 3_600_000) * 1000}`;
     const refused = await submitThroughProxy(id, hourEarlier);
-    expect((refused.errors as { extensions: { code: string } }[])[0].extensions.code).toBe('DEADLINE_PASSED');
+    expect(refused.errors![0].extensions.code).toBe('DEADLINE_PASSED');
     const stored = await app.db.query(
       `SELECT count(*)::int AS n FROM contribution_submissions s JOIN contributions c ON c.id = s.contribution_id
         WHERE c.consultation_id = $1`,
       [id],
     );
     expect(stored.rows[0].n).toBe(0);
+  });
+
+  it('judges a save of the draft by when it was received too: kept though processed after closesAt, refused at it', async () => {
+    const { id, closesAt, contributionId } = await readyToSubmit();
+    const [{ version }] = (await app.db.query(`SELECT version FROM contributions WHERE id = $1`, [contributionId]))
+      .rows;
+    const [{ id: questionId }] = (
+      await app.db.query(`SELECT id FROM consultation_questions WHERE consultation_id = $1`, [id])
+    ).rows;
+    const save = (from: number, text: string, requestStart: number) =>
+      throughProxy<{ saveContribution: { contribution: { version: number } } }>(
+        `mutation($input: SaveContributionInput!) { saveContribution(input: $input) { contribution { version } } }`,
+        { input: { consultationId: id, organizationId: atlas, version: from, answers: [{ questionId, text }] } },
+        token.companyMember,
+        `t=${(requestStart / 1000).toFixed(3)}`,
+      );
+    // Queued 800 ms past the deadline after arriving 200 ms before it: the last words typed are kept.
+    app.clock.freeze(new Date(closesAt + 800));
+    const kept = await save(version, 'Notre position, dernière version.', closesAt - 200);
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data!.saveContribution.contribution.version).toBe(version + 1);
+    const refused = await save(version + 1, 'Trop tard.', closesAt);
+    expect(refused.errors![0].extensions).toMatchObject({
+      code: 'DEADLINE_PASSED',
+      receivedAt: new Date(closesAt).toISOString(),
+    });
+    const stored = await app.db.query(`SELECT version, answers FROM contributions WHERE id = $1`, [contributionId]);
+    expect(stored.rows[0].version).toBe(version + 1);
+    expect(JSON.stringify(stored.rows[0].answers)).toContain('dernière version');
   });
 });

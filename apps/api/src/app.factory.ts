@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { Clock, SystemClock } from '@majlis/kernel';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { inRequestLane } from './database/request-lanes';
 import { runCountingStatements } from './database/sql-statement-counter';
 import { mountGraphqlIde } from './http/graphql-ide';
 import { bodyArrivedInTime, stampReceivedAt } from './http/received-at';
@@ -40,6 +41,8 @@ export async function createApp({
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '2mb', extended: false });
   app.use(bodyArrivedInTime(config.requestBodyTimeoutMs));
+  // Each request in the database pool's normal lane; an urgent operation moves to the front (request-lanes.ts).
+  app.use(inRequestLane);
   if (!config.production) mountGraphqlIde(app);
   if (webRoot) serveWebClient(app, webRoot);
   // Run the lifecycle hooks now (areas register their comment subjects), so the app is usable before listen().

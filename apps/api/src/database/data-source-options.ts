@@ -5,6 +5,7 @@ import { IDENTITY_ENTITIES } from '@majlis/identity';
 import { MIGRATIONS } from '@majlis/migrations';
 import { DataSourceOptions } from 'typeorm';
 import { PreparingClient } from './prepared-statements';
+import { laneDriver } from './request-lanes';
 import { StatementCountingLogger } from './sql-statement-counter';
 import { API_TYPE_PARSERS } from './timestamptz';
 
@@ -28,6 +29,8 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsRun: false,
     logging: ['query'],
     logger: new StatementCountingLogger(),
+    // pg, with a pool that serves urgent requests (a submission in a closing rush) first: request-lanes.ts.
+    driver: laneDriver,
     // A request waits at most 10 s for a connection, then fails (and is logged) rather than hanging. Timestamps are
     // read without regular expressions (timestamptz.ts). Hot statements run prepared (prepared-statements.ts).
     extra: {

@@ -12,6 +12,7 @@ import type { MajlisRequest } from './auth/request-of';
 import { formatError } from './errors/format-error';
 import { inputHygiene } from './input-hygiene';
 import { pricedFieldsRule } from './priced-fields';
+import { urgentLane } from './urgent-lane';
 import type { RequestLoaders } from './loaders/request-loaders';
 import type { RequestLoadersFactory } from './loaders/request-loaders.factory';
 import type { GraphQLContext } from './graphql-context';
@@ -68,6 +69,7 @@ export function graphqlOptions(
       inputHygiene(),
       unexpectedErrorLogging(),
       serviceUnavailableStatus(),
+      urgentLane(),
       ApolloServerPluginLandingPageDisabled(),
       // No HTTP caching of GraphQL answers (they are per user): skip computing cache hints on every field.
       ApolloServerPluginCacheControlDisabled(),

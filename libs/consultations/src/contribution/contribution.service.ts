@@ -139,6 +139,8 @@ export class ContributionService {
   }
 
   /**
+   * A member saves the draft. As for a submission, the deadline judges `receivedAt` (when the server received the
+   * request; default, now): a save received before `closesAt` is kept even when processed after it.
    * Statements: the session check; the consultation, the contribution and what its status depends on (one read);
    * then the versioned update with its history line (one statement, atomic by itself).
    */
@@ -147,6 +149,7 @@ export class ContributionService {
     rawConsultationId: string,
     rawOrganizationId: string,
     raw: SaveContributionInput,
+    receivedAt: Date = this.clock.now(),
   ): Promise<Contribution> {
     const { consultation, contribution, facts } = await this.load(
       actor,
@@ -156,7 +159,7 @@ export class ContributionService {
       WITH_FACTS,
     );
     const input = parseInput(saveContributionInput, raw);
-    this.consultations.enforce(actor, 'SAVE_CONTRIBUTION', consultation, contribution);
+    this.enforceAsReceived(actor, 'SAVE_CONTRIBUTION', consultation, contribution, receivedAt);
     const questions = await this.consultations.frozenQuestionsOf(consultation);
     const given = storedAnswers(questions, input.answers);
     const answers = Object.fromEntries(
@@ -273,13 +276,7 @@ export class ContributionService {
       // A retry of what was already received returns its receipt, even once the deadline has passed.
       if (locked.latest && locked.latest.digest === digest)
         return { receipt: locked.latest, alreadyReceived: true, consultationState, contribution };
-      try {
-        this.consultations.enforce(actor, 'SUBMIT_CONTRIBUTION', consultation, contribution, receivedAt);
-      } catch (error) {
-        // A refusal says when the submission was received, as a receipt would.
-        if (error instanceof DeadlinePassedError) error.details['receivedAt'] = receivedAt.toISOString();
-        throw error;
-      }
+      this.enforceAsReceived(actor, 'SUBMIT_CONTRIBUTION', consultation, contribution, receivedAt);
       const problems = answerProblems(questions, contribution.answers, true);
       if (Object.keys(problems).length > 0)
         throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
@@ -317,6 +314,25 @@ export class ContributionService {
         },
       };
     });
+  }
+
+  /**
+   * The policy's decision for a write the deadline judges, in the consultation's state when the request was received;
+   * a DEADLINE_PASSED refusal says that instant (`receivedAt` in its details), as a receipt would.
+   */
+  private enforceAsReceived(
+    actor: Actor,
+    action: 'SAVE_CONTRIBUTION' | 'SUBMIT_CONTRIBUTION',
+    consultation: Consultation,
+    contribution: Contribution,
+    receivedAt: Date,
+  ): void {
+    try {
+      this.consultations.enforce(actor, action, consultation, contribution, receivedAt);
+    } catch (error) {
+      if (error instanceof DeadlinePassedError) error.details['receivedAt'] = receivedAt.toISOString();
+      throw error;
+    }
   }
 
   /** Anyone holding a receipt checks it: the tracking number exists and the digest is the one recorded. */

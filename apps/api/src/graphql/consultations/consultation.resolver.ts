@@ -58,6 +58,7 @@ import {
   RemarkPayload,
   SubmitContributionPayload,
 } from './consultations.payloads';
+import { UrgentLane } from '../urgent-lane';
 
 @Resolver(() => ConsultationModel)
 export class ConsultationResolver {
@@ -181,13 +182,17 @@ export class ConsultationResolver {
   }
 
   @Mutation(() => ContributionPayload, {
-    description: 'Members save answers to the draft; a stale version answers CONFLICT.',
+    description:
+      'Members save answers to the draft; a stale version answers CONFLICT. As for a submission, the deadline judges when the server received the request: a save received before `closesAt` is kept even if processed after it; one received at or after `closesAt` is refused (DEADLINE_PASSED).',
   })
   async saveContribution(
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') { consultationId, organizationId, ...changes }: SaveContributionInput,
+    @ReceivedAt() receivedAt: Date | undefined,
   ) {
-    return { contribution: await this.contributions.save(actor, consultationId, organizationId, changes) };
+    return {
+      contribution: await this.contributions.save(actor, consultationId, organizationId, changes, receivedAt),
+    };
   }
 
   @Mutation(() => RemarkPayload, { description: 'A member company adds a remark to its federation’s draft position.' })
@@ -204,6 +209,7 @@ export class ConsultationResolver {
     description:
       'A representative submits before the deadline; retrying returns the same receipt. The deadline judges when the server received the request (stamped on arrival, before any queueing), not when it was processed: a submission received before `closesAt` is accepted even if processed after it, one received at or after `closesAt` is refused (DEADLINE_PASSED). The receipt shows both times. A request whose body arrives more than a few seconds after its headers is refused (HTTP 408, REQUEST_TIMEOUT).',
   })
+  @UrgentLane()
   async submitContribution(
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: JoinConsultationInput,
