@@ -24,6 +24,7 @@ import {
 } from './bench-app';
 import { countData, loadThreads } from './threads.data';
 import { startFloor } from './threads.floor';
+import { BareRow, startBareFramework } from './bare-framework';
 import type { LoadJob, LoadResult } from './threads.load';
 
 const THREADS = 500;
@@ -45,7 +46,7 @@ export function main(): Promise<number> {
   return runBench(cleanups, (started) => benchmark(started));
 }
 
-type Side = 'API' | 'floor';
+type Side = 'API' | 'floor' | 'bare stack';
 const LIST = 'A list threads (first 20)';
 const REPLY = 'B post a reply';
 
@@ -60,8 +61,10 @@ async function benchmark(started: number): Promise<number> {
   const fixture = await loadFixture(database.db, api.graphqlUrl, step);
   const floor = await startFloor({ databaseUrl: database.url, jwtSecret: JWT_SECRET, poolSize: POOL_SIZE });
   cleanups.push({ label: 'close the floor', run: () => floor.close() });
-  const target: Target = { graphqlUrl: api.graphqlUrl, floorUrl: floor.url, ...fixture };
-  await checkAgreement(target, step);
+  const firstPage = await checkAgreement(api.graphqlUrl, floor.url, fixture, step);
+  const bare = await startBareFramework(firstPage);
+  cleanups.push({ label: 'close the bare stack', run: () => bare.close() });
+  const target: Target = { graphqlUrl: api.graphqlUrl, floorUrl: floor.url, bareUrl: bare.url, ...fixture };
   const statements = await countStatements(target);
   const runs = await runLoads(target, fixture.db, database.name, step);
   const after = await countData(fixture.db, fixture.spaceId);
@@ -112,26 +115,31 @@ async function loadFixture(db: Pool, graphqlUrl: string, step: Step): Promise<Fi
 interface Target {
   readonly graphqlUrl: string;
   readonly floorUrl: string;
+  /** NestJS + Apollo alone, answering the same page from memory (bare-framework.ts). */
+  readonly bareUrl: string;
   readonly token: string;
   readonly spaceId: string;
   readonly data: Fixture['data'];
 }
 
-const authHeaders = (target: Target) => ({ authorization: `Bearer ${target.token}` });
+const authHeaders = (target: Pick<Target, 'token'>) => ({ authorization: `Bearer ${target.token}` });
 
 /** Both sides answer the same first page, or the comparison means nothing. */
-async function checkAgreement(target: Target, step: Step): Promise<void> {
+async function checkAgreement(
+  graphqlUrl: string,
+  floorUrl: string,
+  target: Pick<Target, 'token' | 'spaceId'>,
+  step: Step,
+): Promise<BareRow[]> {
   const apiPage = await gql<{ space: { threads: { edges: { node: Record<string, unknown> }[] } } }>(
-    target.graphqlUrl,
+    graphqlUrl,
     LIST_QUERY,
     { id: target.spaceId },
     target.token,
   );
   const apiThreads = apiPage.space.threads.edges.map((edge) => edge.node);
   const floorThreads = (
-    (await (
-      await fetch(`${target.floorUrl}/threads?space=${target.spaceId}`, { headers: authHeaders(target) })
-    ).json()) as {
+    (await (await fetch(`${floorUrl}/threads?space=${target.spaceId}`, { headers: authHeaders(target) })).json()) as {
       threads: Record<string, unknown>[];
     }
   ).threads;
@@ -140,6 +148,7 @@ async function checkAgreement(target: Target, step: Step): Promise<void> {
     `API and floor agree on the first page (${apiThreads.length} threads; replies ${rangeOf(apiThreads, 'replyCount')}, ` +
       `unread ${rangeOf(apiThreads, 'unreadCount')}, participants ${rangeOf(apiThreads, 'participantCount')})`,
   );
+  return apiThreads as unknown as BareRow[];
 }
 
 interface Statements {
@@ -212,6 +221,13 @@ async function runLoads(target: Target, db: Pool, databaseName: string, step: St
     path: `/threads?space=${target.spaceId}`,
     headers: auth,
   });
+  await measure(LIST, 'bare stack', {
+    url: target.bareUrl,
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: LIST_QUERY, variables: { id: target.spaceId } }),
+  });
   await measure(REPLY, 'API', { ...graphql, reply: { threadIds, shape: 'graphql', mutation: POST_MUTATION } });
   await measure(REPLY, 'floor', {
     url: target.floorUrl,
@@ -265,6 +281,7 @@ async function printReport(report: {
   printRuns(runs);
   console.log('');
   printRatios(runs);
+  printStackAlone(runs);
   console.log('');
   printGoals(runs, statements, LIST, REPLY);
 }
@@ -313,6 +330,27 @@ function printRatios(runs: readonly Run[]): void {
     ];
   });
   printTable(['scenario', 'throughput floor/API', 'p50 latency API/floor', 'p99 latency API/floor'], ratioRows);
+}
+
+/**
+ * What NestJS + Apollo cost on their own for the list (no database, authentication or logging), against what the
+ * API ÷ floor goal leaves the API: with the CPU the bottleneck, throughput goes as 1 ÷ (Node + PG CPU per request).
+ */
+function printStackAlone(runs: readonly Run[]): void {
+  const of = (side: Side) => runs.find((run) => run.scenario === LIST && run.side === side);
+  const [api, floor, bare] = [of('API'), of('floor'), of('bare stack')];
+  if (!api || !floor || !bare) return;
+  const perRequest = (run: Run, cpu: number | null) => (cpu ?? 0) / Math.max(1, run.result.total);
+  const bareMs = perRequest(bare, bare.nodeCpuMs);
+  const floorTotal = perRequest(floor, floor.nodeCpuMs) + perRequest(floor, floor.pgCpuMs);
+  const apiPg = perRequest(api, api.pgCpuMs);
+  console.log('');
+  console.log(
+    `the stack alone (NestJS + Apollo answering the same page from memory): ${bareMs.toFixed(2)} ms of Node CPU per list ` +
+      `request, ${bare.result.requestsPerSecond.toFixed(0)} req/s; the API spends ${perRequest(api, api.nodeCpuMs).toFixed(2)} ms. ` +
+      `API ÷ floor ≥ 0.5 asks for the API's Node + PG CPU ≤ 2 × the floor's ${floorTotal.toFixed(2)} ms = ${(2 * floorTotal).toFixed(2)} ms ` +
+      `(its PG part alone is ${apiPg.toFixed(2)} ms)`,
+  );
 }
 
 /** 1 when any request failed (the figures are then not valid), else 0. */
