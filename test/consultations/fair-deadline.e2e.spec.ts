@@ -318,4 +318,31 @@ describe('the fair deadline: judged by when the submission was received', () => 
     expect(stored.rows[0].version).toBe(version + 1);
     expect(JSON.stringify(stored.rows[0].answers)).toContain('dernière version');
   });
+
+  it("judges a member company's remark on its federation's draft by when it was received as well", async () => {
+    const { id, closesAt } = await readyToSubmit();
+    const fmo = (await app.db.query(`SELECT id FROM organizations WHERE acronym = 'FMO'`)).rows[0].id as string;
+    await joinConsultation(app, token.federationRepresentative, id, fmo);
+    const remark = (body: string, requestStart: number) =>
+      throughProxy<{ addContributionRemark: { remark: { id: string } } }>(
+        `mutation($input: AddContributionRemarkInput!) { addContributionRemark(input: $input) { remark { id } } }`,
+        { input: { consultationId: id, federationId: fmo, organizationId: atlas, body } },
+        token.companyMember,
+        `t=${(requestStart / 1000).toFixed(3)}`,
+      );
+    app.clock.freeze(new Date(closesAt + 800));
+    const kept = await remark('Voir notre réponse, envoyée juste avant la clôture.', closesAt - 200);
+    expect(kept.errors).toBeUndefined();
+    const refused = await remark('Trop tard.', closesAt);
+    expect(refused.errors![0].extensions).toMatchObject({
+      code: 'DEADLINE_PASSED',
+      receivedAt: new Date(closesAt).toISOString(),
+    });
+    const stored = await app.db.query(
+      `SELECT r.body FROM contribution_remarks r JOIN contributions c ON c.id = r.contribution_id
+        WHERE c.consultation_id = $1`,
+      [id],
+    );
+    expect(stored.rows.map((row) => row.body)).toEqual(['Voir notre réponse, envoyée juste avant la clôture.']);
+  });
 });

@@ -12,6 +12,7 @@ import {
   Actor,
   Clock,
   Connection,
+  DeadlinePassedError,
   InvalidInputError,
   KeysetColumn,
   NotFoundError,
@@ -330,6 +331,27 @@ export class ConsultationService {
       state: stateAt(consultation, now),
       ...organization,
     });
+  }
+
+  /**
+   * `enforce` for an organisation's write that the deadline judges (a save of its draft, a remark, a submission): in
+   * the consultation's state when the request was received (`receivedAt`, stamped at the edge; default, now), so a
+   * write received before `closesAt` is allowed even when processed after it. A DEADLINE_PASSED refusal says that
+   * instant (`receivedAt` in its details), as a receipt would.
+   */
+  enforceAsReceived(
+    actor: Actor,
+    action: 'SAVE_CONTRIBUTION' | 'SUBMIT_CONTRIBUTION' | 'ADD_REMARK',
+    consultation: Consultation,
+    organization: { organizationId?: string; affiliated?: boolean },
+    receivedAt: Date = this.clock.now(),
+  ): void {
+    try {
+      this.enforce(actor, action, consultation, organization, receivedAt);
+    } catch (error) {
+      if (error instanceof DeadlinePassedError) error.details['receivedAt'] = receivedAt.toISOString();
+      throw error;
+    }
   }
 
   /**

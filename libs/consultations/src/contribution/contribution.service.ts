@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   Clock,
-  DeadlinePassedError,
   FieldErrors,
   InvalidInputError,
   NotFoundError,
@@ -159,7 +158,7 @@ export class ContributionService {
       WITH_FACTS,
     );
     const input = parseInput(saveContributionInput, raw);
-    this.enforceAsReceived(actor, 'SAVE_CONTRIBUTION', consultation, contribution, receivedAt);
+    this.consultations.enforceAsReceived(actor, 'SAVE_CONTRIBUTION', consultation, contribution, receivedAt);
     const questions = await this.consultations.frozenQuestionsOf(consultation);
     const given = storedAnswers(questions, input.answers);
     const answers = Object.fromEntries(
@@ -276,7 +275,7 @@ export class ContributionService {
       // A retry of what was already received returns its receipt, even once the deadline has passed.
       if (locked.latest && locked.latest.digest === digest)
         return { receipt: locked.latest, alreadyReceived: true, consultationState, contribution };
-      this.enforceAsReceived(actor, 'SUBMIT_CONTRIBUTION', consultation, contribution, receivedAt);
+      this.consultations.enforceAsReceived(actor, 'SUBMIT_CONTRIBUTION', consultation, contribution, receivedAt);
       const problems = answerProblems(questions, contribution.answers, true);
       if (Object.keys(problems).length > 0)
         throw new InvalidInputError(problems, 'The contribution is incomplete or invalid: see each answer.');
@@ -314,25 +313,6 @@ export class ContributionService {
         },
       };
     });
-  }
-
-  /**
-   * The policy's decision for a write the deadline judges, in the consultation's state when the request was received;
-   * a DEADLINE_PASSED refusal says that instant (`receivedAt` in its details), as a receipt would.
-   */
-  private enforceAsReceived(
-    actor: Actor,
-    action: 'SAVE_CONTRIBUTION' | 'SUBMIT_CONTRIBUTION',
-    consultation: Consultation,
-    contribution: Contribution,
-    receivedAt: Date,
-  ): void {
-    try {
-      this.consultations.enforce(actor, action, consultation, contribution, receivedAt);
-    } catch (error) {
-      if (error instanceof DeadlinePassedError) error.details['receivedAt'] = receivedAt.toISOString();
-      throw error;
-    }
   }
 
   /** Anyone holding a receipt checks it: the tracking number exists and the digest is the one recorded. */

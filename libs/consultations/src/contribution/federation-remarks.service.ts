@@ -35,6 +35,7 @@ export class FederationRemarksService {
     rawFederationId: string,
     rawOrganizationId: string,
     rawBody: string,
+    receivedAt: Date = this.clock.now(),
   ): Promise<Remark> {
     const consultation = await this.consultations.get(actor, rawConsultationId, 'consultationId');
     const federationId = parseId(rawFederationId, 'federationId');
@@ -52,7 +53,13 @@ export class FederationRemarksService {
           AND ${OrganizationQueries.affiliatedSql('$3::uuid', 'c.organization_id', { federationKind: true })}`,
       [consultation.id, federationId, organizationId],
     );
-    this.consultations.enforce(actor, 'ADD_REMARK', consultation, { organizationId, affiliated: !!contribution });
+    this.consultations.enforceAsReceived(
+      actor,
+      'ADD_REMARK',
+      consultation,
+      { organizationId, affiliated: !!contribution },
+      receivedAt,
+    );
     const [row] = await this.db.query(
       `INSERT INTO contribution_remarks (contribution_id, organization_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, organization_id AS "organizationId", author_id AS "authorId", body, created_at AS "createdAt"`,

@@ -195,14 +195,17 @@ export class ConsultationResolver {
     };
   }
 
-  @Mutation(() => RemarkPayload, { description: 'A member company adds a remark to its federation’s draft position.' })
+  @Mutation(() => RemarkPayload, {
+    description:
+      'A member company adds a remark to its federation’s draft position. Judged by when the server received it, as a save is.',
+  })
   async addContributionRemark(
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: AddContributionRemarkInput,
+    @ReceivedAt() receivedAt: Date | undefined,
   ) {
-    return {
-      remark: await this.remarks.add(actor, input.consultationId, input.federationId, input.organizationId, input.body),
-    };
+    const { consultationId, federationId, organizationId, body } = input;
+    return { remark: await this.remarks.add(actor, consultationId, federationId, organizationId, body, receivedAt) };
   }
 
   @Mutation(() => SubmitContributionPayload, {
