@@ -218,6 +218,10 @@ it('a company representative joins, saves a draft, merges a colleague’s edit, 
     const digest = (await page.locator('[data-testid=digest]').textContent())!.trim();
     expect(tracking).toMatch(/^MJ-\d{8}-[A-Z2-9]{8}$/);
     expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    // Both server times: the one the deadline judges, and when it was processed.
+    expect(await page.locator('.receipt dt').allTextContents()).toEqual(
+      expect.arrayContaining(['Reçue le (horloge du serveur)', 'Traitée le (horloge du serveur)']),
+    );
     await checkPage(page, 'receipt-fr');
 
     // Anyone checks it on the public page, without signing in.
@@ -289,6 +293,7 @@ it('every consultation page passes axe in Arabic, right to left', async () => {
     await checkPage(page, 'contribution-discussion-ar');
     await page.goto(`${app.baseUrl}/consultations/${publishedId}/receipt/${org['FMO']}`);
     await page.locator('[data-testid=tracking-number]').waitFor();
+    expect(await page.locator('.receipt dt', { hasText: 'تاريخ المعالجة' }).count()).toBe(1);
     await checkPage(page, 'receipt-ar');
     await page.goto(`${app.baseUrl}/consultations/${publishedId}/results`);
     await page.locator('.result-chart svg').first().waitFor();

@@ -6,10 +6,9 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import './consultations.css';
 
-/** The latest submission's receipt: tracking number, digest and time received, printable, with a link to verify it. */
+/** The latest submission's receipt: tracking number, digest, when it was received and processed, printable, with a link to verify it. */
 export function ReceiptPage() {
   const { consultationId = '', organizationId = '' } = useParams();
-  const intl = useIntl();
   const location = useLocation();
   const alreadyReceived = (location.state as { alreadyReceived?: boolean } | null)?.alreadyReceived;
   const consultation = useQuery(ConsultationDocument, { variables: { id: consultationId } });
@@ -74,11 +73,13 @@ export function ReceiptPage() {
                 <FormattedMessage id="consultations.receipt.receivedAt" />
               </dt>
               <dd>
-                <time dateTime={receipt.submittedAt}>
-                  {intl.formatDate(receipt.submittedAt, { dateStyle: 'full', timeStyle: 'long' })}
-                </time>
-                {' · '}
-                {intl.formatDate(receipt.submittedAt, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' })}
+                <ServerTime at={receipt.submittedAt} />
+              </dd>
+              <dt>
+                <FormattedMessage id="consultations.receipt.processedAt" />
+              </dt>
+              <dd>
+                <ServerTime at={receipt.processedAt} />
               </dd>
               <dt>
                 <FormattedMessage id="consultations.receipt.digest" />
@@ -87,6 +88,9 @@ export function ReceiptPage() {
                 {receipt.digest}
               </dd>
             </dl>
+            <p className="hint">
+              <FormattedMessage id="consultations.receipt.receivedCounts" />
+            </p>
             <p className="hint">
               <FormattedMessage
                 id="consultations.receipt.keep"
@@ -110,5 +114,17 @@ export function ReceiptPage() {
         </>
       )}
     </div>
+  );
+}
+
+/** A server timestamp in the reader's time zone and in UTC (a receipt is printed and compared across time zones). */
+function ServerTime({ at }: { at: string }) {
+  const intl = useIntl();
+  return (
+    <>
+      <time dateTime={at}>{intl.formatDate(at, { dateStyle: 'full', timeStyle: 'long' })}</time>
+      {' · '}
+      {intl.formatDate(at, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' })}
+    </>
   );
 }
