@@ -237,7 +237,7 @@ it('follows one article of a text from the reader, beside the text itself', asyn
   const article = page.getByRole('button', { name: 'Suivre cet article' });
   await article.waitFor();
   // Two follow buttons, told apart by their names: the text's and the chosen article's.
-  expect(await page.getByRole('button', { name: 'Suivre', exact: true }).count()).toBe(1);
+  expect(await page.getByRole('button', { name: 'Suivre ce texte', exact: true }).count()).toBe(1);
   const chosen = await page.locator('.discuss select').inputValue();
   await article.click();
   await page.locator('.discuss .follow-button[aria-pressed=true]').waitFor();

@@ -212,7 +212,7 @@ export function ReaderPage() {
               </Link>
             </>
           )}
-          <FollowButton subjectType="DOCUMENT" subjectId={documentId} />
+          <FollowButton subjectType="DOCUMENT" subjectId={documentId} labelId="notifications.follow.document" />
           <button type="button" onClick={() => setHelpOpen((value) => !value)} aria-expanded={helpOpen}>
             <FormattedMessage id="reader.keys.button" />
           </button>
