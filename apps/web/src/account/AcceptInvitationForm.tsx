@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { fieldError, isWrongPassword } from './account-errors';
 import { DisplayNameField } from './DisplayNameField';
 import { NewPasswordField, newPasswordProblem, PASSWORD_MIN_LENGTH } from './NewPasswordField';
+import { BusyButton } from '../ui/BusyButton';
 
 type Accepted = AcceptInvitationMutation['acceptInvitation'];
 
@@ -96,9 +97,9 @@ export function AcceptInvitationForm({ token, email, locale, onAccepted }: Accep
       />
       {otherError && <ErrorMessage error={error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="account.accept.submit" />
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -15,6 +15,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
 import { AcceptInvitationForm } from './AcceptInvitationForm';
 import './account.css';
+import { BusyButton } from '../ui/BusyButton';
 
 /** Why a link cannot be used, in the person's words (the API's codes for an invitation token). */
 const LINK_PROBLEMS: Record<string, string> = {
@@ -107,14 +108,14 @@ export function AcceptInvitationPage() {
           {session.status === 'signed-in' && sameEmail && (
             <>
               {acceptError !== null && <ErrorMessage error={acceptError} />}
-              <button
+              <BusyButton
                 type="button"
                 className="primary"
-                disabled={accepting.loading}
+                busy={accepting.loading}
                 onClick={() => void acceptSignedIn()}
               >
                 <FormattedMessage id="account.accept.join" values={{ organization: preview.organizationName }} />
-              </button>
+              </BusyButton>
             </>
           )}
           {session.status === 'signed-in' && !sameEmail && (

@@ -4,6 +4,7 @@ import { announce } from '../annotations/announce';
 import { AccountPage } from './AccountPage';
 import { DeleteAccount } from './DeleteAccount';
 import { downloadPersonalData, PersonalDataError } from './personal-data';
+import { BusyButton } from '../ui/BusyButton';
 
 /** One's personal data: download all of it, or delete one's account. */
 export function DataPage() {
@@ -33,9 +34,9 @@ export function DataPage() {
         <p>
           <FormattedMessage id="account.data.downloadExplanation" />
         </p>
-        <button type="button" className="primary" disabled={busy} onClick={() => void download()}>
+        <BusyButton type="button" className="primary" busy={busy} onClick={() => void download()}>
           <FormattedMessage id="account.data.download" />
-        </button>
+        </BusyButton>
         {failed !== null && (
           <div className="state state-error" role="alert">
             <p>

@@ -6,6 +6,7 @@ import { Dialog } from '../annotations/Dialog';
 import { DeleteMyAccountDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { isWrongPassword } from './account-errors';
+import { BusyButton } from '../ui/BusyButton';
 
 /** What deleting one's account erases and what it keeps (personal-data.service.ts and the areas' registrations). */
 export function StaysAndGoes() {
@@ -151,9 +152,9 @@ export function DeleteAccount() {
             )}
             {error !== null && !isWrongPassword(error) && <ErrorMessage error={error} />}
             <div className="actions">
-              <button type="submit" className="danger" disabled={loading}>
+              <BusyButton type="submit" className="danger" busy={loading}>
                 <FormattedMessage id="account.delete.confirm" />
-              </button>
+              </BusyButton>
               <button type="button" ref={cancelRef} onClick={() => setOpen(false)}>
                 <FormattedMessage id="common.cancel" />
               </button>

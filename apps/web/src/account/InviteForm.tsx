@@ -8,6 +8,7 @@ import { InviteMemberDocument, MembershipRole } from '../graphql/generated/graph
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { fieldError } from './account-errors';
 import { InvitationLinkBox } from './InvitationLinkBox';
+import { BusyButton } from '../ui/BusyButton';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -107,9 +108,9 @@ export function InviteForm({ organizationId, mayInviteRepresentatives, onInvited
       )}
       {error !== null && !fieldError(error, 'email') && <ErrorMessage error={error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="account.invite.submit" />
-        </button>
+        </BusyButton>
       </div>
       {issued && <InvitationLinkBox email={issued.email} token={issued.token} />}
     </form>

@@ -6,6 +6,7 @@ import { announce } from '../annotations/announce';
 import { fieldError } from './account-errors';
 import { ChangeMembershipRoleDocument, type MembershipRole } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
+import { BusyButton } from '../ui/BusyButton';
 
 const ROLES: readonly MembershipRole[] = ['MEMBER', 'REPRESENTATIVE'];
 
@@ -65,13 +66,14 @@ export function MemberRoleForm({ membershipId, role, name, onChanged }: MemberRo
           </option>
         ))}
       </select>{' '}
-      <button
+      <BusyButton
         type="submit"
-        disabled={loading || chosen === role}
+        disabled={chosen === role}
+        busy={loading}
         aria-label={intl.formatMessage({ id: 'account.members.changeRoleOf' }, { name })}
       >
         <FormattedMessage id="account.members.changeRole" />
-      </button>
+      </BusyButton>
       {error !== null &&
         (errorCodeOf(error) === 'CONFLICT' && fieldError(error, 'role') ? (
           <p id={`${id}-error`} className="field-error" role="alert">

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { FieldProblem, invalidProps } from '../ui/field-problem';
 import { fieldError } from './account-errors';
 import { DraftRestored } from '../ui/DraftRestored';
+import { BusyButton } from '../ui/BusyButton';
 
 interface OrganizationDraft {
   readonly name: string;
@@ -134,9 +135,9 @@ export function OrganizationForm({ organization, onConflict, onSaved }: Organiza
       <FieldProblem fieldId={`${id}-description`} problem={problems.description} />
       {error !== null && !fieldProblem && <ErrorMessage error={error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="account.organization.save" />
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

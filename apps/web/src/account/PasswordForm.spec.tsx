@@ -96,4 +96,34 @@ describe('PasswordForm', () => {
     expect(current()).toHaveValue('');
     expect(fresh()).toHaveValue('');
   });
+
+  it('sends the change once when Enter is pressed again while it runs, and keeps the focus on the button', async () => {
+    const sent = vi.fn();
+    renderWithProviders(<PasswordForm />, {
+      mocks: [
+        {
+          request: { query: ChangePasswordDocument, variables: () => true },
+          // A second request would be answered too (and counted), not refused by the mock.
+          maxUsageCount: 2,
+          delay: 1000,
+          result: () => (
+            sent(),
+            { data: { changePassword: { __typename: 'UserPayload', user: viewerFixture({ version: 2 }) } } }
+          ),
+        },
+      ],
+    });
+    await fill('mot de passe actuel', 'une phrase assez longue');
+    const button = screen.getByRole('button', { name: 'Changer le mot de passe' });
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.click(again());
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'false'), { timeout: 5000 });
+    expect(session.replaceViewer).toHaveBeenCalledTimes(1);
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
 });

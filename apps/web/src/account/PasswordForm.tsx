@@ -7,6 +7,7 @@ import { ChangePasswordDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { fieldError, isWrongPassword } from './account-errors';
 import { newPasswordProblem, PASSWORD_MIN_LENGTH } from './NewPasswordField';
+import { BusyButton } from '../ui/BusyButton';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmation';
 
@@ -135,9 +136,9 @@ export function PasswordForm() {
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="account.password.submit" />
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

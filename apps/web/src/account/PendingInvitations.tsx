@@ -13,6 +13,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import { InvitationLinkBox } from './InvitationLinkBox';
 import { ColumnHeads } from '../ui/ColumnHeads';
+import { BusyButton } from '../ui/BusyButton';
 
 /**
  * An organisation's pending invitations (for its representatives): when each was sent and until when it works,
@@ -115,9 +116,9 @@ export function PendingInvitations({
                     <td>
                       {canManage(invitation.role) && (
                         <div className="actions">
-                          <button
+                          <BusyButton
                             type="button"
-                            disabled={busy === invitation.id}
+                            busy={busy === invitation.id}
                             onClick={() => void doResend(invitation)}
                             aria-label={intl.formatMessage(
                               { id: 'account.invitations.resendTo' },
@@ -125,7 +126,7 @@ export function PendingInvitations({
                             )}
                           >
                             <FormattedMessage id="account.invitations.resend" />
-                          </button>
+                          </BusyButton>
                           <ConfirmButton
                             label={<FormattedMessage id="account.invitations.revoke" />}
                             title={

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { fieldError } from './account-errors';
 import { DisplayNameField } from './DisplayNameField';
 import { DraftRestored } from '../ui/DraftRestored';
+import { BusyButton } from '../ui/BusyButton';
 
 const LOCALE_NAMES: Record<AppLocale, string> = { fr: 'Français', ar: 'العربية', en: 'English' };
 
@@ -116,9 +117,9 @@ export function ProfileForm({ viewer, onConflict, onSaved }: ProfileFormProps) {
       </select>
       {error !== null && !fieldError(error, 'displayName') && <ErrorMessage error={error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="account.profile.save" />
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ import { useAnnotationViewer } from './viewer';
 import { WordDiff } from './WordDiff';
 import './annotations.css';
 import { DraftRestored } from '../ui/DraftRestored';
+import { BusyButton } from '../ui/BusyButton';
 
 /** The passage being annotated: W3C TextQuote + TextPosition, in UTF-16 offsets of the version's plain text. */
 export interface ComposerTarget {
@@ -216,9 +217,9 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
         <FormattedMessage id="annotations.composer.keys" />
       </p>
       <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id={loading ? 'annotations.composer.posting' : 'annotations.composer.post'} />
-        </button>
+        </BusyButton>
         <button type="button" onClick={onCancel}>
           <FormattedMessage id="common.cancel" />
         </button>

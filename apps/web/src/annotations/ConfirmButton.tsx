@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Dialog } from './Dialog';
+import { BusyButton } from '../ui/BusyButton';
 
 export interface ConfirmButtonProps {
   /** The button's label, and the confirming button's label in the dialog. */
@@ -39,9 +40,9 @@ export function ConfirmButton({ label, title, explanation, onConfirm }: ConfirmB
           <p>{explanation}</p>
           {error !== null && <ErrorMessage error={error} />}
           <div className="actions">
-            <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
+            <BusyButton type="button" className="danger" onClick={() => void confirm()} busy={busy}>
               {label}
-            </button>
+            </BusyButton>
             <button type="button" ref={cancelRef} onClick={() => setOpen(false)}>
               <FormattedMessage id="common.cancel" />
             </button>

@@ -7,6 +7,7 @@ import { MarkdownField } from './MarkdownField';
 import type { MentionSource } from './mentions';
 import { DraftRestored } from '../ui/DraftRestored';
 import { useConflictingWrite } from '../ui/conflicting-write';
+import { BusyButton } from '../ui/BusyButton';
 
 export type EditValues = Record<string, string>;
 
@@ -99,9 +100,9 @@ export function ConflictEditor({
               <FormattedMessage id="annotations.conflict.message" />
             </strong>
           </p>
-          <button type="button" onClick={reload} disabled={busy}>
+          <BusyButton type="button" onClick={reload} busy={busy}>
             <FormattedMessage id="annotations.conflict.reload" />
-          </button>
+          </BusyButton>
         </div>
       )}
       {latest && (
@@ -155,9 +156,9 @@ export function ConflictEditor({
       )}
       {error !== null && <ErrorMessage error={error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || conflict}>
+        <BusyButton type="submit" className="primary" disabled={conflict} busy={busy}>
           <FormattedMessage id={latest ? 'annotations.conflict.reapply' : 'annotations.edit.save'} />
-        </button>
+        </BusyButton>
         <button
           type="button"
           onClick={() => {

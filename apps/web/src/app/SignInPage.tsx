@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { useSession } from './session';
+import { BusyButton } from '../ui/BusyButton';
 
 interface DemoAccount {
   readonly email: string;
@@ -91,9 +92,9 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
         />
         {error !== null && <ErrorMessage error={error} />}
-        <button type="submit" className="primary" disabled={busy}>
+        <BusyButton type="submit" className="primary" busy={busy}>
           <FormattedMessage id="session.signIn" />
-        </button>
+        </BusyButton>
       </form>
       <p>
         <Link to="/forgot-password">

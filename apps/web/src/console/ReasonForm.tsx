@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useDraft } from '../annotations/drafts';
 import { FormFooter } from '../ui/FormFooter';
 import { useConflictingWrite } from '../ui/conflicting-write';
+import { BusyButton } from '../ui/BusyButton';
 
 export interface ReasonValues {
   readonly reason: string;
@@ -83,9 +84,9 @@ export function ReasonForm({
             </strong>
           </p>
           {onConflict && (
-            <button type="button" onClick={reload} disabled={busy}>
+            <BusyButton type="button" onClick={reload} busy={busy}>
               <FormattedMessage id="console.reason.reload" />
-            </button>
+            </BusyButton>
           )}
         </div>
       )}

@@ -20,6 +20,7 @@ import { ContributionHistory } from './ContributionHistory';
 import { MembersRemarks, RemarkToFederations } from './FederationPosition';
 import { Countdown, LocalDateTime, ServerClockNote } from './time';
 import './consultations.css';
+import { BusyButton } from '../ui/BusyButton';
 
 type Consultation = ConsultationQuery['consultation'];
 
@@ -202,10 +203,10 @@ function ContributionSection({
                 <FormattedMessage id="consultations.join.explain" />
               </p>
               {joining.error && <ErrorMessage error={joining.error} />}
-              <button
+              <BusyButton
                 type="button"
                 className="primary"
-                disabled={joining.loading}
+                busy={joining.loading}
                 onClick={async () => {
                   try {
                     await join({ variables: { input: variables } });
@@ -216,7 +217,7 @@ function ContributionSection({
                 }}
               >
                 <FormattedMessage id="consultations.join.button" values={{ organization: organization.name }} />
-              </button>
+              </BusyButton>
             </>
           )}
           {notJoined && joinable && !representative && (

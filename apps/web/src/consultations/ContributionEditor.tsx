@@ -18,6 +18,7 @@ import { type AnswerMap, type AnswerValue, type Question, answerMapOf, changedAn
 import { ContributionForm } from './ContributionForm';
 import { ContributionMergeView, type MergeSide } from './ContributionMergeView';
 import { MemberContributions } from './MemberContributions';
+import { BusyButton } from '../ui/BusyButton';
 
 /** How long after the last change the draft is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -278,19 +279,20 @@ export function ContributionEditor({
       )}
       {open && (
         <div className="actions no-print">
-          <button
+          <BusyButton
             type="button"
-            disabled={!!conflict || status === 'saving'}
+            disabled={!!conflict}
+            busy={status === 'saving'}
             onClick={async () => {
               if (await saveNow()) announce(intl.formatMessage({ id: 'consultations.autosave.savedNow' }));
             }}
           >
             <FormattedMessage id="consultations.autosave.saveNow" />
-          </button>
+          </BusyButton>
           {canSubmit ? (
-            <button type="button" className="primary" disabled={!!conflict || submitting} onClick={submitNow}>
+            <BusyButton type="button" className="primary" disabled={!!conflict} busy={submitting} onClick={submitNow}>
               <FormattedMessage id="consultations.submit.button" />
-            </button>
+            </BusyButton>
           ) : (
             <p className="hint">
               <FormattedMessage id="consultations.submit.representativesOnly" />

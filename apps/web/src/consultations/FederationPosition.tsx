@@ -10,6 +10,7 @@ import {
 } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty } from '../ui/States';
+import { BusyButton } from '../ui/BusyButton';
 
 type Remark = ContributionQuery['contribution']['remarksFromMembers'][number];
 
@@ -164,9 +165,9 @@ function RemarkForm({
             <FormattedMessage id="consultations.federation.remarkSent" values={{ federation: federation.name }} />
           </p>
         )}
-        <button type="submit" disabled={loading}>
+        <BusyButton type="submit" busy={loading}>
           <FormattedMessage id="consultations.federation.remarkSend" />
-        </button>
+        </BusyButton>
       </form>
     </section>
   );

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import { type AnswerMap, type AnswerValue, type Question, answerMapOf, answerText, isAnswered } from './answers';
 import { ColumnHeads } from '../ui/ColumnHeads';
+import { BusyButton } from '../ui/BusyButton';
 
 type Node = FederationMemberContributionsQuery['federationMemberContributions']['edges'][number]['node'];
 
@@ -89,9 +90,9 @@ export function MemberContributions({
             disabled={disabled}
           />
           {connection?.pageInfo.hasNextPage && (
-            <button
+            <BusyButton
               type="button"
-              disabled={loading}
+              busy={loading}
               onClick={() =>
                 void fetchMore({
                   variables: { after: connection.pageInfo.endCursor },
@@ -108,7 +109,7 @@ export function MemberContributions({
               }
             >
               <FormattedMessage id="consultations.members.more" />
-            </button>
+            </BusyButton>
           )}
         </>
       )}

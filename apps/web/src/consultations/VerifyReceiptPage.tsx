@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { VerifyReceiptDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import './consultations.css';
+import { BusyButton } from '../ui/BusyButton';
 
 /** Anyone holding a receipt checks it here, signed in or not: was it received, when, and is it the latest one. */
 export function VerifyReceiptPage() {
@@ -85,9 +86,9 @@ export function VerifyReceiptPage() {
             </p>
           )}
         </div>
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="consultations.verify.button" />
-        </button>
+        </BusyButton>
       </form>
       {error && <ErrorMessage error={error} />}
       <div role="status" aria-live="polite">

@@ -6,6 +6,7 @@ import { usePageTitle } from '../app/page-title';
 import { RequestPasswordResetDocument } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import './notifications.css';
+import { BusyButton } from '../ui/BusyButton';
 
 /**
  * Asking for a password reset link. The answer is the same whether or not the address has an account (the API
@@ -56,9 +57,9 @@ export function ForgotPasswordPage() {
             onChange={(e) => setEmail(e.target.value)}
           />
           {error && <ErrorMessage error={error} />}
-          <button type="submit" className="primary" disabled={loading}>
+          <BusyButton type="submit" className="primary" busy={loading}>
             <FormattedMessage id="notifications.forgot.submit" />
-          </button>
+          </BusyButton>
         </form>
       )}
       <p>

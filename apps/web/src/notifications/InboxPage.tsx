@@ -15,6 +15,7 @@ import { contentPath } from '@majlis/links';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty, Loading } from '../ui/States';
 import './notifications.css';
+import { BusyButton } from '../ui/BusyButton';
 
 const PAGE = 20;
 
@@ -84,9 +85,9 @@ export function InboxPage() {
             <input type="checkbox" checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)} />{' '}
             <FormattedMessage id="notifications.inbox.unreadOnly" />
           </label>
-          <button type="button" onClick={() => void readAll()} disabled={markingAll || unread === 0}>
+          <BusyButton type="button" onClick={() => void readAll()} disabled={unread === 0} busy={markingAll}>
             <FormattedMessage id="notifications.inbox.markAll" />
-          </button>
+          </BusyButton>
           <Link to="/notifications/settings">
             <FormattedMessage id="notifications.settings.link" />
           </Link>

@@ -9,6 +9,7 @@ import { NewPasswordField, newPasswordProblem, PASSWORD_MIN_LENGTH } from '../ac
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { FieldProblem, invalidProps } from '../ui/field-problem';
 import './notifications.css';
+import { BusyButton } from '../ui/BusyButton';
 
 /** A link that cannot be used any more: unknown, already used or expired. Asking for a new one is the way out. */
 const DEAD_LINK = ['NOT_FOUND', 'CONFLICT', 'DEADLINE_PASSED'];
@@ -104,9 +105,9 @@ export function ResetPasswordPage() {
           />
           <FieldProblem fieldId={`${id}-confirmation`} problem={problems.confirmation} />
           {error && !passwordProblem && <ErrorMessage error={error} />}
-          <button type="submit" className="primary" disabled={loading}>
+          <BusyButton type="submit" className="primary" busy={loading}>
             <FormattedMessage id="notifications.reset.submit" />
-          </button>
+          </BusyButton>
         </form>
       )}
     </div>

@@ -13,6 +13,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
 import { RadioChoices } from '../ui/RadioChoices';
 import './notifications.css';
+import { BusyButton } from '../ui/BusyButton';
 
 const FREQUENCIES: readonly EmailFrequency[] = ['NONE', 'IMMEDIATE', 'DAILY', 'WEEKLY'];
 
@@ -58,9 +59,9 @@ export function SettingsPage() {
           />
         </fieldset>
         {saveError && <ErrorMessage error={saveError} />}
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="notifications.settings.save" />
-        </button>
+        </BusyButton>
       </form>
       <p>
         <Link to="/notifications">

@@ -10,6 +10,7 @@ import {
 } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/States';
+import { BusyButton } from '../ui/BusyButton';
 
 interface Summary {
   readonly number: number;
@@ -117,9 +118,9 @@ export function PublishVersion() {
         <input id={`${id}-note`} required value={changeNote} onChange={(e) => setChangeNote(e.target.value)} />
         {publishing.error && <ErrorMessage error={publishing.error} />}
         <div className="actions">
-          <button type="submit" className="primary" disabled={publishing.loading}>
+          <BusyButton type="submit" className="primary" busy={publishing.loading}>
             <FormattedMessage id="reader.publish.submit" />
-          </button>
+          </BusyButton>
         </div>
       </form>
     </div>

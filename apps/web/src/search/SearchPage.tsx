@@ -9,6 +9,7 @@ import { Empty, Loading } from '../ui/States';
 import { hitLink } from './links';
 import { Snippet } from './Snippet';
 import './search.css';
+import { BusyButton } from '../ui/BusyButton';
 
 const PAGE_SIZE = 20;
 
@@ -197,9 +198,9 @@ export function SearchPage() {
               ))}
             </ol>
             {results.pageInfo.hasNextPage && (
-              <button
+              <BusyButton
                 type="button"
-                disabled={loading}
+                busy={loading}
                 onClick={() =>
                   void fetchMore({
                     variables: { after: results.pageInfo.endCursor },
@@ -213,7 +214,7 @@ export function SearchPage() {
                 }
               >
                 <FormattedMessage id="search.results.more" />
-              </button>
+              </BusyButton>
             )}
           </section>
         </div>

@@ -11,6 +11,7 @@ import {
 } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { SPACE_ROLES } from './roles';
+import { BusyButton } from '../ui/BusyButton';
 
 const WHOLE = 'organization';
 
@@ -189,9 +190,9 @@ export function AddMemberForm({
             </div>
             {error && <ErrorMessage error={error} />}
             <div className="actions">
-              <button type="submit" className="primary" disabled={loading}>
+              <BusyButton type="submit" className="primary" busy={loading}>
                 <FormattedMessage id="spaces.members.addButton" />
-              </button>
+              </BusyButton>
             </div>
           </>
         )}

@@ -8,6 +8,7 @@ import { useAnnotationViewer } from '../annotations/viewer';
 import { CreateSpaceDocument, SpacesDocument, type SpaceVisibility } from '../graphql/generated/graphql';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Empty } from '../ui/States';
+import { BusyButton } from '../ui/BusyButton';
 
 const VISIBILITIES: readonly SpaceVisibility[] = ['PRIVATE', 'RESTRICTED', 'PUBLIC'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -186,9 +187,9 @@ export function CreateSpacePage() {
         </fieldset>
         {error && <ErrorMessage error={error} />}
         <div className="actions">
-          <button type="submit" className="primary" disabled={loading}>
+          <BusyButton type="submit" className="primary" busy={loading}>
             <FormattedMessage id="spaces.create.submit" />
-          </button>
+          </BusyButton>
         </div>
       </form>
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FormattedMessage } from 'react-intl';
+import { BusyButton } from './BusyButton';
 
 interface PageInfo {
   readonly hasNextPage: boolean;
@@ -12,17 +13,17 @@ export function ShowMore({ pageInfo, onMore }: { pageInfo: PageInfo; onMore: (af
   if (!pageInfo.hasNextPage || !pageInfo.endCursor) return null;
   const after = pageInfo.endCursor;
   return (
-    <button
+    <BusyButton
       type="button"
       className="show-more"
-      disabled={busy}
+      busy={busy}
       onClick={() => {
         setBusy(true);
         void onMore(after).finally(() => setBusy(false));
       }}
     >
       <FormattedMessage id="common.showMore" />
-    </button>
+    </BusyButton>
   );
 }
 

@@ -8,6 +8,7 @@ import { AwaitingAnswersDocument, type AwaitingAnswersQuery } from '../../graphq
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
 import { useCitableDocuments } from '../consultations/use-documents';
+import { BusyButton } from '../../ui/BusyButton';
 
 type Version = NonNullable<AwaitingAnswersQuery['document']['latestVersion']>;
 type Item = Version['annotations']['edges'][number]['node'];
@@ -116,9 +117,9 @@ function Awaiting({ documentId }: { readonly documentId: string }) {
         );
       })}
       {more.hasNextPage && (
-        <button
+        <BusyButton
           type="button"
-          disabled={loading}
+          busy={loading}
           onClick={() =>
             void fetchMore({
               variables: { after: more.endCursor },
@@ -143,7 +144,7 @@ function Awaiting({ documentId }: { readonly documentId: string }) {
           }
         >
           {t('console.more')}
-        </button>
+        </BusyButton>
       )}
     </>
   );

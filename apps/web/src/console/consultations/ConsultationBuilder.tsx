@@ -14,6 +14,7 @@ import {
 import { ConsultationPreview } from './ConsultationPreview';
 import { QuestionEditor, type CitableDocument } from './QuestionEditor';
 import { DraftRestored } from '../../ui/DraftRestored';
+import { BusyButton } from '../../ui/BusyButton';
 
 export interface ConsultationBuilderProps {
   /** Where the form is kept while typed (`console:consultation:new`, `console:consultation:<id>`). */
@@ -211,9 +212,9 @@ export function ConsultationBuilder({
         </section>
         {apiError !== null && <ErrorMessage error={apiError} />}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <BusyButton type="submit" className="primary" busy={busy}>
             {submitLabel}
-          </button>
+          </BusyButton>
           <button type="button" aria-expanded={preview} onClick={() => setPreview((shown) => !shown)}>
             {t(preview ? 'console.builder.hidePreview' : 'console.builder.showPreview')}
           </button>

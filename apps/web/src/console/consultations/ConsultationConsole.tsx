@@ -23,6 +23,7 @@ import { ConsultationPreview } from './ConsultationPreview';
 import { ConsoleResults } from './ConsoleResults';
 import { downloadContributionsCsv } from './csv-download';
 import { useCitableDocuments } from './use-documents';
+import { BusyButton } from '../../ui/BusyButton';
 
 /** One consultation in the console: its state and schedule, what can be done to it now, its questions, results. */
 export function ConsultationConsole() {
@@ -104,24 +105,24 @@ function ConsultationPanel({ consultation }: { readonly consultation: ConsoleCon
         <h3 id="console-lifecycle">{t('console.consultation.actions')}</h3>
         <div className="actions">
           {state === 'DRAFT' && (
-            <button
+            <BusyButton
               type="button"
               className="primary"
-              disabled={busy}
+              busy={busy}
               onClick={() => void run(() => publish({ variables: { id } }), 'console.consultation.published')}
             >
               {t('console.consultation.publish')}
-            </button>
+            </BusyButton>
           )}
           {state === 'SCHEDULED' && (
-            <button
+            <BusyButton
               type="button"
               className="primary"
-              disabled={busy}
+              busy={busy}
               onClick={() => void run(() => openNow({ variables: { id } }), 'console.consultation.opened')}
             >
               {t('console.consultation.openNow')}
-            </button>
+            </BusyButton>
           )}
           {(state === 'OPEN' || state === 'CLOSED') && (
             <button type="button" onClick={() => setDialog('extend')}>
@@ -134,16 +135,16 @@ function ConsultationPanel({ consultation }: { readonly consultation: ConsoleCon
             </button>
           )}
           {state === 'CLOSED' && (
-            <button
+            <BusyButton
               type="button"
               className="primary"
-              disabled={busy}
+              busy={busy}
               onClick={() =>
                 void run(() => publishResults({ variables: { id } }), 'console.consultation.resultsPublished')
               }
             >
               {t('console.consultation.publishResults')}
-            </button>
+            </BusyButton>
           )}
           {state !== 'DRAFT' && state !== 'SCHEDULED' && (
             <button

@@ -6,6 +6,7 @@ import { useDraft } from '../../annotations/drafts';
 import { MarkdownField } from '../../annotations/MarkdownField';
 import { WriteConsultationSynthesisDocument } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { BusyButton } from '../../ui/BusyButton';
 
 interface SynthesisDraft {
   readonly synthesis: string;
@@ -87,9 +88,9 @@ export function SynthesisForm({
       ))}
       {error && <ErrorMessage error={error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={loading}>
+        <BusyButton type="submit" className="primary" busy={loading}>
           <FormattedMessage id="console.synthesis.save" />
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

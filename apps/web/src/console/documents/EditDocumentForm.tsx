@@ -14,6 +14,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { FieldProblem, invalidProps } from '../../ui/field-problem';
 import { toLocalInput } from '../consultations/builder-model';
 import { DraftRestored } from '../../ui/DraftRestored';
+import { BusyButton } from '../../ui/BusyButton';
 
 const STATUSES: readonly DocumentStatus[] = ['DRAFT', 'OPEN_FOR_COMMENT', 'CLOSED', 'ADOPTED'];
 
@@ -183,9 +184,9 @@ export function EditDocumentForm({ document: doc, onConflict, onSaved }: EditDoc
         <FieldProblem fieldId={`${id}-closesAt`} problem={shown.closesAt} />
       </fieldset>
       {error !== null && !fieldProblem && <ErrorMessage error={error} />}
-      <button type="submit" className="primary" disabled={loading}>
+      <BusyButton type="submit" className="primary" busy={loading}>
         {t('console.documents.edit.save')}
-      </button>
+      </BusyButton>
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { useDraft } from '../../annotations/drafts';
 import { CreateDocumentDocument, type DocumentKind, type Locale } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { FieldProblem, invalidProps } from '../../ui/field-problem';
+import { BusyButton } from '../../ui/BusyButton';
 
 const KINDS: readonly DocumentKind[] = ['CIRCULAR', 'CONTRACT_PROGRAMME', 'OTHER'];
 const LANGUAGES: readonly Locale[] = ['FR', 'AR', 'EN'];
@@ -119,9 +120,9 @@ export function NewDocument() {
           ))}
         </select>
         {error !== null && !referenceProblem && !titleProblem && <ErrorMessage error={error} />}
-        <button type="submit" disabled={loading}>
+        <BusyButton type="submit" busy={loading}>
           {t('console.documents.create')}
-        </button>
+        </BusyButton>
       </form>
     </section>
   );

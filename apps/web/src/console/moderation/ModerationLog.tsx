@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
 import { useUrlFilters } from './url-filters';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { BusyButton } from '../../ui/BusyButton';
 
 const ACTIONS = ['HIDE', 'RESTORE', 'KEEP', 'LOCK', 'UNLOCK', 'SUSPEND', 'REINSTATE', 'AUTO_HIDE'] as const;
 const CONTENT_TYPES: readonly ContentType[] = ['ANNOTATION', 'COMMENT', 'THREAD'];
@@ -194,9 +195,9 @@ export function ModerationLog() {
         </table>
       )}
       {data?.moderationLog.pageInfo.hasNextPage && (
-        <button
+        <BusyButton
           type="button"
-          disabled={loading}
+          busy={loading}
           onClick={() =>
             void fetchMore({
               variables: { after: data.moderationLog.pageInfo.endCursor },
@@ -210,7 +211,7 @@ export function ModerationLog() {
           }
         >
           {t('console.more')}
-        </button>
+        </BusyButton>
       )}
     </section>
   );

@@ -17,6 +17,7 @@ import { Empty, Loading } from '../../ui/States';
 import { actionsFor, ModerationActionForm, type ModerationActionKind } from './ModerationActionForm';
 import { locatorHref } from './locator';
 import { logOfContent, useUrlFilters } from './url-filters';
+import { BusyButton } from '../../ui/BusyButton';
 
 const REASONS: readonly ReportReason[] = [
   'ABUSIVE',
@@ -157,9 +158,9 @@ export function ModerationQueue() {
         ))}
       </ul>
       {data?.moderationQueue.pageInfo.hasNextPage && (
-        <button
+        <BusyButton
           type="button"
-          disabled={loading}
+          busy={loading}
           onClick={() =>
             void fetchMore({
               variables: { after: data.moderationQueue.pageInfo.endCursor },
@@ -173,7 +174,7 @@ export function ModerationQueue() {
           }
         >
           {t('console.more')}
-        </button>
+        </BusyButton>
       )}
       {acting && (
         <Dialog

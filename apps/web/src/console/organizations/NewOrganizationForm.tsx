@@ -7,6 +7,7 @@ import { useDraft } from '../../annotations/drafts';
 import { CreateOrganizationDocument, type OrganizationKind } from '../../graphql/generated/graphql';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { FieldProblem, invalidProps } from '../../ui/field-problem';
+import { BusyButton } from '../../ui/BusyButton';
 
 const KINDS: readonly OrganizationKind[] = ['COMPANY', 'FEDERATION', 'INSTITUTION', 'MINISTRY'];
 
@@ -139,9 +140,9 @@ export function NewOrganizationForm({ onCreated }: { readonly onCreated?: (id: s
         onChange={(event) => draft.update({ description: event.target.value })}
       />
       {error !== null && !nameProblem && !iceProblem && !acronymProblem && <ErrorMessage error={error} />}
-      <button type="submit" disabled={loading}>
+      <BusyButton type="submit" busy={loading}>
         {t('console.orgs.create')}
-      </button>
+      </BusyButton>
     </form>
   );
 }

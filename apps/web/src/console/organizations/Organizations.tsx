@@ -15,6 +15,7 @@ import {
 import { NewOrganizationForm } from './NewOrganizationForm';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Empty, Loading } from '../../ui/States';
+import { BusyButton } from '../../ui/BusyButton';
 
 const KINDS: readonly OrganizationKind[] = ['FEDERATION', 'COMPANY', 'INSTITUTION', 'MINISTRY'];
 
@@ -219,9 +220,9 @@ function OrganizationCard({
                   </option>
                 ))}
               </select>
-              <button type="submit" disabled={!federationId || adding.loading}>
+              <BusyButton type="submit" disabled={!federationId} busy={adding.loading}>
                 {t('console.orgs.add')}
-              </button>
+              </BusyButton>
             </form>
           )}
           {adding.error && <ErrorMessage error={adding.error} />}

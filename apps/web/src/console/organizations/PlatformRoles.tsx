@@ -13,6 +13,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { appendEdges, ShowMore } from '../../ui/ShowMore';
 import { Empty, Loading } from '../../ui/States';
 import { useUrlFilters } from '../moderation/url-filters';
+import { BusyButton } from '../../ui/BusyButton';
 
 const ROLES: readonly PlatformRole[] = ['MEMBER', 'MODERATOR', 'ADMIN'];
 /** The API refuses longer texts (a display name is at most 120 characters). */
@@ -145,9 +146,10 @@ function RoleTable({ people }: { readonly people: readonly StaffRoleUserFragment
                   </select>
                 </td>
                 <td>
-                  <button
+                  <BusyButton
                     type="button"
-                    disabled={role === user.platformRole || setting.loading}
+                    disabled={role === user.platformRole}
+                    busy={setting.loading}
                     aria-label={t('console.roles.saveFor', { name: user.displayName })}
                     onClick={() =>
                       void setRole({ variables: { input: { userId: user.id, platformRole: role } } }).then(
@@ -157,7 +159,7 @@ function RoleTable({ people }: { readonly people: readonly StaffRoleUserFragment
                     }
                   >
                     {t('console.roles.save')}
-                  </button>
+                  </BusyButton>
                 </td>
               </tr>
             );
