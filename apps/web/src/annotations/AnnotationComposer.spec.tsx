@@ -115,6 +115,29 @@ describe('AnnotationComposer: by keyboard', () => {
   });
 });
 
+describe('AnnotationComposer: posts once', () => {
+  it('sends nothing more when Ctrl+Enter is pressed again while the annotation is being posted', async () => {
+    const posted = vi.fn();
+    renderComposer({
+      mocks: [
+        {
+          request: { query: CreateAnnotationDocument, variables: () => true },
+          delay: 300,
+          maxUsageCount: 5,
+          result: () => {
+            posted();
+            return apiError('FORBIDDEN');
+          },
+        },
+      ],
+    });
+    await userEvent.click(bodyField());
+    await userEvent.keyboard('Avis{Control>}{Enter}{Enter}{Enter}{/Control}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Vous n’avez pas le droit de faire cela.');
+    expect(posted).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('AnnotationComposer: the AMENDING diff', () => {
   it('shows the proposed text as a word diff against the passage', async () => {
     const { container } = renderComposer();

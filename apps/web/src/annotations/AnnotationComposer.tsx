@@ -80,6 +80,7 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
   const draft = useDraft(composerDraftKey(version.id, target), EMPTY);
   const [checked, setChecked] = useState(false);
   const [create, { loading, error, reset }] = useMutation(CreateAnnotationDocument);
+  const posting = useRef(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const suggestedRef = useRef<HTMLTextAreaElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -102,6 +103,9 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
     const errors = validate(draft.value, target.exact);
     if (errors.body) return bodyRef.current?.focus();
     if (errors.suggestedText) return suggestedRef.current?.focus();
+    // Once: a second Ctrl+Enter (requestSubmit, which no button's busy state stops) while posting sends nothing.
+    if (posting.current) return;
+    posting.current = true;
     reset();
     try {
       const { data } = await create({
@@ -131,6 +135,8 @@ export function AnnotationComposer({ version, target, onPosted, onCancel }: Anno
     } catch {
       // Shown below with the API's human message; the draft stays in storage.
       announce(intl.formatMessage({ id: 'annotations.composer.failed' }));
+    } finally {
+      posting.current = false;
     }
   }
 

@@ -68,9 +68,11 @@ export function ConsultationPage() {
           }}
         />
       </p>
-      <p className="no-print">
-        <FollowButton subjectType="CONSULTATION" subjectId={consultation.id} />
-      </p>
+      {viewer && (
+        <p className="no-print">
+          <FollowButton subjectType="CONSULTATION" subjectId={consultation.id} />
+        </p>
+      )}
       {consultation.state === 'OPEN' && (
         <p>
           <Countdown until={consultation.closesAt} messageId="consultations.time.closesIn" />

@@ -86,7 +86,9 @@ export function ContributionEditor({
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [save] = useMutation(SaveContributionDocument);
-  const [submit, { loading: submitting }] = useMutation(SubmitContributionDocument);
+  const [submit] = useMutation(SubmitContributionDocument);
+  const submitInFlight = useRef(false);
+  const [submitPending, setSubmitPending] = useState(false);
   const mineRef = useRef(mine);
   mineRef.current = mine;
   const baseRef = useRef(base);
@@ -195,6 +197,19 @@ export function ContributionEditor({
   }
 
   async function submitNow() {
+    // Once, from the save that comes first to the receipt: a second click meanwhile sends nothing.
+    if (submitInFlight.current) return;
+    submitInFlight.current = true;
+    setSubmitPending(true);
+    try {
+      await saveThenSubmit();
+    } finally {
+      submitInFlight.current = false;
+      setSubmitPending(false);
+    }
+  }
+
+  async function saveThenSubmit() {
     setError(null);
     if (!(await saveNow())) return;
     try {
@@ -290,7 +305,13 @@ export function ContributionEditor({
             <FormattedMessage id="consultations.autosave.saveNow" />
           </BusyButton>
           {canSubmit ? (
-            <BusyButton type="button" className="primary" disabled={!!conflict} busy={submitting} onClick={submitNow}>
+            <BusyButton
+              type="button"
+              className="primary"
+              disabled={!!conflict}
+              busy={submitPending}
+              onClick={submitNow}
+            >
               <FormattedMessage id="consultations.submit.button" />
             </BusyButton>
           ) : (
