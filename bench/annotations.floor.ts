@@ -13,7 +13,9 @@ import { FloorOptions, UUID, send, startFloorServer } from './floor-support';
  * anchored on the version (not ORPHANED), present (neither deleted nor hidden, its author excepted) or holding its
  * place above live replies, and PUBLIC, the reader's own, or meant for one of the reader's organisations. Replies
  * are counted when neither deleted nor hidden; the organisation spoken for shows when verified or the reader's. In
- * text order (anchor start, then id), 50 at most.
+ * text order (anchor start, then id), 50 at most. The version is looked up first (a sub-select), so that the page
+ * reads the version's anchors in that order from their index (migration IndexAnnotationsInReadingOrder) and stops at
+ * 50, as the API's statement does.
  */
 export const ANNOTATIONS_PAGE_SQL = `
   SELECT a.id, a.motivation, u.display_name, o.name AS organization_name, anchor.status, anchor.score,
@@ -22,14 +24,15 @@ export const ANNOTATIONS_PAGE_SQL = `
              AND NOT EXISTS (SELECT 1 FROM content_moderation cm
                               WHERE cm.content_type = 'COMMENT' AND cm.content_id = c.id AND cm.hidden)) AS replies,
          (SELECT count(*)::int FROM endorsements e WHERE e.subject_type = 'ANNOTATION' AND e.subject_id = a.id) AS endorsements
-    FROM document_versions v
-    JOIN documents d ON d.id = v.document_id AND d.status <> 'DRAFT'
-    JOIN annotation_anchors anchor ON anchor.version_id = v.id AND anchor.status <> 'ORPHANED'
+    FROM annotation_anchors anchor
     JOIN annotations a ON a.id = anchor.annotation_id
     LEFT JOIN users u ON u.id = a.author_id
     LEFT JOIN organizations o ON o.id = a.organization_id
           AND (o.verified_at IS NOT NULL OR o.id IN (SELECT m.organization_id FROM memberships m WHERE m.user_id = $3))
-   WHERE v.document_id = $1 AND v.number = $2
+   WHERE anchor.version_id = (SELECT v.id FROM document_versions v
+                                JOIN documents d ON d.id = v.document_id AND d.status <> 'DRAFT'
+                               WHERE v.document_id = $1 AND v.number = $2)
+     AND anchor.status <> 'ORPHANED'
      AND ((a.deleted_at IS NULL AND (a.author_id = $3 OR NOT EXISTS (SELECT 1 FROM content_moderation cm
               WHERE cm.content_type = 'ANNOTATION' AND cm.content_id = a.id AND cm.hidden)))
           OR EXISTS (SELECT 1 FROM comments live WHERE live.subject_type = 'ANNOTATION'

@@ -26,6 +26,7 @@ import { OrderSearchCandidatesByDate1795950000000 } from './1795950000000-OrderS
 import { TouchThreadOnReply1795960000000 } from './1795960000000-TouchThreadOnReply';
 import { StoreThreadActivity1796000000000 } from './1796000000000-StoreThreadActivity';
 import { NumberEventsAtCommit1796050000000 } from './1796050000000-NumberEventsAtCommit';
+import { IndexAnnotationsInReadingOrder1796090000000 } from './1796090000000-IndexAnnotationsInReadingOrder';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   TouchThreadOnReply1795960000000,
   StoreThreadActivity1796000000000,
   NumberEventsAtCommit1796050000000,
+  IndexAnnotationsInReadingOrder1796090000000,
 ];
