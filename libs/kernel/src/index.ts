@@ -11,6 +11,7 @@ export * from './pagination/connection';
 export * from './persistence/keyset';
 export * from './persistence/versioned-update';
 export * from './persistence/rows-by-id';
+export * from './persistence/raw-entity-reader';
 export * from './persistence/database-errors';
 export * from './persistence/text-search';
 export * from './persistence/search-hit-detail';

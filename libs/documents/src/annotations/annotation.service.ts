@@ -25,6 +25,7 @@ import {
   ReadersQuestion,
   RowsRunner,
   answerReadersQuestions,
+  rawEntityReader,
   rowsById,
 } from '@majlis/kernel';
 import {
@@ -390,7 +391,7 @@ export class AnnotationService {
       query.andWhere(matches.sql, matches.params);
     }
     const counted = query.clone();
-    const rows = (await this.withListedFields(actor, applyKeyset(query, BY_POSITION, window))) as AnchoredAnnotation[];
+    const rows = await this.withListedFields(actor, applyKeyset(query, BY_POSITION, window));
     return toConnection(
       rows,
       window,
@@ -569,7 +570,7 @@ export class AnnotationService {
    * The page's annotations with, in the same statement, what a list shows of each (annotationPreloads): its
    * author, moderation record, counted replies and endorsements.
    */
-  private async withListedFields(actor: Actor, page: SelectQueryBuilder<Annotation>): Promise<Annotation[]> {
+  private async withListedFields(actor: Actor, page: SelectQueryBuilder<Annotation>): Promise<AnchoredAnnotation[]> {
     const author = [
       'email',
       'display_name',
@@ -583,7 +584,7 @@ export class AnnotationService {
     const moderation = ['content_id', 'hidden', 'hidden_reason', 'hidden_at', 'space_id', 'platform_moderated'];
     const organization = ['id', 'kind', 'name', 'acronym', 'ice', 'description', 'verified_at', 'verified_by_id'];
     const seen = OrganizationPolicy.canSeeSql(actor, 'listed_organization');
-    const { raw, entities } = await page
+    const raw = await page
       .leftJoin(UserQueries.rowsSql(), 'listed_author', 'listed_author.id = annotation.author_id')
       .leftJoin(
         OrganizationQueries.rowsSql(),
@@ -620,11 +621,12 @@ export class AnnotationService {
         'listed_endorsed',
       )
       .setParameter('listedViewer', actor.userId)
-      .getRawAndEntities<ListedRow>();
-    const byId = new Map(raw.map((row) => [row.annotation_id, row]));
-    for (const annotation of entities) {
-      const row = byId.get(annotation.id);
-      if (!row) continue;
+      .getRawMany<ListedRow>();
+    // One row per annotation (every join is to one row at most): read without TypeORM's entity transformer.
+    const readAnnotation = rawEntityReader<Annotation>(this.db.getMetadata(Annotation), 'annotation');
+    const readAnchor = rawEntityReader<AnnotationAnchor>(this.db.getMetadata(AnnotationAnchor), 'anchor');
+    return raw.map((row) => {
+      const annotation = Object.assign(readAnnotation(row), { anchor: readAnchor(row) });
       annotationPreloads.set(annotation, {
         author:
           row.listed_author_email === null
@@ -670,8 +672,8 @@ export class AnnotationService {
         replyCount: row.listed_replies,
         endorsements: { count: row.listed_endorsements, byViewer: row.listed_endorsed },
       });
-    }
-    return entities;
+      return annotation;
+    });
   }
 
   private visibleOn(actor: Actor, versionId: string): SelectQueryBuilder<Annotation> {
