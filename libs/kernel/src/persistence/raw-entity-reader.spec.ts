@@ -29,7 +29,10 @@ describe('rawEntityReader', () => {
   it('reads an entity from getRawMany columns named <alias>_<column>, as an instance of its class', async () => {
     const metadata = await metadataOf(Note, Setting);
     const created = new Date('2026-12-02T10:00:00Z');
-    const note = rawEntityReader<Note>(metadata(Note), 'note')({
+    const note = rawEntityReader<Note>(
+      metadata(Note),
+      'note',
+    )({
       note_id: 'n-1',
       note_body_text: 'نص عربي and French',
       note_version: 3,
