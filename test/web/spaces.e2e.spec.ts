@@ -194,8 +194,9 @@ it('the colleague sees it in what is new; the owner manages members, sets roles,
   await row.waitFor();
   await row.getByRole('combobox').selectOption('PARTICIPANT');
   await row.getByRole('button', { name: /Enregistrer le rôle/ }).click();
-  // Disabled again once the saved role is the member's (not while it is being saved).
-  await row.getByRole('button', { name: /Enregistrer le rôle/, disabled: true }).waitFor();
+  // Disabled again once the saved role is the member's. (Not the role's `disabled: true`, which also matches the
+  // aria-disabled of the button while it is saving, before the role is stored.)
+  await row.locator('button[type=submit][disabled]:not([aria-disabled=true])').waitFor();
   const roles = await app.db.query(
     `SELECT sm.role FROM space_members sm JOIN spaces s ON s.id = sm.space_id JOIN organizations o ON o.id = sm.organization_id
       WHERE s.slug = 'federation-fmo' AND o.acronym = 'ADI'`,
