@@ -230,6 +230,24 @@ export class DocumentService {
     return document!;
   }
 
+  /**
+   * `get`, with the document's versions (oldest first) read in the same statement: a page that shows a document
+   * nearly always asks for its versions next (the reader, a version's annotations), and a document has a handful.
+   */
+  async getWithVersions(actor: Actor, rawId: string): Promise<{ document: Document; versions: DocumentVersion[] }> {
+    const id = parseId(rawId, 'id');
+    const document = await this.db
+      .getRepository(Document)
+      .createQueryBuilder('document')
+      .leftJoinAndMapMany('document.versionsRead', DocumentVersion, 'version', 'version.document_id = document.id')
+      .where('document.id = :id', { id })
+      .orderBy('version.number', 'ASC')
+      .getOne();
+    ensureVisible(!!document && DocumentPolicy.canSee(actor, document), 'Document');
+    const { versionsRead, ...rest } = document as Document & { versionsRead: DocumentVersion[] };
+    return { document: Object.assign(new Document(), rest), versions: versionsRead };
+  }
+
   async list(actor: Actor, page: PageRequest): Promise<Connection<Document>> {
     const window = pageWindow(page);
     const visible = DocumentPolicy.visibleSql(actor, 'doc');

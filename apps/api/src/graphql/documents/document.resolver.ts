@@ -31,8 +31,15 @@ export class DocumentResolver {
   ) {}
 
   @Query(() => DocumentModel, { description: 'One document; NOT_FOUND when missing or a draft you may not see.' })
-  document(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string): Promise<Document> {
-    return this.documentService.get(actor, id);
+  async document(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() context: GraphQLContext,
+  ): Promise<Document> {
+    // Its versions come in the same statement: `versions`, `latestVersion` and `versionByNumber` read no more.
+    const { document, versions } = await this.documentService.getWithVersions(actor, id);
+    context.loaders.versionsOfDocument.prime(document.id, versions);
+    return document;
   }
 
   @Query(() => DocumentConnection)
