@@ -26,6 +26,7 @@ import {
   RowsRunner,
   answerReadersQuestions,
   rowsById,
+  rawEntityReader,
 } from '@majlis/kernel';
 import { liveRepliesSql, softDelete } from '../authored-content';
 import { AuthoredContentPolicy } from '../authored-content.policy';
@@ -129,30 +130,6 @@ function threadColumnsSql(alias: string): string {
 /** threadColumnsSql of the alias `thread`, built once. */
 const THREAD_COLUMNS_SQL = threadColumnsSql('thread');
 
-function threadFromRow(row: ThreadRow): Thread {
-  return Object.assign(new Thread(), {
-    id: row.thread_id,
-    spaceId: row.thread_space_id,
-    title: row.thread_title,
-    body: row.thread_body,
-    tags: row.thread_tags,
-    documentId: row.thread_document_id,
-    versionId: row.thread_version_id,
-    sectionKey: row.thread_section_key,
-    authorId: row.thread_author_id,
-    organizationId: row.thread_organization_id,
-    pinned: row.thread_pinned,
-    locked: row.thread_locked,
-    lastActivityAt: row.thread_last_activity_at,
-    lastActivityById: row.thread_last_activity_by_id,
-    editedAt: row.thread_edited_at,
-    deletedAt: row.thread_deleted_at,
-    createdAt: row.thread_created_at,
-    updatedAt: row.thread_updated_at,
-    version: row.thread_version,
-  });
-}
-
 /**
  * A thread's activity from its stored counters (migration StoreThreadActivity, kept exact by triggers in each
  * write's transaction): `replies` and `participants` as stored, and the replies by others unread since the reader's
@@ -220,6 +197,11 @@ export class ThreadService implements OnModuleInit {
     private readonly citations: CitationRegistry,
     private readonly clock: Clock,
   ) {}
+
+  /** A thread from a row read with threadColumnsSql (`thread_<column>`), without TypeORM's entity transformer. */
+  private threadFromRow(row: ThreadRow): Thread {
+    return rawEntityReader<Thread>(this.db.getMetadata(Thread), 'thread')(row);
+  }
 
   /** Threads are subjects of the shared reply model: readers of the space see replies; locked threads take none. */
   onModuleInit(): void {
@@ -402,7 +384,7 @@ export class ThreadService implements OnModuleInit {
     const found = row as ThreadRow & SpaceRow;
     const space = visibleSpaceFromRow(found);
     ensureVisible(SpacePolicy.canRead(space.space, space.role), 'Thread');
-    return { thread: threadFromRow(found), space };
+    return { thread: this.threadFromRow(found), space };
   }
 
   /** A space's threads: pinned first, then by last activity; optionally those with a tag. */
@@ -522,7 +504,7 @@ export class ThreadService implements OnModuleInit {
       ),
     );
     const threads = rows.map((row) => {
-      const thread = threadFromRow(row);
+      const thread = this.threadFromRow(row);
       threadPreloads.set(thread, {
         author:
           row.author_email === null

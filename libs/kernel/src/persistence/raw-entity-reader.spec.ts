@@ -10,6 +10,7 @@ class Note {
   @Column({ type: 'real' }) score!: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
+  @Column({ type: 'text', array: true }) tags!: string[];
 }
 
 @Entity({ name: 'settings' })
@@ -39,6 +40,7 @@ describe('rawEntityReader', () => {
       note_score: 0.75,
       note_created_at: created,
       note_deleted_at: null,
+      note_tags: ['formation', 'تكوين'],
       other_id: 'not mine',
     });
     expect(note).toBeInstanceOf(Note);
@@ -49,6 +51,7 @@ describe('rawEntityReader', () => {
       score: 0.75,
       createdAt: created,
       deletedAt: null,
+      tags: ['formation', 'تكوين'],
     });
   });
 

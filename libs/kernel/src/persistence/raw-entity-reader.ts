@@ -1,6 +1,9 @@
 import type { EntityMetadata } from 'typeorm';
 
-/** Column types whose value the pg driver already gives as the entity holds it (TypeORM would not change it). */
+/**
+ * Column types whose value the pg driver already gives as the entity holds it (TypeORM would not change it), arrays of
+ * them included (pg parses `text[]`, `uuid[]`, … into arrays).
+ */
 const AS_READ = new Set([
   'uuid',
   'text',
@@ -41,7 +44,7 @@ export function rawEntityReader<T>(metadata: EntityMetadata, alias: string): (ro
   if (known) return known as (row: object) => T;
   const columns = metadata.columns.map((column) => {
     const type = String(column.type);
-    if (column.transformer || column.embeddedMetadata || column.isArray || !AS_READ.has(type))
+    if (column.transformer || column.embeddedMetadata || !AS_READ.has(type))
       throw new Error(`rawEntityReader: ${metadata.name}.${column.propertyName} (${type}) needs TypeORM's conversion`);
     return { property: column.propertyName, key: `${alias}_${column.databaseName}` };
   });
