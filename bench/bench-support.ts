@@ -5,6 +5,7 @@ import { ChildProcess, fork, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
  * The app's `@majlis/*` path aliases resolve only when @swc-node/register reads tsconfig.base.json, which it does
@@ -91,4 +92,15 @@ export function machineDescription(): string {
     `node ${process.version} (NODE_ENV=${process.env['NODE_ENV'] ?? ''}), ${cpuList.length} CPU(s) ` +
     `(${cpuList[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}/${process.arch}`
   );
+}
+
+/** The event loop's delay in ms (p50, p99, max) from now until the answer is called: how late this process runs. */
+export function watchEventLoopDelay(): () => { p50: number; p99: number; max: number } {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  return () => {
+    histogram.disable();
+    const ms = (nanos: number) => nanos / 1e6;
+    return { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) };
+  };
 }

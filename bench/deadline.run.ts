@@ -1,10 +1,9 @@
 /** The deadline load check itself; start it through bench/deadline.bench.ts (see there). */
 import { INestApplication } from '@nestjs/common';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { Cleanup, createBenchDatabase, runBench, stepLogger } from './bench-app';
-import { positiveInt, startLoader } from './bench-support';
+import { positiveInt, startLoader, watchEventLoopDelay } from './bench-support';
 import { describe, total } from './deadline.client';
 import type { RaceJob, RaceResult, SubmitRecord } from './deadline.load';
 import {
@@ -99,8 +98,7 @@ async function check(started: number): Promise<number> {
 function watchServer(app: INestApplication): () => string {
   const pool = (app.get(DataSource).driver as unknown as { master: { waitingCount: number; idleCount: number } })
     .master;
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
+  const stopWatchingDelay = watchEventLoopDelay();
   const waiting: number[] = [];
   const idle: number[] = [];
   const timer = setInterval(() => {
@@ -109,14 +107,14 @@ function watchServer(app: INestApplication): () => string {
   }, 20);
   return () => {
     clearInterval(timer);
-    delay.disable();
+    const delay = stopWatchingDelay();
     const sorted = [...waiting].sort((a, b) => a - b);
     const busy = waiting.filter((w) => w > 0).length;
     return (
       `callers waiting for a connection p50 ${percentile(sorted, 50)}, p99 ${percentile(sorted, 99)}, ` +
       `max ${sorted[sorted.length - 1] ?? 0} (some waiting in ${Math.round((100 * busy) / Math.max(waiting.length, 1))}% of samples, ` +
       `idle connections mean ${(idle.reduce((a, b) => a + b, 0) / Math.max(idle.length, 1)).toFixed(1)}); ` +
-      `event-loop delay p50 ${(delay.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms, max ${(delay.max / 1e6).toFixed(0)} ms`
+      `event-loop delay p50 ${delay.p50.toFixed(0)} ms, p99 ${delay.p99.toFixed(0)} ms, max ${delay.max.toFixed(0)} ms`
     );
   };
 }

@@ -7,10 +7,10 @@
  * - `measure` / `measured`: the CPU used between the two (and a CPU profile of this instance under BENCH_CPU_PROFILE);
  * - `close`: closes the app, then the process exits.
  */
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { INestApplication } from '@nestjs/common';
 import { EventBus, LiveAccess, createApp, loadConfig, seedSampleDataIfEmpty } from '@majlis/api';
 import { startProfile } from './cpu-profile';
+import { watchEventLoopDelay } from './bench-support';
 
 export type InstanceJob =
   | { kind: 'start'; env: Record<string, string>; databaseUrl: string; seed: boolean }
@@ -41,7 +41,7 @@ let cpuFrom: NodeJS.CpuUsage | undefined;
 let stopProfile: (() => Promise<void>) | undefined;
 let arrivals: number[] | null = null;
 let checksFrom: { events: number; batches: number; statements: number; statementMs: number } | undefined;
-let loopDelay: IntervalHistogram | undefined;
+let stopWatchingDelay: (() => { p50: number; p99: number; max: number }) | undefined;
 
 async function handle(job: InstanceJob): Promise<InstanceResult> {
   switch (job.kind) {
@@ -64,19 +64,13 @@ async function handle(job: InstanceJob): Promise<InstanceResult> {
       cpuFrom = process.cpuUsage();
       arrivals = [];
       checksFrom = app!.get(LiveAccess).batchedCounts;
-      loopDelay = monitorEventLoopDelay({ resolution: 10 });
-      loopDelay.enable();
+      stopWatchingDelay = watchEventLoopDelay();
       return {};
     case 'measured': {
       const cpu = process.cpuUsage(cpuFrom);
-      loopDelay?.disable();
+      const eventLoopDelay = stopWatchingDelay?.();
+      stopWatchingDelay = undefined;
       const checks = app!.get(LiveAccess).batchedCounts;
-      const ms = (nanos: number) => nanos / 1e6;
-      const eventLoopDelay = loopDelay && {
-        p50: ms(loopDelay.percentile(50)),
-        p99: ms(loopDelay.percentile(99)),
-        max: ms(loopDelay.max),
-      };
       await stopProfile?.();
       const sorted = Float64Array.from(arrivals ?? []).sort();
       arrivals = null;
