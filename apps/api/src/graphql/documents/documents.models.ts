@@ -1,6 +1,22 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/connection.type';
 import { LocaleEnum } from '../identity/identity.enums';
+import { OrganizationModel, UserModel } from '../identity/identity.models';
+import {
+  annotationAnswer,
+  annotationAuthor,
+  annotationBodyExcerpt,
+  annotationBodyHtml,
+  annotationBodyMarkdown,
+  annotationEndorsementCount,
+  annotationIsDeleted,
+  annotationListedAnchor,
+  annotationOrganization,
+  annotationReplyCount,
+  annotationSuggestedText,
+  annotationTarget,
+  annotationViewerHasEndorsed,
+} from './annotation.fields';
 import {
   AnchorStatusEnum,
   AnnotationStatusEnum,
@@ -195,6 +211,87 @@ export class AnnotationModel {
 
   @Field(() => Int)
   version: number;
+
+  // Per-row fields, each resolved by its field middleware (annotation.fields.ts) rather than a @ResolveField method.
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The body as written (Markdown); null once deleted or hidden.',
+    middleware: [annotationBodyMarkdown],
+  })
+  bodyMarkdown: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The body rendered to safe HTML; null once deleted or hidden.',
+    middleware: [annotationBodyHtml],
+  })
+  bodyHtml: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The body’s words as plain text, without Markdown, at most 200 characters (ending with “…” when shortened), ' +
+      'for lists; null once deleted or hidden.',
+    middleware: [annotationBodyExcerpt],
+  })
+  bodyExcerpt: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For AMENDING: the proposed replacement text.',
+    middleware: [annotationSuggestedText],
+  })
+  suggestedText: string | null;
+
+  @Field(() => Boolean, {
+    description: 'Deleted by its author; kept as a tombstone while replies hang under it.',
+    middleware: [annotationIsDeleted],
+  })
+  isDeleted: boolean;
+
+  @Field(() => TextTargetModel, {
+    description: 'The passage as selected, on the version it was made on.',
+    middleware: [annotationTarget],
+  })
+  target: TextTargetModel;
+
+  @Field(() => AnnotationAnchorModel, {
+    nullable: true,
+    description: 'Where it stands on the version it was listed for; null when read on its own.',
+    middleware: [annotationListedAnchor],
+  })
+  anchor: AnnotationAnchorModel | null;
+
+  @Field(() => Int, { middleware: [annotationReplyCount] })
+  replyCount: number;
+
+  @Field(() => Int, { middleware: [annotationEndorsementCount] })
+  endorsementCount: number;
+
+  @Field(() => Boolean, { middleware: [annotationViewerHasEndorsed] })
+  viewerHasEndorsed: boolean;
+
+  @Field(() => UserModel, {
+    nullable: true,
+    description: 'Null once deleted or hidden.',
+    middleware: [annotationAuthor],
+  })
+  author: UserModel | null;
+
+  @Field(() => OrganizationModel, {
+    nullable: true,
+    description: 'The organisation spoken for, if any.',
+    middleware: [annotationOrganization],
+  })
+  organization: OrganizationModel | null;
+
+  @Field(() => AnnotationAnswerModel, {
+    nullable: true,
+    description: 'The ministry’s current official answer (the latest of `answers`), once given.',
+    middleware: [annotationAnswer],
+  })
+  answer: AnnotationAnswerModel | null;
 }
 
 @ObjectType('AnnotationRevision', { description: 'The text an annotation had before an edit.' })
