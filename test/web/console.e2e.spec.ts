@@ -76,6 +76,22 @@ it('A moderator builds a consultation with every question kind, opens it, extend
   await builder.locator('button', { hasText: 'Ajouter une question' }).click();
   await question(3).getByLabel('Type de question').selectOption('SCALE');
   await question(3).getByLabel('Intitulé').fill('Clarté du texte');
+  // Reordering by keyboard: the focus follows the moved question to its new place, there and back.
+  await builder.getByRole('button', { name: 'Descendre la question 3' }).focus();
+  await page.keyboard.press('Enter');
+  await focused(builder.getByRole('button', { name: 'Descendre la question 4' }));
+  await expect(question(3).getByLabel('Intitulé').inputValue()).resolves.toBe('Quels métiers ?');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  await focused(builder.getByRole('button', { name: 'Monter la question 3' }));
+  await expect(question(3).getByLabel('Intitulé').inputValue()).resolves.toBe('Clarté du texte');
+  // A question removed by keyboard leaves the focus on what comes after it (here, "add a question").
+  await builder.locator('button', { hasText: 'Ajouter une question' }).click();
+  await builder.getByRole('button', { name: 'Retirer la question 5' }).focus();
+  await page.keyboard.press('Enter');
+  await focused(builder.locator('button', { hasText: 'Ajouter une question' }));
+  await announced(page, 'Question 5 retirée.');
+  expect(await questions.count()).toBe(4);
 
   // A mistake is shown where it is, and nothing typed is lost.
   await question(1).getByLabel('Options').fill('Adapté');

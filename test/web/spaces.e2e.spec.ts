@@ -193,10 +193,15 @@ it('the colleague sees it in what is new; the owner manages members, sets roles,
   const row = page.locator('.members tbody tr', { hasText: 'Agence de Développement des Investissements' });
   await row.waitFor();
   await row.getByRole('combobox').selectOption('PARTICIPANT');
-  await row.getByRole('button', { name: /Enregistrer le rôle/ }).click();
-  // Disabled again once the saved role is the member's. (Not the role's `disabled: true`, which also matches the
-  // aria-disabled of the button while it is saving, before the role is stored.)
-  await row.locator('button[type=submit][disabled]:not([aria-disabled=true])').waitFor();
+  const saveRole = row.getByRole('button', { name: /Enregistrer le rôle/ });
+  await saveRole.click();
+  // Saved: announced; the button, with nothing left to save, is aria-disabled and keeps the keyboard's focus.
+  await page
+    .getByTestId('announcer')
+    .filter({ hasText: /Rôle de .*Agence de Développement.* modifié/ })
+    .waitFor();
+  await expect(saveRole.getAttribute('aria-disabled')).resolves.toBe('true');
+  await expect(saveRole.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
   const roles = await app.db.query(
     `SELECT sm.role FROM space_members sm JOIN spaces s ON s.id = sm.space_id JOIN organizations o ON o.id = sm.organization_id
       WHERE s.slug = 'federation-fmo' AND o.acronym = 'ADI'`,

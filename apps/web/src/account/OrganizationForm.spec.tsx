@@ -122,7 +122,8 @@ describe('MemberRoleForm', () => {
       ],
     });
     const button = screen.getByRole('button', { name: 'Changer le rôle de Salma' });
-    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(button);
     await userEvent.selectOptions(screen.getByLabelText('Rôle de Salma'), 'REPRESENTATIVE');
     expect(onChanged).not.toHaveBeenCalled();
     await userEvent.click(button);

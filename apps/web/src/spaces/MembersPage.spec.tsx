@@ -192,7 +192,7 @@ describe('MembersPage', () => {
     ]);
     const ownerRole = await screen.findByLabelText('Rôle de Youssef El Idrissi');
     const save = screen.getByRole('button', { name: /Enregistrer le rôle.*Youssef El Idrissi/ });
-    expect(save).toBeDisabled();
+    expect(save).toHaveAttribute('aria-disabled', 'true');
     await userEvent.selectOptions(ownerRole, 'PARTICIPANT');
     await userEvent.click(save);
     expect(await screen.findByRole('alert')).toHaveTextContent('Quelqu’un a modifié cet élément');
@@ -202,6 +202,9 @@ describe('MembersPage', () => {
     await userEvent.selectOptions(federationRole, 'MODERATOR');
     const saveFederation = screen.getByRole('button', { name: /Enregistrer le rôle.*Fédération Marocaine/ });
     await userEvent.click(saveFederation);
-    await waitFor(() => expect(saveFederation).toBeDisabled());
+    // Saved: announced, nothing left to save, and the keyboard's focus still on the button.
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent(/Fédération Marocaine/));
+    expect(saveFederation).toHaveAttribute('aria-disabled', 'true');
+    expect(saveFederation).toHaveFocus();
   });
 });

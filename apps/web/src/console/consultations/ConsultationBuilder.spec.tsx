@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { readDraft } from '../../annotations/drafts';
 import { apiError, renderWithProviders } from '../../annotations/test-support';
@@ -75,7 +75,15 @@ describe('ConsultationBuilder', () => {
     fill(editor(3).getByLabelText('Valeur la plus haute'), '10');
     // Reordering by keyboard-reachable buttons.
     await userEvent.click(screen.getByRole('button', { name: 'Monter la question 4' }));
+    // The focus follows the moved question, to its new place (question 4, at the bottom: "move down" is unavailable
+    // but still holds the focus), and the move is announced.
     await userEvent.click(screen.getByRole('button', { name: 'Descendre la question 3' }));
+    const movedDown = screen.getByRole('button', { name: 'Descendre la question 4' });
+    await waitFor(() => expect(movedDown).toHaveFocus());
+    expect(movedDown).toHaveAttribute('aria-disabled', 'true');
+    await waitFor(() =>
+      expect(screen.getByTestId('announcer')).toHaveTextContent('Question 3 déplacée en position 4.'),
+    );
     await create();
 
     expect(onSubmit).toHaveBeenCalledTimes(1);
@@ -148,7 +156,7 @@ describe('ConsultationBuilder', () => {
     expect(screen.getByLabelText('Titre')).toHaveValue('Consultation gardée');
     first.unmount();
     renderBuilder();
-    expect(screen.getByRole('status')).toHaveTextContent('Brouillon retrouvé');
+    expect(screen.getByText(/Brouillon retrouvé/)).toHaveAttribute('role', 'status');
     expect(screen.getByLabelText('Titre')).toHaveValue('Consultation gardée');
   });
 

@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { OrganizationKind } from '../../graphql/generated/graphql';
+import { announce } from '../../annotations/announce';
 import { useDraft } from '../../annotations/drafts';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import {
@@ -54,12 +55,28 @@ export function ConsultationBuilder({
   const setQuestions = (questions: readonly QuestionDraft[]) => draft.update({ questions });
   const changeQuestion = (index: number, change: Partial<QuestionDraft>) =>
     setQuestions(value.questions.map((question, i) => (i === index ? { ...question, ...change } : question)));
+  // After a question moves or goes, the keyboard's focus stays with it (React moves or removes its node, which
+  // would drop the focus to the page's body), and a screen reader hears where it went.
+  const focusAfterRender = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusAfterRender.current) return;
+    document.getElementById(focusAfterRender.current)?.focus();
+    focusAfterRender.current = null;
+  });
   const moveQuestion = (index: number, by: -1 | 1) => {
     const next = [...value.questions];
     const [moved] = next.splice(index, 1);
     if (!moved) return;
     next.splice(index + by, 0, moved);
     setQuestions(next);
+    focusAfterRender.current = `${id}-q${index + by}-move-${by === -1 ? 'up' : 'down'}`;
+    announce(t('console.builder.moved', { number: index + 1, position: index + by + 1 }));
+  };
+  const removeQuestion = (index: number) => {
+    const remaining = value.questions.filter((_, i) => i !== index);
+    setQuestions(remaining);
+    focusAfterRender.current = index < remaining.length ? `${id}-q${index}-kind` : `${id}-add-question`;
+    announce(t('console.builder.removed', { number: index + 1 }));
   };
   const toggle = <T extends string>(list: readonly T[], item: T, on: boolean): T[] =>
     on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item);
@@ -203,10 +220,14 @@ export function ConsultationBuilder({
               documents={documents}
               onChange={(change) => changeQuestion(index, change)}
               onMove={(by) => moveQuestion(index, by)}
-              onRemove={() => setQuestions(value.questions.filter((_, i) => i !== index))}
+              onRemove={() => removeQuestion(index)}
             />
           ))}
-          <button type="button" onClick={() => setQuestions([...value.questions, newQuestion()])}>
+          <button
+            id={`${id}-add-question`}
+            type="button"
+            onClick={() => setQuestions([...value.questions, newQuestion()])}
+          >
             {t('console.builder.addQuestion')}
           </button>
         </section>

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { QuestionKind } from '../../graphql/generated/graphql';
+import { BusyButton } from '../../ui/BusyButton';
 import { QUESTION_KINDS, type BuilderErrors, type QuestionDraft } from './builder-model';
 
 export interface CitableDocument {
@@ -170,25 +171,27 @@ export function QuestionEditor({
         {t('console.builder.required')}
       </label>
       <div className="actions">
-        <button
+        <BusyButton
+          id={`${id}-move-up`}
           type="button"
           onClick={() => onMove(-1)}
           disabled={index === 0}
           aria-label={t('console.builder.moveUp', { number })}
         >
           ↑
-        </button>
-        <button
+        </BusyButton>
+        <BusyButton
+          id={`${id}-move-down`}
           type="button"
           onClick={() => onMove(1)}
           disabled={index === count - 1}
           aria-label={t('console.builder.moveDown', { number })}
         >
           ↓
-        </button>
-        <button type="button" onClick={onRemove} disabled={count === 1}>
+        </BusyButton>
+        <BusyButton type="button" onClick={onRemove} disabled={count === 1}>
           {t('console.builder.remove', { number })}
-        </button>
+        </BusyButton>
       </div>
     </fieldset>
   );

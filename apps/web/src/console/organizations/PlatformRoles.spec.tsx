@@ -77,8 +77,53 @@ describe('PlatformRoles', () => {
     expect(await screen.findByText('أحمد الإدريسي')).toBeInTheDocument();
     expect(decodeURIComponent(location)).toBe('?q=أحمد');
     await userEvent.selectOptions(screen.getByLabelText('Rôle de أحمد الإدريسي'), 'MODERATOR');
-    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer le rôle de أحمد الإدريسي' }));
+    const save = screen.getByRole('button', { name: 'Enregistrer le rôle de أحمد الإدريسي' });
+    await userEvent.click(save);
     await waitFor(() => expect(saved).toHaveBeenCalled());
+    // Saved: nothing left to save, and the keyboard's focus is still on the button (not dropped to the page).
+    await waitFor(() => expect(save).toHaveAttribute('aria-disabled', 'true'));
+    expect(save).toHaveFocus();
+  });
+
+  it('saves one row at a time without blocking the others, and shows a refusal in its own row', async () => {
+    renderWithProviders(
+      <MemoryRouter initialEntries={['/console/roles']}>
+        <PlatformRoles />
+      </MemoryRouter>,
+      {
+        mocks: [
+          {
+            request: { query: PlatformUserSearchDocument, variables: { filter: {} } },
+            result: page([person('u-amina', 'Amina Tazi'), person('u-karim', 'Karim Alaoui')]),
+          },
+          {
+            request: {
+              query: SetPlatformRoleDocument,
+              variables: { input: { userId: 'u-amina', platformRole: 'ADMIN' } },
+            },
+            delay: 200,
+            result: { errors: [{ message: 'Refused', extensions: { code: 'FORBIDDEN' } } as never] },
+          },
+        ],
+      },
+    );
+    await userEvent.selectOptions(await screen.findByLabelText('Rôle de Amina Tazi'), 'ADMIN');
+    await userEvent.selectOptions(screen.getByLabelText('Rôle de Karim Alaoui'), 'MODERATOR');
+    await userEvent.click(screen.getByRole('button', { name: 'Enregistrer le rôle de Amina Tazi' }));
+    expect(screen.getByRole('button', { name: 'Enregistrer le rôle de Amina Tazi' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'Enregistrer le rôle de Karim Alaoui' })).toHaveAttribute(
+      'aria-disabled',
+      'false',
+    );
+    const refusal = await screen.findByRole('alert');
+    const aminaRow = screen.getByRole('row', { name: /Amina Tazi/ });
+    expect(aminaRow).toContainElement(refusal);
+    // What was chosen stays chosen, for another try.
+    expect(screen.getByLabelText('Rôle de Amina Tazi')).toHaveValue('ADMIN');
+    expect(screen.getByLabelText('Rôle de Amina Tazi')).toHaveAccessibleDescription(/./);
   });
 
   it('says the API’s refusal of a search (too long) instead of failing silently', async () => {

@@ -95,78 +95,91 @@ export function PlatformRoles() {
 
 function RoleTable({ people }: { readonly people: readonly StaffRoleUserFragment[] }) {
   const intl = useIntl();
+  const t = (id: string) => intl.formatMessage({ id });
+  return (
+    <table className="console-table">
+      <caption className="visually-hidden">{t('console.roles.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('console.roles.person')}</th>
+          <th scope="col">{t('console.roles.role')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('console.roles.save')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {people.map((user) => (
+          <RoleRow key={user.id} user={user} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One person's role: its own request, so saving one row leaves the others usable, and its own error, shown in the
+ * row beside the role that was not saved (the choice stays as it was made).
+ */
+function RoleRow({ user }: { readonly user: StaffRoleUserFragment }) {
+  const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
   const { viewer } = useSession();
   const [setRole, setting] = useMutation(SetPlatformRoleDocument);
-  const [chosen, setChosen] = useState<Record<string, PlatformRole>>({});
+  const [chosen, setChosen] = useState<PlatformRole>(user.platformRole);
+  const selectId = `role-${user.id}`;
+  const errorId = `role-${user.id}-error`;
   return (
-    <>
-      <table className="console-table">
-        <caption className="visually-hidden">{t('console.roles.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('console.roles.person')}</th>
-            <th scope="col">{t('console.roles.role')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('console.roles.save')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((user) => {
-            const role = chosen[user.id] ?? user.platformRole;
-            const selectId = `role-${user.id}`;
-            return (
-              <tr key={user.id}>
-                <th scope="row">
-                  <bdi>{user.displayName}</bdi>
-                  {user.email && (
-                    <span className="meta">
-                      {' '}
-                      <bdi>{user.email}</bdi>
-                    </span>
-                  )}
-                  {user.status === 'SUSPENDED' && <span className="meta"> · {t('console.moderation.suspended')}</span>}
-                </th>
-                <td>
-                  <label htmlFor={selectId} className="visually-hidden">
-                    {t('console.roles.roleOf', { name: user.displayName })}
-                  </label>
-                  <select
-                    id={selectId}
-                    value={role}
-                    disabled={user.id === viewer?.id}
-                    onChange={(event) => setChosen({ ...chosen, [user.id]: event.target.value as PlatformRole })}
-                  >
-                    {ROLES.map((candidate) => (
-                      <option key={candidate} value={candidate}>
-                        {t(`console.platformRole.${candidate}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <BusyButton
-                    type="button"
-                    disabled={role === user.platformRole}
-                    busy={setting.loading}
-                    aria-label={t('console.roles.saveFor', { name: user.displayName })}
-                    onClick={() =>
-                      void setRole({ variables: { input: { userId: user.id, platformRole: role } } }).then(
-                        () => announce(t('console.roles.saved', { name: user.displayName })),
-                        () => undefined,
-                      )
-                    }
-                  >
-                    {t('console.roles.save')}
-                  </BusyButton>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {setting.error && <ErrorMessage error={setting.error} />}
-    </>
+    <tr>
+      <th scope="row">
+        <bdi>{user.displayName}</bdi>
+        {user.email && (
+          <span className="meta">
+            {' '}
+            <bdi>{user.email}</bdi>
+          </span>
+        )}
+        {user.status === 'SUSPENDED' && <span className="meta"> · {t('console.moderation.suspended')}</span>}
+      </th>
+      <td>
+        <label htmlFor={selectId} className="visually-hidden">
+          {t('console.roles.roleOf', { name: user.displayName })}
+        </label>
+        <select
+          id={selectId}
+          value={chosen}
+          disabled={user.id === viewer?.id}
+          aria-describedby={setting.error ? errorId : undefined}
+          onChange={(event) => setChosen(event.target.value as PlatformRole)}
+        >
+          {ROLES.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {t(`console.platformRole.${candidate}`)}
+            </option>
+          ))}
+        </select>
+        {setting.error && (
+          <div id={errorId}>
+            <ErrorMessage error={setting.error} />
+          </div>
+        )}
+      </td>
+      <td>
+        <BusyButton
+          type="button"
+          disabled={chosen === user.platformRole}
+          busy={setting.loading}
+          aria-label={t('console.roles.saveFor', { name: user.displayName })}
+          onClick={() =>
+            void setRole({ variables: { input: { userId: user.id, platformRole: chosen } } }).then(
+              () => announce(t('console.roles.saved', { name: user.displayName })),
+              () => undefined,
+            )
+          }
+        >
+          {t('console.roles.save')}
+        </BusyButton>
+      </td>
+    </tr>
   );
 }
