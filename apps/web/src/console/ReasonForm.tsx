@@ -134,7 +134,7 @@ export function ReasonForm({
           />
         </div>
       )}
-      <FormFooter error={error} busy={busy || conflict} submitLabel={submitLabel} onCancel={onCancel} />
+      <FormFooter error={error} busy={busy} disabled={conflict} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }
