@@ -19,7 +19,7 @@ describe('Countdown', () => {
 
   const until = (days: number) => new Date(Date.parse('2026-12-02T00:00:00Z') + days * 86_400_000 + 3_723_000);
 
-  it('writes the days as a word in Arabic, with the plural the number takes', () => {
+  it('writes the days as a word in Arabic, with the plural the number takes (nominative: after a colon, not after a preposition)', () => {
     const seen = [1, 2, 3, 11, 29, 100].map((days) => {
       const { container, unmount } = renderWithProviders(
         <Countdown until={until(days).toISOString()} messageId="consultations.time.closesIn" />,
@@ -30,12 +30,12 @@ describe('Countdown', () => {
       return text;
     });
     expect(seen.map((text) => text.replace(/[\u200e\u200f\u061c]/g, ''))).toEqual([
-      'تنتهي بعد يوم واحد 01:02:03',
-      'تنتهي بعد يومان 01:02:03',
-      `تنتهي بعد ${new Intl.NumberFormat('ar').format(3)} أيام 01:02:03`,
-      `تنتهي بعد ${new Intl.NumberFormat('ar').format(11)} يومًا 01:02:03`,
-      `تنتهي بعد ${new Intl.NumberFormat('ar').format(29)} يومًا 01:02:03`,
-      `تنتهي بعد ${new Intl.NumberFormat('ar').format(100)} يوم 01:02:03`,
+      'المتبقي حتى الإغلاق: يوم واحد 01:02:03',
+      'المتبقي حتى الإغلاق: يومان 01:02:03',
+      `المتبقي حتى الإغلاق: ${new Intl.NumberFormat('ar').format(3)} أيام 01:02:03`,
+      `المتبقي حتى الإغلاق: ${new Intl.NumberFormat('ar').format(11)} يومًا 01:02:03`,
+      `المتبقي حتى الإغلاق: ${new Intl.NumberFormat('ar').format(29)} يومًا 01:02:03`,
+      `المتبقي حتى الإغلاق: ${new Intl.NumberFormat('ar').format(100)} يوم 01:02:03`,
     ]);
   });
 
