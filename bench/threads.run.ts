@@ -351,6 +351,17 @@ function printStackAlone(runs: readonly Run[]): void {
       `API ÷ floor ≥ 0.5 asks for the API's Node + PG CPU ≤ 2 × the floor's ${floorTotal.toFixed(2)} ms = ${(2 * floorTotal).toFixed(2)} ms ` +
       `(its PG part alone is ${apiPg.toFixed(2)} ms)`,
   );
+  // The least the API could spend: the stack alone, plus the page's own work at the floor's cost, plus (not counted
+  // here) the session check the floor does not make. Under the budget only when the stack alone costs less than the
+  // floor's whole request.
+  const leastApi = bareMs + floorTotal;
+  console.log(
+    `least the API could spend (the stack alone + the floor's whole request, the session check not counted): ` +
+      `${leastApi.toFixed(2)} ms against the goal's ${(2 * floorTotal).toFixed(2)} ms: ` +
+      (leastApi <= 2 * floorTotal
+        ? `reachable only if reading, authorising and shaping the page cost under ${(2 * floorTotal - leastApi).toFixed(2)} ms`
+        : `out of reach on this machine whatever the API's own code costs`),
+  );
 }
 
 /** 1 when any request failed (the figures are then not valid), else 0. */
