@@ -27,6 +27,7 @@ import { TouchThreadOnReply1795960000000 } from './1795960000000-TouchThreadOnRe
 import { StoreThreadActivity1796000000000 } from './1796000000000-StoreThreadActivity';
 import { NumberEventsAtCommit1796050000000 } from './1796050000000-NumberEventsAtCommit';
 import { IndexAnnotationsInReadingOrder1796090000000 } from './1796090000000-IndexAnnotationsInReadingOrder';
+import { IndexLiveRepliesBySubject1796100000000 } from './1796100000000-IndexLiveRepliesBySubject';
 
 /** Every migration, oldest first. Listed explicitly so the bundled app and the tests run the same set. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   StoreThreadActivity1796000000000,
   NumberEventsAtCommit1796050000000,
   IndexAnnotationsInReadingOrder1796090000000,
+  IndexLiveRepliesBySubject1796100000000,
 ];
