@@ -6,6 +6,7 @@ interface Row {
   readonly id: string;
   readonly authorId: string;
   readonly deletedAt: Date | null;
+  readonly organizationId: string | null;
   readonly body: string;
 }
 
@@ -39,7 +40,7 @@ describe('row fields', () => {
     await expect(later).resolves.toBe(6);
   });
 
-  const row: Row = { id: 'r1', authorId: 'author', deletedAt: null, body: 'text' };
+  const row: Row = { id: 'r1', authorId: 'author', deletedAt: null, organizationId: null, body: 'text' };
 
   it('shows the content at once when the record was read with the page and nothing hides it', () => {
     const rows = redactableRows<Row>(() => null);

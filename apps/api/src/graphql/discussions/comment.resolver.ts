@@ -1,12 +1,9 @@
 import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { renderMarkdown } from '@majlis/kernel';
 import { Comment, CommentRevision, CommentService, EndorsementService } from '@majlis/discussions';
-import type { AuthenticatedActor, Organization, User } from '@majlis/identity';
-import { REDACTED, Redaction } from '@majlis/moderation';
-import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
-import { ModerationStateModel } from '../moderation/moderation.models';
+import type { AuthenticatedActor, User } from '@majlis/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import type { GraphQLContext } from '../graphql-context';
-import { OrganizationModel, UserModel } from '../identity/identity.models';
+import { UserModel } from '../identity/identity.models';
 import { CommentIdInput, EditCommentInput, EndorseInput, PostCommentInput } from './discussions.inputs';
 import { CommentModel, CommentPayload, CommentRevisionModel, EndorsementPayload } from './discussions.models';
 
@@ -50,81 +47,6 @@ export class CommentResolver {
   ): Promise<EndorsementPayload> {
     await this.endorsements.withdraw(actor, input.subjectType, input.id);
     return this.summary(actor, input);
-  }
-
-  @ResolveField(() => String, {
-    nullable: true,
-    description: 'Null once deleted or hidden (the tombstone keeps its place).',
-  })
-  async bodyMarkdown(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() comment: Comment,
-    @Context() context: GraphQLContext,
-  ) {
-    return (await this.redacted(actor, comment, context)) ? REDACTED : comment.body;
-  }
-
-  @ResolveField(() => String, { nullable: true })
-  async bodyHtml(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() comment: Comment,
-    @Context() context: GraphQLContext,
-  ) {
-    return (await this.redacted(actor, comment, context)) ? REDACTED : renderMarkdown(comment.body);
-  }
-
-  @ResolveField(() => ModerationStateModel, {
-    nullable: true,
-    description: 'For its author and moderators: whether moderation hid it, and why.',
-  })
-  async moderation(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() comment: Comment,
-    @Context() context: GraphQLContext,
-  ) {
-    return Redaction.stateFor(
-      actor,
-      comment,
-      await context.loaders.commentModeration.load(comment.id),
-      context.loaders.viewerModeratedSpaces,
-    );
-  }
-
-  @ResolveField(() => Boolean)
-  isDeleted(@Parent() comment: Comment): boolean {
-    return comment.deletedAt !== null;
-  }
-
-  @ResolveField(() => UserModel, { nullable: true, description: 'Null once deleted or hidden.' })
-  async author(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() comment: Comment,
-    @Context() context: GraphQLContext,
-  ): Promise<User | null> {
-    return (await this.redacted(actor, comment, context)) ? REDACTED : context.loaders.user.load(comment.authorId);
-  }
-
-  @ResolveField(() => OrganizationModel, { nullable: true, description: 'The organisation spoken for, if any.' })
-  async organization(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() comment: Comment,
-    @Context() context: GraphQLContext,
-  ): Promise<Organization | null> {
-    if (!comment.organizationId || (await this.redacted(actor, comment, context))) return null;
-    return context.loaders.organization.load(comment.organizationId);
-  }
-
-  private async redacted(
-    actor: AuthenticatedActor | null,
-    comment: Comment,
-    context: GraphQLContext,
-  ): Promise<boolean> {
-    return Redaction.resolve(
-      actor,
-      comment,
-      await context.loaders.commentModeration.load(comment.id),
-      context.loaders.viewerModeratedSpaces,
-    );
   }
 
   @ResolveField(() => [UserModel], { description: 'The people it mentions who can read the conversation.' })

@@ -3,7 +3,17 @@ import { SPACE_ROLES, SPACE_VISIBILITIES, SpaceRole, SpaceVisibility } from '@ma
 import { graphqlEnum } from '../common/graphql-enum';
 import { Connection } from '../common/connection.type';
 import { UserModel } from '../identity/identity.models';
-import { shownThreadField, threadActivityField, threadAuthor } from './thread.fields';
+import { ModerationStateModel } from '../moderation/moderation.models';
+import { OrganizationModel } from '../identity/identity.models';
+import { deletedField } from '../common/row-fields';
+import {
+  shownThreadField,
+  threadActivityField,
+  threadAuthor,
+  threadBodyHtml,
+  threadModerationState,
+  threadOrganization,
+} from './thread.fields';
 
 export const SpaceVisibilityEnum = graphqlEnum(
   SPACE_VISIBILITIES,
@@ -75,8 +85,28 @@ export class ThreadModel {
   })
   bodyMarkdown: string | null;
 
-  @Field(() => UserModel, { nullable: true, middleware: [shownThreadField(threadAuthor)] })
+  @Field(() => String, { nullable: true, middleware: [threadBodyHtml] })
+  bodyHtml: string | null;
+
+  @Field(() => UserModel, { nullable: true, middleware: [threadAuthor] })
   author: UserModel | null;
+
+  @Field(() => OrganizationModel, {
+    nullable: true,
+    description: 'The organisation spoken for, if any; null once deleted or while hidden.',
+    middleware: [threadOrganization],
+  })
+  organization: OrganizationModel | null;
+
+  @Field(() => ModerationStateModel, {
+    nullable: true,
+    description: 'For its author and moderators: whether moderation hid it, and why.',
+    middleware: [threadModerationState],
+  })
+  moderation: ModerationStateModel | null;
+
+  @Field(() => Boolean, { middleware: [deletedField] })
+  isDeleted: boolean;
 
   @Field()
   pinned: boolean;

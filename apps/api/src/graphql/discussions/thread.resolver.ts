@@ -1,14 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { renderMarkdown } from '@majlis/kernel';
 import type { Connection as DomainConnection } from '@majlis/kernel';
 import { Comment, CommentService, Space, Thread, ThreadService } from '@majlis/discussions';
-import { ModerationService, REDACTED, Redaction } from '@majlis/moderation';
-import type { AuthenticatedActor, Organization } from '@majlis/identity';
-import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
-import { ModerationStateModel } from '../moderation/moderation.models';
+import { ModerationService } from '@majlis/moderation';
+import type { AuthenticatedActor } from '@majlis/identity';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
 import type { GraphQLContext } from '../graphql-context';
-import { OrganizationModel } from '../identity/identity.models';
 import { CommentConnection } from './discussions.models';
 import {
   CreateThreadInput,
@@ -18,7 +15,6 @@ import {
   ThreadIdInput,
 } from './spaces.inputs';
 import { CitationModel, SpaceModel, ThreadModel, ThreadPayload } from './spaces.models';
-import { threadModerationRecord, threadRedacted } from './thread.fields';
 
 @Resolver(() => ThreadModel)
 export class ThreadResolver {
@@ -66,42 +62,6 @@ export class ThreadResolver {
   @Mutation(() => ThreadPayload, { description: 'Marks the thread read up to now.' })
   async markThreadRead(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ThreadIdInput) {
     return { thread: await this.threads.markRead(actor, input.id) };
-  }
-
-  @ResolveField(() => String, { nullable: true })
-  async bodyHtml(@Parent() thread: Thread, @Context() context: GraphQLContext) {
-    return (await threadRedacted(thread, context)) ? REDACTED : renderMarkdown(thread.body);
-  }
-
-  @ResolveField(() => ModerationStateModel, {
-    nullable: true,
-    description: 'For its author and moderators: whether moderation hid it, and why.',
-  })
-  async moderation(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() thread: Thread,
-    @Context() context: GraphQLContext,
-  ) {
-    return Redaction.stateFor(
-      actor,
-      thread,
-      await threadModerationRecord(thread, context),
-      context.loaders.viewerModeratedSpaces,
-    );
-  }
-
-  @ResolveField(() => Boolean)
-  isDeleted(@Parent() thread: Thread): boolean {
-    return thread.deletedAt !== null;
-  }
-
-  @ResolveField(() => OrganizationModel, {
-    nullable: true,
-    description: 'The organisation spoken for, if any; null once deleted or while hidden.',
-  })
-  async organization(@Parent() thread: Thread, @Context() context: GraphQLContext): Promise<Organization | null> {
-    if (!thread.organizationId || (await threadRedacted(thread, context))) return REDACTED;
-    return context.loaders.organization.load(thread.organizationId);
   }
 
   @ResolveField(() => SpaceModel)

@@ -1,7 +1,5 @@
-import type { FieldMiddleware } from '@nestjs/graphql';
 import { markdownExcerpt, renderMarkdown } from '@majlis/kernel';
 import { AnchoredAnnotation, Annotation, AnnotationAnchor, annotationPreloads } from '@majlis/documents';
-import { REDACTED } from '@majlis/moderation';
 import { redactableRows, rowField, settled } from '../common/row-fields';
 import type { GraphQLContext } from '../graphql-context';
 import type { AnnotationAnchorModel, AnnotationAnswerModel, TextTargetModel } from './documents.models';
@@ -17,9 +15,6 @@ const annotationRows = redactableRows<Annotation>((annotation, context) => {
   return preloaded ? preloaded.moderation : context.loaders.annotationModeration.load(annotation.id);
 });
 
-/** The annotation's moderation record: read with the page when it came in one, else through the loader. */
-export const annotationModerationRecord = annotationRows.moderationRecord;
-
 /** Its content (body, suggested text, author), or the placeholder while redacted for the reader. */
 export const shownAnnotationField = annotationRows.shown;
 
@@ -33,18 +28,13 @@ export const annotationAuthor = shownAnnotationField((annotation, context) => {
   return preloaded ? preloaded.author : context.loaders.user.load(annotation.authorId);
 });
 
-/** The organisation spoken for: null when none, or while redacted. */
-export const annotationOrganization: FieldMiddleware = rowField<Annotation>((annotation, context) => {
-  const organizationId = annotation.organizationId;
-  if (!organizationId) return null;
-  return settled(annotationRows.redacted(annotation, context), (redacted) => {
-    if (redacted) return REDACTED;
-    const preloaded = annotationPreloads.get(annotation);
-    return preloaded ? preloaded.organization : context.loaders.organization.load(organizationId);
-  });
+/** The organisation spoken for: read with the page (where the reader may see it), else through the loader. */
+export const annotationOrganization = annotationRows.organization((organizationId, annotation, context) => {
+  const preloaded = annotationPreloads.get(annotation);
+  return preloaded ? preloaded.organization : context.loaders.organization.load(organizationId);
 });
 
-export const annotationIsDeleted = rowField<Annotation>((annotation) => annotation.deletedAt !== null);
+export const annotationModerationState = annotationRows.moderationState;
 
 export const annotationReplyCount = rowField<Annotation>(
   (annotation, context) =>

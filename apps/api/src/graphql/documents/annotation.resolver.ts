@@ -10,14 +10,12 @@ import {
   DocumentVersion,
 } from '@majlis/documents';
 import type { AuthenticatedActor, User } from '@majlis/identity';
-import { Redaction } from '@majlis/moderation';
-import { CurrentActor, OptionalActor } from '../auth/current-actor.decorator';
-import { ModerationStateModel } from '../moderation/moderation.models';
+import { CurrentActor } from '../auth/current-actor.decorator';
 import { PageArgs } from '../common/page.args';
 import { CommentConnection } from '../discussions/discussions.models';
 import type { GraphQLContext } from '../graphql-context';
 import { UserModel } from '../identity/identity.models';
-import { anchorModel, annotationModerationRecord } from './annotation.fields';
+import { anchorModel } from './annotation.fields';
 import {
   AnnotationIdInput,
   AnswerAnnotationInput,
@@ -80,23 +78,6 @@ export class AnnotationResolver {
     @Args('input') { id, ...answer }: AnswerAnnotationInput,
   ) {
     return { annotation: await this.annotations.answer(actor, id, answer) };
-  }
-
-  @ResolveField(() => ModerationStateModel, {
-    nullable: true,
-    description: 'For its author and moderators: whether moderation hid it, and why.',
-  })
-  async moderation(
-    @OptionalActor() actor: AuthenticatedActor | null,
-    @Parent() annotation: Annotation,
-    @Context() context: GraphQLContext,
-  ) {
-    return Redaction.stateFor(
-      actor,
-      annotation,
-      await annotationModerationRecord(annotation, context),
-      context.loaders.viewerModeratedSpaces,
-    );
   }
 
   @ResolveField(() => [AnnotationRevisionModel], {

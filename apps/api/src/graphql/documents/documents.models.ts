@@ -1,7 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../common/connection.type';
 import { LocaleEnum } from '../identity/identity.enums';
+import { deletedField } from '../common/row-fields';
 import { OrganizationModel, UserModel } from '../identity/identity.models';
+import { ModerationStateModel } from '../moderation/moderation.models';
 import {
   annotationAnswer,
   annotationAuthor,
@@ -9,7 +11,7 @@ import {
   annotationBodyHtml,
   annotationBodyMarkdown,
   annotationEndorsementCount,
-  annotationIsDeleted,
+  annotationModerationState,
   annotationListedAnchor,
   annotationOrganization,
   annotationReplyCount,
@@ -246,7 +248,7 @@ export class AnnotationModel {
 
   @Field(() => Boolean, {
     description: 'Deleted by its author; kept as a tombstone while replies hang under it.',
-    middleware: [annotationIsDeleted],
+    middleware: [deletedField],
   })
   isDeleted: boolean;
 
@@ -285,6 +287,13 @@ export class AnnotationModel {
     middleware: [annotationOrganization],
   })
   organization: OrganizationModel | null;
+
+  @Field(() => ModerationStateModel, {
+    nullable: true,
+    description: 'For its author and moderators: whether moderation hid it, and why.',
+    middleware: [annotationModerationState],
+  })
+  moderation: ModerationStateModel | null;
 
   @Field(() => AnnotationAnswerModel, {
     nullable: true,
